@@ -1,0 +1,2 @@
+@_exported import Datasets
+@_exported import NeuralCore

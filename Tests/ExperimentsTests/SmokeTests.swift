@@ -1,0 +1,6 @@
+import XCTest
+@testable import Experiments
+
+final class ExperimentsSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import LessonKit
+
+final class LessonKitSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class CLISmokeTests: XCTestCase {
+    func testNothingYet() {}
+}
