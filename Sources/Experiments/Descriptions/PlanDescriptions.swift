@@ -39,3 +39,54 @@ extension Run {
         }
     }
 }
+
+extension APICatalog {
+    static let datasetSpecification = APITypeDescription(
+        "DatasetSpecification", doc: "A dataset a `Compare` runs on: `Shapes(...)`, `FashionMosaics(...)`, ...", members: [])
+
+    static let compare = APITypeDescription(
+        "Compare", doc: "Runs trained and measured on one dataset, shown side by side after the block.", members: [
+            APIMember("init", [
+                APIArgument(nil, name: "title", .string, limits: Limits(minCount: 1, maxCount: 120), doc: "Heading of the comparison."),
+                APIArgument("on", name: "dataset", .api("DatasetSpecification"), doc: "The dataset every run trains on."),
+                APIArgument("runs", .array(.api("Run")), limits: Limits(minCount: 1, maxCount: 16), doc: "The runs, in table order."),
+            ], doc: "A comparison of runs.", check: compareIssues) { a in
+                Compare(title: a.string("title"), dataset: a.object("dataset", as: (any DatasetSpecification).self),
+                        runs: a.objects("runs", as: Run.self))
+            },
+        ])
+
+    /// Run names unique within the comparison; per-label lists as long as the dataset's labels.
+    @Sendable static func compareIssues(_ a: APIArguments) -> [APIIssue] {
+        let labels = a.object("dataset", as: (any DatasetSpecification).self).labelNames
+        let runs = a.objects("runs", as: Run.self)
+        var issues: [APIIssue] = []
+        var seen: Set<String> = []
+        func count(_ n: Int, _ what: String, _ argument: String, run i: Int) {
+            guard n != labels.count else { return }
+            issues.append(APIIssue([.argument("runs"), .index(i), .argument(argument)],
+                                   "\(what) has \(n) \(n == 1 ? "entry" : "entries") but the dataset has \(labels.count) "
+                                   + "labels (\(labels.joined(separator: ", ")))"))
+        }
+        for (i, run) in runs.enumerated() {
+            if !seen.insert(run.name).inserted {
+                issues.append(APIIssue([.argument("runs"), .index(i)], "duplicate run name '\(run.name)'"))
+            }
+            switch run.loss {
+            case .binaryCrossEntropy(.fixed(let w)): count(w.count, "posWeight", "loss", run: i)
+            case .softmaxCrossEntropy(.fixed(let w)), .sparseSoftmaxCrossEntropy(.fixed(let w)):
+                count(w.count, "classWeight", "loss", run: i)
+            default: break
+            }
+            if case .kerasClassWeight(let w) = run.sampleWeight { count(w.count, "kerasClassWeight", "sampleWeight", run: i) }
+            switch run.threshold {
+            case .perLabel(let t): count(t.count, "perLabel", "threshold", run: i)
+            case .topK(let k) where k > labels.count:
+                issues.append(APIIssue([.argument("runs"), .index(i), .argument("threshold")],
+                                       "topK(\(k)) asks for more labels than the dataset's \(labels.count)"))
+            default: break
+            }
+        }
+        return issues
+    }
+}
