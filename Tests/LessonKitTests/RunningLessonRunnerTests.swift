@@ -37,10 +37,10 @@ final class RunningLessonRunnerTests: XCTestCase {
         XCTAssertNotNil(result.history.first!.validationLoss)
         let metrics = try XCTUnwrap(result.metrics)
         XCTAssertGreaterThan(metrics.meanAveragePrecision, 0.6, "bright quadrants are easy to learn")
-        XCTAssertEqual(metrics.perLabel.map(\.label), TinyData().labelNames)
+        XCTAssertEqual(metrics.perLabel.map(\.label), TinyData.labels)
         XCTAssertEqual(metrics.testCount, 48)
         XCTAssertEqual(metrics.reliability.reduce(0) { $0 + $1.count }, 48 * 3)
-        XCTAssertEqual(result.recall("top right"), metrics.perLabel[1].recall)
+        XCTAssertEqual(result.recall("square"), metrics.perLabel[1].recall)
         XCTAssertTrue(result.recall("no such label").isNaN)
     }
 
@@ -58,7 +58,7 @@ final class RunningLessonRunnerTests: XCTestCase {
 
     func testDifferentDatasetNeverReusesAnEntry() throws {
         _ = try TinyRuns.runner(cache: cache).run([TinyRuns.comparison(runs)])
-        let outcome = try TinyRuns.runner(cache: cache).run([TinyRuns.comparison(runs, data: TinyData(seed: 2))])
+        let outcome = try TinyRuns.runner(cache: cache).run([TinyRuns.comparison(runs, data: TinyData.shapes(seed: 2))])
         XCTAssertEqual(outcome.trainedCount, 2)
     }
 

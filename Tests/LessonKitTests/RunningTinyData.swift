@@ -2,35 +2,13 @@ import Foundation
 import Experiments
 @testable import LessonKit
 
-/// A tiny, learnable multi-label dataset for runner tests: 4×4 images, three labels,
-/// label c present when quadrant c is bright. Deterministic from its seed.
-struct TinyData: DatasetSpecification, Hashable, Codable {
-    var train = 96
-    var test = 48
-    var validation = 24
-    var seed = 1
+/// Tiny real data for runner tests: 16×16 `Shapes`, three labels, a few dozen images.
+enum TinyData {
+    static let labels = ["circle", "square", "ring"]
 
-    var labelNames: [String] { ["top <left>", "top right", "bottom & left"] }
-
-    func make() -> Dataset {
-        var rng = SeededRNG(seed: UInt64(seed))
-        func split(_ n: Int) -> LabeledImages {
-            var images = [Float](), labels = [Float]()
-            for _ in 0..<n {
-                let on = (0..<3).map { c in rng.nextDouble() < [0.5, 0.3, 0.15][c] }
-                var image = [Float](repeating: 0, count: 16)
-                for y in 0..<4 { for x in 0..<4 {
-                    let quadrant = (y / 2) * 2 + x / 2
-                    let bright = quadrant < 3 && on[quadrant]
-                    image[y * 4 + x] = (bright ? 0.8 : 0.1) + rng.nextFloat() * 0.1
-                } }
-                images += image
-                labels += on.map { $0 ? 1 : 0 }
-            }
-            return LabeledImages(images: Tensor(shape: [n, 4, 4, 1], storage: images),
-                                 labels: Tensor(shape: [n, 3], storage: labels))
-        }
-        return Dataset(labelNames: labelNames, train: split(train), validation: split(validation), test: split(test))
+    static func shapes(seed: Int = 1) -> DatasetSource {
+        .shapes(Shapes(labels: labels, prevalence: [0.5, 0.35, 0.25], size: 16, noise: 0.02,
+                       train: 96, validation: 24, test: 48, seed: seed))
     }
 }
 
@@ -49,7 +27,7 @@ enum TinyRuns {
             threshold: threshold, seed: 3)
     }
 
-    static func comparison(_ runs: [Run], data: TinyData = TinyData()) -> LessonRunner.Comparison {
+    static func comparison(_ runs: [Run], data: DatasetSource = TinyData.shapes()) -> LessonRunner.Comparison {
         LessonRunner.Comparison(title: "Tiny <comparison>", dataset: data, runs: runs, blockIndex: 2)
     }
 
@@ -57,9 +35,9 @@ enum TinyRuns {
                        log: LogCapture = LogCapture()) -> LessonRunner {
         LessonRunner(options: .init(jobs: jobs, useCache: useCache, cache: ResultCache(directory: cache)),
                      progress: ProgressReporter(style: .plain, write: log.append),
-                     dataSource: { spec in
+                     dataSource: { source in
                          counter.increment()
-                         return (spec as! TinyData).make()
+                         return try source.load(relativeTo: nil)
                      })
     }
 }

@@ -9,12 +9,12 @@ public final class LessonRunner {
     /// One `Compare` of the lesson, in page order.
     public struct Comparison: Sendable {
         public var title: String
-        public var dataset: any DatasetSpecification
+        public var dataset: DatasetSource
         public var runs: [Run]
         /// Index of the lesson block that produced it (where its results go).
         public var blockIndex: Int
 
-        public init(title: String, dataset: any DatasetSpecification, runs: [Run], blockIndex: Int) {
+        public init(title: String, dataset: DatasetSource, runs: [Run], blockIndex: Int) {
             self.title = title
             self.dataset = dataset
             self.runs = runs
@@ -40,7 +40,7 @@ public final class LessonRunner {
 
     /// Produces a comparison's data from its description (real loaders in the
     /// command, tiny in-memory data in tests).
-    public typealias DataSource = @Sendable (any DatasetSpecification) throws -> Dataset
+    public typealias DataSource = @Sendable (DatasetSource) throws -> Dataset
 
     public let options: Options
     public let progress: ProgressReporter
@@ -120,7 +120,7 @@ public final class LessonRunner {
             switch data(slot.comparison) {
             case .success(let dataset): pending.append((index, run, dataset))
             case .failure(let error):
-                results[index] = RunResult(name: run.name, labels: comparisons[slot.comparison].dataset.labelNames, history: [],
+                results[index] = RunResult(name: run.name, labels: [], history: [],
                                            outcome: .failed(message: "\(error)"), thresholds: nil, metrics: nil,
                                            timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
                 progress.finished(index, summary: "failed: \(error)")
@@ -188,15 +188,10 @@ public final class LessonRunner {
 }
 
 extension LessonRunner {
-    /// The real data: any description that is also a `Datasets.DatasetSpec`
-    /// (Shapes, FashionMosaics, NumPy, IDX) loads itself, relative to the lesson's folder.
+    /// The real data, loaded relative to the lesson's folder (the loaders refuse
+    /// paths that leave it).
     public static func datasetLoader(lessonFolder: String?) -> DataSource {
-        { description in
-            guard let spec = description as? any DatasetSpec else {
-                throw LessonsError(message: "\(type(of: description)) cannot produce data")
-            }
-            return try spec.load(relativeTo: lessonFolder)
-        }
+        { source in try source.load(relativeTo: lessonFolder) }
     }
 
     /// Dataset cards with the datasets' own preview grid (16 training images, 8 a row).

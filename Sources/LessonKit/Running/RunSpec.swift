@@ -49,13 +49,10 @@ public struct DatasetKey: Codable, Hashable, Sendable {
         self.files = files
     }
 
-    /// The key of `dataset`; `lessonFolder` resolves the relative paths of file-based data.
-    public init(_ dataset: any DatasetSpecification, lessonFolder: String? = nil) throws {
-        var files: [String] = []
-        if let source = dataset as? any DatasetSpec {
-            files = try source.inputFiles(relativeTo: lessonFolder).map(Self.fingerprint)
-        }
-        self.init(kind: String(describing: type(of: dataset)), spec: try CanonicalJSON.string(dataset), files: files)
+    /// The key of `source`; `lessonFolder` resolves the relative paths of file-based data.
+    public init(_ source: DatasetSource, lessonFolder: String? = nil) throws {
+        self.init(kind: String(describing: type(of: source.spec)), spec: try CanonicalJSON.string(source),
+                  files: try source.inputFiles(relativeTo: lessonFolder).map(Self.fingerprint))
     }
 
     public var hash: String { SHA256.hex(([kind, spec] + files).joined(separator: "\n")) }
