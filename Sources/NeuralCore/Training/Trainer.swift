@@ -74,9 +74,8 @@ public final class Trainer {
                 if let w = weights { wb.removeAll(keepingCapacity: true); for i in idx { wb.append(w[i]) } }
                 step += 1
                 let value = trainStep(xb, yb, weights: weights == nil ? nil : wb, gradient: &grad)
-                guard value.isFinite, parameters.allSatisfy({ $0.value.isFinite }) else {
-                    let message = "training diverged at epoch \(epoch), step \(step): the loss became "
-                        + "\(value.isNaN ? "NaN" : value.isFinite ? "finite but the weights overflowed" : "infinite"); "
+                if let why = divergence(value, parameters) {
+                    let message = "training diverged at epoch \(epoch), step \(step): \(why); "
                         + "try a smaller learning rate (now \(optimizer.learningRate))"
                     return TrainingResult(history: history, outcome: .diverged(epoch: epoch, step: step, message: message),
                                           steps: step)
@@ -101,6 +100,17 @@ public final class Trainer {
             if let limit = config.maxSteps, step >= limit { break }
         }
         return TrainingResult(history: history, outcome: .completed(epochs: history.count, steps: step), steps: step)
+    }
+
+    /// Why this step counts as divergence, or nil.
+    private func divergence(_ loss: Double, _ parameters: [Parameter]) -> String? {
+        if loss.isNaN { return "the loss became NaN" }
+        if !loss.isFinite { return "the loss became infinite" }
+        if loss > configuration.divergenceThreshold {
+            return "the loss reached \(loss), above \(configuration.divergenceThreshold)"
+        }
+        if !parameters.allSatisfy({ $0.value.isFinite }) { return "the weights overflowed" }
+        return nil
     }
 
     /// Forward, loss, backward and update on one batch; returns the batch loss.
