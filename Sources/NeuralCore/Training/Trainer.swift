@@ -52,6 +52,17 @@ public final class Trainer {
         return run(train, weights: weights, validation: heldOut, onStep: onStep, onEpochEnd: onEpochEnd)
     }
 
+    /// `fit` with images [N, H, W, C] and multi-hot labels [N, L] passed separately.
+    public func fit(images: Tensor, labels: Tensor, sampleWeight: [Float]? = nil, validation: LabeledTensors? = nil,
+                    onStep: ((StepProgress) -> Void)? = nil,
+                    onEpochEnd: ((EpochRecord) -> Void)? = nil) throws -> TrainingResult {
+        guard images.batchSize == labels.batchSize else {
+            throw TrainingError("\(images.batchSize) images but \(labels.batchSize) label rows")
+        }
+        return try fit(LabeledTensors(images: images, labels: labels), sampleWeight: sampleWeight, validation: validation,
+                       onStep: onStep, onEpochEnd: onEpochEnd)
+    }
+
     private func run(_ train: LabeledTensors, weights: [Float]?, validation: LabeledTensors?,
                      onStep: ((StepProgress) -> Void)?, onEpochEnd: ((EpochRecord) -> Void)?) -> TrainingResult {
         let config = configuration, n = train.count
