@@ -113,3 +113,19 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(try run(nil), try run([Float](repeating: 1, count: 64)), "unit weights are no weights")
     }
 }
+
+extension TrainerTests {
+    func testConfigurationErrorsAreThrownNotTrapped() throws {
+        let data = Self.separableProblem(count: 20, seed: 9)
+        func fit(_ loss: Loss, model: Sequential = TrainerTests.mlp()) throws {
+            _ = try Trainer(model: model, loss: loss, optimizer: SGD(), configuration: TrainingConfiguration(epochs: 1)).fit(data)
+        }
+        XCTAssertThrowsError(try fit(.binaryCrossEntropy(posWeight: [1, 2]))) { XCTAssertTrue("\($0)".contains("posWeight has 2 values")) }
+        XCTAssertThrowsError(try fit(.softmaxCrossEntropy(classWeight: [1, 2, 3])))
+        XCTAssertThrowsError(try fit(.sigmoidFocal(alpha: 2)))
+        let built = Self.mlp()
+        built.build(inputShape: [4, 2, 1], seed: 0)
+        XCTAssertThrowsError(try fit(.binaryCrossEntropy(), model: built)) { XCTAssertTrue("\($0)".contains("built for inputs")) }
+        XCTAssertNoThrow(try fit(.sparseSoftmaxCrossEntropy(classWeight: [1, 1, 2, 2, 3])))
+    }
+}

@@ -44,7 +44,15 @@ public final class Trainer {
             }
         }
         guard train.count > 0 else { throw TrainingError("no training samples") }
-        if !model.isBuilt { model.build(inputShape: Array(train.images.shape.dropFirst()), seed: config.seed) }
+        let sampleShape = Array(train.images.shape.dropFirst())
+        if !model.isBuilt { model.build(inputShape: sampleShape, seed: config.seed) }
+        guard model.inputShape == sampleShape else {
+            throw TrainingError("model was built for inputs \(model.inputShape ?? []) but the images are \(sampleShape)")
+        }
+        if let v = heldOut, Array(v.images.shape.dropFirst()) != sampleShape || v.labels.shape.last != train.labels.shape[1] {
+            throw TrainingError("validation data \(v.images.shape)/\(v.labels.shape) does not match the training data")
+        }
+        try loss.validate(classes: train.labels.shape[1])
         guard model.outputShape == [train.labels.shape[1]] else {
             throw TrainingError("model outputs \(model.outputShape ?? []) values per sample but there are \(train.labels.shape[1]) labels")
         }
@@ -102,7 +110,7 @@ public final class Trainer {
                 let logits = model.predictLogits(v.images)
                 let vl = loss.value(logits: logits, targets: v.labels)
                 record.validationLoss = vl.isFinite ? vl : nil
-                let probabilities = config.head.probabilities(logits)
+                let probabilities = head.probabilities(logits)
                 record.validation = EvaluationSummary(yTrue: v.labels, scores: probabilities,
                                                       predictions: Head.threshold(probabilities, thresholds: [config.threshold]))
             }
@@ -112,6 +120,9 @@ public final class Trainer {
         }
         return TrainingResult(history: history, outcome: .completed(epochs: history.count, steps: step), steps: step)
     }
+
+    /// The head for validation predictions and the bias prior.
+    private var head: Head { configuration.head ?? loss.head }
 
     /// Why this step counts as divergence, or nil.
     private func divergence(_ loss: Double, _ parameters: [Parameter]) -> String? {
@@ -140,7 +151,7 @@ public final class Trainer {
         }
         let p = LabelStatistics(labels).prevalence.map { min(max($0, 1e-4), 1 - 1e-4) }
         let bias: [Float]
-        switch configuration.head {
+        switch head {
         case .sigmoid: bias = p.map { Float(log($0 / (1 - $0))) }
         case .softmax: bias = p.map { Float(log($0)) }
         }
