@@ -107,12 +107,9 @@ public final class Trainer {
             var record = EpochRecord(epoch: epoch, step: step, trainLoss: lossSum / Double(batches),
                                      validationLoss: nil, validation: nil)
             if let v = validation, v.count > 0 {
-                let logits = model.predictLogits(v.images)
-                let vl = loss.value(logits: logits, targets: v.labels)
-                record.validationLoss = vl.isFinite ? vl : nil
-                let probabilities = head.probabilities(logits)
-                record.validation = EvaluationSummary(yTrue: v.labels, scores: probabilities,
-                                                      predictions: Head.threshold(probabilities, thresholds: [config.threshold]))
+                let e = Evaluation(model: model, data: v, loss: loss, head: head, decision: .thresholds([config.threshold]))
+                record.validationLoss = e.loss
+                record.validation = e.summary
             }
             history.append(record)
             onEpochEnd?(record)
