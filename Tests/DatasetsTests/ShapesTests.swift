@@ -72,6 +72,18 @@ final class ShapesTests: XCTestCase {
         XCTAssertGreaterThan(severalLabels, 100)
     }
 
+    func testNoiseHasTheRequestedStandardDeviation() throws {
+        // On a black background, clipping keeps the positive half of N(0, σ²):
+        // mean σ/√(2π), mean square σ²/2.
+        let sigma = 0.1
+        let pixels = try Shapes(prevalence: [0, 0, 0, 0, 0], noise: sigma, train: 200, validation: 0, test: 0, seed: 2)
+            .load().train.images.storage.map(Double.init)
+        let mean = pixels.reduce(0, +) / Double(pixels.count)
+        let meanSquare = pixels.reduce(0) { $0 + $1 * $1 } / Double(pixels.count)
+        XCTAssertEqual(mean, sigma / (2 * Double.pi).squareRoot(), accuracy: 0.001)
+        XCTAssertEqual(meanSquare, sigma * sigma / 2, accuracy: 0.0002)
+    }
+
     func testTogetherMakesTheValueLabelFollowTheKeyAndKeepsPrevalence() throws {
         let data = try Shapes(prevalence: [0.3, 0.1, 0.1, 0.2, 0.05], together: ["square": "cross"],
                               train: 2000, validation: 0, test: 0, seed: 5).load()
