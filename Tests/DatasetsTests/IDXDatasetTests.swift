@@ -26,6 +26,18 @@ final class IDXDatasetTests: XCTestCase {
                                 names: ["a", "b", "c", "d"], testFraction: 0, validationFraction: 0)
             .load(relativeTo: folder.path)
         XCTAssertEqual(gz, raw)
+
+        // Two gzip members back to back (as `cat a.gz b.gz` makes) read as one stream.
+        let whole = IDXWriter.file(typeCode: 0x08, shape: [6, 4, 4], data: pixels)
+        try folder.writeGzip("head.gz", Array(whole.prefix(40)))
+        try folder.writeGzip("tail.gz", Array(whole.dropFirst(40)))
+        let head = try XCTUnwrap(FileManager.default.contents(atPath: folder.path + "/head.gz"))
+        let tail = try XCTUnwrap(FileManager.default.contents(atPath: folder.path + "/tail.gz"))
+        try folder.write("two-members.gz", [UInt8](head) + [UInt8](tail))
+        let joined = try IDXDataset(images: "two-members.gz", labels: "labels-idx1-ubyte.gz",
+                                    names: ["a", "b", "c", "d"], testFraction: 0, validationFraction: 0)
+            .load(relativeTo: folder.path)
+        XCTAssertEqual(joined, raw)
     }
 
     func testFloatImagesWithChannelsAndMultiHotLabels() throws {

@@ -55,6 +55,16 @@ final class NumpyDatasetTests: XCTestCase {
         XCTAssertEqual(data.validation.count, 0)
     }
 
+    func testBigEndianFloats() throws {
+        let values: [Float] = [0, 0.25, 0.5, 1]
+        let bigEndian = values.flatMap { v in withUnsafeBytes(of: v.bitPattern.bigEndian) { Array($0) } }
+        try folder.write("x.npy", NpyWriter.file(descr: ">f4", shape: [1, 2, 2], data: bigEndian))
+        try folder.write("y.npy", NpyWriter.file(descr: "|u1", shape: [1], data: [0]))
+        let data = try NumpyDataset(images: "x.npy", labels: "y.npy", testFraction: 0, validationFraction: 0)
+            .load(relativeTo: folder.path)
+        XCTAssertEqual(data.train.images.storage, values)
+    }
+
     func testMalformedFilesNameTheFileAndTheProblem() throws {
         try writeBytes()
         let good = NpyWriter.file(descr: "|u1", shape: [10, 3, 2], data: [UInt8](repeating: 0, count: 60))
