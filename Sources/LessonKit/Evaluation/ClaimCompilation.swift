@@ -190,7 +190,7 @@ extension EvaluationSession {
             return (.metric(run: run.name, metric: name, label: nil), metric.isBool)
         }
         guard let call else {
-            error("'\(name)' needs a label: write '.\(name)(\"\(run.labels.first ?? "label")\")'", at: member.declName)
+            error("'\(name)' needs a label: write '.\(name)(\"\(run.labels?.first ?? "label")\")'", at: member.declName)
             return .some(nil)
         }
         if let closure = call.trailingClosure {
@@ -198,13 +198,13 @@ extension EvaluationSession {
             return .some(nil)
         }
         guard call.arguments.count == 1, let arg = call.arguments.first, arg.label == nil else {
-            error("'\(name)' takes one label, e.g. '.\(name)(\"\(run.labels.first ?? "label")\")'", at: call)
+            error("'\(name)' takes one label, e.g. '.\(name)(\"\(run.labels?.first ?? "label")\")'", at: call)
             return .some(nil)
         }
         guard let label = evaluate(arg.expression, expected: .string)?.value.string else { return .some(nil) }
-        guard run.labels.contains(label) else {
-            error("run '\(run.name)' has no label '\(label)'\(Suggestions.didYouMean(label, in: run.labels)) "
-                  + "(labels: \(run.labels.joined(separator: ", ")))", at: arg.expression)
+        if let labels = run.labels, !labels.contains(label) {
+            error("run '\(run.name)' has no label '\(label)'\(Suggestions.didYouMean(label, in: labels)) "
+                  + "(labels: \(labels.joined(separator: ", ")))", at: arg.expression)
             return .some(nil)
         }
         return (.metric(run: run.name, metric: name, label: label), false)
@@ -214,7 +214,7 @@ extension EvaluationSession {
         expr.as(DeclReferenceExprSyntax.self)?.baseName.text == "results"
     }
 
-    private func runName(_ sub: SubscriptCallExprSyntax) -> (name: String, labels: [String])? {
+    private func runName(_ sub: SubscriptCallExprSyntax) -> (name: String, labels: [String]?)? {
         guard sub.arguments.count == 1, let arg = sub.arguments.first, arg.label == nil else {
             error("results takes one run name: results[\"name\"]", at: sub)
             return nil

@@ -22,7 +22,8 @@ final class EvaluationSession {
     /// A run the expect blocks may name, with the labels of its dataset.
     struct KnownRun {
         var location: SourceLocation
-        var labels: [String]
+        /// Nil when the dataset's labels come from its files.
+        var labels: [String]?
     }
 
     let lesson: Lesson

@@ -39,7 +39,7 @@ public struct PlanParameter: Sendable, Equatable {
 /// A dataset bound to a name in an experiment block.
 public struct PlanDataset: Sendable {
     public var name: String
-    public var spec: any DatasetSpecification
+    public var spec: DatasetSource
     public var blockIndex: Int
     public var location: SourceLocation
 }
@@ -53,6 +53,6 @@ public struct PlanComparison: Sendable {
     public var location: SourceLocation
 
     public var title: String { compare.title }
-    public var dataset: any DatasetSpecification { compare.dataset }
+    public var dataset: DatasetSource { compare.dataset }
     public var runs: [Run] { compare.runs }
 }

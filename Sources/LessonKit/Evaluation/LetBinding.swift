@@ -88,7 +88,7 @@ extension EvaluationSession {
         value.name = name
         scope[name] = Binding(value: value, location: location, isParameter: kind == .parameters)
         if kind == .experiment, let spec = value.value.object as? any DatasetSpecification {
-            plan.datasets.append(PlanDataset(name: name, spec: spec, blockIndex: source.index, location: location))
+            plan.datasets.append(PlanDataset(name: name, spec: spec.source, blockIndex: source.index, location: location))
         }
     }
 
