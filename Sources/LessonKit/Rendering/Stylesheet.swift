@@ -36,7 +36,9 @@ public enum Stylesheet {
     }
     *, *::before, *::after { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-    body { margin: 0; background: var(--bg); color: var(--text); font: 17px/1.65 var(--sans); }
+    body { margin: 0; background: var(--bg); color: var(--text); font: 17px/1.65 var(--sans);
+      min-height: 100vh; display: flex; flex-direction: column; }
+    body > main { flex: 1 0 auto; }
     a { color: var(--accent); text-underline-offset: 0.18em; }
     a:hover { text-decoration-thickness: 2px; }
     img, svg { max-width: 100%; height: auto; }
@@ -173,6 +175,7 @@ public enum Stylesheet {
       .lesson { display: grid; grid-template-columns: minmax(0, var(--measure)) 15rem; column-gap: 2.5rem; max-width: calc(var(--measure) + 17.5rem); }
       .lesson > * { grid-column: 1; }
       .lesson > .toc { grid-column: 2; grid-row: 1 / span 20; align-self: start; position: sticky; top: 1.5rem; font-size: 0.92rem; }
+      .lesson ~ .pager { max-width: calc(var(--measure) + 17.5rem); padding-right: 17.5rem; }
     }
     /* Phones */
     @media (max-width: 36rem) {
