@@ -33,13 +33,19 @@ public struct Diagnostic: Error, Sendable, Equatable {
         self.message = message
     }
 
-    /// `path:line:col: severity: message`, then the source line and a caret when
+    /// `path:line:col: severity: message` (just `severity: message` when `path`
+    /// is empty), then the source line and a caret when
     /// `source` is given and the location is inside it.
     public func formatted(source: String?, color: Bool = false) -> String {
         var head = path
         if let loc = location { head += ":\(loc.line):\(loc.column)" }
         let sev = color ? severity.colored : severity.rawValue
-        var out = color ? "\u{1B}[1m\(head):\u{1B}[0m \(sev): \(message)" : "\(head): \(sev): \(message)"
+        var out: String
+        if head.isEmpty {  // an error about no file in particular: `error: message`
+            out = "\(sev): \(message)"
+        } else {
+            out = color ? "\u{1B}[1m\(head):\u{1B}[0m \(sev): \(message)" : "\(head): \(sev): \(message)"
+        }
         if let loc = location, let source {
             let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             if loc.line >= 1, loc.line <= lines.count {

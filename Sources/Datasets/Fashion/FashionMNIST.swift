@@ -1,0 +1,86 @@
+import Foundation
+
+/// The Fashion-MNIST files (Xiao, Rasul & Vollgraf 2017) as Debian's
+/// `dataset-fashion-mnist` installs them: four IDX files, gzip-compressed.
+///
+/// Pixels stay bytes (47 MB for the training split) and each folder is read once per
+/// process, since every mosaic dataset of a lesson draws from the same files.
+struct FashionMNIST: Sendable {
+    static let systemFolder = "/usr/share/datasets/fashion-mnist"
+    /// Class names in label order (0 = t-shirt/top … 9 = ankle boot).
+    static let classNames = ["t-shirt", "trouser", "pullover", "dress", "coat",
+                             "sandal", "shirt", "sneaker", "bag", "ankle boot"]
+    static let side = 28
+
+    struct Split: Sendable {
+        var pixels: [UInt8]
+        var labels: [UInt8]
+        var count: Int { labels.count }
+    }
+
+    var train: Split
+    var test: Split
+
+    /// Reads (or returns the cached) files in `folder`; `shownAs` names the folder in errors.
+    static func load(folder: String, shownAs: String) throws -> FashionMNIST {
+        try cache.value(for: folder) {
+            FashionMNIST(train: try split("train", folder: folder, shownAs: shownAs),
+                         test: try split("t10k", folder: folder, shownAs: shownAs))
+        }
+    }
+
+    private static func split(_ prefix: String, folder: String, shownAs: String) throws -> Split {
+        let images = try file("\(prefix)-images-idx3-ubyte", folder: folder, shownAs: shownAs)
+        let labels = try file("\(prefix)-labels-idx1-ubyte", folder: folder, shownAs: shownAs)
+        let (imageType, imageShape, imageOffset) = try IDXFile.layout(images.bytes, shownAs: images.shownAs)
+        let (labelType, labelShape, labelOffset) = try IDXFile.layout(labels.bytes, shownAs: labels.shownAs)
+        guard imageType == .uint8, imageShape.count == 3, imageShape[1] == side, imageShape[2] == side else {
+            throw DatasetError.malformedFile(path: images.shownAs, problem: "expected u8 images of shape [N, 28, 28], got \(imageShape)")
+        }
+        guard labelType == .uint8, labelShape == [imageShape[0]] else {
+            throw DatasetError.mismatch(path: labels.shownAs, problem: "expected \(imageShape[0]) u8 labels, got shape \(labelShape)")
+        }
+        let labelBytes = Array(labels.bytes[labelOffset...])
+        if let bad = labelBytes.first(where: { $0 >= classNames.count }) {
+            throw DatasetError.malformedFile(path: labels.shownAs, problem: "class id \(bad) is not one of 0...9")
+        }
+        return Split(pixels: Array(images.bytes[imageOffset...]), labels: labelBytes)
+    }
+
+    static let fileNames = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
+
+    /// Paths of the four files in `folder`, each `name.gz` or `name` uncompressed.
+    static func files(folder: String, shownAs: String) throws -> [String] {
+        try fileNames.map { try locate($0, folder: folder, shownAs: shownAs).path }
+    }
+
+    private static func locate(_ name: String, folder: String, shownAs: String) throws -> (path: String, shownAs: String) {
+        for candidate in [name + ".gz", name] where FileManager.default.fileExists(atPath: folder + "/" + candidate) {
+            return (folder + "/" + candidate, shownAs + "/" + candidate)
+        }
+        throw DatasetError.fashionMNISTMissing(folder: shownAs, file: name + ".gz")
+    }
+
+    private static func file(_ name: String, folder: String, shownAs: String) throws -> (bytes: [UInt8], shownAs: String) {
+        let (path, shown) = try locate(name, folder: folder, shownAs: shownAs)
+        return (try FileBytes.read(path, shownAs: shown), shown)
+    }
+
+    private static let cache = LoadCache<FashionMNIST>()
+}
+
+/// A process-wide memo of loaded files, safe to use from parallel runs.
+final class LoadCache<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+
+    func value(for key: String, load: () throws -> Value) throws -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value = values[key] { return value }
+        let value = try load()
+        values[key] = value
+        return value
+    }
+}

@@ -1,0 +1,41 @@
+/// What every dataset description a lesson can write has in common: it is a plain
+/// value (so it can be hashed into the run cache and stored as JSON) that turns
+/// into a `Dataset` when the run needs the data.
+public protocol DatasetSpec: Codable, Hashable, Sendable {
+    /// Materialises the data. Relative file paths resolve against `lessonFolder`
+    /// (the current directory when nil) and may not leave it.
+    func load(relativeTo lessonFolder: String?) throws -> Dataset
+
+    /// Real paths of the files the data is read from, so a cache key can include their
+    /// contents (a spec names files; editing a file must still invalidate results).
+    func inputFiles(relativeTo lessonFolder: String?) throws -> [String]
+}
+
+extension DatasetSpec {
+    public func inputFiles(relativeTo lessonFolder: String?) throws -> [String] { [] }
+}
+
+/// Any of the dataset specs, as one Codable value for run specs and cache keys.
+public enum DatasetSource: DatasetSpec {
+    case shapes(Shapes)
+    case fashionMosaics(FashionMosaics)
+    case numpy(NumpyDataset)
+    case idx(IDXDataset)
+
+    public var spec: any DatasetSpec {
+        switch self {
+        case let .shapes(s): return s
+        case let .fashionMosaics(s): return s
+        case let .numpy(s): return s
+        case let .idx(s): return s
+        }
+    }
+
+    public func load(relativeTo lessonFolder: String?) throws -> Dataset {
+        try spec.load(relativeTo: lessonFolder)
+    }
+
+    public func inputFiles(relativeTo lessonFolder: String?) throws -> [String] {
+        try spec.inputFiles(relativeTo: lessonFolder)
+    }
+}

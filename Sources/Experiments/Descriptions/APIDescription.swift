@@ -1,0 +1,139 @@
+/// One described API type: what lesson code may construct, and how. The
+/// evaluator, its diagnostics and the `lessons reference` page all read these,
+/// so adding an argument is one edit in the type's description.
+public struct APITypeDescription: Sendable {
+    public var name: String
+    public var doc: String
+    /// Protocols (described by name) the type's values may be passed as.
+    public var conformsTo: [String]
+    /// Initialisers (`name == "init"`) and static members / cases.
+    public var members: [APIMember]
+
+    public init(_ name: String, doc: String, conformsTo: [String] = [], members: [APIMember]) {
+        self.name = name
+        self.doc = doc
+        self.conformsTo = conformsTo
+        self.members = members
+    }
+
+    /// True for a protocol: it has no members of its own.
+    public var isProtocol: Bool { members.isEmpty }
+    public var initializers: [APIMember] { members.filter { $0.name == "init" } }
+    public var staticMembers: [APIMember] { members.filter { $0.name != "init" } }
+}
+
+/// An initialiser, enum case or static member with its arguments.
+public struct APIMember: Sendable {
+    /// `"init"` for `Type(...)`, otherwise the member name (`binaryCrossEntropy`).
+    public var name: String
+    /// Nil for a member written without parentheses (`.balanced`, `.sigmoid`).
+    public var arguments: [APIArgument]?
+    public var doc: String
+    /// Makes the value from checked arguments (defaults filled in).
+    public var build: @Sendable (APIArguments) -> any Sendable
+    /// Checks across arguments (lengths that must agree, ...); issues name an argument path.
+    public var check: @Sendable (APIArguments) -> [APIIssue]
+
+    public init(_ name: String, _ arguments: [APIArgument]?, doc: String,
+                check: @escaping @Sendable (APIArguments) -> [APIIssue] = { _ in [] },
+                build: @escaping @Sendable (APIArguments) -> any Sendable) {
+        self.name = name
+        self.arguments = arguments
+        self.doc = doc
+        self.build = build
+        self.check = check
+    }
+
+    /// `Run(_:model:head:)`, `.binaryCrossEntropy(posWeight:)`, `.balanced`.
+    public func signature(typeName: String) -> String {
+        let base = name == "init" ? typeName : "." + name
+        guard let arguments else { return base }
+        return base + "(" + arguments.map { ($0.label ?? "_") + ":" }.joined() + ")"
+    }
+}
+
+/// One argument: label, type, default (as Swift source) and limits.
+public struct APIArgument: Sendable {
+    /// Nil for an unlabelled argument (`_ name`).
+    public var label: String?
+    /// Key of the argument in `APIArguments` (the label, or the parameter name).
+    public var name: String
+    public var kind: ValueKind
+    /// Swift source of the default value; nil for a required argument.
+    public var defaultSource: String?
+    public var limits: Limits
+    public var doc: String
+
+    public init(_ label: String?, name: String? = nil, _ kind: ValueKind, default defaultSource: String? = nil,
+                limits: Limits = Limits(), doc: String) {
+        self.label = label
+        self.name = name ?? label ?? "value"
+        self.kind = kind
+        self.defaultSource = defaultSource
+        self.limits = limits
+        self.doc = doc
+    }
+
+    public var isRequired: Bool { defaultSource == nil }
+}
+
+/// Allowed values: numeric bounds apply to a number or to each number of an
+/// array; count bounds to arrays, dictionaries and strings.
+public struct Limits: Sendable, Equatable {
+    public var min: Double?
+    public var max: Double?
+    /// When true the minimum itself is not allowed (`learningRate > 0`).
+    public var exclusiveMin: Bool
+    public var minCount: Int?
+    public var maxCount: Int?
+
+    public init(min: Double? = nil, max: Double? = nil, exclusiveMin: Bool = false,
+                minCount: Int? = nil, maxCount: Int? = nil) {
+        self.min = min
+        self.max = max
+        self.exclusiveMin = exclusiveMin
+        self.minCount = minCount
+        self.maxCount = maxCount
+    }
+
+    public static func range(_ r: ClosedRange<Double>) -> Limits { Limits(min: r.lowerBound, max: r.upperBound) }
+    public static func positive(max: Double) -> Limits { Limits(min: 0, max: max, exclusiveMin: true) }
+
+    /// Human text for the reference page and messages: `1...1000`, `> 0`.
+    public var summary: String {
+        var parts: [String] = []
+        switch (min, max) {
+        case let (lo?, hi?): parts.append(exclusiveMin ? "> \(Self.format(lo)) and ≤ \(Self.format(hi))"
+                                                       : "\(Self.format(lo))...\(Self.format(hi))")
+        case let (lo?, nil): parts.append((exclusiveMin ? "> " : "≥ ") + Self.format(lo))
+        case let (nil, hi?): parts.append("≤ " + Self.format(hi))
+        default: break
+        }
+        switch (minCount, maxCount) {
+        case let (lo?, hi?): parts.append("\(lo)...\(hi) entries")
+        case let (lo?, nil): parts.append("at least \(lo) entries")
+        case let (nil, hi?): parts.append("at most \(hi) entries")
+        default: break
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `1000` not `1000.0`; `0.001` as written.
+    public static func format(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+        return String(v)
+    }
+}
+
+/// A problem found by a member's cross-argument check. `path` names where:
+/// argument names and array indices (`["runs", 2, "loss"]`); empty = the call.
+public struct APIIssue: Sendable, Equatable {
+    public enum Step: Sendable, Equatable { case argument(String), index(Int) }
+    public var path: [Step]
+    public var message: String
+
+    public init(_ path: [Step], _ message: String) {
+        self.path = path
+        self.message = message
+    }
+}

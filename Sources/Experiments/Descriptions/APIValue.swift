@@ -1,0 +1,67 @@
+/// A value produced by evaluating lesson code: literals, collections, and
+/// instances of the described API types (built by their descriptions).
+public indirect enum APIValue: @unchecked Sendable {
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case bool(Bool)
+    case array([APIValue])
+    /// Keys in source order (duplicates are rejected by the evaluator).
+    case dictionary([(key: APIValue, value: APIValue)])
+    case none
+    /// An instance of an API type (`Loss`, `Run`, `Shapes`, ...).
+    case object(any Sendable)
+
+    public var int: Int? { if case .int(let v) = self { return v }; return nil }
+    public var string: String? { if case .string(let v) = self { return v }; return nil }
+    public var bool: Bool? { if case .bool(let v) = self { return v }; return nil }
+    /// Numbers as `Double` (an `Int` parameter may feed a `Double` only through a literal,
+    /// but after type checking both are plain numbers).
+    public var double: Double? {
+        switch self {
+        case .double(let v): return v
+        case .int(let v): return Double(v)
+        default: return nil
+        }
+    }
+    public var array: [APIValue]? { if case .array(let v) = self { return v }; return nil }
+    public var object: (any Sendable)? { if case .object(let v) = self { return v }; return nil }
+}
+
+/// The arguments of one call, defaults filled in, already type-checked against
+/// the member's description: the getters cannot fail for described arguments.
+public struct APIArguments: Sendable {
+    public var values: [String: APIValue]
+
+    public init(_ values: [String: APIValue]) { self.values = values }
+
+    public subscript(_ name: String) -> APIValue {
+        guard let v = values[name] else { preconditionFailure("argument '\(name)' is not described") }
+        return v
+    }
+    public func int(_ name: String) -> Int { self[name].int ?? 0 }
+    public func double(_ name: String) -> Double { self[name].double ?? 0 }
+    public func optionalDouble(_ name: String) -> Double? { self[name].double }
+    public func string(_ name: String) -> String { self[name].string ?? "" }
+    public func bool(_ name: String) -> Bool { self[name].bool ?? false }
+    public func ints(_ name: String) -> [Int] { (self[name].array ?? []).compactMap(\.int) }
+    public func doubles(_ name: String) -> [Double] { (self[name].array ?? []).compactMap(\.double) }
+    public func strings(_ name: String) -> [String] { (self[name].array ?? []).compactMap(\.string) }
+    public func optionalStrings(_ name: String) -> [String]? { self[name].array.map { $0.compactMap(\.string) } }
+    public func optionalString(_ name: String) -> String? { self[name].string }
+    public func optionalInt(_ name: String) -> Int? { self[name].int }
+    public func stringDictionary(_ name: String) -> [String: String] {
+        guard case .dictionary(let pairs) = self[name] else { return [:] }
+        var out: [String: String] = [:]
+        for (k, v) in pairs { if let k = k.string, let v = v.string { out[k] = v } }
+        return out
+    }
+    /// An API object of type `T` (a `Loss`, `Run`, ...).
+    public func object<T>(_ name: String, as type: T.Type = T.self) -> T {
+        guard let v = self[name].object as? T else { preconditionFailure("argument '\(name)' is not a \(T.self)") }
+        return v
+    }
+    public func objects<T>(_ name: String, as type: T.Type = T.self) -> [T] {
+        (self[name].array ?? []).compactMap { $0.object as? T }
+    }
+}

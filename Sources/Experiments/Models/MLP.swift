@@ -1,0 +1,14 @@
+/// A multi-layer perceptron: flatten the image, then `Dense` + ReLU layers of the
+/// given widths, then a final `Dense` with one output per label and **no
+/// activation** — the model outputs logits; the head is applied by the loss.
+public struct MLP: Codable, Hashable, Sendable {
+    /// Widths of the hidden `Dense` layers, input side first (Keras `units`).
+    public var hidden: [Int]
+    /// Dropout rate after each hidden layer (inactive at inference).
+    public var dropout: Double
+
+    public init(hidden: [Int] = [64], dropout: Double = 0) {
+        self.hidden = hidden
+        self.dropout = dropout
+    }
+}

@@ -1,0 +1,45 @@
+/// The one page shell every page of the site shares: head, site header, main, footer.
+///
+/// Links are relative (`assets/style.css`, `index.html`), so a site works from
+/// `file://` and from any static host; nothing is loaded from elsewhere.
+enum PageTemplate {
+    static let stylesheetPath = "assets/style.css"
+
+    /// - Parameters: `title` and `description` are plain text; `main` and
+    ///   `footer` are markup built by the renderers.
+    static func page(title: String, description: String?, bodyClass: String, main: String, footer: String) -> String {
+        var head = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="lessons">
+        <meta name="color-scheme" content="light dark">
+        <title>\(escapeHTML(title))</title>
+
+        """
+        if let description {
+            head += "<meta name=\"description\" content=\"\(escapeHTML(description))\">\n"
+        }
+        return head + """
+        <link rel="stylesheet" href="\(stylesheetPath)">
+        </head>
+        <body class="\(bodyClass)">
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="site-header">
+        <a class="brand" href="index.html"><span class="brand-mark" aria-hidden="true">◆</span> lessons</a>
+        <nav class="site-nav" aria-label="Site"><a href="index.html">All lessons</a></nav>
+        </header>
+        <main id="main">
+        \(main)
+        </main>
+        <footer class="site-footer">
+        \(footer)
+        </footer>
+        </body>
+        </html>
+
+        """
+    }
+}

@@ -1,0 +1,199 @@
+/// The site's one stylesheet (`site/assets/style.css`), kept in the binary so an
+/// installed `lessons` needs no resource files.
+///
+/// Besides page and prose styles it defines the classes the result renderers use:
+/// `table.data` (+ `td.num`, `.best`), `figure.chart` (inline SVG, series colours
+/// `--series-1`…`--series-8`, Okabe–Ito, colour-blind safe), `.badge.passed|failed|not-run`,
+/// `.dataset-card` (+ `.sample-grid`), `.params-panel` (+ `.overridden`),
+/// `.expect-result.passed|failed`, `.result`, `.diverged`, `details.numbers`.
+public enum Stylesheet {
+    public static let path = PageTemplate.stylesheetPath
+
+    public static let css = """
+    /* lessons — one stylesheet, no external fonts or scripts. */
+    :root {
+      color-scheme: light dark;
+      --bg: #fbfaf7; --surface: #ffffff; --surface-2: #f3f1ec; --text: #1d2126; --muted: #5b636d;
+      --border: #dedad2; --accent: #1f5fbf; --accent-soft: #e6eefb; --code-bg: #f5f3ee;
+      --pass: #1d7a46; --pass-bg: #e3f4ea; --fail: #b4232c; --fail-bg: #fbe6e7; --warn: #8a5a00; --warn-bg: #fdf1d8;
+      --kw: #a626a4; --ty: #2a6f97; --num: #a1560b; --str: #2e7d32; --cm: #6d7680; --lbl: #4a4f9c; --at: #8a5a00;
+      --series-1: #0072b2; --series-2: #e69f00; --series-3: #009e73; --series-4: #cc79a7;
+      --series-5: #56b4e9; --series-6: #d55e00; --series-7: #b8a300; --series-8: #555555;
+      --radius: 10px; --measure: 46rem;
+      --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+      --serif: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, serif;
+      --mono: ui-monospace, "SF Mono", "Cascadia Code", "DejaVu Sans Mono", Menlo, Consolas, monospace;
+    }
+    @media (prefers-color-scheme: dark) {
+      :root {
+        --bg: #14171b; --surface: #1b1f24; --surface-2: #21262d; --text: #e4e6ea; --muted: #9aa3ad;
+        --border: #30363d; --accent: #7fb0ff; --accent-soft: #1d2a3d; --code-bg: #1e2329;
+        --pass: #6fd49a; --pass-bg: #183325; --fail: #ff8a8f; --fail-bg: #3a1d20; --warn: #f0c46c; --warn-bg: #3a2f16;
+        --kw: #e38bdf; --ty: #7cc4ef; --num: #f0a35c; --str: #8fd18f; --cm: #8b949e; --lbl: #a9adf5; --at: #f0c46c;
+        --series-1: #56b4e9; --series-2: #e69f00; --series-3: #2fc49a; --series-4: #e29cc6;
+        --series-5: #9fd6f5; --series-6: #ff7f3f; --series-7: #f0e442; --series-8: #bbbbbb;
+      }
+    }
+    *, *::before, *::after { box-sizing: border-box; }
+    html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+    body { margin: 0; background: var(--bg); color: var(--text); font: 17px/1.65 var(--sans); }
+    a { color: var(--accent); text-underline-offset: 0.18em; }
+    a:hover { text-decoration-thickness: 2px; }
+    img, svg { max-width: 100%; height: auto; }
+    code, pre, kbd { font-family: var(--mono); font-size: 0.88em; }
+    :not(pre) > code { background: var(--code-bg); border: 1px solid var(--border); border-radius: 4px; padding: 0.05em 0.3em; }
+    .skip-link { position: absolute; left: -999px; }
+    .skip-link:focus { left: 1rem; top: 1rem; background: var(--surface); padding: 0.5rem; z-index: 10; }
+
+    /* Site frame */
+    .site-header { display: flex; align-items: center; justify-content: space-between; gap: 1rem;
+      padding: 0.8rem clamp(1rem, 4vw, 2.5rem); border-bottom: 1px solid var(--border); background: var(--surface); }
+    .brand { font-weight: 700; letter-spacing: 0.02em; color: var(--text); text-decoration: none; font-size: 1.05rem; }
+    .brand-mark { color: var(--accent); }
+    .site-nav a { color: var(--muted); text-decoration: none; font-size: 0.95rem; }
+    .site-nav a:hover { color: var(--accent); }
+    main { padding: 2rem clamp(1rem, 4vw, 2.5rem) 3rem; }
+    .page { max-width: var(--measure); margin: 0 auto; }
+    .site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.88rem;
+      padding: 1.2rem clamp(1rem, 4vw, 2.5rem); text-align: center; }
+    .site-footer p { margin: 0; }
+
+    /* Lesson header */
+    .lesson-header { margin-bottom: 1.5rem; }
+    .lesson-number { margin: 0; color: var(--muted); font-size: 0.85rem; font-weight: 600; letter-spacing: 0.08em; text-transform: uppercase; }
+    h1, h2, h3, h4 { font-family: var(--serif); line-height: 1.25; font-weight: 700; }
+    h1 { font-size: clamp(1.9rem, 5vw, 2.6rem); margin: 0.2rem 0 0.6rem; }
+    h2 { font-size: 1.55rem; margin: 2.4rem 0 0.8rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--border); }
+    h3 { font-size: 1.22rem; margin: 1.8rem 0 0.6rem; }
+    h4 { font-size: 1.05rem; margin: 1.4rem 0 0.4rem; }
+    .anchor { visibility: hidden; text-decoration: none; color: var(--muted); font-weight: 400; margin-left: 0.2em; }
+    h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { visibility: visible; }
+    .summary { color: var(--muted); font-size: 1.12rem; margin: 0 0 0.6rem; }
+    .status { margin: 0.4rem 0; }
+
+    /* Contents and run box */
+    .toc, .run-box, .params-panel { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius);
+      padding: 0.9rem 1.2rem; margin: 0 0 1.4rem; }
+    .toc h2, .run-box h2, .params-panel h2 { font-family: var(--sans); font-size: 0.8rem; letter-spacing: 0.08em; text-transform: uppercase;
+      color: var(--muted); border: 0; margin: 0 0 0.4rem; padding: 0; }
+    .toc ol { margin: 0; padding-left: 1.3rem; }
+    .toc li { margin: 0.15rem 0; }
+    .run-box { background: var(--accent-soft); border-color: transparent; }
+    .run-box pre { margin: 0.3rem 0 0.5rem; padding: 0.55rem 0.8rem; background: var(--surface); }
+    .run-box p { margin: 0; font-size: 0.92rem; color: var(--muted); }
+
+    /* Prose */
+    .prose p, .prose ul, .prose ol, .prose blockquote, .prose table { margin: 0 0 1rem; }
+    .prose li { margin: 0.2rem 0; }
+    .prose li > input[type=checkbox] { margin-right: 0.4em; }
+    .prose blockquote { border-left: 4px solid var(--border); margin-left: 0; padding: 0.1rem 1rem; color: var(--muted); }
+    .prose hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
+    .prose pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.9rem 1rem; overflow-x: auto; }
+    .prose table, table.data { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; font-size: 0.94rem; }
+    .prose th, .prose td, table.data th, table.data td { border: 1px solid var(--border); padding: 0.35rem 0.7rem; text-align: left; }
+    .prose thead th, table.data thead th { background: var(--surface-2); }
+    .prose th[align=center], .prose td[align=center] { text-align: center; }
+    .prose th[align=right], .prose td[align=right] { text-align: right; }
+    .prose del { color: var(--muted); }
+
+    /* Code blocks */
+    .code-block { margin: 1.3rem 0; border: 1px solid var(--border); border-radius: var(--radius); background: var(--code-bg); overflow: hidden; }
+    .code-block figcaption { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: baseline; padding: 0.4rem 1rem;
+      border-bottom: 1px solid var(--border); font-size: 0.8rem; color: var(--muted); background: var(--surface-2); }
+    .code-block figcaption:only-child { display: none; }
+    .block-kind { font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--accent); }
+    .block-language { font-family: var(--mono); }
+    .block-lines { margin-left: auto; font-family: var(--mono); }
+    .code-block pre { margin: 0; padding: 0.9rem 1rem; overflow-x: auto; line-height: 1.5; }
+    .code-block.runnable { border-left: 4px solid var(--accent); }
+    .kind-parameters .block-kind { color: var(--series-2); } .code-block.kind-parameters { border-left-color: var(--series-2); }
+    .kind-expect .block-kind { color: var(--series-3); } .code-block.kind-expect { border-left-color: var(--series-3); }
+    .kw { color: var(--kw); font-weight: 600; } .ty { color: var(--ty); } .num { color: var(--num); }
+    .str { color: var(--str); } .cm { color: var(--cm); font-style: italic; } .lbl { color: var(--lbl); } .at { color: var(--at); }
+
+    /* Results (placed after the block that produced them) */
+    .result { margin: 1rem 0 1.8rem; }
+    .result > h3, .result > h4 { font-family: var(--sans); margin-top: 0.8rem; }
+    table.data td.num, table.data th.num { text-align: right; font-variant-numeric: tabular-nums; font-family: var(--mono); font-size: 0.9em; }
+    table.data .best { font-weight: 700; background: var(--pass-bg); }
+    table.data caption { caption-side: bottom; text-align: left; color: var(--muted); font-size: 0.85rem; padding-top: 0.3rem; }
+    figure.chart { margin: 1rem 0; padding: 0.8rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
+    figure.chart svg { display: block; width: 100%; height: auto; color: var(--text); font-family: var(--sans); font-size: 12px; }
+    figure.chart svg text { fill: currentColor; }
+    figure.chart .axis, figure.chart .grid { stroke: var(--border); }
+    figure.chart figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 0.4rem; }
+    .series-1 { stroke: var(--series-1); fill: var(--series-1); } .series-2 { stroke: var(--series-2); fill: var(--series-2); }
+    .series-3 { stroke: var(--series-3); fill: var(--series-3); } .series-4 { stroke: var(--series-4); fill: var(--series-4); }
+    .series-5 { stroke: var(--series-5); fill: var(--series-5); } .series-6 { stroke: var(--series-6); fill: var(--series-6); }
+    .series-7 { stroke: var(--series-7); fill: var(--series-7); } .series-8 { stroke: var(--series-8); fill: var(--series-8); }
+    path.line, polyline.line { fill: none; stroke-width: 2; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.85rem; margin: 0.4rem 0 0; padding: 0; list-style: none; }
+    .legend .swatch { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.1em; }
+    details.numbers { margin: 0.5rem 0; font-size: 0.9rem; }
+    details.numbers summary { cursor: pointer; color: var(--muted); }
+    .badge { display: inline-block; font-size: 0.75rem; font-weight: 700; letter-spacing: 0.05em; text-transform: uppercase;
+      padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid currentColor; vertical-align: 0.1em; }
+    .badge.passed { color: var(--pass); background: var(--pass-bg); }
+    .badge.failed { color: var(--fail); background: var(--fail-bg); }
+    .badge.not-run { color: var(--muted); background: var(--surface-2); }
+    .key-result { color: var(--muted); font-size: 0.92rem; }
+    .expect-result { border-radius: var(--radius); padding: 0.6rem 1rem; margin: 0.6rem 0 1.4rem; border: 1px solid; }
+    .expect-result.passed { color: var(--pass); background: var(--pass-bg); }
+    .expect-result.failed { color: var(--fail); background: var(--fail-bg); }
+    .expect-result code { color: var(--text); }
+    .diverged { border: 1px solid var(--warn); background: var(--warn-bg); color: var(--warn); border-radius: var(--radius); padding: 0.6rem 1rem; }
+    .dataset-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; margin: 1rem 0; }
+    .dataset-card h3 { margin-top: 0; font-family: var(--sans); font-size: 1.05rem; }
+    .sample-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(84px, 1fr)); gap: 0.6rem; margin: 0.8rem 0 0; padding: 0; list-style: none; }
+    .sample-grid figure { margin: 0; text-align: center; font-size: 0.75rem; color: var(--muted); }
+    .sample-grid img { width: 100%; image-rendering: pixelated; border-radius: 4px; border: 1px solid var(--border); background: #000; }
+    .params-panel table { border-collapse: collapse; font-size: 0.92rem; }
+    .params-panel td, .params-panel th { padding: 0.15rem 0.8rem 0.15rem 0; text-align: left; }
+    .params-panel .overridden td { font-weight: 700; }
+    .params-panel .overridden td:last-child::after { content: " (overridden)"; font-weight: 400; color: var(--warn); }
+
+    /* Prev / next */
+    .pager { max-width: var(--measure); margin: 3rem auto 0; display: flex; gap: 1rem; justify-content: space-between; }
+    .pager a { flex: 1 1 0; border: 1px solid var(--border); border-radius: var(--radius); padding: 0.7rem 1rem; text-decoration: none; background: var(--surface); }
+    .pager a:hover { border-color: var(--accent); }
+    .pager span { display: block; font-size: 0.78rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.06em; }
+    .pager .next { text-align: right; margin-left: auto; }
+
+    /* Index */
+    .course-header .lede { color: var(--muted); font-size: 1.08rem; }
+    .lesson-list { list-style: none; padding: 0; margin: 1.5rem 0 0; display: grid; gap: 0.9rem; }
+    .lesson-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; }
+    .lesson-card:hover { border-color: var(--accent); }
+    .lesson-link { display: flex; gap: 0.8rem; align-items: baseline; text-decoration: none; font-family: var(--serif); font-size: 1.3rem; font-weight: 700; }
+    .lesson-card .lesson-number { font-family: var(--mono); font-size: 0.95rem; color: var(--muted); }
+    .lesson-card .summary { margin: 0.3rem 0 0; font-size: 1rem; }
+
+    /* Wide screens: contents beside the lesson */
+    @media (min-width: 72rem) {
+      .lesson { display: grid; grid-template-columns: minmax(0, var(--measure)) 15rem; column-gap: 2.5rem; max-width: calc(var(--measure) + 17.5rem); }
+      .lesson > * { grid-column: 1; }
+      .lesson > .toc { grid-column: 2; grid-row: 1 / span 20; align-self: start; position: sticky; top: 1.5rem; font-size: 0.92rem; }
+    }
+    /* Phones */
+    @media (max-width: 36rem) {
+      body { font-size: 16px; }
+      main { padding-top: 1.2rem; }
+      .pager { flex-direction: column; }
+      .pager .next { text-align: left; margin-left: 0; }
+      .block-lines { margin-left: 0; }
+    }
+    /* Print: ink on paper, no chrome */
+    @media print {
+      :root { --bg: #fff; --surface: #fff; --surface-2: #f2f2f2; --text: #000; --muted: #444; --code-bg: #f7f7f7; }
+      body { font-size: 11pt; }
+      .site-header, .site-nav, .pager, .skip-link, .anchor, .run-box { display: none; }
+      main { padding: 0; }
+      .lesson { display: block; max-width: none; }
+      .code-block, figure.chart, table.data, .dataset-card { break-inside: avoid; }
+      a { color: inherit; }
+      .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: var(--muted); }
+      details.numbers { display: block; }
+    }
+
+    """
+}

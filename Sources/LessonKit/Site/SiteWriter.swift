@@ -1,0 +1,137 @@
+import Foundation
+
+/// Writes a set of files into an output folder all at once.
+///
+/// Everything is first written to `<out>/.lessons-staging/`; then a commit record
+/// is written there and the files are renamed into place. Until the commit record
+/// exists the old site is untouched; after it, an interrupted commit is finished by
+/// the next run. Only files listed in the manifest are ever replaced or removed.
+struct SiteWriter {
+    static let stagingName = ".lessons-staging"
+    static let lockName = ".lessons-lock"
+
+    let root: URL
+    private var fm: FileManager { .default }
+    private var staging: URL { root.appendingPathComponent(Self.stagingName) }
+
+    init(root: String) {
+        root.isEmpty ? (self.root = URL(fileURLWithPath: ".")) : (self.root = URL(fileURLWithPath: root))
+    }
+
+    /// Makes the folder hold `files` plus the still-wanted files in `keeping`;
+    /// our other files (from the last manifest) are removed, foreign files are left alone.
+    func write(files: [String: Data], keeping: Set<String>, statuses: [String: LessonStatus]) throws {
+        for path in files.keys { try SitePath.validate(path) }
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        try withLock {
+            try recover()
+            let old = try SiteManifest.read(from: root) ?? SiteManifest()
+            let owned = Set(old.files)
+            for path in files.keys.sorted() where !owned.contains(path) {
+                try checkFree(path)
+            }
+            let kept = keeping.intersection(owned).filter { fm.fileExists(atPath: url(path: $0).path) }
+            let newFiles = Set(files.keys).union(kept)
+            let manifest = SiteManifest(files: newFiles.sorted(), statuses: statuses)
+
+            try? fm.removeItem(at: staging)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            for (path, data) in files {
+                let target = staging.appendingPathComponent(path)
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: target)
+            }
+            try manifest.encoded().write(to: staging.appendingPathComponent(SiteManifest.fileName))
+            let commit = SiteCommit(moves: files.keys.sorted(), deletes: owned.subtracting(newFiles).sorted())
+            try JSONEncoder().encode(commit).write(to: staging.appendingPathComponent(SiteCommit.fileName),
+                                                   options: .atomic)  // the commit point
+            try apply(commit)
+        }
+    }
+
+    /// Removes every file we wrote (and the manifest); foreign files stay.
+    func removeAll() throws {
+        guard fm.fileExists(atPath: root.path) else { return }
+        try withLock {
+            try recover()
+            guard let old = try SiteManifest.read(from: root) else { return }
+            for path in old.files { try remove(path) }
+            try? fm.removeItem(at: root.appendingPathComponent(SiteManifest.fileName))
+        }
+        try? fm.removeItem(at: root.appendingPathComponent(Self.lockName))
+        if (try? fm.contentsOfDirectory(atPath: root.path))?.isEmpty == true { try? fm.removeItem(at: root) }
+    }
+
+    // MARK: Commit
+
+    /// Finishes a commit an earlier run was interrupted in, or drops its unfinished staging.
+    func recover() throws {
+        guard fm.fileExists(atPath: staging.path) else { return }
+        let record = staging.appendingPathComponent(SiteCommit.fileName)
+        if let data = fm.contents(atPath: record.path), let commit = try? JSONDecoder().decode(SiteCommit.self, from: data) {
+            try apply(commit)
+        } else {
+            try fm.removeItem(at: staging)
+        }
+    }
+
+    private func apply(_ commit: SiteCommit) throws {
+        for path in commit.moves {
+            let source = staging.appendingPathComponent(path)
+            guard fm.fileExists(atPath: source.path) else { continue }  // moved before an interruption
+            let target = url(path: path)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard rename(source.path, target.path) == 0 else {
+                throw LessonsError(message: "cannot write '\(target.path)': \(String(cString: strerror(errno)))")
+            }
+        }
+        for path in commit.deletes { try remove(path) }
+        let manifest = staging.appendingPathComponent(SiteManifest.fileName)
+        if fm.fileExists(atPath: manifest.path) {
+            guard rename(manifest.path, root.appendingPathComponent(SiteManifest.fileName).path) == 0 else {
+                throw LessonsError(message: "cannot write the site manifest in '\(root.path)'")
+            }
+        }
+        try fm.removeItem(at: staging)
+    }
+
+    /// Removes one of our files, then its folders if that left them empty.
+    private func remove(_ path: String) throws {
+        guard (try? SitePath.validate(path)) != nil else { return }  // never follow a tampered manifest out
+        let target = url(path: path)
+        if (try? fm.attributesOfItem(atPath: target.path)[.type] as? FileAttributeType) == .typeRegular {
+            try fm.removeItem(at: target)
+        }
+        for folder in SitePath.parents(of: path).reversed() {
+            let folderURL = url(path: folder)
+            if (try? fm.contentsOfDirectory(atPath: folderURL.path))?.isEmpty == true { try? fm.removeItem(at: folderURL) }
+        }
+    }
+
+    /// A path we have not written before must not hold someone else's file, and no
+    /// folder on the way may be a symbolic link (which could lead outside the site).
+    private func checkFree(_ path: String) throws {
+        for folder in SitePath.parents(of: path) {
+            let type = try? fm.attributesOfItem(atPath: url(path: folder).path)[.type] as? FileAttributeType
+            if let type, type != .typeDirectory {
+                throw LessonsError(message: "cannot write '\(url(path: path).path)': '\(folder)' is not a plain folder")
+            }
+        }
+        if (try? fm.attributesOfItem(atPath: url(path: path).path)) != nil {
+            throw LessonsError(message: "'\(url(path: path).path)' exists and was not written by lessons; "
+                               + "move it away or choose another output folder with --out")
+        }
+    }
+
+    private func url(path: String) -> URL { root.appendingPathComponent(path) }
+
+    /// One writer per output folder at a time (two `lessons run` at once queue up).
+    private func withLock<T>(_ body: () throws -> T) throws -> T {
+        let fd = open(root.appendingPathComponent(Self.lockName).path, O_CREAT | O_RDWR, 0o644)
+        guard fd >= 0 else { throw LessonsError(message: "cannot write into '\(root.path)'") }
+        defer { close(fd) }
+        flock(fd, LOCK_EX)
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

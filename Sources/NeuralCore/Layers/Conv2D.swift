@@ -1,0 +1,136 @@
+/// 2-D convolution (cross-correlation, as in Keras/PyTorch), stride 1, odd or even kernels,
+/// `valid` or `same` padding, on NHWC batches. Kernel [kh, kw, cin, cout] (Keras layout),
+/// bias [cout].
+///
+/// Why NHWC: the product's images and Keras are NHWC, and with im2col the gemm output
+/// [N·H·W, cout] *is* the NHWC output, so no transposes are needed either way.
+public final class Conv2D: Layer {
+    public let filters: Int
+    public let kernelSize: (height: Int, width: Int)
+    public let padding: Padding
+    public let kernelInitializer: Initializer
+    public private(set) var kernel = Parameter(name: "kernel", value: .empty)
+    public private(set) var bias = Parameter(name: "bias", value: .empty)
+
+    private var geometry = ConvGeometry()
+    private var cols: [Float] = []
+    private var colsGradient: [Float] = []
+    private var batch = 0
+    private var output = Tensor.empty
+    private var inputGradient = Tensor.empty
+
+    public convenience init(filters: Int, kernelSize: Int = 3, padding: Padding = .valid,
+                kernelInitializer: Initializer = .glorotUniform) {
+        self.init(filters: filters, kernelSize: (kernelSize, kernelSize), padding: padding,
+                  kernelInitializer: kernelInitializer)
+    }
+
+    public init(filters: Int, kernelSize: (height: Int, width: Int), padding: Padding = .valid,
+                kernelInitializer: Initializer = .glorotUniform) {
+        precondition(filters > 0 && kernelSize.height > 0 && kernelSize.width > 0)
+        self.filters = filters
+        self.kernelSize = kernelSize
+        self.padding = padding
+        self.kernelInitializer = kernelInitializer
+    }
+
+    public func build(inputShape: [Int], rng: inout SeededRNG) -> [Int] {
+        precondition(inputShape.count == 3, "Conv2D expects [H, W, C] inputs, got \(inputShape)")
+        var g = ConvGeometry()
+        g.height = inputShape[0]; g.width = inputShape[1]; g.channels = inputShape[2]
+        g.kernelHeight = kernelSize.height; g.kernelWidth = kernelSize.width
+        switch padding {
+        case .valid:
+            g.outHeight = g.height - g.kernelHeight + 1
+            g.outWidth = g.width - g.kernelWidth + 1
+        case .same:
+            // TF's rule: total padding k−1, the extra one (even kernels) at the bottom/right.
+            g.padTop = (g.kernelHeight - 1) / 2
+            g.padLeft = (g.kernelWidth - 1) / 2
+            g.outHeight = g.height
+            g.outWidth = g.width
+        }
+        precondition(g.outHeight > 0 && g.outWidth > 0, "Conv2D kernel larger than its input \(inputShape)")
+        geometry = g
+        let fanIn = g.patchSize, fanOut = g.kernelHeight * g.kernelWidth * filters
+        let w = kernelInitializer.values(count: fanIn * filters, fanIn: fanIn, fanOut: fanOut, rng: &rng)
+        kernel = Parameter(name: "kernel", value: Tensor(shape: [g.kernelHeight, g.kernelWidth, g.channels, filters], storage: w))
+        bias = Parameter(name: "bias", value: Tensor(zeros: [filters]))
+        return [g.outHeight, g.outWidth, filters]
+    }
+
+    public var parameters: [Parameter] { [kernel, bias] }
+
+    public func forward(_ input: Tensor, training: Bool) -> Tensor {
+        let g = geometry
+        precondition(input.itemSize == g.height * g.width * g.channels, "Conv2D built for [\(g.height), \(g.width), \(g.channels)], got \(input.shape)")
+        batch = input.batchSize
+        let rows = batch * g.outHeight * g.outWidth, k = g.patchSize, n = filters
+        if cols.count != rows * k { cols = [Float](repeating: 0, count: rows * k) }
+        output.resize(to: [batch, g.outHeight, g.outWidth, n])
+        input.storage.withUnsafeBufferPointer { x in
+            cols.withUnsafeMutableBufferPointer { c in
+                g.im2col(x.baseAddress!, batch: batch, cols: c.baseAddress!)
+            }
+        }
+        cols.withUnsafeBufferPointer { c in
+            kernel.value.storage.withUnsafeBufferPointer { w in
+                bias.value.storage.withUnsafeBufferPointer { bb in
+                    output.storage.withUnsafeMutableBufferPointer { y in
+                        gemm(transposeA: false, transposeB: false, m: rows, n: n, k: k,
+                             a: c.baseAddress!, lda: k, b: w.baseAddress!, ldb: n,
+                             c: y.baseAddress!, ldc: n, accumulate: false)
+                        for r in 0..<rows {
+                            let row = y.baseAddress! + r * n
+                            for j in 0..<n { row[j] += bb[j] }
+                        }
+                    }
+                }
+            }
+        }
+        return output
+    }
+
+    public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor {
+        let g = geometry
+        let rows = batch * g.outHeight * g.outWidth, k = g.patchSize, n = filters
+        precondition(outputGradient.count == rows * n && cols.count == rows * k,
+                     "Conv2D.backward without a matching training forward")
+        outputGradient.storage.withUnsafeBufferPointer { dy in
+            cols.withUnsafeBufferPointer { c in
+                kernel.gradient.storage.withUnsafeMutableBufferPointer { dw in
+                    // dK[k×n] = colsᵀ · dY
+                    gemm(transposeA: true, transposeB: false, m: k, n: n, k: rows,
+                         a: c.baseAddress!, lda: k, b: dy.baseAddress!, ldb: n,
+                         c: dw.baseAddress!, ldc: n, accumulate: false)
+                }
+            }
+            bias.gradient.storage.withUnsafeMutableBufferPointer { db in
+                for j in 0..<n { db[j] = 0 }
+                for r in 0..<rows {
+                    let row = dy.baseAddress! + r * n
+                    for j in 0..<n { db[j] += row[j] }
+                }
+            }
+        }
+        guard needsInputGradient else { return .empty }
+        if colsGradient.count != rows * k { colsGradient = [Float](repeating: 0, count: rows * k) }
+        inputGradient.resize(to: [batch, g.height, g.width, g.channels])
+        outputGradient.storage.withUnsafeBufferPointer { dy in
+            kernel.value.storage.withUnsafeBufferPointer { w in
+                colsGradient.withUnsafeMutableBufferPointer { dc in
+                    // dCols[rows×k] = dY · Kᵀ
+                    gemm(transposeA: false, transposeB: true, m: rows, n: k, k: n,
+                         a: dy.baseAddress!, lda: n, b: w.baseAddress!, ldb: n,
+                         c: dc.baseAddress!, ldc: k, accumulate: false)
+                }
+            }
+        }
+        colsGradient.withUnsafeBufferPointer { dc in
+            inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+                g.col2im(dc.baseAddress!, batch: batch, output: dx.baseAddress!)
+            }
+        }
+        return inputGradient
+    }
+}

@@ -1,0 +1,68 @@
+/// A stack of layers applied in order (Keras `Sequential`). The model outputs logits;
+/// heads (sigmoid/softmax) are applied by losses and predictions, never as a layer.
+public final class Sequential {
+    public let layers: [Layer]
+    public private(set) var inputShape: [Int]? = nil
+    public private(set) var outputShape: [Int]? = nil
+
+    public init(_ layers: [Layer]) {
+        self.layers = layers
+    }
+
+    public var isBuilt: Bool { inputShape != nil }
+
+    /// Creates every layer's parameters for per-sample inputs of `inputShape`
+    /// (e.g. [28, 28, 1]); the same seed gives the same weights, bit for bit.
+    @discardableResult
+    public func build(inputShape: [Int], seed: UInt64) -> [Int] {
+        var rng = SeededRNG(seed: seed)
+        var shape = inputShape
+        for layer in layers { shape = layer.build(inputShape: shape, rng: &rng) }
+        self.inputShape = inputShape
+        self.outputShape = shape
+        return shape
+    }
+
+    /// All trainable parameters, layer by layer.
+    public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
+
+    /// Number of trainable scalars.
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+
+    public func forward(_ input: Tensor, training: Bool) -> Tensor {
+        precondition(isBuilt, "build(inputShape:seed:) the model before using it")
+        var x = input
+        for layer in layers { x = layer.forward(x, training: training) }
+        return x
+    }
+
+    /// Back-propagates d(loss)/d(logits) of the last training forward, filling every
+    /// parameter's gradient. The input gradient of the first layer is not computed.
+    public func backward(_ logitsGradient: Tensor) {
+        var g = logitsGradient
+        for (i, layer) in layers.enumerated().reversed() {
+            g = layer.backward(g, needsInputGradient: i > 0)
+        }
+    }
+
+    /// Logits for a whole data set, computed in inference mode in batches.
+    public func predictLogits(_ inputs: Tensor, batchSize: Int = 256) -> Tensor {
+        let n = inputs.batchSize
+        let width = outputShape?.reduce(1, *) ?? 0
+        var result = [Float](repeating: 0, count: n * width)
+        var batch = Tensor.empty
+        var start = 0
+        while start < n {
+            let end = min(n, start + batchSize)
+            inputs.gatherItems(start..<end, into: &batch)
+            let y = forward(batch, training: false)
+            result.withUnsafeMutableBufferPointer { r in
+                y.storage.withUnsafeBufferPointer { ys in
+                    (r.baseAddress! + start * width).update(from: ys.baseAddress!, count: ys.count)
+                }
+            }
+            start = end
+        }
+        return Tensor(shape: [n] + (outputShape ?? []), storage: result)
+    }
+}

@@ -1,0 +1,90 @@
+/// A loss on logits, with its value and analytic gradient w.r.t. the logits.
+///
+/// Precision: logits arrive as Float32 (the model's output); every per-element term,
+/// per-sample value and reduction is computed in Double (cheap: B·C values per step),
+/// and the gradient is written back as Float32 for backprop.
+///
+/// Targets: [B, C] multi-hot (or soft) labels. For `.softmaxCrossEntropy` each row is
+/// divided by max(row sum, 1), so multi-hot rows become distributions and all-zero rows
+/// stay zero. For `.sparseSoftmaxCrossEntropy` targets are either [B] class indices or
+/// [B, C] rows whose argmax (first maximum) is the class.
+public struct Loss: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Sigmoid cross-entropy from logits, per cell
+        /// ℓ = (1−z)·softplus(x) + q·z·softplus(−x), q = `posWeight` (TF
+        /// `weighted_cross_entropy_with_logits`, PyTorch `BCEWithLogitsLoss(pos_weight:)`),
+        /// times PyTorch's per-class `weight` when given. Per-sample value: the class mean
+        /// (Keras). `posWeight`/`classWeight` hold 1 value (all classes) or C values.
+        case binaryCrossEntropy(posWeight: [Float]?, classWeight: [Float]?)
+        /// Softmax cross-entropy with soft targets, −Σ_c cw_c·t_c·log softmax(x)_c per sample.
+        case softmaxCrossEntropy(classWeight: [Float]?)
+        /// −cw[y]·log softmax(x)_y per sample, for one integer label y.
+        case sparseSoftmaxCrossEntropy(classWeight: [Float]?)
+        /// torchvision `sigmoid_focal_loss`: α_t·sigmoidCE·(1−p_t)^γ per cell, class mean per
+        /// sample. `alpha: nil` gives Keras' `BinaryFocalCrossentropy` default
+        /// (`apply_class_balancing=False`: α ignored); `alpha: 0.25` gives torchvision's and
+        /// Keras' `apply_class_balancing=True`.
+        case sigmoidFocal(alpha: Float?, gamma: Float)
+    }
+
+    public var kind: Kind
+    public var reduction: Reduction
+
+    public init(_ kind: Kind, reduction: Reduction = .sumOverBatchSize) {
+        self.kind = kind
+        self.reduction = reduction
+    }
+
+    public static func binaryCrossEntropy(posWeight: [Float]? = nil, classWeight: [Float]? = nil,
+                                          reduction: Reduction = .sumOverBatchSize) -> Loss {
+        Loss(.binaryCrossEntropy(posWeight: posWeight, classWeight: classWeight), reduction: reduction)
+    }
+
+    public static func softmaxCrossEntropy(classWeight: [Float]? = nil,
+                                           reduction: Reduction = .sumOverBatchSize) -> Loss {
+        Loss(.softmaxCrossEntropy(classWeight: classWeight), reduction: reduction)
+    }
+
+    public static func sparseSoftmaxCrossEntropy(classWeight: [Float]? = nil,
+                                                 reduction: Reduction = .sumOverBatchSize) -> Loss {
+        Loss(.sparseSoftmaxCrossEntropy(classWeight: classWeight), reduction: reduction)
+    }
+
+    public static func sigmoidFocal(alpha: Float? = 0.25, gamma: Float = 2,
+                                    reduction: Reduction = .sumOverBatchSize) -> Loss {
+        Loss(.sigmoidFocal(alpha: alpha, gamma: gamma), reduction: reduction)
+    }
+
+    /// The head whose probabilities this loss models.
+    public var head: Head {
+        switch kind {
+        case .binaryCrossEntropy, .sigmoidFocal: return .sigmoid
+        case .softmaxCrossEntropy, .sparseSoftmaxCrossEntropy: return .softmax
+        }
+    }
+
+    /// The reduced loss (for `.none`: the sum of the per-sample vector).
+    public func value(logits: Tensor, targets: Tensor, sampleWeight: [Float]? = nil) -> Double {
+        evaluate(logits: logits, targets: targets, sampleWeight: sampleWeight, gradient: nil, perSample: nil)
+    }
+
+    /// The reduced loss, writing d(loss)/d(logits) into `gradient` (resized to the logits' shape).
+    public func valueAndGradient(logits: Tensor, targets: Tensor, sampleWeight: [Float]? = nil,
+                                 gradient: inout Tensor) -> Double {
+        gradient.resize(to: logits.shape)
+        return gradient.storage.withUnsafeMutableBufferPointer { g in
+            evaluate(logits: logits, targets: targets, sampleWeight: sampleWeight,
+                     gradient: g.baseAddress!, perSample: nil)
+        }
+    }
+
+    /// The per-sample vector wᵢ·ℓᵢ (Keras `reduction="none"`), whatever `reduction` is.
+    public func perSample(logits: Tensor, targets: Tensor, sampleWeight: [Float]? = nil) -> [Double] {
+        var out = [Double](repeating: 0, count: logits.batchSize)
+        out.withUnsafeMutableBufferPointer { p in
+            _ = evaluate(logits: logits, targets: targets, sampleWeight: sampleWeight,
+                         gradient: nil, perSample: p.baseAddress!)
+        }
+        return out
+    }
+}

@@ -1,0 +1,72 @@
+/// Curve points for charts: precision–recall, ROC and reliability (calibration) bins.
+extension Metrics {
+    public struct PRPoint: Sendable, Equatable {
+        public var threshold: Double, precision: Double, recall: Double
+    }
+
+    /// One point per distinct score, descending: predicting "score ≥ threshold" gives this
+    /// precision and recall (sklearn `precision_recall_curve`, without its final
+    /// (recall 0, precision 1) point). Empty when the label has no positive.
+    public static func precisionRecallCurve(truth: [Bool], scores: [Double]) -> [PRPoint] {
+        let positives = truth.filter { $0 }.count
+        guard positives > 0 else { return [] }
+        var tp = 0, fp = 0
+        return thresholdGroups(truth: truth, scores: scores).map { g in
+            tp += g.positives; fp += g.negatives
+            return PRPoint(threshold: g.score, precision: Double(tp) / Double(tp + fp),
+                           recall: Double(tp) / Double(positives))
+        }
+    }
+
+    public struct ROCPoint: Sendable, Equatable {
+        public var threshold: Double, falsePositiveRate: Double, truePositiveRate: Double
+    }
+
+    /// (0, 0) at threshold +∞, then one point per distinct score, descending (sklearn
+    /// `roc_curve` with `drop_intermediate=False`). Empty when the label has one value only.
+    public static func rocCurve(truth: [Bool], scores: [Double]) -> [ROCPoint] {
+        let positives = truth.filter { $0 }.count, negatives = truth.count - positives
+        guard positives > 0, negatives > 0 else { return [] }
+        var tp = 0, fp = 0
+        var points = [ROCPoint(threshold: .infinity, falsePositiveRate: 0, truePositiveRate: 0)]
+        for g in thresholdGroups(truth: truth, scores: scores) {
+            tp += g.positives; fp += g.negatives
+            points.append(ROCPoint(threshold: g.score, falsePositiveRate: Double(fp) / Double(negatives),
+                                   truePositiveRate: Double(tp) / Double(positives)))
+        }
+        return points
+    }
+
+    public struct ReliabilityBin: Sendable, Equatable {
+        public var lower: Double, upper: Double
+        public var count: Int
+        /// Mean predicted probability in the bin (0 when empty).
+        public var meanProbability: Double
+        /// Fraction of positives in the bin (0 when empty).
+        public var fractionPositive: Double
+    }
+
+    /// `bins` equal-width bins over [0, 1]; bin i holds probabilities in [i/b, (i+1)/b),
+    /// the last one also 1. All cells of all labels are pooled unless a column is passed.
+    public static func reliabilityBins(truth: [Bool], probabilities: [Double], bins: Int = 10) -> [ReliabilityBin] {
+        precondition(bins > 0 && truth.count == probabilities.count)
+        var count = [Int](repeating: 0, count: bins), sumP = [Double](repeating: 0, count: bins)
+        var pos = [Int](repeating: 0, count: bins)
+        for (t, p) in zip(truth, probabilities) {
+            let b = min(bins - 1, max(0, Int(p * Double(bins))))
+            count[b] += 1; sumP[b] += p; if t { pos[b] += 1 }
+        }
+        return (0..<bins).map { b in
+            ReliabilityBin(lower: Double(b) / Double(bins), upper: Double(b + 1) / Double(bins), count: count[b],
+                           meanProbability: count[b] == 0 ? 0 : sumP[b] / Double(count[b]),
+                           fractionPositive: count[b] == 0 ? 0 : Double(pos[b]) / Double(count[b]))
+        }
+    }
+
+    /// Expected calibration error: Σ_bins (count/N)·|fractionPositive − meanProbability|.
+    public static func expectedCalibrationError(_ bins: [ReliabilityBin]) -> Double {
+        let n = bins.reduce(0) { $0 + $1.count }
+        guard n > 0 else { return 0 }
+        return bins.reduce(0.0) { $0 + Double($1.count) / Double(n) * abs($1.fractionPositive - $1.meanProbability) }
+    }
+}

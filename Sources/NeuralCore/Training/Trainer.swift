@@ -1,0 +1,128 @@
+import Foundation
+
+/// Mini-batch training of a `Sequential` on logits with a `Loss` and an `Optimizer`.
+///
+/// Deterministic: the epoch permutations come from `SeededRNG(seed)`, the batch buffers
+/// and the loss gradient are reused across steps, and nothing depends on timing.
+public final class Trainer {
+    public let model: Sequential
+    public let loss: Loss
+    public let optimizer: Optimizer
+    public let configuration: TrainingConfiguration
+
+    public init(model: Sequential, loss: Loss, optimizer: Optimizer, configuration: TrainingConfiguration) {
+        self.model = model
+        self.loss = loss
+        self.optimizer = optimizer
+        self.configuration = configuration
+    }
+
+    /// Trains on `training`; validates on `validation` (or on a `validationSplit` hold-out)
+    /// after every epoch. `sampleWeight` has one weight per training row.
+    /// Throws `TrainingError` only for invalid inputs, before any step; divergence is
+    /// reported in the result's `outcome`.
+    public func fit(_ training: LabeledTensors, sampleWeight: [Float]? = nil, validation: LabeledTensors? = nil,
+                    onStep: ((StepProgress) -> Void)? = nil,
+                    onEpochEnd: ((EpochRecord) -> Void)? = nil) throws -> TrainingResult {
+        let config = configuration
+        guard config.epochs > 0 || config.maxSteps != nil else { throw TrainingError("epochs must be at least 1") }
+        guard config.batchSize > 0 else { throw TrainingError("batchSize must be at least 1") }
+        guard training.labels.rank == 2 else { throw TrainingError("labels must be [N, L], got \(training.labels.shape)") }
+        if let w = sampleWeight, w.count != training.count {
+            throw TrainingError("sampleWeight has \(w.count) values for \(training.count) samples")
+        }
+        var train = training, weights = sampleWeight, heldOut = validation
+        if heldOut == nil, config.validationSplit > 0 {
+            guard config.validationSplit < 1 else { throw TrainingError("validationSplit must be below 1") }
+            let nVal = Int((Double(training.count) * config.validationSplit).rounded(.down))
+            let nTrain = training.count - nVal
+            if nVal > 0 {
+                heldOut = LabeledTensors(images: training.images.items(nTrain..<training.count),
+                                         labels: training.labels.items(nTrain..<training.count))
+                train = LabeledTensors(images: training.images.items(0..<nTrain), labels: training.labels.items(0..<nTrain))
+                weights = sampleWeight.map { Array($0[0..<nTrain]) }
+            }
+        }
+        guard train.count > 0 else { throw TrainingError("no training samples") }
+        if !model.isBuilt { model.build(inputShape: Array(train.images.shape.dropFirst()), seed: config.seed) }
+        guard model.outputShape == [train.labels.shape[1]] else {
+            throw TrainingError("model outputs \(model.outputShape ?? []) values per sample but there are \(train.labels.shape[1]) labels")
+        }
+        if config.outputBias == .prior { try initialiseOutputBias(labels: train.labels) }
+        return run(train, weights: weights, validation: heldOut, onStep: onStep, onEpochEnd: onEpochEnd)
+    }
+
+    private func run(_ train: LabeledTensors, weights: [Float]?, validation: LabeledTensors?,
+                     onStep: ((StepProgress) -> Void)?, onEpochEnd: ((EpochRecord) -> Void)?) -> TrainingResult {
+        let config = configuration, n = train.count
+        let stepsPerEpoch = (n + config.batchSize - 1) / config.batchSize
+        let epochs = config.maxSteps.map { max(config.epochs, ($0 + stepsPerEpoch - 1) / stepsPerEpoch) } ?? config.epochs
+        let parameters = model.parameters
+        var rng = SeededRNG(seed: config.seed)
+        var xb = Tensor.empty, yb = Tensor.empty, grad = Tensor.empty
+        var wb: [Float] = []
+        var history: [EpochRecord] = []
+        var step = 0
+        for epoch in 1...max(epochs, 1) {
+            let order = config.shuffle ? rng.permutation(n) : Array(0..<n)
+            var lossSum = 0.0, batches = 0
+            for s in 0..<stepsPerEpoch {
+                if let limit = config.maxSteps, step >= limit { break }
+                let idx = order[(s * config.batchSize)..<min(n, (s + 1) * config.batchSize)]
+                train.images.gatherItems(idx, into: &xb)
+                train.labels.gatherItems(idx, into: &yb)
+                if let w = weights { wb.removeAll(keepingCapacity: true); for i in idx { wb.append(w[i]) } }
+                step += 1
+                let value = trainStep(xb, yb, weights: weights == nil ? nil : wb, gradient: &grad)
+                guard value.isFinite, parameters.allSatisfy({ $0.value.isFinite }) else {
+                    let message = "training diverged at epoch \(epoch), step \(step): the loss became "
+                        + "\(value.isNaN ? "NaN" : value.isFinite ? "finite but the weights overflowed" : "infinite"); "
+                        + "try a smaller learning rate (now \(optimizer.learningRate))"
+                    return TrainingResult(history: history, outcome: .diverged(epoch: epoch, step: step, message: message),
+                                          steps: step)
+                }
+                lossSum += value; batches += 1
+                onStep?(StepProgress(epoch: epoch, epochs: epochs, stepInEpoch: s + 1, stepsPerEpoch: stepsPerEpoch,
+                                     step: step, loss: value))
+            }
+            guard batches > 0 else { break }
+            var record = EpochRecord(epoch: epoch, step: step, trainLoss: lossSum / Double(batches),
+                                     validationLoss: nil, validation: nil)
+            if let v = validation, v.count > 0 {
+                let logits = model.predictLogits(v.images)
+                let vl = loss.value(logits: logits, targets: v.labels)
+                record.validationLoss = vl.isFinite ? vl : nil
+                let probabilities = config.head.probabilities(logits)
+                record.validation = EvaluationSummary(yTrue: v.labels, scores: probabilities,
+                                                      predictions: Head.threshold(probabilities, thresholds: [config.threshold]))
+            }
+            history.append(record)
+            onEpochEnd?(record)
+            if let limit = config.maxSteps, step >= limit { break }
+        }
+        return TrainingResult(history: history, outcome: .completed(epochs: history.count, steps: step), steps: step)
+    }
+
+    /// Forward, loss, backward and update on one batch; returns the batch loss.
+    private func trainStep(_ x: Tensor, _ y: Tensor, weights: [Float]?, gradient: inout Tensor) -> Double {
+        let logits = model.forward(x, training: true)
+        let value = loss.valueAndGradient(logits: logits, targets: y, sampleWeight: weights, gradient: &gradient)
+        guard value.isFinite else { return value }
+        model.backward(gradient)
+        optimizer.step(model.parameters)
+        return value
+    }
+
+    private func initialiseOutputBias(labels: Tensor) throws {
+        guard let last = model.layers.last as? Dense else {
+            throw TrainingError("outputBias .prior needs a Dense output layer")
+        }
+        let p = LabelStatistics(labels).prevalence.map { min(max($0, 1e-4), 1 - 1e-4) }
+        let bias: [Float]
+        switch configuration.head {
+        case .sigmoid: bias = p.map { Float(log($0 / (1 - $0))) }
+        case .softmax: bias = p.map { Float(log($0)) }
+        }
+        last.bias.value = Tensor(shape: [bias.count], storage: bias)
+    }
+}

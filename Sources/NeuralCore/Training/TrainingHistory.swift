@@ -1,0 +1,38 @@
+/// One line of training history.
+public struct EpochRecord: Sendable, Equatable {
+    /// 1-based epoch number.
+    public var epoch: Int
+    /// Optimizer steps taken so far in the run.
+    public var step: Int
+    /// Mean of the step losses of this epoch.
+    public var trainLoss: Double
+    public var validationLoss: Double?
+    public var validation: EvaluationSummary?
+}
+
+/// Per-step progress for live lines.
+public struct StepProgress: Sendable, Equatable {
+    public var epoch: Int, epochs: Int
+    public var stepInEpoch: Int, stepsPerEpoch: Int
+    public var step: Int
+    public var loss: Double
+}
+
+/// How a run ended. A diverged run is a result, not a crash.
+public enum TrainingOutcome: Sendable, Equatable {
+    case completed(epochs: Int, steps: Int)
+    /// Loss became NaN/∞ at this epoch (1-based) and run step (1-based); the model keeps
+    /// the last finite parameters' successors and must not be used for predictions.
+    case diverged(epoch: Int, step: Int, message: String)
+
+    public var diverged: Bool { if case .diverged = self { return true } else { return false } }
+}
+
+public struct TrainingResult: Sendable, Equatable {
+    /// Completed epochs only; every number in it is finite.
+    public var history: [EpochRecord]
+    public var outcome: TrainingOutcome
+    public var steps: Int
+    /// Train loss of the last recorded epoch (nil if none completed).
+    public var finalLoss: Double? { history.last?.trainLoss }
+}
