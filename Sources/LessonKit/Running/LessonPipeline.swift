@@ -39,6 +39,11 @@ public struct LessonPipeline {
 
     public func cache(forLessonAt path: String) -> ResultCache {
         if let dir = options.cacheDirectory { return ResultCache(directory: dir) }
+        return Self.defaultCache(forLessonAt: path)
+    }
+
+    /// `LESSONS_CACHE_DIR` when set, else `.lessons-cache` next to the course folder.
+    public static func defaultCache(forLessonAt path: String) -> ResultCache {
         if let env = ProcessInfo.processInfo.environment["LESSONS_CACHE_DIR"], !env.isEmpty {
             return ResultCache(directory: URL(fileURLWithPath: env))
         }

@@ -46,6 +46,8 @@ public struct LessonResults {
     public var passed: Bool { document.status == "passed" }
 
     public func pageExtras() throws -> PageExtras {
+        // A lesson with nothing to run (prose and shown code only) is a plain page.
+        if comparisons.isEmpty && expectations.isEmpty && parameters.isEmpty { return PageExtras() }
         var afterBlock: [Int: String] = [:]
         var files: [String: Data] = ["results.json": try document.encoded()]
         for (index, comparison) in outcome.comparisons.enumerated() {
