@@ -8,12 +8,15 @@ struct ChartFigure {
     var altText: String
     var svgs: [SVGCanvas]
     var data: HTMLTable
+    /// Draw the SVGs as small panels side by side (precision–recall per label).
+    var panels = false
 
     func html() -> String {
         var out = "<figure class=\"chart\" id=\"\(Markup.escape(id))\">"
         for (index, svg) in svgs.enumerated() {
             let titleID = svgs.count == 1 ? "\(id)-title" : "\(id)-title-\(index + 1)"
-            out += svg.svg(title: svgs.count == 1 ? altText : altText + " (panel \(index + 1) of \(svgs.count))", titleID: titleID)
+            out += svg.svg(title: svgs.count == 1 ? altText : altText + " (panel \(index + 1) of \(svgs.count))",
+                           titleID: titleID, panel: panels)
         }
         out += "<figcaption>\(Markup.escape(caption))</figcaption>"
         out += "<details class=\"numbers\"><summary>Data behind the chart</summary>\(data.html())</details>"

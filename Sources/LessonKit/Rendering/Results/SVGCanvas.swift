@@ -56,10 +56,12 @@ struct SVGCanvas {
     }
 
     /// The finished `<svg>` element; `titleID` ties the accessible name to the alt text.
-    func svg(title: String, titleID: String) -> String {
+    /// `panel`: one of several small charts side by side (two per row, one on a phone).
+    func svg(title: String, titleID: String, panel: Bool = false) -> String {
         let id = Markup.escape(titleID)
+        let style = panel ? " style=\"display: inline-block; vertical-align: top; width: 49%; min-width: 16rem\"" : ""
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" "
-            + "width=\"100%\" role=\"img\" aria-labelledby=\"\(id)\" class=\"chart-svg\">"
+            + "width=\"100%\" role=\"img\" aria-labelledby=\"\(id)\" class=\"chart-svg\"\(style)>"
             + "<title id=\"\(id)\">\(Markup.escape(title))</title>" + body + "</svg>"
     }
 
