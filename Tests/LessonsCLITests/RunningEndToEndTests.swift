@@ -181,6 +181,27 @@ final class RunningEndToEndTests: XCTestCase {
         XCTAssertTrue(rerun.stderr.contains("0 trained, 3 from cache"), rerun.stderr)
     }
 
+    func testTwoProcessesAtOnceLeaveAConsistentCache() throws {
+        let group = DispatchGroup()
+        var statuses = [Int32](repeating: -1, count: 2)
+        let lock = NSLock()
+        for i in 0..<2 {
+            group.enter()
+            DispatchQueue.global().async {
+                let status = (try? self.lessons.run(["run", "01-tiny", "--quiet", "--out", "site-\(i)"]))?.status ?? -2
+                lock.lock(); statuses[i] = status; lock.unlock()
+                group.leave()
+            }
+        }
+        group.wait()
+        XCTAssertEqual(statuses, [0, 0])
+        let third = try lessons.run(["run", "01-tiny"])
+        XCTAssertEqual(third.status, 0)
+        XCTAssertFalse(third.stderr.contains("warning"), third.stderr)
+        XCTAssertTrue(third.stderr.contains("0 trained, 3 from cache"), third.stderr)
+        XCTAssertEqual(try read("site-0/01-tiny.html"), try read("site-1/01-tiny.html"))
+    }
+
     func testCheckExitsOneWhenALessonFails() throws {
         let ok = try lessons.run(["check", "Lessons"])
         XCTAssertEqual(ok.status, 0, ok.stderr)
