@@ -19,7 +19,7 @@ final class BufferReuseTests: XCTestCase {
     func testTrainingStepsReuseActivationBuffers() {
         let mlpProbe = Probe(), cnnProbe = Probe()
         for (probe, model) in [
-            (mlpProbe, Sequential([Flatten(), Dense(units: 8), ReLU(), mlpProbe, Dropout(rate: 0.5), Dense(units: 3)])),
+            (mlpProbe, Sequential([Flatten(), Dense(units: 8), Dropout(rate: 0.5), ReLU(), mlpProbe, Dense(units: 3)])),
             (cnnProbe, Sequential([Conv2D(filters: 2, padding: .same), ReLU(), MaxPool2D(), Flatten(), cnnProbe, Dense(units: 3)]))] {
             model.build(inputShape: [4, 4, 1], seed: 1)
             var rng = SeededRNG(seed: 2)
