@@ -1,3 +1,4 @@
+import NeuralCore
 import Foundation
 import Experiments
 
