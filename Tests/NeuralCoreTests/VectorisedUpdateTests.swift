@@ -60,3 +60,55 @@ final class VectorisedUpdateTests: XCTestCase {
         XCTAssertTrue(Tensor(shape: [2], storage: [Float.greatestFiniteMagnitude, -.greatestFiniteMagnitude]).isFinite)
     }
 }
+
+/// The vectorised layer loops against their scalar definitions, with the
+/// awkward values (NaN, ±0, ties) and lengths that leave a tail.
+final class VectorisedLayerLoopTests: XCTestCase {
+    func testReLULoopsMatchScalarDefinitions() {
+        var rng = SeededRNG(seed: 11)
+        for count in [1, 7, 8, 19] {
+            var x = (0..<count).map { _ in rng.nextFloat() - 0.5 }
+            x[0] = -0.0
+            if count > 3 { x[2] = .nan; x[3] = 0 }
+            let dy = (0..<count).map { _ in rng.nextFloat() - 0.5 }
+            var y = [Float](repeating: 7, count: count), dx = [Float](repeating: 7, count: count)
+            ReLUKernel.forward(x, &y, count: count)
+            XCTAssertEqual(y.map(\.bitPattern), x.map { max($0, 0).bitPattern })
+            ReLUKernel.backward(dy, output: y, &dx, count: count)
+            XCTAssertEqual(dx.map(\.bitPattern), (0..<count).map { (y[$0] > 0 ? dy[$0] : 0).bitPattern })
+        }
+    }
+
+    /// The max-pool loop's previous scalar form, per output element.
+    func scalarMaxPool(_ x: [Float], batch: Int, h: Int, w: Int, c: Int, p: Int) -> ([Float], [Int32]) {
+        let oh = h / p, ow = w / p
+        var y = [Float](repeating: 0, count: batch * oh * ow * c), am = [Int32](repeating: 0, count: y.count)
+        for n in 0..<batch { for oy in 0..<oh { for ox in 0..<ow { for ch in 0..<c {
+            var best = -Float.infinity, bestIndex = -1
+            for dy in 0..<p { for dx in 0..<p {
+                let i = ((n * h + oy * p + dy) * w + ox * p + dx) * c + ch
+                if bestIndex < 0 || !(x[i] <= best) { best = x[i]; bestIndex = i }
+            } }
+            let o = ((n * oh + oy) * ow + ox) * c + ch
+            y[o] = best; am[o] = Int32(bestIndex)
+        } } } }
+        return (y, am)
+    }
+
+    func testMaxPoolMatchesScalarRuleWithTiesAndNaN() {
+        var rng = SeededRNG(seed: 12)
+        for (c, p) in [(6, 2), (16, 2), (3, 3), (32, 2)] {
+            let batch = 2, h = 5, w = 4
+            // Few distinct values make ties common; some NaNs.
+            let x = (0..<(batch * h * w * c)).map { _ -> Float in
+                rng.nextFloat() < 0.05 ? .nan : Float(Int(rng.nextFloat() * 4))
+            }
+            let (ey, eam) = scalarMaxPool(x, batch: batch, h: h, w: w, c: c, p: p)
+            var y = [Float](repeating: 0, count: ey.count), am = [Int32](repeating: 0, count: ey.count)
+            MaxPoolKernel(height: h, width: w, channels: c, outHeight: h / p, outWidth: w / p, poolSize: p)
+                .forward(x, batch: batch, output: &y, argmax: &am)
+            XCTAssertEqual(y.map(\.bitPattern), ey.map(\.bitPattern), "c=\(c) p=\(p)")
+            XCTAssertEqual(am, eam, "c=\(c) p=\(p)")
+        }
+    }
+}
