@@ -33,6 +33,7 @@ extension Lessons {
 enum PagePrinter {
     static func announce(_ path: String) {
         print(path)
+        fflush(stdout)  // the path first, also when stdout is a pipe
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
         Console.error("Open \(absolute) in a browser.")
     }

@@ -46,6 +46,9 @@ public struct FashionMosaics: DatasetSpec {
         self.folder = folder
     }
 
+    /// Label names in label order, known without reading the files.
+    public var labelNames: [String] { categories }
+
     public func load(relativeTo lessonFolder: String?) throws -> Dataset {
         try generate(relativeTo: lessonFolder).dataset
     }

@@ -46,6 +46,9 @@ public struct Shapes: DatasetSpec {
         self.seed = seed
     }
 
+    /// Label names in label order, known without generating anything.
+    public var labelNames: [String] { labels }
+
     /// The generated images; no files are involved, so the folder is ignored.
     public func load(relativeTo lessonFolder: String? = nil) throws -> Dataset {
         try generate().dataset
@@ -108,10 +111,7 @@ public struct Shapes: DatasetSpec {
                 }
                 placements.append(drawn.sorted { $0.label < $1.label })
                 if noise > 0 {
-                    for p in 0..<pixelsPerImage {
-                        let v = image[p] + Float(noise * rng.normal())
-                        image[p] = min(1, max(0, v))
-                    }
+                    PixelNoise.add(standardDeviation: Float(noise), to: image, count: pixelsPerImage, rng: &rng)
                 }
             }
         }
