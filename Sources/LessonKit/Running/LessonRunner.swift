@@ -97,9 +97,11 @@ public final class LessonRunner {
             return loaded
         }
         for c in comparisons.indices {
-            let key = SHA256.hex("dataset-summary\n" + datasetKeys[c].kind + "\n" + datasetKeys[c].spec + "\n" + RunSpec.projectVersion)
+            // The card depends on the data (files included) and on how this version draws it.
+            let cardSpec = try CanonicalJSON.string(["dataset": datasetKeys[c].hash, "card": RunSpec.projectVersion])
+            let key = SHA256.hex("dataset-summary\n" + cardSpec)
             if options.useCache {
-                switch options.cache.load(DatasetSummary.self, key: key, spec: datasetKeys[c].spec) {
+                switch options.cache.load(DatasetSummary.self, key: key, spec: cardSpec) {
                 case .hit(let summary): summaries[c] = summary; continue
                 case .miss: break
                 case .unusable(let reason): warn(reason + "; recomputing")
@@ -109,7 +111,7 @@ public final class LessonRunner {
             let summary = summarize(dataset, datasetKeys[c].kind)
             summaries[c] = summary
             if options.useCache {
-                do { try options.cache.store(summary, key: key, spec: datasetKeys[c].spec) } catch { warn("cannot write the cache: \(error)") }
+                do { try options.cache.store(summary, key: key, spec: cardSpec) } catch { warn("cannot write the cache: \(error)") }
             }
         }
 
