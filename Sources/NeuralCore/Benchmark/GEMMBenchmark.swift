@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// GFLOP/s of `gemm` on one kernel path, the figure BLAS libraries publish:
 /// 2·m·n·k flops per product, median over several timed samples.
@@ -8,8 +13,11 @@ public struct GEMMMeasurement: Codable, Equatable, Sendable {
     public var n: Int
     public var k: Int
     public var threads: Int
-    /// Median GFLOP/s over the samples.
+    /// Median GFLOP/s over the samples, wall-clock.
     public var gflops: Double
+    /// Median GFLOP/s per second of this thread's CPU time: what the kernel
+    /// does when it has a core, even on a busy machine (single thread only).
+    public var gflopsPerCPUSecond: Double?
     public var samples: Int
 }
 
@@ -31,7 +39,7 @@ public enum GEMMBenchmark {
         let b = (0..<(k * n)).map { _ in rng.nextFloat() - 0.5 }
         var c = [Float](repeating: 0, count: m * n)
         let flops = 2.0 * Double(m) * Double(n) * Double(k)
-        var rates: [Double] = []
+        var rates: [Double] = [], cpuRates: [Double] = []
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
@@ -43,6 +51,7 @@ public enum GEMMBenchmark {
                     }
                     run()
                     for _ in 0..<samples {
+                        let cpuStart = threadCPUSeconds()
                         let start = DispatchTime.now().uptimeNanoseconds
                         var runs = 0
                         var elapsed = 0.0
@@ -52,12 +61,14 @@ public enum GEMMBenchmark {
                             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                         } while elapsed < sampleSeconds
                         rates.append(flops * Double(runs) / elapsed / 1e9)
+                        cpuRates.append(flops * Double(runs) / (threadCPUSeconds() - cpuStart) / 1e9)
                     }
                 }
             }
         }
         return GEMMMeasurement(path: path.rawValue, m: m, n: n, k: k, threads: threads,
-                               gflops: median(rates), samples: samples)
+                               gflops: median(rates), gflopsPerCPUSecond: threads == 1 ? median(cpuRates) : nil,
+                               samples: samples)
     }
 }
 
@@ -67,4 +78,34 @@ public func median(_ values: [Double]) -> Double {
     let s = values.sorted()
     let mid = s.count / 2
     return s.count % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+}
+
+/// CPU time consumed so far by the calling thread.
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+extension GEMMBenchmark {
+    /// The standard shapes on every path this CPU runs, on one thread (the
+    /// figure BLAS libraries quote) and on `threads`. `progress` hears each
+    /// measurement as it finishes.
+    public static func measureAll(threads: Int = 2,
+                                  progress: (GEMMMeasurement) -> Void = { _ in }) -> [GEMMMeasurement] {
+        var results: [GEMMMeasurement] = []
+        for shape in standardShapes {
+            for path in GEMMPath.supported {
+                for t in Set([1, threads]).sorted() {
+                    // The portable path on x86-64 computes FMAs in software: keep its samples few.
+                    let slow = path == .portable && GEMMPath.avx2.isSupported
+                    let result = measure(path: path, m: shape.m, n: shape.n, k: shape.k, threads: t,
+                                         samples: slow ? 3 : 5, sampleSeconds: slow ? 0 : 0.05)
+                    progress(result)
+                    results.append(result)
+                }
+            }
+        }
+        return results
+    }
 }
