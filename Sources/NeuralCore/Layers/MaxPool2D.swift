@@ -29,21 +29,23 @@ public final class MaxPool2D: Layer {
         input.storage.withUnsafeBufferPointer { x in
             output.storage.withUnsafeMutableBufferPointer { y in
                 argmax.withUnsafeMutableBufferPointer { am in
+                    // Channels innermost: each window tap is a contiguous run of c values.
                     for n in 0..<batch {
                         for oy in 0..<outHeight {
                             for ox in 0..<outWidth {
                                 let o = ((n * outHeight + oy) * outWidth + ox) * c
-                                for ch in 0..<c {
-                                    var best = -Float.infinity, bestIndex = -1
-                                    for dy in 0..<p {
-                                        for dx in 0..<p {
-                                            let i = ((n * height + oy * p + dy) * width + ox * p + dx) * c + ch
+                                let first = ((n * height + oy * p) * width + ox * p) * c
+                                for ch in 0..<c { y[o + ch] = x[first + ch]; am[o + ch] = Int32(first + ch) }
+                                for dy in 0..<p {
+                                    for dx in 0..<p where dy != 0 || dx != 0 {
+                                        let base = ((n * height + oy * p + dy) * width + ox * p + dx) * c
+                                        for ch in 0..<c {
+                                            let v = x[base + ch]
+                                            // Strictly greater keeps the first maximum on ties;
                                             // `!(v <= best)` also picks up a NaN so it propagates.
-                                            if bestIndex < 0 || !(x[i] <= best) { best = x[i]; bestIndex = i }
+                                            if !(v <= y[o + ch]) { y[o + ch] = v; am[o + ch] = Int32(base + ch) }
                                         }
                                     }
-                                    y[o + ch] = best
-                                    am[o + ch] = Int32(bestIndex)
                                 }
                             }
                         }
