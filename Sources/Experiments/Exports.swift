@@ -1,2 +1,5 @@
+/// Lesson code writes `Shapes(...)` and `FashionMosaics(...)` next to `Run(...)`,
+/// so the dataset specs come with this module. NeuralCore is deliberately not
+/// re-exported: its `Loss`, `Head`, `PosWeight`, `OutputBias` are the numeric
+/// machinery, and lesson code must name only the Experiments vocabulary.
 @_exported import Datasets
-@_exported import NeuralCore

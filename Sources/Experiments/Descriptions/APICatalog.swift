@@ -8,7 +8,7 @@ public struct APICatalog: Sendable {
     public static let standard = APICatalog(types: [
         run, compare, modelSpecification, mlp, cnn,
         head, loss, posWeight, classWeight, sampleWeight, optimizer, threshold, thresholdObjective, outputBias,
-        datasetSpecification,
+        datasetSpecification, shapes, fashionMosaics, numpyDataset, idxDataset,
     ])
 
     public let types: [APITypeDescription]

@@ -51,19 +51,19 @@ extension APICatalog {
                 APIArgument("on", name: "dataset", .api("DatasetSpecification"), doc: "The dataset every run trains on."),
                 APIArgument("runs", .array(.api("Run")), limits: Limits(minCount: 1, maxCount: 16), doc: "The runs, in table order."),
             ], doc: "A comparison of runs.", check: compareIssues) { a in
-                Compare(title: a.string("title"), dataset: a.object("dataset", as: (any DatasetSpecification).self),
+                Compare(title: a.string("title"), dataset: a.object("dataset", as: (any DatasetSpecification).self).source,
                         runs: a.objects("runs", as: Run.self))
             },
         ])
 
     /// Run names unique within the comparison; per-label lists as long as the dataset's labels.
     @Sendable static func compareIssues(_ a: APIArguments) -> [APIIssue] {
-        let labels = a.object("dataset", as: (any DatasetSpecification).self).labelNames
         let runs = a.objects("runs", as: Run.self)
         var issues: [APIIssue] = []
         var seen: Set<String> = []
+        let labels = a.object("dataset", as: (any DatasetSpecification).self).labelNames
         func count(_ n: Int, _ what: String, _ argument: String, run i: Int) {
-            guard n != labels.count else { return }
+            guard let labels, n != labels.count else { return }
             issues.append(APIIssue([.argument("runs"), .index(i), .argument(argument)],
                                    "\(what) has \(n) \(n == 1 ? "entry" : "entries") but the dataset has \(labels.count) "
                                    + "labels (\(labels.joined(separator: ", ")))"))
@@ -81,9 +81,9 @@ extension APICatalog {
             if case .kerasClassWeight(let w) = run.sampleWeight { count(w.count, "kerasClassWeight", "sampleWeight", run: i) }
             switch run.threshold {
             case .perLabel(let t): count(t.count, "perLabel", "threshold", run: i)
-            case .topK(let k) where k > labels.count:
+            case .topK(let k) where labels.map({ k > $0.count }) == true:
                 issues.append(APIIssue([.argument("runs"), .index(i), .argument("threshold")],
-                                       "topK(\(k)) asks for more labels than the dataset's \(labels.count)"))
+                                       "topK(\(k)) asks for more labels than the dataset's \(labels?.count ?? 0)"))
             default: break
             }
         }

@@ -1,0 +1,165 @@
+/// Descriptions of the dataset specs (defined in `Datasets`), with the checks
+/// that can be made before any data is generated or read.
+extension APICatalog {
+    static let prevalenceLimits = Limits(min: 0, max: 1, minCount: 1, maxCount: maxLabels)
+    static let seedLimits = Limits.range(0...Double(Int32.max))
+
+    static let shapes = APITypeDescription(
+        "Shapes", doc: "Synthetic grayscale images holding zero or more of five shapes; each label has its own prevalence.",
+        conformsTo: ["DatasetSpecification"], members: [
+            APIMember("init", [
+                APIArgument("labels", .array(.string), default: "[\"circle\", \"square\", \"triangle\", \"cross\", \"ring\"]",
+                            limits: Limits(minCount: 1, maxCount: 5), doc: "Which shapes are the labels, in label order."),
+                APIArgument("prevalence", .array(.double), default: "[0.40, 0.20, 0.10, 0.05, 0.02]", limits: prevalenceLimits,
+                            doc: "Share of images showing each label, one per label."),
+                APIArgument("together", .dictionary(.string, .string), default: "[:]", limits: Limits(maxCount: 5),
+                            doc: "`[\"square\": \"cross\"]`: every image with a square also shows a cross."),
+                APIArgument("size", .int, default: "28", limits: .range(16...256), doc: "Side of the square images in pixels."),
+                APIArgument("noise", .double, default: "0.05", limits: .range(0...1), doc: "Standard deviation of pixel noise."),
+                APIArgument("train", .int, default: "4000", limits: .range(1...60_000), doc: "Training images."),
+                APIArgument("validation", .int, default: "500", limits: .range(0...20_000), doc: "Validation images."),
+                APIArgument("test", .int, default: "1000", limits: .range(1...20_000), doc: "Test images."),
+                APIArgument("seed", .int, default: "1", limits: seedLimits, doc: "Seeds the generator."),
+            ], doc: "The built-in synthetic dataset.", check: shapesIssues) { a in
+                Shapes(labels: a.strings("labels"), prevalence: a.doubles("prevalence"), together: a.stringDictionary("together"),
+                       size: a.int("size"), noise: a.double("noise"), train: a.int("train"), validation: a.int("validation"),
+                       test: a.int("test"), seed: a.int("seed"))
+            },
+        ])
+
+    @Sendable static func shapesIssues(_ a: APIArguments) -> [APIIssue] {
+        let labels = a.strings("labels")
+        var issues = labelIssues(labels, argument: "labels", allowed: ShapeKind.allCases.map(\.rawValue), what: "shape")
+        issues += prevalenceIssues(a.doubles("prevalence"), labels: labels, labelArgument: "labels")
+        let prevalence = a.doubles("prevalence")
+        for (key, value) in a.stringDictionary("together").sorted(by: { $0.key < $1.key }) {
+            guard let k = labels.firstIndex(of: key), let v = labels.firstIndex(of: value) else {
+                let missing = labels.contains(key) ? value : key
+                issues.append(APIIssue([.argument("together")], "together names '\(missing)', which is not one of the labels"))
+                continue
+            }
+            if k < prevalence.count, v < prevalence.count, prevalence[v] < prevalence[k] {
+                issues.append(APIIssue([.argument("together")],
+                                       "together: every '\(key)' brings a '\(value)', so prevalence of '\(value)' "
+                                       + "(\(prevalence[v])) must be at least that of '\(key)' (\(prevalence[k]))"))
+            }
+        }
+        return issues
+    }
+
+    static let fashionMosaics = APITypeDescription(
+        "FashionMosaics", doc: "2×2 mosaics of Fashion-MNIST items; labels say which chosen categories appear.",
+        conformsTo: ["DatasetSpecification"], members: [
+            APIMember("init", [
+                APIArgument("categories", .array(.string), default: "[\"sneaker\", \"bag\", \"trouser\", \"dress\", \"ankle boot\"]",
+                            limits: Limits(minCount: 1, maxCount: 4), doc: "Fashion-MNIST classes that are the labels."),
+                APIArgument("prevalence", .array(.double), default: "[0.40, 0.20, 0.10, 0.05, 0.02]", limits: prevalenceLimits,
+                            doc: "Share of mosaics showing each category."),
+                APIArgument("size", .int, default: "56", limits: .range(28...56), doc: "56 (full mosaic) or 28 (pooled 2×2)."),
+                APIArgument("distractors", .double, default: "0.5", limits: .range(0...1),
+                            doc: "Probability a free tile shows an item of another category."),
+                APIArgument("train", .int, default: "4000", limits: .range(1...60_000), doc: "Training mosaics."),
+                APIArgument("validation", .int, default: "500", limits: .range(0...20_000), doc: "Validation mosaics."),
+                APIArgument("test", .int, default: "1000", limits: .range(1...10_000), doc: "Test mosaics."),
+                APIArgument("seed", .int, default: "1", limits: seedLimits, doc: "Seeds the sampling."),
+                APIArgument("folder", .optional(.string), default: "nil",
+                            doc: "Folder with the IDX files inside the lesson's folder; nil = the system copy."),
+            ], doc: "Real images from Fashion-MNIST.", check: { a in
+                var issues = labelIssues(a.strings("categories"), argument: "categories",
+                                         allowed: FashionMosaics.classNames, what: "Fashion-MNIST category")
+                issues += prevalenceIssues(a.doubles("prevalence"), labels: a.strings("categories"), labelArgument: "categories")
+                if ![28, 56].contains(a.int("size")) {
+                    issues.append(APIIssue([.argument("size")], "size must be 28 or 56, got \(a.int("size"))"))
+                }
+                issues += pathIssues(a.optionalString("folder"), argument: "folder")
+                return issues
+            }) { a in
+                FashionMosaics(categories: a.strings("categories"), prevalence: a.doubles("prevalence"), size: a.int("size"),
+                               distractors: a.double("distractors"), train: a.int("train"), validation: a.int("validation"),
+                               test: a.int("test"), seed: a.int("seed"), folder: a.optionalString("folder"))
+            },
+        ])
+
+    /// The arguments `NumpyDataset` and `IDXDataset` share.
+    static func fileArguments(_ format: String) -> [APIArgument] {
+        [
+            APIArgument("images", .string, limits: Limits(minCount: 1, maxCount: 300),
+                        doc: "\(format) file of images [N,H,W] or [N,H,W,C], relative to the lesson."),
+            APIArgument("labels", .string, limits: Limits(minCount: 1, maxCount: 300),
+                        doc: "\(format) file of labels [N,L] multi-hot or [N] class ids."),
+            APIArgument("names", .optional(.array(.string)), default: "nil", limits: Limits(minCount: 1, maxCount: maxLabels),
+                        doc: "Label names; nil names them \"label 0\", \"label 1\", …"),
+            APIArgument("testImages", .optional(.string), default: "nil", doc: "Explicit test images."),
+            APIArgument("testLabels", .optional(.string), default: "nil", doc: "Explicit test labels."),
+            APIArgument("testFraction", .double, default: "0.2", limits: .range(0...0.9), doc: "Share held out for testing."),
+            APIArgument("validationFraction", .double, default: "0.1", limits: .range(0...0.9), doc: "Share held out for validation."),
+            APIArgument("seed", .int, default: "1", limits: seedLimits, doc: "Seeds the split."),
+        ]
+    }
+
+    @Sendable static func fileIssues(_ a: APIArguments) -> [APIIssue] {
+        var issues: [APIIssue] = []
+        for name in ["images", "labels", "testImages", "testLabels"] { issues += pathIssues(a.optionalString(name), argument: name) }
+        if (a.optionalString("testImages") == nil) != (a.optionalString("testLabels") == nil) {
+            issues.append(APIIssue([.argument(a.optionalString("testImages") == nil ? "testLabels" : "testImages")],
+                                   "give both testImages and testLabels, or neither"))
+        }
+        if let names = a.optionalStrings("names") { issues += labelIssues(names, argument: "names", allowed: nil, what: "label") }
+        return issues
+    }
+
+    static let numpyDataset = APITypeDescription(
+        "NumpyDataset", doc: "Your own images and labels from NumPy `.npy` files.",
+        conformsTo: ["DatasetSpecification"], members: [
+            APIMember("init", fileArguments(".npy"), doc: "Images and labels from .npy files.", check: fileIssues) { a in
+                NumpyDataset(images: a.string("images"), labels: a.string("labels"), names: a.optionalStrings("names"),
+                             testImages: a.optionalString("testImages"), testLabels: a.optionalString("testLabels"),
+                             testFraction: a.double("testFraction"), validationFraction: a.double("validationFraction"),
+                             seed: a.int("seed"))
+            },
+        ])
+
+    static let idxDataset = APITypeDescription(
+        "IDXDataset", doc: "Your own images and labels from IDX files (the MNIST format), raw or gzip.",
+        conformsTo: ["DatasetSpecification"], members: [
+            APIMember("init", fileArguments("IDX"), doc: "Images and labels from IDX files.", check: fileIssues) { a in
+                IDXDataset(images: a.string("images"), labels: a.string("labels"), names: a.optionalStrings("names"),
+                           testImages: a.optionalString("testImages"), testLabels: a.optionalString("testLabels"),
+                           testFraction: a.double("testFraction"), validationFraction: a.double("validationFraction"),
+                           seed: a.int("seed"))
+            },
+        ])
+
+    /// Labels must be unique and, when `allowed` is given, chosen from it.
+    static func labelIssues(_ labels: [String], argument: String, allowed: [String]?, what: String) -> [APIIssue] {
+        var issues: [APIIssue] = []
+        var seen: Set<String> = []
+        for (i, label) in labels.enumerated() {
+            if let allowed, !allowed.contains(label) {
+                issues.append(APIIssue([.argument(argument), .index(i)],
+                                       "'\(label)' is not a \(what); choose from \(allowed.joined(separator: ", "))"))
+            } else if !seen.insert(label).inserted {
+                issues.append(APIIssue([.argument(argument), .index(i)], "label '\(label)' appears twice"))
+            }
+        }
+        return issues
+    }
+
+    static func prevalenceIssues(_ prevalence: [Double], labels: [String], labelArgument: String) -> [APIIssue] {
+        guard prevalence.count != labels.count else { return [] }
+        return [APIIssue([.argument("prevalence")],
+                         "prevalence has \(prevalence.count) entries but \(labelArgument) has \(labels.count)")]
+    }
+
+    /// Paths stay inside the lesson's folder: no absolute paths, no `..`.
+    static func pathIssues(_ path: String?, argument: String) -> [APIIssue] {
+        guard let path else { return [] }
+        if path.hasPrefix("/") || path.hasPrefix("~") {
+            return [APIIssue([.argument(argument)], "\(argument) must be a path inside the lesson's folder, not '\(path)'")]
+        }
+        if path.split(separator: "/").contains("..") {
+            return [APIIssue([.argument(argument)], "\(argument) may not leave the lesson's folder ('..' in '\(path)')")]
+        }
+        return []
+    }
+}

@@ -1,0 +1,231 @@
+import Experiments
+import SwiftSyntax
+
+/// `expect(...)` statements compiled to `Expectation`s: comparisons, `&&`,
+/// `||`, `!` and arithmetic over `results["run"].metric` and known values,
+/// with run names and labels checked now rather than after training.
+extension EvaluationSession {
+    func compileExpectation(_ call: FunctionCallExprSyntax) {
+        if let closure = call.trailingClosure {
+            error("trailing closures are not supported in lessons", at: closure)
+            return
+        }
+        let args = Array(call.arguments)
+        let claim = call.arguments.trimmedDescription
+        let location = source.location(of: call)
+        let labels = args.map { $0.label?.text }
+        let check: Expectation.Check
+        if labels == [nil] {
+            guard let condition = compileCondition(args[0].expression) else { return }
+            check = .condition(condition)
+        } else if labels == [nil, "approximately", "tolerance"] {
+            let value = compileQuantity(args[0].expression)
+            let target = compileQuantity(args[1].expression)
+            let tolerance = compileQuantity(args[2].expression)
+            guard let value, let target, let tolerance else { return }
+            if case .constant(let t) = tolerance, t < 0 {
+                error("tolerance must be ≥ 0, got \(Quantity.format(t))", at: args[2].expression)
+                return
+            }
+            check = .approximately(value, target: target, tolerance: tolerance)
+        } else {
+            let known = ["approximately", "tolerance"]
+            if let bad = args.first(where: { $0.label != nil && !known.contains($0.label!.text) }), let label = bad.label {
+                error("expect has no argument '\(label.text)'\(Suggestions.didYouMean(label.text, in: known))", at: label)
+            } else {
+                error("expect takes a condition, or a value with 'approximately:' and 'tolerance:'", at: call)
+            }
+            return
+        }
+        plan.expectations.append(Expectation(blockIndex: source.index, location: location, claim: claim, check: check))
+    }
+
+    private func compileCondition(_ expr: ExprSyntax) -> Condition? {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Bounds.expressionDepth else {
+            error("expression is nested too deeply (more than \(Bounds.expressionDepth) levels)", at: expr)
+            return nil
+        }
+        if let tuple = expr.as(TupleExprSyntax.self), tuple.elements.count == 1, tuple.elements.first?.label == nil {
+            return compileCondition(tuple.elements.first!.expression)
+        }
+        if let prefix = expr.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "!" {
+            return compileCondition(prefix.expression).map { .not($0) }
+        }
+        if let sequence = expr.as(SequenceExprSyntax.self) {
+            let tree: OperatorTree
+            do { tree = try OperatorTree.fold(sequence) } catch {
+                // The static evaluator words these errors.
+                _ = evaluate(expr, expected: nil)
+                return nil
+            }
+            return condition(tree)
+        }
+        if let read = metricRead(expr) {
+            guard let (quantity, isBool) = read else { return nil }
+            guard isBool else {
+                error("cannot convert value of type 'Double' to expected argument type 'Bool'; compare it, e.g. '> 0.5'", at: expr)
+                return nil
+            }
+            return .flag(quantity)
+        }
+        guard let v = evaluate(expr, expected: .bool) else { return nil }
+        return .constant(v.value.bool ?? false)
+    }
+
+    private func condition(_ tree: OperatorTree) -> Condition? {
+        switch tree {
+        case .operand(let e):
+            return compileCondition(e)
+        case .binary(let op, let node, let lhs, let rhs):
+            if op == "&&" || op == "||" {
+                let a = condition(lhs), b = condition(rhs)
+                guard let a, let b else { return nil }
+                return op == "&&" ? .and(a, b) : .or(a, b)
+            }
+            if let comparison = ComparisonOperator(rawValue: op) {
+                let a = quantity(lhs), b = quantity(rhs)
+                guard let a, let b else { return nil }
+                guard a.isBool == b.isBool else {
+                    error("binary operator '\(op)' cannot be applied to operands of type '\(a.isBool ? "Bool" : "Double")' "
+                          + "and '\(b.isBool ? "Bool" : "Double")'", at: node)
+                    return nil
+                }
+                if a.isBool && comparison != .equal && comparison != .notEqual {
+                    error("binary operator '\(op)' cannot be applied to two 'Bool' operands", at: node)
+                    return nil
+                }
+                return .comparison(comparison, a.quantity, b.quantity)
+            }
+            error("expect(...) needs a Boolean condition; '\(op)' gives a number", at: node)
+            return nil
+        }
+    }
+
+    private func compileQuantity(_ expr: ExprSyntax) -> Quantity? {
+        guard let q = quantity(.operand(expr)) else { return nil }
+        guard !q.isBool else {
+            error("cannot convert value of type 'Bool' to expected argument type 'Double'", at: expr)
+            return nil
+        }
+        return q.quantity
+    }
+
+    /// A number (or Boolean metric) in a claim.
+    private func quantity(_ tree: OperatorTree) -> (quantity: Quantity, isBool: Bool)? {
+        switch tree {
+        case .binary(let op, let node, let lhs, let rhs):
+            guard let arithmetic = ArithmeticOperator(rawValue: op) else {
+                error("a comparison cannot be used as a number here; use parentheses or '&&'", at: node)
+                return nil
+            }
+            let a = quantity(lhs), b = quantity(rhs)
+            guard let a, let b else { return nil }
+            guard !a.isBool, !b.isBool else {
+                error("binary operator '\(op)' cannot be applied to a 'Bool' operand", at: node)
+                return nil
+            }
+            if case .constant(let x) = a.quantity, case .constant(let y) = b.quantity {
+                return (.constant(arithmetic.apply(x, y)), false)
+            }
+            return (.binary(arithmetic, a.quantity, b.quantity), false)
+        case .operand(let expr):
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Bounds.expressionDepth else {
+                error("expression is nested too deeply (more than \(Bounds.expressionDepth) levels)", at: expr)
+                return nil
+            }
+            if let tuple = expr.as(TupleExprSyntax.self), tuple.elements.count == 1, tuple.elements.first?.label == nil {
+                return quantity(.operand(tuple.elements.first!.expression))
+            }
+            if let sequence = expr.as(SequenceExprSyntax.self), let tree = try? OperatorTree.fold(sequence) {
+                return quantity(tree)
+            }
+            if let prefix = expr.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "-" {
+                guard let inner = quantity(.operand(prefix.expression)) else { return nil }
+                if case .constant(let x) = inner.quantity { return (.constant(-x), false) }
+                return (.negated(inner.quantity), inner.isBool)
+            }
+            if let read = metricRead(expr) { return read }
+            guard let v = evaluate(expr, expected: nil) else { return nil }
+            if let b = v.value.bool { return (.constant(b ? 1 : 0), true) }
+            guard v.kind.isNumeric, let x = v.value.double else {
+                error("cannot use a value of type '\(v.kind)' in a claim; claims compare numbers", at: expr)
+                return nil
+            }
+            return (.constant(x), false)
+        }
+    }
+
+    /// `results["run"].metric` or `results["run"].metric("label")`: nil when `expr`
+    /// is not a read of `results`; `.some(nil)` after a diagnostic.
+    private func metricRead(_ expr: ExprSyntax) -> (quantity: Quantity, isBool: Bool)?? {
+        var member: MemberAccessExprSyntax?
+        var call: FunctionCallExprSyntax?
+        if let m = expr.as(MemberAccessExprSyntax.self) {
+            member = m
+        } else if let c = expr.as(FunctionCallExprSyntax.self), let m = c.calledExpression.as(MemberAccessExprSyntax.self) {
+            member = m
+            call = c
+        } else if let sub = expr.as(SubscriptCallExprSyntax.self), isResults(sub.calledExpression) {
+            error("results[...] is a run's report; ask for a metric, e.g. '.macroF1' or '.recall(\"label\")'", at: sub)
+            return .some(nil)
+        }
+        guard let member, let base = member.base, let sub = base.as(SubscriptCallExprSyntax.self),
+              isResults(sub.calledExpression) else { return nil }
+        guard let run = runName(sub) else { return .some(nil) }
+        let name = member.declName.baseName.text
+        guard let metric = ReportMetric.named(name) else {
+            error("run report has no member '\(name)'\(Suggestions.didYouMean(name, in: ReportMetric.all.map(\.name)))",
+                  at: member.declName)
+            return .some(nil)
+        }
+        guard metric.takesLabel else {
+            if let call {
+                error("'\(name)' is a property; write '.\(name)' without arguments", at: call)
+                return .some(nil)
+            }
+            return (.metric(run: run.name, metric: name, label: nil), metric.isBool)
+        }
+        guard let call else {
+            error("'\(name)' needs a label: write '.\(name)(\"\(run.labels?.first ?? "label")\")'", at: member.declName)
+            return .some(nil)
+        }
+        if let closure = call.trailingClosure {
+            error("trailing closures are not supported in lessons", at: closure)
+            return .some(nil)
+        }
+        guard call.arguments.count == 1, let arg = call.arguments.first, arg.label == nil else {
+            error("'\(name)' takes one label, e.g. '.\(name)(\"\(run.labels?.first ?? "label")\")'", at: call)
+            return .some(nil)
+        }
+        guard let label = evaluate(arg.expression, expected: .string)?.value.string else { return .some(nil) }
+        if let labels = run.labels, !labels.contains(label) {
+            error("run '\(run.name)' has no label '\(label)'\(Suggestions.didYouMean(label, in: labels)) "
+                  + "(labels: \(labels.joined(separator: ", ")))", at: arg.expression)
+            return .some(nil)
+        }
+        return (.metric(run: run.name, metric: name, label: label), false)
+    }
+
+    private func isResults(_ expr: ExprSyntax) -> Bool {
+        expr.as(DeclReferenceExprSyntax.self)?.baseName.text == "results"
+    }
+
+    private func runName(_ sub: SubscriptCallExprSyntax) -> (name: String, labels: [String]?)? {
+        guard sub.arguments.count == 1, let arg = sub.arguments.first, arg.label == nil else {
+            error("results takes one run name: results[\"name\"]", at: sub)
+            return nil
+        }
+        guard let name = evaluate(arg.expression, expected: .string)?.value.string else { return nil }
+        guard let run = knownRuns[name] else {
+            let list = knownRunOrder.isEmpty ? "no runs are declared before this block"
+                                             : "runs: " + knownRunOrder.joined(separator: ", ")
+            error("no run named '\(name)'\(Suggestions.didYouMean(name, in: knownRunOrder)) (\(list))", at: arg.expression)
+            return nil
+        }
+        return (name, run.labels)
+    }
+}

@@ -1,0 +1,85 @@
+import Experiments
+import SwiftSyntax
+
+/// The state of one evaluation of a lesson: names bound so far, the plan being
+/// built and every diagnostic found (evaluation goes on after an error so that
+/// all problems are reported at once).
+final class EvaluationSession {
+    /// Limits that keep evaluation of untrusted lesson code bounded.
+    enum Bounds {
+        static let blockBytes = 64 * 1024
+        static let arrayElements = 4096
+        static let stringCharacters = 1000
+        static let expressionDepth = 32
+    }
+
+    struct Binding {
+        var value: Evaluated
+        var location: SourceLocation
+        var isParameter: Bool
+    }
+
+    /// A run the expect blocks may name, with the labels of its dataset.
+    struct KnownRun {
+        var location: SourceLocation
+        /// Nil when the dataset's labels come from its files.
+        var labels: [String]?
+    }
+
+    let lesson: Lesson
+    let catalog: APICatalog
+    let overrides: [String: String]
+    var diagnostics: [Diagnostic] = []
+    var scope: [String: Binding] = [:]
+    /// Names whose definition failed: uses of them report nothing more.
+    var poisoned: Set<String> = []
+    var plan = LessonPlan()
+    var knownRuns: [String: KnownRun] = [:]
+    var knownRunOrder: [String] = []
+    /// The block being evaluated.
+    var source: BlockSource!
+    /// Message prefix while evaluating an override (`--set epochs=2.5: `).
+    var messagePrefix = ""
+    var depth = 0
+    private var defaultCache: [String: Evaluated] = [:]
+
+    init(lesson: Lesson, catalog: APICatalog, overrides: [String: String]) {
+        self.lesson = lesson
+        self.catalog = catalog
+        self.overrides = overrides
+    }
+
+    func error(_ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(path: lesson.path, location: location, message: messagePrefix + message))
+    }
+
+    func error(_ message: String, at node: some SyntaxProtocol) {
+        error(message, at: source.location(of: node))
+    }
+
+    /// Names reserved by the API: types, `results`, `expect`.
+    func isReserved(_ name: String) -> Bool {
+        name == "results" || name == "expect" || catalog.type(named: name) != nil
+    }
+
+    /// The value of a described default (`".none"`, `"[64]"`), parsed and
+    /// evaluated once per argument and cached.
+    func defaultValue(_ argument: APIArgument, of member: APIMember, in type: APITypeDescription) -> Evaluated? {
+        guard let text = argument.defaultSource else { return nil }
+        let key = "\(type.name).\(member.signature(typeName: type.name)).\(argument.name)"
+        if let cached = defaultCache[key] { return cached }
+        let saved = (source, diagnostics.count, depth)
+        defer { source = saved.0; depth = saved.2 }
+        source = BlockSource(index: -1, block: LessonBlock(kind: .experiment, text: text, startLine: 0, endLine: 0,
+                                                           contentStartLine: 0))
+        depth = 0
+        guard let expr = source.tree.statements.first?.item.as(ExprSyntax.self),
+              let value = evaluate(expr, expected: argument.kind) else {
+            // A broken description is a defect of the API, not of the lesson.
+            preconditionFailure("default '\(text)' of \(key) does not evaluate")
+        }
+        precondition(diagnostics.count == saved.1, "default '\(text)' of \(key) has errors")
+        defaultCache[key] = value
+        return value
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Experiments
+
+/// A claim of a `swift expect` block, type-checked by the evaluator and
+/// checked against the runs' reports once they exist.
+public struct Expectation: Sendable {
+    public enum Check: Sendable {
+        /// `expect(condition)`.
+        case condition(Condition)
+        /// `expect(value, approximately: target, tolerance: t)`: |value − target| ≤ t.
+        case approximately(Quantity, target: Quantity, tolerance: Quantity)
+    }
+
+    public var blockIndex: Int
+    public var location: SourceLocation
+    /// The claim as written (the arguments of `expect`).
+    public var claim: String
+    public var check: Check
+
+    /// Run names the claim reads, for "run 'x' has no results".
+    public var runNames: [String] {
+        switch check {
+        case .condition(let c): return c.runNames
+        case .approximately(let v, let t, let tol): return v.runNames + t.runNames + tol.runNames
+        }
+    }
+
+    /// Pass or fail, with the values involved.
+    public func evaluate(_ reports: [String: any RunReport]) -> ExpectationOutcome {
+        if let missing = runNames.first(where: { reports[$0] == nil }) {
+            return ExpectationOutcome(passed: false, actual: "run '\(missing)' has no results", claim: claim)
+        }
+        switch check {
+        case .condition(let c):
+            let (passed, detail) = c.evaluate(reports)
+            return ExpectationOutcome(passed: passed, actual: detail, claim: claim)
+        case .approximately(let v, let t, let tol):
+            let value = v.value(reports), target = t.value(reports), tolerance = tol.value(reports)
+            return ExpectationOutcome(passed: abs(value - target) <= tolerance,
+                                      actual: "got \(Quantity.format(value)) vs \(Quantity.format(target)) ± \(Quantity.format(tolerance))",
+                                      claim: claim)
+        }
+    }
+}
+
+/// The result of checking one expectation.
+public struct ExpectationOutcome: Sendable, Equatable {
+    public var passed: Bool
+    /// The values involved: `got 0.41 vs 0.57`.
+    public var actual: String
+    public var claim: String
+
+    /// `expectation failed: <claim> (got 0.41 vs 0.57)`, or `expectation held: ...`.
+    public var message: String {
+        (passed ? "expectation held: " : "expectation failed: ") + claim + (actual.isEmpty ? "" : " (\(actual))")
+    }
+
+    /// The located diagnostic for a failed claim.
+    public func diagnostic(path: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(path: path, location: location, severity: .error, message: message)
+    }
+}
+
+/// A number in a claim: constants, metrics of runs, arithmetic on them.
+public indirect enum Quantity: Sendable, Equatable {
+    case constant(Double)
+    /// `results[run].metric` or `results[run].metric(label)`.
+    case metric(run: String, metric: String, label: String?)
+    case binary(ArithmeticOperator, Quantity, Quantity)
+    case negated(Quantity)
+
+    public func value(_ reports: [String: any RunReport]) -> Double {
+        switch self {
+        case .constant(let v): return v
+        case .metric(let run, let name, let label):
+            guard let report = reports[run], let metric = ReportMetric.named(name) else { return .nan }
+            return metric.read(report, label)
+        case .binary(let op, let a, let b): return op.apply(a.value(reports), b.value(reports))
+        case .negated(let a): return -a.value(reports)
+        }
+    }
+
+    var runNames: [String] {
+        switch self {
+        case .constant: return []
+        case .metric(let run, _, _): return [run]
+        case .binary(_, let a, let b): return a.runNames + b.runNames
+        case .negated(let a): return a.runNames
+        }
+    }
+
+    /// Four decimals at most, trailing zeros dropped: `0.4123`, `12`, `0.5`.
+    public static func format(_ v: Double) -> String {
+        guard v.isFinite else { return String(v) }
+        var s = String(format: "%.4f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s == "-0" ? "0" : s
+    }
+}
+
+public enum ArithmeticOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+
+    func apply(_ a: Double, _ b: Double) -> Double {
+        switch self {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide: return a / b
+        }
+    }
+}
+
+public enum ComparisonOperator: String, Sendable {
+    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "==", notEqual = "!="
+
+    func holds(_ a: Double, _ b: Double) -> Bool {
+        switch self {
+        case .less: return a < b
+        case .lessOrEqual: return a <= b
+        case .greater: return a > b
+        case .greaterOrEqual: return a >= b
+        case .equal: return a == b
+        case .notEqual: return a != b
+        }
+    }
+}
+
+/// A Boolean claim over quantities.
+public indirect enum Condition: Sendable, Equatable {
+    case comparison(ComparisonOperator, Quantity, Quantity)
+    /// A Boolean metric (`results["x"].diverged`).
+    case flag(Quantity)
+    case constant(Bool)
+    case not(Condition)
+    case and(Condition, Condition)
+    case or(Condition, Condition)
+
+    var runNames: [String] {
+        switch self {
+        case .comparison(_, let a, let b): return a.runNames + b.runNames
+        case .flag(let q): return q.runNames
+        case .constant: return []
+        case .not(let c): return c.runNames
+        case .and(let a, let b), .or(let a, let b): return a.runNames + b.runNames
+        }
+    }
+
+    /// Whether it holds, and the values that decided it (`got 0.41 vs 0.57`).
+    func evaluate(_ reports: [String: any RunReport]) -> (Bool, String) {
+        switch self {
+        case .comparison(let op, let a, let b):
+            let x = a.value(reports), y = b.value(reports)
+            return (op.holds(x, y), "got \(Quantity.format(x)) vs \(Quantity.format(y))")
+        case .flag(let q):
+            let on = q.value(reports) != 0
+            return (on, "got \(on)")
+        case .constant(let b):
+            return (b, "")
+        case .not(let c):
+            let (v, detail) = c.evaluate(reports)
+            return (!v, detail)
+        case .and(let a, let b):
+            let (x, dx) = a.evaluate(reports), (y, dy) = b.evaluate(reports)
+            // Name the parts that failed; when all held, all of them.
+            let parts = x && y ? [dx, dy] : (x ? [] : [dx]) + (y ? [] : [dy])
+            return (x && y, parts.filter { !$0.isEmpty }.joined(separator: "; "))
+        case .or(let a, let b):
+            let (x, dx) = a.evaluate(reports), (y, dy) = b.evaluate(reports)
+            return (x || y, [dx, dy].filter { !$0.isEmpty }.joined(separator: "; "))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Experiments
+
+/// What a lesson asks for, as the evaluator found it: the effective
+/// parameters, the comparisons to run and the claims to check, each with the
+/// index of the block that produced it and its place in the .md file.
+public struct LessonPlan: Sendable {
+    public var parameters: [PlanParameter]
+    /// `let name = Shapes(...)` declarations, for a dataset card where they are declared.
+    public var datasets: [PlanDataset]
+    public var comparisons: [PlanComparison]
+    public var expectations: [Expectation]
+
+    public init(parameters: [PlanParameter] = [], datasets: [PlanDataset] = [], comparisons: [PlanComparison] = [],
+                expectations: [Expectation] = []) {
+        self.parameters = parameters
+        self.datasets = datasets
+        self.comparisons = comparisons
+        self.expectations = expectations
+    }
+
+    /// Every run of every comparison, in lesson order.
+    public var runs: [Run] { comparisons.flatMap(\.compare.runs) }
+}
+
+/// One knob of a `swift parameters` block.
+public struct PlanParameter: Sendable, Equatable {
+    public var name: String
+    /// Swift type of the value (`Int`, `Double`, `PosWeight`, ...).
+    public var type: String
+    /// Swift source of the effective value (the override when there is one).
+    public var value: String
+    /// Swift source of the value as written in the lesson.
+    public var declaredValue: String
+    public var overridden: Bool
+    public var blockIndex: Int
+    public var location: SourceLocation
+}
+
+/// A dataset bound to a name in an experiment block.
+public struct PlanDataset: Sendable {
+    public var name: String
+    public var spec: DatasetSource
+    public var blockIndex: Int
+    public var location: SourceLocation
+}
+
+/// A `Compare(...)` statement.
+public struct PlanComparison: Sendable {
+    public var compare: Compare
+    /// The name the dataset was bound to (`shapes`), when it was given by name.
+    public var datasetName: String?
+    public var blockIndex: Int
+    public var location: SourceLocation
+
+    public var title: String { compare.title }
+    public var dataset: DatasetSource { compare.dataset }
+    public var runs: [Run] { compare.runs }
+}

@@ -1,0 +1,153 @@
+import Experiments
+import SwiftSyntax
+
+/// Type checking the way Swift does it: literals take their type from the
+/// context; named values keep theirs; API values convert to the protocols
+/// they conform to.
+extension EvaluationSession {
+    /// Where a value goes, for Swift's wording of a mismatch.
+    enum ConversionContext {
+        case argument, specified, element, dictionaryKey, dictionaryValue, operand
+
+        var phrase: String {
+            switch self {
+            case .argument: return "expected argument type"
+            case .specified: return "specified type"
+            case .element: return "expected element type"
+            case .dictionaryKey: return "expected dictionary key type"
+            case .dictionaryValue: return "expected dictionary value type"
+            case .operand: return "expected type"
+            }
+        }
+    }
+
+    /// `value` as a value of type `expected`, or nil after a diagnostic.
+    func convert(_ value: Evaluated, to expected: ValueKind, context: ConversionContext) -> Evaluated? {
+        if value.kind == expected && !value.isNil { return value }
+        var out = value
+        switch expected {
+        case .optional(let wrapped):
+            if value.isNil { out.kind = expected; return out }
+            if case .optional = value.kind { break }
+            guard var inner = convert(value, to: wrapped, context: context) else { return nil }
+            inner.kind = expected
+            return inner
+        case .double where value.kind == .int && value.isLiteral:
+            out.value = .double(Double(value.value.int ?? 0))
+            out.kind = .double
+            return out
+        case .array(let element) where value.isLiteral:
+            guard case .array = value.kind else { break }
+            var items: [Evaluated] = []
+            for e in value.elements {
+                guard let c = convert(e, to: element, context: .element) else { return nil }
+                items.append(c)
+            }
+            out.elements = items
+            out.value = .array(items.map(\.value))
+            out.kind = expected
+            return out
+        case .dictionary(let k, let v) where value.isLiteral:
+            guard case .dictionary(let pairs) = value.value, case .dictionary = value.kind else { break }
+            // Dictionary literals keep their entries as elements: key, value, key, value, ...
+            var items: [Evaluated] = []
+            for (i, e) in value.elements.enumerated() {
+                guard let c = convert(e, to: i % 2 == 0 ? k : v, context: i % 2 == 0 ? .dictionaryKey : .dictionaryValue)
+                else { return nil }
+                items.append(c)
+            }
+            _ = pairs
+            out.elements = items
+            out.value = .dictionary(stride(from: 0, to: items.count - 1, by: 2).map { (items[$0].value, items[$0 + 1].value) })
+            out.kind = expected
+            return out
+        case .api(let p):
+            if case .api(let a) = value.kind, catalog.isAssignable(a, to: p) { return value }
+        default:
+            break
+        }
+        if value.isNil {
+            error("'nil' is not compatible with \(context.phrase) '\(expected)'", at: value.location)
+        } else {
+            error("cannot convert value of type '\(value.kind)' to \(context.phrase) '\(expected)'", at: value.location)
+        }
+        return nil
+    }
+
+    /// Checks numeric bounds (of a number, or of each number in an array) and
+    /// counts (of arrays, dictionaries and strings). Reports and returns false on a violation.
+    @discardableResult
+    func checkLimits(_ value: Evaluated, _ limits: Limits, name: String) -> Bool {
+        var ok = true
+        let count: Int?
+        switch value.value {
+        case .array(let a): count = a.count
+        case .dictionary(let d): count = d.count
+        case .string(let s): count = s.count
+        default: count = nil
+        }
+        if let count {
+            let unit = value.kind == .string ? "characters" : (count == 1 ? "entry" : "entries")
+            if let lo = limits.minCount, count < lo {
+                error("\(name) needs at least \(lo) \(value.kind == .string ? "characters" : (lo == 1 ? "entry" : "entries")), got \(count)",
+                      at: value.location)
+                ok = false
+            }
+            if let hi = limits.maxCount, count > hi {
+                error("\(name) has \(count) \(unit); at most \(hi) allowed", at: value.location)
+                ok = false
+            }
+        }
+        guard limits.min != nil || limits.max != nil else { return ok }
+        let numbers: [Evaluated] = value.elements.isEmpty ? [value] : value.elements
+        let what = value.elements.isEmpty ? name : "\(name) entries"
+        for n in numbers {
+            guard let x = n.value.double else { continue }
+            let low = limits.min.map { limits.exclusiveMin ? x <= $0 : x < $0 } ?? false
+            let high = limits.max.map { x > $0 } ?? false
+            if low || high {
+                error("\(what) must be \(limits.summaryOfValues), got \(Quantity.format(x))", at: n.location)
+                ok = false
+            }
+        }
+        return ok
+    }
+
+    /// A type annotation (`Double`, `[Int]`, `PosWeight`, `Double?`) as a value kind.
+    func valueKind(of type: TypeSyntax) -> ValueKind? {
+        if let id = type.as(IdentifierTypeSyntax.self) {
+            if id.genericArgumentClause != nil {
+                error("generic types are not supported; write '[Element]' or '[Key: Value]'", at: type)
+                return nil
+            }
+            let name = id.name.text
+            switch name {
+            case "Int": return .int
+            case "Double": return .double
+            case "String": return .string
+            case "Bool": return .bool
+            default:
+                if catalog.type(named: name) != nil { return .api(name) }
+                let known = ["Int", "Double", "String", "Bool"] + catalog.types.map(\.name)
+                error("cannot find type '\(name)' in scope\(Suggestions.didYouMean(name, in: known))", at: type)
+                return nil
+            }
+        }
+        if let a = type.as(ArrayTypeSyntax.self) { return valueKind(of: a.element).map { .array($0) } }
+        if let d = type.as(DictionaryTypeSyntax.self) {
+            guard let k = valueKind(of: d.key), let v = valueKind(of: d.value) else { return nil }
+            return .dictionary(k, v)
+        }
+        if let o = type.as(OptionalTypeSyntax.self) { return valueKind(of: o.wrappedType).map { .optional($0) } }
+        error("this kind of type annotation is not supported; use Int, Double, String, Bool, arrays, dictionaries or an API type",
+              at: type)
+        return nil
+    }
+}
+
+extension Limits {
+    /// Bounds only (`0...1`, `> 0 and ≤ 1000000`), for messages.
+    var summaryOfValues: String {
+        Limits(min: min, max: max, exclusiveMin: exclusiveMin).summary
+    }
+}
