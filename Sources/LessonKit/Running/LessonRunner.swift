@@ -131,11 +131,9 @@ public final class LessonRunner {
         let work = pending
         let options = self.options, progress = self.progress
         let storeFailures = WarningBox()
-        let trained = RunScheduler.map(work.count, jobs: options.jobs) { i in
+        let trained = RunScheduler.map(work.count, jobs: options.jobs) { (i: Int) -> RunResult in
             let job = work[i]
-            let observer = RunExecutor.Observer(
-                started: { progress.started(job.index, epochs: $0) },
-                epochEnded: { progress.epoch(job.index, epoch: $0, of: $1, loss: $2) })
+            let observer = Self.observer(progress, index: job.index, epochs: job.run.epochs)
             let result = RunExecutor.execute(job.run, on: job.dataset, observer: observer)
             let slot = slots[job.index]
             // Failed runs (bad settings) are not cached: fixing the data must not need a `clean`.
@@ -162,6 +160,17 @@ public final class LessonRunner {
                 datasetHash: datasetKeys[c].hash, runs: runs, specHashes: keys[c]))
         }
         return outcome
+    }
+
+    /// Progress callbacks of one run; per-step updates only for the live display.
+    static func observer(_ progress: ProgressReporter, index: Int, epochs: Int) -> RunExecutor.Observer {
+        var observer = RunExecutor.Observer(
+            started: { progress.started(index, epochs: $0) },
+            epochEnded: { progress.epoch(index, epoch: $0, of: $1, loss: $2) })
+        if progress.style == .live {
+            observer.stepEnded = { epoch, done, loss in progress.step(index, epoch: epoch, of: epochs, done: done, loss: loss) }
+        }
+        return observer
     }
 
     static func isFailed(_ result: RunResult) -> Bool {
