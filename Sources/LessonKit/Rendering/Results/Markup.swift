@@ -1,28 +1,13 @@
 /// Escaping and number spelling shared by every result fragment.
 ///
 /// Run names, label names and titles come from lessons, which are untrusted:
-/// everything interpolated into HTML or SVG goes through `escape`. Numbers are
+/// everything interpolated into HTML or SVG goes through `escape` (the page's
+/// own `escapeHTML`). Numbers are
 /// spelled by hand (not by a locale-aware formatter) so pages are the same bytes
 /// everywhere.
 enum Markup {
-    /// Text safe inside an element or a double- or single-quoted attribute.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab/newline have no place in a page.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// Text safe inside an element or a quoted attribute (HTML and inline SVG alike).
+    static func escape(_ text: String) -> String { escapeHTML(text) }
 
     /// `value` with exactly `digits` decimals ("0.571"); "–" for NaN, "∞" for infinities.
     static func number(_ value: Double, digits: Int = 3) -> String {
