@@ -7,6 +7,18 @@ let optimisedInDebug: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
 
+/// Each GEMM kernel target instantiates the generic blocked kernel of
+/// `GEMMKernels` with the vector width of one instruction set, compiled with
+/// that set's features so `addingProduct` becomes real vector FMAs. Only the
+/// CPU check in `NeuralCore` decides which one runs.
+#if arch(x86_64)
+let avx2Flags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma", "-O"])]
+let avx512Flags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx512f", "-Xcc", "-mfma", "-O"])]
+#else
+let avx2Flags: [SwiftSetting] = optimisedInDebug
+let avx512Flags: [SwiftSetting] = optimisedInDebug
+#endif
+
 let package = Package(
     name: "lessons",
     platforms: [.macOS(.v13)],
@@ -25,7 +37,15 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
-        .target(name: "NeuralCore", swiftSettings: optimisedInDebug),
+        .target(name: "CPUFeatures"),
+        .target(name: "GEMMKernels", swiftSettings: optimisedInDebug),
+        .target(name: "GEMMKernelsPortable", dependencies: ["GEMMKernels"], swiftSettings: optimisedInDebug),
+        .target(name: "GEMMKernelsAVX2", dependencies: ["GEMMKernels"], swiftSettings: avx2Flags),
+        .target(name: "GEMMKernelsAVX512", dependencies: ["GEMMKernels"], swiftSettings: avx512Flags),
+        .target(name: "NeuralCore",
+                dependencies: ["CPUFeatures", "GEMMKernels", "GEMMKernelsPortable",
+                               "GEMMKernelsAVX2", "GEMMKernelsAVX512"],
+                swiftSettings: optimisedInDebug),
         .target(name: "Datasets", dependencies: ["NeuralCore", "CZlib", "CPNG"],
                 swiftSettings: optimisedInDebug),
         .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets"]),
@@ -42,7 +62,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
+        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "GEMMKernels"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),

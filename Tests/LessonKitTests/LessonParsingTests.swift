@@ -168,6 +168,33 @@ final class LessonParsingTests: XCTestCase {
         }
     }
 
+    func testRunnableBlocksInsideListsAreRejected() {
+        XCTAssertThrowsError(try Lesson(path: "n.md", markdown: "Intro\n\n- step\n\n  ```swift experiment\n  Run(\"a\")\n  ```\n")) { error in
+            let diagnostic = (error as? LessonsError)?.diagnostics.first
+            XCTAssertEqual(diagnostic?.location, SourceLocation(line: 5, column: 3))
+            XCTAssertEqual(diagnostic?.message,
+                           "a 'swift experiment' block inside a list or quote is not run; move it to the top level")
+        }
+        XCTAssertNoThrow(try Lesson(path: "n.md", markdown: "> ```swift\n> let shown = 1\n> ```\n"))
+    }
+
+    func testSwiftHighlightingClassifiesTokens() {
+        let html = SwiftHighlighter.html(for: "let n = 12 // knob\nRun(\"a<b\", epochs: 1.5, on: true)")
+        XCTAssertTrue(html.contains("<span class=\"kw\">let</span>"), html)
+        XCTAssertTrue(html.contains("<span class=\"num\">12</span>"), html)
+        XCTAssertTrue(html.contains("<span class=\"cm\">// knob</span>"), html)
+        XCTAssertTrue(html.contains("<span class=\"ty\">Run</span>"), html)
+        XCTAssertTrue(html.contains("<span class=\"str\">&quot;a&lt;b&quot;</span>"), html)
+        XCTAssertTrue(html.contains("<span class=\"num\">1.5</span>"), html)
+        XCTAssertTrue(html.contains("<span class=\"kw\">true</span>"), html)
+        // Nothing is lost: the text content is the code, escaped.
+        var text = "", inTag = false
+        for character in html {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+        }
+        XCTAssertEqual(text, escapeHTML("let n = 12 // knob\nRun(\"a<b\", epochs: 1.5, on: true)"))
+    }
+
     func testHeadingIdsAreStableAndUnique() throws {
         let lesson = try Lesson(path: "h.md", markdown: """
         # Title

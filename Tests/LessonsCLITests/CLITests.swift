@@ -101,7 +101,7 @@ final class CLITests: XCTestCase {
     func testListBuildAndClean() throws {
         let list = try lessons(["list"])
         XCTAssertEqual(list.status, 0)
-        XCTAssertEqual(list.stdout, "00-welcome.md         Welcome\n03-weighted-loss.md   Weighted loss\n")
+        XCTAssertEqual(list.stdout, "00-welcome.md        Welcome\n03-weighted-loss.md  Weighted loss\n")
         try write("site/keep.txt", "not ours")
         let build = try lessons(["build"])
         XCTAssertEqual(build.status, 0, build.stderr)

@@ -108,10 +108,7 @@ public struct Shapes: DatasetSpec {
                 }
                 placements.append(drawn.sorted { $0.label < $1.label })
                 if noise > 0 {
-                    for p in 0..<pixelsPerImage {
-                        let v = image[p] + Float(noise * rng.normal())
-                        image[p] = min(1, max(0, v))
-                    }
+                    PixelNoise.add(standardDeviation: Float(noise), to: image, count: pixelsPerImage, rng: &rng)
                 }
             }
         }

@@ -1,3 +1,4 @@
+import CCmarkGFM
 import Foundation
 
 extension Lesson {
@@ -33,6 +34,7 @@ extension Lesson {
                 flushProse()
                 blocks.append(Self.codeBlock(node, start: start, end: end))
             case let type:
+                try Self.rejectNestedRunnableBlocks(in: node, path: path, source: source)
                 if type == "heading" {
                     let text = MarkdownNode.plainText(node).trimmingCharacters(in: .whitespaces)
                     headings.append(Heading(level: MarkdownNode.headingLevel(node), text: text,
@@ -78,6 +80,23 @@ extension Lesson {
         }
         return LessonBlock(kind: .code(language: ""), text: text, startLine: start, endLine: end,
                            contentStartLine: start, contentIndent: 4)
+    }
+
+    /// A `swift experiment` block inside a list or quote would silently not run;
+    /// runnable blocks must stand at the top level of the lesson.
+    private static func rejectNestedRunnableBlocks(in node: OpaquePointer, path: String, source: String) throws {
+        guard let iterator = cmark_iter_new(node) else { return }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let child = cmark_iter_get_node(iterator), MarkdownNode.type(child) == "code_block" else { continue }
+            let kind = BlockKind(info: MarkdownNode.fenceInfo(child))
+            guard kind.isRunnable else { continue }
+            let line = MarkdownNode.startLine(child)
+            let column = Int(cmark_node_get_start_column(child))
+            throw LessonsError(Diagnostic(path: path, location: SourceLocation(line: line, column: max(1, column)),
+                message: "a 'swift \(kind.name)' block inside a list or quote is not run; move it to the top level"),
+                source: source)
+        }
     }
 
     private static func fallbackTitle(path: String) -> String {

@@ -36,7 +36,9 @@ public enum Stylesheet {
     }
     *, *::before, *::after { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-    body { margin: 0; background: var(--bg); color: var(--text); font: 17px/1.65 var(--sans); }
+    body { margin: 0; background: var(--bg); color: var(--text); font: 17px/1.65 var(--sans);
+      min-height: 100vh; display: flex; flex-direction: column; }
+    body > main { flex: 1 0 auto; }
     a { color: var(--accent); text-underline-offset: 0.18em; }
     a:hover { text-decoration-thickness: 2px; }
     img, svg { max-width: 100%; height: auto; }
@@ -86,6 +88,7 @@ public enum Stylesheet {
     .prose p, .prose ul, .prose ol, .prose blockquote, .prose table { margin: 0 0 1rem; }
     .prose li { margin: 0.2rem 0; }
     .prose li > input[type=checkbox] { margin-right: 0.4em; }
+    .prose li:has(> input[type=checkbox]) { list-style: none; margin-left: -1.3rem; }
     .prose blockquote { border-left: 4px solid var(--border); margin-left: 0; padding: 0.1rem 1rem; color: var(--muted); }
     .prose hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
     .prose pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.9rem 1rem; overflow-x: auto; }
@@ -108,13 +111,14 @@ public enum Stylesheet {
     .code-block.runnable { border-left: 4px solid var(--accent); }
     .kind-parameters .block-kind { color: var(--series-2); } .code-block.kind-parameters { border-left-color: var(--series-2); }
     .kind-expect .block-kind { color: var(--series-3); } .code-block.kind-expect { border-left-color: var(--series-3); }
-    .kw { color: var(--kw); font-weight: 600; } .ty { color: var(--ty); } .num { color: var(--num); }
-    .str { color: var(--str); } .cm { color: var(--cm); font-style: italic; } .lbl { color: var(--lbl); } .at { color: var(--at); }
+    pre .kw { color: var(--kw); font-weight: 600; } pre .ty { color: var(--ty); } pre .num { color: var(--num); }
+    pre .str { color: var(--str); } pre .cm { color: var(--cm); font-style: italic; } pre .lbl { color: var(--lbl); } pre .at { color: var(--at); }
 
     /* Results (placed after the block that produced them) */
     .result { margin: 1rem 0 1.8rem; }
     .result > h3, .result > h4 { font-family: var(--sans); margin-top: 0.8rem; }
-    table.data td.num, table.data th.num { text-align: right; font-variant-numeric: tabular-nums; font-family: var(--mono); font-size: 0.9em; }
+    table.data td.num, table.data th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    table.data td.num { font-family: var(--mono); font-size: 0.9em; }
     table.data .best { font-weight: 700; background: var(--pass-bg); }
     table.data caption { caption-side: bottom; text-align: left; color: var(--muted); font-size: 0.85rem; padding-top: 0.3rem; }
     figure.chart { margin: 1rem 0; padding: 0.8rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
@@ -122,13 +126,13 @@ public enum Stylesheet {
     figure.chart svg text { fill: currentColor; }
     figure.chart .axis, figure.chart .grid { stroke: var(--border); }
     figure.chart figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 0.4rem; }
-    .series-1 { stroke: var(--series-1); fill: var(--series-1); } .series-2 { stroke: var(--series-2); fill: var(--series-2); }
-    .series-3 { stroke: var(--series-3); fill: var(--series-3); } .series-4 { stroke: var(--series-4); fill: var(--series-4); }
-    .series-5 { stroke: var(--series-5); fill: var(--series-5); } .series-6 { stroke: var(--series-6); fill: var(--series-6); }
-    .series-7 { stroke: var(--series-7); fill: var(--series-7); } .series-8 { stroke: var(--series-8); fill: var(--series-8); }
+    .series-1 { stroke: var(--series-1); fill: var(--series-1); color: var(--series-1); } .series-2 { stroke: var(--series-2); fill: var(--series-2); color: var(--series-2); }
+    .series-3 { stroke: var(--series-3); fill: var(--series-3); color: var(--series-3); } .series-4 { stroke: var(--series-4); fill: var(--series-4); color: var(--series-4); }
+    .series-5 { stroke: var(--series-5); fill: var(--series-5); color: var(--series-5); } .series-6 { stroke: var(--series-6); fill: var(--series-6); color: var(--series-6); }
+    .series-7 { stroke: var(--series-7); fill: var(--series-7); color: var(--series-7); } .series-8 { stroke: var(--series-8); fill: var(--series-8); color: var(--series-8); }
     path.line, polyline.line { fill: none; stroke-width: 2; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.85rem; margin: 0.4rem 0 0; padding: 0; list-style: none; }
-    .legend .swatch { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.1em; }
+    .legend .swatch { background: currentColor; display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.1em; }
     details.numbers { margin: 0.5rem 0; font-size: 0.9rem; }
     details.numbers summary { cursor: pointer; color: var(--muted); }
     .badge { display: inline-block; font-size: 0.75rem; font-weight: 700; letter-spacing: 0.05em; text-transform: uppercase;
@@ -173,6 +177,7 @@ public enum Stylesheet {
       .lesson { display: grid; grid-template-columns: minmax(0, var(--measure)) 15rem; column-gap: 2.5rem; max-width: calc(var(--measure) + 17.5rem); }
       .lesson > * { grid-column: 1; }
       .lesson > .toc { grid-column: 2; grid-row: 1 / span 20; align-self: start; position: sticky; top: 1.5rem; font-size: 0.92rem; }
+      .lesson ~ .pager { max-width: calc(var(--measure) + 17.5rem); padding-right: 17.5rem; }
     }
     /* Phones */
     @media (max-width: 36rem) {

@@ -1,3 +1,10 @@
+import GEMMKernels
+import GEMMKernelsPortable
+#if arch(x86_64)
+import GEMMKernelsAVX2
+import GEMMKernelsAVX512
+#endif
+
 /// The one matrix product every layer uses. Row-major, BLAS-like:
 ///
 ///     C[m×n]  (=  or  +=)  op(A)[m×k] · op(B)[k×n]
@@ -9,6 +16,8 @@
 /// bit-identical whatever the CPU): each output element is
 /// `acc = 0; for p in 0..<k { acc = fma(a[i,p], b[p,j], acc) }` in increasing p,
 /// then `C = acc` or, with `accumulate`, `C = C + acc`.
+///
+/// Runs on `GEMMPath.current` with up to `GEMMPath.threads` threads.
 public func gemm(
     transposeA: Bool, transposeB: Bool,
     m: Int, n: Int, k: Int,
@@ -17,15 +26,33 @@ public func gemm(
     c: UnsafeMutablePointer<Float>, ldc: Int,
     accumulate: Bool
 ) {
-    for i in 0..<m {
-        for j in 0..<n {
-            var acc: Float = 0
-            for p in 0..<k {
-                let av = transposeA ? a[p * lda + i] : a[i * lda + p]
-                let bv = transposeB ? b[j * ldb + p] : b[p * ldb + j]
-                acc = acc.addingProduct(av, bv)
-            }
-            c[i * ldc + j] = accumulate ? c[i * ldc + j] + acc : acc
-        }
+    gemm(path: GEMMPath.current, threads: GEMMPath.threads,
+         transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+         a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+}
+
+/// `gemm` on an explicit kernel path and thread count (for tests and
+/// benchmarks). The path must be supported by this CPU.
+public func gemm(
+    path: GEMMPath, threads: Int = 1,
+    transposeA: Bool, transposeB: Bool,
+    m: Int, n: Int, k: Int,
+    a: UnsafePointer<Float>, lda: Int,
+    b: UnsafePointer<Float>, ldb: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int,
+    accumulate: Bool
+) {
+    precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
+    precondition(path.isSupported, "GEMM path \(path) is not supported by this CPU")
+    let problem = GEMMProblem(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                              a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+    switch path {
+    #if arch(x86_64)
+    case .avx512: avx512GEMM(problem, threads: threads)
+    case .avx2: avx2GEMM(problem, threads: threads)
+    #else
+    case .avx512, .avx2: preconditionFailure("GEMM path \(path) exists only on x86-64")
+    #endif
+    case .portable: portableGEMM(problem, threads: threads)
     }
 }

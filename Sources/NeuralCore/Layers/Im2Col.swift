@@ -25,6 +25,12 @@ struct ConvGeometry: Equatable {
                             dst += kernelWidth * cin
                             continue
                         }
+                        if ox - padLeft >= 0 && ox - padLeft + kernelWidth <= width {
+                            // All taps of this kernel row are inside: in NHWC they are one run.
+                            dst.update(from: image + (iy * width + ox - padLeft) * cin, count: kernelWidth * cin)
+                            dst += kernelWidth * cin
+                            continue
+                        }
                         for kx in 0..<kernelWidth {
                             let ix = ox + kx - padLeft
                             if ix < 0 || ix >= width {

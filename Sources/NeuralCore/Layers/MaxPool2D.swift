@@ -29,25 +29,9 @@ public final class MaxPool2D: Layer {
         input.storage.withUnsafeBufferPointer { x in
             output.storage.withUnsafeMutableBufferPointer { y in
                 argmax.withUnsafeMutableBufferPointer { am in
-                    for n in 0..<batch {
-                        for oy in 0..<outHeight {
-                            for ox in 0..<outWidth {
-                                let o = ((n * outHeight + oy) * outWidth + ox) * c
-                                for ch in 0..<c {
-                                    var best = -Float.infinity, bestIndex = -1
-                                    for dy in 0..<p {
-                                        for dx in 0..<p {
-                                            let i = ((n * height + oy * p + dy) * width + ox * p + dx) * c + ch
-                                            // `!(v <= best)` also picks up a NaN so it propagates.
-                                            if bestIndex < 0 || !(x[i] <= best) { best = x[i]; bestIndex = i }
-                                        }
-                                    }
-                                    y[o + ch] = best
-                                    am[o + ch] = Int32(bestIndex)
-                                }
-                            }
-                        }
-                    }
+                    MaxPoolKernel(height: height, width: width, channels: c, outHeight: outHeight,
+                                  outWidth: outWidth, poolSize: p)
+                        .forward(x.baseAddress!, batch: batch, output: y.baseAddress!, argmax: am.baseAddress!)
                 }
             }
         }

@@ -11,7 +11,7 @@ public final class ReLU: Layer {
         output.resize(to: input.shape)
         input.storage.withUnsafeBufferPointer { x in
             output.storage.withUnsafeMutableBufferPointer { y in
-                for i in 0..<x.count { y[i] = max(x[i], 0) }
+                ReLUKernel.forward(x.baseAddress!, y.baseAddress!, count: x.count)
             }
         }
         return output
@@ -23,7 +23,7 @@ public final class ReLU: Layer {
         outputGradient.storage.withUnsafeBufferPointer { dy in
             output.storage.withUnsafeBufferPointer { y in
                 inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                    for i in 0..<dy.count { dx[i] = y[i] > 0 ? dy[i] : 0 }
+                    ReLUKernel.backward(dy.baseAddress!, output: y.baseAddress!, dx.baseAddress!, count: dy.count)
                 }
             }
         }

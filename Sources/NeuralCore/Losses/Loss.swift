@@ -63,6 +63,25 @@ public struct Loss: Sendable, Equatable {
         }
     }
 
+    /// Throws `TrainingError` when a weight vector does not fit `classes` labels, or a
+    /// parameter is out of range, so a bad configuration is an error instead of a trap.
+    public func validate(classes: Int) throws {
+        func check(_ v: [Float]?, _ name: String) throws {
+            guard let v else { return }
+            guard v.count == 1 || v.count == classes else {
+                throw TrainingError("\(name) has \(v.count) values; expected 1 or \(classes) (one per label)")
+            }
+            guard v.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw TrainingError("\(name) must be finite and ≥ 0") }
+        }
+        switch kind {
+        case .binaryCrossEntropy(let pw, let cw): try check(pw, "posWeight"); try check(cw, "classWeight")
+        case .softmaxCrossEntropy(let cw), .sparseSoftmaxCrossEntropy(let cw): try check(cw, "classWeight")
+        case .sigmoidFocal(let alpha, let gamma):
+            if let a = alpha, !(a >= 0 && a <= 1) { throw TrainingError("focal alpha must be in [0, 1]") }
+            if !(gamma >= 0 && gamma.isFinite) { throw TrainingError("focal gamma must be ≥ 0") }
+        }
+    }
+
     /// The reduced loss (for `.none`: the sum of the per-sample vector).
     public func value(logits: Tensor, targets: Tensor, sampleWeight: [Float]? = nil) -> Double {
         evaluate(logits: logits, targets: targets, sampleWeight: sampleWeight, gradient: nil, perSample: nil)

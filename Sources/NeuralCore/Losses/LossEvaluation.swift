@@ -13,16 +13,18 @@ extension Loss {
                                                sampleWeight: sampleWeight)
         let scale = denominator == 0 ? 0 : 1 / denominator
         var rowGradient = [Double](repeating: 0, count: c)
+        var scratch = [Double](repeating: 0, count: c)   // per-class target weights of one row
         var total = 0.0
         logits.storage.withUnsafeBufferPointer { x in
             targets.storage.withUnsafeBufferPointer { t in
                 rowGradient.withUnsafeMutableBufferPointer { rg in
+                  scratch.withUnsafeMutableBufferPointer { sc in
                     for i in 0..<b {
                         let w = Double(sampleWeight?[i] ?? 1)
                         let target = targetLayout == .indices ? nil : t.baseAddress! + i * c
                         let index = targetLayout == .indices ? Int(t[i]) : nil
                         let l = rowLoss(x.baseAddress! + i * c, target: target, index: index, classes: c,
-                                        gradient: gradient == nil ? nil : rg.baseAddress!)
+                                        gradient: gradient == nil ? nil : rg.baseAddress!, scratch: sc.baseAddress!)
                         total += w * l
                         perSample?[i] = w * l
                         if let g = gradient {
@@ -30,6 +32,7 @@ extension Loss {
                             for k in 0..<c { g[i * c + k] = Float(s * rg[k]) }
                         }
                     }
+                  }
                 }
             }
         }
@@ -72,14 +75,20 @@ extension Loss {
     @inline(__always) static func broadcast(_ v: [Float], _ k: Int) -> Float { v.count == 1 ? v[0] : v[k] }
 
     static func argmax(_ s: [Float], row i: Int, classes c: Int) -> Int {
+        s.withUnsafeBufferPointer { argmax($0.baseAddress! + i * c, classes: c) }
+    }
+
+    /// Index of the first maximum of a row.
+    static func argmax(_ row: UnsafePointer<Float>, classes c: Int) -> Int {
         var best = 0
-        for k in 1..<max(c, 1) where s[i * c + k] > s[i * c + best] { best = k }
+        for k in 1..<max(c, 1) where row[k] > row[best] { best = k }
         return best
     }
 
     /// Unweighted per-sample loss ℓ of one row and, if asked, dℓ/dx into `gradient`.
+    /// `scratch` holds C Doubles of working space.
     func rowLoss(_ x: UnsafePointer<Float>, target: UnsafePointer<Float>?, index: Int?, classes c: Int,
-                 gradient: UnsafeMutablePointer<Double>?) -> Double {
+                 gradient: UnsafeMutablePointer<Double>?, scratch a: UnsafeMutablePointer<Double>) -> Double {
         switch kind {
         case .binaryCrossEntropy, .sigmoidFocal:
             var sum = 0.0
@@ -93,23 +102,22 @@ extension Loss {
             var rowSum = 0.0
             for k in 0..<c { rowSum += Double(target![k]) }
             let norm = max(rowSum, 1)
-            var a = [Double](repeating: 0, count: c)   // a_k = cw_k · t_k
-            var aSum = 0.0
+            var aSum = 0.0   // a_k = cw_k · t_k
             for k in 0..<c {
                 a[k] = Double(target![k]) / norm * Double(cw.map { Self.broadcast($0, k) } ?? 1)
                 aSum += a[k]
             }
             return softmaxRow(x, weights: a, weightSum: aSum, classes: c, gradient: gradient)
         case .sparseSoftmaxCrossEntropy(let cw):
-            let y = index ?? Self.argmax(Array(UnsafeBufferPointer(start: target!, count: c)), row: 0, classes: c)
-            var a = [Double](repeating: 0, count: c)
+            let y = index ?? Self.argmax(target!, classes: c)
+            a.update(repeating: 0, count: c)
             a[y] = Double(cw.map { Self.broadcast($0, y) } ?? 1)
             return softmaxRow(x, weights: a, weightSum: a[y], classes: c, gradient: gradient)
         }
     }
 
     /// −Σ a_k·log softmax(x)_k and its true derivative softmax(x)·Σa − a.
-    private func softmaxRow(_ x: UnsafePointer<Float>, weights a: [Double], weightSum: Double, classes c: Int,
+    private func softmaxRow(_ x: UnsafePointer<Float>, weights a: UnsafeMutablePointer<Double>, weightSum: Double, classes c: Int,
                             gradient: UnsafeMutablePointer<Double>?) -> Double {
         let lse = ScalarMath.logSumExp(x, count: c)
         var l = 0.0

@@ -12,6 +12,8 @@ public struct EvaluationSummary: Sendable, Equatable {
     /// Macro ROC-AUC over labels with both values; nil if there are none.
     public var rocAUC: Double?
     public var rocAUCSkippedLabels: [Int]
+    /// Per-label ROC-AUC; nil for labels with one value only.
+    public var rocAUCPerLabel: [Double?]
     public var labelRankingAveragePrecision: Double
     public var coverageError: Double
 
@@ -34,6 +36,7 @@ public struct EvaluationSummary: Sendable, Equatable {
         let auc = Metrics.rocAUC(yTrue: yTrue, yScore: scores, average: .macro)
         rocAUC = auc.value
         rocAUCSkippedLabels = auc.skippedLabels
+        rocAUCPerLabel = auc.perLabel
         labelRankingAveragePrecision = Metrics.labelRankingAveragePrecision(yTrue: yTrue, yScore: scores)
         coverageError = Metrics.coverageError(yTrue: yTrue, yScore: scores)
     }

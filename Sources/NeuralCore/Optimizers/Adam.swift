@@ -46,7 +46,9 @@ public final class Adam: Optimizer {
         // Per-step scalars in Double, then Float for the elementwise loop.
         let stepSize = Float(keras ? Double(lr) * c2.squareRoot() / c1 : Double(lr) / c1)
         let vScale = Float(keras ? 1 : 1 / c2.squareRoot())
-        for p in parameters {
+        let update = AdamUpdate(beta1: b1, beta2: b2, stepSize: stepSize, vScale: vScale, epsilon: eps,
+                                learningRate: lr, weightDecay: wd, decoupled: decoupled)
+        for p in parameters where p.value.count > 0 {
             let id = ObjectIdentifier(p)
             var state = moments.removeValue(forKey: id)
                 ?? ([Float](repeating: 0, count: p.value.count), [Float](repeating: 0, count: p.value.count))
@@ -54,15 +56,8 @@ public final class Adam: Optimizer {
                 p.value.storage.withUnsafeMutableBufferPointer { theta in
                     state.m.withUnsafeMutableBufferPointer { m in
                         state.v.withUnsafeMutableBufferPointer { v in
-                            for i in 0..<theta.count {
-                                var gi = g[i]
-                                if wd != 0 {
-                                    if decoupled { theta[i] -= lr * wd * theta[i] } else { gi += wd * theta[i] }
-                                }
-                                m[i] = b1 * m[i] + (1 - b1) * gi
-                                v[i] = b2 * v[i] + (1 - b2) * gi * gi
-                                theta[i] -= stepSize * m[i] / (v[i].squareRoot() * vScale + eps)
-                            }
+                            update.apply(theta: theta.baseAddress!, m: m.baseAddress!, v: v.baseAddress!,
+                                         g: g.baseAddress!, count: theta.count)
                         }
                     }
                 }

@@ -48,7 +48,7 @@ extension Tensor {
     }
 
     /// True when no element is NaN or infinite.
-    public var isFinite: Bool { storage.allSatisfy { $0.isFinite } }
+    public var isFinite: Bool { storage.withUnsafeBufferPointer(allFinite) }
 
     /// Row `i` of a rank-2 tensor.
     public func row(_ i: Int) -> ArraySlice<Float> {

@@ -31,6 +31,9 @@ public final class Trainer {
         if let w = sampleWeight, w.count != training.count {
             throw TrainingError("sampleWeight has \(w.count) values for \(training.count) samples")
         }
+        if let w = sampleWeight, !w.allSatisfy({ $0.isFinite && $0 >= 0 }) {
+            throw TrainingError("sample weights must be finite and ≥ 0")
+        }
         var train = training, weights = sampleWeight, heldOut = validation
         if heldOut == nil, config.validationSplit > 0 {
             guard config.validationSplit < 1 else { throw TrainingError("validationSplit must be below 1") }
@@ -44,12 +47,31 @@ public final class Trainer {
             }
         }
         guard train.count > 0 else { throw TrainingError("no training samples") }
-        if !model.isBuilt { model.build(inputShape: Array(train.images.shape.dropFirst()), seed: config.seed) }
+        let sampleShape = Array(train.images.shape.dropFirst())
+        if !model.isBuilt { model.build(inputShape: sampleShape, seed: config.seed) }
+        guard model.inputShape == sampleShape else {
+            throw TrainingError("model was built for inputs \(model.inputShape ?? []) but the images are \(sampleShape)")
+        }
+        if let v = heldOut, Array(v.images.shape.dropFirst()) != sampleShape || v.labels.shape.last != train.labels.shape[1] {
+            throw TrainingError("validation data \(v.images.shape)/\(v.labels.shape) does not match the training data")
+        }
+        try loss.validate(classes: train.labels.shape[1])
         guard model.outputShape == [train.labels.shape[1]] else {
             throw TrainingError("model outputs \(model.outputShape ?? []) values per sample but there are \(train.labels.shape[1]) labels")
         }
         if config.outputBias == .prior { try initialiseOutputBias(labels: train.labels) }
         return run(train, weights: weights, validation: heldOut, onStep: onStep, onEpochEnd: onEpochEnd)
+    }
+
+    /// `fit` with images [N, H, W, C] and multi-hot labels [N, L] passed separately.
+    public func fit(images: Tensor, labels: Tensor, sampleWeight: [Float]? = nil, validation: LabeledTensors? = nil,
+                    onStep: ((StepProgress) -> Void)? = nil,
+                    onEpochEnd: ((EpochRecord) -> Void)? = nil) throws -> TrainingResult {
+        guard images.batchSize == labels.batchSize else {
+            throw TrainingError("\(images.batchSize) images but \(labels.batchSize) label rows")
+        }
+        return try fit(LabeledTensors(images: images, labels: labels), sampleWeight: sampleWeight, validation: validation,
+                       onStep: onStep, onEpochEnd: onEpochEnd)
     }
 
     private func run(_ train: LabeledTensors, weights: [Float]?, validation: LabeledTensors?,
@@ -74,9 +96,8 @@ public final class Trainer {
                 if let w = weights { wb.removeAll(keepingCapacity: true); for i in idx { wb.append(w[i]) } }
                 step += 1
                 let value = trainStep(xb, yb, weights: weights == nil ? nil : wb, gradient: &grad)
-                guard value.isFinite, parameters.allSatisfy({ $0.value.isFinite }) else {
-                    let message = "training diverged at epoch \(epoch), step \(step): the loss became "
-                        + "\(value.isNaN ? "NaN" : value.isFinite ? "finite but the weights overflowed" : "infinite"); "
+                if let why = divergence(value, parameters) {
+                    let message = "training diverged at epoch \(epoch), step \(step): \(why); "
                         + "try a smaller learning rate (now \(optimizer.learningRate))"
                     return TrainingResult(history: history, outcome: .diverged(epoch: epoch, step: step, message: message),
                                           steps: step)
@@ -89,18 +110,29 @@ public final class Trainer {
             var record = EpochRecord(epoch: epoch, step: step, trainLoss: lossSum / Double(batches),
                                      validationLoss: nil, validation: nil)
             if let v = validation, v.count > 0 {
-                let logits = model.predictLogits(v.images)
-                let vl = loss.value(logits: logits, targets: v.labels)
-                record.validationLoss = vl.isFinite ? vl : nil
-                let probabilities = config.head.probabilities(logits)
-                record.validation = EvaluationSummary(yTrue: v.labels, scores: probabilities,
-                                                      predictions: Head.threshold(probabilities, thresholds: [config.threshold]))
+                let e = Evaluation(model: model, data: v, loss: loss, head: head, decision: .thresholds([config.threshold]))
+                record.validationLoss = e.loss
+                record.validation = e.summary
             }
             history.append(record)
             onEpochEnd?(record)
             if let limit = config.maxSteps, step >= limit { break }
         }
         return TrainingResult(history: history, outcome: .completed(epochs: history.count, steps: step), steps: step)
+    }
+
+    /// The head for validation predictions and the bias prior.
+    private var head: Head { configuration.head ?? loss.head }
+
+    /// Why this step counts as divergence, or nil.
+    private func divergence(_ loss: Double, _ parameters: [Parameter]) -> String? {
+        if loss.isNaN { return "the loss became NaN" }
+        if !loss.isFinite { return "the loss became infinite" }
+        if loss > configuration.divergenceThreshold {
+            return "the loss reached \(loss), above \(configuration.divergenceThreshold)"
+        }
+        if !parameters.allSatisfy({ $0.value.isFinite }) { return "the weights overflowed" }
+        return nil
     }
 
     /// Forward, loss, backward and update on one batch; returns the batch loss.
@@ -119,7 +151,7 @@ public final class Trainer {
         }
         let p = LabelStatistics(labels).prevalence.map { min(max($0, 1e-4), 1 - 1e-4) }
         let bias: [Float]
-        switch configuration.head {
+        switch head {
         case .sigmoid: bias = p.map { Float(log($0 / (1 - $0))) }
         case .softmax: bias = p.map { Float(log($0)) }
         }

@@ -19,16 +19,19 @@ public struct TrainingConfiguration: Sendable, Equatable {
     /// (the last rows, before any shuffling, as Keras' `validation_split`).
     public var validationSplit: Double
     public var outputBias: OutputBias
-    /// The head used for validation probabilities and predictions.
-    public var head: Head
+    /// The head used for validation probabilities and predictions; nil means the loss's head.
+    public var head: Head?
     /// Probability threshold for validation predictions (strict >).
     public var threshold: Float
     /// Shuffle the training rows each epoch.
     public var shuffle: Bool
+    /// A step loss above this counts as divergence, like NaN or ∞ (Adam's bounded steps can
+    /// blow logits up to ~1e14 without ever producing a non-finite loss).
+    public var divergenceThreshold: Double
 
     public init(epochs: Int, batchSize: Int = 64, seed: UInt64 = 0, maxSteps: Int? = nil,
-                validationSplit: Double = 0, outputBias: OutputBias = .zero, head: Head = .sigmoid,
-                threshold: Float = 0.5, shuffle: Bool = true) {
+                validationSplit: Double = 0, outputBias: OutputBias = .zero, head: Head? = nil,
+                threshold: Float = 0.5, shuffle: Bool = true, divergenceThreshold: Double = 1e6) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.seed = seed
@@ -38,6 +41,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.head = head
         self.threshold = threshold
         self.shuffle = shuffle
+        self.divergenceThreshold = divergenceThreshold
     }
 }
 

@@ -21,8 +21,8 @@ public struct StepProgress: Sendable, Equatable {
 /// How a run ended. A diverged run is a result, not a crash.
 public enum TrainingOutcome: Sendable, Equatable {
     case completed(epochs: Int, steps: Int)
-    /// Loss became NaN/∞ at this epoch (1-based) and run step (1-based); the model keeps
-    /// the last finite parameters' successors and must not be used for predictions.
+    /// The loss became NaN/∞ (or exceeded the divergence threshold) at this epoch and run
+    /// step (both 1-based). The model's weights are unusable; `message` suggests a fix.
     case diverged(epoch: Int, step: Int, message: String)
 
     public var diverged: Bool { if case .diverged = self { return true } else { return false } }

@@ -1,0 +1,94 @@
+import Foundation
+import NeuralCore
+
+/// Trains one `Run` on a dataset with NeuralCore and measures it on the test split.
+///
+/// Everything random is seeded from the run's `seed` (weights, dropout, shuffles),
+/// the dataset is only read, and nothing depends on time or thread: the same run on
+/// the same data gives the same `RunResult` (timings aside) on any number of jobs.
+/// Budgets are epochs, never wall-clock. A diverged or impossible run is a result,
+/// not a crash.
+public enum RunExecutor {
+    /// Live progress from a training run (called on the training thread).
+    public struct Observer: Sendable {
+        public var started: @Sendable (_ epochs: Int) -> Void
+        public var epochEnded: @Sendable (_ epoch: Int, _ epochs: Int, _ trainLoss: Double) -> Void
+        /// After each optimizer step: epoch, share of the whole run done (0...1), the step's loss.
+        public var stepEnded: (@Sendable (_ epoch: Int, _ done: Double, _ loss: Double) -> Void)?
+
+        public init(started: @escaping @Sendable (Int) -> Void = { _ in },
+                    epochEnded: @escaping @Sendable (Int, Int, Double) -> Void = { _, _, _ in },
+                    stepEnded: (@Sendable (Int, Double, Double) -> Void)? = nil) {
+            self.started = started
+            self.epochEnded = epochEnded
+            self.stepEnded = stepEnded
+        }
+    }
+
+    /// NeuralCore's step progress as (epoch, share of the run done, loss).
+    private static func stepReporter(_ report: @escaping @Sendable (Int, Double, Double) -> Void) -> (StepProgress) -> Void {
+        { p in
+            let epochsDone = Double(p.epoch - 1) + Double(p.stepInEpoch) / Double(max(1, p.stepsPerEpoch))
+            report(p.epoch, epochsDone / Double(max(1, p.epochs)), p.loss)
+        }
+    }
+
+    public static func execute(_ run: Run, on dataset: Dataset, observer: Observer = Observer()) -> RunResult {
+        let labels = dataset.labelNames
+        let trainStart = Date()
+        func failed(_ message: String) -> RunResult {
+            RunResult(name: run.name, labels: labels, history: [], outcome: .failed(message: message),
+                      thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
+        }
+        let train = dataset.train
+        let loss: NeuralCore.Loss
+        let sampleWeights: [Float]?
+        do {
+            loss = try TrainingSetup.loss(run.loss, trainLabels: train.labels, labelNames: labels)
+            sampleWeights = try TrainingSetup.sampleWeights(run.sampleWeight, trainLabels: train.labels, labelNames: labels)
+        } catch {
+            return failed("\(run.name): \(error)")
+        }
+        let head = TrainingSetup.head(run.head)
+        let model = ModelFactory.sequential(run.model, labelCount: labels.count)
+        let configuration = TrainingConfiguration(
+            epochs: run.epochs, batchSize: run.batchSize, seed: UInt64(truncatingIfNeeded: run.seed),
+            outputBias: run.outputBias == .prior ? .prior : .zero, head: head)
+        let trainer = Trainer(model: model, loss: loss, optimizer: TrainingSetup.optimizer(run.optimizer),
+                              configuration: configuration)
+        let validation = dataset.validation.count > 0
+            ? LabeledTensors(images: dataset.validation.images, labels: dataset.validation.labels) : nil
+        observer.started(run.epochs)
+        let training: TrainingResult
+        do {
+            training = try trainer.fit(LabeledTensors(images: train.images, labels: train.labels),
+                                       sampleWeight: sampleWeights, validation: validation,
+                                       onStep: observer.stepEnded.map(Self.stepReporter),
+                                       onEpochEnd: { observer.epochEnded($0.epoch, run.epochs, $0.trainLoss) })
+        } catch {
+            return failed("\(run.name): \(error)")
+        }
+        let history = training.history.map {
+            EpochSummary(epoch: $0.epoch, trainLoss: $0.trainLoss, validationLoss: $0.validationLoss)
+        }
+        let trainSeconds = Date().timeIntervalSince(trainStart)
+        if case let .diverged(epoch, step, message) = training.outcome {
+            return RunResult(name: run.name, labels: labels, history: history,
+                             outcome: .diverged(epoch: epoch, step: step, hint: message),
+                             thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: trainSeconds, evaluateSeconds: 0))
+        }
+
+        let evaluateStart = Date()
+        let thresholds = ThresholdSelection.thresholds(
+            run.threshold, labelCount: labels.count,
+            validationTruth: validation?.labels,
+            validationProbabilities: validation.map { head.probabilities(model.predictLogits($0.images)) })
+        let probabilities = head.probabilities(model.predictLogits(dataset.test.images))
+        let predictions = ThresholdSelection.predictions(run.threshold, probabilities: probabilities, thresholds: thresholds)
+        let metrics = TestEvaluation.metrics(truth: dataset.test.labels, probabilities: probabilities,
+                                             predictions: predictions, labels: labels)
+        return RunResult(name: run.name, labels: labels, history: history, outcome: .completed,
+                         thresholds: thresholds, metrics: metrics,
+                         timings: RunTimings(trainSeconds: trainSeconds, evaluateSeconds: Date().timeIntervalSince(evaluateStart)))
+    }
+}

@@ -1,0 +1,142 @@
+import Dispatch
+
+/// Cache blocking, in bytes: a block of A rows (rows × k floats) that stays in
+/// L2 while every B panel sweeps past it.
+@inlinable public var gemmRowBlockBytes: Int { 192 * 1024 }
+
+/// The blocked matrix product, generic over the vector type so one source
+/// serves every instruction set: a kernel target compiled with that set's
+/// features instantiates it (`SIMD8<Float>` for AVX2, `SIMD16<Float>` for
+/// AVX-512, `SIMD4<Float>` for the portable path).
+///
+/// Layout: op(B) is cut into panels of 2W columns; each panel is read in
+/// place when B is not transposed and the panel is full, otherwise packed
+/// once into contiguous zero-padded scratch. Rows of op(A) are read in
+/// place through strides, in blocks that fit L2. Each 6 × 2W tile runs the
+/// whole depth k in one register-resident FMA chain, so the order of
+/// operations per element never depends on blocking, path or thread count.
+///
+/// `threads > 1` splits row tiles (or panels, when there are few rows)
+/// between threads; every element is still computed by one chain, so the
+/// result is the same bits.
+@inlinable
+public func blockedGEMM<V: SIMD>(_: V.Type, _ p: GEMMProblem, threads: Int = 1)
+where V.Scalar == Float {
+    guard p.m > 0, p.n > 0 else { return }
+    let nr = 2 * V.scalarCount
+    let panels = (p.n + nr - 1) / nr
+    let tiles = (p.m + gemmTileRows - 1) / gemmTileRows
+    let lastCols = p.n - (panels - 1) * nr
+    // Pack every panel when B is transposed (columns are strided), or when
+    // many row tiles reuse each panel and B's rows are far apart, which
+    // would thrash cache sets; otherwise pack only a partial last panel.
+    let packAll = p.transposeB || (tiles >= 16 && p.ldb >= 512)
+    let packedFloats = packAll ? panels * nr * p.k : (lastCols < nr ? nr * p.k : 0)
+
+    withScratch(floats: packedFloats) { packed in
+        if packAll {
+            for panel in 0..<panels {
+                packPanel(p, from: panel * nr, cols: min(nr, p.n - panel * nr), width: nr,
+                          into: packed + panel * nr * p.k)
+            }
+        } else if lastCols < nr {
+            packPanel(p, from: (panels - 1) * nr, cols: lastCols, width: nr, into: packed)
+        }
+        let source = PanelSource(b: p.b, ldb: p.ldb, packed: packed, packAll: packAll,
+                                 width: nr, depth: p.k, fullPanels: lastCols < nr ? panels - 1 : panels)
+        let workers = min(threads, max(1, p.m * p.n * p.k >> 18))
+        if workers <= 1 {
+            computeTiles(V.self, p, source: source, tiles: 0..<tiles, panels: 0..<panels)
+        } else if tiles >= workers * 2 || tiles >= panels {
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                computeTiles(V.self, p, source: source,
+                             tiles: split(tiles, w, workers), panels: 0..<panels)
+            }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                computeTiles(V.self, p, source: source,
+                             tiles: 0..<tiles, panels: split(panels, w, workers))
+            }
+        }
+    }
+}
+
+/// The `part`-th of `parts` near-equal contiguous pieces of `0..<count`.
+@inlinable
+func split(_ count: Int, _ part: Int, _ parts: Int) -> Range<Int> {
+    (count * part / parts)..<(count * (part + 1) / parts)
+}
+
+/// Where panel `j` of op(B) lives: in place in B, or in packed scratch.
+@usableFromInline
+struct PanelSource {
+    @usableFromInline let b: UnsafePointer<Float>
+    @usableFromInline let ldb: Int
+    @usableFromInline let packed: UnsafeMutablePointer<Float>
+    @usableFromInline let packAll: Bool
+    @usableFromInline let width: Int
+    @usableFromInline let depth: Int
+    @usableFromInline let fullPanels: Int
+
+    @inlinable
+    init(b: UnsafePointer<Float>, ldb: Int, packed: UnsafeMutablePointer<Float>, packAll: Bool,
+         width: Int, depth: Int, fullPanels: Int) {
+        self.b = b
+        self.ldb = ldb
+        self.packed = packed
+        self.packAll = packAll
+        self.width = width
+        self.depth = depth
+        self.fullPanels = fullPanels
+    }
+
+    @inlinable @inline(__always)
+    func panel(_ j: Int) -> (pointer: UnsafePointer<Float>, ld: Int) {
+        if packAll { return (UnsafePointer(packed + j * width * depth), width) }
+        if j < fullPanels { return (b + j * width, ldb) }
+        return (UnsafePointer(packed), width)
+    }
+}
+
+/// Runs the register tiles `tiles` × `panels`, blocked so a block of A rows
+/// stays in L2 across all panels.
+@inlinable
+func computeTiles<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource,
+                           tiles: Range<Int>, panels: Range<Int>) where V.Scalar == Float {
+    let nr = 2 * V.scalarCount
+    let mr = gemmTileRows
+    let rowStride = p.aRowStride, depthStride = p.aDepthStride
+    let tilesPerBlock = max(1, gemmRowBlockBytes / max(1, p.k * 4 * mr))
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * nr) { edgeBuffer in
+        let edge = edgeBuffer.baseAddress!
+        var blockStart = tiles.lowerBound
+        while blockStart < tiles.upperBound {
+            let blockEnd = min(tiles.upperBound, blockStart + tilesPerBlock)
+            for j in panels {
+                let (bp, ldb) = source.panel(j)
+                let col = j * nr
+                let cols = min(nr, p.n - col)
+                for t in blockStart..<blockEnd {
+                    let row = t * mr
+                    let rows = min(mr, p.m - row)
+                    let a = p.a + row * rowStride
+                    let offsets = TileRows(rows: rows, rowStride: rowStride)
+                    if rows == mr && cols == nr {
+                        microKernel(V.self, depth: p.k, a: a, rows: offsets, depthStride: depthStride,
+                                    b: bp, ldb: ldb, c: p.c + row * p.ldc + col, ldc: p.ldc,
+                                    accumulate: p.accumulate)
+                    } else {
+                        microKernel(V.self, depth: p.k, a: a, rows: offsets, depthStride: depthStride,
+                                    b: bp, ldb: ldb, c: edge, ldc: nr, accumulate: false)
+                        for r in 0..<rows {
+                            let dst = p.c + (row + r) * p.ldc + col
+                            let src = edge + r * nr
+                            for c in 0..<cols { dst[c] = p.accumulate ? dst[c] + src[c] : src[c] }
+                        }
+                    }
+                }
+            }
+            blockStart = blockEnd
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// The operands of one row-major matrix product, exactly as `NeuralCore.gemm`
+/// receives them: `C[m×n] (= or +=) op(A)[m×k] · op(B)[k×n]`.
+///
+/// Every kernel path computes each C element as
+/// `acc = 0; for p in 0..<k { acc = fma(A[i,p], B[p,j], acc) }` in increasing p,
+/// then stores `acc` or `C + acc`, so all paths give the same bits.
+public struct GEMMProblem {
+    public var transposeA: Bool
+    public var transposeB: Bool
+    public var m: Int
+    public var n: Int
+    public var k: Int
+    public var a: UnsafePointer<Float>
+    public var lda: Int
+    public var b: UnsafePointer<Float>
+    public var ldb: Int
+    public var c: UnsafeMutablePointer<Float>
+    public var ldc: Int
+    public var accumulate: Bool
+
+    @inlinable
+    public init(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+                a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+        self.transposeA = transposeA
+        self.transposeB = transposeB
+        self.m = m
+        self.n = n
+        self.k = k
+        self.a = a
+        self.lda = lda
+        self.b = b
+        self.ldb = ldb
+        self.c = c
+        self.ldc = ldc
+        self.accumulate = accumulate
+    }
+
+    /// Distance between consecutive rows of op(A), and between consecutive
+    /// depth steps p, in A's storage.
+    @inlinable public var aRowStride: Int { transposeA ? 1 : lda }
+    @inlinable public var aDepthStride: Int { transposeA ? lda : 1 }
+
+    /// Multiply-adds in the product, for GFLOP/s figures (2 flops each).
+    @inlinable public var multiplyAdds: Int { m * n * k }
+}

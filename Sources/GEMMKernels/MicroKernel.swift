@@ -1,0 +1,87 @@
+/// Rows of the register tile. Six rows × two vectors gives twelve accumulator
+/// registers; with two B vectors and one broadcast that is fifteen of the
+/// sixteen AVX2 registers, the classic 6×16 shape that keeps both FMA pipes busy.
+@inlinable public var gemmTileRows: Int { 6 }
+
+@inlinable @inline(__always)
+func loadVector<V: SIMD>(_ p: UnsafePointer<Float>, as _: V.Type = V.self) -> V where V.Scalar == Float {
+    UnsafeRawPointer(p).loadUnaligned(as: V.self)
+}
+
+/// `C = v` or `C = C + v` for one vector of C.
+@inlinable @inline(__always)
+func storeVector<V: SIMD>(_ v: V, _ p: UnsafeMutablePointer<Float>, accumulate: Bool)
+where V.Scalar == Float {
+    let raw = UnsafeMutableRawPointer(p)
+    if accumulate {
+        raw.storeBytes(of: raw.loadUnaligned(as: V.self) + v, as: V.self)
+    } else {
+        raw.storeBytes(of: v, as: V.self)
+    }
+}
+
+/// Row offsets into A for the six rows of a tile. Rows past the matrix edge
+/// repeat the last real row, so they read valid memory; their results are
+/// discarded by the caller.
+@usableFromInline
+struct TileRows {
+    @usableFromInline var o1, o2, o3, o4, o5: Int
+
+    @inlinable @inline(__always)
+    init(rows: Int, rowStride: Int) {
+        let last = rows - 1
+        o1 = min(1, last) * rowStride
+        o2 = min(2, last) * rowStride
+        o3 = min(3, last) * rowStride
+        o4 = min(4, last) * rowStride
+        o5 = min(5, last) * rowStride
+    }
+}
+
+/// One 6 × 2W register tile: for every element an FMA chain over p = 0..<k in
+/// increasing order starting from zero, exactly the numerics contract.
+///
+/// A element (r, p) is at `a[offset(r) + p * depthStride]`; B row p is the
+/// 2W contiguous floats at `b + p * ldb`. The tile is written to `c` (row
+/// stride `ldc`) as `C = acc` or `C = C + acc`.
+@inlinable @inline(__always)
+func microKernel<V: SIMD>(
+    _: V.Type, depth k: Int,
+    a: UnsafePointer<Float>, rows r: TileRows, depthStride: Int,
+    b: UnsafePointer<Float>, ldb: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) where V.Scalar == Float {
+    let w = V.scalarCount
+    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    var pa = a, pb = b
+    for _ in 0..<k {
+        let b0 = loadVector(pb, as: V.self), b1 = loadVector(pb + w, as: V.self)
+        var x = V(repeating: pa[0])
+        c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
+        x = V(repeating: pa[r.o1])
+        c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+        x = V(repeating: pa[r.o2])
+        c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+        x = V(repeating: pa[r.o3])
+        c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+        x = V(repeating: pa[r.o4])
+        c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+        x = V(repeating: pa[r.o5])
+        c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        pa += depthStride
+        pb += ldb
+    }
+    var pc = c
+    storeVector(c00, pc, accumulate: accumulate); storeVector(c01, pc + w, accumulate: accumulate)
+    pc += ldc
+    storeVector(c10, pc, accumulate: accumulate); storeVector(c11, pc + w, accumulate: accumulate)
+    pc += ldc
+    storeVector(c20, pc, accumulate: accumulate); storeVector(c21, pc + w, accumulate: accumulate)
+    pc += ldc
+    storeVector(c30, pc, accumulate: accumulate); storeVector(c31, pc + w, accumulate: accumulate)
+    pc += ldc
+    storeVector(c40, pc, accumulate: accumulate); storeVector(c41, pc + w, accumulate: accumulate)
+    pc += ldc
+    storeVector(c50, pc, accumulate: accumulate); storeVector(c51, pc + w, accumulate: accumulate)
+}

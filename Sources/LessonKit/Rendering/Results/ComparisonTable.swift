@@ -1,0 +1,55 @@
+import Experiments
+
+/// The headline table of a comparison: one row per run, the metrics that tell the
+/// truth about imbalanced multi-label data, the best value of each column marked
+/// (ties all marked). Diverged runs get a row that says so instead of numbers.
+struct ComparisonTable {
+    struct Column {
+        var title: String
+        var higherIsBetter: Bool
+        var value: (RunResult) -> Double
+    }
+
+    var runs: [RunResult]
+    /// The label whose recall gets its own column (the rarest in training).
+    var rarestLabel: String?
+
+    var columns: [Column] {
+        var columns = [
+            Column(title: "macro-F1", higherIsBetter: true) { $0.metrics?.macroF1 ?? .nan },
+            Column(title: "micro-F1", higherIsBetter: true) { $0.metrics?.microF1 ?? .nan },
+            Column(title: "mAP", higherIsBetter: true) { $0.metrics?.meanAveragePrecision ?? .nan },
+            Column(title: "subset accuracy", higherIsBetter: true) { $0.metrics?.subsetAccuracy ?? .nan },
+            Column(title: "Hamming loss", higherIsBetter: false) { $0.metrics?.hammingLoss ?? .nan },
+        ]
+        if let rare = rarestLabel {
+            columns.append(Column(title: "recall of \(rare) (rarest)", higherIsBetter: true) { $0.labelMetrics(rare)?.recall ?? .nan })
+        }
+        return columns
+    }
+
+    func html() -> String {
+        let columns = self.columns
+        let best: [Double?] = columns.map { column in
+            let values = runs.map(column.value).filter(\.isFinite)
+            return column.higherIsBetter ? values.max() : values.min()
+        }
+        let rows: [[HTMLTable.Cell]] = runs.map { run in
+            var row: [HTMLTable.Cell] = [.text(run.name)]
+            if case let .diverged(epoch, step, _) = run.outcome {
+                row.append(HTMLTable.Cell(text: "diverged at epoch \(epoch), step \(step)"))
+                row += Array(repeating: HTMLTable.Cell(text: "–", numeric: true), count: columns.count - 1)
+                return row
+            }
+            for (index, column) in columns.enumerated() {
+                let value = column.value(run)
+                // Rounded comparison: what the reader sees as equal is marked equally.
+                let isBest = runs.count > 1 && best[index].map { Markup.number($0) == Markup.number(value) } == true
+                row.append(.number(value, best: isBest))
+            }
+            return row
+        }
+        return HTMLTable(caption: "Test-set metrics per run (best value of each column marked)",
+                         header: ["run"] + columns.map(\.title), rows: rows).html()
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Experiments
+
+/// Everything a run of a lesson adds to its page, assembled into the page
+/// renderer's `PageExtras`: results after each experiment block, pass/fail after
+/// each expect block, the effective-parameters panel, the status for the index,
+/// and the files next to the page (`results.json`, dataset previews).
+public struct LessonResults {
+    /// One checked claim and the block it belongs to.
+    public struct CheckedExpectation: Sendable {
+        public var blockIndex: Int
+        public var record: ResultsDocument.ExpectationRecord
+
+        public init(blockIndex: Int, record: ResultsDocument.ExpectationRecord) {
+            self.blockIndex = blockIndex
+            self.record = record
+        }
+    }
+
+    public var lessonFile: String
+    /// The page's id (`03-weighted-loss`): its extra files live in `site/<id>/`.
+    public var lessonID: String
+    public var title: String
+    public var parameters: [ResultsDocument.Parameter]
+    public var comparisons: [LessonRunner.Comparison]
+    public var outcome: LessonRunOutcome
+    public var expectations: [CheckedExpectation]
+
+    public init(lessonFile: String, lessonID: String, title: String, parameters: [ResultsDocument.Parameter],
+                comparisons: [LessonRunner.Comparison], outcome: LessonRunOutcome, expectations: [CheckedExpectation]) {
+        self.lessonFile = lessonFile
+        self.lessonID = lessonID
+        self.title = title
+        self.parameters = parameters
+        self.comparisons = comparisons
+        self.outcome = outcome
+        self.expectations = expectations
+    }
+
+    public var document: ResultsDocument {
+        ResultsDocument(lessonFile: lessonFile, title: title, parameters: parameters, outcome: outcome,
+                        runsByComparison: comparisons.map(\.runs), expectations: expectations.map(\.record))
+    }
+
+    /// True when every run completed and every claim held.
+    public var passed: Bool { document.status == "passed" }
+
+    public func pageExtras() throws -> PageExtras {
+        // A lesson with nothing to run (prose and shown code only) is a plain page.
+        if comparisons.isEmpty && expectations.isEmpty && parameters.isEmpty { return PageExtras() }
+        var afterBlock: [Int: String] = [:]
+        var files: [String: Data] = ["results.json": try document.encoded()]
+        for (index, comparison) in outcome.comparisons.enumerated() {
+            var previewPath: String? = nil
+            if let png = comparison.dataset?.previewPNG, !png.isEmpty {
+                // Named by the dataset's hash: two comparisons on one dataset share the file.
+                let name = "dataset-\(comparison.datasetHash.prefix(12)).png"
+                files[name] = Data(png)
+                previewPath = lessonID + "/" + name
+            }
+            let section = ComparisonSection(title: comparison.title, dataset: comparison.dataset, previewPath: previewPath,
+                                            runs: comparison.runs, id: "results-\(index + 1)")
+            afterBlock[comparison.blockIndex, default: ""] += section.html()
+        }
+        let byBlock = Dictionary(grouping: expectations, by: \.blockIndex)
+        for (block, checked) in byBlock {
+            afterBlock[block, default: ""] += ExpectationBox(records: checked.map(\.record)).html()
+        }
+        return PageExtras(afterBlock: afterBlock.mapValues(TrustedHTML.init),
+                          parametersPanel: parameters.isEmpty ? nil : TrustedHTML(ParametersPanel(parameters: parameters).html()),
+                          status: LessonStatus(state: passed ? .passed : .failed, keyResult: keyResult),
+                          files: files)
+    }
+
+    /// "macro-F1 0.712 (pos_weight)": the best completed run of the last comparison.
+    var keyResult: String? {
+        guard let comparison = outcome.comparisons.last else { return nil }
+        let best = comparison.runs.compactMap { run in run.metrics.map { (run.name, $0.macroF1) } }
+            .max { $0.1 < $1.1 }
+        return best.map { "macro-F1 \(Markup.number($0.1)) (\($0.0))" }
+    }
+}
+
+/// The effective parameters; a row set on the command line is marked
+/// `overridden` (the stylesheet says so in words) and shows the lesson's value.
+struct ParametersPanel {
+    var parameters: [ResultsDocument.Parameter]
+
+    func html() -> String {
+        var out = "<div class=\"params-panel\"><table><caption>Effective parameters</caption>"
+        out += "<thead><tr><th scope=\"col\">parameter</th><th scope=\"col\">value</th><th scope=\"col\">in the lesson</th></tr></thead><tbody>"
+        for p in parameters {
+            out += p.overridden ? "<tr class=\"overridden\">" : "<tr>"
+            out += "<th scope=\"row\"><code>\(Markup.escape(p.name))</code></th><td><code>\(Markup.escape(p.value))</code></td>"
+            out += "<td><code>\(Markup.escape(p.declaredValue))</code></td></tr>"
+        }
+        return out + "</tbody></table></div>"
+    }
+}

@@ -1,0 +1,128 @@
+import Experiments
+
+/// The charts of a comparison, each drawn from the run results alone, with alt
+/// text spelled from the same numbers. A run keeps its palette index (its place in
+/// the comparison) in every chart, so its colour means the same thing throughout.
+struct ResultCharts {
+    var runs: [RunResult]
+    var labels: [String]
+    /// Prefix for element ids (unique per comparison on the page).
+    var id: String
+
+    private var finished: [(index: Int, run: RunResult, metrics: TestMetrics)] {
+        runs.enumerated().compactMap { i, run in run.metrics.map { (i, run, $0) } }
+    }
+
+    /// Training (solid) and validation (dashed) loss per epoch per run.
+    func loss() -> ChartFigure? {
+        let withHistory = runs.enumerated().filter { !$0.element.history.isEmpty }
+        guard !withHistory.isEmpty else { return nil }
+        var series: [LineChart.Series] = []
+        var rows: [[HTMLTable.Cell]] = []
+        var alt: [String] = []
+        for (i, run) in withHistory {
+            series.append(.init(name: run.name, points: run.history.map { (Double($0.epoch), $0.trainLoss) }, style: i))
+            let validation = run.history.compactMap { r in r.validationLoss.map { (Double(r.epoch), $0) } }
+            if !validation.isEmpty {
+                series.append(.init(name: run.name + " (validation)", points: validation, style: i, dashed: true))
+            }
+            for r in run.history {
+                rows.append([.text(run.name), HTMLTable.Cell(text: String(r.epoch), numeric: true),
+                             .number(r.trainLoss, digits: 4), .number(r.validationLoss ?? .nan, digits: 4)])
+            }
+            let first = run.history.first!.trainLoss, last = run.history.last!.trainLoss
+            alt.append("\(run.name) from \(Markup.number(first, digits: 4)) to \(Markup.number(last, digits: 4))"
+                       + (run.outcome.isDiverged ? " before diverging" : ""))
+        }
+        let hasValidation = series.contains { $0.dashed }
+        let chart = LineChart(series: series, xLabel: "epoch", yLabel: "loss",
+                              legend: withHistory.map(\.element.name))
+        return ChartFigure(
+            id: "\(id)-loss",
+            caption: "Loss per epoch" + (hasValidation ? " (solid: training, dashed: validation)." : " (training)."),
+            altText: "Line chart of training loss per epoch. " + alt.joined(separator: "; ") + ".",
+            svgs: [chart.draw()],
+            data: HTMLTable(caption: nil, header: ["run", "epoch", "training loss", "validation loss"], rows: rows))
+    }
+
+    /// Per-label recall and F1 as grouped bars (two panels).
+    func perLabelBars() -> ChartFigure? {
+        let done = finished
+        guard !done.isEmpty, !labels.isEmpty else { return nil }
+        func values(_ key: (LabelMetrics) -> Double) -> [[Double]] {
+            done.map { entry in labels.map { label in entry.run.labelMetrics(label).map(key) ?? .nan } }
+        }
+        let recall = values(\.recall), f1 = values(\.f1)
+        let names = done.map(\.run.name)
+        var rows: [[HTMLTable.Cell]] = []
+        var alt: [String] = []
+        for (g, label) in labels.enumerated() {
+            for (s, name) in names.enumerated() {
+                rows.append([.text(label), .text(name), .number(recall[s][g]), .number(f1[s][g])])
+            }
+            alt.append("\(label): " + names.indices.map { "\(names[$0]) recall \(Markup.number(recall[$0][g])), F1 \(Markup.number(f1[$0][g]))" }.joined(separator: ", "))
+        }
+        return ChartFigure(
+            id: "\(id)-per-label",
+            caption: "Recall (top) and F1 (bottom) per label and run on the test set.",
+            altText: "Grouped bar charts of per-label recall and F1. " + alt.joined(separator: "; ") + ".",
+            svgs: [GroupedBarChart(groups: labels, series: names, values: recall, yLabel: "recall").draw(),
+                   GroupedBarChart(groups: labels, series: names, values: f1, yLabel: "F1").draw()],
+            data: HTMLTable(caption: nil, header: ["label", "run", "recall", "F1"], rows: rows))
+    }
+
+    /// Precision–recall curves, one small panel per label, one line per run.
+    func precisionRecall() -> ChartFigure? {
+        let done = finished
+        guard !done.isEmpty else { return nil }
+        var panels: [SVGCanvas] = []
+        var rows: [[HTMLTable.Cell]] = []
+        var alt: [String] = []
+        for label in labels {
+            var series: [LineChart.Series] = []
+            var apText: [String] = []
+            for entry in done {
+                guard let curve = entry.metrics.precisionRecallCurves.first(where: { $0.label == label }) else { continue }
+                series.append(.init(name: entry.run.name, points: zip(curve.recall, curve.precision).map { ($0, $1) },
+                                    markers: false, style: entry.index))
+                for (r, p) in zip(curve.recall, curve.precision) {
+                    rows.append([.text(label), .text(entry.run.name), .number(r), .number(p)])
+                }
+                apText.append("\(entry.run.name) AP \(Markup.number(entry.run.labelMetrics(label)?.averagePrecision ?? .nan))")
+            }
+            alt.append("\(label): " + apText.joined(separator: ", "))
+            panels.append(LineChart(series: series, xLabel: "recall", yLabel: "precision", xDomain: (0, 1), yDomain: (0, 1),
+                                    width: 320, height: 260, title: label).draw())
+        }
+        return ChartFigure(
+            id: "\(id)-pr",
+            caption: "Precision–recall curves per label on the test set (higher and further right is better; the area is the average precision).",
+            altText: "Precision–recall curves, one panel per label. " + alt.joined(separator: "; ") + ".",
+            svgs: panels,
+            data: HTMLTable(caption: nil, header: ["label", "run", "recall", "precision"], rows: rows),
+            panels: true)
+    }
+
+    /// Observed frequency against mean predicted probability per bin; the diagonal is perfect calibration.
+    func reliability() -> ChartFigure? {
+        let done = finished.filter { !$0.metrics.reliability.isEmpty }
+        guard !done.isEmpty else { return nil }
+        var rows: [[HTMLTable.Cell]] = []
+        let series = done.map { entry -> LineChart.Series in
+            let bins = entry.metrics.reliability.filter { $0.count > 0 }
+            for b in bins {
+                rows.append([.text(entry.run.name), HTMLTable.Cell(text: "\(Markup.number(b.lower, digits: 2))–\(Markup.number(b.upper, digits: 2))"),
+                             .number(b.meanConfidence), .number(b.observedFrequency), HTMLTable.Cell(text: String(b.count), numeric: true)])
+            }
+            return .init(name: entry.run.name, points: bins.map { ($0.meanConfidence, $0.observedFrequency) }, style: entry.index)
+        }
+        let ece = done.map { "\($0.run.name) ECE \(Markup.number($0.metrics.expectedCalibrationError))" }
+        return ChartFigure(
+            id: "\(id)-reliability",
+            caption: "Reliability: share of true labels against mean predicted probability, per probability bin (dotted diagonal: perfectly calibrated).",
+            altText: "Reliability chart over all labels. Expected calibration error: " + ece.joined(separator: ", ") + ".",
+            svgs: [LineChart(series: series, xLabel: "mean predicted probability", yLabel: "observed frequency",
+                             xDomain: (0, 1), yDomain: (0, 1), diagonal: true).draw()],
+            data: HTMLTable(caption: nil, header: ["run", "bin", "mean probability", "observed frequency", "pairs"], rows: rows))
+    }
+}

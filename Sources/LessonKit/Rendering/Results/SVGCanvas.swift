@@ -1,0 +1,122 @@
+/// A tiny SVG writer: elements appended in order, every text escaped, every
+/// coordinate spelled by `Markup.coordinate`, so the same data gives the same bytes.
+/// Neutral strokes and text use `currentColor`, which follows the page's text
+/// colour in light and dark mode.
+struct SVGCanvas {
+    let width: Double
+    let height: Double
+    private(set) var body = ""
+
+    init(width: Double, height: Double) {
+        self.width = width
+        self.height = height
+    }
+
+    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double,
+                       stroke: String = "currentColor", opacity: Double = 1, dash: String = "", width: Double = 1,
+                       series: Int? = nil) {
+        body += "<line" + seriesAttribute(series) + " x1=\"\(c(x1))\" y1=\"\(c(y1))\" x2=\"\(c(x2))\" y2=\"\(c(y2))\" stroke=\"\(stroke)\""
+        body += attributes(opacity: opacity, dash: dash, width: width) + "/>"
+    }
+
+    mutating func polyline(_ points: [(Double, Double)], stroke: String, dash: String = "", width: Double = 2,
+                           series: Int? = nil) {
+        guard !points.isEmpty else { return }
+        let list = points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
+        // `line` keeps the stylesheet's series fill off the polyline.
+        let cls = series.map { " class=\"line \(Palette.seriesClass($0))\"" } ?? ""
+        body += "<polyline\(cls) points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\""
+        body += attributes(opacity: 1, dash: dash, width: width) + " stroke-linejoin=\"round\"/>"
+    }
+
+    mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, title: String? = nil,
+                       series: Int? = nil) {
+        body += "<rect" + seriesAttribute(series) + " x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(max(0, w)))\" height=\"\(c(max(0, h)))\" fill=\"\(fill)\""
+        if let title { body += "><title>\(Markup.escape(title))</title></rect>" } else { body += "/>" }
+    }
+
+    /// A marker shape per series (circle, square, diamond, triangle...) for colour-free reading.
+    mutating func marker(_ x: Double, _ y: Double, series: Int, fill: String) {
+        let cls = seriesAttribute(series)
+        switch series % 4 {
+        case 0: body += "<circle\(cls) cx=\"\(c(x))\" cy=\"\(c(y))\" r=\"3\" fill=\"\(fill)\"/>"
+        case 1: body += "<rect\(cls) x=\"\(c(x - 3))\" y=\"\(c(y - 3))\" width=\"6\" height=\"6\" fill=\"\(fill)\"/>"
+        case 2: body += "<path\(cls) d=\"M\(c(x)) \(c(y - 4))L\(c(x + 4)) \(c(y))L\(c(x)) \(c(y + 4))L\(c(x - 4)) \(c(y))Z\" fill=\"\(fill)\"/>"
+        default: body += "<path\(cls) d=\"M\(c(x)) \(c(y - 4))L\(c(x + 4)) \(c(y + 3))L\(c(x - 4)) \(c(y + 3))Z\" fill=\"\(fill)\"/>"
+        }
+    }
+
+    enum Anchor: String { case start, middle, end }
+
+    mutating func text(_ x: Double, _ y: Double, _ content: String, anchor: Anchor = .start,
+                       size: Double = 12, rotate: Bool = false) {
+        body += "<text x=\"\(c(x))\" y=\"\(c(y))\" font-size=\"\(c(size))\" text-anchor=\"\(anchor.rawValue)\" fill=\"currentColor\""
+        if rotate { body += " transform=\"rotate(-90 \(c(x)) \(c(y)))\"" }
+        body += ">\(Markup.escape(content))</text>"
+    }
+
+    /// The finished `<svg>` element; `titleID` ties the accessible name to the alt text.
+    /// `panel`: one of several small charts side by side (two per row, one on a phone).
+    func svg(title: String, titleID: String, panel: Bool = false) -> String {
+        let id = Markup.escape(titleID)
+        let style = panel ? " style=\"display: inline-block; vertical-align: top; width: 49%; min-width: 16rem\"" : ""
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" "
+            + "width=\"100%\" role=\"img\" aria-labelledby=\"\(id)\" class=\"chart-svg\"\(style)>"
+            + "<title id=\"\(id)\">\(Markup.escape(title))</title>" + body + "</svg>"
+    }
+
+    private func seriesAttribute(_ series: Int?) -> String {
+        series.map { " class=\"\(Palette.seriesClass($0))\"" } ?? ""
+    }
+
+    private func attributes(opacity: Double, dash: String, width: Double) -> String {
+        var out = " stroke-width=\"\(c(width))\""
+        if opacity < 1 { out += " stroke-opacity=\"\(Markup.number(opacity, digits: 2))\"" }
+        if !dash.isEmpty { out += " stroke-dasharray=\"\(dash)\"" }
+        return out
+    }
+
+    private func c(_ v: Double) -> String { Markup.coordinate(v) }
+}
+
+private func pow10(_ e: Int) -> Double {
+    var v = 1.0
+    for _ in 0..<abs(e) { v *= 10 }
+    return e < 0 ? 1 / v : v
+}
+
+/// Maps a data interval onto a pixel interval (y grows downward in SVG).
+struct LinearScale {
+    var domain: (Double, Double)
+    var range: (Double, Double)
+
+    func callAsFunction(_ value: Double) -> Double {
+        let span = domain.1 - domain.0
+        let t = span == 0 ? 0.5 : (value - domain.0) / span
+        return range.0 + t * (range.1 - range.0)
+    }
+
+    /// About `count` round tick values inside the domain.
+    func ticks(_ count: Int = 5) -> [Double] {
+        let span = domain.1 - domain.0
+        guard span > 0, span.isFinite else { return [domain.0] }
+        let raw = span / Double(max(1, count))
+        // Steps are 1, 2 or 5 times a power of ten; ticks are integer multiples of
+        // the step computed by one division, so 0.6 is 0.6 and not 0.6000000000000001.
+        var exponent = 0
+        while pow10(exponent + 1) <= raw { exponent += 1 }
+        while pow10(exponent) > raw { exponent -= 1 }
+        let multiple = [1, 2, 5, 10].first { Double($0) * pow10(exponent) >= raw } ?? 10
+        func value(_ k: Int) -> Double {
+            exponent < 0 ? Double(k * multiple) / pow10(-exponent) : Double(k * multiple) * pow10(exponent)
+        }
+        let step = value(1)
+        var k = Int((domain.0 / step).rounded(.up))
+        var ticks: [Double] = []
+        while value(k) <= domain.1 + step * 1e-9 {
+            ticks.append(value(k) == 0 ? 0 : value(k))
+            k += 1
+        }
+        return ticks
+    }
+}

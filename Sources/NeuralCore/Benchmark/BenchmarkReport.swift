@@ -1,0 +1,74 @@
+import Foundation
+
+/// What `lessons bench` measures, as a table or JSON.
+public struct BenchmarkReport: Codable, Sendable {
+    public var gemmPaths: [String]
+    public var selectedPath: String
+    public var training: [TrainingMeasurement]
+    public var gemm: [GEMMMeasurement]
+    /// Peak resident set size of the process (getrusage `ru_maxrss`).
+    public var peakMemoryBytes: Int
+
+    public init(training: [TrainingMeasurement], gemm: [GEMMMeasurement]) {
+        gemmPaths = GEMMPath.supported.map(\.rawValue)
+        selectedPath = GEMMPath.current.rawValue
+        self.training = training
+        self.gemm = gemm
+        peakMemoryBytes = peakResidentBytes()
+    }
+
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    public func table() -> String {
+        var lines = ["GEMM paths on this CPU: \(gemmPaths.joined(separator: ", ")); selected: \(selectedPath)", ""]
+        if !training.isEmpty {
+            let widths = [36, 10, 24, 11, 14, 30, 10]
+            lines.append(row(["model", "samples/s", "vs best peer", "vs PyTorch", "target", "epoch s", "final loss"], widths))
+            for t in training {
+                guard let model = BenchmarkModel(rawValue: t.model) else { continue }
+                let best = model.peers[0], torch = model.peers.first { $0.name == "PyTorch eager" }!
+                lines.append(row([
+                    model.summary, String(format: "%.0f", t.samplesPerSecond),
+                    String(format: "%.2f× %@", t.samplesPerSecond / best.samplesPerSecond, best.name),
+                    String(format: "%.2f×", t.samplesPerSecond / torch.samplesPerSecond),
+                    String(format: "%.0f %@", model.target, t.samplesPerSecond >= model.target ? "met" : "missed"),
+                    t.epochSeconds.map { String(format: "%.3f", $0) }.joined(separator: " "),
+                    String(format: "%.4f", t.finalLoss),
+                ], widths))
+            }
+            lines.append("")
+        }
+        if !gemm.isEmpty {
+            let widths = [16, 9, 8, 8, 17]
+            lines.append(row(["GEMM m×n×k", "path", "threads", "GFLOP/s", "GFLOP/s per CPU-s"], widths))
+            for g in gemm {
+                lines.append(row(["\(g.m)×\(g.n)×\(g.k)", g.path, "\(g.threads)", String(format: "%.1f", g.gflops),
+                                  g.gflopsPerCPUSecond.map { String(format: "%.1f", $0) } ?? "-"], widths))
+            }
+            lines.append("")
+        }
+        lines.append(String(format: "peak memory: %.1f MiB", Double(peakMemoryBytes) / 1_048_576))
+        return lines.joined(separator: "\n")
+    }
+
+    private func row(_ cells: [String], _ widths: [Int]) -> String {
+        zip(cells, widths).map { $0.padding(toLength: max($1, $0.count), withPad: " ", startingAt: 0) }
+            .joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// Peak resident set size of this process in bytes.
+public func peakResidentBytes() -> Int {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    return Int(usage.ru_maxrss)  // bytes on macOS
+    #endif
+}

@@ -1,0 +1,91 @@
+import Dispatch
+
+/// The two training configurations of the speed benchmark, as measured for
+/// PyTorch, JAX and Keras on the same machine: 8,192 synthetic 28×28 images,
+/// 5 labels at prevalences 0.30/0.15/0.08/0.04/0.02, batch 64, Adam lr 1e-3,
+/// binary cross-entropy with balanced `posWeight`.
+public enum BenchmarkModel: String, CaseIterable, Codable, Sendable {
+    /// 784 → Dense 128 → ReLU → Dense 5.
+    case mlp
+    /// Conv 16 3×3 → ReLU → MaxPool 2 → Conv 32 3×3 → ReLU → MaxPool 2 → Dense 5.
+    case cnn
+
+    public var summary: String {
+        switch self {
+        case .mlp: return "MLP 784→128 ReLU→5"
+        case .cnn: return "CNN conv16-pool-conv32-pool-dense5"
+        }
+    }
+
+    /// Epochs per run; the first is a warm-up and is not counted.
+    public var epochs: Int { self == .mlp ? 5 : 2 }
+
+    public func makeModel() -> Sequential {
+        switch self {
+        case .mlp:
+            return Sequential([Flatten(), Dense(units: 128), ReLU(), Dense(units: 5)])
+        case .cnn:
+            return Sequential([Conv2D(filters: 16, kernelSize: 3), ReLU(), MaxPool2D(poolSize: 2),
+                               Conv2D(filters: 32, kernelSize: 3), ReLU(), MaxPool2D(poolSize: 2),
+                               Flatten(), Dense(units: 5)])
+        }
+    }
+
+    /// Samples/s of the peer frameworks on this machine kind (from the
+    /// issue that set the targets), best first.
+    public var peers: [(name: String, samplesPerSecond: Double)] {
+        switch self {
+        case .mlp:
+            return [("JAX epoch-jit", 194_000), ("JAX step-jit", 121_000), ("PyTorch eager", 77_000), ("Keras", 28_000)]
+        case .cnn:
+            return [("PyTorch eager", 14_500), ("Keras", 12_300), ("JAX step-jit", 4_700), ("JAX epoch-jit", 800)]
+        }
+    }
+
+    /// The samples/s this project aims for (1.2× the best MLP peer, 1.5× PyTorch's CNN).
+    public var target: Double { self == .mlp ? 233_000 : 22_000 }
+}
+
+/// One timed training run.
+public struct TrainingMeasurement: Codable, Equatable, Sendable {
+    public var model: String
+    public var samples: Int
+    public var batchSize: Int
+    public var epochSeconds: [Double]
+    /// `samples` / median seconds of the epochs after the first.
+    public var samplesPerSecond: Double
+    /// Mean training loss of the last epoch (to show the run really trained).
+    public var finalLoss: Double
+    public var gemmPath: String
+    public var gemmThreads: Int
+}
+
+public enum TrainingBenchmark {
+    public static let sampleCount = 8192
+    public static let prevalences = [0.30, 0.15, 0.08, 0.04, 0.02]
+    public static let batchSize = 64
+    public static let learningRate: Float = 1e-3
+
+    /// The benchmark's data set: the same bytes on every run.
+    public static func data() -> SyntheticMultiLabel {
+        SyntheticMultiLabel(count: sampleCount, prevalences: prevalences, seed: 0x5EED)
+    }
+
+    /// Trains `model` for its epochs on `data` and times every epoch.
+    public static func run(_ model: BenchmarkModel, data: SyntheticMultiLabel, seed: UInt64 = 0) throws -> TrainingMeasurement {
+        let posWeight = try PosWeight.balanced.resolve(labels: data.labels)
+        let trainer = Trainer(model: model.makeModel(), loss: .binaryCrossEntropy(posWeight: posWeight),
+                              optimizer: Adam(learningRate: learningRate),
+                              configuration: TrainingConfiguration(epochs: model.epochs, batchSize: batchSize, seed: seed))
+        var marks = [DispatchTime.now().uptimeNanoseconds]
+        let result = try trainer.fit(LabeledTensors(images: data.images, labels: data.labels),
+                                     onEpochEnd: { _ in marks.append(DispatchTime.now().uptimeNanoseconds) })
+        let seconds = zip(marks.dropFirst(), marks).map { Double($0 - $1) / 1e9 }
+        let counted = seconds.count > 1 ? Array(seconds.dropFirst()) : seconds
+        return TrainingMeasurement(
+            model: model.rawValue, samples: data.images.batchSize, batchSize: batchSize, epochSeconds: seconds,
+            samplesPerSecond: Double(data.images.batchSize) / median(counted),
+            finalLoss: result.history.last?.trainLoss ?? .nan,
+            gemmPath: GEMMPath.current.rawValue, gemmThreads: GEMMPath.threads)
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import NeuralCore
+
+extension Lessons {
+    /// `lessons bench`: training throughput of the two reference models, GEMM
+    /// speed per kernel path and peak memory, on this machine (build with
+    /// `-c release`). A benchmark, not a test: it prints numbers and never fails on them.
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure training samples/s, GEMM GFLOP/s per kernel path and peak memory.")
+
+        @Option(name: .customLong("model"),
+                help: ArgumentHelp("Train only this model (mlp or cnn); repeatable. Default: both.", valueName: "name"))
+        var models: [BenchmarkModel] = []
+
+        @Flag(help: "Skip the training runs.")
+        var skipTraining = false
+
+        @Flag(help: "Skip the GEMM measurements.")
+        var skipGemm = false
+
+        @Flag(help: "Print the report as JSON instead of a table.")
+        var json = false
+
+        mutating func run() throws {
+            var training: [TrainingMeasurement] = []
+            if !skipTraining {
+                let data = TrainingBenchmark.data()
+                for model in models.isEmpty ? BenchmarkModel.allCases : models {
+                    Console.error("training \(model.summary), \(model.epochs) epochs on \(GEMMPath.current.rawValue)…")
+                    training.append(try TrainingBenchmark.run(model, data: data))
+                }
+            }
+            var gemm: [GEMMMeasurement] = []
+            if !skipGemm {
+                gemm = GEMMBenchmark.measureAll(threads: max(2, GEMMPath.threads)) { g in
+                    Console.error(String(format: "gemm %d×%d×%d %@ ×%d: %.1f GFLOP/s", g.m, g.n, g.k, g.path, g.threads, g.gflops))
+                }
+            }
+            let report = BenchmarkReport(training: training, gemm: gemm)
+            print(json ? try report.json() : report.table())
+        }
+    }
+}
+
+extension BenchmarkModel: ExpressibleByArgument {}

@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+import Experiments
+@testable import LessonKit
+
+final class RenderingResultsSectionTests: XCTestCase {
+    private var cache: URL!
+
+    override func setUpWithError() throws {
+        cache = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-render-\(UUID().uuidString)")
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: cache) }
+
+    private func results(_ runs: [Run], expectations: [LessonResults.CheckedExpectation] = []) throws -> LessonResults {
+        let comparison = TinyRuns.comparison(runs)
+        let runner = LessonRunner(options: .init(jobs: 2, cache: ResultCache(directory: cache)),
+                                  progress: ProgressReporter(style: .quiet), dataSource: LessonRunner.datasetLoader(lessonFolder: nil),
+                                  summarize: LessonRunner.summaryWithPreview)
+        let outcome = try runner.run([comparison])
+        return LessonResults(lessonFile: "01-tiny.md", lessonID: "01-tiny", title: "Tiny",
+                             parameters: [.init(name: "epochs", type: "Int", value: "3", declaredValue: "2", overridden: true)],
+                             comparisons: [comparison], outcome: outcome, expectations: expectations)
+    }
+
+    func testPageShowsTablesAndChartsWithTheNumbersOfResultsJSON() throws {
+        let lesson = try results([TinyRuns.run("plain <b>"), TinyRuns.run("tuned", threshold: .tuned(maximizing: .f1))])
+        let extras = try lesson.pageExtras()
+        let html = try XCTUnwrap(extras.afterBlock[2]).html
+        // Every lesson string is escaped.
+        XCTAssertFalse(html.contains("plain <b>"))
+        XCTAssertTrue(html.contains("plain &lt;b&gt;"))
+        XCTAssertTrue(html.contains("Results: Tiny &lt;comparison&gt;"))
+        // Dataset card, comparison table, per-label table, four charts each with a data table.
+        XCTAssertTrue(html.contains("class=\"dataset-card\""))
+        XCTAssertTrue(html.contains("<img src=\"01-tiny/dataset-"))
+        for id in ["results-1-loss", "results-1-per-label", "results-1-pr", "results-1-reliability"] {
+            XCTAssertTrue(html.contains("<figure class=\"chart\" id=\"\(id)\""), id)
+        }
+        XCTAssertEqual(html.components(separatedBy: "<details class=\"numbers\">").count - 1, 4)
+        XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg ").count - 1, 1 + 2 + 3 + 1)
+        XCTAssertTrue(html.contains("class=\"num best\""))
+
+        // The numbers on the page are those of results.json.
+        let json = try XCTUnwrap(extras.files["results.json"])
+        let document = try CanonicalJSON.decoder().decode(ResultsDocument.self, from: json)
+        XCTAssertEqual(document.comparisons[0].runs.count, 2)
+        for entry in document.comparisons[0].runs {
+            let m = try XCTUnwrap(entry.result.metrics)
+            for value in [m.macroF1, m.microF1, m.meanAveragePrecision, m.subsetAccuracy, m.hammingLoss] {
+                XCTAssertTrue(html.contains(">\(Markup.number(value))<"), "\(entry.name): \(value) not on the page")
+            }
+            for label in m.perLabel {
+                XCTAssertTrue(html.contains("<td class=\"num\">\(Markup.number(label.averagePrecision))</td>"))
+            }
+            XCTAssertTrue(html.contains(Markup.number(entry.result.history.last!.trainLoss, digits: 4)))
+        }
+        XCTAssertEqual(document.parameters.first?.overridden, true)
+        XCTAssertEqual(extras.status?.state, .passed)
+        XCTAssertTrue(extras.files.keys.contains { $0.hasPrefix("dataset-") && $0.hasSuffix(".png") })
+        XCTAssertTrue(extras.parametersPanel?.html.contains("<tr class=\"overridden\"><th scope=\"row\"><code>epochs</code></th><td><code>3</code></td><td><code>2</code></td></tr>") == true)
+    }
+
+    func testSameInputsGiveSameBytes() throws {
+        let runs = [TinyRuns.run("a"), TinyRuns.run("b", epochs: 1)]
+        let first = try results(runs).pageExtras()
+        try FileManager.default.removeItem(at: cache)
+        let second = try results(runs).pageExtras()
+        XCTAssertEqual(first.afterBlock, second.afterBlock)
+        XCTAssertEqual(first.parametersPanel, second.parametersPanel)
+    }
+
+    func testDivergedRunShowsWhatHappened() throws {
+        let lesson = try results([TinyRuns.run("fine"), TinyRuns.run("wild", optimizer: .sgd(learningRate: 1e30))])
+        let extras = try lesson.pageExtras()
+        let html = try XCTUnwrap(extras.afterBlock[2]).html
+        XCTAssertTrue(html.contains("<div class=\"diverged\" role=\"alert\"><p><strong>wild</strong> diverged at epoch 1, step"))
+        XCTAssertTrue(html.contains("diverged at epoch 1, step"))
+        XCTAssertEqual(extras.status?.state, .failed)
+        XCTAssertFalse(lesson.passed)
+    }
+
+    func testExpectationBoxesShowPassAndFailWithValues() throws {
+        let records = [
+            LessonResults.CheckedExpectation(blockIndex: 5, record: .init(line: 40, column: 1, source: "a > b && \"<x>\"",
+                                                                           passed: true, detail: "got 0.8 vs 0.7")),
+            LessonResults.CheckedExpectation(blockIndex: 5, record: .init(line: 41, column: 1, source: "a < b",
+                                                                           passed: false, detail: "got 0.41 vs 0.57")),
+        ]
+        let lesson = try results([TinyRuns.run("a")], expectations: records)
+        let extras = try lesson.pageExtras()
+        let html = try XCTUnwrap(extras.afterBlock[5]).html
+        XCTAssertTrue(html.contains("1 of 2 claims failed."))
+        XCTAssertTrue(html.contains("✗ failed</strong> <code>a &lt; b</code> — got 0.41 vs 0.57"))
+        XCTAssertTrue(html.contains("&quot;&lt;x&gt;&quot;"))
+        XCTAssertEqual(extras.status?.state, .failed)
+    }
+}

@@ -1,0 +1,98 @@
+import XCTest
+@testable import NeuralCore
+
+/// Every kernel path this CPU runs, single- and multi-threaded, must give the
+/// bits of the literal numerics contract — odd sizes, edge tiles, transposes,
+/// padded leading dimensions, accumulation — and agree with a float64 product.
+final class GEMMPathAgreementTests: XCTestCase {
+    /// Sizes around the tile edges (6 rows; 8, 16, 32 columns) and the
+    /// layer shapes training uses (784 inputs, 128 hidden, 5 labels, batch 64).
+    static let shapes: [(m: Int, n: Int, k: Int)] = [
+        (1, 1, 1), (1, 1, 0), (0, 4, 3), (3, 0, 2), (2, 3, 1), (5, 7, 3), (6, 8, 4), (6, 16, 9),
+        (7, 17, 13), (12, 32, 5), (13, 33, 29), (11, 48, 64), (31, 5, 128), (64, 5, 128),
+        (128, 5, 64), (64, 128, 5), (97, 31, 40), (6, 65, 7),
+    ]
+
+    func cases() -> [GEMMCase] {
+        var all: [GEMMCase] = []
+        for (index, s) in Self.shapes.enumerated() {
+            for tA in [false, true] {
+                for tB in [false, true] {
+                    for accumulate in [false, true] {
+                        all.append(GEMMCase(m: s.m, n: s.n, k: s.k, transposeA: tA, transposeB: tB,
+                                            accumulate: accumulate, pad: index % 3 == 0 ? 3 : 0))
+                    }
+                }
+            }
+        }
+        return all
+    }
+
+    func testEveryPathMatchesTheContractBitForBit() {
+        XCTAssertTrue(GEMMPath.supported.contains(.portable))
+        for (index, testCase) in cases().enumerated() {
+            let (a, b, c) = testCase.operands(seed: UInt64(index))
+            let expected = testCase.contract(a: a, b: b, c: c)
+            for path in GEMMPath.supported {
+                for threads in [1, 2] {
+                    let got = testCase.run(path: path, threads: threads, a: a, b: b, c: c)
+                    if let i = firstBitDifference(got, expected) {
+                        XCTFail("\(path) threads=\(threads) \(testCase): element \(i) is \(got[i]), contract gives \(expected[i])")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Products big enough to be split between threads and to use every
+    /// packing choice (direct panels, fully packed B, transposed B).
+    func testLargeProductsAgreeAcrossPathsAndThreads() {
+        let shapes = [GEMMCase(m: 64, n: 128, k: 784), GEMMCase(m: 130, n: 100, k: 600, transposeB: true),
+                      GEMMCase(m: 784, n: 128, k: 64, transposeA: true, accumulate: true),
+                      GEMMCase(m: 200, n: 517, k: 37, pad: 5)]
+        for (index, testCase) in shapes.enumerated() {
+            let (a, b, c) = testCase.operands(seed: 100 + UInt64(index))
+            let reference = testCase.run(path: .portable, threads: 1, a: a, b: b, c: c)
+            for path in GEMMPath.supported {
+                for threads in [1, 2] {
+                    let got = testCase.run(path: path, threads: threads, a: a, b: b, c: c)
+                    XCTAssertNil(firstBitDifference(got, reference), "\(path) threads=\(threads) \(testCase)")
+                }
+            }
+        }
+    }
+
+    func testAgreesWithFloat64ProductWithinRoundingBound() {
+        for (index, testCase) in cases().enumerated() where testCase.k > 0 {
+            let (a, b, c) = testCase.operands(seed: 500 + UInt64(index))
+            let got = testCase.run(path: GEMMPath.best, threads: 1, a: a, b: b, c: c)
+            for i in 0..<testCase.m {
+                for j in 0..<testCase.n {
+                    var exact = testCase.accumulate ? Double(c[i * testCase.ldc + j]) : 0
+                    var magnitude = abs(exact)
+                    for p in 0..<testCase.k {
+                        let term = Double(a[testCase.a(i, p)]) * Double(b[testCase.b(p, j)])
+                        exact += term
+                        magnitude += abs(term)
+                    }
+                    let bound = Double(testCase.k + 1) * Double(Float.ulpOfOne) * magnitude
+                    XCTAssertEqual(Double(got[i * testCase.ldc + j]), exact, accuracy: bound, "\(testCase) (\(i),\(j))")
+                }
+            }
+        }
+    }
+
+    /// Elements outside the m×n window (the padding columns) are never written.
+    func testLeavesPaddingUntouched() {
+        let testCase = GEMMCase(m: 7, n: 9, k: 5, pad: 4)
+        let (a, b, c) = testCase.operands(seed: 9)
+        for path in GEMMPath.supported {
+            let got = testCase.run(path: path, threads: 2, a: a, b: b, c: c)
+            for i in 0..<testCase.m {
+                for j in testCase.n..<testCase.ldc {
+                    XCTAssertEqual(got[i * testCase.ldc + j].bitPattern, c[i * testCase.ldc + j].bitPattern)
+                }
+            }
+        }
+    }
+}
