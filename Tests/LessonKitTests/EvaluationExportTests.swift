@@ -20,10 +20,24 @@ final class EvaluationExportTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: modules + "/Experiments.swiftmodule") else {
             throw XCTSkip("no built Experiments module at \(modules)")
         }
+        var arguments = ["swiftc", "-typecheck", "-swift-version", "5", "-I", modules]
+        // The C modules the library imports: system-library shims carry a module map;
+        // C targets with an `include/` folder get one written here, as SwiftPM does.
+        let sources = root + "/Sources"
+        for name in try FileManager.default.contentsOfDirectory(atPath: sources).sorted() {
+            let dir = sources + "/" + name
+            if FileManager.default.fileExists(atPath: dir + "/module.modulemap") {
+                arguments += ["-I", dir]
+            } else if FileManager.default.fileExists(atPath: dir + "/include"),
+                      try FileManager.default.contentsOfDirectory(atPath: dir + "/include").contains(where: { $0.hasSuffix(".h") }) {
+                let map = folder.appendingPathComponent(name + ".modulemap")
+                try Data("module \(name) {\n    umbrella \"\(dir)/include\"\n    export *\n}\n".utf8).write(to: map)
+                arguments += ["-Xcc", "-fmodule-map-file=" + map.path, "-Xcc", "-I" + dir + "/include"]
+            }
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck", "-swift-version", "5", "-I", modules,
-                             "-I", root + "/Sources/CZlib", "-I", root + "/Sources/CPNG", main.path]
+        process.arguments = arguments + [main.path]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

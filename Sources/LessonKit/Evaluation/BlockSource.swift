@@ -22,8 +22,7 @@ struct BlockSource {
         self.index = index
         self.block = block
         self.fixedLocation = fixedLocation
-        tree = ParseCache.tree(for: block.text)
-        converter = SourceLocationConverter(fileName: "", tree: tree)
+        (tree, converter) = ParseCache.tree(for: block.text)
         lines = block.text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 

@@ -8,21 +8,23 @@ import SwiftSyntax
 /// immutable values, so sharing them is safe. Bounded; cleared when full.
 enum ParseCache {
     private static let capacity = 256
-    nonisolated(unsafe) private static var trees: [String: SourceFileSyntax] = [:]
+    nonisolated(unsafe) private static var trees: [String: (SourceFileSyntax, SourceLocationConverter)] = [:]
     nonisolated(unsafe) private static var syntaxErrors: [String: [(message: String, position: AbsolutePosition)]] = [:]
     private static let lock = NSLock()
 
-    static func tree(for text: String) -> SourceFileSyntax {
+    /// The tree and its line/column converter.
+    static func tree(for text: String) -> (SourceFileSyntax, SourceLocationConverter) {
         lock.lock()
-        if let tree = trees[text] { lock.unlock(); return tree }
+        if let cached = trees[text] { lock.unlock(); return cached }
         lock.unlock()
         var parser = Parser(text, maximumNestingLevel: BlockSource.maximumNestingLevel)
         let tree = SourceFileSyntax.parse(from: &parser)
+        let parsed = (tree, SourceLocationConverter(fileName: "", tree: tree))
         lock.lock()
         if trees.count >= capacity { trees.removeAll(keepingCapacity: true) }
-        trees[text] = tree
+        trees[text] = parsed
         lock.unlock()
-        return tree
+        return parsed
     }
 
     /// SwiftParser's own error diagnostics for the block text.
