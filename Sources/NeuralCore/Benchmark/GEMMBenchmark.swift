@@ -109,3 +109,10 @@ extension GEMMBenchmark {
         return results
     }
 }
+
+/// CPU time consumed so far by the whole process (user + system, all threads).
+func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
