@@ -13,7 +13,8 @@ struct Lessons: ParsableCommand {
         Exit status: 0 success, 1 a run or an expectation failed, 2 bad input or usage.
         """,
         // One line per command: add new commands here.
-        subcommands: [Run.self, Build.self, List.self, Clean.self, Bench.self])
+        subcommands: [Run.self, Build.self, Check.self, List.self, Clean.self, Export.self, Reference.self,
+                      Bench.self])
 
     /// Parses, runs, and turns every failure into its message and exit status.
     static func main() {

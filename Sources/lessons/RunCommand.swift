@@ -3,7 +3,10 @@ import Foundation
 import LessonKit
 
 extension Lessons {
-    /// `lessons run LESSON`: one lesson's page (plus index and assets), written atomically.
+    /// `lessons run LESSON`: evaluate the lesson's blocks, train (or take from the
+    /// cache) every run, check its claims, and write its page (plus index and assets)
+    /// atomically. Exit 1 when a run or claim failed — the page still shows it;
+    /// exit 2 on bad input, with the site untouched.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run one lesson and write its page.",
@@ -16,16 +19,46 @@ extension Lessons {
         @Option(name: .long, help: ArgumentHelp("Course folder names are looked up in.", valueName: "dir"))
         var lessons: String = LessonLibrary.defaultDirectory
 
+        @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter of the lesson, e.g. --set epochs=20 (repeatable).",
+                                                             valueName: "name=value"))
+        var overrides: [String] = []
+
+        @OptionGroup var runOptions: RunOptions
         @OptionGroup var output: OutputOptions
 
         mutating func run() throws {
             let (library, file) = try LessonLibrary.resolve(lesson, directory: lessons)
             Console.warnSkipped(library)
-            _ = try Lesson(contentsOfFile: file.path)  // a broken lesson stops here, before the site is touched
+            let parsed = try Lesson(contentsOfFile: file.path)  // a broken lesson stops here, before the site is touched
+            let pipeline = runOptions.pipeline()
+            let report = try pipeline.run(parsed, id: file.id, fileName: file.fileName,
+                                          overrides: try Overrides.parse(overrides))
+            var extras = try report.results.pageExtras()
+            if !overrides.isEmpty {
+                extras.runCommand = "lessons run \(file.fileName)" + overrides.map { " --set '\($0)'" }.joined()
+            }
             let builder = SiteBuilder(library: library, outputDirectory: output.out)
-            let result = try builder.build(lessonID: file.id, extras: PageExtras())
+            let result = try builder.build(lessonID: file.id, extras: extras)
+            if !runOptions.quiet { pipeline.progress.message(SummaryTable.text(report.outcome)) }
+            FailureReport.print(report, source: parsed.source)
             if let page = result.pagePaths[file.id] { PagePrinter.announce(page) }
+            if !report.failures.isEmpty { throw ExitCode(1) }
         }
+    }
+}
+
+/// `--set name=value` pairs; the evaluator type-checks the values.
+enum Overrides {
+    static func parse(_ pairs: [String]) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in pairs {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                throw LessonsError(message: "--set expects name=value, got '\(pair)'")
+            }
+            let name = pair[..<eq].trimmingCharacters(in: .whitespaces)
+            out[name] = String(pair[pair.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+        }
+        return out
     }
 }
 
@@ -33,7 +66,6 @@ extension Lessons {
 enum PagePrinter {
     static func announce(_ path: String) {
         print(path)
-        fflush(stdout)  // the path first, also when stdout is a pipe
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
         Console.error("Open \(absolute) in a browser.")
     }

@@ -19,6 +19,13 @@ final class ShapesTests: XCTestCase {
         XCTAssertTrue(a.train.labels.storage.allSatisfy { $0 == 0 || $0 == 1 })
     }
 
+    func testEachSplitHasItsOwnStreamSoResizingOneLeavesTheOthers() throws {
+        let a = try Shapes(train: 60, validation: 10, test: 20, seed: 3).load()
+        let b = try Shapes(train: 60, validation: 30, test: 5, seed: 3).load()
+        XCTAssertEqual(a.train, b.train)
+        XCTAssertNotEqual(a.test, b.test)
+    }
+
     func testPrevalenceMatchesRequestAtFourThousandImages() throws {
         let prevalence = [0.40, 0.20, 0.10, 0.05, 0.02]
         let data = try Shapes(prevalence: prevalence, train: 4000, validation: 0, test: 0, seed: 3).load()

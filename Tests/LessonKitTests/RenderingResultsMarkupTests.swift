@@ -52,7 +52,7 @@ final class RenderingResultsMarkupTests: XCTestCase {
         let html = figure.html()
         XCTAssertTrue(html.contains("<figcaption>Loss &lt;per&gt; epoch</figcaption>"))
         XCTAssertTrue(html.contains("<title id=\"c1-loss-title\">alt &amp; text</title>"))
-        XCTAssertTrue(html.contains("<details><summary>"))
+        XCTAssertTrue(html.contains("<details class=\"numbers\"><summary>"))
         XCTAssertTrue(html.contains("<th scope=\"row\">&lt;b&gt;</th>"))
     }
 }

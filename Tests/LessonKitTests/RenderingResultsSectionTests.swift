@@ -37,9 +37,9 @@ final class RenderingResultsSectionTests: XCTestCase {
         for id in ["results-1-loss", "results-1-per-label", "results-1-pr", "results-1-reliability"] {
             XCTAssertTrue(html.contains("<figure class=\"chart\" id=\"\(id)\""), id)
         }
-        XCTAssertEqual(html.components(separatedBy: "<details>").count - 1, 4)
+        XCTAssertEqual(html.components(separatedBy: "<details class=\"numbers\">").count - 1, 4)
         XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg ").count - 1, 1 + 2 + 3 + 1)
-        XCTAssertTrue(html.contains("<span class=\"note\">best</span>"))
+        XCTAssertTrue(html.contains("class=\"num best\""))
 
         // The numbers on the page are those of results.json.
         let json = try XCTUnwrap(extras.files["results.json"])
@@ -58,7 +58,7 @@ final class RenderingResultsSectionTests: XCTestCase {
         XCTAssertEqual(document.parameters.first?.overridden, true)
         XCTAssertEqual(extras.status?.state, .passed)
         XCTAssertTrue(extras.files.keys.contains { $0.hasPrefix("dataset-") && $0.hasSuffix(".png") })
-        XCTAssertTrue(extras.parametersPanel?.html.contains("the lesson says 2") == true)
+        XCTAssertTrue(extras.parametersPanel?.html.contains("<tr class=\"overridden\"><th scope=\"row\"><code>epochs</code></th><td><code>3</code></td><td><code>2</code></td></tr>") == true)
     }
 
     func testSameInputsGiveSameBytes() throws {
@@ -74,7 +74,7 @@ final class RenderingResultsSectionTests: XCTestCase {
         let lesson = try results([TinyRuns.run("fine"), TinyRuns.run("wild", optimizer: .sgd(learningRate: 1e30))])
         let extras = try lesson.pageExtras()
         let html = try XCTUnwrap(extras.afterBlock[2]).html
-        XCTAssertTrue(html.contains("<div class=\"run-diverged\" role=\"alert\"><p><strong>wild</strong> diverged"))
+        XCTAssertTrue(html.contains("<div class=\"diverged\" role=\"alert\"><p><strong>wild</strong> diverged at epoch 1, step"))
         XCTAssertTrue(html.contains("diverged at epoch 1, step"))
         XCTAssertEqual(extras.status?.state, .failed)
         XCTAssertFalse(lesson.passed)

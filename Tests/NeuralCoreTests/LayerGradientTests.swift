@@ -140,3 +140,29 @@ final class LayerGradientTests: XCTestCase {
         }
     }
 }
+
+extension LayerGradientTests {
+    func testMLPWithDropoutEndToEndGradients() {
+        // Flatten → Dense → ReLU → Dropout → Dense: the first Dense skips its input gradient.
+        // Dropout is checked with its mask frozen: rate 0 here, the masked case is tested above.
+        let model = Sequential([Flatten(), Dense(units: 6), ReLU(), Dropout(rate: 0), Dense(units: 3)])
+        model.build(inputShape: [2, 2, 1], seed: 16)
+        var rng = SeededRNG(seed: 17)
+        let x = GradientCheck.randomTensor([3, 2, 2, 1], &rng)
+        let y = Tensor(shape: [3, 3], storage: [1, 0, 0, 0, 1, 1, 0, 0, 0])
+        let loss = Loss.softmaxCrossEntropy()
+        var g = Tensor.empty
+        _ = loss.valueAndGradient(logits: model.forward(x, training: true), targets: y, gradient: &g)
+        model.backward(g)
+        for p in model.parameters {
+            let analytic = p.gradient.storage.map(Double.init)
+            let p0 = p.value.storage
+            let numeric = p0.indices.map { i in
+                GradientCheck.centralDifference(p0, i, epsilon: 1e-3, set: { p.value.storage = $0 }) {
+                    loss.value(logits: model.forward(x, training: false), targets: y)
+                }
+            }
+            GradientCheck.assertMatches(analytic, numeric, tolerance: 2e-3, "MLP d/d\(p.name)")
+        }
+    }
+}

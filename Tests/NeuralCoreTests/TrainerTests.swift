@@ -85,6 +85,7 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(result.history.map(\.step), [3, 5])
         XCTAssertNotNil(result.history.last?.validation)
         XCTAssertThrowsError(try trainer.fit(data, sampleWeight: [1, 2]))
+        XCTAssertThrowsError(try trainer.fit(data, sampleWeight: [Float](repeating: -1, count: 100)))
         let wrong = Trainer(model: Sequential([Flatten(), Dense(units: 3)]), loss: .binaryCrossEntropy(), optimizer: SGD(),
                             configuration: TrainingConfiguration(epochs: 1))
         XCTAssertThrowsError(try wrong.fit(data)) { XCTAssertTrue("\($0)".contains("outputs [3] values per sample"), "\($0)") }

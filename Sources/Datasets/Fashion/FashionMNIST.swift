@@ -16,6 +16,13 @@ struct FashionMNIST: Sendable {
         var pixels: [UInt8]
         var labels: [UInt8]
         var count: Int { labels.count }
+
+        /// Item indices of each class, in file order.
+        func itemsByClass() -> [[Int]] {
+            var items = [[Int]](repeating: [], count: FashionMNIST.classNames.count)
+            for (i, c) in labels.enumerated() { items[Int(c)].append(i) }
+            return items
+        }
     }
 
     var train: Split

@@ -46,9 +46,6 @@ public struct FashionMosaics: DatasetSpec {
         self.folder = folder
     }
 
-    /// Label names in label order, known without reading the files.
-    public var labelNames: [String] { categories }
-
     public func load(relativeTo lessonFolder: String?) throws -> Dataset {
         try generate(relativeTo: lessonFolder).dataset
     }
@@ -79,15 +76,14 @@ public struct FashionMosaics: DatasetSpec {
         // Training-file items of each class, shuffled, then cut into train and validation pools.
         var trainPool: [[Int]] = [], validationPool: [[Int]] = []
         let validationShare = train + validation == 0 ? 0 : Double(validation) / Double(train + validation)
-        for c in 0..<Self.classNames.count {
-            var items = (0..<data.train.count).filter { data.train.labels[$0] == c }
+        for var items in data.train.itemsByClass() {
             poolRNG.shuffle(&items)
             var cut = Int((validationShare * Double(items.count)).rounded())
             if validation > 0 { cut = min(max(cut, 1), items.count - 1) }
             validationPool.append(Array(items[..<cut]))
             trainPool.append(Array(items[cut...]))
         }
-        var testPool = (0..<Self.classNames.count).map { c in (0..<data.test.count).filter { data.test.labels[$0] == c } }
+        var testPool = data.test.itemsByClass()
         for c in testPool.indices { poolRNG.shuffle(&testPool[c]) }
 
         let builder = MosaicBuilder(size: size, classes: classes, others: others, distractors: Float(distractors),

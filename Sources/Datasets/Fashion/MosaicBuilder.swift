@@ -39,24 +39,10 @@ struct MosaicBuilder {
                 let item = nextItem(c)
                 record.append(MosaicTile(file: file, item: item, category: FashionMNIST.classNames[c]))
                 let top = (t / 2) * size / 2, left = (t % 2) * size / 2
-                let itemBase = item * side * side
-                let imageBase = i * pixelsPerImage
-                if size == 2 * side {
-                    for y in 0..<side {
-                        for x in 0..<side {
-                            pixels[imageBase + (top + y) * size + left + x] = Float(source.pixels[itemBase + y * side + x]) / 255
-                        }
-                    }
-                } else {
-                    // 2×2 average pooling of the tile.
-                    let half = side / 2
-                    for y in 0..<half {
-                        for x in 0..<half {
-                            let p = itemBase + 2 * y * side + 2 * x
-                            let sum = Int(source.pixels[p]) + Int(source.pixels[p + 1])
-                                + Int(source.pixels[p + side]) + Int(source.pixels[p + side + 1])
-                            pixels[imageBase + (top + y) * size + left + x] = Float(sum) / (4 * 255)
-                        }
+                pixels.withUnsafeMutableBufferPointer { image in
+                    source.pixels.withUnsafeBufferPointer { items in
+                        copyTile(items.baseAddress! + item * side * side,
+                                 to: image.baseAddress! + i * pixelsPerImage + top * size + left)
                     }
                 }
             }
@@ -65,5 +51,24 @@ struct MosaicBuilder {
         let labels = LabeledImages(images: Tensor(shape: [count, size, size, 1], storage: pixels),
                                    labels: Tensor(shape: [count, labelCount], storage: hot.map { $0 ? 1 : 0 }))
         return (labels, records)
+    }
+
+    /// Writes one 28×28 item at `target` (a row stride of `size`), scaled to [0, 1],
+    /// average-pooled 2×2 when the mosaic is 28 pixels wide.
+    private func copyTile(_ item: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<Float>) {
+        let side = FashionMNIST.side
+        if size == 2 * side {
+            for y in 0..<side {
+                for x in 0..<side { target[y * size + x] = Float(item[y * side + x]) / 255 }
+            }
+        } else {
+            for y in 0..<(side / 2) {
+                for x in 0..<(side / 2) {
+                    let p = item + 2 * y * side + 2 * x
+                    let sum = Int(p[0]) + Int(p[1]) + Int(p[side]) + Int(p[side + 1])
+                    target[y * size + x] = Float(sum) / (4 * 255)
+                }
+            }
+        }
     }
 }

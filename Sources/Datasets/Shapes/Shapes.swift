@@ -46,9 +46,6 @@ public struct Shapes: DatasetSpec {
         self.seed = seed
     }
 
-    /// Label names in label order, known without generating anything.
-    public var labelNames: [String] { labels }
-
     /// The generated images; no files are involved, so the folder is ignored.
     public func load(relativeTo lessonFolder: String? = nil) throws -> Dataset {
         try generate().dataset

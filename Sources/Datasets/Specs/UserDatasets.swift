@@ -29,10 +29,6 @@ public struct NumpyDataset: DatasetSpec {
         self.seed = seed
     }
 
-    /// The lesson's label names; empty when they come from the files ("label 0", …),
-    /// which only `load` can count.
-    public var labelNames: [String] { names ?? [] }
-
     public func load(relativeTo lessonFolder: String?) throws -> Dataset {
         try UserData(imagesPath: images, labelsPath: labels, names: names, testImagesPath: testImages,
                      testLabelsPath: testLabels, testFraction: testFraction,
@@ -69,10 +65,6 @@ public struct IDXDataset: DatasetSpec {
         self.validationFraction = validationFraction
         self.seed = seed
     }
-
-    /// The lesson's label names; empty when they come from the files ("label 0", …),
-    /// which only `load` can count.
-    public var labelNames: [String] { names ?? [] }
 
     public func load(relativeTo lessonFolder: String?) throws -> Dataset {
         try UserData(imagesPath: images, labelsPath: labels, names: names, testImagesPath: testImages,

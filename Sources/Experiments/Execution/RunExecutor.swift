@@ -13,11 +13,23 @@ public enum RunExecutor {
     public struct Observer: Sendable {
         public var started: @Sendable (_ epochs: Int) -> Void
         public var epochEnded: @Sendable (_ epoch: Int, _ epochs: Int, _ trainLoss: Double) -> Void
+        /// After each optimizer step: epoch, share of the whole run done (0...1), the step's loss.
+        public var stepEnded: (@Sendable (_ epoch: Int, _ done: Double, _ loss: Double) -> Void)?
 
         public init(started: @escaping @Sendable (Int) -> Void = { _ in },
-                    epochEnded: @escaping @Sendable (Int, Int, Double) -> Void = { _, _, _ in }) {
+                    epochEnded: @escaping @Sendable (Int, Int, Double) -> Void = { _, _, _ in },
+                    stepEnded: (@Sendable (Int, Double, Double) -> Void)? = nil) {
             self.started = started
             self.epochEnded = epochEnded
+            self.stepEnded = stepEnded
+        }
+    }
+
+    /// NeuralCore's step progress as (epoch, share of the run done, loss).
+    private static func stepReporter(_ report: @escaping @Sendable (Int, Double, Double) -> Void) -> (StepProgress) -> Void {
+        { p in
+            let epochsDone = Double(p.epoch - 1) + Double(p.stepInEpoch) / Double(max(1, p.stepsPerEpoch))
+            report(p.epoch, epochsDone / Double(max(1, p.epochs)), p.loss)
         }
     }
 
@@ -51,6 +63,7 @@ public enum RunExecutor {
         do {
             training = try trainer.fit(LabeledTensors(images: train.images, labels: train.labels),
                                        sampleWeight: sampleWeights, validation: validation,
+                                       onStep: observer.stepEnded.map(Self.stepReporter),
                                        onEpochEnd: { observer.epochEnded($0.epoch, run.epochs, $0.trainLoss) })
         } catch {
             return failed("\(run.name): \(error)")

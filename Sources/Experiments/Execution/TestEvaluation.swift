@@ -51,7 +51,7 @@ enum TestEvaluation {
     }
 
     /// Keeps the first and last points and an even spread in between.
-    static func thin(_ points: [Metrics.PRPoint]) -> [Metrics.PRPoint] {
+    static func thin<Point>(_ points: [Point]) -> [Point] {
         guard points.count > maxCurvePoints else { return points }
         let last = points.count - 1
         return (0..<maxCurvePoints).map { points[$0 * last / (maxCurvePoints - 1)] }

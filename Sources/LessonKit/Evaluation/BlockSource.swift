@@ -16,7 +16,9 @@ struct BlockSource {
     /// has no place in the file; its errors point at the parameter it overrides).
     let fixedLocation: SourceLocation?
 
-    init(index: Int, block: LessonBlock, fixedLocation: SourceLocation? = nil) {
+    /// Nil when the text nests brackets past `NestingGuard`'s limits (reported by the caller).
+    init?(index: Int, block: LessonBlock, fixedLocation: SourceLocation? = nil) {
+        guard NestingGuard.firstViolation(in: block.text) == nil else { return nil }
         self.index = index
         self.block = block
         self.fixedLocation = fixedLocation
@@ -24,6 +26,14 @@ struct BlockSource {
         tree = SourceFileSyntax.parse(from: &parser)
         converter = SourceLocationConverter(fileName: "", tree: tree)
         lines = block.text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// File location of a UTF-8 offset of `block`'s text, before any parse.
+    static func location(ofOffset offset: Int, in block: LessonBlock) -> SourceLocation {
+        let prefix = block.text.utf8.prefix(offset)
+        let text = String(decoding: prefix, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return block.fileLocation(line: lines.count, column: (lines.last?.count ?? 0) + 1)
     }
 
     /// File location of a position (columns counted in characters, not bytes).

@@ -221,6 +221,7 @@ extension EvaluationSession {
         }
         guard let name = evaluate(arg.expression, expected: .string)?.value.string else { return nil }
         guard let run = knownRuns[name] else {
+            if experimentFailed { return nil }
             let list = knownRunOrder.isEmpty ? "no runs are declared before this block"
                                              : "runs: " + knownRunOrder.joined(separator: ", ")
             error("no run named '\(name)'\(Suggestions.didYouMean(name, in: knownRunOrder)) (\(list))", at: arg.expression)

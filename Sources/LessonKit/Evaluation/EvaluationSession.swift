@@ -36,6 +36,9 @@ final class EvaluationSession {
     var plan = LessonPlan()
     var knownRuns: [String: KnownRun] = [:]
     var knownRunOrder: [String] = []
+    /// True once an experiment block had an error: its runs may be missing, so
+    /// expect blocks do not report unknown run names on top.
+    var experimentFailed = false
     /// The block being evaluated.
     var source: BlockSource!
     /// Message prefix while evaluating an override (`--set epochs=2.5: `).
@@ -71,7 +74,7 @@ final class EvaluationSession {
         let saved = (source, diagnostics.count, depth)
         defer { source = saved.0; depth = saved.2 }
         source = BlockSource(index: -1, block: LessonBlock(kind: .experiment, text: text, startLine: 0, endLine: 0,
-                                                           contentStartLine: 0))
+                                                           contentStartLine: 0))!
         depth = 0
         guard let expr = source.tree.statements.first?.item.as(ExprSyntax.self),
               let value = evaluate(expr, expected: argument.kind) else {

@@ -46,12 +46,18 @@ public struct DiagnosticList: Error, Sendable, Equatable {
 
 extension EvaluationSession {
     func evaluateBlock(index: Int, block: LessonBlock) {
+        let errorsBefore = diagnostics.count
+        defer { if block.kind != .expect, diagnostics.count > errorsBefore { experimentFailed = true } }
         guard block.text.utf8.count <= Bounds.blockBytes else {
             error("block is too large (\(block.text.utf8.count) bytes; at most \(Bounds.blockBytes))",
                   at: SourceLocation(line: block.startLine, column: 1 + block.contentIndent))
             return
         }
-        source = BlockSource(index: index, block: block)
+        guard let parsed = BlockSource(index: index, block: block) else {
+            reportNesting(in: block)
+            return
+        }
+        source = parsed
         let syntaxErrors = ParseDiagnosticsGenerator.diagnostics(for: source.tree)
         if !syntaxErrors.isEmpty {
             for d in syntaxErrors where d.diagMessage.severity == .error {
@@ -71,6 +77,13 @@ extension EvaluationSession {
                 evaluateStatement(expr, in: block.kind)
             }
         }
+    }
+
+    func reportNesting(in block: LessonBlock, at fixed: SourceLocation? = nil) {
+        guard let v = NestingGuard.firstViolation(in: block.text) else { return }
+        let message = v.square ? "brackets '[' are nested too deeply (more than \(NestingGuard.maximumSquareDepth) levels)"
+                               : "brackets are nested too deeply (more than \(NestingGuard.maximumDepth) levels)"
+        error(message, at: fixed ?? BlockSource.location(ofOffset: v.offset, in: block))
     }
 
     /// Names a block with syntax errors would have bound: later uses stay quiet.

@@ -98,9 +98,12 @@ extension EvaluationSession {
         defer { (source, messagePrefix, depth) = saved }
         messagePrefix = "--set \(name)=\(text): "
         depth = 0
-        source = BlockSource(index: saved.0!.index,
-                             block: LessonBlock(kind: .parameters, text: text, startLine: 0, endLine: 0, contentStartLine: 1),
-                             fixedLocation: location)
+        let block = LessonBlock(kind: .parameters, text: text, startLine: 0, endLine: 0, contentStartLine: 1)
+        guard let parsed = BlockSource(index: saved.0!.index, block: block, fixedLocation: location) else {
+            reportNesting(in: block, at: location)
+            return nil
+        }
+        source = parsed
         let items = Array(source.tree.statements)
         if text.trimmingCharacters(in: .whitespaces).isEmpty {
             error("expected a value", at: location)

@@ -8,7 +8,8 @@ extension EvaluationSession {
     }
 
     static func isPlural(_ node: Syntax) -> Bool {
-        !constructName(node).hasPrefix("'")
+        let name = constructName(node)
+        return !(name == "'super'" || name.hasPrefix("this "))
     }
 
     static func constructName(_ node: Syntax) -> String {

@@ -17,8 +17,11 @@ final class MarkdownDocument {
     private let parser: OpaquePointer
     let root: OpaquePointer
 
+    /// Registers the GFM extensions once, thread-safely (Swift's lazy statics).
+    private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     init(markdown: String) {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = Self.extensionsRegistered
         let parser: OpaquePointer = cmark_parser_new(Self.options)
         for name in Self.extensionNames {
             if let ext = cmark_find_syntax_extension(name) {

@@ -97,9 +97,11 @@ public final class LessonRunner {
             return loaded
         }
         for c in comparisons.indices {
-            let key = SHA256.hex("dataset-summary\n" + datasetKeys[c].kind + "\n" + datasetKeys[c].spec + "\n" + RunSpec.projectVersion)
+            // The card depends on the data (files included) and on how this version draws it.
+            let cardSpec = try CanonicalJSON.string(["dataset": datasetKeys[c].hash, "card": RunSpec.projectVersion])
+            let key = SHA256.hex("dataset-summary\n" + cardSpec)
             if options.useCache {
-                switch options.cache.load(DatasetSummary.self, key: key, spec: datasetKeys[c].spec) {
+                switch options.cache.load(DatasetSummary.self, key: key, spec: cardSpec) {
                 case .hit(let summary): summaries[c] = summary; continue
                 case .miss: break
                 case .unusable(let reason): warn(reason + "; recomputing")
@@ -109,7 +111,7 @@ public final class LessonRunner {
             let summary = summarize(dataset, datasetKeys[c].kind)
             summaries[c] = summary
             if options.useCache {
-                do { try options.cache.store(summary, key: key, spec: datasetKeys[c].spec) } catch { warn("cannot write the cache: \(error)") }
+                do { try options.cache.store(summary, key: key, spec: cardSpec) } catch { warn("cannot write the cache: \(error)") }
             }
         }
 
@@ -129,11 +131,9 @@ public final class LessonRunner {
         let work = pending
         let options = self.options, progress = self.progress
         let storeFailures = WarningBox()
-        let trained = RunScheduler.map(work.count, jobs: options.jobs) { i in
+        let trained = RunScheduler.map(work.count, jobs: options.jobs) { (i: Int) -> RunResult in
             let job = work[i]
-            let observer = RunExecutor.Observer(
-                started: { progress.started(job.index, epochs: $0) },
-                epochEnded: { progress.epoch(job.index, epoch: $0, of: $1, loss: $2) })
+            let observer = Self.observer(progress, index: job.index, epochs: job.run.epochs)
             let result = RunExecutor.execute(job.run, on: job.dataset, observer: observer)
             let slot = slots[job.index]
             // Failed runs (bad settings) are not cached: fixing the data must not need a `clean`.
@@ -160,6 +160,17 @@ public final class LessonRunner {
                 datasetHash: datasetKeys[c].hash, runs: runs, specHashes: keys[c]))
         }
         return outcome
+    }
+
+    /// Progress callbacks of one run; per-step updates only for the live display.
+    static func observer(_ progress: ProgressReporter, index: Int, epochs: Int) -> RunExecutor.Observer {
+        var observer = RunExecutor.Observer(
+            started: { progress.started(index, epochs: $0) },
+            epochEnded: { progress.epoch(index, epoch: $0, of: $1, loss: $2) })
+        if progress.style == .live {
+            observer.stepEnded = { epoch, done, loss in progress.step(index, epoch: epoch, of: epochs, done: done, loss: loss) }
+        }
+        return observer
     }
 
     static func isFailed(_ result: RunResult) -> Bool {

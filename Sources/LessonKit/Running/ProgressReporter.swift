@@ -15,6 +15,7 @@ public final class ProgressReporter: @unchecked Sendable {
     private var lines: [String] = []
     private var drawn = 0
     private var started: [Int: Date] = [:]
+    private var lastStepDraw = Date.distantPast
 
     /// `write` receives finished text (tests capture it; the CLI writes to stderr).
     public init(style: Style, write: @escaping @Sendable (String) -> Void = ProgressReporter.standardError) {
@@ -59,6 +60,18 @@ public final class ProgressReporter: @unchecked Sendable {
         let eta = epoch > 0 ? elapsed / Double(epoch) * Double(total - epoch) : 0
         let text = "epoch \(epoch)/\(total)  loss \(Self.format(loss))  ETA \(Self.duration(eta))"
         update(index, text, plain: "\(names[index]): \(text)")
+    }
+
+    /// Within an epoch (live style only; redrawn at most ten times a second).
+    public func step(_ index: Int, epoch: Int, of total: Int, done: Double, loss: Double) {
+        lock.lock()
+        let now = Date()
+        guard style == .live, now.timeIntervalSince(lastStepDraw) >= 0.1 else { lock.unlock(); return }
+        lastStepDraw = now
+        let elapsed = started[index].map { now.timeIntervalSince($0) } ?? 0
+        lock.unlock()
+        let eta = done > 0 ? elapsed / done * (1 - done) : 0
+        update(index, "epoch \(epoch)/\(total)  \(Int(done * 100))%  loss \(Self.format(loss))  ETA \(Self.duration(eta))", plain: "")
     }
 
     public func finished(_ index: Int, summary: String) {

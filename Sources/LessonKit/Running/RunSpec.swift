@@ -1,6 +1,7 @@
 import NeuralCore
 import Foundation
 import Experiments
+import NeuralCore
 
 /// The canonical, resolved description of one run: everything its result depends
 /// on and nothing else. Its canonical JSON is what the cache key hashes and what a

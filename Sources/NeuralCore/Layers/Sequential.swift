@@ -37,11 +37,14 @@ public final class Sequential {
     }
 
     /// Back-propagates d(loss)/d(logits) of the last training forward, filling every
-    /// parameter's gradient. The input gradient of the first layer is not computed.
+    /// parameter's gradient. Layers before the first trainable one are not visited, and
+    /// that layer does not compute its input gradient (for an MLP that saves the
+    /// 784-wide product of the first Dense layer).
     public func backward(_ logitsGradient: Tensor) {
+        let firstTrainable = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
         var g = logitsGradient
-        for (i, layer) in layers.enumerated().reversed() {
-            g = layer.backward(g, needsInputGradient: i > 0)
+        for i in stride(from: layers.count - 1, through: firstTrainable, by: -1) {
+            g = layers[i].backward(g, needsInputGradient: i > firstTrainable)
         }
     }
 

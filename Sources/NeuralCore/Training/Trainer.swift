@@ -31,6 +31,9 @@ public final class Trainer {
         if let w = sampleWeight, w.count != training.count {
             throw TrainingError("sampleWeight has \(w.count) values for \(training.count) samples")
         }
+        if let w = sampleWeight, !w.allSatisfy({ $0.isFinite && $0 >= 0 }) {
+            throw TrainingError("sample weights must be finite and ≥ 0")
+        }
         var train = training, weights = sampleWeight, heldOut = validation
         if heldOut == nil, config.validationSplit > 0 {
             guard config.validationSplit < 1 else { throw TrainingError("validationSplit must be below 1") }

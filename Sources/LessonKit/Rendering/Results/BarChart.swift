@@ -32,7 +32,7 @@ struct GroupedBarChart {
                 guard value.isFinite else { continue }
                 let v = min(max(value, 0), 1)
                 canvas.rect(gx + Double(s) * barWidth, y(v), barWidth - 1, bottom - y(v), fill: Palette.color(s),
-                            title: "\(name), \(group): \(Markup.number(value))")
+                            title: "\(name), \(group): \(Markup.number(value))", series: s)
             }
         }
         ChartLegend(names: series).draw(on: &canvas, x: left, y: height + 4, width: right - left)

@@ -8,15 +8,18 @@ struct ChartFigure {
     var altText: String
     var svgs: [SVGCanvas]
     var data: HTMLTable
+    /// Draw the SVGs as small panels side by side (precision–recall per label).
+    var panels = false
 
     func html() -> String {
         var out = "<figure class=\"chart\" id=\"\(Markup.escape(id))\">"
         for (index, svg) in svgs.enumerated() {
             let titleID = svgs.count == 1 ? "\(id)-title" : "\(id)-title-\(index + 1)"
-            out += svg.svg(title: svgs.count == 1 ? altText : altText + " (panel \(index + 1) of \(svgs.count))", titleID: titleID)
+            out += svg.svg(title: svgs.count == 1 ? altText : altText + " (panel \(index + 1) of \(svgs.count))",
+                           titleID: titleID, panel: panels)
         }
         out += "<figcaption>\(Markup.escape(caption))</figcaption>"
-        out += "<details><summary>Data behind the chart</summary>\(data.html())</details>"
+        out += "<details class=\"numbers\"><summary>Data behind the chart</summary>\(data.html())</details>"
         return out + "</figure>"
     }
 }
@@ -33,7 +36,7 @@ struct ChartLegend {
         for (index, name) in names.enumerated() {
             let ex = x + Double(index % perRow) * entryWidth
             let ey = y + Double(index / perRow) * 18
-            canvas.line(ex, ey, ex + 24, ey, stroke: Palette.color(index), dash: Palette.dash(index), width: 2.5)
+            canvas.line(ex, ey, ex + 24, ey, stroke: Palette.color(index), dash: Palette.dash(index), width: 2.5, series: index)
             canvas.marker(ex + 12, ey, series: index, fill: Palette.color(index))
             canvas.text(ex + 30, ey + 4, Self.shorten(name, to: 18), size: 11)
         }

@@ -32,13 +32,14 @@ struct DatasetCard {
                          }
                          ).html()
         if let previewPath, !s.previewLabels.isEmpty {
-            let captions = s.previewLabels.enumerated().map { index, labels in
-                "<li><span class=\"cell\">\(index + 1)</span> \(labels.isEmpty ? "(no label)" : Markup.escape(labels.joined(separator: ", ")))</li>"
+            let captions = s.previewLabels.map { labels in
+                "<li>\(labels.isEmpty ? "(no label)" : Markup.escape(labels.joined(separator: ", ")))</li>"
             }.joined()
             let alt = "Grid of \(s.previewLabels.count) sample training images, \(s.previewColumns) per row; labels listed below."
             out += "<figure class=\"preview\"><img src=\"\(Markup.escape(previewPath))\" alt=\"\(Markup.escape(alt))\" "
-            out += "style=\"image-rendering: pixelated\">"
-            out += "<figcaption>Sample training images, left to right, top to bottom:<ol class=\"preview-labels\">\(captions)</ol></figcaption></figure>"
+            out += "style=\"image-rendering: pixelated; width: 100%; max-width: 36rem\">"
+            out += "<figcaption>Labels of the sample training images, left to right, top to bottom:"
+            out += "<ol class=\"preview-labels\" style=\"columns: 12rem; font-size: 0.85rem\">\(captions)</ol></figcaption></figure>"
         }
         return out + "</section>"
     }

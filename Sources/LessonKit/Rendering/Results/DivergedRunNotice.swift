@@ -7,8 +7,8 @@ struct DivergedRunNotice {
 
     func html() -> String {
         guard case let .diverged(epoch, step, hint) = run.outcome else { return "" }
-        var out = "<div class=\"run-diverged\" role=\"alert\"><p><strong>\(Markup.escape(run.name))</strong> diverged: "
-        out += "the training loss became NaN or infinite at epoch \(epoch), step \(step). \(Markup.escape(hint))</p>"
+        var out = "<div class=\"diverged\" role=\"alert\"><p><strong>\(Markup.escape(run.name))</strong> diverged "
+        out += "at epoch \(epoch), step \(step): no results to show. \(Markup.escape(hint))</p>"
         if !run.history.isEmpty {
             let losses = run.history.map { "epoch \($0.epoch): \(Markup.number($0.trainLoss, digits: 4))" }
             out += "<p>Training loss before that: \(Markup.escape(losses.joined(separator: "; "))).</p>"

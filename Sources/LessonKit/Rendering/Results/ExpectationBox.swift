@@ -6,7 +6,7 @@ struct ExpectationBox {
     func html() -> String {
         guard !records.isEmpty else { return "" }
         let failed = records.filter { !$0.passed }.count
-        var out = "<div class=\"expectations \(failed == 0 ? "expect-pass" : "expect-fail")\">"
+        var out = "<div class=\"expect-result \(failed == 0 ? "passed" : "failed")\">"
         out += "<p class=\"expect-summary\">" + (failed == 0
             ? "All \(records.count) claim\(records.count == 1 ? "" : "s") hold."
             : "\(failed) of \(records.count) claim\(records.count == 1 ? "" : "s") failed.") + "</p><ul>"

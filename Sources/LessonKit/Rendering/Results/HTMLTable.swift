@@ -11,7 +11,7 @@ struct HTMLTable {
     var caption: String?
     var header: [String]
     var rows: [[Cell]]
-    var className = "results-table"
+    var className = "data"
 
     func html() -> String {
         var out = "<table class=\"\(className)\">"
@@ -25,7 +25,8 @@ struct HTMLTable {
                 var content = Markup.escape(cell.text)
                 if cell.emphasised { content = "<strong>\(content)</strong>" }
                 if let note = cell.note { content += " <span class=\"note\">\(Markup.escape(note))</span>" }
-                let cls = cell.numeric ? " class=\"num\"" : ""
+                let classes = (cell.numeric ? ["num"] : []) + (cell.emphasised ? ["best"] : [])
+                let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
                 out += "<\(tag)\(cls)>\(content)</\(close)>"
             }
             out += "</tr>"

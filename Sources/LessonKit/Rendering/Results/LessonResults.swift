@@ -46,6 +46,8 @@ public struct LessonResults {
     public var passed: Bool { document.status == "passed" }
 
     public func pageExtras() throws -> PageExtras {
+        // A lesson with nothing to run (prose and shown code only) is a plain page.
+        if comparisons.isEmpty && expectations.isEmpty && parameters.isEmpty { return PageExtras() }
         var afterBlock: [Int: String] = [:]
         var files: [String: Data] = ["results.json": try document.encoded()]
         for (index, comparison) in outcome.comparisons.enumerated() {
@@ -79,16 +81,19 @@ public struct LessonResults {
     }
 }
 
-/// The effective parameters, overrides marked.
+/// The effective parameters; a row set on the command line is marked
+/// `overridden` (the stylesheet says so in words) and shows the lesson's value.
 struct ParametersPanel {
     var parameters: [ResultsDocument.Parameter]
 
     func html() -> String {
-        let rows: [[HTMLTable.Cell]] = parameters.map { p in
-            [.text(p.name), HTMLTable.Cell(text: p.value, emphasised: p.overridden,
-                                           note: p.overridden ? "set on the command line; the lesson says \(p.declaredValue)" : nil)]
+        var out = "<div class=\"params-panel\"><table><caption>Effective parameters</caption>"
+        out += "<thead><tr><th scope=\"col\">parameter</th><th scope=\"col\">value</th><th scope=\"col\">in the lesson</th></tr></thead><tbody>"
+        for p in parameters {
+            out += p.overridden ? "<tr class=\"overridden\">" : "<tr>"
+            out += "<th scope=\"row\"><code>\(Markup.escape(p.name))</code></th><td><code>\(Markup.escape(p.value))</code></td>"
+            out += "<td><code>\(Markup.escape(p.declaredValue))</code></td></tr>"
         }
-        return HTMLTable(caption: "Effective parameters", header: ["parameter", "value"], rows: rows,
-                         className: "results-table parameters").html()
+        return out + "</tbody></table></div>"
     }
 }

@@ -36,13 +36,14 @@ struct LineChart {
         let y = LinearScale(domain: ys, range: (bottom, top))
 
         if let title { canvas.text(width / 2, 18, title, anchor: .middle, size: 13) }
-        for tick in y.ticks() {
+        let yTicks = y.ticks(), xTicks = x.ticks(6)
+        for tick in yTicks {
             canvas.line(left, y(tick), right, y(tick), opacity: 0.15)
-            canvas.text(left - 6, y(tick) + 4, Markup.number(tick, digits: Self.digits(ys)), anchor: .end, size: 11)
+            canvas.text(left - 6, y(tick) + 4, Markup.number(tick, digits: Self.digits(yTicks)), anchor: .end, size: 11)
         }
-        for tick in x.ticks(6) {
+        for tick in xTicks {
             canvas.line(x(tick), bottom, x(tick), bottom + 4)
-            canvas.text(x(tick), bottom + 17, Markup.number(tick, digits: Self.digits(xs)), anchor: .middle, size: 11)
+            canvas.text(x(tick), bottom + 17, Markup.number(tick, digits: Self.digits(xTicks)), anchor: .middle, size: 11)
         }
         canvas.line(left, bottom, right, bottom)
         canvas.line(left, top, left, bottom)
@@ -53,7 +54,7 @@ struct LineChart {
         }
         for s in series {
             let points = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map { (x($0.x), y($0.y)) }
-            canvas.polyline(points, stroke: Palette.color(s.style), dash: s.dashed ? "5 4" : Palette.dash(s.style))
+            canvas.polyline(points, stroke: Palette.color(s.style), dash: s.dashed ? "5 4" : Palette.dash(s.style), series: s.style)
             if s.markers { for p in points { canvas.marker(p.0, p.1, series: s.style, fill: Palette.color(s.style)) } }
         }
         ChartLegend(names: legendNames).draw(on: &canvas, x: left, y: height + 4, width: right - left)
@@ -68,8 +69,12 @@ struct LineChart {
         return (low, high + (high - low) * 0.05)
     }
 
-    static func digits(_ domain: (Double, Double)) -> Int {
-        let span = domain.1 - domain.0
-        return span >= 10 ? 0 : span >= 1 ? 1 : 2
+    /// The fewest decimals (up to 3) that spell every tick exactly.
+    static func digits(_ ticks: [Double]) -> Int {
+        (0...3).first { d in
+            var scale = 1.0
+            for _ in 0..<d { scale *= 10 }
+            return ticks.allSatisfy { abs($0 * scale - ($0 * scale).rounded()) < 1e-6 }
+        } ?? 3
     }
 }

@@ -1,11 +1,15 @@
 /// Series colours: the Okabe–Ito palette, distinguishable with the common forms
-/// of colour blindness. Black is left out (invisible in dark mode) and yellow is
-/// last (weak on white). Every series also gets its own dash pattern and marker,
-/// so charts read without colour at all.
+/// of colour blindness. Each mark carries the stylesheet's `series-N` class, whose
+/// colours switch to lighter variants in dark mode; the attribute colours below
+/// (the light variants, same order) are the fallback without the stylesheet.
+/// Every series also gets its own dash pattern and marker, so charts read
+/// without colour at all.
 enum Palette {
-    static let colors = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#F0E442"]
-    static let dashes = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2", "10 4"]
+    static let colors = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#b8a300", "#555555"]
+    static let dashes = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2", "10 4", "12 3 3 3"]
 
     static func color(_ index: Int) -> String { colors[index % colors.count] }
     static func dash(_ index: Int) -> String { dashes[index % dashes.count] }
+    /// The stylesheet class of series `index` (0-based).
+    static func seriesClass(_ index: Int) -> String { "series-\(index % colors.count + 1)" }
 }

@@ -99,7 +99,8 @@ struct ResultCharts {
             caption: "Precision–recall curves per label on the test set (higher and further right is better; the area is the average precision).",
             altText: "Precision–recall curves, one panel per label. " + alt.joined(separator: "; ") + ".",
             svgs: panels,
-            data: HTMLTable(caption: nil, header: ["label", "run", "recall", "precision"], rows: rows))
+            data: HTMLTable(caption: nil, header: ["label", "run", "recall", "precision"], rows: rows),
+            panels: true)
     }
 
     /// Observed frequency against mean predicted probability per bin; the diagonal is perfect calibration.

@@ -1,6 +1,7 @@
 import NeuralCore
 import Foundation
 import Experiments
+import NeuralCore
 
 /// `results.json`, written next to each lesson page for dashboards and graders.
 /// The schema is documented in `docs/results-json.md`; fields are only ever added.

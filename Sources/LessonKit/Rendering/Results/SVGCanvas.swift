@@ -13,30 +13,36 @@ struct SVGCanvas {
     }
 
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double,
-                       stroke: String = "currentColor", opacity: Double = 1, dash: String = "", width: Double = 1) {
-        body += "<line x1=\"\(c(x1))\" y1=\"\(c(y1))\" x2=\"\(c(x2))\" y2=\"\(c(y2))\" stroke=\"\(stroke)\""
+                       stroke: String = "currentColor", opacity: Double = 1, dash: String = "", width: Double = 1,
+                       series: Int? = nil) {
+        body += "<line" + seriesAttribute(series) + " x1=\"\(c(x1))\" y1=\"\(c(y1))\" x2=\"\(c(x2))\" y2=\"\(c(y2))\" stroke=\"\(stroke)\""
         body += attributes(opacity: opacity, dash: dash, width: width) + "/>"
     }
 
-    mutating func polyline(_ points: [(Double, Double)], stroke: String, dash: String = "", width: Double = 2) {
+    mutating func polyline(_ points: [(Double, Double)], stroke: String, dash: String = "", width: Double = 2,
+                           series: Int? = nil) {
         guard !points.isEmpty else { return }
         let list = points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
-        body += "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\""
+        // `line` keeps the stylesheet's series fill off the polyline.
+        let cls = series.map { " class=\"line \(Palette.seriesClass($0))\"" } ?? ""
+        body += "<polyline\(cls) points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\""
         body += attributes(opacity: 1, dash: dash, width: width) + " stroke-linejoin=\"round\"/>"
     }
 
-    mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, title: String? = nil) {
-        body += "<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(max(0, w)))\" height=\"\(c(max(0, h)))\" fill=\"\(fill)\""
+    mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, title: String? = nil,
+                       series: Int? = nil) {
+        body += "<rect" + seriesAttribute(series) + " x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(max(0, w)))\" height=\"\(c(max(0, h)))\" fill=\"\(fill)\""
         if let title { body += "><title>\(Markup.escape(title))</title></rect>" } else { body += "/>" }
     }
 
     /// A marker shape per series (circle, square, diamond, triangle...) for colour-free reading.
     mutating func marker(_ x: Double, _ y: Double, series: Int, fill: String) {
+        let cls = seriesAttribute(series)
         switch series % 4 {
-        case 0: body += "<circle cx=\"\(c(x))\" cy=\"\(c(y))\" r=\"3\" fill=\"\(fill)\"/>"
-        case 1: body += "<rect x=\"\(c(x - 3))\" y=\"\(c(y - 3))\" width=\"6\" height=\"6\" fill=\"\(fill)\"/>"
-        case 2: body += "<path d=\"M\(c(x)) \(c(y - 4))L\(c(x + 4)) \(c(y))L\(c(x)) \(c(y + 4))L\(c(x - 4)) \(c(y))Z\" fill=\"\(fill)\"/>"
-        default: body += "<path d=\"M\(c(x)) \(c(y - 4))L\(c(x + 4)) \(c(y + 3))L\(c(x - 4)) \(c(y + 3))Z\" fill=\"\(fill)\"/>"
+        case 0: body += "<circle\(cls) cx=\"\(c(x))\" cy=\"\(c(y))\" r=\"3\" fill=\"\(fill)\"/>"
+        case 1: body += "<rect\(cls) x=\"\(c(x - 3))\" y=\"\(c(y - 3))\" width=\"6\" height=\"6\" fill=\"\(fill)\"/>"
+        case 2: body += "<path\(cls) d=\"M\(c(x)) \(c(y - 4))L\(c(x + 4)) \(c(y))L\(c(x)) \(c(y + 4))L\(c(x - 4)) \(c(y))Z\" fill=\"\(fill)\"/>"
+        default: body += "<path\(cls) d=\"M\(c(x)) \(c(y - 4))L\(c(x + 4)) \(c(y + 3))L\(c(x - 4)) \(c(y + 3))Z\" fill=\"\(fill)\"/>"
         }
     }
 
@@ -50,11 +56,17 @@ struct SVGCanvas {
     }
 
     /// The finished `<svg>` element; `titleID` ties the accessible name to the alt text.
-    func svg(title: String, titleID: String) -> String {
+    /// `panel`: one of several small charts side by side (two per row, one on a phone).
+    func svg(title: String, titleID: String, panel: Bool = false) -> String {
         let id = Markup.escape(titleID)
+        let style = panel ? " style=\"display: inline-block; vertical-align: top; width: 49%; min-width: 16rem\"" : ""
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" "
-            + "width=\"100%\" role=\"img\" aria-labelledby=\"\(id)\" class=\"chart-svg\">"
+            + "width=\"100%\" role=\"img\" aria-labelledby=\"\(id)\" class=\"chart-svg\"\(style)>"
             + "<title id=\"\(id)\">\(Markup.escape(title))</title>" + body + "</svg>"
+    }
+
+    private func seriesAttribute(_ series: Int?) -> String {
+        series.map { " class=\"\(Palette.seriesClass($0))\"" } ?? ""
     }
 
     private func attributes(opacity: Double, dash: String, width: Double) -> String {

@@ -1,0 +1,60 @@
+/// A lexical pre-check of bracket nesting, run before SwiftParser sees a block:
+/// the parser's lookahead on nested `[` grows exponentially with depth (depth 16
+/// takes seconds), so untrusted lesson text is bounded first. Strings and
+/// comments are skipped; this only counts brackets, it does not parse Swift.
+enum NestingGuard {
+    static let maximumSquareDepth = 6
+    static let maximumDepth = 32
+
+    /// The UTF-8 offset of the first bracket past the limits, and which limit.
+    static func firstViolation(in text: String) -> (offset: Int, square: Bool)? {
+        let bytes = Array(text.utf8)
+        var i = 0
+        var stack: [UInt8] = []
+        var squares = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            switch c {
+            case UInt8(ascii: "/") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "/"):
+                while i < bytes.count && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                continue
+            case UInt8(ascii: "/") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "*"):
+                i += 2
+                while i + 1 < bytes.count && !(bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/")) { i += 1 }
+                i += 2
+                continue
+            case UInt8(ascii: "\""):
+                i = skipString(bytes, from: i)
+                continue
+            case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"):
+                stack.append(c)
+                if c == UInt8(ascii: "[") { squares += 1 }
+                if squares > maximumSquareDepth { return (i, true) }
+                if stack.count > maximumDepth { return (i, false) }
+            case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"):
+                if let top = stack.popLast(), top == UInt8(ascii: "[") { squares -= 1 }
+            default:
+                break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Index after the string literal starting at `start` (`"`, `"""`), escapes honoured.
+    private static func skipString(_ b: [UInt8], from start: Int) -> Int {
+        let quote = UInt8(ascii: "\"")
+        let triple = start + 2 < b.count && b[start + 1] == quote && b[start + 2] == quote
+        var i = start + (triple ? 3 : 1)
+        while i < b.count {
+            if b[i] == UInt8(ascii: "\\") { i += 2; continue }
+            if !triple && b[i] == UInt8(ascii: "\n") { return i }
+            if b[i] == quote {
+                if !triple { return i + 1 }
+                if i + 2 < b.count && b[i + 1] == quote && b[i + 2] == quote { return i + 3 }
+            }
+            i += 1
+        }
+        return i
+    }
+}

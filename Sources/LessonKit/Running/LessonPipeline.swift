@@ -1,0 +1,100 @@
+import Foundation
+import Experiments
+
+/// evaluate → run → check: one lesson from its parsed text to the results its
+/// page shows. Bad input stops before anything runs (exit 2, site untouched);
+/// failed runs and claims are results, reported as located diagnostics (exit 1)
+/// and shown on the page.
+public struct LessonPipeline {
+    public struct Options: Sendable {
+        public var jobs: Int
+        public var useCache: Bool
+        public var quiet: Bool
+        /// nil: `.lessons-cache` next to the course folder (or `LESSONS_CACHE_DIR`).
+        public var cacheDirectory: URL?
+
+        public init(jobs: Int = RunScheduler.defaultJobs, useCache: Bool = true, quiet: Bool = false, cacheDirectory: URL? = nil) {
+            self.jobs = jobs
+            self.useCache = useCache
+            self.quiet = quiet
+            self.cacheDirectory = cacheDirectory
+        }
+    }
+
+    /// A lesson's results and what went wrong in them.
+    public struct Report {
+        public var results: LessonResults
+        /// One error per diverged/failed run and failed claim, located in the .md file.
+        public var failures: [Diagnostic]
+        public var outcome: LessonRunOutcome { results.outcome }
+    }
+
+    public var options: Options
+    public var progress: ProgressReporter
+
+    public init(options: Options, progress: ProgressReporter) {
+        self.options = options
+        self.progress = progress
+    }
+
+    public func cache(forLessonAt path: String) -> ResultCache {
+        if let dir = options.cacheDirectory { return ResultCache(directory: dir) }
+        return Self.defaultCache(forLessonAt: path)
+    }
+
+    /// `LESSONS_CACHE_DIR` when set, else `.lessons-cache` next to the course folder.
+    public static func defaultCache(forLessonAt path: String) -> ResultCache {
+        if let env = ProcessInfo.processInfo.environment["LESSONS_CACHE_DIR"], !env.isEmpty {
+            return ResultCache(directory: URL(fileURLWithPath: env))
+        }
+        return ResultCache(directory: ResultCache.defaultDirectory(forLessonAt: path))
+    }
+
+    /// Evaluates the lesson's blocks (throwing its diagnostics, exit status 2), then runs and checks it.
+    public func run(_ lesson: Lesson, id: String, fileName: String, overrides: [String: String]) throws -> Report {
+        let plan: LessonPlan
+        switch Evaluator.evaluate(lesson, overrides: overrides) {
+        case .success(let p): plan = p
+        case .failure(let list): throw LessonsError(list.diagnostics, source: lesson.source, exitCode: 2)
+        }
+        let folder = URL(fileURLWithPath: lesson.path).deletingLastPathComponent().path
+        let comparisons = plan.comparisons.map {
+            LessonRunner.Comparison(title: $0.title, dataset: $0.dataset, runs: $0.runs, blockIndex: $0.blockIndex)
+        }
+        let runner = LessonRunner(options: .init(jobs: options.jobs, useCache: options.useCache,
+                                                 cache: cache(forLessonAt: lesson.path), lessonFolder: folder),
+                                  progress: progress, dataSource: LessonRunner.datasetLoader(lessonFolder: folder),
+                                  summarize: LessonRunner.summaryWithPreview)
+        let outcome = try runner.run(comparisons)
+
+        var failures: [Diagnostic] = []
+        for (planned, ran) in zip(plan.comparisons, outcome.comparisons) {
+            for run in ran.runs {
+                switch run.outcome {
+                case .completed: continue
+                case let .diverged(epoch, step, hint):
+                    failures.append(Diagnostic(path: lesson.path, location: planned.location,
+                                               message: "run '\(run.name)': \(hint)"))
+                case .failed(let message):
+                    failures.append(Diagnostic(path: lesson.path, location: planned.location,
+                                               message: "run '\(run.name)' failed: \(message)"))
+                }
+            }
+        }
+        let reports = outcome.reports
+        let checked = plan.expectations.map { expectation -> LessonResults.CheckedExpectation in
+            let result = expectation.evaluate(reports)
+            if !result.passed { failures.append(result.diagnostic(path: lesson.path, at: expectation.location)) }
+            return .init(blockIndex: expectation.blockIndex,
+                         record: .init(line: expectation.location.line, column: expectation.location.column,
+                                       source: expectation.claim, passed: result.passed, detail: result.actual))
+        }
+        let parameters = plan.parameters.map {
+            ResultsDocument.Parameter(name: $0.name, type: $0.type, value: $0.value, declaredValue: $0.declaredValue,
+                                      overridden: $0.overridden)
+        }
+        let results = LessonResults(lessonFile: fileName, lessonID: id, title: lesson.meta.title, parameters: parameters,
+                                    comparisons: comparisons, outcome: outcome, expectations: checked)
+        return Report(results: results, failures: failures)
+    }
+}

@@ -1,0 +1,61 @@
+import XCTest
+import NeuralCore
+@testable import Experiments
+
+final class ExecutionThresholdTests: XCTestCase {
+    /// F1 of predicting `score > threshold`, counted directly.
+    private func f1(_ truth: [Bool], _ scores: [Float], _ threshold: Double) -> Double {
+        var tp = 0, fp = 0, fn = 0
+        for (t, s) in zip(truth, scores) {
+            let p = Double(s) > threshold
+            if p && t { tp += 1 } else if p { fp += 1 } else if t { fn += 1 }
+        }
+        return tp == 0 ? 0 : 2 * Double(tp) / Double(2 * tp + fp + fn)
+    }
+
+    func testTunedThresholdReachesTheBestF1OfAnyThreshold() {
+        var rng = SeededRNG(seed: 7)
+        for _ in 0..<50 {
+            let n = 5 + rng.nextInt(below: 40)
+            let truth = (0..<n).map { _ in rng.nextDouble() < 0.3 }
+            // Coarse scores so ties occur.
+            let scores = truth.map { t in Float((rng.nextDouble() * 0.6 + (t ? 0.3 : 0)) * 10).rounded() / 10 }
+            guard truth.contains(true) else { continue }
+            let chosen = ThresholdSelection.bestF1Threshold(truth: truth, scores: scores)
+            let candidates = [-1.0] + scores.map(Double.init)
+            let best = candidates.map { f1(truth, scores, $0) }.max()!
+            XCTAssertEqual(f1(truth, scores, chosen), best, accuracy: 1e-12, "\(truth) \(scores) → \(chosen)")
+        }
+    }
+
+    func testLabelWithoutPositivesKeepsOneHalf() {
+        XCTAssertEqual(ThresholdSelection.bestF1Threshold(truth: [false, false], scores: [0.9, 0.1]), 0.5)
+    }
+
+    func testRulesGiveThresholdsAndPredictions() {
+        let probabilities = Tensor(shape: [2, 3], storage: [0.9, 0.6, 0.1, 0.2, 0.5, 0.7])
+        XCTAssertEqual(ThresholdSelection.thresholds(.fixed(0.5), labelCount: 3, validationTruth: nil, validationProbabilities: nil),
+                       [0.5, 0.5, 0.5])
+        XCTAssertNil(ThresholdSelection.thresholds(.topK(1), labelCount: 3, validationTruth: nil, validationProbabilities: nil))
+        let strict = ThresholdSelection.predictions(.fixed(0.5), probabilities: probabilities, thresholds: [0.5, 0.5, 0.5])
+        XCTAssertEqual(strict.storage, [1, 1, 0, 0, 0, 1], "a label is predicted when p > threshold, strictly")
+        let top = ThresholdSelection.predictions(.topK(1), probabilities: probabilities, thresholds: nil)
+        XCTAssertEqual(top.storage, [1, 0, 0, 0, 0, 1])
+    }
+
+    func testMultiLabelMetricsCountOnlyImagesWithTwoOrMoreLabels() {
+        let truth = Tensor(shape: [3, 3], storage: [1, 1, 0, /* */ 1, 0, 0, /* */ 1, 1, 1])
+        let predictions = Tensor(shape: [3, 3], storage: [1, 1, 0, /* */ 0, 0, 0, /* */ 1, 0, 0])
+        let m = TestEvaluation.multiLabelMetrics(truth: truth, predictions: predictions, n: 3, l: 3)
+        XCTAssertEqual(m.recall, 3.0 / 5.0, accuracy: 1e-12)
+        XCTAssertEqual(m.subsetAccuracy, 0.5, accuracy: 1e-12)
+    }
+
+    func testCurvesAreThinnedKeepingBothEnds() {
+        let points = Array(0..<100)
+        let kept = TestEvaluation.thin(points)
+        XCTAssertEqual(kept.count, TestEvaluation.maxCurvePoints)
+        XCTAssertEqual(kept.first, points.first)
+        XCTAssertEqual(kept.last, points.last)
+    }
+}

@@ -1,0 +1,65 @@
+import Experiments
+@testable import LessonKit
+import XCTest
+
+/// A hand-made report, so expectations are checked without training.
+struct FakeReport: RunReport {
+    var diverged = false
+    var finalLoss = 0.3
+    var macroF1 = 0.6
+    var microF1 = 0.7
+    var samplesF1 = 0.65
+    var subsetAccuracy = 0.4
+    var hammingLoss = 0.1
+    var meanAveragePrecision = 0.55
+    var multiLabelRecall = 0.5
+    var multiLabelSubsetAccuracy = 0.2
+    var expectedCalibrationError = 0.05
+    var recalls: [String: Double] = [:]
+    func precision(_ label: String) -> Double { 0.9 }
+    func recall(_ label: String) -> Double { recalls[label] ?? 0 }
+    func f1(_ label: String) -> Double { 0.5 }
+    func averagePrecision(_ label: String) -> Double { 0.25 }
+}
+
+final class EvaluationExpectationTests: XCTestCase {
+    func expectations(_ claims: String) throws -> [Expectation] {
+        let md = EvaluationFixture.blocks([
+            ("experiment", #"Compare("t", on: Shapes(), runs: [Run("plain"), Run("weighted")])"#),
+            ("expect", claims),
+        ])
+        return try EvaluationFixture.plan(md).expectations
+    }
+
+    func testPassAndFailWithActualValues() throws {
+        let claims = try expectations("""
+        expect(results["weighted"].recall("ring") > results["plain"].recall("ring") + 0.1)
+        expect(results["weighted"].macroF1, approximately: 0.5, tolerance: 0.05)
+        expect(!results["plain"].diverged && results["plain"].hammingLoss < 0.2)
+        expect(results["plain"].subsetAccuracy >= 0.5 || results["plain"].microF1 >= 0.8)
+        """)
+        let reports: [String: any RunReport] = ["plain": FakeReport(recalls: ["ring": 0.41]),
+                                                "weighted": FakeReport(recalls: ["ring": 0.57])]
+        let outcomes = claims.map { $0.evaluate(reports) }
+        XCTAssertEqual(outcomes.map(\.passed), [true, false, true, false])
+        XCTAssertEqual(outcomes[0].actual, "got 0.57 vs 0.51")
+        XCTAssertEqual(outcomes[1].message,
+                       #"expectation failed: results["weighted"].macroF1, approximately: 0.5, tolerance: 0.05 (got 0.6 vs 0.5 ± 0.05)"#)
+        XCTAssertEqual(outcomes[3].message,
+                       #"expectation failed: results["plain"].subsetAccuracy >= 0.5 || results["plain"].microF1 >= 0.8 (got 0.4 vs 0.5; got 0.7 vs 0.8)"#)
+
+        // The same claim fails when the numbers say the opposite.
+        let swapped: [String: any RunReport] = ["plain": FakeReport(recalls: ["ring": 0.57]),
+                                                "weighted": FakeReport(recalls: ["ring": 0.41])]
+        let failed = claims[0].evaluate(swapped)
+        XCTAssertFalse(failed.passed)
+        XCTAssertEqual(failed.message,
+                       #"expectation failed: results["weighted"].recall("ring") > results["plain"].recall("ring") + 0.1 (got 0.41 vs 0.67)"#)
+        let d = failed.diagnostic(path: "Lessons/x.md", at: claims[0].location)
+        XCTAssertEqual(d.location, SourceLocation(line: 14, column: 1))
+
+        // A diverged run flips the Boolean claim; a missing report fails with a reason.
+        XCTAssertFalse(claims[2].evaluate(["plain": FakeReport(diverged: true), "weighted": FakeReport()]).passed)
+        XCTAssertEqual(claims[0].evaluate(["plain": FakeReport()]).actual, "run 'weighted' has no results")
+    }
+}
