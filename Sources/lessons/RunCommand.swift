@@ -32,7 +32,7 @@ extension Lessons {
             let parsed = try Lesson(contentsOfFile: file.path)  // a broken lesson stops here, before the site is touched
             let pipeline = runOptions.pipeline()
             let report = try pipeline.run(parsed, id: file.id, fileName: file.fileName,
-                                          overrides: try Overrides.parse(overrides))
+                                          overrides: try ParameterOverrides.parse(overrides))
             var extras = try report.results.pageExtras()
             if !overrides.isEmpty {
                 extras.runCommand = "lessons run \(file.fileName)" + overrides.map { " --set '\($0)'" }.joined()
@@ -44,21 +44,6 @@ extension Lessons {
             if let page = result.pagePaths[file.id] { PagePrinter.announce(page) }
             if !report.failures.isEmpty { throw ExitCode(1) }
         }
-    }
-}
-
-/// `--set name=value` pairs; the evaluator type-checks the values.
-enum Overrides {
-    static func parse(_ pairs: [String]) throws -> [String: String] {
-        var out: [String: String] = [:]
-        for pair in pairs {
-            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
-                throw LessonsError(message: "--set expects name=value, got '\(pair)'")
-            }
-            let name = pair[..<eq].trimmingCharacters(in: .whitespaces)
-            out[name] = String(pair[pair.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
-        }
-        return out
     }
 }
 

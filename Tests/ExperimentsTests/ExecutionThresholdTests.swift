@@ -59,3 +59,17 @@ final class ExecutionThresholdTests: XCTestCase {
         XCTAssertEqual(kept.last, points.last)
     }
 }
+
+final class ExecutionCompareTests: XCTestCase {
+    func testExportedProgramsGetResultsThroughTheNotebook() throws {
+        let notebook = Notebook()
+        CompareExecutor.install(on: notebook)
+        let shapes = Shapes(labels: ["circle", "square"], prevalence: [0.5, 0.4], size: 16, train: 64, validation: 0, test: 32, seed: 2)
+        notebook.record(Compare(title: "t", dataset: shapes.source,
+                                runs: [Run("a", model: MLP(hidden: [4]), epochs: 1, batchSize: 16, seed: 1)]))
+        let report = notebook.report(named: "a")
+        XCTAssertFalse(report.diverged)
+        XCTAssertTrue(report.macroF1.isFinite)
+        XCTAssertEqual((report as? RunResult)?.metrics?.testCount, 32)
+    }
+}

@@ -96,3 +96,14 @@ final class RenderingResultsSectionTests: XCTestCase {
         XCTAssertEqual(extras.status?.state, .failed)
     }
 }
+
+final class RenderingResultsFailureTests: XCTestCase {
+    func testRunThatCouldNotTrainSaysWhy() {
+        let run = RunResult(name: "<bad>", labels: ["a"], history: [], outcome: .failed(message: "label 'a' has no positive <example>"),
+                            thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
+        let html = ComparisonSection(title: "t", dataset: nil, previewPath: nil, runs: [run], id: "r").html()
+        XCTAssertTrue(html.contains("<strong>&lt;bad&gt;</strong> could not train: label &#39;a&#39; has no positive &lt;example&gt;"))
+        XCTAssertTrue(html.contains(">could not train<"))
+        XCTAssertFalse(html.contains("<figure"), "no charts without numbers")
+    }
+}

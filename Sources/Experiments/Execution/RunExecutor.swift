@@ -47,7 +47,7 @@ public enum RunExecutor {
             loss = try TrainingSetup.loss(run.loss, trainLabels: train.labels, labelNames: labels)
             sampleWeights = try TrainingSetup.sampleWeights(run.sampleWeight, trainLabels: train.labels, labelNames: labels)
         } catch {
-            return failed("\(run.name): \(error)")
+            return failed("\(error)")
         }
         let head = TrainingSetup.head(run.head)
         let model = ModelFactory.sequential(run.model, labelCount: labels.count)
@@ -66,7 +66,7 @@ public enum RunExecutor {
                                        onStep: observer.stepEnded.map(Self.stepReporter),
                                        onEpochEnd: { observer.epochEnded($0.epoch, run.epochs, $0.trainLoss) })
         } catch {
-            return failed("\(run.name): \(error)")
+            return failed("\(error)")
         }
         let history = training.history.map {
             EpochSummary(epoch: $0.epoch, trainLoss: $0.trainLoss, validationLoss: $0.validationLoss)

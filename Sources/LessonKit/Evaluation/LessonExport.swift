@@ -25,6 +25,8 @@ public enum LessonExport {
         import Experiments
         import Foundation
 
+        CompareExecutor.install()
+
         """
         for block in lesson.blocks where block.kind.isRunnable {
             let kind: String

@@ -27,7 +27,7 @@ public struct ComparisonSection {
             out += DatasetCard(summary: dataset, previewPath: previewPath, id: "\(id)-dataset").html()
         }
         out += ComparisonTable(runs: runs, rarestLabel: dataset?.rarestLabel).html()
-        out += runs.map { DivergedRunNotice(run: $0).html() }.joined()
+        out += runs.map { RunFailureNotice(run: $0).html() }.joined()
         out += PerLabelTable(runs: runs, labels: labels).html()
         let charts = ResultCharts(runs: runs, labels: labels, id: id)
         for figure in [charts.loss(), charts.perLabelBars(), charts.precisionRecall(), charts.reliability()] {

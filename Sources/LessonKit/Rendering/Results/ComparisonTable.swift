@@ -36,8 +36,14 @@ struct ComparisonTable {
         }
         let rows: [[HTMLTable.Cell]] = runs.map { run in
             var row: [HTMLTable.Cell] = [.text(run.name)]
-            if case let .diverged(epoch, step, _) = run.outcome {
-                row.append(HTMLTable.Cell(text: "diverged at epoch \(epoch), step \(step)"))
+            let status: String?
+            switch run.outcome {
+            case .completed: status = nil
+            case let .diverged(epoch, step, _): status = "diverged at epoch \(epoch), step \(step)"
+            case .failed: status = "could not train"
+            }
+            if let status {
+                row.append(HTMLTable.Cell(text: status))
                 row += Array(repeating: HTMLTable.Cell(text: "–", numeric: true), count: columns.count - 1)
                 return row
             }
