@@ -4,6 +4,11 @@ import Dispatch
 /// L2 while every B panel sweeps past it.
 @inlinable public var gemmRowBlockBytes: Int { 192 * 1024 }
 
+/// Depth of one block of the k loop: a B panel block of this many rows fills
+/// about 16 KiB, half of L1, and stays there while the row tiles sweep it.
+/// Chains cut at block edges continue from their stored partial sums.
+@inlinable public func gemmDepthBlock(panelWidth nr: Int) -> Int { max(128, 16384 / (nr * 4)) }
+
 /// The blocked matrix product, generic over the vector type so one source
 /// serves every instruction set: a kernel target compiled with that set's
 /// features instantiates it (`SIMD8<Float>` for AVX2, `SIMD16<Float>` for
@@ -12,9 +17,15 @@ import Dispatch
 /// Layout: op(B) is cut into panels of 2W columns; each panel is read in
 /// place when B is not transposed and the panel is full, otherwise packed
 /// once into contiguous zero-padded scratch. Rows of op(A) are read in
-/// place through strides, in blocks that fit L2. Each 6 × 2W tile runs the
-/// whole depth k in one register-resident FMA chain, so the order of
-/// operations per element never depends on blocking, path or thread count.
+/// place through strides, in blocks that fit L2. The depth k is cut into
+/// blocks that keep a panel block in L1; between blocks each tile's partial
+/// sums wait in scratch and are reloaded exactly, so every element is still
+/// one FMA chain over p = 0..<k in order, whatever the blocking, path or
+/// thread count.
+///
+/// Building: the kernel targets compile copies of these inlinable bodies.
+/// An edit that changes only bodies here may not make an incremental build
+/// recompile them; `touch Sources/GEMMKernels*/*.swift` before building.
 ///
 /// `threads > 1` splits row tiles (or panels, when there are few rows)
 /// between threads; every element is still computed by one chain, so the
@@ -32,8 +43,13 @@ where V.Scalar == Float {
     // would thrash cache sets; otherwise pack only a partial last panel.
     let packAll = p.transposeB || (tiles >= 16 && p.ldb >= 512)
     let packedFloats = packAll ? panels * nr * p.k : (lastCols < nr ? nr * p.k : 0)
+    let depthBlock = gemmDepthBlock(panelWidth: nr)
+    let partialStride = panels * nr
+    let partialFloats = p.k > depthBlock ? tiles * gemmTileRows * partialStride : 0
 
-    withScratch(floats: packedFloats) { packed in
+    withScratch(floats: packedFloats + partialFloats) { packed in
+        let partial = Partials(pointer: packed + packedFloats, stride: partialStride,
+                               depthBlock: p.k > depthBlock ? depthBlock : max(p.k, 1))
         if packAll {
             for panel in 0..<panels {
                 packPanel(p, from: panel * nr, cols: min(nr, p.n - panel * nr), width: nr,
@@ -46,15 +62,15 @@ where V.Scalar == Float {
                                  width: nr, depth: p.k, fullPanels: lastCols < nr ? panels - 1 : panels)
         let workers = min(threads, max(1, p.m * p.n * p.k >> 18))
         if workers <= 1 {
-            computeTiles(V.self, p, source: source, tiles: 0..<tiles, panels: 0..<panels)
+            computeTiles(V.self, p, source: source, partial: partial, tiles: 0..<tiles, panels: 0..<panels)
         } else if tiles >= workers * 2 || tiles >= panels {
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                computeTiles(V.self, p, source: source,
+                computeTiles(V.self, p, source: source, partial: partial,
                              tiles: split(tiles, w, workers), panels: 0..<panels)
             }
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                computeTiles(V.self, p, source: source,
+                computeTiles(V.self, p, source: source, partial: partial,
                              tiles: 0..<tiles, panels: split(panels, w, workers))
             }
         }
@@ -98,45 +114,77 @@ struct PanelSource {
     }
 }
 
-/// Runs the register tiles `tiles` × `panels`, blocked so a block of A rows
-/// stays in L2 across all panels.
+/// Scratch for partial sums between depth blocks: one padded row-major
+/// matrix of all tiles (rows past m and columns past n are never read back
+/// into C).
+@usableFromInline
+struct Partials {
+    @usableFromInline let pointer: UnsafeMutablePointer<Float>
+    @usableFromInline let stride: Int
+    @usableFromInline let depthBlock: Int
+
+    @inlinable
+    init(pointer: UnsafeMutablePointer<Float>, stride: Int, depthBlock: Int) {
+        self.pointer = pointer
+        self.stride = stride
+        self.depthBlock = depthBlock
+    }
+}
+
+/// Runs the register tiles `tiles` × `panels`, depth block by depth block,
+/// blocked so a block of A rows stays in L2 across all panels.
 @inlinable
-func computeTiles<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource,
+func computeTiles<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource, partial: Partials,
                            tiles: Range<Int>, panels: Range<Int>) where V.Scalar == Float {
     let nr = 2 * V.scalarCount
     let mr = gemmTileRows
     let rowStride = p.aRowStride, depthStride = p.aDepthStride
-    let tilesPerBlock = max(1, gemmRowBlockBytes / max(1, p.k * 4 * mr))
+    let ps = partial.stride
     withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * nr) { edgeBuffer in
         let edge = edgeBuffer.baseAddress!
-        var blockStart = tiles.lowerBound
-        while blockStart < tiles.upperBound {
-            let blockEnd = min(tiles.upperBound, blockStart + tilesPerBlock)
-            for j in panels {
-                let (bp, ldb) = source.panel(j)
-                let col = j * nr
-                let cols = min(nr, p.n - col)
-                for t in blockStart..<blockEnd {
-                    let row = t * mr
-                    let rows = min(mr, p.m - row)
-                    let a = p.a + row * rowStride
-                    let offsets = TileRows(rows: rows, rowStride: rowStride)
-                    if rows == mr && cols == nr {
-                        microKernel(V.self, depth: p.k, a: a, rows: offsets, depthStride: depthStride,
-                                    b: bp, ldb: ldb, c: p.c + row * p.ldc + col, ldc: p.ldc,
-                                    accumulate: p.accumulate)
-                    } else {
-                        microKernel(V.self, depth: p.k, a: a, rows: offsets, depthStride: depthStride,
-                                    b: bp, ldb: ldb, c: edge, ldc: nr, accumulate: false)
-                        for r in 0..<rows {
-                            let dst = p.c + (row + r) * p.ldc + col
-                            let src = edge + r * nr
-                            for c in 0..<cols { dst[c] = p.accumulate ? dst[c] + src[c] : src[c] }
+        var k0 = 0
+        repeat {
+            let depth = min(partial.depthBlock, p.k - k0)
+            let first = k0 == 0, last = k0 + depth >= p.k
+            let tilesPerBlock = max(1, gemmRowBlockBytes / max(1, depth * 4 * mr))
+            var blockStart = tiles.lowerBound
+            while blockStart < tiles.upperBound {
+                let blockEnd = min(tiles.upperBound, blockStart + tilesPerBlock)
+                for j in panels {
+                    let (panel, ldb) = source.panel(j)
+                    let b = panel + k0 * ldb
+                    let col = j * nr
+                    let cols = min(nr, p.n - col)
+                    for t in blockStart..<blockEnd {
+                        let row = t * mr
+                        let rows = min(mr, p.m - row)
+                        let a = p.a + row * rowStride + k0 * depthStride
+                        let offsets = TileRows(rows: rows, rowStride: rowStride)
+                        let sums = partial.pointer + row * ps + col
+                        let start: UnsafePointer<Float>? = first ? nil : UnsafePointer(sums)
+                        if !last {
+                            microKernel(V.self, depth: depth, a: a, rows: offsets, depthStride: depthStride,
+                                        b: b, ldb: ldb, start: start, startStride: ps,
+                                        c: sums, ldc: ps, accumulate: false)
+                        } else if rows == mr && cols == nr {
+                            microKernel(V.self, depth: depth, a: a, rows: offsets, depthStride: depthStride,
+                                        b: b, ldb: ldb, start: start, startStride: ps,
+                                        c: p.c + row * p.ldc + col, ldc: p.ldc, accumulate: p.accumulate)
+                        } else {
+                            microKernel(V.self, depth: depth, a: a, rows: offsets, depthStride: depthStride,
+                                        b: b, ldb: ldb, start: start, startStride: ps,
+                                        c: edge, ldc: nr, accumulate: false)
+                            for r in 0..<rows {
+                                let dst = p.c + (row + r) * p.ldc + col
+                                let src = edge + r * nr
+                                for c in 0..<cols { dst[c] = p.accumulate ? dst[c] + src[c] : src[c] }
+                            }
                         }
                     }
                 }
+                blockStart = blockEnd
             }
-            blockStart = blockEnd
-        }
+            k0 += depth
+        } while k0 < p.k
     }
 }

@@ -38,8 +38,11 @@ struct TileRows {
     }
 }
 
-/// One 6 × 2W register tile: for every element an FMA chain over p = 0..<k in
-/// increasing order starting from zero, exactly the numerics contract.
+/// One 6 × 2W register tile: for every element an FMA chain over k steps in
+/// increasing order, starting from zero or — to continue a chain cut into
+/// depth blocks — from the partial sums at `start` (row stride `startStride`),
+/// which are the exact values the previous block stored, so the chain is the
+/// numerics contract's whatever the blocking.
 ///
 /// A element (r, p) is at `a[offset(r) + p * depthStride]`; B row p is the
 /// 2W contiguous floats at `b + p * ldb`. The tile is written to `c` (row
@@ -49,11 +52,21 @@ func microKernel<V: SIMD>(
     _: V.Type, depth k: Int,
     a: UnsafePointer<Float>, rows r: TileRows, depthStride: Int,
     b: UnsafePointer<Float>, ldb: Int,
+    start: UnsafePointer<Float>?, startStride: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) where V.Scalar == Float {
     let w = V.scalarCount
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    if let s = start {
+        let ld = startStride
+        c00 = loadVector(s, as: V.self); c01 = loadVector(s + w, as: V.self)
+        c10 = loadVector(s + ld, as: V.self); c11 = loadVector(s + ld + w, as: V.self)
+        c20 = loadVector(s + 2 * ld, as: V.self); c21 = loadVector(s + 2 * ld + w, as: V.self)
+        c30 = loadVector(s + 3 * ld, as: V.self); c31 = loadVector(s + 3 * ld + w, as: V.self)
+        c40 = loadVector(s + 4 * ld, as: V.self); c41 = loadVector(s + 4 * ld + w, as: V.self)
+        c50 = loadVector(s + 5 * ld, as: V.self); c51 = loadVector(s + 5 * ld + w, as: V.self)
+    }
     var pa = a, pb = b
     for _ in 0..<k {
         let b0 = loadVector(pb, as: V.self), b1 = loadVector(pb + w, as: V.self)

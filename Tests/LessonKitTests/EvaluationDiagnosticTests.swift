@@ -47,6 +47,9 @@ final class EvaluationDiagnosticTests: XCTestCase {
          ["8:35: arithmetic operation '9223372036854775807 + 1' (on type 'Int') results in an overflow"]),
         ("let x = " + String(repeating: "[", count: 40) + "1" + String(repeating: "]", count: 40),
          ["8:15: brackets '[' are nested too deeply (more than 6 levels)"]),
+        // An invalid character before '=' would crash swift-syntax 602's diagnostics; it is refused first.
+        ("let rarePrevalence \u{FFFD}= 0.02",
+         ["8:20: character U+FFFD is not allowed here; outside strings and comments, lesson code is plain ASCII"]),
         (#"let r = Run("a", threshold: .tuned(maximizing: .f2))"#,
          ["8:49: type 'ThresholdObjective' has no member 'f2'; did you mean 'f1'?"]),
         (#"let r = Run("a", optimizer: .sgd(learningRate: 0))"#, ["8:48: learningRate must be > 0 and ≤ 1000000, got 0"]),

@@ -52,7 +52,8 @@ final class GEMMKernelSelectionTests: XCTestCase {
     /// packing cases), run at the same width with instructions this CPU has.
     func testWideTileGeometryMatchesTheContract() {
         let shapes = [GEMMCase(m: 7, n: 33, k: 9), GEMMCase(m: 13, n: 70, k: 4, transposeB: true, accumulate: true),
-                      GEMMCase(m: 6, n: 32, k: 3, transposeA: true, pad: 2), GEMMCase(m: 5, n: 31, k: 11)]
+                      GEMMCase(m: 6, n: 32, k: 3, transposeA: true, pad: 2), GEMMCase(m: 5, n: 31, k: 11),
+                      GEMMCase(m: 7, n: 33, k: 300, transposeB: true, accumulate: true)]
         for (index, testCase) in shapes.enumerated() {
             let (a, b, c) = testCase.operands(seed: 900 + UInt64(index))
             let expected = testCase.contract(a: a, b: b, c: c)

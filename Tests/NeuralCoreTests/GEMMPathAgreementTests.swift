@@ -11,6 +11,9 @@ final class GEMMPathAgreementTests: XCTestCase {
         (1, 1, 1), (1, 1, 0), (0, 4, 3), (3, 0, 2), (2, 3, 1), (5, 7, 3), (6, 8, 4), (6, 16, 9),
         (7, 17, 13), (12, 32, 5), (13, 33, 29), (11, 48, 64), (31, 5, 128), (64, 5, 128),
         (128, 5, 64), (64, 128, 5), (97, 31, 40), (6, 65, 7),
+        // Deeper than one depth block on every path (128 / 256 / 512), so
+        // chains continue from stored partial sums.
+        (7, 17, 600), (5, 9, 1030),
     ]
 
     func cases() -> [GEMMCase] {

@@ -52,7 +52,7 @@ extension APICatalog {
         conformsTo: ["DatasetSpecification"], members: [
             APIMember("init", [
                 APIArgument("categories", .array(.string), default: "[\"sneaker\", \"bag\", \"trouser\", \"dress\", \"ankle boot\"]",
-                            limits: Limits(minCount: 1, maxCount: 4), doc: "Fashion-MNIST classes that are the labels."),
+                            limits: Limits(minCount: 1, maxCount: 10), doc: "Fashion-MNIST classes that are the labels."),
                 APIArgument("prevalence", .array(.double), default: "[0.40, 0.20, 0.10, 0.05, 0.02]", limits: prevalenceLimits,
                             doc: "Share of mosaics showing each category."),
                 APIArgument("size", .int, default: "56", limits: .range(28...56), doc: "56 (full mosaic) or 28 (pooled 2×2)."),

@@ -16,15 +16,13 @@ struct BlockSource {
     /// has no place in the file; its errors point at the parameter it overrides).
     let fixedLocation: SourceLocation?
 
-    /// Nil when the text nests brackets past `NestingGuard`'s limits (reported by the caller).
+    /// Nil when the text nests brackets past `SourceGuard`'s limits (reported by the caller).
     init?(index: Int, block: LessonBlock, fixedLocation: SourceLocation? = nil) {
-        guard NestingGuard.firstViolation(in: block.text) == nil else { return nil }
+        guard SourceGuard.firstViolation(in: block.text) == nil else { return nil }
         self.index = index
         self.block = block
         self.fixedLocation = fixedLocation
-        var parser = Parser(block.text, maximumNestingLevel: Self.maximumNestingLevel)
-        tree = SourceFileSyntax.parse(from: &parser)
-        converter = SourceLocationConverter(fileName: "", tree: tree)
+        (tree, converter) = ParseCache.tree(for: block.text)
         lines = block.text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 

@@ -1,4 +1,5 @@
 import Experiments
+import Foundation
 import SwiftSyntax
 
 /// The state of one evaluation of a lesson: names bound so far, the plan being
@@ -44,7 +45,9 @@ final class EvaluationSession {
     /// Message prefix while evaluating an override (`--set epochs=2.5: `).
     var messagePrefix = ""
     var depth = 0
-    private var defaultCache: [String: Evaluated] = [:]
+    /// Described defaults, evaluated once per process (they never change).
+    nonisolated(unsafe) private static var defaultCache: [String: Evaluated] = [:]
+    private static let defaultCacheLock = NSLock()
 
     init(lesson: Lesson, catalog: APICatalog, overrides: [String: String]) {
         self.lesson = lesson
@@ -70,7 +73,10 @@ final class EvaluationSession {
     func defaultValue(_ argument: APIArgument, of member: APIMember, in type: APITypeDescription) -> Evaluated? {
         guard let text = argument.defaultSource else { return nil }
         let key = "\(type.name).\(member.signature(typeName: type.name)).\(argument.name)"
-        if let cached = defaultCache[key] { return cached }
+        Self.defaultCacheLock.lock()
+        let cached = Self.defaultCache[key]
+        Self.defaultCacheLock.unlock()
+        if let cached { return cached }
         let saved = (source, diagnostics.count, depth)
         defer { source = saved.0; depth = saved.2 }
         source = BlockSource(index: -1, block: LessonBlock(kind: .experiment, text: text, startLine: 0, endLine: 0,
@@ -82,7 +88,9 @@ final class EvaluationSession {
             preconditionFailure("default '\(text)' of \(key) does not evaluate")
         }
         precondition(diagnostics.count == saved.1, "default '\(text)' of \(key) has errors")
-        defaultCache[key] = value
+        Self.defaultCacheLock.lock()
+        Self.defaultCache[key] = value
+        Self.defaultCacheLock.unlock()
         return value
     }
 }

@@ -58,11 +58,9 @@ extension EvaluationSession {
             return
         }
         source = parsed
-        let syntaxErrors = ParseDiagnosticsGenerator.diagnostics(for: source.tree)
+        let syntaxErrors = ParseCache.errors(for: block.text, tree: source.tree)
         if !syntaxErrors.isEmpty {
-            for d in syntaxErrors where d.diagMessage.severity == .error {
-                error(d.message, at: source.location(d.position))
-            }
+            for d in syntaxErrors { error(d.message, at: source.location(d.position)) }
             poisonNames(in: source.tree)
             return
         }
@@ -80,9 +78,16 @@ extension EvaluationSession {
     }
 
     func reportNesting(in block: LessonBlock, at fixed: SourceLocation? = nil) {
-        guard let v = NestingGuard.firstViolation(in: block.text) else { return }
-        let message = v.square ? "brackets '[' are nested too deeply (more than \(NestingGuard.maximumSquareDepth) levels)"
-                               : "brackets are nested too deeply (more than \(NestingGuard.maximumDepth) levels)"
+        guard let v = SourceGuard.firstViolation(in: block.text) else { return }
+        let message: String
+        switch v.kind {
+        case .squareDepth: message = "brackets '[' are nested too deeply (more than \(SourceGuard.maximumSquareDepth) levels)"
+        case .depth: message = "brackets are nested too deeply (more than \(SourceGuard.maximumDepth) levels)"
+        case .character(let c):
+            let hex = String(c.value, radix: 16, uppercase: true)
+            message = "character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) is not allowed here; "
+                + "outside strings and comments, lesson code is plain ASCII"
+        }
         error(message, at: fixed ?? BlockSource.location(ofOffset: v.offset, in: block))
     }
 

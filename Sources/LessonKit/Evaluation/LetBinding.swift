@@ -109,7 +109,7 @@ extension EvaluationSession {
             error("expected a value", at: location)
             return nil
         }
-        if let syntaxError = ParseDiagnosticsGenerator.diagnostics(for: source.tree).first {
+        if let syntaxError = ParseCache.errors(for: text, tree: source.tree).first {
             error(syntaxError.message, at: location)
             return nil
         }

@@ -52,7 +52,8 @@ public struct LessonPage {
         main += "<div class=\"lesson-body\">\n" + body() + "</div>\n</article>\n" + pager()
         let footer = "<p>Rendered by <code>lessons</code> from <code>\(escapeHTML(sourcePath))</code>.</p>"
         return PageTemplate.page(title: lesson.meta.title, description: lesson.meta.summary,
-                                 bodyClass: "lesson-page", main: main, footer: footer)
+                                 bodyClass: "lesson-page", main: main, footer: footer,
+                                 sourceDigest: SHA256.hex(lesson.source))
     }
 
     // MARK: Body

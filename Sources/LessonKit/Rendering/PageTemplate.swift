@@ -2,12 +2,17 @@
 ///
 /// Links are relative (`assets/style.css`, `index.html`), so a site works from
 /// `file://` and from any static host; nothing is loaded from elsewhere.
-enum PageTemplate {
+public enum PageTemplate {
     static let stylesheetPath = "assets/style.css"
+    /// The `<meta>` that records which lesson source a page was rendered from.
+    public static let sourceDigestMetaName = "lessons-source"
 
     /// - Parameters: `title` and `description` are plain text; `main` and
-    ///   `footer` are markup built by the renderers.
-    static func page(title: String, description: String?, bodyClass: String, main: String, footer: String) -> String {
+    ///   `footer` are markup built by the renderers. `sourceDigest`, on lesson
+    ///   pages, is the SHA-256 of the lesson's source, so a published page can be
+    ///   checked against the lesson it claims to come from.
+    static func page(title: String, description: String?, bodyClass: String, main: String, footer: String,
+                     sourceDigest: String? = nil) -> String {
         var head = """
         <!DOCTYPE html>
         <html lang="en">
@@ -21,6 +26,9 @@ enum PageTemplate {
         """
         if let description {
             head += "<meta name=\"description\" content=\"\(escapeHTML(description))\">\n"
+        }
+        if let sourceDigest {
+            head += "<meta name=\"\(sourceDigestMetaName)\" content=\"sha256:\(sourceDigest)\">\n"
         }
         return head + """
         <link rel="stylesheet" href="\(stylesheetPath)">

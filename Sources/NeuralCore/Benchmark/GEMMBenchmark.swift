@@ -96,9 +96,9 @@ extension GEMMBenchmark {
         var results: [GEMMMeasurement] = []
         for shape in standardShapes {
             for path in GEMMPath.supported {
-                for t in Set([1, threads]).sorted() {
-                    // The portable path on x86-64 computes FMAs in software: keep its samples few.
-                    let slow = path == .portable && GEMMPath.avx2.isSupported
+                // The portable path on x86-64 computes FMAs in software: one thread, few samples.
+                let slow = path == .portable && GEMMPath.avx2.isSupported
+                for t in slow ? [1] : Set([1, threads]).sorted() {
                     let result = measure(path: path, m: shape.m, n: shape.n, k: shape.k, threads: t,
                                          samples: slow ? 3 : 5, sampleSeconds: slow ? 0 : 0.05)
                     progress(result)
@@ -108,4 +108,11 @@ extension GEMMBenchmark {
         }
         return results
     }
+}
+
+/// CPU time consumed so far by the whole process (user + system, all threads).
+func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }

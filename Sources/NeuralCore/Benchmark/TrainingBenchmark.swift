@@ -54,6 +54,11 @@ public struct TrainingMeasurement: Codable, Equatable, Sendable {
     public var epochSeconds: [Double]
     /// `samples` / median seconds of the epochs after the first.
     public var samplesPerSecond: Double
+    /// Process CPU seconds per epoch (all threads).
+    public var epochCPUSeconds: [Double]
+    /// `samples` / median CPU seconds of the epochs after the first: the
+    /// throughput per core-second, which a busy machine does not distort.
+    public var samplesPerCPUSecond: Double
     /// Mean training loss of the last epoch (to show the run really trained).
     public var finalLoss: Double
     public var gemmPath: String
@@ -77,14 +82,19 @@ public enum TrainingBenchmark {
         let trainer = Trainer(model: model.makeModel(), loss: .binaryCrossEntropy(posWeight: posWeight),
                               optimizer: Adam(learningRate: learningRate),
                               configuration: TrainingConfiguration(epochs: model.epochs, batchSize: batchSize, seed: seed))
-        var marks = [DispatchTime.now().uptimeNanoseconds]
-        let result = try trainer.fit(LabeledTensors(images: data.images, labels: data.labels),
-                                     onEpochEnd: { _ in marks.append(DispatchTime.now().uptimeNanoseconds) })
+        var marks = [DispatchTime.now().uptimeNanoseconds], cpuMarks = [processCPUSeconds()]
+        let result = try trainer.fit(LabeledTensors(images: data.images, labels: data.labels), onEpochEnd: { _ in
+            marks.append(DispatchTime.now().uptimeNanoseconds)
+            cpuMarks.append(processCPUSeconds())
+        })
         let seconds = zip(marks.dropFirst(), marks).map { Double($0 - $1) / 1e9 }
+        let cpuSeconds = zip(cpuMarks.dropFirst(), cpuMarks).map { $0 - $1 }
         let counted = seconds.count > 1 ? Array(seconds.dropFirst()) : seconds
+        let countedCPU = cpuSeconds.count > 1 ? Array(cpuSeconds.dropFirst()) : cpuSeconds
         return TrainingMeasurement(
             model: model.rawValue, samples: data.images.batchSize, batchSize: batchSize, epochSeconds: seconds,
             samplesPerSecond: Double(data.images.batchSize) / median(counted),
+            epochCPUSeconds: cpuSeconds, samplesPerCPUSecond: Double(data.images.batchSize) / median(countedCPU),
             finalLoss: result.history.last?.trainLoss ?? .nan,
             gemmPath: GEMMPath.current.rawValue, gemmThreads: GEMMPath.threads)
     }

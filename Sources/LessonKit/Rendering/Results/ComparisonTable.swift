@@ -21,6 +21,10 @@ struct ComparisonTable {
             Column(title: "mAP", higherIsBetter: true) { $0.metrics?.meanAveragePrecision ?? .nan },
             Column(title: "subset accuracy", higherIsBetter: true) { $0.metrics?.subsetAccuracy ?? .nan },
             Column(title: "Hamming loss", higherIsBetter: false) { $0.metrics?.hammingLoss ?? .nan },
+            // What a softmax head cannot do: say yes to several labels of one image.
+            Column(title: "recall on ≥2-label images", higherIsBetter: true) { $0.metrics?.multiLabelRecall ?? .nan },
+            // What pos_weight costs: probabilities that no longer mean what they say.
+            Column(title: "calibration error (ECE)", higherIsBetter: false) { $0.metrics?.expectedCalibrationError ?? .nan },
         ]
         if let rare = rarestLabel {
             columns.append(Column(title: "recall of \(rare) (rarest)", higherIsBetter: true) { $0.labelMetrics(rare)?.recall ?? .nan })

@@ -1,13 +1,21 @@
-/// A lexical pre-check of bracket nesting, run before SwiftParser sees a block:
-/// the parser's lookahead on nested `[` grows exponentially with depth (depth 16
-/// takes seconds), so untrusted lesson text is bounded first. Strings and
-/// comments are skipped; this only counts brackets, it does not parse Swift.
-enum NestingGuard {
+/// A lexical pre-check run before SwiftParser sees untrusted lesson text. It
+/// bounds bracket nesting (the parser's lookahead on nested `[` grows
+/// exponentially: depth 16 takes seconds) and refuses characters outside
+/// printable ASCII in code (an invalid character before `=` crashes
+/// swift-syntax 602's diagnostics generator). Strings and comments are skipped;
+/// this only counts brackets and checks characters, it does not parse Swift.
+enum SourceGuard {
+    enum Violation {
+        case squareDepth, depth
+        /// A character that may only appear in strings and comments.
+        case character(Unicode.Scalar)
+    }
+
     static let maximumSquareDepth = 6
     static let maximumDepth = 32
 
     /// The UTF-8 offset of the first bracket past the limits, and which limit.
-    static func firstViolation(in text: String) -> (offset: Int, square: Bool)? {
+    static func firstViolation(in text: String) -> (offset: Int, kind: Violation)? {
         let bytes = Array(text.utf8)
         var i = 0
         var stack: [UInt8] = []
@@ -29,12 +37,15 @@ enum NestingGuard {
             case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"):
                 stack.append(c)
                 if c == UInt8(ascii: "[") { squares += 1 }
-                if squares > maximumSquareDepth { return (i, true) }
-                if stack.count > maximumDepth { return (i, false) }
+                if squares > maximumSquareDepth { return (i, .squareDepth) }
+                if stack.count > maximumDepth { return (i, .depth) }
             case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"):
                 if let top = stack.popLast(), top == UInt8(ascii: "[") { squares -= 1 }
-            default:
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x20..<0x7F:
                 break
+            default:
+                let scalar = String(decoding: bytes[i...].prefix(4), as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
+                return (i, .character(scalar))
             }
             i += 1
         }
