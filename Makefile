@@ -22,6 +22,7 @@ run: build
 
 site: build
 	$(BIN) build Lessons
+	$(BIN) reference --out site
 
 list: build
 	@$(BIN) list Lessons

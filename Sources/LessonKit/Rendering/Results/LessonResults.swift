@@ -72,12 +72,14 @@ public struct LessonResults {
                           files: files)
     }
 
-    /// "macro-F1 0.712 (pos_weight)": the best completed run of the last comparison.
+    /// "best macro-F1 0.712 (pos_weight)": the best completed run of the lesson
+    /// (the first one on a tie, so the line is stable).
     var keyResult: String? {
-        guard let comparison = outcome.comparisons.last else { return nil }
-        let best = comparison.runs.compactMap { run in run.metrics.map { (run.name, $0.macroF1) } }
-            .max { $0.1 < $1.1 }
-        return best.map { "macro-F1 \(Markup.number($0.1)) (\($0.0))" }
+        let best = outcome.comparisons.flatMap(\.runs)
+            .compactMap { run in run.metrics.map { (run.name, $0.macroF1) } }
+            .filter { $0.1.isFinite }
+            .reduce(nil as (String, Double)?) { best, next in best.map { next.1 > $0.1 ? next : $0 } ?? next }
+        return best.map { "best macro-F1 \(Markup.number($0.1)) (\($0.0))" }
     }
 }
 
