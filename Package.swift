@@ -7,6 +7,13 @@ let optimisedInDebug: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
 
+/// NeuralCore's element-wise loops also need `sqrt` without `errno`: with it,
+/// `SIMD8<Float>.squareRoot()` becomes eight branchy scalar calls (Adam was a
+/// quarter of an MLP step); without it, one vector `sqrtps`. Same bits.
+let numericKernelFlags: [SwiftSetting] = optimisedInDebug + [
+    .unsafeFlags(["-Xcc", "-fno-math-errno"]),
+]
+
 /// Each GEMM kernel target instantiates the generic blocked kernel of
 /// `GEMMKernels` with the vector width of one instruction set, compiled with
 /// that set's features so `addingProduct` becomes real vector FMAs. Only the
@@ -45,7 +52,7 @@ let package = Package(
         .target(name: "NeuralCore",
                 dependencies: ["CPUFeatures", "GEMMKernels", "GEMMKernelsPortable",
                                "GEMMKernelsAVX2", "GEMMKernelsAVX512"],
-                swiftSettings: optimisedInDebug),
+                swiftSettings: numericKernelFlags),
         .target(name: "Datasets", dependencies: ["NeuralCore", "CZlib", "CPNG"],
                 swiftSettings: optimisedInDebug),
         .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets"]),

@@ -20,6 +20,11 @@ extension Lessons {
         @Flag(help: "Skip the GEMM measurements.")
         var skipGemm = false
 
+        @Option(name: .customLong("shape"),
+                help: ArgumentHelp("Time this GEMM instead of the standard three: MxNxK, with :ta or :tb for a transposed operand (e.g. 144x32x7744:ta); repeatable.",
+                                   valueName: "shape"))
+        var shapes: [GEMMShape] = []
+
         @Flag(help: "Print the report as JSON instead of a table.")
         var json = false
 
@@ -34,7 +39,8 @@ extension Lessons {
             }
             var gemm: [GEMMMeasurement] = []
             if !skipGemm {
-                gemm = GEMMBenchmark.measureAll(threads: max(2, GEMMPath.threads)) { g in
+                gemm = GEMMBenchmark.measureAll(shapes: shapes.isEmpty ? GEMMBenchmark.standardShapes : shapes,
+                                                threads: max(2, GEMMPath.threads)) { g in
                     Console.error(String(format: "gemm %d×%d×%d %@ ×%d: %.1f GFLOP/s", g.m, g.n, g.k, g.path, g.threads, g.gflops))
                 }
             }
@@ -45,3 +51,7 @@ extension Lessons {
 }
 
 extension BenchmarkModel: ExpressibleByArgument {}
+
+extension GEMMShape: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}

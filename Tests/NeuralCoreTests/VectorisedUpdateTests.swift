@@ -80,7 +80,7 @@ final class VectorisedLayerLoopTests: XCTestCase {
     }
 
     /// The max-pool loop's previous scalar form, per output element.
-    func scalarMaxPool(_ x: [Float], batch: Int, h: Int, w: Int, c: Int, p: Int) -> ([Float], [Int32]) {
+    static func scalarMaxPool(_ x: [Float], batch: Int, h: Int, w: Int, c: Int, p: Int) -> ([Float], [Int32]) {
         let oh = h / p, ow = w / p
         var y = [Float](repeating: 0, count: batch * oh * ow * c), am = [Int32](repeating: 0, count: y.count)
         for n in 0..<batch { for oy in 0..<oh { for ox in 0..<ow { for ch in 0..<c {
@@ -103,7 +103,7 @@ final class VectorisedLayerLoopTests: XCTestCase {
             let x = (0..<(batch * h * w * c)).map { _ -> Float in
                 rng.nextFloat() < 0.05 ? .nan : Float(Int(rng.nextFloat() * 4))
             }
-            let (ey, eam) = scalarMaxPool(x, batch: batch, h: h, w: w, c: c, p: p)
+            let (ey, eam) = Self.scalarMaxPool(x, batch: batch, h: h, w: w, c: c, p: p)
             var y = [Float](repeating: 0, count: ey.count), am = [Int32](repeating: 0, count: ey.count)
             MaxPoolKernel(height: h, width: w, channels: c, outHeight: h / p, outWidth: w / p, poolSize: p)
                 .forward(x, batch: batch, output: &y, argmax: &am)

@@ -45,10 +45,12 @@ public struct BenchmarkReport: Codable, Sendable {
             lines.append("")
         }
         if !gemm.isEmpty {
-            let widths = [16, 9, 8, 8, 17]
+            let widths = [22, 9, 8, 8, 17]
             lines.append(row(["GEMM m×n×k", "path", "threads", "GFLOP/s", "GFLOP/s per CPU-s"], widths))
             for g in gemm {
-                lines.append(row(["\(g.m)×\(g.n)×\(g.k)", g.path, "\(g.threads)", String(format: "%.1f", g.gflops),
+                let shape = GEMMShape(m: g.m, n: g.n, k: g.k, transposeA: g.transposeA ?? false,
+                                      transposeB: g.transposeB ?? false)
+                lines.append(row([shape.description, g.path, "\(g.threads)", String(format: "%.1f", g.gflops),
                                   g.gflopsPerCPUSecond.map { String(format: "%.1f", $0) } ?? "-"], widths))
             }
             lines.append("")

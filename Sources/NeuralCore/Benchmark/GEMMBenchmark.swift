@@ -13,6 +13,9 @@ public struct GEMMMeasurement: Codable, Equatable, Sendable {
     public var n: Int
     public var k: Int
     public var threads: Int
+    /// Whether op(A) = Aᵀ and op(B) = Bᵀ (the backward passes' products).
+    public var transposeA: Bool? = nil
+    public var transposeB: Bool? = nil
     /// Median GFLOP/s over the samples, wall-clock.
     public var gflops: Double
     /// Median GFLOP/s per second of this thread's CPU time: what the kernel
@@ -24,15 +27,16 @@ public struct GEMMMeasurement: Codable, Equatable, Sendable {
 public enum GEMMBenchmark {
     /// The products `lessons bench` reports: the MLP's first layer at batch 64
     /// and 256, and the classic 1024³.
-    public static let standardShapes: [(m: Int, n: Int, k: Int)] = [
-        (64, 128, 784), (256, 128, 784), (1024, 1024, 1024),
+    public static let standardShapes: [GEMMShape] = [
+        GEMMShape(m: 64, n: 128, k: 784), GEMMShape(m: 256, n: 128, k: 784), GEMMShape(m: 1024, n: 1024, k: 1024),
     ]
 
     /// Times `C = A·B` (row-major, no transposes) for an m×k by k×n product.
     /// Each sample repeats the product until it has run ≥ `sampleSeconds`
     /// (at least once); the result is the median over `samples` samples after
     /// one warm-up product.
-    public static func measure(path: GEMMPath, m: Int, n: Int, k: Int, threads: Int = 1,
+    public static func measure(path: GEMMPath, m: Int, n: Int, k: Int, transposeA: Bool = false,
+                               transposeB: Bool = false, threads: Int = 1,
                                samples: Int = 5, sampleSeconds: Double = 0.05) -> GEMMMeasurement {
         var rng = SeededRNG(seed: 0x6E6D)
         let a = (0..<(m * k)).map { _ in rng.nextFloat() - 0.5 }
@@ -45,8 +49,9 @@ public enum GEMMBenchmark {
                 c.withUnsafeMutableBufferPointer { pc in
                     let pc = pc.baseAddress!
                     func run() {
-                        gemm(path: path, threads: threads, transposeA: false, transposeB: false,
-                             m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: n,
+                        gemm(path: path, threads: threads, transposeA: transposeA, transposeB: transposeB,
+                             m: m, n: n, k: k, a: pa.baseAddress!, lda: transposeA ? m : k,
+                             b: pb.baseAddress!, ldb: transposeB ? k : n,
                              c: pc, ldc: n, accumulate: false)
                     }
                     run()
@@ -67,6 +72,7 @@ public enum GEMMBenchmark {
             }
         }
         return GEMMMeasurement(path: path.rawValue, m: m, n: n, k: k, threads: threads,
+                               transposeA: transposeA ? true : nil, transposeB: transposeB ? true : nil,
                                gflops: median(rates), gflopsPerCPUSecond: threads == 1 ? median(cpuRates) : nil,
                                samples: samples)
     }
@@ -91,15 +97,16 @@ extension GEMMBenchmark {
     /// The standard shapes on every path this CPU runs, on one thread (the
     /// figure BLAS libraries quote) and on `threads`. `progress` hears each
     /// measurement as it finishes.
-    public static func measureAll(threads: Int = 2,
+    public static func measureAll(shapes: [GEMMShape] = standardShapes, threads: Int = 2,
                                   progress: (GEMMMeasurement) -> Void = { _ in }) -> [GEMMMeasurement] {
         var results: [GEMMMeasurement] = []
-        for shape in standardShapes {
+        for shape in shapes {
             for path in GEMMPath.supported {
                 // The portable path on x86-64 computes FMAs in software: one thread, few samples.
                 let slow = path == .portable && GEMMPath.avx2.isSupported
                 for t in slow ? [1] : Set([1, threads]).sorted() {
-                    let result = measure(path: path, m: shape.m, n: shape.n, k: shape.k, threads: t,
+                    let result = measure(path: path, m: shape.m, n: shape.n, k: shape.k,
+                                         transposeA: shape.transposeA, transposeB: shape.transposeB, threads: t,
                                          samples: slow ? 3 : 5, sampleSeconds: slow ? 0 : 0.05)
                     progress(result)
                     results.append(result)
@@ -115,4 +122,31 @@ func processCPUSeconds() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// One product to measure, written `MxNxK` with an optional `:ta` / `:tb`
+/// suffix for a transposed operand (`144x32x7744:ta` is the CNN's conv2
+/// kernel gradient), so any layer's product can be timed on its own.
+public struct GEMMShape: Equatable, Sendable, CustomStringConvertible {
+    public var m: Int, n: Int, k: Int
+    public var transposeA = false, transposeB = false
+
+    public init(m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false) {
+        self.m = m; self.n = n; self.k = k
+        self.transposeA = transposeA; self.transposeB = transposeB
+    }
+
+    public init?(parsing text: String) {
+        let parts = text.lowercased().split(separator: ":")
+        let sizes = parts.first?.split(separator: "x").compactMap { Int($0) } ?? []
+        guard sizes.count == 3, sizes.allSatisfy({ $0 > 0 }) else { return nil }
+        let flags = Set(parts.dropFirst().map(String.init))
+        guard flags.isSubset(of: ["ta", "tb"]) else { return nil }
+        self.init(m: sizes[0], n: sizes[1], k: sizes[2], transposeA: flags.contains("ta"),
+                  transposeB: flags.contains("tb"))
+    }
+
+    public var description: String {
+        "\(m)×\(n)×\(k)" + (transposeA ? " Aᵀ" : "") + (transposeB ? " Bᵀ" : "")
+    }
 }

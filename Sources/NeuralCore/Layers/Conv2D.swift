@@ -80,9 +80,12 @@ public final class Conv2D: Layer {
                         gemm(transposeA: false, transposeB: false, m: rows, n: n, k: k,
                              a: c.baseAddress!, lda: k, b: w.baseAddress!, ldb: n,
                              c: y.baseAddress!, ldc: n, accumulate: false)
-                        for r in 0..<rows {
-                            let row = y.baseAddress! + r * n
-                            for j in 0..<n { row[j] += bb[j] }
+                        let (out, b) = (y.baseAddress!, bb.baseAddress!)
+                        parallelChunks(rows, minimumChunk: 4096) { part in
+                            for r in part {
+                                let row = out + r * n
+                                for j in 0..<n { row[j] += b[j] }
+                            }
                         }
                     }
                 }

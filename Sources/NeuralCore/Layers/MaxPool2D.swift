@@ -45,8 +45,9 @@ public final class MaxPool2D: Layer {
         outputGradient.storage.withUnsafeBufferPointer { dy in
             argmax.withUnsafeBufferPointer { am in
                 inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                    dx.update(repeating: 0)
-                    for i in 0..<dy.count { dx[Int(am[i])] += dy[i] }
+                    MaxPoolKernel(height: height, width: width, channels: channels, outHeight: outHeight,
+                                  outWidth: outWidth, poolSize: poolSize)
+                        .backward(dy.baseAddress!, argmax: am.baseAddress!, batch: batch, inputGradient: dx.baseAddress!)
                 }
             }
         }

@@ -1,62 +1,78 @@
-/// The NHWC max-pool forward loop, channels innermost: for each output pixel
-/// the window is walked in row-major order and each tap updates a contiguous
-/// run of channels, so the compiler vectorises it and no index arithmetic
-/// runs per channel. Same rule as before: the first maximum wins a tie and
-/// `!(v <= best)` lets a NaN through so it propagates.
+/// The NHWC max-pool loops, channels innermost and eight channels a vector:
+/// every window tap is one vector compare-and-select, with no branch per tap.
+/// Rule: the first maximum in row-major window order wins a tie, and
+/// `!(v <= best)` lets a NaN through so it propagates (PyTorch's CPU rules).
+/// `argmax` holds each output's absolute input index, for the backward scatter.
+/// Images are independent, so batches run on two threads with the same bits.
 struct MaxPoolKernel {
     var height: Int, width: Int, channels: Int
     var outHeight: Int, outWidth: Int, poolSize: Int
 
+    typealias V = SIMD8<Float>
+    typealias I = SIMD8<Int32>
+
     func forward(_ x: UnsafePointer<Float>, batch: Int, output y: UnsafeMutablePointer<Float>,
                  argmax am: UnsafeMutablePointer<Int32>) {
+        parallelChunks(batch, minimumChunk: 8) { images in
+            for n in images { forward(x, image: n, output: y, argmax: am) }
+        }
+    }
+
+    private func forward(_ x: UnsafePointer<Float>, image n: Int, output y: UnsafeMutablePointer<Float>,
+                         argmax am: UnsafeMutablePointer<Int32>) {
         let p = poolSize, c = channels
-        for n in 0..<batch {
-            for oy in 0..<outHeight {
-                for ox in 0..<outWidth {
-                    let o = ((n * outHeight + oy) * outWidth + ox) * c
-                    let best = y + o, index = am + o
+        let lanes = I(0, 1, 2, 3, 4, 5, 6, 7)
+        for oy in 0..<outHeight {
+            for ox in 0..<outWidth {
+                let o = ((n * outHeight + oy) * outWidth + ox) * c
+                let first = ((n * height + oy * p) * width + ox * p) * c
+                var ch = 0
+                while ch + V.scalarCount <= c {
+                    var best = load(x + first + ch), index = lanes &+ Int32(first + ch)
                     for dy in 0..<p {
-                        for dx in 0..<p {
-                            let i = ((n * height + oy * p + dy) * width + ox * p + dx) * c
-                            let tap = x + i
-                            if dy == 0 && dx == 0 {
-                                for ch in 0..<c { best[ch] = tap[ch]; index[ch] = Int32(i + ch) }
-                            } else {
-                                var ch = 0
-                                while ch + 4 <= c {
-                                    let v = load(SIMD4<Float>.self, tap + ch), b = load(SIMD4<Float>.self, best + ch)
-                                    let better = .!(v .<= b)
-                                    if any(better) {
-                                        store(b.replacing(with: v, where: better), best + ch)
-                                        let lanes = SIMD4<Int32>(0, 1, 2, 3) &+ Int32(i + ch)
-                                        store(load(SIMD4<Int32>.self, index + ch).replacing(with: lanes, where: better), index + ch)
-                                    }
-                                    ch += 4
-                                }
-                                while ch < c {
-                                    if !(tap[ch] <= best[ch]) { best[ch] = tap[ch]; index[ch] = Int32(i + ch) }
-                                    ch += 1
-                                }
-                            }
+                        for dx in 0..<p where dy != 0 || dx != 0 {
+                            let i = first + (dy * width + dx) * c + ch
+                            let v = load(x + i)
+                            let better = .!(v .<= best)
+                            best.replace(with: v, where: better)
+                            index.replace(with: lanes &+ Int32(i), where: better)
                         }
                     }
+                    UnsafeMutableRawPointer(y + o + ch).storeBytes(of: best, as: V.self)
+                    UnsafeMutableRawPointer(am + o + ch).storeBytes(of: index, as: I.self)
+                    ch += V.scalarCount
+                }
+                while ch < c {
+                    var best = x[first + ch], index = Int32(first + ch)
+                    for dy in 0..<p {
+                        for dx in 0..<p where dy != 0 || dx != 0 {
+                            let i = first + (dy * width + dx) * c + ch
+                            if !(x[i] <= best) { best = x[i]; index = Int32(i) }
+                        }
+                    }
+                    y[o + ch] = best
+                    am[o + ch] = index
+                    ch += 1
                 }
             }
         }
     }
 
-    @inline(__always)
-    private func load<V: SIMD>(_: V.Type, _ p: UnsafeMutablePointer<V.Scalar>) -> V {
-        UnsafeRawPointer(p).loadUnaligned(as: V.self)
+    /// dx = 0, then each output's gradient added at its argmax; image by image,
+    /// since an image's argmaxes all lie inside that image.
+    func backward(_ dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, batch: Int,
+                  inputGradient dx: UnsafeMutablePointer<Float>) {
+        let inSize = height * width * channels, outSize = outHeight * outWidth * channels
+        parallelChunks(batch, minimumChunk: 8) { images in
+            (dx + images.lowerBound * inSize).update(repeating: 0, count: images.count * inSize)
+            for i in (images.lowerBound * outSize)..<(images.upperBound * outSize) {
+                dx[Int(am[i])] += dy[i]
+            }
+        }
     }
 
     @inline(__always)
-    private func load<V: SIMD>(_: V.Type, _ p: UnsafePointer<V.Scalar>) -> V {
+    private func load(_ p: UnsafePointer<Float>) -> V {
         UnsafeRawPointer(p).loadUnaligned(as: V.self)
-    }
-
-    @inline(__always)
-    private func store<V: SIMD>(_ v: V, _ p: UnsafeMutablePointer<V.Scalar>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
     }
 }

@@ -56,8 +56,15 @@ public final class Adam: Optimizer {
                 p.value.storage.withUnsafeMutableBufferPointer { theta in
                     state.m.withUnsafeMutableBufferPointer { m in
                         state.v.withUnsafeMutableBufferPointer { v in
-                            update.apply(theta: theta.baseAddress!, m: m.baseAddress!, v: v.baseAddress!,
-                                         g: g.baseAddress!, count: theta.count)
+                            let (t, mm, vv, gg) = (theta.baseAddress!, m.baseAddress!, v.baseAddress!, g.baseAddress!)
+                            // Chunks start at multiples of 8, so every element takes the same
+                            // vector lanes whatever the thread count.
+                            parallelChunks(theta.count / 8, minimumChunk: 2048) { r in
+                                let lo = r.lowerBound * 8
+                                let hi = r.upperBound == theta.count / 8 ? theta.count : r.upperBound * 8
+                                update.apply(theta: t + lo, m: mm + lo, v: vv + lo, g: gg + lo, count: hi - lo)
+                            }
+                            if theta.count < 8 { update.apply(theta: t, m: mm, v: vv, g: gg, count: theta.count) }
                         }
                     }
                 }

@@ -3,6 +3,25 @@
 /// this about every weight after every step, so it has to be cheap.
 func allFinite(_ values: UnsafeBufferPointer<Float>) -> Bool {
     guard let base = values.baseAddress else { return true }
+    if values.count >= 65536 {
+        // Large tensors in two halves on two threads; the answer is the same.
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2) { answers in
+            let mid = values.count / 2
+            answers.initialize(repeating: true)
+            parallelChunks(2, minimumChunk: 1) { halves in
+                for h in halves {
+                    answers[h] = allFiniteSerial(UnsafeBufferPointer(
+                        rebasing: h == 0 ? values[0..<mid] : values[mid..<values.count]))
+                }
+            }
+            return answers[0] && answers[1]
+        }
+    }
+    return allFiniteSerial(values)
+}
+
+private func allFiniteSerial(_ values: UnsafeBufferPointer<Float>) -> Bool {
+    guard let base = values.baseAddress else { return true }
     typealias V = SIMD8<Float>
     var acc = V()
     var i = 0

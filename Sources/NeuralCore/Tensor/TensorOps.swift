@@ -29,12 +29,13 @@ extension Tensor {
     public func gatherItems<C: Collection>(_ indices: C, into destination: inout Tensor) where C.Element == Int {
         let size = itemSize
         destination.resize(to: [indices.count] + Array(shape.dropFirst()))
+        let rows = Array(indices)
         storage.withUnsafeBufferPointer { src in
             destination.storage.withUnsafeMutableBufferPointer { dst in
-                var row = 0
-                for i in indices {
-                    (dst.baseAddress! + row * size).update(from: src.baseAddress! + i * size, count: size)
-                    row += 1
+                let (s, d) = (src.baseAddress!, dst.baseAddress!)
+                // Rows are independent copies: large batches on two threads.
+                parallelChunks(rows.count, minimumChunk: max(1, 32768 / max(size, 1))) { part in
+                    for row in part { (d + row * size).update(from: s + rows[row] * size, count: size) }
                 }
             }
         }

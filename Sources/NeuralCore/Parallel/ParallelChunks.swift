@@ -1,0 +1,22 @@
+import Dispatch
+
+/// Splits element-wise work into contiguous chunks, one per thread, for loops
+/// whose elements are independent (Adam, ReLU, im2col per image, pooling):
+/// every element is computed by the same operations whichever chunk holds it,
+/// so the result is the same bits for any thread count.
+///
+/// Uses up to `GEMMPath.threads` threads (the one knob for all kernels, set by
+/// `LESSONS_GEMM_THREADS`), and only when each chunk gets at least
+/// `minimumChunk` elements: waking a thread costs a few microseconds, which
+/// small loops never win back.
+@inline(__always)
+func parallelChunks(_ count: Int, minimumChunk: Int, _ body: (Range<Int>) -> Void) {
+    let threads = min(GEMMPath.threads, count / max(minimumChunk, 1))
+    if threads <= 1 {
+        if count > 0 { body(0..<count) }
+        return
+    }
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
+        body((count * t / threads)..<(count * (t + 1) / threads))
+    }
+}

@@ -1,0 +1,132 @@
+import XCTest
+@testable import NeuralCore
+
+/// Every loop that `parallelChunks` splits between threads gives the same bits
+/// as its one-thread run and as its scalar definition, at sizes large enough
+/// to be split (small ones never are).
+final class ParallelKernelTests: XCTestCase {
+    func withThreads<R>(_ threads: Int, _ body: () throws -> R) rethrows -> R {
+        let saved = GEMMPath.threads
+        defer { GEMMPath.threads = saved }
+        GEMMPath.threads = threads
+        return try body()
+    }
+
+    func testReLUSplitMatchesScalarDefinition() {
+        var rng = SeededRNG(seed: 21)
+        let count = 140_003
+        var x = (0..<count).map { _ in rng.nextFloat() - 0.5 }
+        x[0] = -0.0; x[70_001] = .nan; x[70_002] = 0
+        let dy = (0..<count).map { _ in rng.nextFloat() - 0.5 }
+        for threads in [1, 2] {
+            withThreads(threads) {
+                var y = [Float](repeating: 7, count: count), dx = [Float](repeating: 7, count: count)
+                ReLUKernel.forward(x, &y, count: count)
+                XCTAssertEqual(y.map(\.bitPattern), x.map { max($0, 0).bitPattern }, "threads \(threads)")
+                ReLUKernel.backward(dy, output: y, &dx, count: count)
+                XCTAssertEqual(dx.map(\.bitPattern), (0..<count).map { (y[$0] > 0 ? dy[$0] : 0).bitPattern })
+            }
+        }
+    }
+
+    func testMaxPoolSplitMatchesScalarRuleForwardAndBackward() {
+        var rng = SeededRNG(seed: 22)
+        let batch = 33, h = 9, w = 8, c = 20, p = 2
+        let x = (0..<(batch * h * w * c)).map { _ -> Float in rng.nextFloat() < 0.02 ? .nan : Float(Int(rng.nextFloat() * 4)) }
+        let (ey, eam) = VectorisedLayerLoopTests.scalarMaxPool(x, batch: batch, h: h, w: w, c: c, p: p)
+        let dy = (0..<ey.count).map { _ in rng.nextFloat() - 0.5 }
+        var edx = [Float](repeating: 0, count: x.count)
+        for i in 0..<dy.count { edx[Int(eam[i])] += dy[i] }
+        let kernel = MaxPoolKernel(height: h, width: w, channels: c, outHeight: h / p, outWidth: w / p, poolSize: p)
+        for threads in [1, 2] {
+            withThreads(threads) {
+                var y = [Float](repeating: 0, count: ey.count), am = [Int32](repeating: 0, count: ey.count)
+                kernel.forward(x, batch: batch, output: &y, argmax: &am)
+                XCTAssertEqual(y.map(\.bitPattern), ey.map(\.bitPattern), "threads \(threads)")
+                XCTAssertEqual(am, eam, "threads \(threads)")
+                var dx = [Float](repeating: 9, count: x.count)
+                kernel.backward(dy, argmax: am, batch: batch, inputGradient: &dx)
+                XCTAssertEqual(dx.map(\.bitPattern), edx.map(\.bitPattern), "threads \(threads)")
+            }
+        }
+    }
+
+    /// im2col and col2im against a direct per-element definition, with
+    /// `same` padding (border taps read zero) and an even kernel.
+    func testIm2ColAndCol2ImSplitMatchDefinitions() {
+        var rng = SeededRNG(seed: 23)
+        for (kh, kw, c) in [(3, 3, 1), (2, 4, 3), (3, 3, 16)] {
+            var g = ConvGeometry()
+            g.height = 7; g.width = 6; g.channels = c; g.kernelHeight = kh; g.kernelWidth = kw
+            g.padTop = (kh - 1) / 2; g.padLeft = (kw - 1) / 2; g.outHeight = 7; g.outWidth = 6
+            let batch = 20
+            let x = (0..<(batch * 7 * 6 * c)).map { _ in rng.nextFloat() - 0.5 }
+            let rows = batch * 7 * 6, k = g.patchSize
+            var expected = [Float](repeating: 0, count: rows * k)
+            for n in 0..<batch { for oy in 0..<7 { for ox in 0..<6 { for ky in 0..<kh { for kx in 0..<kw { for ch in 0..<c {
+                let iy = oy + ky - g.padTop, ix = ox + kx - g.padLeft
+                let value: Float = (iy < 0 || iy >= 7 || ix < 0 || ix >= 6) ? 0 : x[((n * 7 + iy) * 6 + ix) * c + ch]
+                expected[((n * 7 + oy) * 6 + ox) * k + (ky * kw + kx) * c + ch] = value
+            } } } } } }
+            let dcols = (0..<(rows * k)).map { _ in rng.nextFloat() - 0.5 }
+            var expectedDx = [Float](repeating: 0, count: x.count)
+            for r in 0..<rows {
+                let n = r / 42, oy = (r % 42) / 6, ox = r % 6
+                for ky in 0..<kh { for kx in 0..<kw {
+                    let iy = oy + ky - g.padTop, ix = ox + kx - g.padLeft
+                    guard iy >= 0, iy < 7, ix >= 0, ix < 6 else { continue }
+                    for ch in 0..<c { expectedDx[((n * 7 + iy) * 6 + ix) * c + ch] += dcols[r * k + (ky * kw + kx) * c + ch] }
+                } }
+            }
+            for threads in [1, 2] {
+                withThreads(threads) {
+                    var cols = [Float](repeating: 9, count: rows * k), dx = [Float](repeating: 9, count: x.count)
+                    g.im2col(x, batch: batch, cols: &cols)
+                    XCTAssertEqual(cols.map(\.bitPattern), expected.map(\.bitPattern), "\(kh)×\(kw)×\(c) threads \(threads)")
+                    g.col2im(dcols, batch: batch, output: &dx)
+                    XCTAssertEqual(dx.map(\.bitPattern), expectedDx.map(\.bitPattern), "\(kh)×\(kw)×\(c) threads \(threads)")
+                }
+            }
+        }
+    }
+
+    func testAdamAndFiniteCheckSplitMatchOneThread() {
+        var rng = SeededRNG(seed: 24)
+        let count = 70_007
+        let start = (0..<count).map { _ in rng.nextFloat() - 0.5 }
+        let grads = (0..<3).map { _ in (0..<count).map { _ in rng.nextFloat() - 0.5 } }
+        func run(_ threads: Int) -> [UInt32] {
+            withThreads(threads) {
+                let p = Parameter(name: "w", value: Tensor(shape: [count], storage: start))
+                let adam = Adam(learningRate: 1e-2, weightDecay: 0.01)
+                for g in grads {
+                    p.gradient = Tensor(shape: [count], storage: g)
+                    adam.step([p])
+                }
+                XCTAssertTrue(p.value.isFinite)
+                var bad = p.value
+                bad.storage[count - 1] = .infinity
+                XCTAssertFalse(bad.isFinite)
+                bad.storage[count - 1] = 0; bad.storage[3] = .nan
+                XCTAssertFalse(bad.isFinite)
+                return p.value.storage.map(\.bitPattern)
+            }
+        }
+        XCTAssertEqual(run(2), run(1))
+    }
+
+    func testGatherSplitCopiesTheChosenRows() {
+        let items = Tensor(shape: [300, 28, 28], storage: (0..<(300 * 784)).map(Float.init))
+        let order = (0..<300).map { ($0 * 7) % 300 }
+        for threads in [1, 2] {
+            withThreads(threads) {
+                var batch = Tensor.empty
+                items.gatherItems(order[10..<266], into: &batch)
+                XCTAssertEqual(batch.shape, [256, 28, 28])
+                for (row, i) in order[10..<266].enumerated() {
+                    XCTAssertEqual(batch.storage[(row * 784)..<((row + 1) * 784)], items.storage[(i * 784)..<((i + 1) * 784)])
+                }
+            }
+        }
+    }
+}
