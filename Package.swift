@@ -28,7 +28,7 @@ let avx512Flags: [SwiftSetting] = optimisedInDebug
 
 let package = Package(
     name: "lessons",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lessons", targets: ["lessons"]),
     ],

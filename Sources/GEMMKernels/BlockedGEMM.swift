@@ -1,4 +1,3 @@
-import Dispatch
 
 /// Cache blocking, in bytes: a block of A rows (rows × k floats) that stays in
 /// L2 while every B panel sweeps past it.
@@ -64,12 +63,12 @@ where V.Scalar == Float {
         if workers <= 1 {
             computeTiles(V.self, p, source: source, partial: partial, tiles: 0..<tiles, panels: 0..<panels)
         } else if tiles >= workers * 2 || tiles >= panels {
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
+            WorkerPool.shared.run(parts: workers) { w in
                 computeTiles(V.self, p, source: source, partial: partial,
                              tiles: split(tiles, w, workers), panels: 0..<panels)
             }
         } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
+            WorkerPool.shared.run(parts: workers) { w in
                 computeTiles(V.self, p, source: source, partial: partial,
                              tiles: 0..<tiles, panels: split(panels, w, workers))
             }

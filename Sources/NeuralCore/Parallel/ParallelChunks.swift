@@ -1,12 +1,12 @@
-import Dispatch
+import GEMMKernels
 
 /// Splits element-wise work into contiguous chunks, one per thread, for loops
 /// whose elements are independent (Adam, ReLU, im2col per image, pooling):
 /// every element is computed by the same operations whichever chunk holds it,
 /// so the result is the same bits for any thread count.
 ///
-/// Uses up to `GEMMPath.threads` threads (the one knob for all kernels, set by
-/// `LESSONS_GEMM_THREADS`), and only when each chunk gets at least
+/// Uses up to `GEMMPath.threads` threads of the kernels' `WorkerPool` (the one
+/// knob for all kernels, set by `LESSONS_GEMM_THREADS`), and only when each chunk gets at least
 /// `minimumChunk` elements: waking a thread costs a few microseconds, which
 /// small loops never win back.
 @inline(__always)
@@ -16,7 +16,7 @@ func parallelChunks(_ count: Int, minimumChunk: Int, _ body: (Range<Int>) -> Voi
         if count > 0 { body(0..<count) }
         return
     }
-    DispatchQueue.concurrentPerform(iterations: threads) { t in
+    WorkerPool.shared.run(parts: threads) { t in
         body((count * t / threads)..<(count * (t + 1) / threads))
     }
 }

@@ -1,0 +1,132 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The threads every parallel kernel runs on: the caller plus persistent
+/// helpers that spin briefly between jobs before they sleep.
+///
+/// Why not `DispatchQueue.concurrentPerform`: a training step runs a dozen
+/// short parallel loops separated by short serial gaps; Dispatch's workers
+/// fall asleep in each gap and waking one cost about 30 µs here, a tenth of
+/// an MLP step. A helper that is still spinning starts within microseconds.
+///
+/// Parts are claimed one by one, so a helper that the OS has not scheduled
+/// (a busy machine) is simply not waited for: the caller takes its parts.
+/// One job runs at a time; a caller that finds the pool busy (another run in
+/// the same process) runs its parts itself. Parts never depend on which
+/// thread ran them, so results are the same bits either way.
+public final class WorkerPool: @unchecked Sendable {
+    /// The pool shared by all kernels, with one helper per core beyond the first.
+    public static let shared = WorkerPool(helpers: max(0, ProcessInfo.processInfo.activeProcessorCount - 1))
+
+    /// How long an idle helper spins for the next job before it sleeps.
+    static let spinNanoseconds: UInt64 = 200_000
+
+    private let helpers: Int
+    private let busy = Atomic<Bool>(false)
+    /// Bumped (under `mutex`) for every job, read without the lock by spinning helpers.
+    private let generation = Atomic<Int>(0)
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    // The current job, guarded by `mutex`.
+    private var body: ((Int) -> Void)? = nil
+    private var parts = 0, nextPart = 0
+    private let finishedParts = Atomic<Int>(0)
+
+    /// A pool with `helpers` threads besides the caller. Helpers live as long
+    /// as the process (kernels use `shared`; tests make their own).
+    public init(helpers: Int) {
+        self.helpers = helpers
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(wake, nil)
+        for index in 0..<helpers {
+            let thread = Thread { [unowned self] in self.helperLoop() }
+            thread.name = "lessons-kernel-\(index + 1)"
+            thread.start()
+        }
+    }
+
+    /// Threads a job can use: the caller and the helpers.
+    public var threadCount: Int { helpers + 1 }
+
+    /// Runs `body(part)` for every part in `0..<parts`, on the caller and the
+    /// helpers, and returns when all have finished.
+    public func run(parts count: Int, _ work: (Int) -> Void) {
+        if count <= 1 || helpers == 0
+            || !busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
+            for part in 0..<count { work(part) }
+            return
+        }
+        withoutActuallyEscaping(work) { escapable in
+            pthread_mutex_lock(mutex)
+            body = escapable
+            parts = count
+            nextPart = 0
+            finishedParts.store(0, ordering: .relaxed)
+            generation.add(1, ordering: .releasing)
+            pthread_cond_broadcast(wake)
+            pthread_mutex_unlock(mutex)
+            runClaimedParts()
+            while finishedParts.load(ordering: .acquiring) < count { sched_yield() }
+            pthread_mutex_lock(mutex)
+            body = nil
+            pthread_mutex_unlock(mutex)
+        }
+        busy.store(false, ordering: .releasing)
+    }
+
+    /// Claims and runs parts of the current job until none are left.
+    private func runClaimedParts() {
+        while let part = claimPart() {
+            // The claimed closure is released before the part counts as
+            // finished: the caller's job ends when the last part finishes,
+            // and no copy of its closure may outlive that.
+            do {
+                guard let work = part.work else { return }
+                work(part.index)
+            }
+            finishedParts.add(1, ordering: .releasing)
+        }
+    }
+
+    private func claimPart() -> (work: ((Int) -> Void)?, index: Int)? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        guard body != nil, nextPart < parts else { return nil }
+        nextPart += 1
+        return (body, nextPart - 1)
+    }
+
+    private func helperLoop() {
+        var seen = 0
+        while true {
+            seen = waitForJob(after: seen)
+            runClaimedParts()
+        }
+    }
+
+    /// Spins until a new job is announced, then sleeps until one is.
+    private func waitForJob(after seen: Int) -> Int {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var spins = 0
+        while true {
+            let current = generation.load(ordering: .acquiring)
+            if current != seen { return current }
+            spins += 1
+            if spins & 63 == 0 && DispatchTime.now().uptimeNanoseconds - start > Self.spinNanoseconds { break }
+            sched_yield()
+        }
+        pthread_mutex_lock(mutex)
+        var current = generation.load(ordering: .relaxed)
+        while current == seen {
+            pthread_cond_wait(wake, mutex)
+            current = generation.load(ordering: .relaxed)
+        }
+        pthread_mutex_unlock(mutex)
+        return current
+    }
+}
