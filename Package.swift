@@ -7,23 +7,23 @@ let optimisedInDebug: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
 
-/// NeuralCore's element-wise loops also need `sqrt` without `errno`: with it,
+/// Numeric loops also need `sqrt` without `errno`: with it,
 /// `SIMD8<Float>.squareRoot()` becomes eight branchy scalar calls (Adam was a
 /// quarter of an MLP step); without it, one vector `sqrtps`. Same bits.
 let numericKernelFlags: [SwiftSetting] = optimisedInDebug + [
     .unsafeFlags(["-Xcc", "-fno-math-errno"]),
 ]
 
-/// Each GEMM kernel target instantiates the generic blocked kernel of
-/// `GEMMKernels` with the vector width of one instruction set, compiled with
-/// that set's features so `addingProduct` becomes real vector FMAs. Only the
-/// CPU check in `NeuralCore` decides which one runs.
+/// Each kernel target instantiates the generic kernels of `SIMDKernels` (the
+/// blocked GEMM, Adam's update) with the vector width of one instruction set,
+/// compiled with that set's features so `addingProduct` becomes real vector
+/// FMAs. Only the CPU check in `NeuralCore` decides which one runs.
 #if arch(x86_64)
-let avx2Flags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma", "-O"])]
-let avx512Flags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx512f", "-Xcc", "-mfma", "-O"])]
+let avx2Flags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma", "-Xcc", "-fno-math-errno", "-O"])]
+let avx512Flags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx512f", "-Xcc", "-mfma", "-Xcc", "-fno-math-errno", "-O"])]
 #else
-let avx2Flags: [SwiftSetting] = optimisedInDebug
-let avx512Flags: [SwiftSetting] = optimisedInDebug
+let avx2Flags: [SwiftSetting] = numericKernelFlags
+let avx512Flags: [SwiftSetting] = numericKernelFlags
 #endif
 
 let package = Package(
@@ -45,13 +45,13 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
         .target(name: "CPUFeatures"),
-        .target(name: "GEMMKernels", swiftSettings: optimisedInDebug),
-        .target(name: "GEMMKernelsPortable", dependencies: ["GEMMKernels"], swiftSettings: optimisedInDebug),
-        .target(name: "GEMMKernelsAVX2", dependencies: ["GEMMKernels"], swiftSettings: avx2Flags),
-        .target(name: "GEMMKernelsAVX512", dependencies: ["GEMMKernels"], swiftSettings: avx512Flags),
+        .target(name: "SIMDKernels", swiftSettings: numericKernelFlags),
+        .target(name: "SIMDKernelsPortable", dependencies: ["SIMDKernels"], swiftSettings: numericKernelFlags),
+        .target(name: "SIMDKernelsAVX2", dependencies: ["SIMDKernels"], swiftSettings: avx2Flags),
+        .target(name: "SIMDKernelsAVX512", dependencies: ["SIMDKernels"], swiftSettings: avx512Flags),
         .target(name: "NeuralCore",
-                dependencies: ["CPUFeatures", "GEMMKernels", "GEMMKernelsPortable",
-                               "GEMMKernelsAVX2", "GEMMKernelsAVX512"],
+                dependencies: ["CPUFeatures", "SIMDKernels", "SIMDKernelsPortable",
+                               "SIMDKernelsAVX2", "SIMDKernelsAVX512"],
                 swiftSettings: numericKernelFlags),
         .target(name: "Datasets", dependencies: ["NeuralCore", "CZlib", "CPNG"],
                 swiftSettings: optimisedInDebug),
@@ -69,7 +69,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "GEMMKernels"]),
+        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),

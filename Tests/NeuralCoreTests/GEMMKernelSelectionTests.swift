@@ -1,5 +1,5 @@
 import XCTest
-import GEMMKernels
+import SIMDKernels
 @testable import NeuralCore
 
 /// The run-time choice of kernel: CPU detection, the environment override,

@@ -1,8 +1,9 @@
 import XCTest
+import SIMDKernels
 @testable import NeuralCore
 
-/// The eight-lane Adam update and finiteness check give exactly what their
-/// scalar definitions give, including the tail that does not fill a vector.
+/// Adam's vector update on every kernel path, and the finiteness check, give
+/// exactly what their scalar definitions give, including the tail that does not fill a vector.
 final class VectorisedUpdateTests: XCTestCase {
     func scalarAdam(_ u: AdamUpdate, theta: inout [Float], m: inout [Float], v: inout [Float], g: [Float]) {
         for i in 0..<theta.count {
@@ -21,27 +22,30 @@ final class VectorisedUpdateTests: XCTestCase {
         for (count, wd, decoupled) in [(1, Float(0), false), (8, 0, false), (13, 0.01, true), (100, 0.05, false), (7, 0.01, false)] {
             let u = AdamUpdate(beta1: 0.9, beta2: 0.999, stepSize: 0.0123, vScale: 1.7, epsilon: 1e-8,
                                learningRate: 1e-3, weightDecay: wd, decoupled: decoupled)
-            var theta = (0..<count).map { _ in rng.nextFloat() - 0.5 }
-            var m = (0..<count).map { _ in (rng.nextFloat() - 0.5) * 0.1 }
-            var v = (0..<count).map { _ in rng.nextFloat() * 0.01 }
+            let theta = (0..<count).map { _ in rng.nextFloat() - 0.5 }
+            let m = (0..<count).map { _ in (rng.nextFloat() - 0.5) * 0.1 }
+            let v = (0..<count).map { _ in rng.nextFloat() * 0.01 }
+            let grads = (0..<3).map { _ in (0..<count).map { _ in (rng.nextFloat() - 0.5) * 4 } }
             var (t2, m2, v2) = (theta, m, v)
-            for _ in 0..<3 {
-                let g = (0..<count).map { _ in (rng.nextFloat() - 0.5) * 4 }
-                scalarAdam(u, theta: &t2, m: &m2, v: &v2, g: g)
-                theta.withUnsafeMutableBufferPointer { tp in
-                    m.withUnsafeMutableBufferPointer { mp in
-                        v.withUnsafeMutableBufferPointer { vp in
-                            g.withUnsafeBufferPointer { gp in
-                                u.apply(theta: tp.baseAddress!, m: mp.baseAddress!, v: vp.baseAddress!,
-                                        g: gp.baseAddress!, count: count)
+            for g in grads { scalarAdam(u, theta: &t2, m: &m2, v: &v2, g: g) }
+            for path in GEMMPath.supported {
+                var (t1, m1, v1) = (theta, m, v)
+                for g in grads {
+                    t1.withUnsafeMutableBufferPointer { tp in
+                        m1.withUnsafeMutableBufferPointer { mp in
+                            v1.withUnsafeMutableBufferPointer { vp in
+                                g.withUnsafeBufferPointer { gp in
+                                    u.apply(path: path, theta: tp.baseAddress!, m: mp.baseAddress!, v: vp.baseAddress!,
+                                            g: gp.baseAddress!, count: count)
+                                }
                             }
                         }
                     }
                 }
+                XCTAssertEqual(t1.map(\.bitPattern), t2.map(\.bitPattern), "\(path) count \(count) wd \(wd)")
+                XCTAssertEqual(m1.map(\.bitPattern), m2.map(\.bitPattern), "\(path)")
+                XCTAssertEqual(v1.map(\.bitPattern), v2.map(\.bitPattern), "\(path)")
             }
-            XCTAssertEqual(theta.map(\.bitPattern), t2.map(\.bitPattern), "count \(count) wd \(wd)")
-            XCTAssertEqual(m.map(\.bitPattern), m2.map(\.bitPattern))
-            XCTAssertEqual(v.map(\.bitPattern), v2.map(\.bitPattern))
         }
     }
 

@@ -1,5 +1,5 @@
 import Dispatch
-import GEMMKernels
+import SIMDKernels
 import XCTest
 
 /// The kernels' thread pool runs every part of every job exactly once, also

@@ -1,4 +1,5 @@
 import Foundation
+import SIMDKernels
 
 /// Adam (Kingma & Ba) and AdamW (Loshchilov & Hutter, `decoupledWeightDecay`).
 ///
@@ -59,12 +60,13 @@ public final class Adam: Optimizer {
                             let (t, mm, vv, gg) = (theta.baseAddress!, m.baseAddress!, v.baseAddress!, g.baseAddress!)
                             // Chunks start at multiples of 8, so every element takes the same
                             // vector lanes whatever the thread count.
+                            let path = GEMMPath.current
                             parallelChunks(theta.count / 8, minimumChunk: 2048) { r in
                                 let lo = r.lowerBound * 8
                                 let hi = r.upperBound == theta.count / 8 ? theta.count : r.upperBound * 8
-                                update.apply(theta: t + lo, m: mm + lo, v: vv + lo, g: gg + lo, count: hi - lo)
+                                update.apply(path: path, theta: t + lo, m: mm + lo, v: vv + lo, g: gg + lo, count: hi - lo)
                             }
-                            if theta.count < 8 { update.apply(theta: t, m: mm, v: vv, g: gg, count: theta.count) }
+                            if theta.count < 8 { update.apply(path: path, theta: t, m: mm, v: vv, g: gg, count: theta.count) }
                         }
                     }
                 }

@@ -1,4 +1,4 @@
-import GEMMKernels
+import SIMDKernels
 
 /// Splits element-wise work into contiguous chunks, one per thread, for loops
 /// whose elements are independent (Adam, ReLU, im2col per image, pooling):

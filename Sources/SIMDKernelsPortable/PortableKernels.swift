@@ -1,4 +1,4 @@
-import GEMMKernels
+import SIMDKernels
 
 /// The portable path: 128-bit vectors, which every target has (NEON on arm64,
 /// SSE on x86-64). Compiled without extra features, so on x86-64 its fused
@@ -6,4 +6,10 @@ import GEMMKernels
 /// arm64 they are NEON `fmla`.
 public func portableGEMM(_ p: GEMMProblem, threads: Int = 1) {
     blockedGEMM(SIMD4<Float>.self, p, threads: threads)
+}
+
+/// Adam's update with 128-bit vectors.
+public func portableAdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
+                               v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int) {
+    u.apply(SIMD4<Float>.self, theta: theta, m: m, v: v, g: g, count: count)
 }

@@ -24,7 +24,7 @@
 ///
 /// Building: the kernel targets compile copies of these inlinable bodies.
 /// An edit that changes only bodies here may not make an incremental build
-/// recompile them; `touch Sources/GEMMKernels*/*.swift` before building.
+/// recompile them; `touch Sources/SIMDKernels*/*.swift` before building.
 ///
 /// `threads > 1` splits row tiles (or panels, when there are few rows)
 /// between threads; every element is still computed by one chain, so the

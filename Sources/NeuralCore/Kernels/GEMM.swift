@@ -1,8 +1,8 @@
-import GEMMKernels
-import GEMMKernelsPortable
+import SIMDKernels
+import SIMDKernelsPortable
 #if arch(x86_64)
-import GEMMKernelsAVX2
-import GEMMKernelsAVX512
+import SIMDKernelsAVX2
+import SIMDKernelsAVX512
 #endif
 
 /// The one matrix product every layer uses. Row-major, BLAS-like:
