@@ -36,6 +36,7 @@ public final class WorkerPool: @unchecked Sendable {
     private var body: ((Int) -> Void)? = nil
     private var parts = 0, nextPart = 0
     private let finishedParts = Atomic<Int>(0)
+    private let sharedJobs = Atomic<Int>(0)
 
     /// A pool with `helpers` threads besides the caller. Helpers live as long
     /// as the process (kernels use `shared`; tests make their own).
@@ -53,6 +54,10 @@ public final class WorkerPool: @unchecked Sendable {
     /// Threads a job can use: the caller and the helpers.
     public var threadCount: Int { helpers + 1 }
 
+    /// Jobs so far that were offered to the helpers (not run by the caller
+    /// alone), so tests can tell that a product really was split.
+    public var sharedJobCount: Int { sharedJobs.load(ordering: .relaxed) }
+
     /// Runs `body(part)` for every part in `0..<parts`, on the caller and the
     /// helpers, and returns when all have finished.
     public func run(parts count: Int, _ work: (Int) -> Void) {
@@ -68,6 +73,7 @@ public final class WorkerPool: @unchecked Sendable {
             nextPart = 0
             finishedParts.store(0, ordering: .relaxed)
             generation.add(1, ordering: .releasing)
+            sharedJobs.add(1, ordering: .relaxed)
             pthread_cond_broadcast(wake)
             pthread_mutex_unlock(mutex)
             runClaimedParts()

@@ -1,4 +1,5 @@
 import XCTest
+import SIMDKernels
 @testable import NeuralCore
 
 /// Every kernel path this CPU runs, single- and multi-threaded, must give the
@@ -52,14 +53,21 @@ final class GEMMPathAgreementTests: XCTestCase {
     func testLargeProductsAgreeAcrossPathsAndThreads() {
         let shapes = [GEMMCase(m: 64, n: 128, k: 784), GEMMCase(m: 130, n: 100, k: 600, transposeB: true),
                       GEMMCase(m: 784, n: 128, k: 64, transposeA: true, accumulate: true),
-                      GEMMCase(m: 200, n: 517, k: 37, pad: 5)]
+                      GEMMCase(m: 200, n: 517, k: 37, pad: 5),
+                      // Few row tiles: split by panels; and a long depth split by tiles.
+                      GEMMCase(m: 9, n: 300, k: 400), GEMMCase(m: 9, n: 16, k: 30_000, transposeA: true)]
         for (index, testCase) in shapes.enumerated() {
             let (a, b, c) = testCase.operands(seed: 100 + UInt64(index))
             let reference = testCase.run(path: .portable, threads: 1, a: a, b: b, c: c)
             for path in GEMMPath.supported {
                 for threads in [1, 2] {
+                    let jobsBefore = WorkerPool.shared.sharedJobCount
                     let got = testCase.run(path: path, threads: threads, a: a, b: b, c: c)
                     XCTAssertNil(firstBitDifference(got, reference), "\(path) threads=\(threads) \(testCase)")
+                    if threads == 2 && WorkerPool.shared.threadCount > 1 {
+                        XCTAssertGreaterThan(WorkerPool.shared.sharedJobCount, jobsBefore,
+                                             "\(testCase) on \(path) was not split between threads")
+                    }
                 }
             }
         }
