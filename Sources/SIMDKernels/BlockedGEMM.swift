@@ -139,7 +139,8 @@ func computeTiles<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource, par
                            tiles: Range<Int>, panels: Range<Int>) where V.Scalar == Float {
     let nr = 2 * V.scalarCount
     let mr = gemmTileRows
-    let rowStride = p.aRowStride, depthStride = p.aDepthStride
+    let rowStride = p.aRowStride
+    let walk = DepthWalk(stride: p.aDepthStride, offsets: p.aDepthOffsets)
     let ps = partial.stride
     withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * nr) { edgeBuffer in
         let edge = edgeBuffer.baseAddress!
@@ -159,20 +160,27 @@ func computeTiles<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource, par
                     for t in blockStart..<blockEnd {
                         let row = t * mr
                         let rows = min(mr, p.m - row)
-                        let a = p.a + row * rowStride + k0 * depthStride
-                        let offsets = TileRows(rows: rows, rowStride: rowStride)
+                        let a: UnsafePointer<Float>, offsets: TileRows
+                        if let rowOffsets = p.aRowOffsets {
+                            a = p.a + rowOffsets[row]
+                            offsets = TileRows(rows: rows, offsets: rowOffsets + row)
+                        } else {
+                            a = p.a + row * rowStride + k0 * p.aDepthStride
+                            offsets = TileRows(rows: rows, rowStride: rowStride)
+                        }
+                        let depthWalk = walk.from(k0)
                         let sums = partial.pointer + row * ps + col
                         let start: UnsafePointer<Float>? = first ? nil : UnsafePointer(sums)
                         if !last {
-                            microKernel(V.self, depth: depth, a: a, rows: offsets, depthStride: depthStride,
+                            microKernel(V.self, depth: depth, a: a, rows: offsets, walk: depthWalk,
                                         b: b, ldb: ldb, start: start, startStride: ps,
                                         c: sums, ldc: ps, accumulate: false)
                         } else if rows == mr && cols == nr {
-                            microKernel(V.self, depth: depth, a: a, rows: offsets, depthStride: depthStride,
+                            microKernel(V.self, depth: depth, a: a, rows: offsets, walk: depthWalk,
                                         b: b, ldb: ldb, start: start, startStride: ps,
                                         c: p.c + row * p.ldc + col, ldc: p.ldc, accumulate: p.accumulate)
                         } else {
-                            microKernel(V.self, depth: depth, a: a, rows: offsets, depthStride: depthStride,
+                            microKernel(V.self, depth: depth, a: a, rows: offsets, walk: depthWalk,
                                         b: b, ldb: ldb, start: start, startStride: ps,
                                         c: edge, ldc: nr, accumulate: false)
                             for r in 0..<rows {

@@ -17,6 +17,12 @@ public struct GEMMProblem {
     public var c: UnsafeMutablePointer<Float>
     public var ldc: Int
     public var accumulate: Bool
+    /// A gathered A operand (implicit im2col): when set, op(A)[i, p] is
+    /// `a[aRowOffsets[i] + aDepthOffsets[p]]` (m and k offsets), and
+    /// `transposeA`/`lda` are not used. A convolution's patch matrix is read
+    /// this way straight from the image, never written out.
+    public var aRowOffsets: UnsafePointer<Int>? = nil
+    public var aDepthOffsets: UnsafePointer<Int>? = nil
 
     @inlinable
     public init(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,

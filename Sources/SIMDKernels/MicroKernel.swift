@@ -36,6 +36,37 @@ struct TileRows {
         o4 = min(4, last) * rowStride
         o5 = min(5, last) * rowStride
     }
+
+    /// Offsets of gathered rows, relative to the tile's first row `offsets[0]`.
+    @inlinable @inline(__always)
+    init(rows: Int, offsets: UnsafePointer<Int>) {
+        let last = rows - 1, first = offsets[0]
+        o1 = offsets[min(1, last)] - first
+        o2 = offsets[min(2, last)] - first
+        o3 = offsets[min(3, last)] - first
+        o4 = offsets[min(4, last)] - first
+        o5 = offsets[min(5, last)] - first
+    }
+}
+
+/// Where depth step p of a tile's A rows lives, relative to the tile's first
+/// element: `p · stride` for a stored matrix, `offsets[p]` for a gathered one.
+@usableFromInline
+struct DepthWalk {
+    @usableFromInline let stride: Int
+    @usableFromInline let offsets: UnsafePointer<Int>?
+
+    @inlinable @inline(__always)
+    init(stride: Int, offsets: UnsafePointer<Int>?) {
+        self.stride = stride
+        self.offsets = offsets
+    }
+
+    /// The walk from depth step `k0` on.
+    @inlinable @inline(__always)
+    func from(_ k0: Int) -> DepthWalk {
+        offsets == nil ? self : DepthWalk(stride: stride, offsets: offsets! + k0)
+    }
 }
 
 /// One 6 × 2W register tile: for every element an FMA chain over k steps in
@@ -44,13 +75,13 @@ struct TileRows {
 /// which are the exact values the previous block stored, so the chain is the
 /// numerics contract's whatever the blocking.
 ///
-/// A element (r, p) is at `a[offset(r) + p * depthStride]`; B row p is the
+/// A element (r, p) is at `a[offset(r) + walk(p)]`; B row p is the
 /// 2W contiguous floats at `b + p * ldb`. The tile is written to `c` (row
 /// stride `ldc`) as `C = acc` or `C = C + acc`.
 @inlinable @inline(__always)
 func microKernel<V: SIMD>(
     _: V.Type, depth k: Int,
-    a: UnsafePointer<Float>, rows r: TileRows, depthStride: Int,
+    a: UnsafePointer<Float>, rows r: TileRows, walk: DepthWalk,
     b: UnsafePointer<Float>, ldb: Int,
     start: UnsafePointer<Float>?, startStride: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
@@ -67,8 +98,8 @@ func microKernel<V: SIMD>(
         c40 = loadVector(s + 4 * ld, as: V.self); c41 = loadVector(s + 4 * ld + w, as: V.self)
         c50 = loadVector(s + 5 * ld, as: V.self); c51 = loadVector(s + 5 * ld + w, as: V.self)
     }
-    var pa = a, pb = b
-    for _ in 0..<k {
+    @inline(__always)
+    func step(_ pa: UnsafePointer<Float>, _ pb: UnsafePointer<Float>) {
         let b0 = loadVector(pb, as: V.self), b1 = loadVector(pb + w, as: V.self)
         var x = V(repeating: pa[0])
         c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
@@ -82,8 +113,20 @@ func microKernel<V: SIMD>(
         c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
         x = V(repeating: pa[r.o5])
         c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
-        pa += depthStride
-        pb += ldb
+    }
+    var pb = b
+    if let offsets = walk.offsets {
+        for q in 0..<k {
+            step(a + offsets[q], pb)
+            pb += ldb
+        }
+    } else {
+        var pa = a
+        for _ in 0..<k {
+            step(pa, pb)
+            pa += walk.stride
+            pb += ldb
+        }
     }
     var pc = c
     storeVector(c00, pc, accumulate: accumulate); storeVector(c01, pc + w, accumulate: accumulate)

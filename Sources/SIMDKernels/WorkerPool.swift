@@ -87,24 +87,26 @@ public final class WorkerPool: @unchecked Sendable {
 
     /// Claims and runs parts of the current job until none are left.
     private func runClaimedParts() {
-        while let part = claimPart() {
-            // The claimed closure is released before the part counts as
-            // finished: the caller's job ends when the last part finishes,
-            // and no copy of its closure may outlive that.
-            do {
-                guard let work = part.work else { return }
-                work(part.index)
-            }
+        while runOneClaimedPart() {
             finishedParts.add(1, ordering: .releasing)
         }
     }
 
-    private func claimPart() -> (work: ((Int) -> Void)?, index: Int)? {
+    /// Runs one claimed part; false when none is left. Its own function so the
+    /// claimed copy of the closure is released before the part counts as
+    /// finished: the job ends when its last part finishes, and no copy of the
+    /// caller's closure may outlive that.
+    private func runOneClaimedPart() -> Bool {
         pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        guard body != nil, nextPart < parts else { return nil }
+        guard let work = body, nextPart < parts else {
+            pthread_mutex_unlock(mutex)
+            return false
+        }
+        let index = nextPart
         nextPart += 1
-        return (body, nextPart - 1)
+        pthread_mutex_unlock(mutex)
+        work(index)
+        return true
     }
 
     private func helperLoop() {

@@ -51,25 +51,68 @@ final class ParallelKernelTests: XCTestCase {
         }
     }
 
-    /// im2col and col2im against a direct per-element definition, with
-    /// `same` padding (border taps read zero) and an even kernel.
-    func testIm2ColAndCol2ImSplitMatchDefinitions() {
+    /// The patch matrix by its definition: zeros outside the image (`same` padding).
+    static func im2col(_ x: [Float], _ g: ConvGeometry, batch: Int) -> [Float] {
+        let (h, w, c, kh, kw) = (g.height, g.width, g.channels, g.kernelHeight, g.kernelWidth)
+        let k = g.patchSize
+        var cols = [Float](repeating: 0, count: batch * g.outHeight * g.outWidth * k)
+        for n in 0..<batch { for oy in 0..<g.outHeight { for ox in 0..<g.outWidth {
+            for ky in 0..<kh { for kx in 0..<kw { for ch in 0..<c {
+                let iy = oy + ky - g.padTop, ix = ox + kx - g.padLeft
+                guard iy >= 0, iy < h, ix >= 0, ix < w else { continue }
+                cols[((n * g.outHeight + oy) * g.outWidth + ox) * k + (ky * kw + kx) * c + ch] = x[((n * h + iy) * w + ix) * c + ch]
+            } } }
+        } } }
+        return cols
+    }
+
+    /// Conv2D reads its patches in place (gathered GEMM); forward output and
+    /// kernel gradient must be the bits of the explicit im2col products, with
+    /// `same` and `valid` padding and an even kernel.
+    func testGatheredConvolutionMatchesExplicitIm2ColProducts() {
         var rng = SeededRNG(seed: 23)
+        for (kh, kw, c, padding) in [(3, 3, 1, Padding.same), (2, 4, 3, .same), (3, 3, 16, .valid), (3, 3, 16, .same)] {
+            let batch = 20, filters = 5
+            let x = (0..<(batch * 7 * 6 * c)).map { _ in rng.nextFloat() - 0.5 }
+            for threads in [1, 2] {
+                withThreads(threads) {
+                    let layer = Conv2D(filters: filters, kernelSize: (kh, kw), padding: padding)
+                    var buildRNG = SeededRNG(seed: 5)
+                    let outShape = layer.build(inputShape: [7, 6, c], rng: &buildRNG)
+                    layer.bias.value = Tensor(shape: [filters], storage: (0..<filters).map { Float($0) * 0.1 - 0.2 })
+                    let g = layer.geometryForTesting
+                    let cols = Self.im2col(x, g, batch: batch)
+                    let rows = batch * g.outHeight * g.outWidth, k = g.patchSize
+                    var expected = [Float](repeating: 0, count: rows * filters)
+                    gemm(transposeA: false, transposeB: false, m: rows, n: filters, k: k, a: cols, lda: k,
+                         b: layer.kernel.value.storage, ldb: filters, c: &expected, ldc: filters, accumulate: false)
+                    for r in 0..<rows { for j in 0..<filters { expected[r * filters + j] += layer.bias.value.storage[j] } }
+                    let y = layer.forward(Tensor(shape: [batch, 7, 6, c], storage: x), training: true)
+                    XCTAssertEqual(y.shape, [batch] + outShape)
+                    XCTAssertEqual(y.storage.map(\.bitPattern), expected.map(\.bitPattern), "\(kh)×\(kw)×\(c) \(padding) threads \(threads)")
+
+                    let dy = (0..<(rows * filters)).map { i in Float((i * 37) % 101) / 101 - 0.5 }
+                    var expectedDW = [Float](repeating: 0, count: k * filters)
+                    gemm(transposeA: true, transposeB: false, m: k, n: filters, k: rows, a: cols, lda: k,
+                         b: dy, ldb: filters, c: &expectedDW, ldc: filters, accumulate: false)
+                    _ = layer.backward(Tensor(shape: y.shape, storage: dy), needsInputGradient: true)
+                    XCTAssertEqual(layer.kernel.gradient.storage.map(\.bitPattern), expectedDW.map(\.bitPattern),
+                                   "dK \(kh)×\(kw)×\(c) \(padding) threads \(threads)")
+                }
+            }
+        }
+    }
+
+    /// col2im against its per-element definition (the adjoint of `im2col`).
+    func testCol2ImSplitMatchesDefinition() {
+        var rng = SeededRNG(seed: 25)
         for (kh, kw, c) in [(3, 3, 1), (2, 4, 3), (3, 3, 16)] {
             var g = ConvGeometry()
             g.height = 7; g.width = 6; g.channels = c; g.kernelHeight = kh; g.kernelWidth = kw
             g.padTop = (kh - 1) / 2; g.padLeft = (kw - 1) / 2; g.outHeight = 7; g.outWidth = 6
-            let batch = 20
-            let x = (0..<(batch * 7 * 6 * c)).map { _ in rng.nextFloat() - 0.5 }
-            let rows = batch * 7 * 6, k = g.patchSize
-            var expected = [Float](repeating: 0, count: rows * k)
-            for n in 0..<batch { for oy in 0..<7 { for ox in 0..<6 { for ky in 0..<kh { for kx in 0..<kw { for ch in 0..<c {
-                let iy = oy + ky - g.padTop, ix = ox + kx - g.padLeft
-                let value: Float = (iy < 0 || iy >= 7 || ix < 0 || ix >= 6) ? 0 : x[((n * 7 + iy) * 6 + ix) * c + ch]
-                expected[((n * 7 + oy) * 6 + ox) * k + (ky * kw + kx) * c + ch] = value
-            } } } } } }
+            let batch = 20, rows = batch * 42, k = g.patchSize
             let dcols = (0..<(rows * k)).map { _ in rng.nextFloat() - 0.5 }
-            var expectedDx = [Float](repeating: 0, count: x.count)
+            var expectedDx = [Float](repeating: 0, count: batch * 42 * c)
             for r in 0..<rows {
                 let n = r / 42, oy = (r % 42) / 6, ox = r % 6
                 for ky in 0..<kh { for kx in 0..<kw {
@@ -80,9 +123,7 @@ final class ParallelKernelTests: XCTestCase {
             }
             for threads in [1, 2] {
                 withThreads(threads) {
-                    var cols = [Float](repeating: 9, count: rows * k), dx = [Float](repeating: 9, count: x.count)
-                    g.im2col(x, batch: batch, cols: &cols)
-                    XCTAssertEqual(cols.map(\.bitPattern), expected.map(\.bitPattern), "\(kh)×\(kw)×\(c) threads \(threads)")
+                    var dx = [Float](repeating: 9, count: expectedDx.count)
                     g.col2im(dcols, batch: batch, output: &dx)
                     XCTAssertEqual(dx.map(\.bitPattern), expectedDx.map(\.bitPattern), "\(kh)×\(kw)×\(c) threads \(threads)")
                 }

@@ -43,9 +43,31 @@ public func gemm(
     accumulate: Bool
 ) {
     precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
-    precondition(path.isSupported, "GEMM path \(path) is not supported by this CPU")
     let problem = GEMMProblem(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                               a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+    run(problem, path: path, threads: threads)
+}
+
+/// `gemm` with a gathered A (implicit im2col): op(A)[i, p] = `a[rowOffsets[i] + depthOffsets[p]]`,
+/// so a convolution reads its patches straight from the (padded) image. Same
+/// numerics contract, on `GEMMPath.current` with up to `GEMMPath.threads` threads.
+public func gemm(
+    gatheredA a: UnsafePointer<Float>, rowOffsets: UnsafePointer<Int>, depthOffsets: UnsafePointer<Int>,
+    transposeB: Bool, m: Int, n: Int, k: Int,
+    b: UnsafePointer<Float>, ldb: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int,
+    accumulate: Bool
+) {
+    precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
+    var problem = GEMMProblem(transposeA: false, transposeB: transposeB, m: m, n: n, k: k,
+                              a: a, lda: 0, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+    problem.aRowOffsets = rowOffsets
+    problem.aDepthOffsets = depthOffsets
+    run(problem, path: GEMMPath.current, threads: GEMMPath.threads)
+}
+
+private func run(_ problem: GEMMProblem, path: GEMMPath, threads: Int) {
+    precondition(path.isSupported, "GEMM path \(path) is not supported by this CPU")
     switch path {
     #if arch(x86_64)
     case .avx512: avx512GEMM(problem, threads: threads)

@@ -2,8 +2,14 @@
 /// `valid` or `same` padding, on NHWC batches. Kernel [kh, kw, cin, cout] (Keras layout),
 /// bias [cout].
 ///
-/// Why NHWC: the product's images and Keras are NHWC, and with im2col the gemm output
+/// Why NHWC: the product's images and Keras are NHWC, and the gemm output
 /// [N·H·W, cout] *is* the NHWC output, so no transposes are needed either way.
+///
+/// The patch matrix (im2col) is never written out: the input is copied once into
+/// a zero-bordered image and the forward product and the kernel gradient read
+/// their patches from it through offset tables (`gemm(gatheredA:)`). Each element
+/// is the same FMA chain over the same values as with an explicit im2col, so the
+/// bits are the same; only the memory traffic is gone.
 public final class Conv2D: Layer {
     public let filters: Int
     public let kernelSize: (height: Int, width: Int)
@@ -13,7 +19,7 @@ public final class Conv2D: Layer {
     public private(set) var bias = Parameter(name: "bias", value: .empty)
 
     private var geometry = ConvGeometry()
-    private var cols: [Float] = []
+    private var padded = PaddedImages()
     private var colsGradient: [Float] = []
     private var batch = 0
     private var output = Tensor.empty
@@ -52,6 +58,7 @@ public final class Conv2D: Layer {
         }
         precondition(g.outHeight > 0 && g.outWidth > 0, "Conv2D kernel larger than its input \(inputShape)")
         geometry = g
+        padded = PaddedImages(geometry: g)
         let fanIn = g.patchSize, fanOut = g.kernelHeight * g.kernelWidth * filters
         let w = kernelInitializer.values(count: fanIn * filters, fanIn: fanIn, fanOut: fanOut, rng: &rng)
         kernel = Parameter(name: "kernel", value: Tensor(shape: [g.kernelHeight, g.kernelWidth, g.channels, filters], storage: w))
@@ -61,24 +68,22 @@ public final class Conv2D: Layer {
 
     public var parameters: [Parameter] { [kernel, bias] }
 
+    /// The convolution's shape after `build` (for tests).
+    var geometryForTesting: ConvGeometry { geometry }
+
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         let g = geometry
         precondition(input.itemSize == g.height * g.width * g.channels, "Conv2D built for [\(g.height), \(g.width), \(g.channels)], got \(input.shape)")
         batch = input.batchSize
         let rows = batch * g.outHeight * g.outWidth, k = g.patchSize, n = filters
-        if cols.count != rows * k { cols = [Float](repeating: 0, count: rows * k) }
         output.resize(to: [batch, g.outHeight, g.outWidth, n])
-        input.storage.withUnsafeBufferPointer { x in
-            cols.withUnsafeMutableBufferPointer { c in
-                g.im2col(x.baseAddress!, batch: batch, cols: c.baseAddress!)
-            }
-        }
-        cols.withUnsafeBufferPointer { c in
+        input.storage.withUnsafeBufferPointer { x in padded.fill(from: x.baseAddress!, batch: batch) }
+        padded.withPatches { image, rowOffsets, depthOffsets in
             kernel.value.storage.withUnsafeBufferPointer { w in
                 bias.value.storage.withUnsafeBufferPointer { bb in
                     output.storage.withUnsafeMutableBufferPointer { y in
-                        gemm(transposeA: false, transposeB: false, m: rows, n: n, k: k,
-                             a: c.baseAddress!, lda: k, b: w.baseAddress!, ldb: n,
+                        gemm(gatheredA: image, rowOffsets: rowOffsets, depthOffsets: depthOffsets,
+                             transposeB: false, m: rows, n: n, k: k, b: w.baseAddress!, ldb: n,
                              c: y.baseAddress!, ldc: n, accumulate: false)
                         let (out, b) = (y.baseAddress!, bb.baseAddress!)
                         parallelChunks(rows, minimumChunk: 4096) { part in
@@ -97,14 +102,14 @@ public final class Conv2D: Layer {
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor {
         let g = geometry
         let rows = batch * g.outHeight * g.outWidth, k = g.patchSize, n = filters
-        precondition(outputGradient.count == rows * n && cols.count == rows * k,
+        precondition(outputGradient.count == rows * n && padded.batch == batch,
                      "Conv2D.backward without a matching training forward")
         outputGradient.storage.withUnsafeBufferPointer { dy in
-            cols.withUnsafeBufferPointer { c in
+            padded.withPatches { image, rowOffsets, depthOffsets in
                 kernel.gradient.storage.withUnsafeMutableBufferPointer { dw in
-                    // dK[k×n] = colsᵀ · dY
-                    gemm(transposeA: true, transposeB: false, m: k, n: n, k: rows,
-                         a: c.baseAddress!, lda: k, b: dy.baseAddress!, ldb: n,
+                    // dK[k×n] = colsᵀ · dY, colsᵀ gathered: its rows are patch positions.
+                    gemm(gatheredA: image, rowOffsets: depthOffsets, depthOffsets: rowOffsets,
+                         transposeB: false, m: k, n: n, k: rows, b: dy.baseAddress!, ldb: n,
                          c: dw.baseAddress!, ldc: n, accumulate: false)
                 }
             }

@@ -1,0 +1,44 @@
+/// The shape of a stride-1 NHWC convolution, and col2im for its input gradient.
+/// The patch matrix ("cols") has one row per output pixel of kh·kw·cin values ordered
+/// (ky, kx, c) — the order of a Keras kernel [kh, kw, cin, cout] flattened to
+/// [kh·kw·cin, cout] — so a convolution is one `gemm`. Forward, it is read in place
+/// (`PaddedImages`); backward, the product dY·Kᵀ gives its gradient, which col2im
+/// adds back onto the input pixels.
+struct ConvGeometry: Equatable {
+    var height = 0, width = 0, channels = 0
+    var kernelHeight = 0, kernelWidth = 0
+    var padTop = 0, padLeft = 0
+    var outHeight = 0, outWidth = 0
+
+    var patchSize: Int { kernelHeight * kernelWidth * channels }
+
+    /// The adjoint of im2col: input gradient[n, iy, ix, c] = Σ over the patch rows that read it.
+    func col2im(_ cols: UnsafePointer<Float>, batch: Int, output: UnsafeMutablePointer<Float>) {
+        parallelChunks(batch, minimumChunk: 8) { images in col2im(cols, images: images, output: output) }
+    }
+
+    private func col2im(_ cols: UnsafePointer<Float>, images: Range<Int>, output: UnsafeMutablePointer<Float>) {
+        let cin = channels, rowLength = patchSize, imageSize = height * width * cin
+        (output + images.lowerBound * imageSize).update(repeating: 0, count: images.count * imageSize)
+        for n in images {
+            let image = output + n * height * width * cin
+            for oy in 0..<outHeight {
+                for ox in 0..<outWidth {
+                    var src = cols + ((n * outHeight + oy) * outWidth + ox) * rowLength
+                    for ky in 0..<kernelHeight {
+                        let iy = oy + ky - padTop
+                        if iy < 0 || iy >= height { src += kernelWidth * cin; continue }
+                        for kx in 0..<kernelWidth {
+                            let ix = ox + kx - padLeft
+                            if ix >= 0 && ix < width {
+                                let d = image + (iy * width + ix) * cin
+                                for c in 0..<cin { d[c] += src[c] }
+                            }
+                            src += cin
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

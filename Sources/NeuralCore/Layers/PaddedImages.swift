@@ -1,0 +1,75 @@
+/// A convolution's input batch copied into zero-bordered images, with the two
+/// offset tables through which `gemm(gatheredA:)` reads the patch matrix
+/// without writing it out:
+///
+///     cols[r][p] = image[rowOffsets[r] + depthOffsets[p]]
+///
+/// for output pixel r = (n·oh + oy)·ow + ox and patch position
+/// p = (ky·kw + kx)·cin + c — the order of a Keras kernel [kh, kw, cin, cout].
+/// The border is `same` padding's zeros (TF's rule: the extra row and column
+/// of an even kernel at the bottom and right); `valid` has none.
+///
+/// Buffers grow to the largest batch seen and are reused; a smaller batch uses
+/// a prefix of each, and the border, never written, stays zero.
+struct PaddedImages {
+    private(set) var batch = 0
+    private var geometry = ConvGeometry()
+    private var height = 0, width = 0
+    private var images: [Float] = []
+    private var rowOffsets: [Int] = []
+    private var depthOffsets: [Int] = []
+
+    init() {}
+
+    init(geometry g: ConvGeometry) {
+        geometry = g
+        height = g.outHeight + g.kernelHeight - 1
+        width = g.outWidth + g.kernelWidth - 1
+        depthOffsets.reserveCapacity(g.patchSize)
+        for ky in 0..<g.kernelHeight {
+            for kx in 0..<g.kernelWidth {
+                for c in 0..<g.channels { depthOffsets.append((ky * width + kx) * g.channels + c) }
+            }
+        }
+    }
+
+    /// Copies a batch of [height, width, channels] images into the padded buffer.
+    mutating func fill(from x: UnsafePointer<Float>, batch: Int) {
+        let g = geometry, cin = g.channels
+        let imageSize = height * width * cin
+        if batch * imageSize > images.count {
+            images = [Float](repeating: 0, count: batch * imageSize)
+            rowOffsets.removeAll(keepingCapacity: true)
+            for n in 0..<batch {
+                for oy in 0..<g.outHeight {
+                    for ox in 0..<g.outWidth { rowOffsets.append(((n * height + oy) * width + ox) * cin) }
+                }
+            }
+        }
+        self.batch = batch
+        let (rowLength, inputImage) = (g.width * cin, g.height * g.width * cin)
+        let (h, w, top, left) = (height, width, g.padTop, g.padLeft)
+        images.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer.baseAddress!
+            parallelChunks(batch, minimumChunk: 8) { part in
+                for n in part {
+                    for y in 0..<g.height {
+                        (out + ((n * h + y + top) * w + left) * cin)
+                            .update(from: x + n * inputImage + y * rowLength, count: rowLength)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The padded images and the offset tables (`rowOffsets` covers the last batch filled).
+    func withPatches<R>(_ body: (UnsafePointer<Float>, UnsafePointer<Int>, UnsafePointer<Int>) -> R) -> R {
+        images.withUnsafeBufferPointer { image in
+            rowOffsets.withUnsafeBufferPointer { rows in
+                depthOffsets.withUnsafeBufferPointer { depth in
+                    body(image.baseAddress!, rows.baseAddress!, depth.baseAddress!)
+                }
+            }
+        }
+    }
+}
