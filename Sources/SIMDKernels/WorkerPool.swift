@@ -45,7 +45,8 @@ public final class WorkerPool: @unchecked Sendable {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(wake, nil)
         for index in 0..<helpers {
-            let thread = Thread { [unowned self] in self.helperLoop() }
+            // Helpers keep their pool alive: both last as long as the process.
+            let thread = Thread { self.helperLoop() }
             thread.name = "lessons-kernel-\(index + 1)"
             thread.start()
         }

@@ -29,24 +29,33 @@ final class ParallelKernelTests: XCTestCase {
         }
     }
 
+    /// Max-pooling alone, and fused with the ReLU before it, against the scalar
+    /// rules applied one after the other (ties and NaNs included).
     func testMaxPoolSplitMatchesScalarRuleForwardAndBackward() {
         var rng = SeededRNG(seed: 22)
         let batch = 33, h = 9, w = 8, c = 20, p = 2
-        let x = (0..<(batch * h * w * c)).map { _ -> Float in rng.nextFloat() < 0.02 ? .nan : Float(Int(rng.nextFloat() * 4)) }
-        let (ey, eam) = VectorisedLayerLoopTests.scalarMaxPool(x, batch: batch, h: h, w: w, c: c, p: p)
-        let dy = (0..<ey.count).map { _ in rng.nextFloat() - 0.5 }
-        var edx = [Float](repeating: 0, count: x.count)
-        for i in 0..<dy.count { edx[Int(eam[i])] += dy[i] }
-        let kernel = MaxPoolKernel(height: h, width: w, channels: c, outHeight: h / p, outWidth: w / p, poolSize: p)
-        for threads in [1, 2] {
-            withThreads(threads) {
-                var y = [Float](repeating: 0, count: ey.count), am = [Int32](repeating: 0, count: ey.count)
-                kernel.forward(x, batch: batch, output: &y, argmax: &am)
-                XCTAssertEqual(y.map(\.bitPattern), ey.map(\.bitPattern), "threads \(threads)")
-                XCTAssertEqual(am, eam, "threads \(threads)")
-                var dx = [Float](repeating: 9, count: x.count)
-                kernel.backward(dy, argmax: am, batch: batch, inputGradient: &dx)
-                XCTAssertEqual(dx.map(\.bitPattern), edx.map(\.bitPattern), "threads \(threads)")
+        let x = (0..<(batch * h * w * c)).map { _ -> Float in
+            rng.nextFloat() < 0.02 ? .nan : Float(Int(rng.nextFloat() * 5)) - 2
+        }
+        let dy = (0..<(batch * (h / p) * (w / p) * c)).map { _ in rng.nextFloat() - 0.5 }
+        for fused in [false, true] {
+            let pooled = fused ? x.map { max($0, 0) } : x
+            let (ey, eam) = VectorisedLayerLoopTests.scalarMaxPool(pooled, batch: batch, h: h, w: w, c: c, p: p)
+            var edx = [Float](repeating: 0, count: x.count)
+            for i in 0..<dy.count { edx[Int(eam[i])] += dy[i] }
+            if fused { edx = (0..<x.count).map { pooled[$0] > 0 ? edx[$0] : 0 } }
+            let kernel = MaxPoolKernel(height: h, width: w, channels: c, outHeight: h / p, outWidth: w / p,
+                                       poolSize: p, appliesReLU: fused)
+            for threads in [1, 2] {
+                withThreads(threads) {
+                    var y = [Float](repeating: 0, count: ey.count), am = [Int32](repeating: 0, count: ey.count)
+                    kernel.forward(x, batch: batch, output: &y, argmax: &am)
+                    XCTAssertEqual(y.map(\.bitPattern), ey.map(\.bitPattern), "fused \(fused) threads \(threads)")
+                    if !fused { XCTAssertEqual(am, eam, "threads \(threads)") }
+                    var dx = [Float](repeating: 9, count: x.count)
+                    kernel.backward(dy, argmax: am, output: y, batch: batch, inputGradient: &dx)
+                    XCTAssertEqual(dx.map(\.bitPattern), edx.map(\.bitPattern), "fused \(fused) threads \(threads)")
+                }
             }
         }
     }

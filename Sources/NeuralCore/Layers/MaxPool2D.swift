@@ -4,6 +4,9 @@
 /// CPU rule), so a tie never doubles the gradient.
 public final class MaxPool2D: Layer {
     public let poolSize: Int
+    /// Set by `Sequential` when a `ReLU` directly precedes this layer: the pair
+    /// then runs as one pass with the same bits (see `MaxPoolKernel`).
+    var absorbsPrecedingReLU = false
     private var height = 0, width = 0, channels = 0, outHeight = 0, outWidth = 0
     private var argmax: [Int32] = []
     private var output = Tensor.empty
@@ -22,6 +25,11 @@ public final class MaxPool2D: Layer {
         return [outHeight, outWidth, channels]
     }
 
+    private var kernel: MaxPoolKernel {
+        MaxPoolKernel(height: height, width: width, channels: channels, outHeight: outHeight,
+                      outWidth: outWidth, poolSize: poolSize, appliesReLU: absorbsPrecedingReLU)
+    }
+
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         let batch = input.batchSize, p = poolSize, c = channels
         output.resize(to: [batch, outHeight, outWidth, c])
@@ -29,9 +37,7 @@ public final class MaxPool2D: Layer {
         input.storage.withUnsafeBufferPointer { x in
             output.storage.withUnsafeMutableBufferPointer { y in
                 argmax.withUnsafeMutableBufferPointer { am in
-                    MaxPoolKernel(height: height, width: width, channels: c, outHeight: outHeight,
-                                  outWidth: outWidth, poolSize: p)
-                        .forward(x.baseAddress!, batch: batch, output: y.baseAddress!, argmax: am.baseAddress!)
+                    kernel.forward(x.baseAddress!, batch: batch, output: y.baseAddress!, argmax: am.baseAddress!)
                 }
             }
         }
@@ -45,9 +51,10 @@ public final class MaxPool2D: Layer {
         outputGradient.storage.withUnsafeBufferPointer { dy in
             argmax.withUnsafeBufferPointer { am in
                 inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                    MaxPoolKernel(height: height, width: width, channels: channels, outHeight: outHeight,
-                                  outWidth: outWidth, poolSize: poolSize)
-                        .backward(dy.baseAddress!, argmax: am.baseAddress!, batch: batch, inputGradient: dx.baseAddress!)
+                    output.storage.withUnsafeBufferPointer { y in
+                        kernel.backward(dy.baseAddress!, argmax: am.baseAddress!, output: y.baseAddress!,
+                                        batch: batch, inputGradient: dx.baseAddress!)
+                    }
                 }
             }
         }

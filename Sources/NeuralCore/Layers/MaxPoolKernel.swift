@@ -4,9 +4,17 @@
 /// `!(v <= best)` lets a NaN through so it propagates (PyTorch's CPU rules).
 /// `argmax` holds each output's absolute input index, for the backward scatter.
 /// Images are independent, so batches run on two threads with the same bits.
+///
+/// With `appliesReLU` the kernel is ReLU followed by max-pooling in one pass
+/// (`Sequential` fuses the pair): max commutes with ReLU, so it pools the raw
+/// values and clamps the maximum, which is the same bits as pooling the clamped
+/// values. Backward, a window's gradient goes to its maximum only when that
+/// maximum was positive (ReLU's derivative there); otherwise the whole window
+/// gets zero, as it would through the unfused pair.
 struct MaxPoolKernel {
     var height: Int, width: Int, channels: Int
     var outHeight: Int, outWidth: Int, poolSize: Int
+    var appliesReLU = false
 
     typealias V = SIMD8<Float>
     typealias I = SIMD8<Int32>
@@ -38,6 +46,7 @@ struct MaxPoolKernel {
                             index.replace(with: lanes &+ Int32(i), where: better)
                         }
                     }
+                    if appliesReLU { best.replace(with: 0, where: best .<= 0) }
                     UnsafeMutableRawPointer(y + o + ch).storeBytes(of: best, as: V.self)
                     UnsafeMutableRawPointer(am + o + ch).storeBytes(of: index, as: I.self)
                     ch += V.scalarCount
@@ -50,7 +59,7 @@ struct MaxPoolKernel {
                             if !(x[i] <= best) { best = x[i]; index = Int32(i) }
                         }
                     }
-                    y[o + ch] = best
+                    y[o + ch] = appliesReLU && best <= 0 ? 0 : best
                     am[o + ch] = index
                     ch += 1
                 }
@@ -60,13 +69,17 @@ struct MaxPoolKernel {
 
     /// dx = 0, then each output's gradient added at its argmax; image by image,
     /// since an image's argmaxes all lie inside that image.
-    func backward(_ dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, batch: Int,
-                  inputGradient dx: UnsafeMutablePointer<Float>) {
+    /// `output` is the forward output, read only with `appliesReLU`.
+    func backward(_ dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, output y: UnsafePointer<Float>,
+                  batch: Int, inputGradient dx: UnsafeMutablePointer<Float>) {
         let inSize = height * width * channels, outSize = outHeight * outWidth * channels
         parallelChunks(batch, minimumChunk: 8) { images in
             (dx + images.lowerBound * inSize).update(repeating: 0, count: images.count * inSize)
-            for i in (images.lowerBound * outSize)..<(images.upperBound * outSize) {
-                dx[Int(am[i])] += dy[i]
+            let outputs = (images.lowerBound * outSize)..<(images.upperBound * outSize)
+            if appliesReLU {
+                for i in outputs where y[i] > 0 { dx[Int(am[i])] += dy[i] }
+            } else {
+                for i in outputs { dx[Int(am[i])] += dy[i] }
             }
         }
     }

@@ -1,9 +1,14 @@
 /// A stack of layers applied in order (Keras `Sequential`). The model outputs logits;
 /// heads (sigmoid/softmax) are applied by losses and predictions, never as a layer.
+///
+/// `build` fuses a `ReLU` directly followed by a `MaxPool2D` into the pool's one
+/// pass (same bits, two fewer passes over the largest activations).
 public final class Sequential {
     public let layers: [Layer]
     public private(set) var inputShape: [Int]? = nil
     public private(set) var outputShape: [Int]? = nil
+    /// Layers whose work another layer does (a ReLU fused into the MaxPool2D after it).
+    private var absorbed = Set<Int>()
 
     public init(_ layers: [Layer]) {
         self.layers = layers
@@ -18,6 +23,13 @@ public final class Sequential {
         var rng = SeededRNG(seed: seed)
         var shape = inputShape
         for layer in layers { shape = layer.build(inputShape: shape, rng: &rng) }
+        absorbed = []
+        for (i, layer) in layers.enumerated().dropFirst() {
+            if let pool = layer as? MaxPool2D, layers[i - 1] is ReLU, !absorbed.contains(i - 1) {
+                pool.absorbsPrecedingReLU = true
+                absorbed.insert(i - 1)
+            }
+        }
         self.inputShape = inputShape
         self.outputShape = shape
         return shape
@@ -32,7 +44,7 @@ public final class Sequential {
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         precondition(isBuilt, "build(inputShape:seed:) the model before using it")
         var x = input
-        for layer in layers { x = layer.forward(x, training: training) }
+        for (i, layer) in layers.enumerated() where !absorbed.contains(i) { x = layer.forward(x, training: training) }
         return x
     }
 
@@ -43,7 +55,7 @@ public final class Sequential {
     public func backward(_ logitsGradient: Tensor) {
         let firstTrainable = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
         var g = logitsGradient
-        for i in stride(from: layers.count - 1, through: firstTrainable, by: -1) {
+        for i in stride(from: layers.count - 1, through: firstTrainable, by: -1) where !absorbed.contains(i) {
             g = layers[i].backward(g, needsInputGradient: i > firstTrainable)
         }
     }
