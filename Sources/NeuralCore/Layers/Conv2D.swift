@@ -122,21 +122,38 @@ public final class Conv2D: Layer {
             }
         }
         guard needsInputGradient else { return .empty }
-        if colsGradient.count != rows * k { colsGradient = [Float](repeating: 0, count: rows * k) }
         inputGradient.resize(to: [batch, g.height, g.width, g.channels])
+        // dCols = dY · Kᵀ, then col2im, a few images at a time so each chunk of
+        // dCols is consumed from L2 instead of making a round trip through memory.
+        // Rows and images are independent, so chunking leaves the bits unchanged.
+        let perImage = g.rowsPerImage * k
+        let imagesPerChunk = max(1, 65536 / perImage)
+        let chunks = (batch + imagesPerChunk - 1) / imagesPerChunk
+        let slots = max(1, min(GEMMPath.threads, chunks))
+        if colsGradient.count < slots * imagesPerChunk * perImage {
+            colsGradient = [Float](repeating: 0, count: slots * imagesPerChunk * perImage)
+        }
+        let (path, batch) = (GEMMPath.current, batch)
         outputGradient.storage.withUnsafeBufferPointer { dy in
             kernel.value.storage.withUnsafeBufferPointer { w in
-                colsGradient.withUnsafeMutableBufferPointer { dc in
-                    // dCols[rows×k] = dY · Kᵀ
-                    gemm(transposeA: false, transposeB: true, m: rows, n: k, k: n,
-                         a: dy.baseAddress!, lda: n, b: w.baseAddress!, ldb: n,
-                         c: dc.baseAddress!, ldc: k, accumulate: false)
+                colsGradient.withUnsafeMutableBufferPointer { scratch in
+                    inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+                        let (dyBase, wBase, dxBase) = (dy.baseAddress!, w.baseAddress!, dx.baseAddress!)
+                        let scratchBase = scratch.baseAddress!
+                        parallelChunksWithSlot(chunks, minimumChunk: 1) { slot, part in
+                            let dc = scratchBase + slot * imagesPerChunk * perImage
+                            for chunk in part {
+                                let images = (chunk * imagesPerChunk)..<min(batch, (chunk + 1) * imagesPerChunk)
+                                let firstRow = images.lowerBound * g.rowsPerImage
+                                gemm(path: path, threads: 1, transposeA: false, transposeB: true,
+                                     m: images.count * g.rowsPerImage, n: k, k: n,
+                                     a: dyBase + firstRow * n, lda: n, b: wBase, ldb: n,
+                                     c: dc, ldc: k, accumulate: false)
+                                g.col2im(dc, images: images, output: dxBase)
+                            }
+                        }
+                    }
                 }
-            }
-        }
-        colsGradient.withUnsafeBufferPointer { dc in
-            inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                g.col2im(dc.baseAddress!, batch: batch, output: dx.baseAddress!)
             }
         }
         return inputGradient

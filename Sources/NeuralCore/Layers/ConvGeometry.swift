@@ -14,17 +14,23 @@ struct ConvGeometry: Equatable {
 
     /// The adjoint of im2col: input gradient[n, iy, ix, c] = Σ over the patch rows that read it.
     func col2im(_ cols: UnsafePointer<Float>, batch: Int, output: UnsafeMutablePointer<Float>) {
-        parallelChunks(batch, minimumChunk: 8) { images in col2im(cols, images: images, output: output) }
+        parallelChunks(batch, minimumChunk: 8) { images in
+            col2im(cols + images.lowerBound * rowsPerImage * patchSize, images: images, output: output)
+        }
     }
 
-    private func col2im(_ cols: UnsafePointer<Float>, images: Range<Int>, output: UnsafeMutablePointer<Float>) {
+    /// Output pixels (patch-matrix rows) per image.
+    var rowsPerImage: Int { outHeight * outWidth }
+
+    /// col2im for `images` only; `cols` holds just their patch rows.
+    func col2im(_ cols: UnsafePointer<Float>, images: Range<Int>, output: UnsafeMutablePointer<Float>) {
         let cin = channels, rowLength = patchSize, imageSize = height * width * cin
         (output + images.lowerBound * imageSize).update(repeating: 0, count: images.count * imageSize)
         for n in images {
             let image = output + n * height * width * cin
             for oy in 0..<outHeight {
                 for ox in 0..<outWidth {
-                    var src = cols + ((n * outHeight + oy) * outWidth + ox) * rowLength
+                    var src = cols + (((n - images.lowerBound) * outHeight + oy) * outWidth + ox) * rowLength
                     for ky in 0..<kernelHeight {
                         let iy = oy + ky - padTop
                         if iy < 0 || iy >= height { src += kernelWidth * cin; continue }

@@ -20,3 +20,17 @@ func parallelChunks(_ count: Int, minimumChunk: Int, _ body: (Range<Int>) -> Voi
         body((count * t / threads)..<(count * (t + 1) / threads))
     }
 }
+
+/// `parallelChunks` that also tells each chunk which thread slot it runs in
+/// (0 ..< `GEMMPath.threads`), for loops that need per-thread scratch.
+@inline(__always)
+func parallelChunksWithSlot(_ count: Int, minimumChunk: Int, _ body: (_ slot: Int, Range<Int>) -> Void) {
+    let threads = min(GEMMPath.threads, count / max(minimumChunk, 1))
+    if threads <= 1 {
+        if count > 0 { body(0, 0..<count) }
+        return
+    }
+    WorkerPool.shared.run(parts: threads) { t in
+        body(t, (count * t / threads)..<(count * (t + 1) / threads))
+    }
+}
