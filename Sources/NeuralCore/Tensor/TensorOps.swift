@@ -34,7 +34,7 @@ extension Tensor {
             destination.storage.withUnsafeMutableBufferPointer { dst in
                 let (s, d) = (src.baseAddress!, dst.baseAddress!)
                 // Rows are independent copies: large batches on two threads.
-                parallelChunks(rows.count, minimumChunk: max(1, 32768 / max(size, 1))) { part in
+                parallelChunks(rows.count, minimumChunk: max(1, 8192 / max(size, 1))) { part in
                     for row in part { (d + row * size).update(from: s + rows[row] * size, count: size) }
                 }
             }
