@@ -17,6 +17,9 @@ extension Lessons {
         @Flag(help: "Skip the training runs.")
         var skipTraining = false
 
+        @Flag(help: "Also time every step phase (each layer forward and backward, gather, loss, optimizer) and print where a step goes.")
+        var profile = false
+
         @Flag(help: "Skip the GEMM measurements.")
         var skipGemm = false
 
@@ -34,7 +37,7 @@ extension Lessons {
                 let data = TrainingBenchmark.data()
                 for model in models.isEmpty ? BenchmarkModel.allCases : models {
                     Console.error("training \(model.summary), \(model.epochs) epochs on \(GEMMPath.current.rawValue)…")
-                    training.append(try TrainingBenchmark.run(model, data: data))
+                    training.append(try TrainingBenchmark.run(model, data: data, profile: profile))
                 }
             }
             var gemm: [GEMMMeasurement] = []

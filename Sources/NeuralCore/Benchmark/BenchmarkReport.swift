@@ -43,6 +43,17 @@ public struct BenchmarkReport: Codable, Sendable {
                 ], widths))
             }
             lines.append("")
+            for t in training {
+                guard let phases = t.profile, !phases.isEmpty else { continue }
+                let widths = [34, 10, 6]
+                lines.append("step profile, \(t.model) (after the warm-up epoch):")
+                lines.append(row(["phase", "ms/step", "share"], widths))
+                for p in phases.sorted(by: { $0.share > $1.share }) {
+                    lines.append(row([p.phase, String(format: "%.3f", p.millisecondsPerStep),
+                                      String(format: "%.1f%%", p.share * 100)], widths))
+                }
+                lines.append("")
+            }
         }
         if !gemm.isEmpty {
             let widths = [22, 9, 8, 8, 17]

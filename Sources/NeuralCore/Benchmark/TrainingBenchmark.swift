@@ -63,6 +63,16 @@ public struct TrainingMeasurement: Codable, Equatable, Sendable {
     public var finalLoss: Double
     public var gemmPath: String
     public var gemmThreads: Int
+    /// Wall-clock time per step phase after the warm-up epoch (`--profile` only).
+    public var profile: [ProfiledPhase]? = nil
+}
+
+/// One phase of a profiled training step.
+public struct ProfiledPhase: Codable, Equatable, Sendable {
+    public var phase: String
+    public var millisecondsPerStep: Double
+    /// Fraction of the summed phase times.
+    public var share: Double
 }
 
 public enum TrainingBenchmark {
@@ -77,15 +87,21 @@ public enum TrainingBenchmark {
     }
 
     /// Trains `model` for its epochs on `data` and times every epoch.
-    public static func run(_ model: BenchmarkModel, data: SyntheticMultiLabel, seed: UInt64 = 0) throws -> TrainingMeasurement {
+    /// With `profile`, every step is also timed phase by phase (a few clock
+    /// reads per layer), and the phases after the warm-up epoch are reported.
+    public static func run(_ model: BenchmarkModel, data: SyntheticMultiLabel, seed: UInt64 = 0,
+                           profile: Bool = false) throws -> TrainingMeasurement {
         let posWeight = try PosWeight.balanced.resolve(labels: data.labels)
         let trainer = Trainer(model: model.makeModel(), loss: .binaryCrossEntropy(posWeight: posWeight),
                               optimizer: Adam(learningRate: learningRate),
                               configuration: TrainingConfiguration(epochs: model.epochs, batchSize: batchSize, seed: seed))
+        let stepProfile = profile ? StepProfile() : nil
+        trainer.profile = stepProfile
         var marks = [DispatchTime.now().uptimeNanoseconds], cpuMarks = [processCPUSeconds()]
-        let result = try trainer.fit(LabeledTensors(images: data.images, labels: data.labels), onEpochEnd: { _ in
+        let result = try trainer.fit(LabeledTensors(images: data.images, labels: data.labels), onEpochEnd: { record in
             marks.append(DispatchTime.now().uptimeNanoseconds)
             cpuMarks.append(processCPUSeconds())
+            if record.epoch == 1 { stepProfile?.reset() }
         })
         let seconds = zip(marks.dropFirst(), marks).map { Double($0 - $1) / 1e9 }
         let cpuSeconds = zip(cpuMarks.dropFirst(), cpuMarks).map { $0 - $1 }
@@ -96,6 +112,15 @@ public enum TrainingBenchmark {
             samplesPerSecond: Double(data.images.batchSize) / median(counted),
             epochCPUSeconds: cpuSeconds, samplesPerCPUSecond: Double(data.images.batchSize) / median(countedCPU),
             finalLoss: result.history.last?.trainLoss ?? .nan,
-            gemmPath: GEMMPath.current.rawValue, gemmThreads: GEMMPath.threads)
+            gemmPath: GEMMPath.current.rawValue, gemmThreads: GEMMPath.threads,
+            profile: stepProfile.map(Self.phases))
+    }
+
+    private static func phases(_ profile: StepProfile) -> [ProfiledPhase] {
+        let total = profile.phases.reduce(0) { $0 + $1.seconds }
+        return profile.phases.map {
+            ProfiledPhase(phase: $0.name, millisecondsPerStep: $0.seconds * 1000 / Double(max(profile.steps, 1)),
+                          share: total > 0 ? $0.seconds / total : 0)
+        }
     }
 }

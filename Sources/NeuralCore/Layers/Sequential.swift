@@ -9,6 +9,8 @@ public final class Sequential {
     public private(set) var outputShape: [Int]? = nil
     /// Layers whose work another layer does (a ReLU fused into the MaxPool2D after it).
     private var absorbed = Set<Int>()
+    /// When set, training forward and backward passes time each layer into it.
+    public var profile: StepProfile?
 
     public init(_ layers: [Layer]) {
         self.layers = layers
@@ -44,7 +46,13 @@ public final class Sequential {
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         precondition(isBuilt, "build(inputShape:seed:) the model before using it")
         var x = input
-        for (i, layer) in layers.enumerated() where !absorbed.contains(i) { x = layer.forward(x, training: training) }
+        for (i, layer) in layers.enumerated() where !absorbed.contains(i) {
+            if training, let profile {
+                x = profile.measure(phaseName(i, "forward")) { layer.forward(x, training: true) }
+            } else {
+                x = layer.forward(x, training: training)
+            }
+        }
         return x
     }
 
@@ -56,7 +64,11 @@ public final class Sequential {
         let firstTrainable = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
         var g = logitsGradient
         for i in stride(from: layers.count - 1, through: firstTrainable, by: -1) where !absorbed.contains(i) {
-            g = layers[i].backward(g, needsInputGradient: i > firstTrainable)
+            if let profile {
+                g = profile.measure(phaseName(i, "backward")) { layers[i].backward(g, needsInputGradient: i > firstTrainable) }
+            } else {
+                g = layers[i].backward(g, needsInputGradient: i > firstTrainable)
+            }
         }
     }
 

@@ -9,6 +9,10 @@ public final class Trainer {
     public let loss: Loss
     public let optimizer: Optimizer
     public let configuration: TrainingConfiguration
+    /// When set, every training step is timed phase by phase into it.
+    public var profile: StepProfile? {
+        didSet { model.profile = profile }
+    }
 
     public init(model: Sequential, loss: Loss, optimizer: Optimizer, configuration: TrainingConfiguration) {
         self.model = model
@@ -91,12 +95,14 @@ public final class Trainer {
             for s in 0..<stepsPerEpoch {
                 if let limit = config.maxSteps, step >= limit { break }
                 let idx = order[(s * config.batchSize)..<min(n, (s + 1) * config.batchSize)]
-                train.images.gatherItems(idx, into: &xb)
-                train.labels.gatherItems(idx, into: &yb)
+                timed("gather batch") {
+                    train.images.gatherItems(idx, into: &xb)
+                    train.labels.gatherItems(idx, into: &yb)
+                }
                 if let w = weights { wb.removeAll(keepingCapacity: true); for i in idx { wb.append(w[i]) } }
                 step += 1
                 let value = trainStep(xb, yb, weights: weights == nil ? nil : wb, gradient: &grad)
-                if let why = divergence(value, parameters) {
+                if let why = timed("divergence check", { divergence(value, parameters) }) {
                     let message = "training diverged at epoch \(epoch), step \(step): \(why); "
                         + "try a smaller learning rate (now \(optimizer.learningRate))"
                     return TrainingResult(history: history, outcome: .diverged(epoch: epoch, step: step, message: message),
@@ -138,11 +144,20 @@ public final class Trainer {
     /// Forward, loss, backward and update on one batch; returns the batch loss.
     private func trainStep(_ x: Tensor, _ y: Tensor, weights: [Float]?, gradient: inout Tensor) -> Double {
         let logits = model.forward(x, training: true)
-        let value = loss.valueAndGradient(logits: logits, targets: y, sampleWeight: weights, gradient: &gradient)
+        let value = timed("loss") {
+            loss.valueAndGradient(logits: logits, targets: y, sampleWeight: weights, gradient: &gradient)
+        }
         guard value.isFinite else { return value }
         model.backward(gradient)
-        optimizer.step(model.parameters)
+        timed("optimizer") { optimizer.step(model.parameters) }
+        profile?.countStep()
         return value
+    }
+
+    @inline(__always)
+    private func timed<R>(_ phase: String, _ body: () -> R) -> R {
+        guard let profile else { return body() }
+        return profile.measure(phase, body)
     }
 
     private func initialiseOutputBias(labels: Tensor) throws {

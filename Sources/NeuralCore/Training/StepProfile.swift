@@ -1,0 +1,53 @@
+import Dispatch
+
+/// Wall-clock time per phase of training steps — each layer's forward and
+/// backward, the batch gather, the loss, the optimizer and the divergence check —
+/// so `lessons bench --profile` can say what a step spends its time on.
+/// Attach one to a `Trainer`; timing costs two clock reads per phase.
+public final class StepProfile {
+    public struct Phase: Codable, Equatable, Sendable {
+        public var name: String
+        public var seconds: Double
+    }
+
+    private var order: [String] = []
+    private var totals: [String: UInt64] = [:]
+    public private(set) var steps = 0
+
+    public init() {}
+
+    /// Phases in the order first seen, with their total seconds.
+    public var phases: [Phase] {
+        order.map { Phase(name: $0, seconds: Double(totals[$0] ?? 0) / 1e9) }
+    }
+
+    /// Runs `body`, adding its wall-clock time to phase `name`.
+    @inline(__always)
+    func measure<R>(_ name: @autoclosure () -> String, _ body: () -> R) -> R {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = body()
+        let elapsed = DispatchTime.now().uptimeNanoseconds - start
+        let key = name()
+        if totals[key] == nil { order.append(key) }
+        totals[key, default: 0] += elapsed
+        return result
+    }
+
+    func countStep() { steps += 1 }
+
+    /// Forgets everything measured so far (e.g. after a warm-up epoch).
+    public func reset() {
+        order = []
+        totals = [:]
+        steps = 0
+    }
+}
+
+extension Sequential {
+    /// The name of layer `i` in a profile: its position, type and fused partner.
+    func phaseName(_ i: Int, _ direction: String) -> String {
+        var name = "\(i) \(type(of: layers[i]))"
+        if let pool = layers[i] as? MaxPool2D, pool.absorbsPrecedingReLU { name += "+ReLU" }
+        return name + " " + direction
+    }
+}
