@@ -20,8 +20,18 @@ import Darwin
 /// the same process) runs its parts itself. Parts never depend on which
 /// thread ran them, so results are the same bits either way.
 public final class WorkerPool: @unchecked Sendable {
-    /// The pool shared by all kernels, with one helper per core beyond the first.
-    public static let shared = WorkerPool(helpers: max(0, ProcessInfo.processInfo.activeProcessorCount - 1))
+    /// The pool shared by all kernels: `defaultThreadCount` threads in all.
+    public static let shared = WorkerPool(helpers: defaultThreadCount - 1)
+
+    /// Threads the kernels use: `LESSONS_GEMM_THREADS` if set, else up to 2,
+    /// the cores of the machines we target. Never more helpers than that are
+    /// started, so a many-core machine does not get dozens of spinning threads.
+    public static let defaultThreadCount: Int = {
+        if let raw = ProcessInfo.processInfo.environment["LESSONS_GEMM_THREADS"], let n = Int(raw), n >= 1 {
+            return n
+        }
+        return max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+    }()
 
     /// How long an idle helper spins for the next job before it sleeps.
     static let spinNanoseconds: UInt64 = 200_000

@@ -1,5 +1,6 @@
 import CPUFeatures
 import Foundation
+import SIMDKernels
 
 /// The GEMM kernel implementations. All give bit-identical results (same FMA
 /// chain per element); they differ only in speed and in which CPUs run them.
@@ -76,12 +77,7 @@ public enum GEMMPath: String, CaseIterable, Sendable {
         return path
     }
 
-    private static func threadsFromEnvironment() -> Int {
-        if let raw = ProcessInfo.processInfo.environment["LESSONS_GEMM_THREADS"], let n = Int(raw), n >= 1 {
-            return n
-        }
-        return min(2, ProcessInfo.processInfo.activeProcessorCount)
-    }
+    private static func threadsFromEnvironment() -> Int { WorkerPool.defaultThreadCount }
 }
 
 /// A kernel path that cannot be used, with the reason.
