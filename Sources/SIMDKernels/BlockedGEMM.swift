@@ -178,7 +178,8 @@ func computeTiles<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource, par
                         } else if rows == mr && cols == nr {
                             microKernel(V.self, depth: depth, a: a, rows: offsets, walk: depthWalk,
                                         b: b, ldb: ldb, start: start, startStride: ps,
-                                        c: p.c + row * p.ldc + col, ldc: p.ldc, accumulate: p.accumulate)
+                                        c: p.c + row * p.ldc + col, ldc: p.ldc, accumulate: p.accumulate,
+                                        bias: p.columnBias.map { $0 + col })
                         } else {
                             microKernel(V.self, depth: depth, a: a, rows: offsets, walk: depthWalk,
                                         b: b, ldb: ldb, start: start, startStride: ps,
@@ -186,7 +187,11 @@ func computeTiles<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource, par
                             for r in 0..<rows {
                                 let dst = p.c + (row + r) * p.ldc + col
                                 let src = edge + r * nr
-                                for c in 0..<cols { dst[c] = p.accumulate ? dst[c] + src[c] : src[c] }
+                                if let bias = p.columnBias {
+                                    for c in 0..<cols { dst[c] = src[c] + bias[col + c] }
+                                } else {
+                                    for c in 0..<cols { dst[c] = p.accumulate ? dst[c] + src[c] : src[c] }
+                                }
                             }
                         }
                     }

@@ -22,6 +22,9 @@ public struct GEMMProblem {
     /// `transposeA`/`lda` are not used. A convolution's patch matrix is read
     /// this way straight from the image, never written out.
     public var aRowOffsets: UnsafePointer<Int>? = nil
+    /// A bias added to every row of the result after its chain, `C = acc + bias[j]`
+    /// (n values; only without `accumulate`): a layer's bias without a second pass.
+    public var columnBias: UnsafePointer<Float>? = nil
     public var aDepthOffsets: UnsafePointer<Int>? = nil
 
     @inlinable

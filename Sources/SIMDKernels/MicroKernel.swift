@@ -77,14 +77,15 @@ struct DepthWalk {
 ///
 /// A element (r, p) is at `a[offset(r) + walk(p)]`; B row p is the
 /// 2W contiguous floats at `b + p * ldb`. The tile is written to `c` (row
-/// stride `ldc`) as `C = acc` or `C = C + acc`.
+/// stride `ldc`) as `C = acc` or `C = C + acc`, or with `bias` (2W floats,
+/// never with `accumulate`) as `C = acc + bias`.
 @inlinable @inline(__always)
 func microKernel<V: SIMD>(
     _: V.Type, depth k: Int,
     a: UnsafePointer<Float>, rows r: TileRows, walk: DepthWalk,
     b: UnsafePointer<Float>, ldb: Int,
     start: UnsafePointer<Float>?, startStride: Int,
-    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>? = nil
 ) where V.Scalar == Float {
     let w = V.scalarCount
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
@@ -127,6 +128,12 @@ func microKernel<V: SIMD>(
             pa += walk.stride
             pb += ldb
         }
+    }
+    if let bias {
+        // The bias, a separate rounding after the chain: C = acc + bias[j].
+        let b0 = loadVector(bias, as: V.self), b1 = loadVector(bias + w, as: V.self)
+        c00 += b0; c01 += b1; c10 += b0; c11 += b1; c20 += b0; c21 += b1
+        c30 += b0; c31 += b1; c40 += b0; c41 += b1; c50 += b0; c51 += b1
     }
     var pc = c
     storeVector(c00, pc, accumulate: accumulate); storeVector(c01, pc + w, accumulate: accumulate)

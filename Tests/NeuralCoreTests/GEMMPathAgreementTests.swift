@@ -106,4 +106,27 @@ final class GEMMPathAgreementTests: XCTestCase {
             }
         }
     }
+
+    /// A bias fused into the product is the bits of the product followed by
+    /// a separate `C += bias` pass, on every path, with edge tiles, depth
+    /// blocks and threads.
+    func testColumnBiasEqualsASeparatePass() {
+        var rng = SeededRNG(seed: 77)
+        for (m, n, k) in [(7, 21, 5), (64, 128, 784), (130, 37, 300), (6, 16, 0)] {
+            let a = (0..<(m * k)).map { _ in rng.nextFloat() - 0.5 }
+            let b = (0..<(k * n)).map { _ in rng.nextFloat() - 0.5 }
+            let bias = (0..<n).map { _ in rng.nextFloat() - 0.5 }
+            for path in GEMMPath.supported {
+                for threads in [1, 2] {
+                    var expected = [Float](repeating: 9, count: m * n), got = expected
+                    gemm(path: path, threads: threads, transposeA: false, transposeB: false, m: m, n: n, k: k,
+                         a: a, lda: k, b: b, ldb: n, c: &expected, ldc: n, accumulate: false)
+                    for i in 0..<m { for j in 0..<n { expected[i * n + j] += bias[j] } }
+                    gemm(path: path, threads: threads, transposeA: false, transposeB: false, m: m, n: n, k: k,
+                         a: a, lda: k, b: b, ldb: n, c: &got, ldc: n, accumulate: false, columnBias: bias)
+                    XCTAssertNil(firstBitDifference(got, expected), "\(m)×\(n)×\(k) \(path) threads=\(threads)")
+                }
+            }
+        }
+    }
 }

@@ -15,7 +15,8 @@ import SIMDKernelsAVX512
 /// Numerics contract (all kernel paths must honour it, so results are
 /// bit-identical whatever the CPU): each output element is
 /// `acc = 0; for p in 0..<k { acc = fma(a[i,p], b[p,j], acc) }` in increasing p,
-/// then `C = acc` or, with `accumulate`, `C = C + acc`.
+/// then `C = acc` or, with `accumulate`, `C = C + acc`; with `columnBias` (n values,
+/// no `accumulate`) `C = acc + bias[j]`, the bias added after the chain.
 ///
 /// Runs on `GEMMPath.current` with up to `GEMMPath.threads` threads.
 public func gemm(
@@ -24,11 +25,11 @@ public func gemm(
     a: UnsafePointer<Float>, lda: Int,
     b: UnsafePointer<Float>, ldb: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool
+    accumulate: Bool, columnBias: UnsafePointer<Float>? = nil
 ) {
     gemm(path: GEMMPath.current, threads: GEMMPath.threads,
          transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-         a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+         a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate, columnBias: columnBias)
 }
 
 /// `gemm` on an explicit kernel path and thread count (for tests and
@@ -40,11 +41,12 @@ public func gemm(
     a: UnsafePointer<Float>, lda: Int,
     b: UnsafePointer<Float>, ldb: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool
+    accumulate: Bool, columnBias: UnsafePointer<Float>? = nil
 ) {
     precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
-    let problem = GEMMProblem(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+    var problem = GEMMProblem(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                               a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+    problem.columnBias = columnBias
     run(problem, path: path, threads: threads)
 }
 
@@ -56,17 +58,19 @@ public func gemm(
     transposeB: Bool, m: Int, n: Int, k: Int,
     b: UnsafePointer<Float>, ldb: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool
+    accumulate: Bool, columnBias: UnsafePointer<Float>? = nil
 ) {
     precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
     var problem = GEMMProblem(transposeA: false, transposeB: transposeB, m: m, n: n, k: k,
                               a: a, lda: 0, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
     problem.aRowOffsets = rowOffsets
     problem.aDepthOffsets = depthOffsets
+    problem.columnBias = columnBias
     run(problem, path: GEMMPath.current, threads: GEMMPath.threads)
 }
 
 private func run(_ problem: GEMMProblem, path: GEMMPath, threads: Int) {
+    precondition(problem.columnBias == nil || !problem.accumulate, "gemm: columnBias only without accumulate")
     precondition(path.isSupported, "GEMM path \(path) is not supported by this CPU")
     switch path {
     #if arch(x86_64)

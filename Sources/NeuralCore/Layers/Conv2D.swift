@@ -84,14 +84,7 @@ public final class Conv2D: Layer {
                     output.storage.withUnsafeMutableBufferPointer { y in
                         gemm(gatheredA: image, rowOffsets: rowOffsets, depthOffsets: depthOffsets,
                              transposeB: false, m: rows, n: n, k: k, b: w.baseAddress!, ldb: n,
-                             c: y.baseAddress!, ldc: n, accumulate: false)
-                        let (out, b) = (y.baseAddress!, bb.baseAddress!)
-                        parallelChunks(rows, minimumChunk: 4096) { part in
-                            for r in part {
-                                let row = out + r * n
-                                for j in 0..<n { row[j] += b[j] }
-                            }
-                        }
+                             c: y.baseAddress!, ldc: n, accumulate: false, columnBias: bb.baseAddress!)
                     }
                 }
             }

@@ -42,11 +42,7 @@ public final class Dense: Layer {
                     output.storage.withUnsafeMutableBufferPointer { y in
                         gemm(transposeA: false, transposeB: false, m: b, n: n, k: k,
                              a: x.baseAddress!, lda: k, b: w.baseAddress!, ldb: n,
-                             c: y.baseAddress!, ldc: n, accumulate: false)
-                        for i in 0..<b {
-                            let row = y.baseAddress! + i * n
-                            for j in 0..<n { row[j] += bb[j] }
-                        }
+                             c: y.baseAddress!, ldc: n, accumulate: false, columnBias: bb.baseAddress!)
                     }
                 }
             }
