@@ -18,16 +18,20 @@ public struct AdamUpdate: Sendable {
         self.decoupled = decoupled
     }
 
-    /// Updates `theta`, `m`, `v` in place from gradient `g`, `count` elements.
-    @inlinable
+    /// Updates `theta`, `m`, `v` in place from gradient `g`, `count` elements,
+    /// and returns whether every updated weight is finite (x·0 is 0 only for
+    /// finite x), which saves the trainer a separate pass over the weights.
+    @inlinable @discardableResult
     public func apply<V: SIMD>(_: V.Type, theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
-                               v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int)
+                               v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int) -> Bool
     where V.Scalar == Float {
         var i = 0
+        var zeros = V()
         while i + V.scalarCount <= count {
             var t: V = load(theta + i), mv: V = load(m + i), vv: V = load(v + i)
             update(theta: &t, m: &mv, v: &vv, g: load(UnsafeMutablePointer(mutating: g + i)))
             store(t, theta + i); store(mv, m + i); store(vv, v + i)
+            zeros += t * 0
             i += V.scalarCount
         }
         if i < count {
@@ -36,7 +40,9 @@ public struct AdamUpdate: Sendable {
             for l in 0..<(count - i) { t[l] = theta[i + l]; mv[l] = m[i + l]; vv[l] = v[i + l]; gv[l] = g[i + l] }
             update(theta: &t, m: &mv, v: &vv, g: gv)
             for l in 0..<(count - i) { theta[i + l] = t[l]; m[i + l] = mv[l]; v[i + l] = vv[l] }
+            zeros += t * 0   // padding lanes hold finite values
         }
+        return zeros.sum() == 0
     }
 
     @inlinable @inline(__always)

@@ -11,8 +11,9 @@ public func avx2GEMM(_ p: GEMMProblem, threads: Int = 1) {
 
 #if arch(x86_64)
 /// Adam's update with 256-bit vectors (`vsqrtps`/`vdivps ymm`).
+@discardableResult
 public func avx2AdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
-                           v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int) {
+                           v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int) -> Bool {
     u.apply(SIMD8<Float>.self, theta: theta, m: m, v: v, g: g, count: count)
 }
 #endif

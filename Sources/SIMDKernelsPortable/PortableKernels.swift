@@ -9,7 +9,8 @@ public func portableGEMM(_ p: GEMMProblem, threads: Int = 1) {
 }
 
 /// Adam's update with 128-bit vectors.
+@discardableResult
 public func portableAdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
-                               v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int) {
+                               v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int) -> Bool {
     u.apply(SIMD4<Float>.self, theta: theta, m: m, v: v, g: g, count: count)
 }

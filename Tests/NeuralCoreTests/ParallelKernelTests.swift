@@ -154,12 +154,18 @@ final class ParallelKernelTests: XCTestCase {
                     adam.step([p])
                 }
                 XCTAssertTrue(p.value.isFinite)
+                XCTAssertEqual(adam.lastStepWeightsFinite, true)
+                let overflowing = Parameter(name: "big", value: Tensor(shape: [count], storage: start))
+                overflowing.value.storage[count / 2 + 5] = .infinity
+                overflowing.gradient = Tensor(shape: [count], storage: grads[0])
+                adam.step([p, overflowing])
+                XCTAssertEqual(adam.lastStepWeightsFinite, false, "threads \(threads)")
                 var bad = p.value
                 bad.storage[count - 1] = .infinity
                 XCTAssertFalse(bad.isFinite)
                 bad.storage[count - 1] = 0; bad.storage[3] = .nan
                 XCTAssertFalse(bad.isFinite)
-                return p.value.storage.map(\.bitPattern)
+                return p.value.storage.map(\.bitPattern)  // after four steps on every thread count
             }
         }
         XCTAssertEqual(run(2), run(1))

@@ -133,7 +133,7 @@ public final class Conv2D: Layer {
                     inputGradient.storage.withUnsafeMutableBufferPointer { dx in
                         let (dyBase, wBase, dxBase) = (dy.baseAddress!, w.baseAddress!, dx.baseAddress!)
                         let scratchBase = scratch.baseAddress!
-                        parallelChunksWithSlot(chunks, minimumChunk: 1) { slot, part in
+                        parallelChunksWithSlot(chunks, minimumChunk: 1, threads: slots) { slot, part in
                             let dc = scratchBase + slot * imagesPerChunk * perImage
                             for chunk in part {
                                 let images = (chunk * imagesPerChunk)..<min(batch, (chunk + 1) * imagesPerChunk)

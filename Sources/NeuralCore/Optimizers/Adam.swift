@@ -19,6 +19,7 @@ public final class Adam: Optimizer {
     public let decoupledWeightDecay: Bool
     public let epsilonPlacement: EpsilonPlacement
     public private(set) var stepCount = 0
+    public private(set) var lastStepWeightsFinite: Bool? = nil
     private var moments: [ObjectIdentifier: (m: [Float], v: [Float])] = [:]
 
     public init(learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
@@ -49,6 +50,7 @@ public final class Adam: Optimizer {
         let vScale = Float(keras ? 1 : 1 / c2.squareRoot())
         let update = AdamUpdate(beta1: b1, beta2: b2, stepSize: stepSize, vScale: vScale, epsilon: eps,
                                 learningRate: lr, weightDecay: wd, decoupled: decoupled)
+        var finite = true
         for p in parameters where p.value.count > 0 {
             let id = ObjectIdentifier(p)
             var state = moments.removeValue(forKey: id)
@@ -61,17 +63,27 @@ public final class Adam: Optimizer {
                             // Chunks start at multiples of 8, so every element takes the same
                             // vector lanes whatever the thread count.
                             let path = GEMMPath.current
-                            parallelChunks(theta.count / 8, minimumChunk: 2048) { r in
-                                let lo = r.lowerBound * 8
-                                let hi = r.upperBound == theta.count / 8 ? theta.count : r.upperBound * 8
-                                update.apply(path: path, theta: t + lo, m: mm + lo, v: vv + lo, g: gg + lo, count: hi - lo)
+                            if theta.count < 8 {
+                                finite = update.apply(path: path, theta: t, m: mm, v: vv, g: gg, count: theta.count) && finite
+                                return
                             }
-                            if theta.count < 8 { update.apply(path: path, theta: t, m: mm, v: vv, g: gg, count: theta.count) }
+                            let threads = GEMMPath.threads
+                            withUnsafeTemporaryAllocation(of: Bool.self, capacity: threads) { chunkFinite in
+                                chunkFinite.initialize(repeating: true)
+                                parallelChunksWithSlot(theta.count / 8, minimumChunk: 2048, threads: threads) { slot, r in
+                                    let lo = r.lowerBound * 8
+                                    let hi = r.upperBound == theta.count / 8 ? theta.count : r.upperBound * 8
+                                    chunkFinite[slot] = update.apply(path: path, theta: t + lo, m: mm + lo, v: vv + lo,
+                                                                     g: gg + lo, count: hi - lo)
+                                }
+                                finite = chunkFinite.allSatisfy { $0 } && finite
+                            }
                         }
                     }
                 }
             }
             moments[id] = state
         }
+        lastStepWeightsFinite = finite
     }
 }

@@ -5,4 +5,11 @@ public protocol Optimizer: AnyObject {
     var learningRate: Float { get }
     /// Applies one update to every parameter from its current gradient.
     func step(_ parameters: [Parameter])
+    /// Whether every weight the last `step` wrote is finite, when the optimizer
+    /// tracked it while writing them (saving the trainer a pass); nil if not.
+    var lastStepWeightsFinite: Bool? { get }
+}
+
+extension Optimizer {
+    public var lastStepWeightsFinite: Bool? { nil }
 }

@@ -21,11 +21,12 @@ func parallelChunks(_ count: Int, minimumChunk: Int, _ body: (Range<Int>) -> Voi
     }
 }
 
-/// `parallelChunks` that also tells each chunk which thread slot it runs in
-/// (0 ..< `GEMMPath.threads`), for loops that need per-thread scratch.
+/// `parallelChunks` on at most `threads` threads that also tells each chunk
+/// which slot (0 ..< `threads`) it runs in, for loops with per-thread scratch.
 @inline(__always)
-func parallelChunksWithSlot(_ count: Int, minimumChunk: Int, _ body: (_ slot: Int, Range<Int>) -> Void) {
-    let threads = min(GEMMPath.threads, count / max(minimumChunk, 1))
+func parallelChunksWithSlot(_ count: Int, minimumChunk: Int, threads maximum: Int,
+                            _ body: (_ slot: Int, Range<Int>) -> Void) {
+    let threads = min(maximum, count / max(minimumChunk, 1))
     if threads <= 1 {
         if count > 0 { body(0, 0..<count) }
         return

@@ -137,7 +137,8 @@ public final class Trainer {
         if loss > configuration.divergenceThreshold {
             return "the loss reached \(loss), above \(configuration.divergenceThreshold)"
         }
-        if !parameters.allSatisfy({ $0.value.isFinite }) { return "the weights overflowed" }
+        let weightsFinite = optimizer.lastStepWeightsFinite ?? parameters.allSatisfy({ $0.value.isFinite })
+        if !weightsFinite { return "the weights overflowed" }
         return nil
     }
 
