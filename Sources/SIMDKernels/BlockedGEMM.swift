@@ -26,8 +26,8 @@
 /// An edit that changes only bodies here may not make an incremental build
 /// recompile them; `touch Sources/SIMDKernels*/*.swift` before building.
 ///
-/// `threads > 1` splits row tiles (or panels, when there are few rows)
-/// between threads; every element is still computed by one chain, so the
+/// `threads > 1` splits row tiles between threads, or panels when n > m or
+/// there are few rows; every element is still computed by one chain, so the
 /// result is the same bits.
 @inlinable
 public func blockedGEMM<V: SIMD>(_: V.Type, _ p: GEMMProblem, threads: Int = 1)
@@ -64,7 +64,10 @@ where V.Scalar == Float {
         let workers = min(threads, max(1, (p.m * p.n * p.k) >> 18))
         if workers <= 1 {
             computeTiles(V.self, p, source: source, partial: partial, tiles: 0..<tiles, panels: 0..<panels)
-        } else if tiles >= workers * 2 || tiles >= panels {
+        } else if !(panels >= workers * 2 && (p.n > p.m || tiles < workers * 2)) {
+            // Row tiles split: each thread reads all of op(B) and its share of
+            // op(A). Panels split (below) when op(B) is the wider operand, as in
+            // a first layer's forward product: each thread then reads half of B.
             WorkerPool.shared.run(parts: workers) { w in
                 computeTiles(V.self, p, source: source, partial: partial,
                              tiles: split(tiles, w, workers), panels: 0..<panels)
