@@ -76,7 +76,7 @@ final class ParallelKernelTests: XCTestCase {
     }
 
     /// Conv2D reads its patches in place (gathered GEMM); forward output and
-    /// kernel gradient must be the bits of the explicit im2col products, with
+    /// kernel and bias gradients must be the bits of the explicit im2col products, with
     /// `same` and `valid` padding and an even kernel.
     func testGatheredConvolutionMatchesExplicitIm2ColProducts() {
         var rng = SeededRNG(seed: 23)
@@ -107,6 +107,11 @@ final class ParallelKernelTests: XCTestCase {
                     _ = layer.backward(Tensor(shape: y.shape, storage: dy), needsInputGradient: true)
                     XCTAssertEqual(layer.kernel.gradient.storage.map(\.bitPattern), expectedDW.map(\.bitPattern),
                                    "dK \(kh)×\(kw)×\(c) \(padding) threads \(threads)")
+                    // The bias gradient rides along as the product's ones row: dY's rows summed in order.
+                    var expectedDB = [Float](repeating: 0, count: filters)
+                    for r in 0..<rows { for j in 0..<filters { expectedDB[j] += dy[r * filters + j] } }
+                    XCTAssertEqual(layer.bias.gradient.storage.map(\.bitPattern), expectedDB.map(\.bitPattern),
+                                   "db \(kh)×\(kw)×\(c) \(padding) threads \(threads)")
                 }
             }
         }

@@ -21,6 +21,7 @@ public final class Conv2D: Layer {
     private var geometry = ConvGeometry()
     private var padded = PaddedImages()
     private var colsGradient: [Float] = []
+    private var kernelAndBiasGradient: [Float] = []
     private var batch = 0
     private var output = Tensor.empty
     private var inputGradient = Tensor.empty
@@ -97,23 +98,20 @@ public final class Conv2D: Layer {
         let rows = batch * g.outHeight * g.outWidth, k = g.patchSize, n = filters
         precondition(outputGradient.count == rows * n && padded.batch == batch,
                      "Conv2D.backward without a matching training forward")
+        // [dK; db] = [colsᵀ; 1ᵀ] · dY in one product, colsᵀ gathered from the
+        // padded images (its rows are patch positions) and 1ᵀ from their ones.
+        if kernelAndBiasGradient.count != (k + 1) * n { kernelAndBiasGradient = [Float](repeating: 0, count: (k + 1) * n) }
         outputGradient.storage.withUnsafeBufferPointer { dy in
-            padded.withPatches { image, rowOffsets, depthOffsets in
-                kernel.gradient.storage.withUnsafeMutableBufferPointer { dw in
-                    // dK[k×n] = colsᵀ · dY, colsᵀ gathered: its rows are patch positions.
-                    gemm(gatheredA: image, rowOffsets: depthOffsets, depthOffsets: rowOffsets,
-                         transposeB: false, m: k, n: n, k: rows, b: dy.baseAddress!, ldb: n,
-                         c: dw.baseAddress!, ldc: n, accumulate: false)
-                }
-            }
-            bias.gradient.storage.withUnsafeMutableBufferPointer { db in
-                for j in 0..<n { db[j] = 0 }
-                for r in 0..<rows {
-                    let row = dy.baseAddress! + r * n
-                    for j in 0..<n { db[j] += row[j] }
+            padded.withPatches(onesRow: true) { image, rowOffsets, patchRows in
+                kernelAndBiasGradient.withUnsafeMutableBufferPointer { dwb in
+                    gemm(gatheredA: image, rowOffsets: patchRows, depthOffsets: rowOffsets,
+                         transposeB: false, m: k + 1, n: n, k: rows, b: dy.baseAddress!, ldb: n,
+                         c: dwb.baseAddress!, ldc: n, accumulate: false)
                 }
             }
         }
+        kernel.gradient.storage.replaceSubrange(0..<(k * n), with: kernelAndBiasGradient[0..<(k * n)])
+        bias.gradient.storage.replaceSubrange(0..<n, with: kernelAndBiasGradient[(k * n)...])
         guard needsInputGradient else { return .empty }
         inputGradient.resize(to: [batch, g.height, g.width, g.channels])
         // dCols = dY · Kᵀ, then col2im, a few images at a time so each chunk of

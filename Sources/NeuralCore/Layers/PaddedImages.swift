@@ -11,6 +11,12 @@
 ///
 /// Buffers grow to the largest batch seen and are reused; a smaller batch uses
 /// a prefix of each, and the border, never written, stays zero.
+///
+/// After the images the buffer holds as many ones, and `patchRowsWithOnes` is
+/// the patch-position table plus one row that reads only ones: as the rows of
+/// colsᵀ in the kernel-gradient product it adds a last row Σ_p 1·dY[p, j] — the
+/// bias gradient, the same FMA chain (fma(1, y, s) = s + y) as summing dY's
+/// rows in order, with no pass of its own.
 struct PaddedImages {
     private(set) var batch = 0
     private var geometry = ConvGeometry()
@@ -18,6 +24,7 @@ struct PaddedImages {
     private var images: [Float] = []
     private var rowOffsets: [Int] = []
     private var depthOffsets: [Int] = []
+    private var patchRowsWithOnes: [Int] = []
 
     init() {}
 
@@ -37,8 +44,9 @@ struct PaddedImages {
     mutating func fill(from x: UnsafePointer<Float>, batch: Int) {
         let g = geometry, cin = g.channels
         let imageSize = height * width * cin
-        if batch * imageSize > images.count {
-            images = [Float](repeating: 0, count: batch * imageSize)
+        if batch * imageSize > images.count / 2 {
+            images = [Float](repeating: 0, count: batch * imageSize) + [Float](repeating: 1, count: batch * imageSize)
+            patchRowsWithOnes = depthOffsets + [batch * imageSize]
             rowOffsets.removeAll(keepingCapacity: true)
             for n in 0..<batch {
                 for oy in 0..<g.outHeight {
@@ -62,11 +70,13 @@ struct PaddedImages {
         }
     }
 
-    /// The padded images and the offset tables (`rowOffsets` covers the last batch filled).
-    func withPatches<R>(_ body: (UnsafePointer<Float>, UnsafePointer<Int>, UnsafePointer<Int>) -> R) -> R {
+    /// The padded images and the offset tables (`rowOffsets` covers the last batch
+    /// filled); with `onesRow`, the patch table has the extra all-ones row.
+    func withPatches<R>(onesRow: Bool = false,
+                        _ body: (UnsafePointer<Float>, UnsafePointer<Int>, UnsafePointer<Int>) -> R) -> R {
         images.withUnsafeBufferPointer { image in
             rowOffsets.withUnsafeBufferPointer { rows in
-                depthOffsets.withUnsafeBufferPointer { depth in
+                (onesRow ? patchRowsWithOnes : depthOffsets).withUnsafeBufferPointer { depth in
                     body(image.baseAddress!, rows.baseAddress!, depth.baseAddress!)
                 }
             }
