@@ -22,6 +22,7 @@ public final class Conv2D: Layer {
     private var padded = PaddedImages()
     private var colsGradient: [Float] = []
     private var kernelAndBiasGradient: [Float] = []
+    private var kernelTransposed: [Float] = []
     private var batch = 0
     private var output = Tensor.empty
     private var inputGradient = Tensor.empty
@@ -125,8 +126,12 @@ public final class Conv2D: Layer {
             colsGradient = [Float](repeating: 0, count: slots * imagesPerChunk * perImage)
         }
         let (path, batch) = (GEMMPath.current, batch)
+        // Kᵀ once per step, so the chunks' products read it in place instead of
+        // each packing the transposed kernel again.
+        if kernelTransposed.count != k * n { kernelTransposed = [Float](repeating: 0, count: k * n) }
+        for p in 0..<k { for j in 0..<n { kernelTransposed[j * k + p] = kernel.value.storage[p * n + j] } }
         outputGradient.storage.withUnsafeBufferPointer { dy in
-            kernel.value.storage.withUnsafeBufferPointer { w in
+            kernelTransposed.withUnsafeBufferPointer { w in
                 colsGradient.withUnsafeMutableBufferPointer { scratch in
                     inputGradient.storage.withUnsafeMutableBufferPointer { dx in
                         let (dyBase, wBase, dxBase) = (dy.baseAddress!, w.baseAddress!, dx.baseAddress!)
@@ -136,9 +141,9 @@ public final class Conv2D: Layer {
                             for chunk in part {
                                 let images = (chunk * imagesPerChunk)..<min(batch, (chunk + 1) * imagesPerChunk)
                                 let firstRow = images.lowerBound * g.rowsPerImage
-                                gemm(path: path, threads: 1, transposeA: false, transposeB: true,
+                                gemm(path: path, threads: 1, transposeA: false, transposeB: false,
                                      m: images.count * g.rowsPerImage, n: k, k: n,
-                                     a: dyBase + firstRow * n, lda: n, b: wBase, ldb: n,
+                                     a: dyBase + firstRow * n, lda: n, b: wBase, ldb: k,
                                      c: dc, ldc: k, accumulate: false)
                                 g.col2im(dc, images: images, output: dxBase)
                             }
