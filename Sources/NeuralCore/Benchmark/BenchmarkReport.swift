@@ -26,8 +26,8 @@ public struct BenchmarkReport: Codable, Sendable {
     public func table() -> String {
         var lines = ["GEMM paths on this CPU: \(gemmPaths.joined(separator: ", ")); selected: \(selectedPath)", ""]
         if !training.isEmpty {
-            let widths = [36, 10, 24, 11, 14, 10, 30, 10]
-            lines.append(row(["model", "samples/s", "vs best peer", "vs PyTorch", "target", "per CPU-s",
+            let widths = [36, 10, 24, 11, 14, 30, 10]
+            lines.append(row(["model", "samples/s", "vs best peer", "vs PyTorch", "target",
                               "epoch s", "final loss"], widths))
             for t in training {
                 guard let model = BenchmarkModel(rawValue: t.model) else { continue }
@@ -37,7 +37,6 @@ public struct BenchmarkReport: Codable, Sendable {
                     String(format: "%.2f× %@", t.samplesPerSecond / best.samplesPerSecond, best.name),
                     String(format: "%.2f×", t.samplesPerSecond / torch.samplesPerSecond),
                     String(format: "%.0f %@", model.target, t.samplesPerSecond >= model.target ? "met" : "missed"),
-                    String(format: "%.0f", t.samplesPerCPUSecond),
                     t.epochSeconds.map { String(format: "%.3f", $0) }.joined(separator: " "),
                     String(format: "%.4f", t.finalLoss),
                 ], widths))

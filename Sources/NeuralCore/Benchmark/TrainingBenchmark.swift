@@ -54,10 +54,12 @@ public struct TrainingMeasurement: Codable, Equatable, Sendable {
     public var epochSeconds: [Double]
     /// `samples` / median seconds of the epochs after the first.
     public var samplesPerSecond: Double
-    /// Process CPU seconds per epoch (all threads).
+    /// Process CPU seconds per epoch (all threads, including the kernel
+    /// helpers' brief spins between parallel loops).
     public var epochCPUSeconds: [Double]
-    /// `samples` / median CPU seconds of the epochs after the first: the
-    /// throughput per core-second, which a busy machine does not distort.
+    /// `samples` / median CPU seconds of the epochs after the first. With two
+    /// threads this counts the helpers' spinning too, so it is not a per-core
+    /// throughput; run with `LESSONS_GEMM_THREADS=1` for that.
     public var samplesPerCPUSecond: Double
     /// Mean training loss of the last epoch (to show the run really trained).
     public var finalLoss: Double

@@ -1,0 +1,62 @@
+import XCTest
+@testable import NeuralCore
+
+/// The pieces `lessons bench` is made of, without timing anything: shapes
+/// parse, a transposed product is measured as asked, the step profile names
+/// every phase once per step, and the report prints and encodes it.
+final class BenchmarkToolsTests: XCTestCase {
+    func testGEMMShapesParse() {
+        XCTAssertEqual(GEMMShape(parsing: "144x32x7744:ta"), GEMMShape(m: 144, n: 32, k: 7744, transposeA: true))
+        XCTAssertEqual(GEMMShape(parsing: "7744X144x32:tb"), GEMMShape(m: 7744, n: 144, k: 32, transposeB: true))
+        XCTAssertEqual(GEMMShape(parsing: "2x3x4:ta:tb")?.description, "2×3×4 Aᵀ Bᵀ")
+        for bad in ["", "1x2", "1x2x0", "axbxc", "1x2x3:tc", "1x2x3x4"] {
+            XCTAssertNil(GEMMShape(parsing: bad), bad)
+        }
+    }
+
+    func testTransposedProductIsMeasuredAsAsked() {
+        let m = GEMMBenchmark.measure(path: .portable, m: 7, n: 5, k: 3, transposeA: true, transposeB: true,
+                                      samples: 1, sampleSeconds: 0)
+        XCTAssertEqual([m.m, m.n, m.k], [7, 5, 3])
+        XCTAssertEqual(m.transposeA, true)
+        XCTAssertEqual(m.transposeB, true)
+        XCTAssertGreaterThan(m.gflops, 0)
+    }
+
+    func testStepProfileTimesEveryPhaseOfEveryStep() throws {
+        let data = SyntheticMultiLabel(count: 96, height: 10, width: 10, prevalences: [0.3, 0.1], seed: 3)
+        let model = Sequential([Conv2D(filters: 4, kernelSize: 3, padding: .same), ReLU(), MaxPool2D(poolSize: 2),
+                                Flatten(), Dense(units: 2)])
+        let trainer = Trainer(model: model, loss: .binaryCrossEntropy(), optimizer: Adam(),
+                              configuration: TrainingConfiguration(epochs: 1, batchSize: 32, seed: 1))
+        let profile = StepProfile()
+        trainer.profile = profile
+        _ = try trainer.fit(LabeledTensors(images: data.images, labels: data.labels))
+        XCTAssertEqual(profile.steps, 3)
+        let names = profile.phases.map(\.name)
+        XCTAssertEqual(Set(names), ["gather batch", "0 Conv2D forward", "2 MaxPool2D+ReLU forward", "3 Flatten forward",
+                                    "4 Dense forward", "loss", "4 Dense backward", "3 Flatten backward",
+                                    "2 MaxPool2D+ReLU backward", "0 Conv2D backward", "optimizer", "divergence check"])
+        XCTAssertEqual(names.count, Set(names).count)
+        XCTAssertTrue(profile.phases.allSatisfy { $0.seconds >= 0 })
+        profile.reset()
+        XCTAssertEqual(profile.steps, 0)
+        XCTAssertTrue(profile.phases.isEmpty)
+    }
+
+    func testReportPrintsAndEncodesTheProfile() throws {
+        var t = TrainingMeasurement(model: "mlp", samples: 8192, batchSize: 64, epochSeconds: [0.1, 0.05, 0.05],
+                                    samplesPerSecond: 163_840, epochCPUSeconds: [0.2, 0.1, 0.1], samplesPerCPUSecond: 81_920,
+                                    finalLoss: 0.01, gemmPath: "avx2", gemmThreads: 2)
+        t.profile = [ProfiledPhase(phase: "1 Dense forward", millisecondsPerStep: 0.13, share: 0.6),
+                     ProfiledPhase(phase: "optimizer", millisecondsPerStep: 0.05, share: 0.4)]
+        let report = BenchmarkReport(training: [t], gemm: [])
+        let table = report.table()
+        XCTAssertTrue(table.contains("MLP 784→128 ReLU→5"))
+        XCTAssertTrue(table.contains("0.84× JAX epoch-jit"), table)
+        XCTAssertTrue(table.contains("step profile, mlp"))
+        XCTAssertTrue(table.contains("1 Dense forward") && table.contains("60.0%"), table)
+        let decoded = try JSONDecoder().decode(BenchmarkReport.self, from: Data(try report.json().utf8))
+        XCTAssertEqual(decoded.training, [t])
+    }
+}
