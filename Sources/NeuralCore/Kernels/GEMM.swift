@@ -18,24 +18,10 @@ import SIMDKernelsAVX512
 /// then `C = acc` or, with `accumulate`, `C = C + acc`; with `columnBias` (n values,
 /// no `accumulate`) `C = acc + bias[j]`, the bias added after the chain.
 ///
-/// Runs on `GEMMPath.current` with up to `GEMMPath.threads` threads.
+/// Runs on `GEMMPath.current` with up to `GEMMPath.threads` threads unless told
+/// otherwise (tests and benchmarks pick both; the path must be supported by this CPU).
 public func gemm(
-    transposeA: Bool, transposeB: Bool,
-    m: Int, n: Int, k: Int,
-    a: UnsafePointer<Float>, lda: Int,
-    b: UnsafePointer<Float>, ldb: Int,
-    c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool, columnBias: UnsafePointer<Float>? = nil
-) {
-    gemm(path: GEMMPath.current, threads: GEMMPath.threads,
-         transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-         a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate, columnBias: columnBias)
-}
-
-/// `gemm` on an explicit kernel path and thread count (for tests and
-/// benchmarks). The path must be supported by this CPU.
-public func gemm(
-    path: GEMMPath, threads: Int = 1,
+    path: GEMMPath = GEMMPath.current, threads: Int = GEMMPath.threads,
     transposeA: Bool, transposeB: Bool,
     m: Int, n: Int, k: Int,
     a: UnsafePointer<Float>, lda: Int,
