@@ -38,6 +38,24 @@ final class RunningCacheTests: XCTestCase {
         XCTAssertEqual(files, ["abcd.json"])
     }
 
+    /// A writer killed mid-write leaves `.key.pid.random.tmp`; the next write of
+    /// that entry removes it, but never a live writer's file or another key's.
+    func testNextWriteRemovesTemporariesOfDeadWriters() throws {
+        let cache = ResultCache(directory: folder)
+        let entryFolder = cache.entryURL("abcd").deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: entryFolder, withIntermediateDirectories: true)
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier, alive = ProcessInfo.processInfo.processIdentifier
+        let strays = [".abcd.\(dead).17.tmp", ".abcd.\(alive).18.tmp", ".abce.\(dead).19.tmp"]
+        for name in strays { try Data("partial".utf8).write(to: entryFolder.appendingPathComponent(name)) }
+        try cache.store(Value(loss: 1, names: []), key: "abcd", spec: "s")
+        let left = try FileManager.default.contentsOfDirectory(atPath: entryFolder.path).sorted()
+        XCTAssertEqual(left, [".abcd.\(alive).18.tmp", ".abce.\(dead).19.tmp", "abcd.json"])
+    }
+
     func testMissingEntryIsAMiss() {
         guard case .miss = ResultCache(directory: folder).load(Value.self, key: "ffff", spec: "{}") else {
             return XCTFail("expected a miss")

@@ -8,7 +8,8 @@ import Foundation
 /// used: it is reported and recomputed. Writes go to a unique temporary file in
 /// the same folder and are renamed into place, which is atomic on POSIX file
 /// systems — two processes writing the same entry leave one whole file, and a
-/// process killed mid-write leaves at most a stray temporary file.
+/// process killed mid-write leaves at most a stray temporary file, which the
+/// next write of that entry removes (its name carries the writer's process id).
 public struct ResultCache: Sendable {
     /// Bumped when the entry layout changes; older entries then read as misses.
     public static let formatVersion = 1
@@ -77,6 +78,21 @@ public struct ResultCache: Sendable {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
+        }
+        removeStrayTemporaries(key: key, in: folder)
+    }
+
+    /// Deletes temporary files for `key` left by writers that no longer run
+    /// (killed mid-write); a live writer's file is left alone.
+    private func removeStrayTemporaries(key: String, in folder: URL) {
+        let prefix = ".\(key)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let fields = name.dropFirst(prefix.count).split(separator: ".")
+            guard let pid = fields.first.flatMap({ Int32($0) }), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
         }
     }
 
