@@ -149,7 +149,9 @@ extension EvaluationSession {
                                            labels: compare.dataset.labelNames)
             knownRunOrder.append(run.name)
         }
+        let runLocations = compare.runs.indices.map { value.location(at: [.argument("runs"), .index($0)]) }
         plan.comparisons.append(PlanComparison(compare: compare, datasetName: value.children["dataset"]?.name,
-                                               blockIndex: source.index, location: source.location(of: expr)))
+                                               blockIndex: source.index, location: source.location(of: expr),
+                                               runLocations: runLocations))
     }
 }

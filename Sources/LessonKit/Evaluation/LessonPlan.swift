@@ -51,6 +51,8 @@ public struct PlanComparison: Sendable {
     public var datasetName: String?
     public var blockIndex: Int
     public var location: SourceLocation
+    /// Where each run was written (its element of `runs:`, or the nearest known place).
+    public var runLocations: [SourceLocation]
 
     public var title: String { compare.title }
     public var dataset: DatasetSource { compare.dataset }

@@ -69,14 +69,16 @@ public struct LessonPipeline {
 
         var failures: [Diagnostic] = []
         for (planned, ran) in zip(plan.comparisons, outcome.comparisons) {
-            for run in ran.runs {
+            for (index, run) in ran.runs.enumerated() {
+                // Point at the run itself, where the lesson wrote it.
+                let location = index < planned.runLocations.count ? planned.runLocations[index] : planned.location
                 switch run.outcome {
                 case .completed: continue
                 case let .diverged(epoch, step, hint):
-                    failures.append(Diagnostic(path: lesson.path, location: planned.location,
+                    failures.append(Diagnostic(path: lesson.path, location: location,
                                                message: "run '\(run.name)': \(hint)"))
                 case .failed(let message):
-                    failures.append(Diagnostic(path: lesson.path, location: planned.location,
+                    failures.append(Diagnostic(path: lesson.path, location: location,
                                                message: "run '\(run.name)' failed: \(message)"))
                 }
             }
