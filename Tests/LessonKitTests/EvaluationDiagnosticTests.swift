@@ -105,7 +105,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
             (["posWeight": "3"], ["9:5: --set posWeight=3: cannot convert value of type 'Int' to specified type 'PosWeight'"]),
             (["posWeight": ".balancd"], ["9:5: --set posWeight=.balancd: type 'PosWeight' has no member 'balancd'; did you mean 'balanced'?"]),
             (["epochs": "{ 3 }"], ["8:5: --set epochs={ 3 }: closures are not supported in lessons"]),
-            (["epochs": "0"], ["15:101: epochs must be 1...1000, got 0"]),
+            (["epochs": "0"], ["15:101: epochs must be 1...1000, got 0 (epochs is set by --set epochs=0)"]),
         ]
         for (overrides, expected) in cases {
             XCTAssertEqual(try EvaluationFixture.diagnostics(onlyParameters, overrides: overrides), expected, "\(overrides)")

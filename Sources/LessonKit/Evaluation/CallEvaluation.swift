@@ -137,7 +137,9 @@ extension EvaluationSession {
         let arguments = APIArguments(values)
         var result = Evaluated(value: .none, kind: .api(type.name), location: callLocation, children: children)
         let issues = member.check(arguments)
-        for issue in issues { error(issue.message, at: result.location(at: issue.path[...])) }
+        for issue in issues {
+            error(issue.message + overrideNote(result.value(at: issue.path[...])), at: result.location(at: issue.path[...]))
+        }
         guard issues.isEmpty else { return nil }
         result.value = .object(member.build(arguments))
         return result

@@ -19,6 +19,15 @@ struct Evaluated {
     /// The name it was read from, when it was a name (`shapes`).
     var name: String?
 
+    /// The value an issue path points at, if it was written out.
+    func value(at path: ArraySlice<APIIssue.Step>) -> Evaluated? {
+        guard let step = path.first else { return self }
+        switch step {
+        case .argument(let a): return children[a]?.value(at: path.dropFirst())
+        case .index(let i): return i < elements.count ? elements[i].value(at: path.dropFirst()) : nil
+        }
+    }
+
     /// The location an issue path points at (falls back to the nearest known).
     func location(at path: ArraySlice<APIIssue.Step>) -> SourceLocation {
         guard let step = path.first else { return location }

@@ -63,6 +63,14 @@ final class EvaluationSession {
         error(message, at: source.location(of: node))
     }
 
+    /// For a value read from a parameter that `--set` overrode, where it came
+    /// from: the error points at the use in the lesson, but the value is not
+    /// the one written there.
+    func overrideNote(_ value: Evaluated?) -> String {
+        guard let name = value?.name, let given = overrides[name] else { return "" }
+        return " (\(name) is set by --set \(name)=\(given))"
+    }
+
     /// Names reserved by the API: types, `results`, `expect`.
     func isReserved(_ name: String) -> Bool {
         name == "results" || name == "expect" || catalog.type(named: name) != nil

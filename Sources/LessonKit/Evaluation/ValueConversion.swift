@@ -106,7 +106,8 @@ extension EvaluationSession {
             let low = limits.min.map { limits.exclusiveMin ? x <= $0 : x < $0 } ?? false
             let high = limits.max.map { x > $0 } ?? false
             if low || high {
-                error("\(what) must be \(limits.summaryOfValues), got \(Quantity.format(x))", at: n.location)
+                error("\(what) must be \(limits.summaryOfValues), got \(Quantity.format(x))" + overrideNote(n.name == nil ? value : n),
+                      at: n.location)
                 ok = false
             }
         }
