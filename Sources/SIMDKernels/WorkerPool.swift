@@ -47,6 +47,8 @@ public final class WorkerPool: @unchecked Sendable {
     private var parts = 0, nextPart = 0
     private let finishedParts = Atomic<Int>(0)
     private let sharedJobs = Atomic<Int>(0)
+    /// The thread whose background job holds the pool (0: none).
+    private let backgroundOwner = Atomic<UInt>(0)
 
     /// A pool with `helpers` threads besides the caller. Helpers live as long
     /// as the process (kernels use `shared`; tests make their own).
@@ -72,6 +74,7 @@ public final class WorkerPool: @unchecked Sendable {
     /// Runs `body(part)` for every part in `0..<parts`, on the caller and the
     /// helpers, and returns when all have finished.
     public func run(parts count: Int, _ work: (Int) -> Void) {
+        if backgroundOwner.load(ordering: .acquiring) == UInt(pthread_self()) { finishBackground() }
         if count <= 1 || helpers == 0
             || !busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
             for part in 0..<count { work(part) }
@@ -93,6 +96,42 @@ public final class WorkerPool: @unchecked Sendable {
             body = nil
             pthread_mutex_unlock(mutex)
         }
+        busy.store(false, ordering: .releasing)
+    }
+
+    /// Starts `work` on a helper and returns at once, so the caller's serial
+    /// code overlaps it (the trainer gathers the next batch this way). The
+    /// caller's next `run`, or `finishBackground`, first waits for it. Returns
+    /// false, running nothing, when there is no helper or the pool is busy:
+    /// the caller then does the work itself.
+    public func startBackground(_ work: @escaping () -> Void) -> Bool {
+        guard helpers > 0, backgroundOwner.load(ordering: .acquiring) != UInt(pthread_self()),
+              busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return false }
+        pthread_mutex_lock(mutex)
+        body = { _ in work() }
+        parts = 1
+        nextPart = 0
+        finishedParts.store(0, ordering: .relaxed)
+        generation.add(1, ordering: .releasing)
+        sharedJobs.add(1, ordering: .relaxed)
+        pthread_cond_broadcast(wake)
+        pthread_mutex_unlock(mutex)
+        backgroundOwner.store(UInt(pthread_self()), ordering: .releasing)
+        return true
+    }
+
+    /// Waits for the calling thread's background job, running it here if no
+    /// helper has started it yet; does nothing when there is none.
+    public func finishBackground() {
+        guard backgroundOwner.load(ordering: .acquiring) == UInt(pthread_self()) else { return }
+        // Given up first: if the job runs here, its own parallel loops must not
+        // wait for it (the pool stays busy, so they run serially).
+        backgroundOwner.store(0, ordering: .releasing)
+        runClaimedParts()
+        while finishedParts.load(ordering: .acquiring) < 1 { sched_yield() }
+        pthread_mutex_lock(mutex)
+        body = nil
+        pthread_mutex_unlock(mutex)
         busy.store(false, ordering: .releasing)
     }
 

@@ -36,4 +36,28 @@ final class WorkerPoolTests: XCTestCase {
         XCTAssertEqual(sums[0], 3000 * 10)
         XCTAssertEqual(sums[1], 3000 * 10)
     }
+
+    /// A background job runs exactly once, by a helper or by its owner when
+    /// the owner gets there first, also when the job runs parallel loops of
+    /// its own; the owner's next `run` sees its effect.
+    func testBackgroundJobsRunOnceAndNeverDeadlock() {
+        let pool = WorkerPool(helpers: 1)
+        let cells = UnsafeMutableBufferPointer<Int>.allocate(capacity: 3)
+        defer { cells.deallocate() }
+        for round in 0..<3000 {
+            cells.initialize(repeating: 0)
+            let started = pool.startBackground {
+                cells[0] += 1
+                pool.run(parts: 2) { part in cells[1 + part] += 1 }   // nested: runs serially
+            }
+            XCTAssertTrue(started, "round \(round)")
+            if round % 2 == 0 {
+                pool.finishBackground()
+            } else {
+                pool.run(parts: 2) { _ in }   // waits for the background job first
+            }
+            XCTAssertEqual(Array(cells), [1, 1, 1], "round \(round)")
+        }
+        pool.finishBackground()   // nothing pending: returns at once
+    }
 }

@@ -89,19 +89,28 @@ public final class Trainer {
         var wb: [Float] = []
         var history: [EpochRecord] = []
         var step = 0
+        let prefetch = BatchPrefetch(source: train)
+        defer { prefetch.finish() }
         for epoch in 1...max(epochs, 1) {
             let order = config.shuffle ? rng.permutation(n) : Array(0..<n)
             var lossSum = 0.0, batches = 0
+            func batch(_ s: Int) -> ArraySlice<Int> { order[(s * config.batchSize)..<min(n, (s + 1) * config.batchSize)] }
             for s in 0..<stepsPerEpoch {
                 if let limit = config.maxSteps, step >= limit { break }
-                let idx = order[(s * config.batchSize)..<min(n, (s + 1) * config.batchSize)]
+                let idx = batch(s)
                 timed("gather batch") {
-                    train.images.gatherItems(idx, into: &xb)
-                    train.labels.gatherItems(idx, into: &yb)
+                    if !prefetch.take(step: step + 1, images: &xb, labels: &yb) {
+                        train.images.gatherItems(idx, into: &xb)
+                        train.labels.gatherItems(idx, into: &yb)
+                    }
                 }
                 if let w = weights { wb.removeAll(keepingCapacity: true); for i in idx { wb.append(w[i]) } }
                 step += 1
-                let value = trainStep(xb, yb, weights: weights == nil ? nil : wb, gradient: &grad)
+                let next = s + 1 < stepsPerEpoch ? batch(s + 1) : nil
+                let value = trainStep(xb, yb, weights: weights == nil ? nil : wb, gradient: &grad) {
+                    // The forward pass is done: gather the next batch while the loss runs.
+                    if let next { prefetch.start(next, step: step + 1) }
+                }
                 if let why = timed("divergence check", { divergence(value, parameters) }) {
                     let message = "training diverged at epoch \(epoch), step \(step): \(why); "
                         + "try a smaller learning rate (now \(optimizer.learningRate))"
@@ -112,6 +121,7 @@ public final class Trainer {
                 onStep?(StepProgress(epoch: epoch, epochs: epochs, stepInEpoch: s + 1, stepsPerEpoch: stepsPerEpoch,
                                      step: step, loss: value))
             }
+            prefetch.finish()
             guard batches > 0 else { break }
             var record = EpochRecord(epoch: epoch, step: step, trainLoss: lossSum / Double(batches),
                                      validationLoss: nil, validation: nil)
@@ -143,8 +153,10 @@ public final class Trainer {
     }
 
     /// Forward, loss, backward and update on one batch; returns the batch loss.
-    private func trainStep(_ x: Tensor, _ y: Tensor, weights: [Float]?, gradient: inout Tensor) -> Double {
+    private func trainStep(_ x: Tensor, _ y: Tensor, weights: [Float]?, gradient: inout Tensor,
+                           afterForward: () -> Void) -> Double {
         let logits = model.forward(x, training: true)
+        afterForward()
         let value = timed("loss") {
             loss.valueAndGradient(logits: logits, targets: y, sampleWeight: weights, gradient: &gradient)
         }
