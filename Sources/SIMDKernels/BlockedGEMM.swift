@@ -16,7 +16,8 @@
 /// Layout: op(B) is cut into panels of 2W columns; each panel is read in
 /// place when B is not transposed and the panel is full, otherwise packed
 /// once into contiguous zero-padded scratch. Rows of op(A) are read in
-/// place through strides, in blocks that fit L2. The depth k is cut into
+/// place, through strides or through the offset tables of a gathered A (a
+/// convolution's patches), in blocks that fit L2. The depth k is cut into
 /// blocks that keep a panel block in L1; between blocks each tile's partial
 /// sums wait in scratch and are reloaded exactly, so every element is still
 /// one FMA chain over p = 0..<k in order, whatever the blocking, path or
@@ -26,9 +27,9 @@
 /// An edit that changes only bodies here may not make an incremental build
 /// recompile them; `touch Sources/SIMDKernels*/*.swift` before building.
 ///
-/// `threads > 1` splits row tiles between threads, or panels when n > m or
-/// there are few rows; every element is still computed by one chain, so the
-/// result is the same bits.
+/// `threads > 1` splits row tiles between the `WorkerPool`'s threads, or
+/// panels when n > m or there are few rows; every element is still computed
+/// by one chain, so the result is the same bits.
 @inlinable
 public func blockedGEMM<V: SIMD>(_: V.Type, _ p: GEMMProblem, threads: Int = 1)
 where V.Scalar == Float {
