@@ -74,7 +74,7 @@ public final class WorkerPool: @unchecked Sendable {
     /// Runs `body(part)` for every part in `0..<parts`, on the caller and the
     /// helpers, and returns when all have finished.
     public func run(parts count: Int, _ work: (Int) -> Void) {
-        if backgroundOwner.load(ordering: .acquiring) == UInt(pthread_self()) { finishBackground() }
+        if backgroundOwner.load(ordering: .acquiring) == currentThreadID() { finishBackground() }
         if count <= 1 || helpers == 0
             || !busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
             for part in 0..<count { work(part) }
@@ -105,7 +105,7 @@ public final class WorkerPool: @unchecked Sendable {
     /// false, running nothing, when there is no helper or the pool is busy:
     /// the caller then does the work itself.
     public func startBackground(_ work: @escaping () -> Void) -> Bool {
-        guard helpers > 0, backgroundOwner.load(ordering: .acquiring) != UInt(pthread_self()),
+        guard helpers > 0, backgroundOwner.load(ordering: .acquiring) != currentThreadID(),
               busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return false }
         pthread_mutex_lock(mutex)
         body = { _ in work() }
@@ -116,14 +116,14 @@ public final class WorkerPool: @unchecked Sendable {
         sharedJobs.add(1, ordering: .relaxed)
         pthread_cond_broadcast(wake)
         pthread_mutex_unlock(mutex)
-        backgroundOwner.store(UInt(pthread_self()), ordering: .releasing)
+        backgroundOwner.store(currentThreadID(), ordering: .releasing)
         return true
     }
 
     /// Waits for the calling thread's background job, running it here if no
     /// helper has started it yet; does nothing when there is none.
     public func finishBackground() {
-        guard backgroundOwner.load(ordering: .acquiring) == UInt(pthread_self()) else { return }
+        guard backgroundOwner.load(ordering: .acquiring) == currentThreadID() else { return }
         // Given up first: if the job runs here, its own parallel loops must not
         // wait for it (the pool stays busy, so they run serially).
         backgroundOwner.store(0, ordering: .releasing)
@@ -187,4 +187,15 @@ public final class WorkerPool: @unchecked Sendable {
         pthread_mutex_unlock(mutex)
         return current
     }
+}
+
+/// The calling thread's identity as a number (`pthread_t` is an integer on
+/// Linux and a pointer on Darwin).
+@inline(__always)
+private func currentThreadID() -> UInt {
+    #if canImport(Darwin)
+    return UInt(bitPattern: pthread_self())
+    #else
+    return UInt(pthread_self())
+    #endif
 }
