@@ -9,6 +9,18 @@ final class EvaluationExportTests: XCTestCase {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// `Modules/` in the build folder of the running test bundle.
+    static var builtModulesFolder: String {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Modules").path) {
+                return url.appendingPathComponent("Modules").path
+            }
+        }
+        return packageRoot.path + "/.build/debug/Modules"
+    }
+
     func typecheck(_ program: String) throws -> (status: Int32, output: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -16,9 +28,11 @@ final class EvaluationExportTests: XCTestCase {
         let main = folder.appendingPathComponent("main.swift")
         try Data(program.utf8).write(to: main)
         let root = Self.packageRoot.path
-        let modules = root + "/.build/debug/Modules"
+        // The modules this test binary was built with sit beside it (any build folder or configuration).
+        let modules = Self.builtModulesFolder
         guard FileManager.default.fileExists(atPath: modules + "/Experiments.swiftmodule") else {
-            throw XCTSkip("no built Experiments module at \(modules)")
+            struct MissingModule: Error, CustomStringConvertible { var description: String }
+            throw MissingModule(description: "no built Experiments module in \(modules): the test target depends on it")
         }
         var arguments = ["swiftc", "-typecheck", "-swift-version", "5", "-I", modules]
         // The C modules the library imports: system-library shims carry a module map;

@@ -117,8 +117,9 @@ final class ParallelKernelTests: XCTestCase {
         }
     }
 
-    /// col2im against its per-element definition (the adjoint of `im2col`).
-    func testCol2ImSplitMatchesDefinition() {
+    /// col2im against its per-element definition (the adjoint of `im2col`), for
+    /// a whole batch and for a chunk of images (as Conv2D's backward runs it).
+    func testCol2ImMatchesDefinition() {
         var rng = SeededRNG(seed: 25)
         for (kh, kw, c) in [(3, 3, 1), (2, 4, 3), (3, 3, 16)] {
             var g = ConvGeometry()
@@ -135,13 +136,17 @@ final class ParallelKernelTests: XCTestCase {
                     for ch in 0..<c { expectedDx[((n * 7 + iy) * 6 + ix) * c + ch] += dcols[r * k + (ky * kw + kx) * c + ch] }
                 } }
             }
-            for threads in [1, 2] {
-                withThreads(threads) {
-                    var dx = [Float](repeating: 9, count: expectedDx.count)
-                    g.col2im(dcols, batch: batch, output: &dx)
-                    XCTAssertEqual(dx.map(\.bitPattern), expectedDx.map(\.bitPattern), "\(kh)×\(kw)×\(c) threads \(threads)")
+            var dx = [Float](repeating: 9, count: expectedDx.count)
+            g.col2im(dcols, images: 0..<batch, output: &dx)
+            XCTAssertEqual(dx.map(\.bitPattern), expectedDx.map(\.bitPattern), "\(kh)×\(kw)×\(c)")
+            var chunked = [Float](repeating: 9, count: expectedDx.count)
+            for first in stride(from: 0, to: batch, by: 3) {
+                let images = first..<min(batch, first + 3)
+                dcols.withUnsafeBufferPointer { d in
+                    g.col2im(d.baseAddress! + images.lowerBound * 42 * k, images: images, output: &chunked)
                 }
             }
+            XCTAssertEqual(chunked.map(\.bitPattern), expectedDx.map(\.bitPattern), "\(kh)×\(kw)×\(c) in chunks")
         }
     }
 

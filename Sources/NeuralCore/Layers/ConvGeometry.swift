@@ -12,17 +12,11 @@ struct ConvGeometry: Equatable {
 
     var patchSize: Int { kernelHeight * kernelWidth * channels }
 
-    /// The adjoint of im2col: input gradient[n, iy, ix, c] = Σ over the patch rows that read it.
-    func col2im(_ cols: UnsafePointer<Float>, batch: Int, output: UnsafeMutablePointer<Float>) {
-        parallelChunks(batch, minimumChunk: 8) { images in
-            col2im(cols + images.lowerBound * rowsPerImage * patchSize, images: images, output: output)
-        }
-    }
-
     /// Output pixels (patch-matrix rows) per image.
     var rowsPerImage: Int { outHeight * outWidth }
 
-    /// col2im for `images` only; `cols` holds just their patch rows.
+    /// The adjoint of im2col for `images`: input gradient[n, iy, ix, c] = Σ over the
+    /// patch rows that read it; `cols` holds just those images' patch rows.
     func col2im(_ cols: UnsafePointer<Float>, images: Range<Int>, output: UnsafeMutablePointer<Float>) {
         let cin = channels, rowLength = patchSize, imageSize = height * width * cin
         (output + images.lowerBound * imageSize).update(repeating: 0, count: images.count * imageSize)

@@ -11,14 +11,7 @@ import SIMDKernels
 /// small loops never win back.
 @inline(__always)
 func parallelChunks(_ count: Int, minimumChunk: Int, _ body: (Range<Int>) -> Void) {
-    let threads = min(GEMMPath.threads, count / max(minimumChunk, 1))
-    if threads <= 1 {
-        if count > 0 { body(0..<count) }
-        return
-    }
-    WorkerPool.shared.run(parts: threads) { t in
-        body((count * t / threads)..<(count * (t + 1) / threads))
-    }
+    parallelChunksWithSlot(count, minimumChunk: minimumChunk, threads: GEMMPath.threads) { _, part in body(part) }
 }
 
 /// `parallelChunks` on at most `threads` threads that also tells each chunk
