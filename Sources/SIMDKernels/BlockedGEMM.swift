@@ -66,20 +66,31 @@ where V.Scalar == Float {
         if workers <= 1 {
             computeTiles(V.self, p, source: source, partial: partial, tiles: 0..<tiles, panels: 0..<panels)
         } else if !(panels >= workers * 2 && (p.n > p.m || tiles < workers * 2)) {
-            // Row tiles split: each thread reads all of op(B) and its share of
+            // Row tiles split: each part reads all of op(B) and its share of
             // op(A). Panels split (below) when op(B) is the wider operand, as in
-            // a first layer's forward product: each thread then reads half of B.
-            WorkerPool.shared.run(parts: workers) { w in
+            // a first layer's forward product: each part then reads its share of B.
+            let parts = gemmParts(workers: workers, units: tiles, rereadFloats: p.k * p.n)
+            WorkerPool.shared.run(parts: parts) { w in
                 computeTiles(V.self, p, source: source, partial: partial,
-                             tiles: split(tiles, w, workers), panels: 0..<panels)
+                             tiles: split(tiles, w, parts), panels: 0..<panels)
             }
         } else {
-            WorkerPool.shared.run(parts: workers) { w in
+            let parts = gemmParts(workers: workers, units: panels, rereadFloats: p.m * p.k)
+            WorkerPool.shared.run(parts: parts) { w in
                 computeTiles(V.self, p, source: source, partial: partial,
-                             tiles: 0..<tiles, panels: split(panels, w, workers))
+                             tiles: 0..<tiles, panels: split(panels, w, parts))
             }
         }
     }
+}
+
+/// How many parts to cut a product into for `workers` threads: four per
+/// thread when the operand every part reads whole (`rereadFloats`) stays in
+/// L2, so a helper that joins late (busy with a background job, or not
+/// scheduled) still takes its share; else one per thread.
+@inlinable
+func gemmParts(workers: Int, units: Int, rereadFloats: Int) -> Int {
+    rereadFloats * 4 <= 256 * 1024 ? max(workers, min(units, workers * 4)) : workers
 }
 
 /// The `part`-th of `parts` near-equal contiguous pieces of `0..<count`.

@@ -19,6 +19,9 @@ import Darwin
 /// One job runs at a time; a caller that finds the pool busy (another run in
 /// the same process) runs its parts itself. Parts never depend on which
 /// thread ran them, so results are the same bits either way.
+///
+/// A background job (`startBackground`) may run beside a job: a helper busy
+/// with it joins the job when it is done, and the caller claims the rest.
 public final class WorkerPool: @unchecked Sendable {
     /// The pool shared by all kernels: `defaultThreadCount` threads in all.
     public static let shared = WorkerPool(helpers: defaultThreadCount - 1)
@@ -47,8 +50,15 @@ public final class WorkerPool: @unchecked Sendable {
     private var parts = 0, nextPart = 0
     private let finishedParts = Atomic<Int>(0)
     private let sharedJobs = Atomic<Int>(0)
-    /// The thread whose background job holds the pool (0: none).
+    /// The thread that started the pending background job (0: none).
     private let backgroundOwner = Atomic<UInt>(0)
+    /// The thread running the background job (0: none); its own loops run serially.
+    private let backgroundRunner = Atomic<UInt>(0)
+    /// Set from `startBackground` until its job has finished.
+    private let backgroundBusy = Atomic<Bool>(false)
+    private let backgroundDone = Atomic<Bool>(true)
+    // The background job not yet claimed by any thread, guarded by `mutex`.
+    private var backgroundWork: (() -> Void)? = nil
 
     /// A pool with `helpers` threads besides the caller. Helpers live as long
     /// as the process (kernels use `shared`; tests make their own).
@@ -74,8 +84,7 @@ public final class WorkerPool: @unchecked Sendable {
     /// Runs `body(part)` for every part in `0..<parts`, on the caller and the
     /// helpers, and returns when all have finished.
     public func run(parts count: Int, _ work: (Int) -> Void) {
-        if backgroundOwner.load(ordering: .acquiring) == currentThreadID() { finishBackground() }
-        if count <= 1 || helpers == 0
+        if count <= 1 || helpers == 0 || backgroundRunner.load(ordering: .acquiring) == currentThreadID()
             || !busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
             for part in 0..<count { work(part) }
             return
@@ -100,18 +109,18 @@ public final class WorkerPool: @unchecked Sendable {
     }
 
     /// Starts `work` on a helper and returns at once, so the caller's serial
-    /// code overlaps it (the trainer gathers the next batch this way). The
-    /// caller's next `run`, or `finishBackground`, first waits for it. Returns
-    /// false, running nothing, when there is no helper or the pool is busy:
-    /// the caller then does the work itself.
+    /// code and later jobs overlap it (the trainer gathers the next batch this
+    /// way); the helper joins those jobs when it is done. `finishBackground`
+    /// waits for it. Returns false, running nothing, when there is no helper
+    /// or a background job is pending: the caller then does the work itself.
+    /// Loops inside `work` run serially on the thread that runs it.
     public func startBackground(_ work: @escaping () -> Void) -> Bool {
-        guard helpers > 0, backgroundOwner.load(ordering: .acquiring) != currentThreadID(),
-              busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return false }
+        guard helpers > 0,
+              backgroundBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+        else { return false }
         pthread_mutex_lock(mutex)
-        body = { _ in work() }
-        parts = 1
-        nextPart = 0
-        finishedParts.store(0, ordering: .relaxed)
+        backgroundWork = work
+        backgroundDone.store(false, ordering: .relaxed)
         generation.add(1, ordering: .releasing)
         sharedJobs.add(1, ordering: .relaxed)
         pthread_cond_broadcast(wake)
@@ -124,15 +133,23 @@ public final class WorkerPool: @unchecked Sendable {
     /// helper has started it yet; does nothing when there is none.
     public func finishBackground() {
         guard backgroundOwner.load(ordering: .acquiring) == currentThreadID() else { return }
-        // Given up first: if the job runs here, its own parallel loops must not
-        // wait for it (the pool stays busy, so they run serially).
         backgroundOwner.store(0, ordering: .releasing)
-        runClaimedParts()
-        while finishedParts.load(ordering: .acquiring) < 1 { sched_yield() }
+        runBackgroundIfUnclaimed()
+        while !backgroundDone.load(ordering: .acquiring) { sched_yield() }
+        backgroundBusy.store(false, ordering: .releasing)
+    }
+
+    /// Claims the background job, if nobody has, and runs it on this thread.
+    private func runBackgroundIfUnclaimed() {
         pthread_mutex_lock(mutex)
-        body = nil
+        let work = backgroundWork
+        backgroundWork = nil
         pthread_mutex_unlock(mutex)
-        busy.store(false, ordering: .releasing)
+        guard let work else { return }
+        backgroundRunner.store(currentThreadID(), ordering: .releasing)
+        work()
+        backgroundRunner.store(0, ordering: .releasing)
+        backgroundDone.store(true, ordering: .releasing)
     }
 
     /// Claims and runs parts of the current job until none are left.
@@ -163,6 +180,7 @@ public final class WorkerPool: @unchecked Sendable {
         var seen = 0
         while true {
             seen = waitForJob(after: seen)
+            runBackgroundIfUnclaimed()
             runClaimedParts()
         }
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import SIMDKernels
+import Synchronization
 import XCTest
 
 /// The kernels' thread pool runs every part of every job exactly once, also
@@ -39,10 +40,11 @@ final class WorkerPoolTests: XCTestCase {
 
     /// A background job runs exactly once, by a helper or by its owner when
     /// the owner gets there first, also when the job runs parallel loops of
-    /// its own; the owner's next `run` sees its effect.
+    /// its own (serially) and when the owner runs jobs while it is pending;
+    /// `finishBackground` makes its effect visible.
     func testBackgroundJobsRunOnceAndNeverDeadlock() {
         let pool = WorkerPool(helpers: 1)
-        let cells = UnsafeMutableBufferPointer<Int>.allocate(capacity: 3)
+        let cells = UnsafeMutableBufferPointer<Int>.allocate(capacity: 5)
         defer { cells.deallocate() }
         for round in 0..<3000 {
             cells.initialize(repeating: 0)
@@ -51,13 +53,32 @@ final class WorkerPoolTests: XCTestCase {
                 pool.run(parts: 2) { part in cells[1 + part] += 1 }   // nested: runs serially
             }
             XCTAssertTrue(started, "round \(round)")
-            if round % 2 == 0 {
-                pool.finishBackground()
-            } else {
-                pool.run(parts: 2) { _ in }   // waits for the background job first
+            if round % 2 == 1 {
+                pool.run(parts: 2) { part in cells[3 + part] += 1 }   // beside the background job
             }
-            XCTAssertEqual(Array(cells), [1, 1, 1], "round \(round)")
+            pool.finishBackground()
+            XCTAssertEqual(Array(cells), round % 2 == 1 ? [1, 1, 1, 1, 1] : [1, 1, 1, 0, 0], "round \(round)")
         }
         pool.finishBackground()   // nothing pending: returns at once
+    }
+
+    /// A job never waits for a background job: it completes on the caller
+    /// while the background job is still running (this one waits for it).
+    func testJobsCompleteWhileABackgroundJobRuns() {
+        final class Flag: Sendable { let raised = Atomic<Bool>(false) }
+        let pool = WorkerPool(helpers: 1)
+        for _ in 0..<200 {
+            let flag = Flag()
+            XCTAssertTrue(pool.startBackground {
+                while !flag.raised.load(ordering: .acquiring) { sched_yield() }
+            })
+            var parts = [Int](repeating: 0, count: 8)
+            parts.withUnsafeMutableBufferPointer { cells in
+                pool.run(parts: 8) { part in cells[part] += 1 }
+            }
+            XCTAssertEqual(parts, [Int](repeating: 1, count: 8))
+            flag.raised.store(true, ordering: .releasing)
+            pool.finishBackground()
+        }
     }
 }

@@ -135,12 +135,14 @@ extension Loss {
             let q = Double(pw.map { Self.broadcast($0, k) } ?? 1)
             let w = Double(cw.map { Self.broadcast($0, k) } ?? 1)
             // Non-cancelling value and a gradient that is exact at x = 0.
-            let l = (1 - z) * ScalarMath.softplus(x) + q * z * ScalarMath.softplus(-x)
-            let d = (1 + (q - 1) * z) * ScalarMath.sigmoid(x) - q * z
+            let f = ScalarMath.softplusPairAndSigmoid(x)
+            let l = (1 - z) * f.softplus + q * z * f.softplusNegated
+            let d = (1 + (q - 1) * z) * f.sigmoid - q * z
             return (w * l, w * d)
         case .sigmoidFocal(let alpha, let gamma):
-            let p = ScalarMath.sigmoid(x)
-            let ce = (1 - z) * ScalarMath.softplus(x) + z * ScalarMath.softplus(-x)
+            let f = ScalarMath.softplusPairAndSigmoid(x)
+            let p = f.sigmoid
+            let ce = (1 - z) * f.softplus + z * f.softplusNegated
             // 1 − p_t without cancellation: σ(−x) where z = 1, σ(x) where z = 0.
             let oneMinusPt = z * ScalarMath.sigmoid(-x) + (1 - z) * p
             let g = Double(gamma)

@@ -16,6 +16,15 @@ enum ScalarMath {
         max(u, 0) + log1p(exp(-abs(u)))
     }
 
+    /// softplus(x), softplus(−x) and σ(x) from one exp(−|x|) and one log1p:
+    /// the same bits as the three separate functions, which each compute those
+    /// same two values (the binary losses need all three per cell).
+    @inline(__always) static func softplusPairAndSigmoid(_ x: Double) -> (softplus: Double, softplusNegated: Double,
+                                                                         sigmoid: Double) {
+        let e = exp(-abs(x)), l = log1p(e)
+        return (max(x, 0) + l, max(-x, 0) + l, x >= 0 ? 1 / (1 + e) : e / (1 + e))
+    }
+
     /// log Σ exp(xᵢ) of a row, shifted by the maximum.
     @inline(__always) static func logSumExp(_ x: UnsafePointer<Float>, count: Int) -> Double {
         var m = -Double.infinity

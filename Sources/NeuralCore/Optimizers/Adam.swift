@@ -67,10 +67,11 @@ public final class Adam: Optimizer {
                                 finite = update.apply(path: path, theta: t, m: mm, v: vv, g: gg, count: theta.count) && finite
                                 return
                             }
-                            let threads = GEMMPath.threads
-                            withUnsafeTemporaryAllocation(of: Bool.self, capacity: threads) { chunkFinite in
+                            // Up to four chunks per thread, so a helper that joins late takes its share.
+                            let chunks = GEMMPath.threads > 1 ? GEMMPath.threads * 4 : 1
+                            withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunks) { chunkFinite in
                                 chunkFinite.initialize(repeating: true)
-                                parallelChunksWithSlot(theta.count / 8, minimumChunk: 2048, threads: threads) { slot, r in
+                                parallelChunksWithSlot(theta.count / 8, minimumChunk: 2048, threads: chunks) { slot, r in
                                     let lo = r.lowerBound * 8
                                     let hi = r.upperBound == theta.count / 8 ? theta.count : r.upperBound * 8
                                     chunkFinite[slot] = update.apply(path: path, theta: t + lo, m: mm + lo, v: vv + lo,

@@ -9,13 +9,24 @@ import SIMDKernels
 /// knob for all kernels, set by `LESSONS_GEMM_THREADS`), and only when each chunk gets at least
 /// `minimumChunk` elements: waking a thread costs a few microseconds, which
 /// small loops never win back.
+///
+/// Cut into up to four chunks per thread, claimed one by one, so a helper
+/// that joins late (busy with a background job) still takes its share.
 @inline(__always)
 func parallelChunks(_ count: Int, minimumChunk: Int, _ body: (Range<Int>) -> Void) {
-    parallelChunksWithSlot(count, minimumChunk: minimumChunk, threads: GEMMPath.threads) { _, part in body(part) }
+    let parts = min(GEMMPath.threads * 4, count / max(minimumChunk, 1))
+    if parts <= 1 || GEMMPath.threads <= 1 {
+        if count > 0 { body(0..<count) }
+        return
+    }
+    WorkerPool.shared.run(parts: parts) { t in
+        body((count * t / parts)..<(count * (t + 1) / parts))
+    }
 }
 
-/// `parallelChunks` on at most `threads` threads that also tells each chunk
-/// which slot (0 ..< `threads`) it runs in, for loops with per-thread scratch.
+/// `parallelChunks` in at most `threads` chunks, one per thread, that also
+/// tells each chunk which slot (0 ..< `threads`) it runs in, for loops with
+/// per-thread scratch.
 @inline(__always)
 func parallelChunksWithSlot(_ count: Int, minimumChunk: Int, threads maximum: Int,
                             _ body: (_ slot: Int, Range<Int>) -> Void) {
