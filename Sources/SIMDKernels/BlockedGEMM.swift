@@ -185,19 +185,34 @@ func computeTiles<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource, par
                         }
                         let depthWalk = walk.from(k0)
                         let sums = partial.pointer + row * ps + col
-                        let start: UnsafePointer<Float>? = first ? nil : UnsafePointer(sums)
+                        var start: UnsafePointer<Float>? = first ? nil : UnsafePointer(sums)
+                        var startStride = ps
+                        if first && p.continuesChains {
+                            if rows == mr && cols == nr {
+                                start = UnsafePointer(p.c + row * p.ldc + col)
+                                startStride = p.ldc
+                            } else {
+                                // An edge tile starts from C's values, zero-padded.
+                                edge.update(repeating: 0, count: mr * nr)
+                                for r in 0..<rows {
+                                    (edge + r * nr).update(from: p.c + (row + r) * p.ldc + col, count: cols)
+                                }
+                                start = UnsafePointer(edge)
+                                startStride = nr
+                            }
+                        }
                         if !last {
                             microKernel(V.self, depth: depth, a: a, rows: offsets, walk: depthWalk,
-                                        b: b, ldb: ldb, start: start, startStride: ps,
+                                        b: b, ldb: ldb, start: start, startStride: startStride,
                                         c: sums, ldc: ps, accumulate: false)
                         } else if rows == mr && cols == nr {
                             microKernel(V.self, depth: depth, a: a, rows: offsets, walk: depthWalk,
-                                        b: b, ldb: ldb, start: start, startStride: ps,
+                                        b: b, ldb: ldb, start: start, startStride: startStride,
                                         c: p.c + row * p.ldc + col, ldc: p.ldc, accumulate: p.accumulate,
                                         bias: p.columnBias.map { $0 + col })
                         } else {
                             microKernel(V.self, depth: depth, a: a, rows: offsets, walk: depthWalk,
-                                        b: b, ldb: ldb, start: start, startStride: ps,
+                                        b: b, ldb: ldb, start: start, startStride: startStride,
                                         c: edge, ldc: nr, accumulate: false)
                             for r in 0..<rows {
                                 let dst = p.c + (row + r) * p.ldc + col

@@ -2,7 +2,8 @@
 /// receives them: `C[m×n] (= or +=) op(A)[m×k] · op(B)[k×n]`.
 ///
 /// Every kernel path computes each C element as
-/// `acc = 0; for p in 0..<k { acc = fma(A[i,p], B[p,j], acc) }` in increasing p,
+/// `acc = 0; for p in 0..<k { acc = fma(A[i,p], B[p,j], acc) }` in increasing p
+/// (`acc = C` first when `continuesChains`),
 /// then stores `acc` or `C + acc`, so all paths give the same bits.
 public struct GEMMProblem {
     public var transposeA: Bool
@@ -26,6 +27,11 @@ public struct GEMMProblem {
     /// (n values; only without `accumulate`): a layer's bias without a second pass.
     public var columnBias: UnsafePointer<Float>? = nil
     public var aDepthOffsets: UnsafePointer<Int>? = nil
+    /// C holds partial sums of chains that this product continues: every
+    /// element's chain starts from C's value instead of zero, so a product
+    /// over depth cut into consecutive pieces gives the bits of one product
+    /// over the whole depth (only without `accumulate` and `columnBias`).
+    public var continuesChains = false
 
     @inlinable
     public init(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,

@@ -38,13 +38,16 @@ public func gemm(
 
 /// `gemm` with a gathered A (implicit im2col): op(A)[i, p] = `a[rowOffsets[i] + depthOffsets[p]]`,
 /// so a convolution reads its patches straight from the (padded) image. Same
-/// numerics contract, on `GEMMPath.current` with up to `GEMMPath.threads` threads.
+/// numerics contract. With `continuingChains`, every element's chain starts
+/// from C's value instead of zero: a product over depth cut into consecutive
+/// pieces then gives the bits of the whole product.
 public func gemm(
+    path: GEMMPath = GEMMPath.current, threads: Int = GEMMPath.threads,
     gatheredA a: UnsafePointer<Float>, rowOffsets: UnsafePointer<Int>, depthOffsets: UnsafePointer<Int>,
     transposeB: Bool, m: Int, n: Int, k: Int,
     b: UnsafePointer<Float>, ldb: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool, columnBias: UnsafePointer<Float>? = nil
+    accumulate: Bool, columnBias: UnsafePointer<Float>? = nil, continuingChains: Bool = false
 ) {
     precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
     var problem = GEMMProblem(transposeA: false, transposeB: transposeB, m: m, n: n, k: k,
@@ -52,11 +55,14 @@ public func gemm(
     problem.aRowOffsets = rowOffsets
     problem.aDepthOffsets = depthOffsets
     problem.columnBias = columnBias
-    run(problem, path: GEMMPath.current, threads: GEMMPath.threads)
+    problem.continuesChains = continuingChains
+    run(problem, path: path, threads: threads)
 }
 
 private func run(_ problem: GEMMProblem, path: GEMMPath, threads: Int) {
     precondition(problem.columnBias == nil || !problem.accumulate, "gemm: columnBias only without accumulate")
+    precondition(!problem.continuesChains || (!problem.accumulate && problem.columnBias == nil),
+                 "gemm: continuing chains only without accumulate or columnBias")
     precondition(path.isSupported, "GEMM path \(path) is not supported by this CPU")
     switch path {
     #if arch(x86_64)

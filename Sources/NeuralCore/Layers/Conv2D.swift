@@ -18,14 +18,16 @@ public final class Conv2D: Layer {
     public private(set) var kernel = Parameter(name: "kernel", value: .empty)
     public private(set) var bias = Parameter(name: "bias", value: .empty)
 
-    private var geometry = ConvGeometry()
-    private var padded = PaddedImages()
-    private var colsGradient: [Float] = []
-    private var kernelAndBiasGradient: [Float] = []
-    private var kernelTransposed: [Float] = []
-    private var batch = 0
+    var geometry = ConvGeometry()
+    var padded = PaddedImages()
+    var colsGradient: [Float] = []
+    var kernelAndBiasGradient: [Float] = []
+    var kernelTransposed: [Float] = []
+    var batch = 0
     private var output = Tensor.empty
-    private var inputGradient = Tensor.empty
+    var inputGradient = Tensor.empty
+    /// The max-pooling (and ReLU) after this layer, when `Sequential` fused it in.
+    var pooling: ConvPooling?
 
     public convenience init(filters: Int, kernelSize: Int = 3, padding: Padding = .valid,
                 kernelInitializer: Initializer = .glorotUniform) {
@@ -77,9 +79,10 @@ public final class Conv2D: Layer {
         let g = geometry
         precondition(input.itemSize == g.height * g.width * g.channels, "Conv2D built for [\(g.height), \(g.width), \(g.channels)], got \(input.shape)")
         batch = input.batchSize
+        input.storage.withUnsafeBufferPointer { x in padded.fill(from: x.baseAddress!, batch: batch) }
+        if let pooling { return forwardPooled(pooling) }
         let rows = batch * g.outHeight * g.outWidth, k = g.patchSize, n = filters
         output.resize(to: [batch, g.outHeight, g.outWidth, n])
-        input.storage.withUnsafeBufferPointer { x in padded.fill(from: x.baseAddress!, batch: batch) }
         padded.withPatches { image, rowOffsets, depthOffsets in
             kernel.value.storage.withUnsafeBufferPointer { w in
                 bias.value.storage.withUnsafeBufferPointer { bb in
@@ -95,6 +98,12 @@ public final class Conv2D: Layer {
     }
 
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor {
+        if let pooling { return backwardPooled(outputGradient, pooling, needsInputGradient: needsInputGradient) }
+        return backwardUnpooled(outputGradient, needsInputGradient: needsInputGradient)
+    }
+
+    /// Backward from the gradient of this convolution's own output.
+    func backwardUnpooled(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor {
         let g = geometry
         let rows = batch * g.outHeight * g.outWidth, k = g.patchSize, n = filters
         precondition(outputGradient.count == rows * n && padded.batch == batch,
@@ -111,8 +120,7 @@ public final class Conv2D: Layer {
                 }
             }
         }
-        kernel.gradient.storage.replaceSubrange(0..<(k * n), with: kernelAndBiasGradient[0..<(k * n)])
-        bias.gradient.storage.replaceSubrange(0..<n, with: kernelAndBiasGradient[(k * n)...])
+        storeKernelAndBiasGradient()
         guard needsInputGradient else { return .empty }
         inputGradient.resize(to: [batch, g.height, g.width, g.channels])
         // dCols = dY · Kᵀ, then col2im, a few images at a time so each chunk of
@@ -126,10 +134,7 @@ public final class Conv2D: Layer {
             colsGradient = [Float](repeating: 0, count: slots * imagesPerChunk * perImage)
         }
         let (path, batch) = (GEMMPath.current, batch)
-        // Kᵀ once per step, so the chunks' products read it in place instead of
-        // each packing the transposed kernel again.
-        if kernelTransposed.count != k * n { kernelTransposed = [Float](repeating: 0, count: k * n) }
-        for p in 0..<k { for j in 0..<n { kernelTransposed[j * k + p] = kernel.value.storage[p * n + j] } }
+        updateTransposedKernel()
         outputGradient.storage.withUnsafeBufferPointer { dy in
             kernelTransposed.withUnsafeBufferPointer { w in
                 colsGradient.withUnsafeMutableBufferPointer { scratch in
@@ -153,5 +158,20 @@ public final class Conv2D: Layer {
             }
         }
         return inputGradient
+    }
+
+    /// Kᵀ once per step, so the chunks' input-gradient products read it in
+    /// place instead of each packing the transposed kernel again.
+    func updateTransposedKernel() {
+        let k = geometry.patchSize, n = filters
+        if kernelTransposed.count != k * n { kernelTransposed = [Float](repeating: 0, count: k * n) }
+        for p in 0..<k { for j in 0..<n { kernelTransposed[j * k + p] = kernel.value.storage[p * n + j] } }
+    }
+
+    /// Copies [dK; db] from the product's result into the parameters' gradients.
+    func storeKernelAndBiasGradient() {
+        let k = geometry.patchSize, n = filters
+        kernel.gradient.storage.replaceSubrange(0..<(k * n), with: kernelAndBiasGradient[0..<(k * n)])
+        bias.gradient.storage.replaceSubrange(0..<n, with: kernelAndBiasGradient[(k * n)...])
     }
 }

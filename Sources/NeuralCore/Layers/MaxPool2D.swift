@@ -25,7 +25,7 @@ public final class MaxPool2D: Layer {
         return [outHeight, outWidth, channels]
     }
 
-    private var kernel: MaxPoolKernel {
+    var kernel: MaxPoolKernel {
         MaxPoolKernel(height: height, width: width, channels: channels, outHeight: outHeight,
                       outWidth: outWidth, poolSize: poolSize, appliesReLU: absorbsPrecedingReLU)
     }

@@ -21,29 +21,38 @@ struct MaxPoolKernel {
 
     func forward(_ x: UnsafePointer<Float>, batch: Int, output y: UnsafeMutablePointer<Float>,
                  argmax am: UnsafeMutablePointer<Int32>) {
+        let (inSize, outSize) = (inputSize, outputSize)
         parallelChunks(batch, minimumChunk: 8) { images in
-            for n in images { forward(x, image: n, output: y, argmax: am) }
+            for n in images {
+                forward(image: x + n * inSize, indexBase: n * inSize, output: y + n * outSize, argmax: am + n * outSize)
+            }
         }
     }
 
-    private func forward(_ x: UnsafePointer<Float>, image n: Int, output y: UnsafeMutablePointer<Float>,
-                         argmax am: UnsafeMutablePointer<Int32>) {
+    /// Floats in one input image and in one output image.
+    var inputSize: Int { height * width * channels }
+    var outputSize: Int { outHeight * outWidth * channels }
+
+    /// Pools one image: `x`, `y` and `am` point at that image's input, output
+    /// and argmax; argmax holds `indexBase` plus the index within the image.
+    func forward(image x: UnsafePointer<Float>, indexBase: Int, output y: UnsafeMutablePointer<Float>,
+                 argmax am: UnsafeMutablePointer<Int32>) {
         let p = poolSize, c = channels
         let lanes = I(0, 1, 2, 3, 4, 5, 6, 7)
         for oy in 0..<outHeight {
             for ox in 0..<outWidth {
-                let o = ((n * outHeight + oy) * outWidth + ox) * c
-                let first = ((n * height + oy * p) * width + ox * p) * c
+                let o = (oy * outWidth + ox) * c
+                let first = ((oy * p) * width + ox * p) * c
                 var ch = 0
                 while ch + V.scalarCount <= c {
-                    var best = load(x + first + ch), index = lanes &+ Int32(first + ch)
+                    var best = load(x + first + ch), index = lanes &+ Int32(indexBase + first + ch)
                     for dy in 0..<p {
                         for dx in 0..<p where dy != 0 || dx != 0 {
                             let i = first + (dy * width + dx) * c + ch
                             let v = load(x + i)
                             let better = .!(v .<= best)
                             best.replace(with: v, where: better)
-                            index.replace(with: lanes &+ Int32(i), where: better)
+                            index.replace(with: lanes &+ Int32(indexBase + i), where: better)
                         }
                     }
                     if appliesReLU { best.replace(with: 0, where: best .<= 0) }
@@ -52,11 +61,11 @@ struct MaxPoolKernel {
                     ch += V.scalarCount
                 }
                 while ch < c {
-                    var best = x[first + ch], index = Int32(first + ch)
+                    var best = x[first + ch], index = Int32(indexBase + first + ch)
                     for dy in 0..<p {
                         for dx in 0..<p where dy != 0 || dx != 0 {
                             let i = first + (dy * width + dx) * c + ch
-                            if !(x[i] <= best) { best = x[i]; index = Int32(i) }
+                            if !(x[i] <= best) { best = x[i]; index = Int32(indexBase + i) }
                         }
                     }
                     y[o + ch] = appliesReLU && best <= 0 ? 0 : best
@@ -72,15 +81,23 @@ struct MaxPoolKernel {
     /// `output` is the forward output, read only with `appliesReLU`.
     func backward(_ dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, output y: UnsafePointer<Float>,
                   batch: Int, inputGradient dx: UnsafeMutablePointer<Float>) {
-        let inSize = height * width * channels, outSize = outHeight * outWidth * channels
+        let (inSize, outSize) = (inputSize, outputSize)
         parallelChunks(batch, minimumChunk: 8) { images in
-            (dx + images.lowerBound * inSize).update(repeating: 0, count: images.count * inSize)
-            let outputs = (images.lowerBound * outSize)..<(images.upperBound * outSize)
-            if appliesReLU {
-                for i in outputs where y[i] > 0 { dx[Int(am[i])] += dy[i] }
-            } else {
-                for i in outputs { dx[Int(am[i])] += dy[i] }
-            }
+            backward(dy, argmax: am, output: y, images: images,
+                     inputGradient: dx + images.lowerBound * inSize, indexBase: images.lowerBound * inSize)
+        }
+    }
+
+    /// The backward pass of `images` only, into `dx`, which holds their input
+    /// gradient and starts at absolute input index `indexBase`.
+    func backward(_ dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, output y: UnsafePointer<Float>,
+                  images: Range<Int>, inputGradient dx: UnsafeMutablePointer<Float>, indexBase: Int) {
+        dx.update(repeating: 0, count: images.count * inputSize)
+        let outputs = (images.lowerBound * outputSize)..<(images.upperBound * outputSize)
+        if appliesReLU {
+            for i in outputs where y[i] > 0 { dx[Int(am[i]) - indexBase] += dy[i] }
+        } else {
+            for i in outputs { dx[Int(am[i]) - indexBase] += dy[i] }
         }
     }
 

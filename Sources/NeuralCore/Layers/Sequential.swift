@@ -2,7 +2,9 @@
 /// heads (sigmoid/softmax) are applied by losses and predictions, never as a layer.
 ///
 /// `build` fuses a `ReLU` directly followed by a `MaxPool2D` into the pool's one
-/// pass (same bits, two fewer passes over the largest activations).
+/// pass, and a `Conv2D` followed by that pool (or by a `MaxPool2D` directly) into
+/// the convolution (`ConvPooling`): same bits, and the largest activations are
+/// never written out whole.
 public final class Sequential {
     public let layers: [Layer]
     public private(set) var inputShape: [Int]? = nil
@@ -12,8 +14,12 @@ public final class Sequential {
     /// When set, training forward and backward passes time each layer into it.
     public var profile: StepProfile?
 
-    public init(_ layers: [Layer]) {
+    /// Whether `build` fuses layers (same bits either way; off only to test that).
+    public let fusesLayers: Bool
+
+    public init(_ layers: [Layer], fusesLayers: Bool = true) {
         self.layers = layers
+        self.fusesLayers = fusesLayers
     }
 
     public var isBuilt: Bool { inputShape != nil }
@@ -26,10 +32,19 @@ public final class Sequential {
         var shape = inputShape
         for layer in layers { shape = layer.build(inputShape: shape, rng: &rng) }
         absorbed = []
-        for (i, layer) in layers.enumerated().dropFirst() {
+        for (i, layer) in layers.enumerated().dropFirst() where fusesLayers {
             if let pool = layer as? MaxPool2D, layers[i - 1] is ReLU, !absorbed.contains(i - 1) {
                 pool.absorbsPrecedingReLU = true
                 absorbed.insert(i - 1)
+            }
+        }
+        for (i, layer) in layers.enumerated() {
+            (layer as? Conv2D)?.pooling = nil
+            guard fusesLayers, let pool = layer as? MaxPool2D else { continue }
+            let before = pool.absorbsPrecedingReLU ? i - 2 : i - 1
+            if before >= 0, let conv = layers[before] as? Conv2D, conv.pooling == nil {
+                conv.pooling = ConvPooling(kernel: pool.kernel)
+                absorbed.insert(i)
             }
         }
         self.inputShape = inputShape

@@ -48,6 +48,9 @@ extension Sequential {
     func phaseName(_ i: Int, _ direction: String) -> String {
         var name = "\(i) \(type(of: layers[i]))"
         if let pool = layers[i] as? MaxPool2D, pool.absorbsPrecedingReLU { name += "+ReLU" }
+        if let conv = layers[i] as? Conv2D, let pooling = conv.pooling {
+            name += pooling.kernel.appliesReLU ? "+ReLU+MaxPool2D" : "+MaxPool2D"
+        }
         return name + " " + direction
     }
 }

@@ -1,0 +1,141 @@
+import SIMDKernels
+
+/// A `MaxPool2D` (with the `ReLU` before it, if any) run inside the `Conv2D`
+/// it follows; `Sequential` sets it up. The convolution's output, the largest
+/// activation of a small CNN, is then never written out whole: a few images at
+/// a time are computed into scratch that stays in L2 and pooled from there.
+/// Backward, each chunk's un-pooled gradient is scattered into scratch and
+/// consumed there by the kernel-gradient product, which continues its chains
+/// from chunk to chunk (`gemm(continuingChains:)`), and by the input-gradient
+/// product. Every value is the same FMA chain, comparison or sum as through
+/// the separate layers, so the bits are the same.
+final class ConvPooling {
+    let kernel: MaxPoolKernel
+    var argmax: [Int32] = []
+    var output = Tensor.empty
+    /// Per-slot chunks of the convolution's output (forward) or its gradient.
+    var scratch: [Float] = []
+    /// The whole output gradient, when the input gradient is needed too.
+    var unpooledGradient = Tensor.empty
+
+    init(kernel: MaxPoolKernel) {
+        self.kernel = kernel
+    }
+
+    /// Images per chunk: about 64 Ki floats of convolution output, which stays in L2.
+    func imagesPerChunk(convolutionOutputPerImage perImage: Int) -> Int { max(1, 65536 / perImage) }
+}
+
+extension Conv2D {
+    /// Forward through the convolution and the pooling it absorbed.
+    /// Runs after `forward` has filled the padded images.
+    func forwardPooled(_ pooling: ConvPooling) -> Tensor {
+        let g = geometry, n = filters, k = g.patchSize, pool = pooling.kernel
+        let rowsPerImage = g.outHeight * g.outWidth, perImage = rowsPerImage * n
+        let batch = self.batch
+        pooling.output.resize(to: [batch, pool.outHeight, pool.outWidth, n])
+        if pooling.argmax.count != pooling.output.count { pooling.argmax = [Int32](repeating: 0, count: pooling.output.count) }
+        let imagesPerChunk = pooling.imagesPerChunk(convolutionOutputPerImage: perImage)
+        let chunks = (batch + imagesPerChunk - 1) / imagesPerChunk
+        let slots = max(1, min(GEMMPath.threads, chunks))
+        if pooling.scratch.count < slots * imagesPerChunk * perImage {
+            pooling.scratch = [Float](repeating: 0, count: slots * imagesPerChunk * perImage)
+        }
+        let path = GEMMPath.current, (inSize, outSize) = (pool.inputSize, pool.outputSize)
+        padded.withPatches { image, rowOffsets, depthOffsets in
+            kernel.value.storage.withUnsafeBufferPointer { w in
+                bias.value.storage.withUnsafeBufferPointer { bb in
+                    pooling.scratch.withUnsafeMutableBufferPointer { scratch in
+                        pooling.output.storage.withUnsafeMutableBufferPointer { y in
+                            pooling.argmax.withUnsafeMutableBufferPointer { am in
+                                let (sb, yb, ab) = (scratch.baseAddress!, y.baseAddress!, am.baseAddress!)
+                                parallelChunksWithSlot(chunks, minimumChunk: 1, threads: slots) { slot, part in
+                                    let conv = sb + slot * imagesPerChunk * perImage
+                                    for chunk in part {
+                                        let images = (chunk * imagesPerChunk)..<min(batch, (chunk + 1) * imagesPerChunk)
+                                        gemm(path: path, threads: 1, gatheredA: image,
+                                             rowOffsets: rowOffsets + images.lowerBound * rowsPerImage,
+                                             depthOffsets: depthOffsets, transposeB: false,
+                                             m: images.count * rowsPerImage, n: n, k: k, b: w.baseAddress!, ldb: n,
+                                             c: conv, ldc: n, accumulate: false, columnBias: bb.baseAddress!)
+                                        for i in images {
+                                            pool.forward(image: conv + (i - images.lowerBound) * inSize, indexBase: i * inSize,
+                                                         output: yb + i * outSize, argmax: ab + i * outSize)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return pooling.output
+    }
+
+    /// Backward from the gradient of the pooled output; sets the kernel and
+    /// bias gradients and returns the input gradient if asked.
+    ///
+    /// Without an input gradient (a first layer) the chunks run in order, the
+    /// kernel gradient continuing its chains through them. With one, the
+    /// input-gradient chunks run in parallel (as in `backwardUnpooled`), which
+    /// measured faster than a chunk at a time, so the whole output gradient is
+    /// un-pooled first.
+    func backwardPooled(_ pooledGradient: Tensor, _ pooling: ConvPooling, needsInputGradient: Bool) -> Tensor {
+        let g = geometry, n = filters, k = g.patchSize, pool = pooling.kernel
+        let rowsPerImage = g.outHeight * g.outWidth, perImage = rowsPerImage * n
+        let batch = self.batch
+        precondition(pooledGradient.count == pooling.output.count && padded.batch == batch,
+                     "Conv2D.backward without a matching training forward")
+        if needsInputGradient {
+            pooling.unpooledGradient.resize(to: [batch, g.outHeight, g.outWidth, n])
+            pooledGradient.storage.withUnsafeBufferPointer { dp in
+                pooling.argmax.withUnsafeBufferPointer { am in
+                    pooling.output.storage.withUnsafeBufferPointer { y in
+                        pooling.unpooledGradient.storage.withUnsafeMutableBufferPointer { dy in
+                            pool.backward(dp.baseAddress!, argmax: am.baseAddress!, output: y.baseAddress!,
+                                          batch: batch, inputGradient: dy.baseAddress!)
+                        }
+                    }
+                }
+            }
+            return backwardUnpooled(pooling.unpooledGradient, needsInputGradient: true)
+        }
+        let imagesPerChunk = pooling.imagesPerChunk(convolutionOutputPerImage: perImage)
+        let chunks = (batch + imagesPerChunk - 1) / imagesPerChunk
+        if pooling.scratch.count < imagesPerChunk * perImage {
+            pooling.scratch = [Float](repeating: 0, count: imagesPerChunk * perImage)
+        }
+        if kernelAndBiasGradient.count != (k + 1) * n { kernelAndBiasGradient = [Float](repeating: 0, count: (k + 1) * n) }
+        let inSize = pool.inputSize
+        pooledGradient.storage.withUnsafeBufferPointer { dp in
+          pooling.argmax.withUnsafeBufferPointer { am in
+            pooling.output.storage.withUnsafeBufferPointer { y in
+              pooling.scratch.withUnsafeMutableBufferPointer { scratch in
+                kernelAndBiasGradient.withUnsafeMutableBufferPointer { dwb in
+                  let (dpb, ab, yb, dy) = (dp.baseAddress!, am.baseAddress!, y.baseAddress!, scratch.baseAddress!)
+                  for chunk in 0..<chunks {
+                      let images = (chunk * imagesPerChunk)..<min(batch, (chunk + 1) * imagesPerChunk)
+                      let i0 = images.lowerBound, rows = images.count * rowsPerImage
+                      // The chunk's convolution-output gradient: pooling's backward.
+                      parallelChunks(images.count, minimumChunk: 1) { part in
+                          let sub = (i0 + part.lowerBound)..<(i0 + part.upperBound)
+                          pool.backward(dpb, argmax: ab, output: yb, images: sub,
+                                        inputGradient: dy + part.lowerBound * inSize, indexBase: sub.lowerBound * inSize)
+                      }
+                      // [dK; db] over this chunk's positions, continuing the chains.
+                      padded.withPatches(onesRow: true) { image, rowOffsets, patchRows in
+                          gemm(gatheredA: image, rowOffsets: patchRows, depthOffsets: rowOffsets + i0 * rowsPerImage,
+                               transposeB: false, m: k + 1, n: n, k: rows, b: dy, ldb: n,
+                               c: dwb.baseAddress!, ldc: n, accumulate: false, continuingChains: chunk > 0)
+                      }
+                  }
+                }
+              }
+            }
+          }
+        }
+        storeKernelAndBiasGradient()
+        return .empty
+    }
+}
