@@ -129,4 +129,37 @@ final class GEMMPathAgreementTests: XCTestCase {
             }
         }
     }
+
+    /// A product over depth cut into consecutive pieces, each continuing the
+    /// chains left in C by the one before, gives the bits of the whole product
+    /// (edge tiles, pieces longer than a depth block, every path, 1 and 2 threads).
+    func testContinuingChainsEqualsOneProduct() {
+        var rng = SeededRNG(seed: 78)
+        for (m, n, k, cuts) in [(7, 21, 600, [1, 300]), (13, 33, 45, [20, 21]), (6, 16, 300, [150]),
+                                (145, 32, 700, [256, 512])] {
+            let a = (0..<(m * k)).map { _ in rng.nextFloat() - 0.5 }
+            let b = (0..<(k * n)).map { _ in rng.nextFloat() - 0.5 }
+            let rows = (0..<m).map { $0 * k }, depth = Array(0..<k)
+            let bounds = [0] + cuts + [k]
+            for path in GEMMPath.supported {
+                for threads in [1, 2] {
+                    var expected = [Float](repeating: 9, count: m * n), got = expected
+                    gemm(path: path, threads: threads, gatheredA: a, rowOffsets: rows, depthOffsets: depth,
+                         transposeB: false, m: m, n: n, k: k, b: b, ldb: n, c: &expected, ldc: n, accumulate: false)
+                    for piece in 0..<(bounds.count - 1) {
+                        let (lo, hi) = (bounds[piece], bounds[piece + 1])
+                        b.withUnsafeBufferPointer { bp in
+                            depth.withUnsafeBufferPointer { dp in
+                                gemm(path: path, threads: threads, gatheredA: a, rowOffsets: rows,
+                                     depthOffsets: dp.baseAddress! + lo, transposeB: false, m: m, n: n, k: hi - lo,
+                                     b: bp.baseAddress! + lo * n, ldb: n, c: &got, ldc: n, accumulate: false,
+                                     continuingChains: piece > 0)
+                            }
+                        }
+                    }
+                    XCTAssertNil(firstBitDifference(got, expected), "\(m)×\(n)×\(k) \(path) threads=\(threads)")
+                }
+            }
+        }
+    }
 }
