@@ -17,3 +17,16 @@ public func avx2AdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Float>, 
     u.apply(SIMD8<Float>.self, theta: theta, m: m, v: v, g: g, count: count)
 }
 #endif
+
+#if arch(x86_64)
+/// Max pooling of one image, compiled with AVX2 (256-bit compares and blends).
+public func avx2MaxPool(_ s: MaxPoolImage, image x: UnsafePointer<Float>, indexBase: Int,
+                        output y: UnsafeMutablePointer<Float>, argmax am: UnsafeMutablePointer<Int32>) {
+    s.forward(image: x, indexBase: indexBase, output: y, argmax: am)
+}
+
+/// col2im of one image, compiled with AVX2.
+public func avx2Col2Im(_ s: Col2ImImage, cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
+    s.apply(cols: cols, image: image)
+}
+#endif

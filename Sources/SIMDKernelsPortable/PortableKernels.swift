@@ -14,3 +14,14 @@ public func portableAdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Floa
                                v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int) -> Bool {
     u.apply(SIMD4<Float>.self, theta: theta, m: m, v: v, g: g, count: count)
 }
+
+/// Max pooling of one image, compiled for the baseline CPU.
+public func portableMaxPool(_ s: MaxPoolImage, image x: UnsafePointer<Float>, indexBase: Int,
+                            output y: UnsafeMutablePointer<Float>, argmax am: UnsafeMutablePointer<Int32>) {
+    s.forward(image: x, indexBase: indexBase, output: y, argmax: am)
+}
+
+/// col2im of one image, compiled for the baseline CPU.
+public func portableCol2Im(_ s: Col2ImImage, cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
+    s.apply(cols: cols, image: image)
+}

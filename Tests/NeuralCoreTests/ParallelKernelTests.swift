@@ -12,6 +12,16 @@ final class ParallelKernelTests: XCTestCase {
         return try body()
     }
 
+    /// Runs `body` once on every kernel path this CPU supports.
+    func onEveryPath(_ body: (GEMMPath) -> Void) {
+        let saved = GEMMPath.current
+        defer { GEMMPath.current = saved }
+        for path in GEMMPath.supported {
+            GEMMPath.current = path
+            body(path)
+        }
+    }
+
     func testReLUSplitMatchesScalarDefinition() {
         var rng = SeededRNG(seed: 21)
         let count = 140_003
@@ -46,15 +56,18 @@ final class ParallelKernelTests: XCTestCase {
             if fused { edx = (0..<x.count).map { pooled[$0] > 0 ? edx[$0] : 0 } }
             let kernel = MaxPoolKernel(height: h, width: w, channels: c, outHeight: h / p, outWidth: w / p,
                                        poolSize: p, appliesReLU: fused)
-            for threads in [1, 2] {
-                withThreads(threads) {
-                    var y = [Float](repeating: 0, count: ey.count), am = [Int32](repeating: 0, count: ey.count)
-                    kernel.forward(x, batch: batch, output: &y, argmax: &am)
-                    XCTAssertEqual(y.map(\.bitPattern), ey.map(\.bitPattern), "fused \(fused) threads \(threads)")
-                    if !fused { XCTAssertEqual(am, eam, "threads \(threads)") }
-                    var dx = [Float](repeating: 9, count: x.count)
-                    kernel.backward(dy, argmax: am, output: y, batch: batch, inputGradient: &dx)
-                    XCTAssertEqual(dx.map(\.bitPattern), edx.map(\.bitPattern), "fused \(fused) threads \(threads)")
+            onEveryPath { path in
+                for threads in [1, 2] {
+                    withThreads(threads) {
+                        var y = [Float](repeating: 0, count: ey.count), am = [Int32](repeating: 0, count: ey.count)
+                        kernel.forward(x, batch: batch, output: &y, argmax: &am)
+                        let label = "fused \(fused) \(path) threads \(threads)"
+                        XCTAssertEqual(y.map(\.bitPattern), ey.map(\.bitPattern), label)
+                        if !fused { XCTAssertEqual(am, eam, label) }
+                        var dx = [Float](repeating: 9, count: x.count)
+                        kernel.backward(dy, argmax: am, output: y, batch: batch, inputGradient: &dx)
+                        XCTAssertEqual(dx.map(\.bitPattern), edx.map(\.bitPattern), label)
+                    }
                 }
             }
         }
@@ -136,17 +149,20 @@ final class ParallelKernelTests: XCTestCase {
                     for ch in 0..<c { expectedDx[((n * 7 + iy) * 6 + ix) * c + ch] += dcols[r * k + (ky * kw + kx) * c + ch] }
                 } }
             }
-            var dx = [Float](repeating: 9, count: expectedDx.count)
-            g.col2im(dcols, images: 0..<batch, output: &dx)
-            XCTAssertEqual(dx.map(\.bitPattern), expectedDx.map(\.bitPattern), "\(kh)×\(kw)×\(c)")
-            var chunked = [Float](repeating: 9, count: expectedDx.count)
-            for first in stride(from: 0, to: batch, by: 3) {
-                let images = first..<min(batch, first + 3)
-                dcols.withUnsafeBufferPointer { d in
-                    g.col2im(d.baseAddress! + images.lowerBound * 42 * k, images: images, output: &chunked)
+            onEveryPath { path in
+                var dx = [Float](repeating: 9, count: expectedDx.count)
+                g.col2im(dcols, images: 0..<batch, output: &dx)
+                XCTAssertEqual(dx.map(\.bitPattern), expectedDx.map(\.bitPattern), "\(kh)×\(kw)×\(c) \(path)")
+                var chunked = [Float](repeating: 9, count: expectedDx.count)
+                for first in stride(from: 0, to: batch, by: 3) {
+                    let images = first..<min(batch, first + 3)
+                    dcols.withUnsafeBufferPointer { d in
+                        g.col2im(d.baseAddress! + images.lowerBound * 42 * k, images: images, output: &chunked)
+                    }
                 }
+                XCTAssertEqual(chunked.map(\.bitPattern), expectedDx.map(\.bitPattern),
+                               "\(kh)×\(kw)×\(c) \(path) in chunks")
             }
-            XCTAssertEqual(chunked.map(\.bitPattern), expectedDx.map(\.bitPattern), "\(kh)×\(kw)×\(c) in chunks")
         }
     }
 

@@ -1,3 +1,5 @@
+import SIMDKernels
+
 /// The shape of a stride-1 NHWC convolution, and col2im for its input gradient.
 /// The patch matrix ("cols") has one row per output pixel of kh·kw·cin values ordered
 /// (ky, kx, c) — the order of a Keras kernel [kh, kw, cin, cout] flattened to
@@ -18,27 +20,12 @@ struct ConvGeometry: Equatable {
     /// The adjoint of im2col for `images`: input gradient[n, iy, ix, c] = Σ over the
     /// patch rows that read it; `cols` holds just those images' patch rows.
     func col2im(_ cols: UnsafePointer<Float>, images: Range<Int>, output: UnsafeMutablePointer<Float>) {
-        let cin = channels, rowLength = patchSize, imageSize = height * width * cin
-        (output + images.lowerBound * imageSize).update(repeating: 0, count: images.count * imageSize)
+        let image = Col2ImImage(height: height, width: width, channels: channels, kernelHeight: kernelHeight,
+                                kernelWidth: kernelWidth, padTop: padTop, padLeft: padLeft,
+                                outHeight: outHeight, outWidth: outWidth)
+        let imageSize = height * width * channels, colsPerImage = rowsPerImage * patchSize
         for n in images {
-            let image = output + n * height * width * cin
-            for oy in 0..<outHeight {
-                for ox in 0..<outWidth {
-                    var src = cols + (((n - images.lowerBound) * outHeight + oy) * outWidth + ox) * rowLength
-                    for ky in 0..<kernelHeight {
-                        let iy = oy + ky - padTop
-                        if iy < 0 || iy >= height { src += kernelWidth * cin; continue }
-                        for kx in 0..<kernelWidth {
-                            let ix = ox + kx - padLeft
-                            if ix >= 0 && ix < width {
-                                let d = image + (iy * width + ix) * cin
-                                for c in 0..<cin { d[c] += src[c] }
-                            }
-                            src += cin
-                        }
-                    }
-                }
-            }
+            image.apply(cols: cols + (n - images.lowerBound) * colsPerImage, image: output + n * imageSize)
         }
     }
 }

@@ -1,7 +1,7 @@
-/// The NHWC max-pool loops, channels innermost and eight channels a vector:
-/// every window tap is one vector compare-and-select, with no branch per tap.
-/// Rule: the first maximum in row-major window order wins a tie, and
-/// `!(v <= best)` lets a NaN through so it propagates (PyTorch's CPU rules).
+import SIMDKernels
+
+/// The NHWC max-pool loops over a batch: each image pooled by `MaxPoolImage`
+/// on the kernel path's vectors (ties, NaNs and the ReLU rule are there).
 /// `argmax` holds each output's absolute input index, for the backward scatter.
 /// Images are independent, so batches run on two threads with the same bits.
 ///
@@ -15,9 +15,6 @@ struct MaxPoolKernel {
     var height: Int, width: Int, channels: Int
     var outHeight: Int, outWidth: Int, poolSize: Int
     var appliesReLU = false
-
-    typealias V = SIMD8<Float>
-    typealias I = SIMD8<Int32>
 
     func forward(_ x: UnsafePointer<Float>, batch: Int, output y: UnsafeMutablePointer<Float>,
                  argmax am: UnsafeMutablePointer<Int32>) {
@@ -37,43 +34,9 @@ struct MaxPoolKernel {
     /// and argmax; argmax holds `indexBase` plus the index within the image.
     func forward(image x: UnsafePointer<Float>, indexBase: Int, output y: UnsafeMutablePointer<Float>,
                  argmax am: UnsafeMutablePointer<Int32>) {
-        let p = poolSize, c = channels
-        let lanes = I(0, 1, 2, 3, 4, 5, 6, 7)
-        for oy in 0..<outHeight {
-            for ox in 0..<outWidth {
-                let o = (oy * outWidth + ox) * c
-                let first = ((oy * p) * width + ox * p) * c
-                var ch = 0
-                while ch + V.scalarCount <= c {
-                    var best = load(x + first + ch), index = lanes &+ Int32(indexBase + first + ch)
-                    for dy in 0..<p {
-                        for dx in 0..<p where dy != 0 || dx != 0 {
-                            let i = first + (dy * width + dx) * c + ch
-                            let v = load(x + i)
-                            let better = .!(v .<= best)
-                            best.replace(with: v, where: better)
-                            index.replace(with: lanes &+ Int32(indexBase + i), where: better)
-                        }
-                    }
-                    if appliesReLU { best.replace(with: 0, where: best .<= 0) }
-                    UnsafeMutableRawPointer(y + o + ch).storeBytes(of: best, as: V.self)
-                    UnsafeMutableRawPointer(am + o + ch).storeBytes(of: index, as: I.self)
-                    ch += V.scalarCount
-                }
-                while ch < c {
-                    var best = x[first + ch], index = Int32(indexBase + first + ch)
-                    for dy in 0..<p {
-                        for dx in 0..<p where dy != 0 || dx != 0 {
-                            let i = first + (dy * width + dx) * c + ch
-                            if !(x[i] <= best) { best = x[i]; index = Int32(indexBase + i) }
-                        }
-                    }
-                    y[o + ch] = appliesReLU && best <= 0 ? 0 : best
-                    am[o + ch] = index
-                    ch += 1
-                }
-            }
-        }
+        MaxPoolImage(height: height, width: width, channels: channels, outHeight: outHeight, outWidth: outWidth,
+                     poolSize: poolSize, appliesReLU: appliesReLU)
+            .forward(image: x, indexBase: indexBase, output: y, argmax: am)
     }
 
     /// dx = 0, then each output's gradient added at its argmax; image by image,
@@ -99,10 +62,5 @@ struct MaxPoolKernel {
         } else {
             for i in outputs { dx[Int(am[i]) - indexBase] += dy[i] }
         }
-    }
-
-    @inline(__always)
-    private func load(_ p: UnsafePointer<Float>) -> V {
-        UnsafeRawPointer(p).loadUnaligned(as: V.self)
     }
 }

@@ -1,0 +1,37 @@
+import SIMDKernels
+import SIMDKernelsPortable
+#if arch(x86_64)
+import SIMDKernelsAVX2
+#endif
+
+// The per-image loops of pooling and col2im run on a kernel path's vector
+// instructions (NeuralCore itself is compiled for the baseline CPU, which has
+// no blend). The AVX-512 path uses the AVX2 loops: channels come in 16s and 32s.
+// Every path gives the same bits.
+
+extension MaxPoolImage {
+    func forward(path: GEMMPath = .current, image x: UnsafePointer<Float>, indexBase: Int,
+                 output y: UnsafeMutablePointer<Float>, argmax am: UnsafeMutablePointer<Int32>) {
+        switch path {
+        #if arch(x86_64)
+        case .avx512, .avx2: avx2MaxPool(self, image: x, indexBase: indexBase, output: y, argmax: am)
+        #else
+        case .avx512, .avx2: preconditionFailure("kernel path \(path) exists only on x86-64")
+        #endif
+        case .portable: portableMaxPool(self, image: x, indexBase: indexBase, output: y, argmax: am)
+        }
+    }
+}
+
+extension Col2ImImage {
+    func apply(path: GEMMPath = .current, cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
+        switch path {
+        #if arch(x86_64)
+        case .avx512, .avx2: avx2Col2Im(self, cols: cols, image: image)
+        #else
+        case .avx512, .avx2: preconditionFailure("kernel path \(path) exists only on x86-64")
+        #endif
+        case .portable: portableCol2Im(self, cols: cols, image: image)
+        }
+    }
+}
