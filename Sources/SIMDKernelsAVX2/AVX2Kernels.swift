@@ -29,4 +29,9 @@ public func avx2MaxPool(_ s: MaxPoolImage, image x: UnsafePointer<Float>, indexB
 public func avx2Col2Im(_ s: Col2ImImage, cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
     s.apply(cols: cols, image: image)
 }
+/// The input gradient of one max-pooled image, compiled with AVX2.
+public func avx2MaxPoolBackward(_ s: MaxPoolImage, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
+                              output y: UnsafePointer<Float>, indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
+    s.backward(gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
+}
 #endif

@@ -25,3 +25,9 @@ public func portableMaxPool(_ s: MaxPoolImage, image x: UnsafePointer<Float>, in
 public func portableCol2Im(_ s: Col2ImImage, cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
     s.apply(cols: cols, image: image)
 }
+
+/// The input gradient of one max-pooled image, compiled for the baseline CPU.
+public func portableMaxPoolBackward(_ s: MaxPoolImage, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
+                              output y: UnsafePointer<Float>, indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
+    s.backward(gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
+}

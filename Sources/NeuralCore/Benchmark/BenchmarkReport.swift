@@ -44,12 +44,19 @@ public struct BenchmarkReport: Codable, Sendable {
             lines.append("")
             for t in training {
                 guard let phases = t.profile, !phases.isEmpty else { continue }
-                let widths = [34, 10, 6]
+                let widths = [38, 10, 6]
                 lines.append("step profile, \(t.model) (after the warm-up epoch):")
                 lines.append(row(["phase", "ms/step", "share"], widths))
-                for p in phases.sorted(by: { $0.share > $1.share }) {
+                let (parts, layers) = (phases.filter { $0.phase.contains(" · ") }, phases.filter { !$0.phase.contains(" · ") })
+                for p in layers.sorted(by: { $0.share > $1.share }) {
                     lines.append(row([p.phase, String(format: "%.3f", p.millisecondsPerStep),
                                       String(format: "%.1f%%", p.share * 100)], widths))
+                    // The layer's own parts, indented under it.
+                    for part in parts.filter({ $0.phase.hasPrefix(p.phase + " · ") }).sorted(by: { $0.share > $1.share }) {
+                        lines.append(row(["    " + part.phase.dropFirst(p.phase.count + 1),
+                                          String(format: "%.3f", part.millisecondsPerStep),
+                                          String(format: "%.1f%%", part.share * 100)], widths))
+                    }
                 }
                 lines.append("")
             }
@@ -70,8 +77,10 @@ public struct BenchmarkReport: Codable, Sendable {
     }
 
     private func row(_ cells: [String], _ widths: [Int]) -> String {
-        zip(cells, widths).map { $0.padding(toLength: max($1, $0.count), withPad: " ", startingAt: 0) }
-            .joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        var line = zip(cells, widths).map { $0.padding(toLength: max($1, $0.count), withPad: " ", startingAt: 0) }
+            .joined(separator: " ")
+        while line.last == " " { line.removeLast() }   // leading spaces indent a layer's parts
+        return line
     }
 }
 

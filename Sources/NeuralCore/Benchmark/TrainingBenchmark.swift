@@ -73,7 +73,8 @@ public struct TrainingMeasurement: Codable, Equatable, Sendable {
 public struct ProfiledPhase: Codable, Equatable, Sendable {
     public var phase: String
     public var millisecondsPerStep: Double
-    /// Fraction of the summed phase times.
+    /// Fraction of the summed phase times (a layer's parts, named
+    /// "<layer phase> · <part>", are within their layer's share).
     public var share: Double
 }
 
@@ -119,7 +120,8 @@ public enum TrainingBenchmark {
     }
 
     private static func phases(_ profile: StepProfile) -> [ProfiledPhase] {
-        let total = profile.phases.reduce(0) { $0 + $1.seconds }
+        // Parts of a layer ("<layer> · part") are inside their layer's time.
+        let total = profile.phases.filter { !$0.name.contains(" · ") }.reduce(0) { $0 + $1.seconds }
         return profile.phases.map {
             ProfiledPhase(phase: $0.name, millisecondsPerStep: $0.seconds * 1000 / Double(max(profile.steps, 1)),
                           share: total > 0 ? $0.seconds / total : 0)

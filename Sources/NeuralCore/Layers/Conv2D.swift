@@ -79,7 +79,9 @@ public final class Conv2D: Layer {
         let g = geometry
         precondition(input.itemSize == g.height * g.width * g.channels, "Conv2D built for [\(g.height), \(g.width), \(g.channels)], got \(input.shape)")
         batch = input.batchSize
-        input.storage.withUnsafeBufferPointer { x in padded.fill(from: x.baseAddress!, batch: batch) }
+        StepProfile.part("padded copy") {
+            input.storage.withUnsafeBufferPointer { x in padded.fill(from: x.baseAddress!, batch: batch) }
+        }
         if let pooling { return forwardPooled(pooling) }
         let rows = batch * g.outHeight * g.outWidth, k = g.patchSize, n = filters
         output.resize(to: [batch, g.outHeight, g.outWidth, n])
@@ -105,11 +107,19 @@ public final class Conv2D: Layer {
     /// Backward from the gradient of this convolution's own output.
     func backwardUnpooled(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor {
         let g = geometry
-        let rows = batch * g.outHeight * g.outWidth, k = g.patchSize, n = filters
-        precondition(outputGradient.count == rows * n && padded.batch == batch,
+        precondition(outputGradient.count == batch * g.rowsPerImage * filters && padded.batch == batch,
                      "Conv2D.backward without a matching training forward")
-        // [dK; db] = [colsᵀ; 1ᵀ] · dY in one product, colsᵀ gathered from the
-        // padded images (its rows are patch positions) and 1ᵀ from their ones.
+        StepProfile.part("kernel gradient") { kernelGradientProduct(outputGradient) }
+        guard needsInputGradient else { return .empty }
+        StepProfile.part("input gradient") { inputGradientProducts(outputGradient) }
+        return inputGradient
+    }
+
+    /// [dK; db] = [colsᵀ; 1ᵀ] · dY in one product, colsᵀ gathered from the
+    /// padded images (its rows are patch positions) and 1ᵀ from their ones.
+    private func kernelGradientProduct(_ outputGradient: Tensor) {
+        let g = geometry
+        let rows = batch * g.rowsPerImage, k = g.patchSize, n = filters
         if kernelAndBiasGradient.count != (k + 1) * n { kernelAndBiasGradient = [Float](repeating: 0, count: (k + 1) * n) }
         outputGradient.storage.withUnsafeBufferPointer { dy in
             padded.withPatches(onesRow: true) { image, rowOffsets, patchRows in
@@ -121,11 +131,14 @@ public final class Conv2D: Layer {
             }
         }
         storeKernelAndBiasGradient()
-        guard needsInputGradient else { return .empty }
+    }
+
+    /// dCols = dY · Kᵀ, then col2im, a few images at a time so each chunk of
+    /// dCols is consumed from L2 instead of making a round trip through memory.
+    /// Rows and images are independent, so chunking leaves the bits unchanged.
+    private func inputGradientProducts(_ outputGradient: Tensor) {
+        let g = geometry, k = g.patchSize, n = filters
         inputGradient.resize(to: [batch, g.height, g.width, g.channels])
-        // dCols = dY · Kᵀ, then col2im, a few images at a time so each chunk of
-        // dCols is consumed from L2 instead of making a round trip through memory.
-        // Rows and images are independent, so chunking leaves the bits unchanged.
         let perImage = g.rowsPerImage * k
         let imagesPerChunk = max(1, 65536 / perImage)
         let chunks = (batch + imagesPerChunk - 1) / imagesPerChunk
@@ -157,7 +170,6 @@ public final class Conv2D: Layer {
                 }
             }
         }
-        return inputGradient
     }
 
     /// Kᵀ once per step, so the chunks' input-gradient products read it in

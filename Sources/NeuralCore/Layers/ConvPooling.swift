@@ -89,6 +89,7 @@ extension Conv2D {
                      "Conv2D.backward without a matching training forward")
         if needsInputGradient {
             pooling.unpooledGradient.resize(to: [batch, g.outHeight, g.outWidth, n])
+            StepProfile.part("un-pool") {
             pooledGradient.storage.withUnsafeBufferPointer { dp in
                 pooling.argmax.withUnsafeBufferPointer { am in
                     pooling.output.storage.withUnsafeBufferPointer { y in
@@ -98,6 +99,7 @@ extension Conv2D {
                         }
                     }
                 }
+            }
             }
             return backwardUnpooled(pooling.unpooledGradient, needsInputGradient: true)
         }
@@ -118,16 +120,20 @@ extension Conv2D {
                       let images = (chunk * imagesPerChunk)..<min(batch, (chunk + 1) * imagesPerChunk)
                       let i0 = images.lowerBound, rows = images.count * rowsPerImage
                       // The chunk's convolution-output gradient: pooling's backward.
-                      parallelChunks(images.count, minimumChunk: 1) { part in
-                          let sub = (i0 + part.lowerBound)..<(i0 + part.upperBound)
-                          pool.backward(dpb, argmax: ab, output: yb, images: sub,
-                                        inputGradient: dy + part.lowerBound * inSize, indexBase: sub.lowerBound * inSize)
+                      StepProfile.part("un-pool") {
+                          parallelChunks(images.count, minimumChunk: 1) { part in
+                              let sub = (i0 + part.lowerBound)..<(i0 + part.upperBound)
+                              pool.backward(dpb, argmax: ab, output: yb, images: sub, inputGradient: dy + part.lowerBound * inSize,
+                                            indexBase: sub.lowerBound * inSize)
+                          }
                       }
                       // [dK; db] over this chunk's positions, continuing the chains.
+                      StepProfile.part("kernel gradient") {
                       padded.withPatches(onesRow: true) { image, rowOffsets, patchRows in
                           gemm(gatheredA: image, rowOffsets: patchRows, depthOffsets: rowOffsets + i0 * rowsPerImage,
                                transposeB: false, m: k + 1, n: n, k: rows, b: dy, ldb: n,
                                c: dwb.baseAddress!, ldc: n, accumulate: false, continuingChains: chunk > 0)
+                      }
                       }
                   }
                 }

@@ -55,12 +55,14 @@ public final class Dense: Layer {
         let b = input.batchSize, n = units, k = inputSize
         precondition(outputGradient.count == b * n, "Dense.backward without a matching training forward")
         outputGradient.storage.withUnsafeBufferPointer { dy in
-            input.storage.withUnsafeBufferPointer { x in
-                kernel.gradient.storage.withUnsafeMutableBufferPointer { dw in
-                    // dW[k×n] = Xᵀ · dY
-                    gemm(transposeA: true, transposeB: false, m: k, n: n, k: b,
-                         a: x.baseAddress!, lda: k, b: dy.baseAddress!, ldb: n,
-                         c: dw.baseAddress!, ldc: n, accumulate: false)
+            StepProfile.part("kernel gradient") {
+                input.storage.withUnsafeBufferPointer { x in
+                    kernel.gradient.storage.withUnsafeMutableBufferPointer { dw in
+                        // dW[k×n] = Xᵀ · dY
+                        gemm(transposeA: true, transposeB: false, m: k, n: n, k: b,
+                             a: x.baseAddress!, lda: k, b: dy.baseAddress!, ldb: n,
+                             c: dw.baseAddress!, ldc: n, accumulate: false)
+                    }
                 }
             }
             bias.gradient.storage.withUnsafeMutableBufferPointer { db in
@@ -74,13 +76,15 @@ public final class Dense: Layer {
         input = .empty
         guard needsInputGradient else { return .empty }
         inputGradient.resize(to: [b, k])
-        outputGradient.storage.withUnsafeBufferPointer { dy in
-            kernel.value.storage.withUnsafeBufferPointer { w in
-                inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                    // dX[b×k] = dY · Wᵀ
-                    gemm(transposeA: false, transposeB: true, m: b, n: k, k: n,
-                         a: dy.baseAddress!, lda: n, b: w.baseAddress!, ldb: n,
-                         c: dx.baseAddress!, ldc: k, accumulate: false)
+        StepProfile.part("input gradient") {
+            outputGradient.storage.withUnsafeBufferPointer { dy in
+                kernel.value.storage.withUnsafeBufferPointer { w in
+                    inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+                        // dX[b×k] = dY · Wᵀ
+                        gemm(transposeA: false, transposeB: true, m: b, n: k, k: n,
+                             a: dy.baseAddress!, lda: n, b: w.baseAddress!, ldb: n,
+                             c: dx.baseAddress!, ldc: k, accumulate: false)
+                    }
                 }
             }
         }

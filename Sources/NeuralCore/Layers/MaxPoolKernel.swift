@@ -34,17 +34,22 @@ struct MaxPoolKernel {
     /// and argmax; argmax holds `indexBase` plus the index within the image.
     func forward(image x: UnsafePointer<Float>, indexBase: Int, output y: UnsafeMutablePointer<Float>,
                  argmax am: UnsafeMutablePointer<Int32>) {
-        MaxPoolImage(height: height, width: width, channels: channels, outHeight: outHeight, outWidth: outWidth,
-                     poolSize: poolSize, appliesReLU: appliesReLU)
-            .forward(image: x, indexBase: indexBase, output: y, argmax: am)
+        image.forward(image: x, indexBase: indexBase, output: y, argmax: am)
     }
 
-    /// dx = 0, then each output's gradient added at its argmax; image by image,
-    /// since an image's argmaxes all lie inside that image.
+    /// The per-image loops, on the kernel path's vectors.
+    var image: MaxPoolImage {
+        MaxPoolImage(height: height, width: width, channels: channels, outHeight: outHeight, outWidth: outWidth,
+                     poolSize: poolSize, appliesReLU: appliesReLU)
+    }
+
+    /// Each input gradient is its window's output gradient at the argmax, else
+    /// zero (see `MaxPoolImage.backward`); image by image, since an image's
+    /// argmaxes all lie inside that image.
     /// `output` is the forward output, read only with `appliesReLU`.
     func backward(_ dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, output y: UnsafePointer<Float>,
                   batch: Int, inputGradient dx: UnsafeMutablePointer<Float>) {
-        let (inSize, outSize) = (inputSize, outputSize)
+        let inSize = inputSize
         parallelChunks(batch, minimumChunk: 8) { images in
             backward(dy, argmax: am, output: y, images: images,
                      inputGradient: dx + images.lowerBound * inSize, indexBase: images.lowerBound * inSize)
@@ -55,12 +60,11 @@ struct MaxPoolKernel {
     /// gradient and starts at absolute input index `indexBase`.
     func backward(_ dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, output y: UnsafePointer<Float>,
                   images: Range<Int>, inputGradient dx: UnsafeMutablePointer<Float>, indexBase: Int) {
-        dx.update(repeating: 0, count: images.count * inputSize)
-        let outputs = (images.lowerBound * outputSize)..<(images.upperBound * outputSize)
-        if appliesReLU {
-            for i in outputs where y[i] > 0 { dx[Int(am[i]) - indexBase] += dy[i] }
-        } else {
-            for i in outputs { dx[Int(am[i]) - indexBase] += dy[i] }
+        let (inSize, outSize, image) = (inputSize, outputSize, self.image)
+        for n in images {
+            let o = n * outSize
+            image.backward(gradient: dy + o, argmax: am + o, output: y + o, indexBase: n * inSize,
+                           into: dx + (n * inSize - indexBase))
         }
     }
 }

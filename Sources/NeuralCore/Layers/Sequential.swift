@@ -63,7 +63,7 @@ public final class Sequential {
         var x = input
         for (i, layer) in layers.enumerated() where !absorbed.contains(i) {
             if training, let profile {
-                x = profile.measure(phaseName(i, "forward")) { layer.forward(x, training: true) }
+                x = profile.measureLayer(phaseName(i, "forward")) { layer.forward(x, training: true) }
             } else {
                 x = layer.forward(x, training: training)
             }
@@ -80,7 +80,9 @@ public final class Sequential {
         var g = logitsGradient
         for i in stride(from: layers.count - 1, through: firstTrainable, by: -1) where !absorbed.contains(i) {
             if let profile {
-                g = profile.measure(phaseName(i, "backward")) { layers[i].backward(g, needsInputGradient: i > firstTrainable) }
+                g = profile.measureLayer(phaseName(i, "backward")) {
+                    layers[i].backward(g, needsInputGradient: i > firstTrainable)
+                }
             } else {
                 g = layers[i].backward(g, needsInputGradient: i > firstTrainable)
             }

@@ -35,6 +35,27 @@ public final class StepProfile {
 
     func countStep() { steps += 1 }
 
+    /// The profile timing the layer pass running now, and that pass's phase,
+    /// so a layer can time its own parts (`part`). Training steps run on one
+    /// thread at a time; set only by `Sequential` around a profiled layer.
+    static var active: (profile: StepProfile, phase: String)?
+
+    /// Runs `body`; inside a profiled layer pass, its time also goes to the
+    /// sub-phase "<layer phase> · name" (so parts add up to at most their layer).
+    @inline(__always)
+    static func part<R>(_ name: String, _ body: () -> R) -> R {
+        guard let (profile, phase) = active else { return body() }
+        return profile.measure(phase + " · " + name, body)
+    }
+
+    /// Times `body` as the layer pass `phase`, letting the layer time its parts.
+    func measureLayer<R>(_ phase: String, _ body: () -> R) -> R {
+        let saved = Self.active
+        Self.active = (self, phase)
+        defer { Self.active = saved }
+        return measure(phase, body)
+    }
+
     /// Forgets everything measured so far (e.g. after a warm-up epoch).
     public func reset() {
         order = []
