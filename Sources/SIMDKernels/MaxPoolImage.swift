@@ -29,41 +29,37 @@ public struct MaxPoolImage: Sendable {
         typealias V = SIMD8<Float>
         let p = poolSize, c = channels, w = V.scalarCount
         let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
-        for oy in 0..<outHeight {
-            for ox in 0..<outWidth {
-                let o = (oy * outWidth + ox) * c
-                let first = ((oy * p) * width + ox * p) * c
-                var ch = 0
-                while ch + w <= c {
-                    var best = UnsafeRawPointer(x + first + ch).loadUnaligned(as: V.self)
-                    var index = lanes &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: indexBase &+ first &+ ch))
-                    for dy in 0..<p {
-                        for dx in 0..<p where dy != 0 || dx != 0 {
-                            let i = first + (dy * width + dx) * c + ch
-                            let v = UnsafeRawPointer(x + i).loadUnaligned(as: V.self)
-                            let better = .!(v .<= best)
-                            best.replace(with: v, where: better)
-                            index.replace(with: lanes &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: indexBase &+ i)),
-                                          where: better)
-                        }
+        forEachWindow { o, first in
+            var ch = 0
+            while ch + w <= c {
+                var best = UnsafeRawPointer(x + first + ch).loadUnaligned(as: V.self)
+                var index = lanes &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: indexBase &+ first &+ ch))
+                for dy in 0..<p {
+                    for dx in 0..<p where dy != 0 || dx != 0 {
+                        let i = first + (dy * width + dx) * c + ch
+                        let v = UnsafeRawPointer(x + i).loadUnaligned(as: V.self)
+                        let better = .!(v .<= best)
+                        best.replace(with: v, where: better)
+                        index.replace(with: lanes &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: indexBase &+ i)),
+                                      where: better)
                     }
-                    if appliesReLU { best.replace(with: 0, where: best .<= 0) }
-                    UnsafeMutableRawPointer(y + o + ch).storeBytes(of: best, as: V.self)
-                    UnsafeMutableRawPointer(am + o + ch).storeBytes(of: index, as: SIMD8<Int32>.self)
-                    ch += w
                 }
-                while ch < c {
-                    var best = x[first + ch], index = Int32(indexBase + first + ch)
-                    for dy in 0..<p {
-                        for dx in 0..<p where dy != 0 || dx != 0 {
-                            let i = first + (dy * width + dx) * c + ch
-                            if !(x[i] <= best) { best = x[i]; index = Int32(indexBase + i) }
-                        }
+                if appliesReLU { best.replace(with: 0, where: best .<= 0) }
+                UnsafeMutableRawPointer(y + o + ch).storeBytes(of: best, as: V.self)
+                UnsafeMutableRawPointer(am + o + ch).storeBytes(of: index, as: SIMD8<Int32>.self)
+                ch += w
+            }
+            while ch < c {
+                var best = x[first + ch], index = Int32(indexBase + first + ch)
+                for dy in 0..<p {
+                    for dx in 0..<p where dy != 0 || dx != 0 {
+                        let i = first + (dy * width + dx) * c + ch
+                        if !(x[i] <= best) { best = x[i]; index = Int32(indexBase + i) }
                     }
-                    y[o + ch] = appliesReLU && best <= 0 ? 0 : best
-                    am[o + ch] = index
-                    ch += 1
                 }
+                y[o + ch] = appliesReLU && best <= 0 ? 0 : best
+                am[o + ch] = index
+                ch += 1
             }
         }
     }
@@ -83,38 +79,45 @@ public struct MaxPoolImage: Sendable {
             dx.update(repeating: 0, count: height * width * c)   // rows and columns no window covers
         }
         let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+        forEachWindow { o, first in
+            var ch = 0
+            while ch + w <= c {
+                let value = V() + UnsafeRawPointer(dy + o + ch).loadUnaligned(as: V.self)
+                // The argmax relative to this window's first tap, lane by lane.
+                let argmax = UnsafeRawPointer(am + o + ch).loadUnaligned(as: SIMD8<Int32>.self)
+                    &- SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: indexBase &+ first &+ ch))
+                var keep = SIMDMask<SIMD8<Int32>>(repeating: true)
+                if appliesReLU { keep = UnsafeRawPointer(y + o + ch).loadUnaligned(as: V.self) .> 0 }
+                for ty in 0..<p {
+                    for tx in 0..<p {
+                        let tap = (ty &* width &+ tx) &* c
+                        let mask = keep .& (argmax .== lanes &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: tap)))
+                        UnsafeMutableRawPointer(dx + (first &+ tap &+ ch))
+                            .storeBytes(of: V().replacing(with: value, where: mask), as: V.self)
+                    }
+                }
+                ch += w
+            }
+            while ch < c {
+                let keep = !appliesReLU || y[o + ch] > 0
+                for ty in 0..<p {
+                    for tx in 0..<p {
+                        let i = first + (ty * width + tx) * c + ch
+                        dx[i] = keep && Int(am[o + ch]) == indexBase + i ? 0 + dy[o + ch] : 0
+                    }
+                }
+                ch += 1
+            }
+        }
+    }
+
+    /// Calls `body(o, first)` for every window: `o` is the index of its first
+    /// output value and `first` of its first input value, within the image.
+    @inlinable @inline(__always)
+    func forEachWindow(_ body: (_ o: Int, _ first: Int) -> Void) {
         for oy in 0..<outHeight {
             for ox in 0..<outWidth {
-                let o = (oy * outWidth + ox) * c
-                let first = ((oy * p) * width + ox * p) * c
-                var ch = 0
-                while ch + w <= c {
-                    let value = V() + UnsafeRawPointer(dy + o + ch).loadUnaligned(as: V.self)
-                    // The argmax relative to this window's first tap, lane by lane.
-                    let argmax = UnsafeRawPointer(am + o + ch).loadUnaligned(as: SIMD8<Int32>.self)
-                        &- SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: indexBase &+ first &+ ch))
-                    var keep = SIMDMask<SIMD8<Int32>>(repeating: true)
-                    if appliesReLU { keep = UnsafeRawPointer(y + o + ch).loadUnaligned(as: V.self) .> 0 }
-                    for ty in 0..<p {
-                        for tx in 0..<p {
-                            let tap = (ty &* width &+ tx) &* c
-                            let mask = keep .& (argmax .== lanes &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: tap)))
-                            UnsafeMutableRawPointer(dx + (first &+ tap &+ ch))
-                                .storeBytes(of: V().replacing(with: value, where: mask), as: V.self)
-                        }
-                    }
-                    ch += w
-                }
-                while ch < c {
-                    let keep = !appliesReLU || y[o + ch] > 0
-                    for ty in 0..<p {
-                        for tx in 0..<p {
-                            let i = first + (ty * width + tx) * c + ch
-                            dx[i] = keep && Int(am[o + ch]) == indexBase + i ? 0 + dy[o + ch] : 0
-                        }
-                    }
-                    ch += 1
-                }
+                body((oy * outWidth + ox) * channels, ((oy * poolSize) * width + ox * poolSize) * channels)
             }
         }
     }

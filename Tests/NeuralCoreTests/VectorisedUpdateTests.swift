@@ -31,7 +31,7 @@ final class VectorisedUpdateTests: XCTestCase {
             for path in GEMMPath.supported {
                 var (t1, m1, v1) = (theta, m, v)
                 for g in grads {
-                    t1.withUnsafeMutableBufferPointer { tp in
+                    _ = t1.withUnsafeMutableBufferPointer { tp in
                         m1.withUnsafeMutableBufferPointer { mp in
                             v1.withUnsafeMutableBufferPointer { vp in
                                 g.withUnsafeBufferPointer { gp in
