@@ -22,7 +22,6 @@ run: build
 
 site: build
 	$(BIN) build Lessons
-	$(BIN) reference --out site
 
 list: build
 	@$(BIN) list Lessons

@@ -33,7 +33,9 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertTrue(index.contains("The first steps."))
         XCTAssertEqual(Set(folder.files(under: "site")),
                        ["index.html", "00-welcome.html", "01-basics.html", "02-first-by-order.html",
-                        "assets/style.css", ".lessons-manifest.json", ".lessons-lock"])
+                        "reference.html", "assets/style.css", ".lessons-manifest.json", ".lessons-lock"])
+        XCTAssertTrue(index.contains("href=\"reference.html\""), "the index links to the language reference")
+        XCTAssertEqual(folder.read("site/reference.html"), APIReferencePage.html())
     }
 
     func testEveryLinkResolvesInsideTheSite() throws {
@@ -80,6 +82,17 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertEqual(folder.read("site/01-basics/own.txt"), "mine too")
         try SiteBuilder.clean(outputDirectory: folder.path + "/site")
         XCTAssertEqual(folder.files(under: "site"), ["01-basics/own.txt", "notes.txt"])
+    }
+
+    /// A reference page written by `lessons reference` (not in the manifest) is
+    /// replaced by the build; a hand-written one in its place stops it.
+    func testTheBuildAdoptsAReferencePageButNotAForeignOne() throws {
+        try folder.write("site/reference.html", String(APIReferencePage.html().prefix(400)))
+        try builder().buildAll()
+        XCTAssertEqual(folder.read("site/reference.html"), APIReferencePage.html())
+        try folder.write("other/reference.html", "<!DOCTYPE html><title>mine</title>")
+        XCTAssertThrowsError(try builder(out: "other").buildAll())
+        XCTAssertEqual(folder.read("other/reference.html"), "<!DOCTYPE html><title>mine</title>")
     }
 
     func testAForeignFileInTheWayStopsTheBuildUntouched() throws {

@@ -26,7 +26,9 @@ public enum IndexPage {
             main += "</li>\n"
         }
         main += "</ol>\n</div>"
-        let footer = "<p>Rendered by <code>lessons</code>. Rebuild every page with <code>lessons build</code>.</p>"
+        let footer = "<p>Rendered by <code>lessons</code>. Rebuild every page with <code>lessons build</code>. "
+            + "Writing a lesson? The <a href=\"\(APIReferencePage.fileName)\">lesson language reference</a> "
+            + "lists every type and argument.</p>"
         return PageTemplate.page(title: "Lessons", description: "Every lesson of the course.",
                                  bodyClass: "index", main: main, footer: footer)
     }

@@ -4,6 +4,8 @@
 /// `file://` and from any static host; nothing is loaded from elsewhere.
 public enum PageTemplate {
     static let stylesheetPath = "assets/style.css"
+    /// Marks a page as rendered by lessons (so a later build may replace it).
+    static let generatorMark = "<meta name=\"generator\" content=\"lessons\">"
     /// The `<meta>` that records which lesson source a page was rendered from.
     public static let sourceDigestMetaName = "lessons-source"
 
@@ -19,7 +21,7 @@ public enum PageTemplate {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="lessons">
+        \(generatorMark)
         <meta name="color-scheme" content="light dark">
         <title>\(escapeHTML(title))</title>
 

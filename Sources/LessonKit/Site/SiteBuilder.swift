@@ -1,7 +1,8 @@
 import Foundation
 
 /// Renders a course folder into a static site: `index.html`, one `NN-name.html`
-/// per lesson, `NN-name/` for its extra files, and `assets/style.css`.
+/// per lesson, `NN-name/` for its extra files, `reference.html` (the lesson
+/// language, linked from the index) and `assets/style.css`.
 ///
 /// Rendering happens in memory first; the files then go to disk in one commit
 /// (`SiteWriter`), so a failure at any point leaves the previous site whole.
@@ -84,6 +85,7 @@ public struct SiteBuilder {
         var files: [String: Data] = [
             Stylesheet.path: Data(Stylesheet.css.utf8),
             "index.html": Data(IndexPage.render(entries: entries).utf8),
+            APIReferencePage.fileName: Data(APIReferencePage.html().utf8),
         ]
         var pagePaths: [String: String] = [:]
         for (i, item) in course.enumerated() where fresh.contains(item.file.id) {

@@ -5,7 +5,8 @@ import Foundation
 /// Everything is first written to `<out>/.lessons-staging/`; then a commit record
 /// is written there and the files are renamed into place. Until the commit record
 /// exists the old site is untouched; after it, an interrupted commit is finished by
-/// the next run. Only files listed in the manifest are ever replaced or removed.
+/// the next run. Only files listed in the manifest are ever removed, and only
+/// those or pages with our generator mark are replaced.
 struct SiteWriter {
     static let stagingName = ".lessons-staging"
     static let lockName = ".lessons-lock"
@@ -117,10 +118,23 @@ struct SiteWriter {
                 throw LessonsError(message: "cannot write '\(url(path: path).path)': '\(folder)' is not a plain folder")
             }
         }
-        if (try? fm.attributesOfItem(atPath: url(path: path).path)) != nil {
+        if (try? fm.attributesOfItem(atPath: url(path: path).path)) != nil, !isGeneratedPage(path) {
             throw LessonsError(message: "'\(url(path: path).path)' exists and was not written by lessons; "
                                + "move it away or choose another output folder with --out")
         }
+    }
+
+    /// A plain HTML file that carries our generator mark in its head — the page an
+    /// earlier `lessons reference` wrote, or a page of a site whose manifest was
+    /// lost — is ours to replace; anything else is someone else's.
+    private func isGeneratedPage(_ path: String) -> Bool {
+        let file = url(path: path).path
+        guard path.hasSuffix(".html"),
+              (try? fm.attributesOfItem(atPath: file)[.type] as? FileAttributeType) == .typeRegular,
+              let handle = FileHandle(forReadingAtPath: file) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1024)) ?? Data()
+        return String(decoding: head, as: UTF8.self).contains(PageTemplate.generatorMark)
     }
 
     private func url(path: String) -> URL { root.appendingPathComponent(path) }
