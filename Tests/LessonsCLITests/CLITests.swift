@@ -116,45 +116,15 @@ final class CLITests: XCTestCase {
 
     // MARK: Helpers
 
-    private struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    private func lessons(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = try Self.binary()
-        process.arguments = arguments
-        process.currentDirectoryURL = work
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "NO_COLOR")
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self)
-                        .split(separator: "\n", omittingEmptySubsequences: false)
-                        .filter { !$0.hasPrefix("Open file://") && !$0.hasPrefix("Rendered ") && !$0.hasPrefix("Removed ") }
-                        .joined(separator: "\n"))
+    /// Runs `lessons` in the work folder without NO_COLOR (piped output must have no
+    /// colour anyway), dropping the progress lines from stderr.
+    private func lessons(_ arguments: [String]) throws -> LessonsProcess.Output {
+        var output = try LessonsProcess(folder: work, setsNoColor: false).run(arguments)
+        output.stderr = output.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("Open file://") && !$0.hasPrefix("Rendered ") && !$0.hasPrefix("Removed ") }
+            .joined(separator: "\n")
+        return output
     }
-
-    /// The `lessons` executable next to the test bundle (`.build/<config>/lessons`).
-    private static func binary() throws -> URL {
-        var candidates = [Bundle.main.bundleURL.appendingPathComponent("lessons")]
-        for bundle in Bundle.allBundles {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("lessons"))
-        }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(repo.appendingPathComponent(".build/debug/lessons"))
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw BinaryMissing(candidates: candidates.map(\.path))
-        }
-        return found
-    }
-
-    private struct BinaryMissing: Error { var candidates: [String] }
 
     private func write(_ path: String, _ text: String) throws {
         let url = work.appendingPathComponent(path)

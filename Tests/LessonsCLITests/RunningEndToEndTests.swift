@@ -184,19 +184,25 @@ final class RunningEndToEndTests: XCTestCase {
     }
 
     func testTwoProcessesAtOnceLeaveAConsistentCache() throws {
+        /// Exit statuses written by the two runs, under a lock.
+        final class Statuses: @unchecked Sendable {
+            private let lock = NSLock()
+            private var values = [Int32](repeating: -1, count: 2)
+            func set(_ i: Int, _ status: Int32) { lock.lock(); values[i] = status; lock.unlock() }
+            var all: [Int32] { lock.lock(); defer { lock.unlock() }; return values }
+        }
         let group = DispatchGroup()
-        var statuses = [Int32](repeating: -1, count: 2)
-        let lock = NSLock()
+        let statuses = Statuses()
+        let lessons = self.lessons!
         for i in 0..<2 {
             group.enter()
             DispatchQueue.global().async {
-                let status = (try? self.lessons.run(["run", "01-tiny", "--quiet", "--out", "site-\(i)"]))?.status ?? -2
-                lock.lock(); statuses[i] = status; lock.unlock()
+                statuses.set(i, (try? lessons.run(["run", "01-tiny", "--quiet", "--out", "site-\(i)"]))?.status ?? -2)
                 group.leave()
             }
         }
         group.wait()
-        XCTAssertEqual(statuses, [0, 0])
+        XCTAssertEqual(statuses.all, [0, 0])
         let third = try lessons.run(["run", "01-tiny"])
         XCTAssertEqual(third.status, 0)
         XCTAssertFalse(third.stderr.contains("warning"), third.stderr)

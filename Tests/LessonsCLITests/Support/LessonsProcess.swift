@@ -6,6 +6,9 @@ struct LessonsProcess {
     struct Output { var status: Int32; var stdout: String; var stderr: String }
 
     var folder: URL
+    /// Whether the child runs with NO_COLOR=1; false removes it, so a test can
+    /// check that piped output has no colour anyway.
+    var setsNoColor = true
 
     func run(_ arguments: [String]) throws -> Output {
         let (process, out, err) = try start(arguments)
@@ -38,7 +41,7 @@ struct LessonsProcess {
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "LESSONS_CACHE_DIR")
-        environment["NO_COLOR"] = "1"
+        if setsNoColor { environment["NO_COLOR"] = "1" } else { environment.removeValue(forKey: "NO_COLOR") }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
