@@ -4,11 +4,11 @@ import SIMDKernels
 /// it follows; `Sequential` sets it up. The convolution's output, the largest
 /// activation of a small CNN, is then never written out whole: a few images at
 /// a time are computed into scratch that stays in L2 and pooled from there.
-/// Backward, each chunk's un-pooled gradient is scattered into scratch and
-/// consumed there by the kernel-gradient product, which continues its chains
-/// from chunk to chunk (`gemm(continuingChains:)`), and by the input-gradient
-/// product. Every value is the same FMA chain, comparison or sum as through
-/// the separate layers, so the bits are the same.
+/// Backward, a first layer's gradient is un-pooled a chunk at a time into
+/// scratch and consumed there by the kernel-gradient product, which continues
+/// its chains from chunk to chunk (`gemm(continuingChains:)`). Every value is
+/// the same FMA chain, comparison or sum as through the separate layers, so
+/// the bits are the same.
 final class ConvPooling {
     let kernel: MaxPoolKernel
     var argmax: [Int32] = []
@@ -77,19 +77,20 @@ extension Conv2D {
     /// bias gradients and returns the input gradient if asked.
     ///
     /// Without an input gradient (a first layer) the chunks run in order, the
-    /// kernel gradient continuing its chains through them. With one, the
-    /// input-gradient chunks run in parallel (as in `backwardUnpooled`), which
-    /// measured faster than a chunk at a time, so the whole output gradient is
-    /// un-pooled first.
+    /// kernel gradient continuing its chains through them. With one, the whole
+    /// output gradient is un-pooled first and `backwardUnpooled` runs its
+    /// input-gradient chunks in parallel, which measured faster than a chunk
+    /// at a time.
     func backwardPooled(_ pooledGradient: Tensor, _ pooling: ConvPooling, needsInputGradient: Bool) -> Tensor {
-        let g = geometry, n = filters, k = g.patchSize, pool = pooling.kernel
-        let rowsPerImage = g.outHeight * g.outWidth, perImage = rowsPerImage * n
-        let batch = self.batch
         precondition(pooledGradient.count == pooling.output.count && padded.batch == batch,
                      "Conv2D.backward without a matching training forward")
-        if needsInputGradient {
-            pooling.unpooledGradient.resize(to: [batch, g.outHeight, g.outWidth, n])
-            StepProfile.part("un-pool") {
+        guard needsInputGradient else {
+            kernelGradientChunkByChunk(pooledGradient, pooling)
+            return .empty
+        }
+        let g = geometry, pool = pooling.kernel, batch = self.batch
+        pooling.unpooledGradient.resize(to: [batch, g.outHeight, g.outWidth, filters])
+        StepProfile.part("un-pool") {
             pooledGradient.storage.withUnsafeBufferPointer { dp in
                 pooling.argmax.withUnsafeBufferPointer { am in
                     pooling.output.storage.withUnsafeBufferPointer { y in
@@ -100,48 +101,52 @@ extension Conv2D {
                     }
                 }
             }
-            }
-            return backwardUnpooled(pooling.unpooledGradient, needsInputGradient: true)
         }
-        let imagesPerChunk = pooling.imagesPerChunk(convolutionOutputPerImage: perImage)
+        return backwardUnpooled(pooling.unpooledGradient, needsInputGradient: true)
+    }
+
+    /// [dK; db] a chunk of images at a time: each chunk's output gradient is
+    /// un-pooled into L2 scratch and consumed there, the product continuing
+    /// its chains from the chunk before, so the bits are those of one product.
+    private func kernelGradientChunkByChunk(_ pooledGradient: Tensor, _ pooling: ConvPooling) {
+        let g = geometry, n = filters, k = g.patchSize, pool = pooling.kernel, batch = self.batch
+        let rowsPerImage = g.rowsPerImage, inSize = pool.inputSize
+        let imagesPerChunk = pooling.imagesPerChunk(convolutionOutputPerImage: rowsPerImage * n)
         let chunks = (batch + imagesPerChunk - 1) / imagesPerChunk
-        if pooling.scratch.count < imagesPerChunk * perImage {
-            pooling.scratch = [Float](repeating: 0, count: imagesPerChunk * perImage)
+        if pooling.scratch.count < imagesPerChunk * inSize {
+            pooling.scratch = [Float](repeating: 0, count: imagesPerChunk * inSize)
         }
         if kernelAndBiasGradient.count != (k + 1) * n { kernelAndBiasGradient = [Float](repeating: 0, count: (k + 1) * n) }
-        let inSize = pool.inputSize
         pooledGradient.storage.withUnsafeBufferPointer { dp in
-          pooling.argmax.withUnsafeBufferPointer { am in
-            pooling.output.storage.withUnsafeBufferPointer { y in
-              pooling.scratch.withUnsafeMutableBufferPointer { scratch in
-                kernelAndBiasGradient.withUnsafeMutableBufferPointer { dwb in
-                  let (dpb, ab, yb, dy) = (dp.baseAddress!, am.baseAddress!, y.baseAddress!, scratch.baseAddress!)
-                  for chunk in 0..<chunks {
-                      let images = (chunk * imagesPerChunk)..<min(batch, (chunk + 1) * imagesPerChunk)
-                      let i0 = images.lowerBound, rows = images.count * rowsPerImage
-                      // The chunk's convolution-output gradient: pooling's backward.
-                      StepProfile.part("un-pool") {
-                          parallelChunks(images.count, minimumChunk: 1) { part in
-                              let sub = (i0 + part.lowerBound)..<(i0 + part.upperBound)
-                              pool.backward(dpb, argmax: ab, output: yb, images: sub, inputGradient: dy + part.lowerBound * inSize,
-                                            indexBase: sub.lowerBound * inSize)
-                          }
-                      }
-                      // [dK; db] over this chunk's positions, continuing the chains.
-                      StepProfile.part("kernel gradient") {
-                      padded.withPatches(onesRow: true) { image, rowOffsets, patchRows in
-                          gemm(gatheredA: image, rowOffsets: patchRows, depthOffsets: rowOffsets + i0 * rowsPerImage,
-                               transposeB: false, m: k + 1, n: n, k: rows, b: dy, ldb: n,
-                               c: dwb.baseAddress!, ldc: n, accumulate: false, continuingChains: chunk > 0)
-                      }
-                      }
-                  }
+            pooling.argmax.withUnsafeBufferPointer { am in
+                pooling.output.storage.withUnsafeBufferPointer { y in
+                    pooling.scratch.withUnsafeMutableBufferPointer { scratch in
+                        kernelAndBiasGradient.withUnsafeMutableBufferPointer { dwb in
+                            let (dpb, ab, yb, dy) = (dp.baseAddress!, am.baseAddress!, y.baseAddress!, scratch.baseAddress!)
+                            for chunk in 0..<chunks {
+                                let i0 = chunk * imagesPerChunk, count = min(batch, i0 + imagesPerChunk) - i0
+                                StepProfile.part("un-pool") {
+                                    parallelChunks(count, minimumChunk: 1) { part in
+                                        let images = (i0 + part.lowerBound)..<(i0 + part.upperBound)
+                                        pool.backward(dpb, argmax: ab, output: yb, images: images,
+                                                      inputGradient: dy + part.lowerBound * inSize,
+                                                      indexBase: images.lowerBound * inSize)
+                                    }
+                                }
+                                StepProfile.part("kernel gradient") {
+                                    padded.withPatches(onesRow: true) { image, rowOffsets, patchRows in
+                                        gemm(gatheredA: image, rowOffsets: patchRows,
+                                             depthOffsets: rowOffsets + i0 * rowsPerImage, transposeB: false,
+                                             m: k + 1, n: n, k: count * rowsPerImage, b: dy, ldb: n,
+                                             c: dwb.baseAddress!, ldc: n, accumulate: false, continuingChains: chunk > 0)
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-              }
             }
-          }
         }
         storeKernelAndBiasGradient()
-        return .empty
     }
 }

@@ -1,6 +1,6 @@
 import SIMDKernels
 
-/// Splits element-wise work into contiguous chunks, one per thread, for loops
+/// Splits element-wise work into contiguous chunks for loops
 /// whose elements are independent (Adam, ReLU, im2col per image, pooling):
 /// every element is computed by the same operations whichever chunk holds it,
 /// so the result is the same bits for any thread count.
