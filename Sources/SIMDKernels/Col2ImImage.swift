@@ -3,6 +3,8 @@
 /// it, eight channels at a time. Always inlined, so each kernel target
 /// compiles it with its own instructions; every element gets the same
 /// additions in the same order, so every target gives the same bits.
+/// NeuralCore calls `apply`, which dispatches to a kernel target; `applyLoop`
+/// is the body those targets compile.
 public struct Col2ImImage: Sendable {
     public var height: Int, width: Int, channels: Int
     public var kernelHeight: Int, kernelWidth: Int
@@ -21,7 +23,7 @@ public struct Col2ImImage: Sendable {
     /// Zeroes the image gradient at `image`, then adds the patch rows at `cols`
     /// (one row of kh·kw·cin values per output pixel) onto it.
     @inlinable @inline(__always)
-    public func apply(cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
+    public func applyLoop(cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
         typealias V = SIMD8<Float>
         let cin = channels, w = V.scalarCount
         image.update(repeating: 0, count: height * width * cin)

@@ -3,6 +3,9 @@
 /// inlined, so each kernel target compiles it with its own instructions
 /// (`vblendvps` on AVX2; the baseline has no blend). Concrete `SIMD8`, not
 /// generic: generic SIMD comparisons lower to a loop over lanes.
+/// The loops are named `…Loop` so NeuralCore cannot call them by accident:
+/// compiled there, they would get the baseline CPU's instructions. It calls
+/// `forward`/`backward`, which dispatch to a kernel target.
 ///
 /// Rule: the first maximum in row-major window order wins a tie, and
 /// `!(v <= best)` lets a NaN through so it propagates (PyTorch's CPU rules).
@@ -24,7 +27,7 @@ public struct MaxPoolImage: Sendable {
     /// Pools the image at `x` into `y`; `am` gets each output's input index
     /// within the image plus `indexBase`.
     @inlinable @inline(__always)
-    public func forward(image x: UnsafePointer<Float>, indexBase: Int,
+    public func forwardLoop(image x: UnsafePointer<Float>, indexBase: Int,
                         output y: UnsafeMutablePointer<Float>, argmax am: UnsafeMutablePointer<Int32>) {
         typealias V = SIMD8<Float>
         let p = poolSize, c = channels, w = V.scalarCount
@@ -71,7 +74,7 @@ public struct MaxPoolImage: Sendable {
     /// zero. With `appliesReLU`, a window whose maximum was not positive (`y`)
     /// gets zero throughout. `dy`, `am` and `y` point at this image's outputs.
     @inlinable @inline(__always)
-    public func backward(gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
+    public func backwardLoop(gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
                          output y: UnsafePointer<Float>, indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
         typealias V = SIMD8<Float>
         let p = poolSize, c = channels, w = V.scalarCount

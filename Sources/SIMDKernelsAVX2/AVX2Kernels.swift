@@ -1,10 +1,14 @@
 import SIMDKernels
 
+// Every entry point here is `@inline(never)`: a release build's cross-module
+// optimisation would otherwise inline these small wrappers into their callers,
+// compiling the kernel bodies there without this target's instruction set.
+
 #if arch(x86_64)
 /// The AVX2 + FMA path: the generic blocked kernel at 256-bit width, compiled
 /// by this target with `-mavx2 -mfma` so every `addingProduct` is a
 /// `vfmadd…ps ymm`. Call only when the CPU reports AVX2 and FMA.
-public func avx2GEMM(_ p: GEMMProblem, threads: Int = 1) {
+@inline(never) public func avx2GEMM(_ p: GEMMProblem, threads: Int = 1) {
     blockedGEMM(SIMD8<Float>.self, p, threads: threads)
 }
 #endif
@@ -12,7 +16,7 @@ public func avx2GEMM(_ p: GEMMProblem, threads: Int = 1) {
 #if arch(x86_64)
 /// Adam's update with 256-bit vectors (`vsqrtps`/`vdivps ymm`).
 @discardableResult
-public func avx2AdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
+@inline(never) public func avx2AdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
                            v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int) -> Bool {
     u.apply(SIMD8<Float>.self, theta: theta, m: m, v: v, g: g, count: count)
 }
@@ -20,18 +24,18 @@ public func avx2AdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Float>, 
 
 #if arch(x86_64)
 /// Max pooling of one image, compiled with AVX2 (256-bit compares and blends).
-public func avx2MaxPool(_ s: MaxPoolImage, image x: UnsafePointer<Float>, indexBase: Int,
+@inline(never) public func avx2MaxPool(_ s: MaxPoolImage, image x: UnsafePointer<Float>, indexBase: Int,
                         output y: UnsafeMutablePointer<Float>, argmax am: UnsafeMutablePointer<Int32>) {
-    s.forward(image: x, indexBase: indexBase, output: y, argmax: am)
+    s.forwardLoop(image: x, indexBase: indexBase, output: y, argmax: am)
 }
 
 /// col2im of one image, compiled with AVX2.
-public func avx2Col2Im(_ s: Col2ImImage, cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
-    s.apply(cols: cols, image: image)
+@inline(never) public func avx2Col2Im(_ s: Col2ImImage, cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
+    s.applyLoop(cols: cols, image: image)
 }
 /// The input gradient of one max-pooled image, compiled with AVX2.
-public func avx2MaxPoolBackward(_ s: MaxPoolImage, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
+@inline(never) public func avx2MaxPoolBackward(_ s: MaxPoolImage, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
                               output y: UnsafePointer<Float>, indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
-    s.backward(gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
+    s.backwardLoop(gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
 }
 #endif

@@ -4,7 +4,7 @@ import SIMDKernels
 /// The AVX-512 path: the generic blocked kernel at 512-bit width (6 × 32
 /// tiles), compiled by this target with `-mavx512f -mfma`. Call only when
 /// the CPU reports AVX-512F; on any other CPU it faults.
-public func avx512GEMM(_ p: GEMMProblem, threads: Int = 1) {
+@inline(never) public func avx512GEMM(_ p: GEMMProblem, threads: Int = 1) {
     blockedGEMM(SIMD16<Float>.self, p, threads: threads)
 }
 #endif
@@ -12,7 +12,7 @@ public func avx512GEMM(_ p: GEMMProblem, threads: Int = 1) {
 #if arch(x86_64)
 /// Adam's update with 512-bit vectors.
 @discardableResult
-public func avx512AdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
+@inline(never) public func avx512AdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
                              v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int) -> Bool {
     u.apply(SIMD16<Float>.self, theta: theta, m: m, v: v, g: g, count: count)
 }

@@ -4,30 +4,30 @@ import SIMDKernels
 /// SSE on x86-64). Compiled without extra features, so on x86-64 its fused
 /// multiply-adds are computed in software — correct bits, low speed; on
 /// arm64 they are NEON `fmla`.
-public func portableGEMM(_ p: GEMMProblem, threads: Int = 1) {
+@inline(never) public func portableGEMM(_ p: GEMMProblem, threads: Int = 1) {
     blockedGEMM(SIMD4<Float>.self, p, threads: threads)
 }
 
 /// Adam's update with 128-bit vectors.
 @discardableResult
-public func portableAdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
+@inline(never) public func portableAdamUpdate(_ u: AdamUpdate, theta: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
                                v: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, count: Int) -> Bool {
     u.apply(SIMD4<Float>.self, theta: theta, m: m, v: v, g: g, count: count)
 }
 
 /// Max pooling of one image, compiled for the baseline CPU.
-public func portableMaxPool(_ s: MaxPoolImage, image x: UnsafePointer<Float>, indexBase: Int,
+@inline(never) public func portableMaxPool(_ s: MaxPoolImage, image x: UnsafePointer<Float>, indexBase: Int,
                             output y: UnsafeMutablePointer<Float>, argmax am: UnsafeMutablePointer<Int32>) {
-    s.forward(image: x, indexBase: indexBase, output: y, argmax: am)
+    s.forwardLoop(image: x, indexBase: indexBase, output: y, argmax: am)
 }
 
 /// col2im of one image, compiled for the baseline CPU.
-public func portableCol2Im(_ s: Col2ImImage, cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
-    s.apply(cols: cols, image: image)
+@inline(never) public func portableCol2Im(_ s: Col2ImImage, cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
+    s.applyLoop(cols: cols, image: image)
 }
 
 /// The input gradient of one max-pooled image, compiled for the baseline CPU.
-public func portableMaxPoolBackward(_ s: MaxPoolImage, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
+@inline(never) public func portableMaxPoolBackward(_ s: MaxPoolImage, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
                               output y: UnsafePointer<Float>, indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
-    s.backward(gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
+    s.backwardLoop(gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
 }
