@@ -85,18 +85,20 @@ public struct MaxPoolImage: Sendable {
         forEachWindow { o, first in
             var ch = 0
             while ch + w <= c {
-                let value = V() + UnsafeRawPointer(dy + o + ch).loadUnaligned(as: V.self)
+                var value = V() + UnsafeRawPointer(dy + o + ch).loadUnaligned(as: V.self)
+                if appliesReLU { value = V().replacing(with: value, where: UnsafeRawPointer(y + o + ch).loadUnaligned(as: V.self) .> 0) }
+                let bits = unsafeBitCast(value, to: SIMD8<Int32>.self)
                 // The argmax relative to this window's first tap, lane by lane.
                 let argmax = UnsafeRawPointer(am + o + ch).loadUnaligned(as: SIMD8<Int32>.self)
-                    &- SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: indexBase &+ first &+ ch))
-                var keep = SIMDMask<SIMD8<Int32>>(repeating: true)
-                if appliesReLU { keep = UnsafeRawPointer(y + o + ch).loadUnaligned(as: V.self) .> 0 }
+                    &- SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: indexBase &+ first &+ ch)) &- lanes
                 for ty in 0..<p {
                     for tx in 0..<p {
                         let tap = (ty &* width &+ tx) &* c
-                        let mask = keep .& (argmax .== lanes &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: tap)))
-                        UnsafeMutableRawPointer(dx + (first &+ tap &+ ch))
-                            .storeBytes(of: V().replacing(with: value, where: mask), as: V.self)
+                        // All ones where the argmax is this tap, else zero, in integer
+                        // lanes: d | −d is negative exactly when d ≠ 0.
+                        let d = argmax &- SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: tap))
+                        let miss = (d | (0 &- d)) &>> 31
+                        UnsafeMutableRawPointer(dx + (first &+ tap &+ ch)).storeBytes(of: bits & ~miss, as: SIMD8<Int32>.self)
                     }
                 }
                 ch += w

@@ -29,10 +29,6 @@ import SIMDKernels
     s.forwardLoop(image: x, indexBase: indexBase, output: y, argmax: am)
 }
 
-/// col2im of one image, compiled with AVX2.
-@inline(never) public func avx2Col2Im(_ s: Col2ImImage, cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
-    s.applyLoop(cols: cols, image: image)
-}
 /// The input gradient of one max-pooled image, compiled with AVX2.
 @inline(never) public func avx2MaxPoolBackward(_ s: MaxPoolImage, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
                               output y: UnsafePointer<Float>, indexBase: Int, into dx: UnsafeMutablePointer<Float>) {

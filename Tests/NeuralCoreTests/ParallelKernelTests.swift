@@ -130,38 +130,44 @@ final class ParallelKernelTests: XCTestCase {
         }
     }
 
-    /// col2im against its per-element definition (the adjoint of `im2col`), for
-    /// a whole batch and for a chunk of images (as Conv2D's backward runs it).
-    func testCol2ImMatchesDefinition() {
+    /// Conv2D's input gradient against its definition, bit for bit: for every
+    /// input pixel and channel one FMA chain, in (ky, kx, f) order, over the
+    /// output gradient at the pixels whose patches saw it (zero outside) times
+    /// the flipped kernel. Odd and even kernels, `same` and `valid`, a batch
+    /// large enough to be split, every path, 1 and 2 threads.
+    func testConvInputGradientMatchesDefinition() {
         var rng = SeededRNG(seed: 25)
-        for (kh, kw, c) in [(3, 3, 1), (2, 4, 3), (3, 3, 16)] {
-            var g = ConvGeometry()
-            g.height = 7; g.width = 6; g.channels = c; g.kernelHeight = kh; g.kernelWidth = kw
-            g.padTop = (kh - 1) / 2; g.padLeft = (kw - 1) / 2; g.outHeight = 7; g.outWidth = 6
-            let batch = 20, rows = batch * 42, k = g.patchSize
-            let dcols = (0..<(rows * k)).map { _ in rng.nextFloat() - 0.5 }
-            var expectedDx = [Float](repeating: 0, count: batch * 42 * c)
-            for r in 0..<rows {
-                let n = r / 42, oy = (r % 42) / 6, ox = r % 6
-                for ky in 0..<kh { for kx in 0..<kw {
-                    let iy = oy + ky - g.padTop, ix = ox + kx - g.padLeft
-                    guard iy >= 0, iy < 7, ix >= 0, ix < 6 else { continue }
-                    for ch in 0..<c { expectedDx[((n * 7 + iy) * 6 + ix) * c + ch] += dcols[r * k + (ky * kw + kx) * c + ch] }
-                } }
-            }
-            onEveryPath { path in
-                var dx = [Float](repeating: 9, count: expectedDx.count)
-                g.col2im(dcols, images: 0..<batch, output: &dx)
-                XCTAssertEqual(dx.map(\.bitPattern), expectedDx.map(\.bitPattern), "\(kh)×\(kw)×\(c) \(path)")
-                var chunked = [Float](repeating: 9, count: expectedDx.count)
-                for first in stride(from: 0, to: batch, by: 3) {
-                    let images = first..<min(batch, first + 3)
-                    dcols.withUnsafeBufferPointer { d in
-                        g.col2im(d.baseAddress! + images.lowerBound * 42 * k, images: images, output: &chunked)
+        for (kh, kw, cin, cout, padding) in [(3, 3, 1, 16, Padding.same), (2, 4, 3, 5, .same), (3, 3, 16, 8, .valid)] {
+            let (h, w, batch) = (7, 6, 20)
+            let layer = Conv2D(filters: cout, kernelSize: (kh, kw), padding: padding)
+            var build = SeededRNG(seed: 3)
+            let outShape = layer.build(inputShape: [h, w, cin], rng: &build)
+            let (oh, ow) = (outShape[0], outShape[1])
+            let (top, left) = padding == .same ? ((kh - 1) / 2, (kw - 1) / 2) : (0, 0)
+            let x = Tensor(shape: [batch, h, w, cin], storage: (0..<(batch * h * w * cin)).map { _ in rng.nextFloat() - 0.5 })
+            let dy = Tensor(shape: [batch, oh, ow, cout], storage: (0..<(batch * oh * ow * cout)).map { _ in rng.nextFloat() - 0.5 })
+            let kernel = layer.kernel.value.storage
+            var expected = [Float](repeating: 0, count: batch * h * w * cin)
+            for n in 0..<batch { for iy in 0..<h { for ix in 0..<w { for c in 0..<cin {
+                var acc: Float = 0
+                for ky in 0..<kh { for kx in 0..<kw { for f in 0..<cout {
+                    // Tap (ky, kx) of the flipped kernel is tap (kh−1−ky, kw−1−kx) of the kernel.
+                    let (ty, tx) = (kh - 1 - ky, kw - 1 - kx)
+                    let (oy, ox) = (iy - ty + top, ix - tx + left)
+                    let g: Float = oy >= 0 && oy < oh && ox >= 0 && ox < ow ? dy.storage[((n * oh + oy) * ow + ox) * cout + f] : 0
+                    acc = acc.addingProduct(g, kernel[((ty * kw + tx) * cin + c) * cout + f])
+                } } }
+                expected[((n * h + iy) * w + ix) * cin + c] = acc
+            } } } }
+            for threads in [1, 2] {
+                withThreads(threads) {
+                    onEveryPath { path in
+                        _ = layer.forward(x, training: true)
+                        let dx = layer.backward(dy, needsInputGradient: true)
+                        XCTAssertEqual(dx.storage.map(\.bitPattern), expected.map(\.bitPattern),
+                                       "\(kh)×\(kw)×\(cin)→\(cout) \(padding) \(path) threads \(threads)")
                     }
                 }
-                XCTAssertEqual(chunked.map(\.bitPattern), expectedDx.map(\.bitPattern),
-                               "\(kh)×\(kw)×\(c) \(path) in chunks")
             }
         }
     }

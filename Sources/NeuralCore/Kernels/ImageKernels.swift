@@ -4,7 +4,7 @@ import SIMDKernelsPortable
 import SIMDKernelsAVX2
 #endif
 
-// The per-image loops of pooling and col2im run on a kernel path's vector
+// The per-image loops of pooling run on a kernel path's vector
 // instructions (NeuralCore itself is compiled for the baseline CPU, which has
 // no blend). The AVX-512 path uses the AVX2 loops: channels come in 16s and 32s.
 // Every path gives the same bits.
@@ -33,19 +33,6 @@ extension MaxPoolImage {
         case .avx512, .avx2: preconditionFailure("kernel path \(path) exists only on x86-64")
         #endif
         case .portable: portableMaxPoolBackward(self, gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
-        }
-    }
-}
-
-extension Col2ImImage {
-    func apply(path: GEMMPath = .current, cols: UnsafePointer<Float>, image: UnsafeMutablePointer<Float>) {
-        switch path {
-        #if arch(x86_64)
-        case .avx512, .avx2: avx2Col2Im(self, cols: cols, image: image)
-        #else
-        case .avx512, .avx2: preconditionFailure("kernel path \(path) exists only on x86-64")
-        #endif
-        case .portable: portableCol2Im(self, cols: cols, image: image)
         }
     }
 }

@@ -9,7 +9,9 @@
 /// a zero-bordered image and the forward product and the kernel gradient read
 /// their patches from it through offset tables (`gemm(gatheredA:)`). Each element
 /// is the same FMA chain over the same values as with an explicit im2col, so the
-/// bits are the same; only the memory traffic is gone.
+/// bits are the same; only the memory traffic is gone. The input gradient is
+/// the same kind of product: the output gradient, zero-bordered, convolved with
+/// the flipped kernel.
 public final class Conv2D: Layer {
     public let filters: Int
     public let kernelSize: (height: Int, width: Int)
@@ -20,9 +22,12 @@ public final class Conv2D: Layer {
 
     var geometry = ConvGeometry()
     var padded = PaddedImages()
-    var colsGradient: [Float] = []
+    /// The output gradient, zero-bordered for the input gradient's convolution.
+    var paddedGradient = PaddedImages()
     var kernelAndBiasGradient: [Float] = []
-    var kernelTransposed: [Float] = []
+    /// The kernel flipped in both spatial axes, [kh·kw·cout, cin]: the input
+    /// gradient's kernel.
+    var kernelFlipped: [Float] = []
     var batch = 0
     private var output = Tensor.empty
     var inputGradient = Tensor.empty
@@ -63,6 +68,7 @@ public final class Conv2D: Layer {
         precondition(g.outHeight > 0 && g.outWidth > 0, "Conv2D kernel larger than its input \(inputShape)")
         geometry = g
         padded = PaddedImages(geometry: g)
+        paddedGradient = PaddedImages(geometry: g.transposed(filters: filters))
         let fanIn = g.patchSize, fanOut = g.kernelHeight * g.kernelWidth * filters
         let w = kernelInitializer.values(count: fanIn * filters, fanIn: fanIn, fanOut: fanOut, rng: &rng)
         kernel = Parameter(name: "kernel", value: Tensor(shape: [g.kernelHeight, g.kernelWidth, g.channels, filters], storage: w))
@@ -111,7 +117,7 @@ public final class Conv2D: Layer {
                      "Conv2D.backward without a matching training forward")
         StepProfile.part("kernel gradient") { kernelGradientProduct(outputGradient) }
         guard needsInputGradient else { return .empty }
-        StepProfile.part("input gradient") { inputGradientProducts(outputGradient) }
+        StepProfile.part("input gradient") { inputGradientProduct(outputGradient) }
         return inputGradient
     }
 
@@ -133,51 +139,46 @@ public final class Conv2D: Layer {
         storeKernelAndBiasGradient()
     }
 
-    /// dCols = dY · Kᵀ, then col2im, a few images at a time so each chunk of
-    /// dCols is consumed from L2 instead of making a round trip through memory.
-    /// Rows and images are independent, so chunking leaves the bits unchanged.
-    private func inputGradientProducts(_ outputGradient: Tensor) {
-        let g = geometry, k = g.patchSize, n = filters
-        inputGradient.resize(to: [batch, g.height, g.width, g.channels])
-        let perImage = g.rowsPerImage * k
-        let imagesPerChunk = max(1, 65536 / perImage)
-        let chunks = (batch + imagesPerChunk - 1) / imagesPerChunk
-        let slots = max(1, min(GEMMPath.threads, chunks))
-        if colsGradient.count < slots * imagesPerChunk * perImage {
-            colsGradient = [Float](repeating: 0, count: slots * imagesPerChunk * perImage)
-        }
-        let (path, batch) = (GEMMPath.current, batch)
-        updateTransposedKernel()
-        outputGradient.storage.withUnsafeBufferPointer { dy in
-            kernelTransposed.withUnsafeBufferPointer { w in
-                colsGradient.withUnsafeMutableBufferPointer { scratch in
-                    inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                        let (dyBase, wBase, dxBase) = (dy.baseAddress!, w.baseAddress!, dx.baseAddress!)
-                        let scratchBase = scratch.baseAddress!
-                        parallelChunksWithSlot(chunks, minimumChunk: 1, threads: slots) { slot, part in
-                            let dc = scratchBase + slot * imagesPerChunk * perImage
-                            for chunk in part {
-                                let images = (chunk * imagesPerChunk)..<min(batch, (chunk + 1) * imagesPerChunk)
-                                let firstRow = images.lowerBound * g.rowsPerImage
-                                gemm(path: path, threads: 1, transposeA: false, transposeB: false,
-                                     m: images.count * g.rowsPerImage, n: k, k: n,
-                                     a: dyBase + firstRow * n, lda: n, b: wBase, ldb: k,
-                                     c: dc, ldc: k, accumulate: false)
-                                g.col2im(dc, images: images, output: dxBase)
-                            }
-                        }
-                    }
+    /// dX as one convolution of the zero-bordered output gradient with the
+    /// flipped kernel, the same gathered product as forward:
+    ///
+    ///     dX[n, iy, ix, c] = Σ over (ky, kx, f) of dYpad[n, iy + ky, ix + kx, f] · K[kh−1−ky, kw−1−kx, c, f]
+    ///
+    /// one FMA chain per element in that order. Each chain is kh·kw·cout long,
+    /// with no patch-matrix gradient written out and added back (col2im).
+    private func inputGradientProduct(_ outputGradient: Tensor) {
+        let g = geometry, cin = g.channels, k = g.kernelHeight * g.kernelWidth * filters
+        inputGradient.resize(to: [batch, g.height, g.width, cin])
+        updateFlippedKernel()
+        outputGradient.storage.withUnsafeBufferPointer { dy in paddedGradient.fill(from: dy.baseAddress!, batch: batch) }
+        paddedGradient.withPatches { image, rowOffsets, depthOffsets in
+            kernelFlipped.withUnsafeBufferPointer { w in
+                inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+                    gemm(gatheredA: image, rowOffsets: rowOffsets, depthOffsets: depthOffsets, transposeB: false,
+                         m: batch * g.height * g.width, n: cin, k: k, b: w.baseAddress!, ldb: cin,
+                         c: dx.baseAddress!, ldc: cin, accumulate: false)
                 }
             }
         }
     }
 
-    /// Kᵀ once per step, so the chunks' input-gradient products read it in
-    /// place instead of each packing the transposed kernel again.
-    func updateTransposedKernel() {
-        let k = geometry.patchSize, n = filters
-        if kernelTransposed.count != k * n { kernelTransposed = [Float](repeating: 0, count: k * n) }
-        for p in 0..<k { for j in 0..<n { kernelTransposed[j * k + p] = kernel.value.storage[p * n + j] } }
+    /// The input gradient's kernel, once per step: B[(ky, kx, f), c] = K[kh−1−ky, kw−1−kx, c, f].
+    func updateFlippedKernel() {
+        let (kh, kw, cin, cout) = (kernelSize.height, kernelSize.width, geometry.channels, filters)
+        if kernelFlipped.count != kh * kw * cin * cout { kernelFlipped = [Float](repeating: 0, count: kh * kw * cin * cout) }
+        kernel.value.storage.withUnsafeBufferPointer { w in
+            kernelFlipped.withUnsafeMutableBufferPointer { b in
+                for ky in 0..<kh {
+                    for kx in 0..<kw {
+                        let source = ((kh - 1 - ky) * kw + (kw - 1 - kx)) * cin * cout
+                        let target = (ky * kw + kx) * cout * cin
+                        for f in 0..<cout {
+                            for c in 0..<cin { b[target + f * cin + c] = w[source + c * cout + f] }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Copies [dK; db] from the product's result into the parameters' gradients.
