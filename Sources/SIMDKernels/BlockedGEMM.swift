@@ -60,9 +60,10 @@ where V.Scalar == Float {
         }
         let source = PanelSource(b: p.b, ldb: p.ldb, packed: packed, packAll: packAll,
                                  width: nr, depth: p.k, fullPanels: lastCols < nr ? panels - 1 : panels)
-        // A second thread pays from about 2^18 multiply-adds (≈5 µs of work).
-        // Parenthesised: in Swift `>>` binds tighter than `*`.
-        let workers = min(threads, max(1, (p.m * p.n * p.k) >> 18))
+        // A second thread pays from about 2^18 multiply-adds (≈5 µs of work),
+        // where (m·n·k) >> 17 reaches 2. Parenthesised: in Swift `>>` binds
+        // tighter than `*`.
+        let workers = min(threads, max(1, (p.m * p.n * p.k) >> 17))
         if workers <= 1 {
             computeTiles(V.self, p, source: source, partial: partial, tiles: 0..<tiles, panels: 0..<panels)
         } else if !(panels >= workers * 2 && (p.n > p.m || tiles < workers * 2)) {

@@ -34,4 +34,11 @@ import SIMDKernels
                               output y: UnsafePointer<Float>, indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
     s.backwardLoop(gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
 }
+
+/// A convolution with 2×2 pooling of one image, compiled with AVX2 + FMA.
+@inline(never) public func avx2ConvPool(_ s: ConvPoolImage, image x: UnsafePointer<Float>, depthOffsets: UnsafePointer<Int>,
+                                        kernel w: UnsafePointer<Float>, bias: UnsafePointer<Float>, indexBase: Int,
+                                        output y: UnsafeMutablePointer<Float>, argmax am: UnsafeMutablePointer<Int32>) {
+    s.forwardLoop(image: x, depthOffsets: depthOffsets, kernel: w, bias: bias, indexBase: indexBase, output: y, argmax: am)
+}
 #endif

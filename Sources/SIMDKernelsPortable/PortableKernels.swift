@@ -26,3 +26,10 @@ import SIMDKernels
                               output y: UnsafePointer<Float>, indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
     s.backwardLoop(gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
 }
+
+/// A convolution with 2×2 pooling of one image, compiled for the baseline CPU.
+@inline(never) public func portableConvPool(_ s: ConvPoolImage, image x: UnsafePointer<Float>, depthOffsets: UnsafePointer<Int>,
+                                            kernel w: UnsafePointer<Float>, bias: UnsafePointer<Float>, indexBase: Int,
+                                            output y: UnsafeMutablePointer<Float>, argmax am: UnsafeMutablePointer<Int32>) {
+    s.forwardLoop(image: x, depthOffsets: depthOffsets, kernel: w, bias: bias, indexBase: indexBase, output: y, argmax: am)
+}

@@ -5,41 +5,56 @@ import XCTest
 /// one pass that never writes the convolution's output whole; the fused model
 /// gives the same bits as the layers run one by one: outputs, every parameter
 /// gradient (so also the input gradient between the two convolutions), on one
-/// and two threads, with several chunks per batch, `same` and `valid`
-/// padding, and a pool that drops a trailing row and column.
+/// and two threads, on every kernel path, with several chunks per batch,
+/// `same` and `valid` padding, and a pool that drops a trailing row and column.
+/// With 16 and 32 filters and 2×2 pools the fused layers pool in registers
+/// (`ConvPoolImage`); with 8 filters, or 3×3 pools, they go through scratch.
 final class LayerFusionTests: XCTestCase {
-    func layers(_ padding: Padding) -> [Layer] {
-        [Conv2D(filters: 16, kernelSize: 3, padding: padding), ReLU(), MaxPool2D(poolSize: 2),
-         Conv2D(filters: 32, kernelSize: 3), MaxPool2D(poolSize: 2), Flatten(), Dense(units: 3)]
+    func layers(_ padding: Padding, filters: Int, pool: Int) -> [Layer] {
+        [Conv2D(filters: filters, kernelSize: 3, padding: padding), ReLU(), MaxPool2D(poolSize: pool),
+         Conv2D(filters: 2 * filters, kernelSize: 3), MaxPool2D(poolSize: 2), Flatten(), Dense(units: 3)]
     }
 
     func testFusedConvolutionAndPoolingGiveTheSameBits() {
-        for (side, padding) in [(28, Padding.valid), (27, Padding.same)] {
-            var rng = SeededRNG(seed: 31)
-            let batch = 20
-            let x = Tensor(shape: [batch, side, side, 1], storage: (0..<(batch * side * side)).map { _ in rng.nextFloat() - 0.3 })
-            let dy = Tensor(shape: [batch, 3], storage: (0..<(batch * 3)).map { _ in rng.nextFloat() - 0.5 })
-            for threads in [1, 2] {
-                let saved = GEMMPath.threads
-                GEMMPath.threads = threads
-                defer { GEMMPath.threads = saved }
-                var results: [[[UInt32]]] = []
-                for fuses in [false, true] {
-                    let model = Sequential(layers(padding), fusesLayers: fuses)
-                    model.build(inputShape: [side, side, 1], seed: 5)
-                    XCTAssertEqual((model.layers[0] as! Conv2D).pooling != nil, fuses)
-                    XCTAssertEqual((model.layers[3] as! Conv2D).pooling != nil, fuses)
-                    let y = model.forward(x, training: true)
-                    model.backward(dy)
-                    results.append([y.storage.map(\.bitPattern)]
-                                   + model.parameters.map { $0.gradient.storage.map(\.bitPattern) })
+        let saved = GEMMPath.current
+        defer { GEMMPath.current = saved }
+        for path in GEMMPath.supported {
+            GEMMPath.current = path
+            for (side, padding, filters, pool) in [(28, Padding.valid, 16, 2), (27, .same, 16, 2), (27, .same, 8, 2), (28, .same, 16, 3)] {
+                compare(side: side, padding: padding, filters: filters, pool: pool, path: path)
+            }
+        }
+    }
+
+    func compare(side: Int, padding: Padding, filters: Int, pool: Int, path: GEMMPath) {
+        var rng = SeededRNG(seed: 31)
+        let batch = 20
+        let x = Tensor(shape: [batch, side, side, 1], storage: (0..<(batch * side * side)).map { _ in rng.nextFloat() - 0.3 })
+        let dy = Tensor(shape: [batch, 3], storage: (0..<(batch * 3)).map { _ in rng.nextFloat() - 0.5 })
+        for threads in [1, 2] {
+            let saved = GEMMPath.threads
+            GEMMPath.threads = threads
+            defer { GEMMPath.threads = saved }
+            var results: [[[UInt32]]] = []
+            for fuses in [false, true] {
+                let model = Sequential(layers(padding, filters: filters, pool: pool), fusesLayers: fuses)
+                model.build(inputShape: [side, side, 1], seed: 5)
+                XCTAssertEqual((model.layers[0] as! Conv2D).pooling != nil, fuses)
+                XCTAssertEqual((model.layers[3] as! Conv2D).pooling != nil, fuses)
+                if fuses, let conv = model.layers[0] as? Conv2D {
+                    let direct = conv.pooling!.directKernel(geometry: conv.geometryForTesting, filters: conv.filters)
+                    XCTAssertEqual(direct != nil, filters % 16 == 0 && pool == 2)
                 }
-                XCTAssertEqual(results[0].count, results[1].count)
-                for (i, (plain, fused)) in zip(results[0], results[1]).enumerated() {
-                    XCTAssertEqual(plain.count, fused.count)
-                    let first = plain.indices.first { plain[$0] != fused[$0] }
-                    XCTAssertNil(first, "side \(side) threads \(threads): output/gradient \(i) differs at \(first ?? -1)")
-                }
+                let y = model.forward(x, training: true)
+                model.backward(dy)
+                results.append([y.storage.map(\.bitPattern)]
+                               + model.parameters.map { $0.gradient.storage.map(\.bitPattern) })
+            }
+            XCTAssertEqual(results[0].count, results[1].count)
+            for (i, (plain, fused)) in zip(results[0], results[1]).enumerated() {
+                XCTAssertEqual(plain.count, fused.count)
+                let first = plain.indices.first { plain[$0] != fused[$0] }
+                XCTAssertNil(first, "side \(side) \(filters) filters pool \(pool) \(path) threads \(threads): output/gradient \(i) differs at \(first ?? -1)")
             }
         }
     }

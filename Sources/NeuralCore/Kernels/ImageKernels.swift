@@ -4,7 +4,7 @@ import SIMDKernelsPortable
 import SIMDKernelsAVX2
 #endif
 
-// The per-image loops of pooling run on a kernel path's vector
+// The per-image loops of pooling (and of a convolution pooled in registers) run on a kernel path's vector
 // instructions (NeuralCore itself is compiled for the baseline CPU, which has
 // no blend). The AVX-512 path uses the AVX2 loops: channels come in 16s and 32s.
 // Every path gives the same bits.
@@ -33,6 +33,25 @@ extension MaxPoolImage {
         case .avx512, .avx2: preconditionFailure("kernel path \(path) exists only on x86-64")
         #endif
         case .portable: portableMaxPoolBackward(self, gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
+        }
+    }
+}
+
+extension ConvPoolImage {
+    func forward(path: GEMMPath = .current, image x: UnsafePointer<Float>, depthOffsets: UnsafePointer<Int>,
+                 kernel w: UnsafePointer<Float>, bias: UnsafePointer<Float>, indexBase: Int,
+                 output y: UnsafeMutablePointer<Float>, argmax am: UnsafeMutablePointer<Int32>) {
+        switch path {
+        #if arch(x86_64)
+        case .avx512, .avx2:
+            avx2ConvPool(self, image: x, depthOffsets: depthOffsets, kernel: w, bias: bias, indexBase: indexBase,
+                         output: y, argmax: am)
+        #else
+        case .avx512, .avx2: preconditionFailure("kernel path \(path) exists only on x86-64")
+        #endif
+        case .portable:
+            portableConvPool(self, image: x, depthOffsets: depthOffsets, kernel: w, bias: bias, indexBase: indexBase,
+                             output: y, argmax: am)
         }
     }
 }

@@ -2,8 +2,10 @@ import SIMDKernels
 
 /// A `MaxPool2D` (with the `ReLU` before it, if any) run inside the `Conv2D`
 /// it follows; `Sequential` sets it up. The convolution's output, the largest
-/// activation of a small CNN, is then never written out whole: a few images at
-/// a time are computed into scratch that stays in L2 and pooled from there.
+/// activation of a small CNN, is then never written out whole. For 2×2 pools
+/// of 16·k channels it is computed and pooled in registers, window by window
+/// (`ConvPoolImage`); otherwise a few images at a time are computed into
+/// scratch that stays in L2 and pooled from there.
 /// Backward, a first layer's gradient is un-pooled a chunk at a time into
 /// scratch and consumed there by the kernel-gradient product, which continues
 /// its chains from chunk to chunk (`gemm(continuingChains:)`). Every value is
@@ -24,6 +26,14 @@ final class ConvPooling {
 
     /// Images per chunk: about 64 Ki floats of convolution output, which stays in L2.
     func imagesPerChunk(convolutionOutputPerImage perImage: Int) -> Int { max(1, 65536 / perImage) }
+
+    /// The convolution and pooling in registers, window by window, for 2×2
+    /// pools of 16·k channels; nil where the product and scratch are used.
+    func directKernel(geometry g: ConvGeometry, filters: Int) -> ConvPoolImage? {
+        guard kernel.poolSize == 2, filters % 16 == 0 else { return nil }
+        return ConvPoolImage(pool: kernel.image, depth: g.patchSize,
+                             paddedRowFloats: (g.outWidth + g.kernelWidth - 1) * g.channels, inputChannels: g.channels)
+    }
 }
 
 extension Conv2D {
@@ -35,6 +45,10 @@ extension Conv2D {
         let batch = self.batch
         pooling.output.resize(to: [batch, pool.outHeight, pool.outWidth, n])
         if pooling.argmax.count != pooling.output.count { pooling.argmax = [Int32](repeating: 0, count: pooling.output.count) }
+        if let direct = pooling.directKernel(geometry: g, filters: n) {
+            forwardInRegisters(direct, pooling)
+            return pooling.output
+        }
         let imagesPerChunk = pooling.imagesPerChunk(convolutionOutputPerImage: perImage)
         let chunks = (batch + imagesPerChunk - 1) / imagesPerChunk
         let slots = max(1, min(GEMMPath.threads, chunks))
@@ -71,6 +85,31 @@ extension Conv2D {
             }
         }
         return pooling.output
+    }
+
+    /// Forward with `ConvPoolImage`: each image's windows computed and pooled
+    /// in registers, images split between threads.
+    private func forwardInRegisters(_ direct: ConvPoolImage, _ pooling: ConvPooling) {
+        let rowsPerImage = geometry.rowsPerImage, (inSize, outSize) = (pooling.kernel.inputSize, pooling.kernel.outputSize)
+        let path = GEMMPath.current
+        padded.withPatches { image, rowOffsets, depthOffsets in
+            kernel.value.storage.withUnsafeBufferPointer { w in
+                bias.value.storage.withUnsafeBufferPointer { bb in
+                    pooling.output.storage.withUnsafeMutableBufferPointer { y in
+                        pooling.argmax.withUnsafeMutableBufferPointer { am in
+                            let (wb, biasBase, yb, ab) = (w.baseAddress!, bb.baseAddress!, y.baseAddress!, am.baseAddress!)
+                            parallelChunks(batch, minimumChunk: 1) { images in
+                                for i in images {
+                                    direct.forward(path: path, image: image + rowOffsets[i * rowsPerImage],
+                                                   depthOffsets: depthOffsets, kernel: wb, bias: biasBase,
+                                                   indexBase: i * inSize, output: yb + i * outSize, argmax: ab + i * outSize)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Backward from the gradient of the pooled output; sets the kernel and
