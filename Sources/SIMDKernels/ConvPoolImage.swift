@@ -59,38 +59,31 @@ public struct ConvPoolImage: Sendable {
                         d0 = d0.addingProduct(s, w0); d1 = d1.addingProduct(s, w1)
                         wp += c
                     }
-                    let bias0 = UnsafeRawPointer(bias + ch).loadUnaligned(as: V.self)
-                    let bias1 = UnsafeRawPointer(bias + ch + 8).loadUnaligned(as: V.self)
-                    // Taps in row-major window order: (0,0), (0,1), (1,0), (1,1).
-                    let start = indexBase + first + ch
-                    poolEight(a0 + bias0, b0 + bias0, c0 + bias0, d0 + bias0, rowStep: ow * c,
-                              first: start, lanes: lanes, y: y + o + ch, am: am + o + ch)
-                    poolEight(a1 + bias1, b1 + bias1, c1 + bias1, d1 + bias1, rowStep: ow * c,
-                              first: start + 8, lanes: lanes, y: y + o + ch + 8, am: am + o + ch + 8)
+                    // Pooled in two halves of eight channels, taps in row-major
+                    // window order (0,0), (0,1), (1,0), (1,1).
+                    let start = indexBase + first + ch, taps = SIMD4<Int>(0, c, ow * c, ow * c + c)
+                    for half in 0..<2 {
+                        let b = UnsafeRawPointer(bias + ch + 8 * half).loadUnaligned(as: V.self)
+                        let v = half == 0 ? (a0, b0, c0, d0) : (a1, b1, c1, d1)
+                        var best = v.0 + b
+                        var index = lanes &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: start &+ 8 &* half))
+                        for tap in 1...3 {
+                            let candidate = (tap == 1 ? v.1 : tap == 2 ? v.2 : v.3) + b
+                            let better = .!(candidate .<= best)
+                            best.replace(with: candidate, where: better)
+                            index.replace(with: lanes &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: start &+ 8 &* half &+ taps[tap])),
+                                          where: better)
+                        }
+                        if pool.appliesReLU {
+                            index.replace(with: -1, where: .!(best .> 0))
+                            best.replace(with: 0, where: best .<= 0)
+                        }
+                        UnsafeMutableRawPointer(y + o + ch + 8 * half).storeBytes(of: best, as: V.self)
+                        UnsafeMutableRawPointer(am + o + ch + 8 * half).storeBytes(of: index, as: SIMD8<Int32>.self)
+                    }
                     ch += 16
                 }
             }
         }
-    }
-
-    /// `MaxPoolImage`'s rule for eight channels of one window, taps in
-    /// row-major order (0,0), (0,1), (1,0), (1,1): the first maximum wins a
-    /// tie, a NaN propagates, then the ReLU clamp.
-    @inlinable @inline(__always)
-    func poolEight(_ v0: SIMD8<Float>, _ v1: SIMD8<Float>, _ v2: SIMD8<Float>, _ v3: SIMD8<Float>, rowStep: Int,
-                   first: Int, lanes: SIMD8<Int32>, y: UnsafeMutablePointer<Float>, am: UnsafeMutablePointer<Int32>) {
-        var best = v0
-        var index = lanes &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: first))
-        @inline(__always) func offer(_ v: SIMD8<Float>, _ tap: Int) {
-            let better = .!(v .<= best)
-            best.replace(with: v, where: better)
-            index.replace(with: lanes &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: first &+ tap)), where: better)
-        }
-        offer(v1, pool.channels)
-        offer(v2, rowStep)
-        offer(v3, rowStep &+ pool.channels)
-        if pool.appliesReLU { best.replace(with: 0, where: best .<= 0) }
-        UnsafeMutableRawPointer(y).storeBytes(of: best, as: SIMD8<Float>.self)
-        UnsafeMutableRawPointer(am).storeBytes(of: index, as: SIMD8<Int32>.self)
     }
 }

@@ -25,7 +25,9 @@ public struct MaxPoolImage: Sendable {
     }
 
     /// Pools the image at `x` into `y`; `am` gets each output's input index
-    /// within the image plus `indexBase`.
+    /// within the image plus `indexBase`, or with `appliesReLU` −1 where the
+    /// maximum was not positive: ReLU passes no gradient there, and backward
+    /// needs no other record of it.
     @inlinable @inline(__always)
     public func forwardLoop(image x: UnsafePointer<Float>, indexBase: Int,
                         output y: UnsafeMutablePointer<Float>, argmax am: UnsafeMutablePointer<Int32>) {
@@ -47,7 +49,10 @@ public struct MaxPoolImage: Sendable {
                                       where: better)
                     }
                 }
-                if appliesReLU { best.replace(with: 0, where: best .<= 0) }
+                if appliesReLU {
+                    index.replace(with: -1, where: .!(best .> 0))
+                    best.replace(with: 0, where: best .<= 0)
+                }
                 UnsafeMutableRawPointer(y + o + ch).storeBytes(of: best, as: V.self)
                 UnsafeMutableRawPointer(am + o + ch).storeBytes(of: index, as: SIMD8<Int32>.self)
                 ch += w
@@ -61,7 +66,7 @@ public struct MaxPoolImage: Sendable {
                     }
                 }
                 y[o + ch] = appliesReLU && best <= 0 ? 0 : best
-                am[o + ch] = index
+                am[o + ch] = appliesReLU && !(best > 0) ? -1 : index
                 ch += 1
             }
         }
@@ -71,11 +76,11 @@ public struct MaxPoolImage: Sendable {
     /// in one pass (no zeroing pass, no scatter): a window's maximum (its
     /// `argmax`, which holds `indexBase` plus the index within the image) gets
     /// 0 + dy, exactly what zeroing and then adding gives, and everything else
-    /// zero. With `appliesReLU`, a window whose maximum was not positive (`y`)
-    /// gets zero throughout. `dy`, `am` and `y` point at this image's outputs.
+    /// zero; a window whose argmax is −1 (ReLU zeroed it) gets zero throughout.
+    /// `dy` and `am` point at this image's outputs.
     @inlinable @inline(__always)
     public func backwardLoop(gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
-                         output y: UnsafePointer<Float>, indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
+                             indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
         typealias V = SIMD8<Float>
         let p = poolSize, c = channels, w = V.scalarCount
         if outHeight * p != height || outWidth * p != width {
@@ -85,8 +90,7 @@ public struct MaxPoolImage: Sendable {
         forEachWindow { o, first in
             var ch = 0
             while ch + w <= c {
-                var value = V() + UnsafeRawPointer(dy + o + ch).loadUnaligned(as: V.self)
-                if appliesReLU { value = V().replacing(with: value, where: UnsafeRawPointer(y + o + ch).loadUnaligned(as: V.self) .> 0) }
+                let value = V() + UnsafeRawPointer(dy + o + ch).loadUnaligned(as: V.self)
                 let bits = unsafeBitCast(value, to: SIMD8<Int32>.self)
                 // The argmax relative to this window's first tap, lane by lane.
                 let argmax = UnsafeRawPointer(am + o + ch).loadUnaligned(as: SIMD8<Int32>.self)
@@ -104,11 +108,10 @@ public struct MaxPoolImage: Sendable {
                 ch += w
             }
             while ch < c {
-                let keep = !appliesReLU || y[o + ch] > 0
                 for ty in 0..<p {
                     for tx in 0..<p {
                         let i = first + (ty * width + tx) * c + ch
-                        dx[i] = keep && Int(am[o + ch]) == indexBase + i ? 0 + dy[o + ch] : 0
+                        dx[i] = Int(am[o + ch]) == indexBase + i ? 0 + dy[o + ch] : 0
                     }
                 }
                 ch += 1

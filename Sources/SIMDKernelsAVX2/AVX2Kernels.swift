@@ -31,8 +31,8 @@ import SIMDKernels
 
 /// The input gradient of one max-pooled image, compiled with AVX2.
 @inline(never) public func avx2MaxPoolBackward(_ s: MaxPoolImage, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
-                              output y: UnsafePointer<Float>, indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
-    s.backwardLoop(gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
+                              indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
+    s.backwardLoop(gradient: dy, argmax: am, indexBase: indexBase, into: dx)
 }
 
 /// A convolution with 2×2 pooling of one image, compiled with AVX2 + FMA.

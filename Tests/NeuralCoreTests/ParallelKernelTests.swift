@@ -65,7 +65,7 @@ final class ParallelKernelTests: XCTestCase {
                         XCTAssertEqual(y.map(\.bitPattern), ey.map(\.bitPattern), label)
                         if !fused { XCTAssertEqual(am, eam, label) }
                         var dx = [Float](repeating: 9, count: x.count)
-                        kernel.backward(dy, argmax: am, output: y, batch: batch, inputGradient: &dx)
+                        kernel.backward(dy, argmax: am, batch: batch, inputGradient: &dx)
                         XCTAssertEqual(dx.map(\.bitPattern), edx.map(\.bitPattern), label)
                     }
                 }

@@ -25,14 +25,14 @@ extension MaxPoolImage {
 
 extension MaxPoolImage {
     func backward(path: GEMMPath = .current, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
-                  output y: UnsafePointer<Float>, indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
+                  indexBase: Int, into dx: UnsafeMutablePointer<Float>) {
         switch path {
         #if arch(x86_64)
-        case .avx512, .avx2: avx2MaxPoolBackward(self, gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
+        case .avx512, .avx2: avx2MaxPoolBackward(self, gradient: dy, argmax: am, indexBase: indexBase, into: dx)
         #else
         case .avx512, .avx2: preconditionFailure("kernel path \(path) exists only on x86-64")
         #endif
-        case .portable: portableMaxPoolBackward(self, gradient: dy, argmax: am, output: y, indexBase: indexBase, into: dx)
+        case .portable: portableMaxPoolBackward(self, gradient: dy, argmax: am, indexBase: indexBase, into: dx)
         }
     }
 }

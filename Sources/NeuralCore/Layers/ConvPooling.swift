@@ -132,11 +132,8 @@ extension Conv2D {
         StepProfile.part("un-pool") {
             pooledGradient.storage.withUnsafeBufferPointer { dp in
                 pooling.argmax.withUnsafeBufferPointer { am in
-                    pooling.output.storage.withUnsafeBufferPointer { y in
-                        pooling.unpooledGradient.storage.withUnsafeMutableBufferPointer { dy in
-                            pool.backward(dp.baseAddress!, argmax: am.baseAddress!, output: y.baseAddress!,
-                                          batch: batch, inputGradient: dy.baseAddress!)
-                        }
+                    pooling.unpooledGradient.storage.withUnsafeMutableBufferPointer { dy in
+                        pool.backward(dp.baseAddress!, argmax: am.baseAddress!, batch: batch, inputGradient: dy.baseAddress!)
                     }
                 }
             }
@@ -158,27 +155,25 @@ extension Conv2D {
         if kernelAndBiasGradient.count != (k + 1) * n { kernelAndBiasGradient = [Float](repeating: 0, count: (k + 1) * n) }
         pooledGradient.storage.withUnsafeBufferPointer { dp in
             pooling.argmax.withUnsafeBufferPointer { am in
-                pooling.output.storage.withUnsafeBufferPointer { y in
-                    pooling.scratch.withUnsafeMutableBufferPointer { scratch in
-                        kernelAndBiasGradient.withUnsafeMutableBufferPointer { dwb in
-                            let (dpb, ab, yb, dy) = (dp.baseAddress!, am.baseAddress!, y.baseAddress!, scratch.baseAddress!)
-                            for chunk in 0..<chunks {
-                                let i0 = chunk * imagesPerChunk, count = min(batch, i0 + imagesPerChunk) - i0
-                                StepProfile.part("un-pool") {
-                                    parallelChunks(count, minimumChunk: 1) { part in
-                                        let images = (i0 + part.lowerBound)..<(i0 + part.upperBound)
-                                        pool.backward(dpb, argmax: ab, output: yb, images: images,
-                                                      inputGradient: dy + part.lowerBound * inSize,
-                                                      indexBase: images.lowerBound * inSize)
-                                    }
+                pooling.scratch.withUnsafeMutableBufferPointer { scratch in
+                    kernelAndBiasGradient.withUnsafeMutableBufferPointer { dwb in
+                        let (dpb, ab, dy) = (dp.baseAddress!, am.baseAddress!, scratch.baseAddress!)
+                        for chunk in 0..<chunks {
+                            let i0 = chunk * imagesPerChunk, count = min(batch, i0 + imagesPerChunk) - i0
+                            StepProfile.part("un-pool") {
+                                parallelChunks(count, minimumChunk: 1) { part in
+                                    let images = (i0 + part.lowerBound)..<(i0 + part.upperBound)
+                                    pool.backward(dpb, argmax: ab, images: images,
+                                                  inputGradient: dy + part.lowerBound * inSize,
+                                                  indexBase: images.lowerBound * inSize)
                                 }
-                                StepProfile.part("kernel gradient") {
-                                    padded.withPatches(onesRow: true) { image, rowOffsets, patchRows in
-                                        gemm(gatheredA: image, rowOffsets: patchRows,
-                                             depthOffsets: rowOffsets + i0 * rowsPerImage, transposeB: false,
-                                             m: k + 1, n: n, k: count * rowsPerImage, b: dy, ldb: n,
-                                             c: dwb.baseAddress!, ldc: n, accumulate: false, continuingChains: chunk > 0)
-                                    }
+                            }
+                            StepProfile.part("kernel gradient") {
+                                padded.withPatches(onesRow: true) { image, rowOffsets, patchRows in
+                                    gemm(gatheredA: image, rowOffsets: patchRows,
+                                         depthOffsets: rowOffsets + i0 * rowsPerImage, transposeB: false,
+                                         m: k + 1, n: n, k: count * rowsPerImage, b: dy, ldb: n,
+                                         c: dwb.baseAddress!, ldc: n, accumulate: false, continuingChains: chunk > 0)
                                 }
                             }
                         }

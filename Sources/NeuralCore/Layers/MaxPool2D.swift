@@ -51,10 +51,7 @@ public final class MaxPool2D: Layer {
         outputGradient.storage.withUnsafeBufferPointer { dy in
             argmax.withUnsafeBufferPointer { am in
                 inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                    output.storage.withUnsafeBufferPointer { y in
-                        kernel.backward(dy.baseAddress!, argmax: am.baseAddress!, output: y.baseAddress!,
-                                        batch: batch, inputGradient: dx.baseAddress!)
-                    }
+                    kernel.backward(dy.baseAddress!, argmax: am.baseAddress!, batch: batch, inputGradient: dx.baseAddress!)
                 }
             }
         }

@@ -46,24 +46,22 @@ struct MaxPoolKernel {
     /// Each input gradient is its window's output gradient at the argmax, else
     /// zero (see `MaxPoolImage.backward`); image by image, since an image's
     /// argmaxes all lie inside that image.
-    /// `output` is the forward output, read only with `appliesReLU`.
-    func backward(_ dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, output y: UnsafePointer<Float>,
-                  batch: Int, inputGradient dx: UnsafeMutablePointer<Float>) {
+    func backward(_ dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, batch: Int, inputGradient dx: UnsafeMutablePointer<Float>) {
         let inSize = inputSize
         parallelChunks(batch, minimumChunk: 8) { images in
-            backward(dy, argmax: am, output: y, images: images,
+            backward(dy, argmax: am, images: images,
                      inputGradient: dx + images.lowerBound * inSize, indexBase: images.lowerBound * inSize)
         }
     }
 
     /// The backward pass of `images` only, into `dx`, which holds their input
     /// gradient and starts at absolute input index `indexBase`.
-    func backward(_ dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, output y: UnsafePointer<Float>,
+    func backward(_ dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
                   images: Range<Int>, inputGradient dx: UnsafeMutablePointer<Float>, indexBase: Int) {
         let (inSize, outSize, image) = (inputSize, outputSize, self.image)
         for n in images {
             let o = n * outSize
-            image.backward(gradient: dy + o, argmax: am + o, output: y + o, indexBase: n * inSize,
+            image.backward(gradient: dy + o, argmax: am + o, indexBase: n * inSize,
                            into: dx + (n * inSize - indexBase))
         }
     }
