@@ -87,3 +87,80 @@ public struct ConvPoolImage: Sendable {
         }
     }
 }
+
+extension ConvPoolImage {
+    /// Continues, over one image, the kernel-gradient chains of up to six rows
+    /// of [dK; db] for sixteen channels `ch ..< ch + 16`, straight from the
+    /// pooled gradient: a row of output pixels' gradients is rebuilt in L1
+    /// scratch (0 + dy where the window's argmax is the pixel, else zero, as
+    /// un-pooling writes it) and multiplied in at once, so the un-pooled
+    /// gradient is never stored. Same FMA chains, in the same pixel order, as
+    /// `gemm(gatheredA:…, continuingChains:)` over the un-pooled gradient.
+    ///
+    /// Row r's value at pixel p is `image[pixelOffsets[p] + rowOffsets[r]]`
+    /// (the padded patches, or the ones row); `dy`/`am` are the image's pooled
+    /// gradient and argmax, `indexBase` its first output index; `sums` holds
+    /// the chains (row stride `ldSums`), read and written back; `rowScratch`
+    /// holds 16 floats per output column.
+    @inlinable @inline(__always)
+    public func kernelGradientLoop(image: UnsafePointer<Float>, pixelOffsets: UnsafePointer<Int>,
+                                   rowOffsets: UnsafePointer<Int>, rows: Int, channel ch: Int,
+                                   gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, indexBase: Int,
+                                   sums: UnsafeMutablePointer<Float>, ldSums: Int,
+                                   rowScratch g: UnsafeMutablePointer<Float>) {
+        typealias V = SIMD8<Float>
+        typealias I = SIMD8<Int32>
+        let c = pool.channels, ow = pool.width, pw = pool.outWidth
+        let (coveredHeight, coveredWidth) = (2 * pool.outHeight, 2 * pw)
+        let last = rows - 1
+        let r0 = rowOffsets[0], r1 = rowOffsets[min(1, last)], r2 = rowOffsets[min(2, last)]
+        let r3 = rowOffsets[min(3, last)], r4 = rowOffsets[min(4, last)], r5 = rowOffsets[min(5, last)]
+        var acc = (V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V())
+        withUnsafeMutableBytes(of: &acc) { raw in
+            let a = raw.baseAddress!.assumingMemoryBound(to: Float.self)
+            for r in 0..<rows { (a + 16 * r).update(from: sums + r * ldSums, count: 16) }
+        }
+        var (a00, a01, a10, a11, a20, a21, a30, a31, a40, a41, a50, a51) = acc
+        let lanes = I(0, 1, 2, 3, 4, 5, 6, 7)
+        // A row of pixels' gradients is rebuilt into `g` (in L1) first, so the
+        // FMA loop has the registers to itself.
+        for oy in 0..<pool.height {
+            for ox in 0..<ow {
+                var g0 = V(), g1 = V()
+                if oy < coveredHeight && ox < coveredWidth {
+                    let w = ((oy >> 1) * pw + (ox >> 1)) * c + ch
+                    let expected = lanes &+ I(repeating: Int32(truncatingIfNeeded: indexBase &+ (oy * ow + ox) &* c &+ ch))
+                    let m0 = UnsafeRawPointer(am + w).loadUnaligned(as: I.self) .== expected
+                    let m1 = UnsafeRawPointer(am + w + 8).loadUnaligned(as: I.self) .== expected &+ 8
+                    g0 = V().replacing(with: V() + UnsafeRawPointer(dy + w).loadUnaligned(as: V.self), where: m0)
+                    g1 = V().replacing(with: V() + UnsafeRawPointer(dy + w + 8).loadUnaligned(as: V.self), where: m1)
+                }
+                UnsafeMutableRawPointer(g + 16 * ox).storeBytes(of: g0, as: V.self)
+                UnsafeMutableRawPointer(g + 16 * ox + 8).storeBytes(of: g1, as: V.self)
+            }
+            let offsets = pixelOffsets + oy * ow
+            for ox in 0..<ow {
+                let g0 = UnsafeRawPointer(g + 16 * ox).loadUnaligned(as: V.self)
+                let g1 = UnsafeRawPointer(g + 16 * ox + 8).loadUnaligned(as: V.self)
+                let x = image + offsets[ox]
+                var s = V(repeating: x[r0])
+                a00 = a00.addingProduct(s, g0); a01 = a01.addingProduct(s, g1)
+                s = V(repeating: x[r1])
+                a10 = a10.addingProduct(s, g0); a11 = a11.addingProduct(s, g1)
+                s = V(repeating: x[r2])
+                a20 = a20.addingProduct(s, g0); a21 = a21.addingProduct(s, g1)
+                s = V(repeating: x[r3])
+                a30 = a30.addingProduct(s, g0); a31 = a31.addingProduct(s, g1)
+                s = V(repeating: x[r4])
+                a40 = a40.addingProduct(s, g0); a41 = a41.addingProduct(s, g1)
+                s = V(repeating: x[r5])
+                a50 = a50.addingProduct(s, g0); a51 = a51.addingProduct(s, g1)
+            }
+        }
+        acc = (a00, a01, a10, a11, a20, a21, a30, a31, a40, a41, a50, a51)
+        withUnsafeBytes(of: &acc) { raw in
+            let a = raw.baseAddress!.assumingMemoryBound(to: Float.self)
+            for r in 0..<rows { (sums + r * ldSums).update(from: a + 16 * r, count: 16) }
+        }
+    }
+}

@@ -54,4 +54,24 @@ extension ConvPoolImage {
                              output: y, argmax: am)
         }
     }
+
+    func kernelGradient(path: GEMMPath = .current, image: UnsafePointer<Float>, pixelOffsets: UnsafePointer<Int>,
+                        rowOffsets: UnsafePointer<Int>, rows: Int, channel: Int, gradient dy: UnsafePointer<Float>,
+                        argmax am: UnsafePointer<Int32>, indexBase: Int, sums: UnsafeMutablePointer<Float>, ldSums: Int,
+                        rowScratch: UnsafeMutablePointer<Float>) {
+        switch path {
+        #if arch(x86_64)
+        case .avx512, .avx2:
+            avx2ConvPoolKernelGradient(self, image: image, pixelOffsets: pixelOffsets, rowOffsets: rowOffsets, rows: rows,
+                                       channel: channel, gradient: dy, argmax: am, indexBase: indexBase, sums: sums, ldSums: ldSums,
+                                       rowScratch: rowScratch)
+        #else
+        case .avx512, .avx2: preconditionFailure("kernel path \(path) exists only on x86-64")
+        #endif
+        case .portable:
+            portableConvPoolKernelGradient(self, image: image, pixelOffsets: pixelOffsets, rowOffsets: rowOffsets, rows: rows,
+                                           channel: channel, gradient: dy, argmax: am, indexBase: indexBase, sums: sums, ldSums: ldSums,
+                                       rowScratch: rowScratch)
+        }
+    }
 }

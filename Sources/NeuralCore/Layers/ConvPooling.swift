@@ -124,7 +124,11 @@ extension Conv2D {
         precondition(pooledGradient.count == pooling.output.count && padded.batch == batch,
                      "Conv2D.backward without a matching training forward")
         guard needsInputGradient else {
-            kernelGradientChunkByChunk(pooledGradient, pooling)
+            if let direct = pooling.directKernel(geometry: geometry, filters: filters) {
+                StepProfile.part("kernel gradient") { kernelGradientFromPooled(pooledGradient, pooling, direct) }
+            } else {
+                kernelGradientChunkByChunk(pooledGradient, pooling)
+            }
             return .empty
         }
         let g = geometry, pool = pooling.kernel, batch = self.batch
@@ -139,6 +143,42 @@ extension Conv2D {
             }
         }
         return backwardUnpooled(pooling.unpooledGradient, needsInputGradient: true)
+    }
+
+    /// [dK; db] straight from the pooled gradient (`ConvPoolImage`): each unit
+    /// of six rows × sixteen channels walks every image in order, rebuilding
+    /// each pixel's gradient in registers, so nothing is un-pooled into memory
+    /// and the threads never wait for each other. Same chains as the product.
+    private func kernelGradientFromPooled(_ pooledGradient: Tensor, _ pooling: ConvPooling, _ direct: ConvPoolImage) {
+        let g = geometry, n = filters, k = g.patchSize, batch = self.batch, path = GEMMPath.current
+        let (rowsPerImage, inSize, outSize) = (g.rowsPerImage, pooling.kernel.inputSize, pooling.kernel.outputSize)
+        let tiles = (k + 1 + gemmTileRows - 1) / gemmTileRows, groups = n / 16
+        if kernelAndBiasGradient.count != (k + 1) * n { kernelAndBiasGradient = [Float](repeating: 0, count: (k + 1) * n) }
+        pooledGradient.storage.withUnsafeBufferPointer { dp in
+            pooling.argmax.withUnsafeBufferPointer { am in
+                kernelAndBiasGradient.withUnsafeMutableBufferPointer { dwb in
+                    dwb.update(repeating: 0)
+                    let (dpb, ab, sums) = (dp.baseAddress!, am.baseAddress!, dwb.baseAddress!)
+                    padded.withPatches(onesRow: true) { image, pixelOffsets, patchRows in
+                        parallelChunks(tiles * groups, minimumChunk: 1) { units in
+                            var rowScratch = [Float](repeating: 0, count: 16 * g.outWidth)
+                            for unit in units {
+                                let (tile, group) = (unit / groups, unit % groups)
+                                let row = tile * gemmTileRows, rows = min(gemmTileRows, k + 1 - row)
+                                for i in 0..<batch {
+                                    direct.kernelGradient(path: path, image: image, pixelOffsets: pixelOffsets + i * rowsPerImage,
+                                                          rowOffsets: patchRows + row, rows: rows, channel: 16 * group,
+                                                          gradient: dpb + i * outSize, argmax: ab + i * outSize,
+                                                          indexBase: i * inSize, sums: sums + row * n + 16 * group, ldSums: n,
+                                                          rowScratch: &rowScratch)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        storeKernelAndBiasGradient()
     }
 
     /// [dK; db] a chunk of images at a time: each chunk's output gradient is
