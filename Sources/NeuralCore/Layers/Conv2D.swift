@@ -117,7 +117,7 @@ public final class Conv2D: Layer {
                      "Conv2D.backward without a matching training forward")
         StepProfile.part("kernel gradient") { kernelGradientProduct(outputGradient) }
         guard needsInputGradient else { return .empty }
-        StepProfile.part("input gradient") { inputGradientProduct(outputGradient) }
+        inputGradientProduct(outputGradient)
         return inputGradient
     }
 
@@ -150,13 +150,17 @@ public final class Conv2D: Layer {
         let g = geometry, cin = g.channels, k = g.kernelHeight * g.kernelWidth * filters
         inputGradient.resize(to: [batch, g.height, g.width, cin])
         updateFlippedKernel()
-        outputGradient.storage.withUnsafeBufferPointer { dy in paddedGradient.fill(from: dy.baseAddress!, batch: batch) }
-        paddedGradient.withPatches { image, rowOffsets, depthOffsets in
-            kernelFlipped.withUnsafeBufferPointer { w in
-                inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                    gemm(gatheredA: image, rowOffsets: rowOffsets, depthOffsets: depthOffsets, transposeB: false,
-                         m: batch * g.height * g.width, n: cin, k: k, b: w.baseAddress!, ldb: cin,
-                         c: dx.baseAddress!, ldc: cin, accumulate: false)
+        StepProfile.part("padded copy") {
+            outputGradient.storage.withUnsafeBufferPointer { dy in paddedGradient.fill(from: dy.baseAddress!, batch: batch) }
+        }
+        StepProfile.part("input gradient") {
+            paddedGradient.withPatches { image, rowOffsets, depthOffsets in
+                kernelFlipped.withUnsafeBufferPointer { w in
+                    inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+                        gemm(gatheredA: image, rowOffsets: rowOffsets, depthOffsets: depthOffsets, transposeB: false,
+                             m: batch * g.height * g.width, n: cin, k: k, b: w.baseAddress!, ldb: cin,
+                             c: dx.baseAddress!, ldc: cin, accumulate: false)
+                    }
                 }
             }
         }
