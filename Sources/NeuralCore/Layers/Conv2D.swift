@@ -68,7 +68,7 @@ public final class Conv2D: Layer {
         precondition(g.outHeight > 0 && g.outWidth > 0, "Conv2D kernel larger than its input \(inputShape)")
         geometry = g
         padded = PaddedImages(geometry: g)
-        paddedGradient = PaddedImages(geometry: g.transposed(filters: filters))
+        paddedGradient = PaddedImages(geometry: g.transposed(filters: filters), hasOnes: false)
         let fanIn = g.patchSize, fanOut = g.kernelHeight * g.kernelWidth * filters
         let w = kernelInitializer.values(count: fanIn * filters, fanIn: fanIn, fanOut: fanOut, rng: &rng)
         kernel = Parameter(name: "kernel", value: Tensor(shape: [g.kernelHeight, g.kernelWidth, g.channels, filters], storage: w))

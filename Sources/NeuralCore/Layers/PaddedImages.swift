@@ -25,11 +25,15 @@ struct PaddedImages {
     private var rowOffsets: [Int] = []
     private var depthOffsets: [Int] = []
     private var patchRowsWithOnes: [Int] = []
+    /// Whether the buffer carries the ones after the images (`onesRow`).
+    private var hasOnes = true
 
     init() {}
 
-    init(geometry g: ConvGeometry) {
+    /// `hasOnes: false` leaves out the ones, for images never read with `onesRow`.
+    init(geometry g: ConvGeometry, hasOnes: Bool = true) {
         geometry = g
+        self.hasOnes = hasOnes
         height = g.outHeight + g.kernelHeight - 1
         width = g.outWidth + g.kernelWidth - 1
         depthOffsets.reserveCapacity(g.patchSize)
@@ -44,8 +48,9 @@ struct PaddedImages {
     mutating func fill(from x: UnsafePointer<Float>, batch: Int) {
         let g = geometry, cin = g.channels
         let imageSize = height * width * cin
-        if batch * imageSize > images.count / 2 {
-            images = [Float](repeating: 0, count: batch * imageSize) + [Float](repeating: 1, count: batch * imageSize)
+        if batch * imageSize > images.count / (hasOnes ? 2 : 1) {
+            images = [Float](repeating: 0, count: batch * imageSize)
+                + [Float](repeating: 1, count: hasOnes ? batch * imageSize : 0)
             patchRowsWithOnes = depthOffsets + [batch * imageSize]
             rowOffsets.removeAll(keepingCapacity: true)
             for n in 0..<batch {
@@ -74,7 +79,8 @@ struct PaddedImages {
     /// filled); with `onesRow`, the patch table has the extra all-ones row.
     func withPatches<R>(onesRow: Bool = false,
                         _ body: (UnsafePointer<Float>, UnsafePointer<Int>, UnsafePointer<Int>) -> R) -> R {
-        images.withUnsafeBufferPointer { image in
+        precondition(!onesRow || hasOnes, "PaddedImages built without ones")
+        return images.withUnsafeBufferPointer { image in
             rowOffsets.withUnsafeBufferPointer { rows in
                 (onesRow ? patchRowsWithOnes : depthOffsets).withUnsafeBufferPointer { depth in
                     body(image.baseAddress!, rows.baseAddress!, depth.baseAddress!)
