@@ -91,7 +91,7 @@ public struct ConvPoolImage: Sendable {
 extension ConvPoolImage {
     /// Continues, over one image, the kernel-gradient chains of up to six rows
     /// of [dK; db] for sixteen channels `ch ..< ch + 16`, straight from the
-    /// pooled gradient: a row of output pixels' gradients is rebuilt in L1
+    /// pooled gradient: two rows of output pixels' gradients are rebuilt in L1
     /// scratch (0 + dy where the window's argmax is the pixel, else zero, as
     /// un-pooling writes it) and multiplied in at once, so the un-pooled
     /// gradient is never stored. Same FMA chains, in the same pixel order, as
@@ -101,7 +101,7 @@ extension ConvPoolImage {
     /// (the padded patches, or the ones row); `dy`/`am` are the image's pooled
     /// gradient and argmax, `indexBase` its first output index; `sums` holds
     /// the chains (row stride `ldSums`), read and written back; `rowScratch`
-    /// holds 16 floats per output column.
+    /// holds 32 floats per output column (two rows of pixel gradients).
     @inlinable @inline(__always)
     public func kernelGradientLoop(image: UnsafePointer<Float>, pixelOffsets: UnsafePointer<Int>,
                                    rowOffsets: UnsafePointer<Int>, rows: Int, channel ch: Int,
@@ -122,40 +122,54 @@ extension ConvPoolImage {
         }
         var (a00, a01, a10, a11, a20, a21, a30, a31, a40, a41, a50, a51) = acc
         let lanes = I(0, 1, 2, 3, 4, 5, 6, 7)
-        // A row of pixels' gradients is rebuilt into `g` (in L1) first, so the
-        // FMA loop has the registers to itself.
-        for oy in 0..<pool.height {
-            for ox in 0..<ow {
-                var g0 = V(), g1 = V()
-                if oy < coveredHeight && ox < coveredWidth {
-                    let w = ((oy >> 1) * pw + (ox >> 1)) * c + ch
-                    let expected = lanes &+ I(repeating: Int32(truncatingIfNeeded: indexBase &+ (oy * ow + ox) &* c &+ ch))
-                    let m0 = UnsafeRawPointer(am + w).loadUnaligned(as: I.self) .== expected
-                    let m1 = UnsafeRawPointer(am + w + 8).loadUnaligned(as: I.self) .== expected &+ 8
-                    g0 = V().replacing(with: V() + UnsafeRawPointer(dy + w).loadUnaligned(as: V.self), where: m0)
-                    g1 = V().replacing(with: V() + UnsafeRawPointer(dy + w + 8).loadUnaligned(as: V.self), where: m1)
+        // A pair of pixel rows' gradients is rebuilt into `g` (in L1) first,
+        // window by window, so the FMA loop has the registers to itself.
+        var oy = 0
+        while oy < pool.height {
+            let pairRows = min(2, pool.height - oy)
+            if oy >= coveredHeight || coveredWidth < ow {
+                g.update(repeating: 0, count: 32 * ow)   // pixels no window covers
+            }
+            if oy < coveredHeight {
+                let tapRight = I(repeating: Int32(truncatingIfNeeded: c))
+                let tapDown = I(repeating: Int32(truncatingIfNeeded: ow &* c))
+                for px in 0..<pw {
+                    let w = ((oy >> 1) * pw + px) * c + ch
+                    let base = lanes &+ I(repeating: Int32(truncatingIfNeeded: indexBase &+ (oy * ow + 2 * px) &* c &+ ch))
+                    for half in 0..<2 {
+                        // The argmax relative to the window's first pixel, lane by lane.
+                        let relative = UnsafeRawPointer(am + w + 8 * half).loadUnaligned(as: I.self) &- base &- I(repeating: Int32(8 * half))
+                        let value = V() + UnsafeRawPointer(dy + w + 8 * half).loadUnaligned(as: V.self)
+                        let top = g + 32 * px + 8 * half, bottom = top + 16 * ow
+                        UnsafeMutableRawPointer(top).storeBytes(of: V().replacing(with: value, where: relative .== I()), as: V.self)
+                        UnsafeMutableRawPointer(top + 16).storeBytes(of: V().replacing(with: value, where: relative .== tapRight), as: V.self)
+                        UnsafeMutableRawPointer(bottom).storeBytes(of: V().replacing(with: value, where: relative .== tapDown), as: V.self)
+                        UnsafeMutableRawPointer(bottom + 16).storeBytes(of: V().replacing(with: value, where: relative .== tapDown &+ tapRight),
+                                                                        as: V.self)
+                    }
                 }
-                UnsafeMutableRawPointer(g + 16 * ox).storeBytes(of: g0, as: V.self)
-                UnsafeMutableRawPointer(g + 16 * ox + 8).storeBytes(of: g1, as: V.self)
             }
-            let offsets = pixelOffsets + oy * ow
-            for ox in 0..<ow {
-                let g0 = UnsafeRawPointer(g + 16 * ox).loadUnaligned(as: V.self)
-                let g1 = UnsafeRawPointer(g + 16 * ox + 8).loadUnaligned(as: V.self)
-                let x = image + offsets[ox]
-                var s = V(repeating: x[r0])
-                a00 = a00.addingProduct(s, g0); a01 = a01.addingProduct(s, g1)
-                s = V(repeating: x[r1])
-                a10 = a10.addingProduct(s, g0); a11 = a11.addingProduct(s, g1)
-                s = V(repeating: x[r2])
-                a20 = a20.addingProduct(s, g0); a21 = a21.addingProduct(s, g1)
-                s = V(repeating: x[r3])
-                a30 = a30.addingProduct(s, g0); a31 = a31.addingProduct(s, g1)
-                s = V(repeating: x[r4])
-                a40 = a40.addingProduct(s, g0); a41 = a41.addingProduct(s, g1)
-                s = V(repeating: x[r5])
-                a50 = a50.addingProduct(s, g0); a51 = a51.addingProduct(s, g1)
+            for row in 0..<pairRows {
+                let offsets = pixelOffsets + (oy + row) * ow, gr = g + 16 * ow * row
+                for ox in 0..<ow {
+                    let g0 = UnsafeRawPointer(gr + 16 * ox).loadUnaligned(as: V.self)
+                    let g1 = UnsafeRawPointer(gr + 16 * ox + 8).loadUnaligned(as: V.self)
+                    let x = image + offsets[ox]
+                    var s = V(repeating: x[r0])
+                    a00 = a00.addingProduct(s, g0); a01 = a01.addingProduct(s, g1)
+                    s = V(repeating: x[r1])
+                    a10 = a10.addingProduct(s, g0); a11 = a11.addingProduct(s, g1)
+                    s = V(repeating: x[r2])
+                    a20 = a20.addingProduct(s, g0); a21 = a21.addingProduct(s, g1)
+                    s = V(repeating: x[r3])
+                    a30 = a30.addingProduct(s, g0); a31 = a31.addingProduct(s, g1)
+                    s = V(repeating: x[r4])
+                    a40 = a40.addingProduct(s, g0); a41 = a41.addingProduct(s, g1)
+                    s = V(repeating: x[r5])
+                    a50 = a50.addingProduct(s, g0); a51 = a51.addingProduct(s, g1)
+                }
             }
+            oy += pairRows
         }
         acc = (a00, a01, a10, a11, a20, a21, a30, a31, a40, a41, a50, a51)
         withUnsafeBytes(of: &acc) { raw in

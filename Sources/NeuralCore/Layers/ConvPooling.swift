@@ -161,7 +161,7 @@ extension Conv2D {
                     let (dpb, ab, sums) = (dp.baseAddress!, am.baseAddress!, dwb.baseAddress!)
                     padded.withPatches(onesRow: true) { image, pixelOffsets, patchRows in
                         parallelChunks(tiles * groups, minimumChunk: 1) { units in
-                            var rowScratch = [Float](repeating: 0, count: 16 * g.outWidth)
+                            var rowScratch = [Float](repeating: 0, count: 32 * g.outWidth)
                             for unit in units {
                                 let (tile, group) = (unit / groups, unit % groups)
                                 let row = tile * gemmTileRows, rows = min(gemmTileRows, k + 1 - row)
