@@ -6,11 +6,13 @@ import SIMDKernels
 /// of 16·k channels it is computed and pooled in registers, window by window
 /// (`ConvPoolImage`); otherwise a few images at a time are computed into
 /// scratch that stays in L2 and pooled from there.
-/// Backward, a first layer's gradient is un-pooled a chunk at a time into
-/// scratch and consumed there by the kernel-gradient product, which continues
-/// its chains from chunk to chunk (`gemm(continuingChains:)`). Every value is
-/// the same FMA chain, comparison or sum as through the separate layers, so
-/// the bits are the same.
+/// Backward, a first layer (no input gradient) takes its kernel gradient
+/// straight from the pooled gradient, rebuilding pixel gradients in L1
+/// (`ConvPoolImage.kernelGradientLoop`), or un-pools it a chunk at a time into
+/// scratch consumed by the kernel-gradient product, which continues its chains
+/// from chunk to chunk (`gemm(continuingChains:)`). Every value is the same FMA
+/// chain, comparison or sum as through the separate layers, so the bits are
+/// the same.
 final class ConvPooling {
     let kernel: MaxPoolKernel
     var argmax: [Int32] = []
@@ -115,11 +117,10 @@ extension Conv2D {
     /// Backward from the gradient of the pooled output; sets the kernel and
     /// bias gradients and returns the input gradient if asked.
     ///
-    /// Without an input gradient (a first layer) the chunks run in order, the
-    /// kernel gradient continuing its chains through them. With one, the whole
-    /// output gradient is un-pooled first and `backwardUnpooled` runs its
-    /// input-gradient chunks in parallel, which measured faster than a chunk
-    /// at a time.
+    /// Without an input gradient (a first layer) only the kernel gradient is
+    /// needed, taken from the pooled gradient directly or chunk by chunk. With
+    /// one, the whole output gradient is un-pooled first and `backwardUnpooled`
+    /// runs the products, which measured faster than a chunk at a time.
     func backwardPooled(_ pooledGradient: Tensor, _ pooling: ConvPooling, needsInputGradient: Bool) -> Tensor {
         precondition(pooledGradient.count == pooling.output.count && padded.batch == batch,
                      "Conv2D.backward without a matching training forward")
@@ -147,8 +148,8 @@ extension Conv2D {
 
     /// [dK; db] straight from the pooled gradient (`ConvPoolImage`): each unit
     /// of six rows × sixteen channels walks every image in order, rebuilding
-    /// each pixel's gradient in registers, so nothing is un-pooled into memory
-    /// and the threads never wait for each other. Same chains as the product.
+    /// two pixel rows' gradients at a time in L1, so nothing is un-pooled into
+    /// memory and the threads never wait for each other. Same chains as the product.
     private func kernelGradientFromPooled(_ pooledGradient: Tensor, _ pooling: ConvPooling, _ direct: ConvPoolImage) {
         let g = geometry, n = filters, k = g.patchSize, batch = self.batch, path = GEMMPath.current
         let (rowsPerImage, inSize, outSize) = (g.rowsPerImage, pooling.kernel.inputSize, pooling.kernel.outputSize)
