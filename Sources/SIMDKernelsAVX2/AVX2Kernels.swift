@@ -43,10 +43,12 @@ import SIMDKernels
 }
 
 /// A first layer's kernel gradient from its pooled gradient, one image, compiled with AVX2 + FMA.
-@inline(never) public func avx2ConvPoolKernelGradient(_ s: ConvPoolImage, image: UnsafePointer<Float>, pixelOffsets: UnsafePointer<Int>,
+@inline(never) public func avx2ConvPoolKernelGradient(
+    _ s: ConvPoolImage, image: UnsafePointer<Float>, pixelOffsets: UnsafePointer<Int>,
     rowOffsets: UnsafePointer<Int>, rows: Int, channel: Int, gradient dy: UnsafePointer<Float>,
     argmax am: UnsafePointer<Int32>, indexBase: Int, sums: UnsafeMutablePointer<Float>, ldSums: Int,
-    rowScratch: UnsafeMutablePointer<Float>) {
+    rowScratch: UnsafeMutablePointer<Float>
+) {
     s.kernelGradientLoop(image: image, pixelOffsets: pixelOffsets, rowOffsets: rowOffsets, rows: rows, channel: channel,
                          gradient: dy, argmax: am, indexBase: indexBase, sums: sums, ldSums: ldSums,
                          rowScratch: rowScratch)
