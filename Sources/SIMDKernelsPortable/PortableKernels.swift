@@ -45,3 +45,29 @@ import SIMDKernels
                          gradient: dy, argmax: am, indexBase: indexBase, sums: sums, ldSums: ldSums,
                          rowScratch: rowScratch)
 }
+
+/// A pooled convolution's backward tables for one image, compiled for the baseline CPU.
+@inline(never) public func portablePooledConvTables(_ s: PooledConvGradient, gradient dy: UnsafePointer<Float>,
+                                                    argmax am: UnsafePointer<Int32>, indexBase: Int,
+                                                    offsets: UnsafeMutablePointer<Int32>, gains: UnsafeMutablePointer<Float>,
+    counts: UnsafeMutablePointer<Int32>) {
+    s.tablesLoop(gradient: dy, argmax: am, indexBase: indexBase, offsets: offsets, gains: gains, counts: counts)
+}
+
+/// A pooled convolution's input gradient for one image, compiled for the baseline CPU.
+@inline(never) public func portablePooledConvInputGradient(
+    _ s: PooledConvGradient, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, indexBase: Int,
+    kernelT: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>, lists: UnsafeMutablePointer<Int32>,
+    into dx: UnsafeMutablePointer<Float>
+) {
+    s.inputGradientLoop(gradient: dy, argmax: am, indexBase: indexBase, kernelT: kernelT, scratch: scratch,
+                        lists: lists, into: dx)
+}
+
+/// A pooled convolution's kernel-gradient chains over one image, compiled for the baseline CPU.
+@inline(never) public func portablePooledConvKernelGradient(
+    _ s: PooledConvGradient, image x: UnsafePointer<Float>, offsets: UnsafePointer<Int32>, gains: UnsafePointer<Float>,
+    counts: UnsafePointer<Int32>, filters: Range<Int>, sums: UnsafeMutablePointer<Float>, biasSums: UnsafeMutablePointer<Float>
+) {
+    s.kernelGradientLoop(image: x, offsets: offsets, gains: gains, counts: counts, filters: filters, sums: sums, biasSums: biasSums)
+}

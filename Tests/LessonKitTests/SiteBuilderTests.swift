@@ -12,6 +12,10 @@ final class SiteBuilderTests: XCTestCase {
         try folder.write("Lessons/notes.txt", "not a lesson")
     }
 
+    /// XCTest keeps every test case alive until the run ends, so the folder is
+    /// released here, not by the case's deinit.
+    override func tearDown() { folder = nil }
+
     private func builder(out: String = "site") throws -> SiteBuilder {
         SiteBuilder(library: try LessonLibrary(directory: folder.path + "/Lessons"), outputDirectory: folder.path + "/" + out)
     }

@@ -9,10 +9,13 @@ import XCTest
 /// `same` and `valid` padding, and a pool that drops a trailing row and column.
 /// With 16 and 32 filters and 2×2 pools the fused layers pool in registers
 /// (`ConvPoolImage`); with 8 filters, or 3×3 pools, they go through scratch.
+/// The second convolution (8 or 16 input channels, 2×2 pool, with or without
+/// ReLU) takes its backward straight from the pooled gradient (`PooledConvGradient`).
 final class LayerFusionTests: XCTestCase {
-    func layers(_ padding: Padding, filters: Int, pool: Int) -> [Layer] {
+    func layers(_ padding: Padding, filters: Int, pool: Int, secondReLU: Bool) -> [Layer] {
         [Conv2D(filters: filters, kernelSize: 3, padding: padding), ReLU(), MaxPool2D(poolSize: pool),
-         Conv2D(filters: 2 * filters, kernelSize: 3), MaxPool2D(poolSize: 2), Flatten(), Dense(units: 3)]
+         Conv2D(filters: 2 * filters, kernelSize: 3, padding: padding)] + (secondReLU ? [ReLU()] : [])
+            + [MaxPool2D(poolSize: 2), Flatten(), Dense(units: 3)]
     }
 
     func testFusedConvolutionAndPoolingGiveTheSameBits() {
@@ -20,13 +23,15 @@ final class LayerFusionTests: XCTestCase {
         defer { GEMMPath.current = saved }
         for path in GEMMPath.supported {
             GEMMPath.current = path
-            for (side, padding, filters, pool) in [(28, Padding.valid, 16, 2), (27, .same, 16, 2), (27, .same, 8, 2), (28, .same, 16, 3)] {
-                compare(side: side, padding: padding, filters: filters, pool: pool, path: path)
+            for (side, padding, filters, pool, relu) in [(28, Padding.valid, 16, 2, true), (27, .same, 16, 2, false),
+                                                         (27, .same, 8, 2, true), (28, .same, 16, 3, true),
+                                                         (30, .valid, 8, 2, false)] {
+                compare(side: side, padding: padding, filters: filters, pool: pool, secondReLU: relu, path: path)
             }
         }
     }
 
-    func compare(side: Int, padding: Padding, filters: Int, pool: Int, path: GEMMPath) {
+    func compare(side: Int, padding: Padding, filters: Int, pool: Int, secondReLU: Bool, path: GEMMPath) {
         var rng = SeededRNG(seed: 31)
         let batch = 20
         let x = Tensor(shape: [batch, side, side, 1], storage: (0..<(batch * side * side)).map { _ in rng.nextFloat() - 0.3 })
@@ -37,10 +42,14 @@ final class LayerFusionTests: XCTestCase {
             defer { GEMMPath.threads = saved }
             var results: [[[UInt32]]] = []
             for fuses in [false, true] {
-                let model = Sequential(layers(padding, filters: filters, pool: pool), fusesLayers: fuses)
+                let model = Sequential(layers(padding, filters: filters, pool: pool, secondReLU: secondReLU), fusesLayers: fuses)
                 model.build(inputShape: [side, side, 1], seed: 5)
                 XCTAssertEqual((model.layers[0] as! Conv2D).pooling != nil, fuses)
                 XCTAssertEqual((model.layers[3] as! Conv2D).pooling != nil, fuses)
+                if fuses, let second = model.layers[3] as? Conv2D {
+                    XCTAssertNotNil(second.pooling!.pooledGradient(geometry: second.geometryForTesting, filters: second.filters))
+                    XCTAssertEqual(second.pooling!.kernel.appliesReLU, secondReLU)
+                }
                 if fuses, let conv = model.layers[0] as? Conv2D {
                     let direct = conv.pooling!.directKernel(geometry: conv.geometryForTesting, filters: conv.filters)
                     XCTAssertEqual(direct != nil, filters % 16 == 0 && pool == 2)
@@ -54,7 +63,7 @@ final class LayerFusionTests: XCTestCase {
             for (i, (plain, fused)) in zip(results[0], results[1]).enumerated() {
                 XCTAssertEqual(plain.count, fused.count)
                 let first = plain.indices.first { plain[$0] != fused[$0] }
-                XCTAssertNil(first, "side \(side) \(filters) filters pool \(pool) \(path) threads \(threads): output/gradient \(i) differs at \(first ?? -1)")
+                XCTAssertNil(first, "side \(side) \(filters) filters pool \(pool) ReLU \(secondReLU) \(path) threads \(threads): output/gradient \(i) differs at \(first ?? -1)")
             }
         }
     }

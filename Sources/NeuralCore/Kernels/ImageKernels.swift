@@ -68,3 +68,42 @@ extension ConvPoolImage {
                                        sums: sums, ldSums: ldSums, rowScratch: rowScratch)
     }
 }
+
+extension PooledConvGradient {
+    func tables(path: GEMMPath = .current, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
+                indexBase: Int, offsets: UnsafeMutablePointer<Int32>, gains: UnsafeMutablePointer<Float>,
+    counts: UnsafeMutablePointer<Int32>) {
+        #if arch(x86_64)
+        if path.usesAVX2ImageLoops {
+            return avx2PooledConvTables(self, gradient: dy, argmax: am, indexBase: indexBase, offsets: offsets, gains: gains, counts: counts)
+        }
+        #endif
+        portablePooledConvTables(self, gradient: dy, argmax: am, indexBase: indexBase, offsets: offsets, gains: gains, counts: counts)
+    }
+
+    func inputGradient(path: GEMMPath = .current, gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>,
+                       indexBase: Int, kernelT: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+                       lists: UnsafeMutablePointer<Int32>, into dx: UnsafeMutablePointer<Float>) {
+        #if arch(x86_64)
+        if path.usesAVX2ImageLoops {
+            return avx2PooledConvInputGradient(self, gradient: dy, argmax: am, indexBase: indexBase, kernelT: kernelT,
+                                               scratch: scratch, lists: lists, into: dx)
+        }
+        #endif
+        portablePooledConvInputGradient(self, gradient: dy, argmax: am, indexBase: indexBase, kernelT: kernelT,
+                                        scratch: scratch, lists: lists, into: dx)
+    }
+
+    func kernelGradient(path: GEMMPath = .current, image x: UnsafePointer<Float>, offsets: UnsafePointer<Int32>,
+                        gains: UnsafePointer<Float>, counts: UnsafePointer<Int32>, filters: Range<Int>, sums: UnsafeMutablePointer<Float>,
+                        biasSums: UnsafeMutablePointer<Float>) {
+        #if arch(x86_64)
+        if path.usesAVX2ImageLoops {
+            return avx2PooledConvKernelGradient(self, image: x, offsets: offsets, gains: gains, counts: counts, filters: filters,
+                                                sums: sums, biasSums: biasSums)
+        }
+        #endif
+        portablePooledConvKernelGradient(self, image: x, offsets: offsets, gains: gains, counts: counts, filters: filters,
+                                         sums: sums, biasSums: biasSums)
+    }
+}

@@ -6,13 +6,15 @@ import SIMDKernels
 /// of 16·k channels it is computed and pooled in registers, window by window
 /// (`ConvPoolImage`); otherwise a few images at a time are computed into
 /// scratch that stays in L2 and pooled from there.
-/// Backward, a first layer (no input gradient) takes its kernel gradient
-/// straight from the pooled gradient, rebuilding pixel gradients in L1
-/// (`ConvPoolImage.kernelGradientLoop`), or un-pools it a chunk at a time into
-/// scratch consumed by the kernel-gradient product, which continues its chains
-/// from chunk to chunk (`gemm(continuingChains:)`). Every value is the same FMA
-/// chain, comparison or sum as through the separate layers, so the bits are
-/// the same.
+/// Backward, a layer that needs its input gradient takes all three gradients
+/// straight from the pooled gradient when the pool is 2×2 and channels come in
+/// eights (`backwardFromPooled`, a quarter of the products' multiply-adds);
+/// a first layer (no input gradient) takes its kernel gradient from the pooled
+/// gradient, rebuilding pixel gradients in L1 (`ConvPoolImage.kernelGradientLoop`),
+/// or un-pools it a chunk at a time into scratch consumed by the
+/// kernel-gradient product, which continues its chains from chunk to chunk
+/// (`gemm(continuingChains:)`). Every value is the same FMA chain, comparison
+/// or sum as through the separate layers, so the bits are the same.
 final class ConvPooling {
     let kernel: MaxPoolKernel
     var argmax: [Int32] = []
@@ -21,6 +23,8 @@ final class ConvPooling {
     var scratch: [Float] = []
     /// The whole output gradient, when the input gradient is needed too.
     var unpooledGradient = Tensor.empty
+    /// Tables and scratch of the backward from the pooled gradient.
+    let backwardBuffers = PooledBackwardBuffers()
 
     init(kernel: MaxPoolKernel) {
         self.kernel = kernel
@@ -119,8 +123,9 @@ extension Conv2D {
     ///
     /// Without an input gradient (a first layer) only the kernel gradient is
     /// needed, taken from the pooled gradient directly or chunk by chunk. With
-    /// one, the whole output gradient is un-pooled first and `backwardUnpooled`
-    /// runs the products, which measured faster than a chunk at a time.
+    /// one, `backwardFromPooled` runs where it applies; otherwise the whole
+    /// output gradient is un-pooled first and `backwardUnpooled` runs the
+    /// products, which measured faster than a chunk at a time.
     func backwardPooled(_ pooledGradient: Tensor, _ pooling: ConvPooling, needsInputGradient: Bool) -> Tensor {
         precondition(pooledGradient.count == pooling.output.count && padded.batch == batch,
                      "Conv2D.backward without a matching training forward")
@@ -131,6 +136,9 @@ extension Conv2D {
                 kernelGradientChunkByChunk(pooledGradient, pooling)
             }
             return .empty
+        }
+        if let sparse = pooling.pooledGradient(geometry: geometry, filters: filters) {
+            return backwardFromPooled(pooledGradient, pooling, sparse)
         }
         let g = geometry, pool = pooling.kernel, batch = self.batch
         pooling.unpooledGradient.resize(to: [batch, g.outHeight, g.outWidth, filters])
