@@ -77,19 +77,18 @@ public struct PooledConvGradient: Sendable {
                         let relative = a &- first &- lanes
                         let lower = relative .>= tapDown
                         let here = (a .>= I()) .& (r == 0 ? .!lower : lower)
-                        let bits = Int(I().replacing(with: I(1, 2, 4, 8, 16, 32, 64, 128), where: here).wrappedSum())
-                        if bits != 0 {
-                            let origin = Int32(truncatingIfNeeded: oy * down + 2 * px * right)
-                            let offset = I(repeating: origin)
-                                &+ I().replacing(with: I(repeating: Int32(truncatingIfNeeded: right)),
-                                                 where: (relative .== tapRight) .| (relative .== tapDown &+ tapRight))
-                            for l in 0..<8 {
-                                // A branch-free append: written always, counted where set.
-                                let n = Int(counts[f + l]), at = (f + l) * capacity + n
-                                offsets[at] = offset[l]
-                                gains[at] = dy[w + l]
-                                counts[f + l] = Int32(truncatingIfNeeded: n &+ ((bits &>> l) & 1))
-                            }
+                        let bitValues = I(1, 2, 4, 8, 16, 32, 64, 128)
+                        var bits = Int(I().replacing(with: bitValues, where: here).wrappedSum())
+                        let rightBits = Int(I().replacing(with: bitValues, where: (relative .== tapRight)
+                                                              .| (relative .== tapDown &+ tapRight)).wrappedSum())
+                        let origin = oy * down + 2 * px * right
+                        while bits != 0 {
+                            let l = bits.trailingZeroBitCount
+                            let n = Int(counts[f + l]), at = (f + l) * capacity + n
+                            offsets[at] = Int32(truncatingIfNeeded: origin + ((rightBits &>> l) & 1) * right)
+                            gains[at] = dy[w + l]
+                            counts[f + l] = Int32(truncatingIfNeeded: n + 1)
+                            bits &= bits - 1
                         }
                         f += 8
                     }
@@ -138,13 +137,13 @@ public struct PooledConvGradient: Sendable {
                         let tap = q == 0 ? taps.0 : q == 1 ? taps.1 : q == 2 ? taps.2 : taps.3
                         let here = alive .& (relative .== tap)
                         let pixel = (q >> 1) * columns + 2 * px + (q & 1)
-                        // The lanes' bits, then a branch-free append of the set ones.
-                        let bits = Int(I().replacing(with: I(1, 2, 4, 8, 16, 32, 64, 128), where: here).wrappedSum())
+                        var bits = Int(I().replacing(with: I(1, 2, 4, 8, 16, 32, 64, 128), where: here).wrappedSum())
                         var n = Int(counts[pixel])
                         let list = lists + pixel * c
-                        for l in 0..<8 {
-                            list[n] = Int32(truncatingIfNeeded: f &+ l)
-                            n &+= (bits &>> l) & 1
+                        while bits != 0 {
+                            list[n] = Int32(truncatingIfNeeded: f + bits.trailingZeroBitCount)
+                            n += 1
+                            bits &= bits - 1
                         }
                         counts[pixel] = Int32(truncatingIfNeeded: n)
                     }
