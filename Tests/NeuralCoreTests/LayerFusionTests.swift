@@ -5,7 +5,8 @@ import XCTest
 /// one pass that never writes the convolution's output whole; the fused model
 /// gives the same bits as the layers run one by one: outputs, every parameter
 /// gradient (so also the input gradient between the two convolutions), on one
-/// and two threads, on every kernel path, with several chunks per batch,
+/// and two threads, on every kernel path, with several chunks per batch and
+/// then a smaller batch in the same buffers,
 /// `same` and `valid` padding, and a pool that drops a trailing row and column.
 /// With 16 and 32 filters and 2×2 pools the fused layers pool in registers
 /// (`ConvPoolImage`); with 8 filters, or 3×3 pools, they go through scratch.
@@ -54,10 +55,14 @@ final class LayerFusionTests: XCTestCase {
                     let direct = conv.pooling!.directKernel(geometry: conv.geometryForTesting, filters: conv.filters)
                     XCTAssertEqual(direct != nil, filters % 16 == 0 && pool == 2)
                 }
-                let y = model.forward(x, training: true)
-                model.backward(dy)
-                results.append([y.storage.map(\.bitPattern)]
-                               + model.parameters.map { $0.gradient.storage.map(\.bitPattern) })
+                // Then a smaller batch, which reuses the first one's buffers.
+                var all: [[UInt32]] = []
+                for (x, dy) in [(x, dy), (x.items(0..<7), dy.items(0..<7))] {
+                    let y = model.forward(x, training: true)
+                    model.backward(dy)
+                    all += [y.storage.map(\.bitPattern)] + model.parameters.map { $0.gradient.storage.map(\.bitPattern) }
+                }
+                results.append(all)
             }
             XCTAssertEqual(results[0].count, results[1].count)
             for (i, (plain, fused)) in zip(results[0], results[1]).enumerated() {
