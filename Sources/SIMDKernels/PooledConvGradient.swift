@@ -61,7 +61,6 @@ public struct PooledConvGradient: Sendable {
         typealias I = SIMD8<Int32>
         let c = pool.channels, ow = pool.width, pw = pool.outWidth, capacity = listCapacity
         let (right, down) = (inputChannels, paddedWidth * inputChannels)
-        let lanes = I(0, 1, 2, 3, 4, 5, 6, 7)
         let tapRight = I(repeating: Int32(truncatingIfNeeded: c))
         let tapDown = I(repeating: Int32(truncatingIfNeeded: ow * c))
         counts.update(repeating: 0, count: c)
@@ -72,15 +71,10 @@ public struct PooledConvGradient: Sendable {
                     var f = 0
                     while f < c {
                         let w = (py * pw + px) * c + f
-                        let a = UnsafeRawPointer(am + w).loadUnaligned(as: I.self)
-                        let first = I(repeating: Int32(truncatingIfNeeded: indexBase &+ (2 * py * ow + 2 * px) * c &+ f))
-                        let relative = a &- first &- lanes
+                        let (alive, relative) = argmaxInWindow(am + w, indexBase: indexBase, py: py, px: px, filter: f)
                         let lower = relative .>= tapDown
-                        let here = (a .>= I()) .& (r == 0 ? .!lower : lower)
-                        let bitValues = I(1, 2, 4, 8, 16, 32, 64, 128)
-                        var bits = Int(I().replacing(with: bitValues, where: here).wrappedSum())
-                        let rightBits = Int(I().replacing(with: bitValues, where: (relative .== tapRight)
-                                                              .| (relative .== tapDown &+ tapRight)).wrappedSum())
+                        var bits = laneBits(alive .& (r == 0 ? .!lower : lower))
+                        let rightBits = laneBits((relative .== tapRight) .| (relative .== tapDown &+ tapRight))
                         let origin = oy * down + 2 * px * right
                         while bits != 0 {
                             let l = bits.trailingZeroBitCount
@@ -95,6 +89,18 @@ public struct PooledConvGradient: Sendable {
                 }
             }
         }
+    }
+
+    /// For eight filters of window (py, px): where ReLU passed a gradient, and
+    /// each argmax relative to the window's first pixel (0, c, ow·c or
+    /// ow·c + c), read from `am` at the window's first of the eight.
+    @inlinable @inline(__always)
+    func argmaxInWindow(_ am: UnsafePointer<Int32>, indexBase: Int, py: Int, px: Int,
+                        filter f: Int) -> (alive: SIMDMask<SIMD8<Int32>>, relative: SIMD8<Int32>) {
+        let c = pool.channels, ow = pool.width
+        let a = UnsafeRawPointer(am).loadUnaligned(as: SIMD8<Int32>.self)
+        let first = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: indexBase &+ (2 * py * ow + 2 * px) * c &+ f))
+        return (a .>= SIMD8<Int32>(), a &- first &- SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7))
     }
 
     /// Values of list scratch `inputGradientLoop` needs: a filter list per
@@ -117,7 +123,6 @@ public struct PooledConvGradient: Sendable {
         typealias I = SIMD8<Int32>
         let c = pool.channels, ow = pool.width, pw = pool.outWidth, columns = 2 * pw
         let (right, down, row, patch) = (inputChannels, paddedWidth * inputChannels, rowFloats, patchFloats)
-        let lanes = I(0, 1, 2, 3, 4, 5, 6, 7)
         let taps = (I(), I(repeating: Int32(truncatingIfNeeded: c)), I(repeating: Int32(truncatingIfNeeded: ow * c)),
                     I(repeating: Int32(truncatingIfNeeded: ow * c + c)))
         let counts = lists + 2 * columns * c
@@ -128,16 +133,13 @@ public struct PooledConvGradient: Sendable {
             for px in 0..<pw {
                 var f = 0
                 while f < c {
-                    let w = (py * pw + px) * c + f
-                    let a = UnsafeRawPointer(am + w).loadUnaligned(as: I.self)
-                    let first = I(repeating: Int32(truncatingIfNeeded: indexBase &+ (2 * py * ow + 2 * px) * c &+ f))
-                    let relative = a &- first &- lanes
-                    let alive = a .>= I()
+                    let (alive, relative) = argmaxInWindow(am + (py * pw + px) * c + f, indexBase: indexBase,
+                                                           py: py, px: px, filter: f)
                     for q in 0..<4 {
                         let tap = q == 0 ? taps.0 : q == 1 ? taps.1 : q == 2 ? taps.2 : taps.3
                         let here = alive .& (relative .== tap)
                         let pixel = (q >> 1) * columns + 2 * px + (q & 1)
-                        var bits = Int(I().replacing(with: I(1, 2, 4, 8, 16, 32, 64, 128), where: here).wrappedSum())
+                        var bits = laneBits(here)
                         var n = Int(counts[pixel])
                         let list = lists + pixel * c
                         while bits != 0 {
@@ -273,4 +275,10 @@ func load8(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> { load8(UnsafePoint
 @inlinable @inline(__always)
 func store8(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+}
+
+/// A mask's lanes as the bits of an integer, lane 0 lowest.
+@inlinable @inline(__always)
+func laneBits(_ mask: SIMDMask<SIMD8<Int32>>) -> Int {
+    Int(SIMD8<Int32>().replacing(with: SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128), where: mask).wrappedSum())
 }
