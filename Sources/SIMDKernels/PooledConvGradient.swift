@@ -16,7 +16,10 @@
 /// pixel, the list of filters whose argmax it is, and keeps a kernel row of
 /// the target in registers while it adds them in order. Concrete `SIMD8`,
 /// always inlined: each kernel target compiles the `…Loop` bodies with its own
-/// instructions; NeuralCore calls the dispatchers.
+/// instructions; NeuralCore calls the dispatchers. Each loop has an entry point
+/// of its own: one entry point calling two of them got the second compiled out
+/// of line, in this module for the baseline CPU (software `fmaf`, 6× slower,
+/// same bits, so only `perf` shows it).
 public struct PooledConvGradient: Sendable {
     /// The pooling of the convolution's output (pool size 2).
     public var pool: MaxPoolImage
@@ -57,7 +60,6 @@ public struct PooledConvGradient: Sendable {
     public func tablesLoop(gradient dy: UnsafePointer<Float>, argmax am: UnsafePointer<Int32>, indexBase: Int,
                            offsets: UnsafeMutablePointer<Int32>, gains: UnsafeMutablePointer<Float>,
                            counts: UnsafeMutablePointer<Int32>) {
-        typealias V = SIMD8<Float>
         typealias I = SIMD8<Int32>
         let c = pool.channels, ow = pool.width, pw = pool.outWidth, capacity = listCapacity
         let (right, down) = (inputChannels, paddedWidth * inputChannels)

@@ -70,11 +70,10 @@ extension Conv2D {
         updateKernelByFilter(buffers.kernelByFilter.pointer)
         StepProfile.part("input gradient") { tablesAndInputGradient(pooledGradient, pooling, sparse, buffers) }
         StepProfile.part("kernel gradient") { kernelGradientFromTables(sparse, buffers) }
-        storeKernelAndBiasGradient()
         return inputGradient
     }
 
-    /// Per image: the tables, then the input gradient.
+    /// Per image, images split between threads: the tables, then the input gradient.
     private func tablesAndInputGradient(_ pooledGradient: Tensor, _ pooling: ConvPooling, _ sparse: PooledConvGradient,
                                         _ buffers: PooledBackwardBuffers) {
         let (inSize, outSize, entries) = (pooling.kernel.inputSize, pooling.kernel.outputSize, sparse.entriesPerImage)
@@ -104,8 +103,8 @@ extension Conv2D {
         }
     }
 
-    /// [dK; db] from the tables, filters split between threads, then laid out
-    /// as the products leave it, [(kh·kw·cin) + 1][cout].
+    /// dK and db from the tables, filters split between threads, then written
+    /// to the parameters' gradients (dK as [kh·kw·cin][cout]).
     private func kernelGradientFromTables(_ sparse: PooledConvGradient, _ buffers: PooledBackwardBuffers) {
         let (n, k, batch, path) = (filters, geometry.patchSize, self.batch, GEMMPath.current)
         let (entries, rowsPerImage) = (sparse.entriesPerImage, geometry.rowsPerImage)
@@ -125,11 +124,12 @@ extension Conv2D {
                 }
             }
         }
-        if kernelAndBiasGradient.count != (k + 1) * n { kernelAndBiasGradient = [Float](repeating: 0, count: (k + 1) * n) }
-        for f in 0..<n {
-            for p in 0..<k { kernelAndBiasGradient[p * n + f] = sb[f * k + p] }
-            kernelAndBiasGradient[k * n + f] = bb[f]
+        kernel.gradient.storage.withUnsafeMutableBufferPointer { dk in
+            for p in 0..<k {
+                for f in 0..<n { dk[p * n + f] = sb[f * k + p] }
+            }
         }
+        bias.gradient.storage.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: bb, count: n) }
     }
 
     /// K[ky, kx, c, f] rearranged to [f][ky][kx][c], once per step: a filter's
