@@ -145,6 +145,7 @@ public enum Stylesheet {
     .expect-result.passed { color: var(--pass); background: var(--pass-bg); }
     .expect-result.failed { color: var(--fail); background: var(--fail-bg); }
     .expect-result code { color: var(--text); }
+    .expect-result .seed-checks { list-style: none; padding-left: 1.2rem; margin: 0.2rem 0 0.4rem; font-size: 0.9em; }
     .diverged { border: 1px solid var(--warn); background: var(--warn-bg); color: var(--warn); border-radius: var(--radius); padding: 0.6rem 1rem; }
     .dataset-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; margin: 1rem 0; }
     .dataset-card h3 { margin-top: 0; font-family: var(--sans); font-size: 1.05rem; }
