@@ -131,6 +131,7 @@ public enum Stylesheet {
     .series-5 { stroke: var(--series-5); fill: var(--series-5); color: var(--series-5); } .series-6 { stroke: var(--series-6); fill: var(--series-6); color: var(--series-6); }
     .series-7 { stroke: var(--series-7); fill: var(--series-7); color: var(--series-7); } .series-8 { stroke: var(--series-8); fill: var(--series-8); color: var(--series-8); }
     path.line, polyline.line { fill: none; stroke-width: 2; }
+    polygon.band { stroke: none; fill-opacity: 0.18; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.85rem; margin: 0.4rem 0 0; padding: 0; list-style: none; }
     .legend .swatch { background: currentColor; display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.1em; }
     details.numbers { margin: 0.5rem 0; font-size: 0.9rem; }
