@@ -50,6 +50,19 @@ final class PreviewEndToEndTests: XCTestCase {
         page = try RawHTTP.get(port: port, "/01-tiny.html")
         XCTAssertTrue(page.body.contains("Two heads, saved again"))
 
+        // A lesson saved with an error: the error, located, instead of the results.
+        var mark = events.received.endIndex
+        try writeLesson(RunningEndToEndTests.lesson.replacingOccurrences(of: "let bar = 0.3", with: "let bar = 0.3 +"))
+        XCTAssertNotNil(events.wait(for: "event: reload\ndata: 01-tiny\n", after: mark))
+        page = try RawHTTP.get(port: port, "/01-tiny.html")
+        XCTAssertTrue(page.body.contains("Lessons/01-tiny.md:9:"), page.body)
+        XCTAssertTrue(page.body.contains("This lesson has an error"))
+        XCTAssertFalse(page.body.contains("class=\"dataset-card\""))
+        mark = events.received.endIndex
+        try writeLesson(RunningEndToEndTests.lesson)
+        XCTAssertNotNil(events.wait(for: "event: reload\ndata: 01-tiny\n", after: mark))
+        XCTAssertTrue(try RawHTTP.get(port: port, "/01-tiny.html").body.contains("class=\"dataset-card\""))
+
         // A bad value: the located error (escaped) instead of the results; the last good page stays reachable.
         var posted = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=%3Cb%3E&bar=0.3&sgdRate=0.1")
         XCTAssertEqual(posted.status, 303)
@@ -91,8 +104,8 @@ final class PreviewEndToEndTests: XCTestCase {
         XCTAssertTrue(progress.contains("data: 01-tiny\tsoftmax: cached, nothing to train"))
         page = try RawHTTP.get(port: port, "/01-tiny.html")
         XCTAssertTrue(page.body.contains("<td><code>sgdRate</code></td><td><code>0.1</code></td><td><code>0.5</code></td>"))
-        XCTAssertTrue(page.body.contains("Metrics that moved"))
-        XCTAssertTrue(page.body.contains("<td>Sigmoid or softmax</td><td>sgd</td><td>macro-F1</td>"), page.body)
+        XCTAssertTrue(page.body.contains("<caption>Metrics that moved: Sigmoid or softmax</caption>"))
+        XCTAssertTrue(page.body.contains("<td>sgd</td><td>macro-F1</td>"), page.body)
         XCTAssertFalse(page.body.contains("<td>sigmoid</td><td>macro-F1</td>"), "runs the change did not reach did not move")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: work.appendingPathComponent("site/01-tiny/results.json")))
         let parameters = (json as? [String: Any])?["parameters"] as? [[String: Any]] ?? []

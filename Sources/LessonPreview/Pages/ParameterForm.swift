@@ -65,8 +65,10 @@ struct ParameterForm {
     }
 
     private func field(_ p: ResultsDocument.Parameter) -> String {
-        let kind = Self.input(for: p)
+        var kind = Self.input(for: p)
         let current = submitted[p.name] ?? (kind == .text ? Self.unquoted(p.value) ?? p.value : p.value)
+        // A number field would hide a value that is not a number; the error is about that value.
+        if (kind == .integer || kind == .number) && Double(current) == nil { kind = .swift }
         let name = escapeHTML(p.name), value = escapeHTML(current), id = "preview-p-\(escapeHTML(p.name))"
         var out = "<div class=\"preview-field\(p.overridden ? " overridden" : "")\">"
         out += "<label for=\"\(id)\"><code>\(name)</code> <span class=\"preview-type\">\(escapeHTML(p.type))</span></label>"

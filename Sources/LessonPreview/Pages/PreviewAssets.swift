@@ -56,6 +56,7 @@ enum PreviewAssets {
     .preview-fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.7rem 1rem; }
     .preview-field { display: flex; flex-direction: column; gap: 0.2rem; min-width: 0; }
     .preview-field label { font-size: 0.9rem; }
+    .preview-field:has(.preview-swift) { grid-column: 1 / -1; }
     .preview-field.overridden label code { border-color: var(--warn); }
     .preview-type, .preview-default { color: var(--muted); font-size: 0.8rem; }
     .preview-field input, .preview-field select { font: 0.95rem var(--mono); color: var(--text); background: var(--bg);

@@ -24,9 +24,10 @@ enum PreviewPage {
     static func other(_ page: String) -> String { inject(into: page, top: "") }
 
     /// The lesson's located error in place of its results, the panel under it.
-    static func error(state: PreviewSession.LessonState, title: String, sourcePath: String, hasLastGood: Bool) -> String {
-        let id = escapeHTML(state.file.id)
-        var main = "<article class=\"page lesson\">\n<h1>\(escapeHTML(title))</h1>\n"
+    static func error(state: PreviewSession.LessonState, sourcePath: String, hasLastGood: Bool) -> String {
+        let id = escapeHTML(state.file.id), title = state.title
+        var main = "<article class=\"page lesson\">\n<p class=\"lesson-number\"><a href=\"index.html\">All lessons</a></p>\n"
+        main += "<h1>\(escapeHTML(title))</h1>\n"
         main += "<section class=\"preview-error\" role=\"alert\" aria-labelledby=\"preview-error-title\">\n"
         main += "<h2 id=\"preview-error-title\">This lesson has an error</h2>\n"
         main += "<pre>\(escapeHTML(state.failure ?? ""))</pre>\n"

@@ -16,17 +16,18 @@ struct WhatChangedView {
                              ["<code>\(escapeHTML(p.name))</code>", code(p.before), code(p.after)]
                          })
         }
-        if !diff.metrics.isEmpty {
-            out += table(caption: "Metrics that moved", header: ["comparison", "run", "metric", "before", "now", "change"],
-                         rows: diff.metrics.map { m in
+        if diff.metrics.isEmpty { out += "<p>No metric of the comparison tables moved.</p>\n" }
+        var titles: [String] = []
+        for m in diff.metrics where !titles.contains(m.comparison) { titles.append(m.comparison) }
+        for title in titles {
+            out += table(caption: "Metrics that moved: \(title)", header: ["run", "metric", "before", "now", "change"],
+                         rows: diff.metrics.filter { $0.comparison == title }.map { m in
                              let s = ResultsDiff.spell(before: m.before, after: m.after)
                              let better = (m.after > m.before) == m.higherIsBetter
-                             return [escapeHTML(m.comparison), escapeHTML(m.run), escapeHTML(m.metric), s.before, s.after,
+                             return [escapeHTML(m.run), escapeHTML(m.metric), s.before, s.after,
                                      "<span class=\"\(better ? "preview-better" : "preview-worse")\">\(escapeHTML(s.change))"
-                                     + " (\(better ? "better" : "worse"))</span>"]
+                                     + " \(better ? "better" : "worse")</span>"]
                          })
-        } else {
-            out += "<p>No metric of the comparison tables moved.</p>\n"
         }
         if !diff.notes.isEmpty {
             out += "<ul class=\"preview-notes\">" + diff.notes.map { "<li>\(escapeHTML($0))</li>" }.joined() + "</ul>\n"

@@ -93,7 +93,7 @@ struct PreviewRouter: Sendable {
             return .html(PreviewPage.lesson(page, state: state, sourcePath: source))
         }
         if state.failure == nil { return .text(503, "The page is being built; it reloads when it is ready.") }
-        return .html(PreviewPage.error(state: state, title: state.file.id, sourcePath: source, hasLastGood: onDisk != nil))
+        return .html(PreviewPage.error(state: state, sourcePath: source, hasLastGood: onDisk != nil))
     }
 
     private func rerun(_ id: String, _ request: PreviewRequest, reply: @escaping @Sendable (PreviewReply) -> Void) {

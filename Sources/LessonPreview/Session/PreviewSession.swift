@@ -9,6 +9,8 @@ import LessonKit
 final class PreviewSession: @unchecked Sendable {
     struct LessonState: Sendable {
         var file: LessonFile
+        /// The lesson's title as of its last good run (its id before one).
+        var title: String
         /// Parameters of the last good run: the panel's fields.
         var parameters: [ResultsDocument.Parameter] = []
         /// The `--set` arguments of the last good run.
@@ -42,7 +44,7 @@ final class PreviewSession: @unchecked Sendable {
         self.quiet = options.quiet
         self.events = events
         order = lessons.map(\.id)
-        for file in lessons { states[file.id] = LessonState(file: file) }
+        for file in lessons { states[file.id] = LessonState(file: file, title: file.id) }
     }
 
     var lessonIDs: [String] { order }
@@ -97,6 +99,7 @@ final class PreviewSession: @unchecked Sendable {
             try SiteBuilder(library: library, outputDirectory: outputDirectory).build(lessonID: id, extras: extras)
             for failure in report.failures { progress.message(failure.formatted(source: lesson.source)) }
             progress.message(SummaryTable.text(report.outcome))
+            state.title = report.results.title
             state.parameters = report.results.parameters
             state.setArguments = arguments
             state.failure = nil
