@@ -70,7 +70,7 @@ enum PreviewAssets {
     .preview-progress { margin: 0.8rem 0 0; max-height: 12rem; overflow: auto; font-size: 0.8rem;
       background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: 0.5rem 0.7rem; }
     .preview-error { border-color: var(--fail); background: var(--fail-bg); }
-    .preview-error pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 0.6rem; font-size: 0.85rem; color: var(--text); }
+    .preview-error pre { overflow-x: auto; margin: 0 0 0.6rem; font-size: 0.85rem; color: var(--text); }
     .preview-stale { border: 1px solid var(--warn); background: var(--warn-bg); border-radius: var(--radius);
       padding: 0.6rem 1rem; margin: 0 0 1.4rem; }
     .preview-scroll { overflow-x: auto; margin: 0 0 0.8rem; }
