@@ -26,8 +26,7 @@ enum PreviewPage {
     /// The lesson's located error in place of its results, the panel under it.
     static func error(state: PreviewSession.LessonState, sourcePath: String, hasLastGood: Bool) -> String {
         let id = escapeHTML(state.file.id), title = state.title
-        var main = "<article class=\"page lesson\">\n<p class=\"lesson-number\"><a href=\"index.html\">All lessons</a></p>\n"
-        main += "<h1>\(escapeHTML(title))</h1>\n"
+        var main = "<article class=\"page lesson\">\n<h1>\(escapeHTML(title))</h1>\n"
         main += "<section class=\"preview-error\" role=\"alert\" aria-labelledby=\"preview-error-title\">\n"
         main += "<h2 id=\"preview-error-title\">This lesson has an error</h2>\n"
         main += "<pre>\(escapeHTML(state.failure ?? ""))</pre>\n"
@@ -37,23 +36,8 @@ enum PreviewPage {
         main += "</section>\n"
         if !state.parameters.isEmpty { main += panel(state, sourcePath: sourcePath) }
         main += "</article>\n"
-        let shell = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Error: \(escapeHTML(title))</title>
-        <link rel="stylesheet" href="assets/style.css">
-        </head>
-        <body class="lesson-page">
-        <main id="main">
-        </main>
-        </body>
-        </html>
-
-        """
-        return inject(into: shell, top: main)
+        return inject(into: PageTemplate.page(title: "Error: " + title, description: nil, bodyClass: "lesson-page", main: main,
+                                              footer: "<p>Shown by <code>lessons preview</code>.</p>"), top: "")
     }
 
     private static func panel(_ state: PreviewSession.LessonState, sourcePath: String) -> String {
