@@ -145,6 +145,12 @@ final class PreviewEndToEndTests: XCTestCase {
             XCTAssertFalse(response.body.contains("secret") || response.body.contains("root:"), target)
         }
         XCTAssertEqual(try RawHTTP.get(port: port, "/assets/style.css").status, 200)
+        // A link inside the site folder that leads out of it is refused too.
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("site/assets/leak.txt").path,
+                                                   withDestinationPath: work.appendingPathComponent("secret.txt").path)
+        let leak = try RawHTTP.get(port: port, "/assets/leak.txt")
+        XCTAssertEqual(leak.status, 403)
+        XCTAssertFalse(leak.body.contains("secret"))
         XCTAssertEqual(try RawHTTP.get(port: port, "/01-tiny.html", host: "evil.example").status, 403, "DNS rebinding")
         XCTAssertEqual(try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=3",
                                         headers: "Origin: http://evil.example\r\n").status, 403)

@@ -21,8 +21,6 @@ final class PreviewSession: @unchecked Sendable {
         var submitted: [String: String] = [:]
         /// What the last good rerun changed, against the page's results before it.
         var diff: ResultsDiff?
-        /// Finished rebuilds (good or not).
-        var rebuilds = 0
     }
 
     let library: LessonLibrary
@@ -114,7 +112,6 @@ final class PreviewSession: @unchecked Sendable {
             state.submitted = submitted
             progress.message(state.failure ?? "")
         }
-        state.rebuilds += 1
         lock.lock(); states[id] = state; lock.unlock()
         events.send("reload", id)
     }
