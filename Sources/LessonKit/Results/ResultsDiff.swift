@@ -119,7 +119,7 @@ public struct ResultsDiff: Sendable, Equatable {
     public static func previousResults(site: String, lessonID: String) -> ResultsDocument? {
         let url = URL(fileURLWithPath: site).appendingPathComponent(lessonID).appendingPathComponent("results.json")
         guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode(ResultsDocument.self, from: data)
+        return try? CanonicalJSON.decoder().decode(ResultsDocument.self, from: data)
     }
 
     // MARK: Helpers
