@@ -68,6 +68,18 @@ final class ResultsDiffTests: XCTestCase {
         XCTAssertEqual(ResultsDiff(before: before, after: after).notes, ["Tiny <comparison>: run 'plain' was removed"])
     }
 
+    func testSeveralSeedsCompareTheirMeans() throws {
+        let before = try document()
+        var after = before
+        let first = before.comparisons[0].runs[1].result
+        var second = first
+        second.metrics?.macroF1 += 0.5
+        after.comparisons[0].runs[1].aggregate = RunAggregate(seeds: [3, 4], results: [first, second])
+        let diff = ResultsDiff(before: before, after: after)
+        XCTAssertEqual(diff.metrics.map { "\($0.run) \($0.metric)" }, ["sgd macro-F1"], "only the mean moved")
+        XCTAssertEqual(diff.metrics[0].after, first.metrics!.macroF1 + 0.25, accuracy: 1e-12)
+    }
+
     func testPreviousResultsReadNonFiniteValues() throws {
         var document = try document()
         document.comparisons[0].runs[0].result.metrics?.expectedCalibrationError = .nan

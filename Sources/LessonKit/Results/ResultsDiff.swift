@@ -94,8 +94,13 @@ public struct ResultsDiff: Sendable, Equatable {
 
     /// The numbers a run entry stands for, keyed as `RunAggregate.metrics` is
     /// (`macroF1`, ...; `recall(ring)` per label). The only function that reads
-    /// metric values: when runs carry several seeds, it returns the seeds' means.
+    /// metric values: a run trained with several seeds stands for their means.
     public static func metricValues(of entry: ResultsDocument.RunEntry) -> [String: Double] {
+        if let aggregate = entry.aggregate {
+            var values = aggregate.metrics.mapValues(\.mean)
+            for label in aggregate.perLabel { values["recall(\(label.label))"] = label.recall.mean }
+            return values
+        }
         guard let m = entry.result.metrics else { return [:] }
         var values = [
             "macroF1": m.macroF1, "microF1": m.microF1, "meanAveragePrecision": m.meanAveragePrecision,
