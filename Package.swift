@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "602.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The preview's HTTP server (LessonPreview only): see the README's development section.
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         // System libraries (Debian: libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev libpng-dev).
@@ -64,8 +66,15 @@ let package = Package(
             .product(name: "SwiftIDEUtils", package: "swift-syntax"),
             .product(name: "Yams", package: "Yams"),
         ]),
-        .executableTarget(name: "lessons", dependencies: [
+        // `lessons preview`: the only target that reaches the HTTP server.
+        .target(name: "LessonPreview", dependencies: [
             "LessonKit",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .executableTarget(name: "lessons", dependencies: [
+            "LessonKit", "LessonPreview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

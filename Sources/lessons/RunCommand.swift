@@ -23,6 +23,9 @@ extension Lessons {
                                                              valueName: "name=value"))
         var overrides: [String] = []
 
+        @Flag(name: .long, help: "Print the metrics and claims that changed, compared with the page's previous results.json.")
+        var diff = false
+
         @OptionGroup var runOptions: RunOptions
         @OptionGroup var output: OutputOptions
 
@@ -33,6 +36,8 @@ extension Lessons {
             let pipeline = runOptions.pipeline()
             let report = try pipeline.run(parsed, id: file.id, fileName: file.fileName,
                                           overrides: try ParameterOverrides.parse(overrides))
+            // Read before the build replaces it: the page's results as they were.
+            let previous = diff ? ResultsDiff.previousResults(site: output.out, lessonID: file.id) : nil
             var extras = try report.results.pageExtras()
             if !overrides.isEmpty {
                 extras.runCommand = "lessons run \(file.fileName)" + overrides.map { " --set '\($0)'" }.joined()
@@ -42,7 +47,18 @@ extension Lessons {
             if !runOptions.quiet { pipeline.progress.message(SummaryTable.text(report.outcome)) }
             FailureReport.print(report, source: parsed.source)
             if let page = result.pagePaths[file.id] { PagePrinter.announce(page) }
+            if diff { printDiff(from: previous, to: report.results.document, lessonID: file.id) }
             if !report.failures.isEmpty { throw ExitCode(1) }
+        }
+
+        private func printDiff(from previous: ResultsDocument?, to current: ResultsDocument, lessonID: String) {
+            let path = ((output.out as NSString).appendingPathComponent(lessonID) as NSString)
+                .appendingPathComponent("results.json")
+            guard let previous else {
+                Console.error("--diff: no previous results in \(path); nothing to compare with")
+                return
+            }
+            print(ResultsDiff(before: previous, after: current).text(comparedWith: path), terminator: "")
         }
     }
 }

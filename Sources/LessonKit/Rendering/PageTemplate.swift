@@ -13,7 +13,7 @@ public enum PageTemplate {
     ///   `footer` are markup built by the renderers. `sourceDigest`, on lesson
     ///   pages, is the SHA-256 of the lesson's source, so a published page can be
     ///   checked against the lesson it claims to come from.
-    static func page(title: String, description: String?, bodyClass: String, main: String, footer: String,
+    public static func page(title: String, description: String?, bodyClass: String, main: String, footer: String,
                      sourceDigest: String? = nil) -> String {
         var head = """
         <!DOCTYPE html>

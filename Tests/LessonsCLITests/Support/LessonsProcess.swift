@@ -34,7 +34,8 @@ struct LessonsProcess {
         return String(decoding: seen, as: UTF8.self)
     }
 
-    private func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+    /// Starts the command and returns it with its stdout and stderr pipes (the caller reads them).
+    func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = try Self.binary()
         process.arguments = arguments

@@ -1,0 +1,171 @@
+import Foundation
+import Experiments
+
+/// What a rerun changed, compared with the page's previous results: the
+/// parameters that differ, every comparison-table metric whose value moved, and
+/// every claim with its outcome before and after (which flipped).
+///
+/// The one place both `lessons run --diff` and the preview's "what changed"
+/// view get their answer from; they only spell it differently.
+public struct ResultsDiff: Sendable, Equatable {
+    public struct ParameterChange: Sendable, Equatable {
+        public var name: String
+        /// Swift source of the value; nil when the parameter did not exist on that side.
+        public var before: String?
+        public var after: String?
+    }
+
+    public struct MetricChange: Sendable, Equatable {
+        public var comparison: String
+        public var run: String
+        /// What the comparison table calls it ("macro-F1", "recall of ring").
+        public var metric: String
+        public var before: Double
+        public var after: Double
+        /// Whether a larger value is the better one (the arrow's colour on the page).
+        public var higherIsBetter: Bool
+    }
+
+    public struct ClaimChange: Sendable, Equatable {
+        public var source: String
+        public var line: Int
+        /// nil: the claim is new (or was removed, for `after`).
+        public var before: Bool?
+        public var after: Bool?
+        public var beforeDetail: String?
+        public var afterDetail: String?
+
+        public var flipped: Bool { before != nil && after != nil && before != after }
+    }
+
+    public var parameters: [ParameterChange]
+    public var metrics: [MetricChange]
+    /// Every claim of either side, in the new results' order (removed ones last).
+    public var claims: [ClaimChange]
+    /// Runs whose outcome changed or that appear on one side only ("sgd: completed → diverged").
+    public var notes: [String]
+
+    public var flippedClaims: [ClaimChange] { claims.filter(\.flipped) }
+
+    /// True when a reader would see nothing different.
+    public var isEmpty: Bool {
+        parameters.isEmpty && metrics.isEmpty && notes.isEmpty
+            && claims.allSatisfy { $0.before == $0.after }
+    }
+
+    public init(before: ResultsDocument, after: ResultsDocument) {
+        parameters = Self.parameterChanges(before.parameters, after.parameters)
+        var metrics: [MetricChange] = []
+        var notes: [String] = []
+        for comparison in after.comparisons {
+            guard let old = before.comparisons.first(where: { $0.title == comparison.title }) else {
+                notes.append("\(comparison.title): new comparison")
+                continue
+            }
+            for run in comparison.runs {
+                guard let oldRun = old.runs.first(where: { $0.name == run.name }) else {
+                    notes.append("\(comparison.title): run '\(run.name)' is new")
+                    continue
+                }
+                if oldRun.result.outcome != run.result.outcome {
+                    notes.append("\(comparison.title): run '\(run.name)': \(Self.describe(oldRun.result.outcome)) → "
+                                 + Self.describe(run.result.outcome))
+                }
+                let was = Self.metricValues(of: oldRun), now = Self.metricValues(of: run)
+                for metric in Self.metrics(labels: run.result.labels) {
+                    guard let a = was[metric.key], let b = now[metric.key], !Self.same(a, b) else { continue }
+                    metrics.append(MetricChange(comparison: comparison.title, run: run.name, metric: metric.title,
+                                                before: a, after: b, higherIsBetter: metric.higherIsBetter))
+                }
+            }
+            for oldRun in old.runs where !comparison.runs.contains(where: { $0.name == oldRun.name }) {
+                notes.append("\(comparison.title): run '\(oldRun.name)' was removed")
+            }
+        }
+        for old in before.comparisons where !after.comparisons.contains(where: { $0.title == old.title }) {
+            notes.append("\(old.title): comparison was removed")
+        }
+        self.metrics = metrics
+        self.notes = notes
+        claims = Self.claimChanges(before.expectations, after.expectations)
+    }
+
+    // MARK: Reading values
+
+    /// The numbers a run entry stands for, keyed as `RunAggregate.metrics` is
+    /// (`macroF1`, ...; `recall(ring)` per label). The only function that reads
+    /// metric values: a run trained with several seeds stands for their means.
+    public static func metricValues(of entry: ResultsDocument.RunEntry) -> [String: Double] {
+        if let aggregate = entry.aggregate {
+            var values = aggregate.metrics.mapValues(\.mean)
+            for label in aggregate.perLabel { values["recall(\(label.label))"] = label.recall.mean }
+            return values
+        }
+        guard let m = entry.result.metrics else { return [:] }
+        var values = [
+            "macroF1": m.macroF1, "microF1": m.microF1, "meanAveragePrecision": m.meanAveragePrecision,
+            "subsetAccuracy": m.subsetAccuracy, "hammingLoss": m.hammingLoss,
+            "multiLabelRecall": m.multiLabelRecall, "expectedCalibrationError": m.expectedCalibrationError,
+        ]
+        for label in m.perLabel { values["recall(\(label.label))"] = label.recall }
+        return values
+    }
+
+    /// The comparison table's metrics in its column order, then each label's recall.
+    static func metrics(labels: [String]) -> [(key: String, title: String, higherIsBetter: Bool)] {
+        [("macroF1", "macro-F1", true), ("microF1", "micro-F1", true), ("meanAveragePrecision", "mAP", true),
+         ("subsetAccuracy", "subset accuracy", true), ("hammingLoss", "Hamming loss", false),
+         ("multiLabelRecall", "recall on ≥2-label images", true),
+         ("expectedCalibrationError", "calibration error (ECE)", false)]
+            + labels.map { ("recall(\($0))", "recall of \($0)", true) }
+    }
+
+    /// `results.json` of the page as it is now in `site` (nil when there is none or it does not decode).
+    public static func previousResults(site: String, lessonID: String) -> ResultsDocument? {
+        let url = URL(fileURLWithPath: site).appendingPathComponent(lessonID).appendingPathComponent("results.json")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? CanonicalJSON.decoder().decode(ResultsDocument.self, from: data)
+    }
+
+    // MARK: Helpers
+
+    private static func same(_ a: Double, _ b: Double) -> Bool { a == b || (a.isNaN && b.isNaN) }
+
+    private static func describe(_ outcome: RunOutcome) -> String {
+        switch outcome {
+        case .completed: return "completed"
+        case .diverged(let epoch, let step, _): return "diverged at epoch \(epoch), step \(step)"
+        case .failed: return "could not train"
+        }
+    }
+
+    private static func parameterChanges(_ before: [ResultsDocument.Parameter],
+                                         _ after: [ResultsDocument.Parameter]) -> [ParameterChange] {
+        var out: [ParameterChange] = []
+        for p in after {
+            let old = before.first { $0.name == p.name }?.value
+            if old != p.value { out.append(ParameterChange(name: p.name, before: old, after: p.value)) }
+        }
+        for p in before where !after.contains(where: { $0.name == p.name }) {
+            out.append(ParameterChange(name: p.name, before: p.value, after: nil))
+        }
+        return out
+    }
+
+    /// Claims matched by their text (the nth occurrence with the nth), so moving a claim is no change.
+    private static func claimChanges(_ before: [ResultsDocument.ExpectationRecord],
+                                     _ after: [ResultsDocument.ExpectationRecord]) -> [ClaimChange] {
+        var unmatched = before
+        var out: [ClaimChange] = []
+        for claim in after {
+            let old = unmatched.firstIndex { $0.source == claim.source }.map { unmatched.remove(at: $0) }
+            out.append(ClaimChange(source: claim.source, line: claim.line, before: old?.passed, after: claim.passed,
+                                   beforeDetail: old?.detail, afterDetail: claim.detail))
+        }
+        for old in unmatched {
+            out.append(ClaimChange(source: old.source, line: old.line, before: old.passed, after: nil,
+                                   beforeDetail: old.detail, afterDetail: nil))
+        }
+        return out
+    }
+}
