@@ -41,7 +41,8 @@ public enum APIReferencePage {
             out += "<h3><code>\(escapeHTML(member.signature(typeName: type.name)))</code></h3>\n"
             out += "<p>\(escapeHTML(member.doc))</p>\n"
             guard let arguments = member.arguments, !arguments.isEmpty else { continue }
-            out += "<table>\n<thead><tr><th>argument</th><th>type</th><th>default</th><th>allowed</th><th></th></tr></thead>\n<tbody>\n"
+            out += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Arguments of \(escapeHTML(member.signature(typeName: type.name)))\">"
+            out += "<table>\n<thead><tr><th>argument</th><th>type</th><th>default</th><th>allowed</th><th>meaning</th></tr></thead>\n<tbody>\n"
             for a in arguments {
                 out += "<tr><td><code>\(escapeHTML(a.label ?? "_ " + a.name))</code></td>"
                 out += "<td><code>\(escapeHTML(a.kind.description))</code></td>"
@@ -49,7 +50,7 @@ public enum APIReferencePage {
                 out += "<td>\(escapeHTML(a.limits.summary))</td>"
                 out += "<td>\(escapeHTML(a.doc))</td></tr>\n"
             }
-            out += "</tbody>\n</table>\n"
+            out += "</tbody>\n</table></div>\n"
         }
         return out + "</section>\n"
     }
@@ -61,8 +62,9 @@ public enum APIReferencePage {
         <p>In <code>swift expect</code> blocks: the finished run of that name (declared in an earlier block). \
         <code>expect(condition)</code> states a claim; <code>expect(value, approximately: x, tolerance: t)</code> \
         claims |value − x| ≤ t. Metrics are on the test split, with scikit-learn's definitions.</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Members of results">
         <table>
-        <thead><tr><th>member</th><th>type</th><th></th></tr></thead>
+        <thead><tr><th>member</th><th>type</th><th>meaning</th></tr></thead>
         <tbody>
 
         """
@@ -71,6 +73,6 @@ public enum APIReferencePage {
             out += "<tr><td><code>\(escapeHTML(spelling))</code></td><td><code>\(m.isBool ? "Bool" : "Double")</code></td>"
             out += "<td>\(escapeHTML(m.doc))</td></tr>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n"
+        return out + "</tbody>\n</table></div>\n</section>\n"
     }
 }

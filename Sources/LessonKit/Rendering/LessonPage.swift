@@ -40,15 +40,11 @@ public struct LessonPage {
             main += "<p class=\"status\">\(status.badgeHTML)</p>\n"
         }
         main += "</header>\n" + tableOfContents()
-        main += """
-        <aside class="run-box" id="run-it-yourself" aria-label="Run it yourself">
-        <h2>Run it yourself</h2>
-        <pre><code>\(escapeHTML(command))</code></pre>
-        <p>Change a value in <code>\(escapeHTML(sourcePath))</code>, run the command again, and reload this page.</p>
-        </aside>
-
-        """
-        if let panel = extras.parametersPanel { main += panel.html + "\n" }
+        let fileName = sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
+        main += RerunPanel(command: command, baseCommand: runCommand, parameters: extras.parameters, sourcePath: sourcePath,
+                           sourceLink: "\(entry.id)/\(fileName)",
+                           resultsLink: extras.files["results.json"] == nil ? nil : "\(entry.id)/results.json",
+                           parametersPanel: extras.parametersPanel).html()
         main += "<div class=\"lesson-body\">\n" + body() + "</div>\n</article>\n" + pager()
         let footer = "<p>Rendered by <code>lessons</code> from <code>\(escapeHTML(sourcePath))</code>.</p>"
         return PageTemplate.page(title: lesson.meta.title, description: lesson.meta.summary,
@@ -94,7 +90,7 @@ public struct LessonPage {
                 }
                 html += headingHTML(document.html(of: node), heading)
             } else {
-                html += document.html(of: node)
+                html += ProseHTML.finish(document.html(of: node), type: MarkdownNode.type(node))
             }
         }
         closeProse()
@@ -138,7 +134,7 @@ public struct LessonPage {
         return """
         <figure class="code-block kind-\(block.kind.name)\(runnable)" id="block-\(index)">
         <figcaption>\(caption)</figcaption>
-        <pre><code class="language-\(Self.cssIdentifier(language))">\(highlighted)</code></pre>
+        <pre tabindex="0"><code class="language-\(Self.cssIdentifier(language))">\(highlighted)</code></pre>
         </figure>
 
         """

@@ -18,14 +18,18 @@ public struct PageExtras: Sendable, Equatable {
     public var files: [String: Data]
     /// The command shown in "Run it yourself"; nil means `lessons run <file>`.
     public var runCommand: String?
+    /// The effective parameters, for the rerun command that spells each one out.
+    public var parameters: [ResultsDocument.Parameter]
 
     public init(afterBlock: [Int: TrustedHTML] = [:], parametersPanel: TrustedHTML? = nil,
-                status: LessonStatus? = nil, files: [String: Data] = [:], runCommand: String? = nil) {
+                status: LessonStatus? = nil, files: [String: Data] = [:], runCommand: String? = nil,
+                parameters: [ResultsDocument.Parameter] = []) {
         self.afterBlock = afterBlock
         self.parametersPanel = parametersPanel
         self.status = status
         self.files = files
         self.runCommand = runCommand
+        self.parameters = parameters
     }
 }
 

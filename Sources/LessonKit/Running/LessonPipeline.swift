@@ -59,7 +59,8 @@ public struct LessonPipeline {
         }
         let folder = URL(fileURLWithPath: lesson.path).deletingLastPathComponent().path
         let comparisons = plan.comparisons.map {
-            LessonRunner.Comparison(title: $0.title, dataset: $0.dataset, runs: $0.runs, blockIndex: $0.blockIndex)
+            LessonRunner.Comparison(title: $0.title, dataset: $0.dataset, runs: $0.runs, blockIndex: $0.blockIndex,
+                                    show: $0.compare.show)
         }
         let runner = LessonRunner(options: .init(jobs: options.jobs, useCache: options.useCache,
                                                  cache: cache(forLessonAt: lesson.path), lessonFolder: folder),
@@ -89,7 +90,8 @@ public struct LessonPipeline {
             if !result.passed { failures.append(result.diagnostic(path: lesson.path, at: expectation.location)) }
             return .init(blockIndex: expectation.blockIndex,
                          record: .init(line: expectation.location.line, column: expectation.location.column,
-                                       source: expectation.claim, passed: result.passed, detail: result.actual))
+                                       source: expectation.claim, passed: result.passed, detail: result.actual,
+                                       values: Self.nonEmpty(expectation.comparedValues(reports))))
         }
         let parameters = plan.parameters.map {
             ResultsDocument.Parameter(name: $0.name, type: $0.type, value: $0.value, declaredValue: $0.declaredValue,
@@ -99,4 +101,6 @@ public struct LessonPipeline {
                                     comparisons: comparisons, outcome: outcome, expectations: checked)
         return Report(results: results, failures: failures)
     }
+
+    private static func nonEmpty<T>(_ list: [T]) -> [T]? { list.isEmpty ? nil : list }
 }

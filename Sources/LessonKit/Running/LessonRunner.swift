@@ -13,12 +13,15 @@ public final class LessonRunner {
         public var runs: [Run]
         /// Index of the lesson block that produced it (where its results go).
         public var blockIndex: Int
+        /// What the page shows after the block (`Compare(..., show:)`); nil: the defaults.
+        public var show: [ResultView]?
 
-        public init(title: String, dataset: DatasetSource, runs: [Run], blockIndex: Int) {
+        public init(title: String, dataset: DatasetSource, runs: [Run], blockIndex: Int, show: [ResultView]? = nil) {
             self.title = title
             self.dataset = dataset
             self.runs = runs
             self.blockIndex = blockIndex
+            self.show = show
         }
     }
 

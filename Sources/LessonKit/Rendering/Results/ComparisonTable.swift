@@ -7,18 +7,24 @@ struct ComparisonTable {
     struct Column {
         var title: String
         var higherIsBetter: Bool
+        /// Shown in the compact headline table (the rest only in the full one).
+        var headline = false
         var value: (RunResult) -> Double
     }
 
     var runs: [RunResult]
     /// The label whose recall gets its own column (the rarest in training).
     var rarestLabel: String?
+    /// Only the headline columns (fits the text column); false: every metric.
+    var compact = true
+    var number: Int? = nil
+    var id: String? = nil
 
     var columns: [Column] {
         var columns = [
-            Column(title: "macro-F1", higherIsBetter: true) { $0.metrics?.macroF1 ?? .nan },
-            Column(title: "micro-F1", higherIsBetter: true) { $0.metrics?.microF1 ?? .nan },
-            Column(title: "mAP", higherIsBetter: true) { $0.metrics?.meanAveragePrecision ?? .nan },
+            Column(title: "macro-F1", higherIsBetter: true, headline: true) { $0.metrics?.macroF1 ?? .nan },
+            Column(title: "micro-F1", higherIsBetter: true, headline: true) { $0.metrics?.microF1 ?? .nan },
+            Column(title: "mAP", higherIsBetter: true, headline: true) { $0.metrics?.meanAveragePrecision ?? .nan },
             Column(title: "subset accuracy", higherIsBetter: true) { $0.metrics?.subsetAccuracy ?? .nan },
             Column(title: "Hamming loss", higherIsBetter: false) { $0.metrics?.hammingLoss ?? .nan },
             // What a softmax head cannot do: say yes to several labels of one image.
@@ -27,9 +33,9 @@ struct ComparisonTable {
             Column(title: "calibration error (ECE)", higherIsBetter: false) { $0.metrics?.expectedCalibrationError ?? .nan },
         ]
         if let rare = rarestLabel {
-            columns.append(Column(title: "recall of \(rare) (rarest)", higherIsBetter: true) { $0.labelMetrics(rare)?.recall ?? .nan })
+            columns.append(Column(title: "recall of \(rare) (rarest)", higherIsBetter: true, headline: true) { $0.labelMetrics(rare)?.recall ?? .nan })
         }
-        return columns
+        return compact ? columns.filter(\.headline) : columns
     }
 
     func html() -> String {
@@ -59,7 +65,8 @@ struct ComparisonTable {
             }
             return row
         }
-        return HTMLTable(caption: "Test-set metrics per run (best value of each column marked)",
-                         header: ["run"] + columns.map(\.title), rows: rows).html()
+        let caption = compact ? "Headline test-set metrics per run (best value of each column marked)"
+            : "Every test-set metric per run (best value of each column marked)"
+        return HTMLTable(caption: caption, header: ["run"] + columns.map(\.title), rows: rows, number: number, id: id).html()
     }
 }

@@ -1,4 +1,6 @@
 /// A plain HTML table: escaped header and cells, optional emphasis per cell.
+/// It sits in a labelled scroll region that takes keyboard focus, so a table
+/// wider than a phone scrolls inside itself and never widens the page.
 struct HTMLTable {
     struct Cell {
         var text: String
@@ -12,10 +14,19 @@ struct HTMLTable {
     var header: [String]
     var rows: [[Cell]]
     var className = "data"
+    /// "Table N" before the caption; nil: unnumbered.
+    var number: Int? = nil
+    /// The element id (for links to the table).
+    var id: String? = nil
 
     func html() -> String {
-        var out = "<table class=\"\(className)\">"
-        if let caption { out += "<caption>\(Markup.escape(caption))</caption>" }
+        let name = [number.map { "Table \($0)" }, caption].compactMap { $0 }.joined(separator: ": ")
+        var out = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(Markup.escape(name.isEmpty ? "Data table" : name))\">"
+        out += "<table class=\"\(className)\"\(id.map { " id=\"\(Markup.escape($0))\"" } ?? "")>"
+        if caption != nil || number != nil {
+            let label = number.map { "<span class=\"table-label\">Table \($0).</span> " } ?? ""
+            out += "<caption>\(label)\(Markup.escape(caption ?? ""))</caption>"
+        }
         out += "<thead><tr>" + header.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows {
             out += "<tr>"
@@ -31,7 +42,7 @@ struct HTMLTable {
             }
             out += "</tr>"
         }
-        return out + "</tbody></table>"
+        return out + "</tbody></table></div>"
     }
 }
 
@@ -40,4 +51,13 @@ extension HTMLTable.Cell {
     static func number(_ value: Double, digits: Int = 3, best: Bool = false) -> Self {
         Self(text: Markup.number(value, digits: digits), numeric: true, emphasised: best, note: best ? "best" : nil)
     }
+}
+
+/// Figure and table numbers in page order, shared by every result on a page.
+struct PageNumbering {
+    private(set) var figures = 0
+    private(set) var tables = 0
+
+    mutating func nextFigure() -> Int { figures += 1; return figures }
+    mutating func nextTable() -> Int { tables += 1; return tables }
 }

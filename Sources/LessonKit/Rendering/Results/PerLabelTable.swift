@@ -5,6 +5,8 @@ import Experiments
 struct PerLabelTable {
     var runs: [RunResult]
     var labels: [String]
+    var number: Int? = nil
+    var id: String? = nil
 
     func html() -> String {
         let finished = runs.filter { $0.metrics != nil }
@@ -19,8 +21,9 @@ struct PerLabelTable {
             }
         }
         // The first column is a row header; the label repeats so every row reads alone.
-        return HTMLTable(caption: "Per-label test metrics (threshold as configured per run; AP is threshold-free)",
+        let which = labels.count == 1 ? "Test metrics of \(labels[0])" : "Per-label test metrics"
+        return HTMLTable(caption: which + " (threshold as configured per run; AP is threshold-free)",
                          header: ["label", "run", "precision", "recall", "F1", "AP", "positives in test"],
-                         rows: rows).html()
+                         rows: rows, number: number, id: id).html()
     }
 }

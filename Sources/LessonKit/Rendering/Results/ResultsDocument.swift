@@ -87,13 +87,16 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
         public var passed: Bool
         /// What was compared, with the actual values ("got 0.41 vs 0.57").
         public var detail: String
+        /// Each comparison's two sides and margin, apart (absent when the claim compares nothing).
+        public var values: [ClaimValues]?
 
-        public init(line: Int, column: Int, source: String, passed: Bool, detail: String) {
+        public init(line: Int, column: Int, source: String, passed: Bool, detail: String, values: [ClaimValues]? = nil) {
             self.line = line
             self.column = column
             self.source = source
             self.passed = passed
             self.detail = detail
+            self.values = values
         }
     }
 
