@@ -126,6 +126,7 @@ public enum Stylesheet {
     .result > h3, .result > h4 { font-family: var(--sans); margin-top: 0.8rem; }
     table.data td.num, table.data th.num { text-align: right; font-variant-numeric: tabular-nums; }
     table.data td.num { font-family: var(--mono); font-size: 0.9em; }
+    table.data .v { white-space: nowrap; }
     table.data .best { font-weight: 700; background: var(--pass-bg); }
     table.data caption { caption-side: bottom; text-align: left; color: var(--muted); font-size: 0.85rem; padding-top: 0.3rem; }
     figure.chart { margin: 1rem 0; padding: 0.8rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
@@ -134,7 +135,7 @@ public enum Stylesheet {
     figure.chart .axis, figure.chart .grid { stroke: var(--border); }
     figure.chart figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 0.4rem; }
     .figure-label, .table-label { font-weight: 700; color: var(--text); }
-    svg.chart-panel { display: inline-block; vertical-align: top; width: 49%; }
+    figure.chart svg.chart-panel { display: inline-block; vertical-align: top; width: 49%; }
     .chart-narrow { display: none; }
     polygon.band { stroke: none; }
     .series-1 { stroke: var(--series-1); fill: var(--series-1); color: var(--series-1); } .series-2 { stroke: var(--series-2); fill: var(--series-2); color: var(--series-2); }
@@ -198,7 +199,7 @@ public enum Stylesheet {
       body { font-size: 16px; }
       .chart-wide { display: none; }
       .chart-narrow { display: block; }
-      svg.chart-panel { width: 100%; }
+      figure.chart svg.chart-panel { width: 100%; }
       figure.chart { padding: 0.4rem; }
       main { padding-top: 1.2rem; }
       .pager { flex-direction: column; }

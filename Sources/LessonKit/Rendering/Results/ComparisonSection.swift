@@ -16,9 +16,11 @@ public struct ComparisonSection {
     public var show: [ResultView]?
     /// The id of an earlier card of the same dataset on the page: link to it instead of repeating it.
     public var datasetShownAt: String?
+    /// Per run (`runs` order), its statistics over seeds; nil entries (or none): one seed.
+    public var aggregates: [RunAggregate?]
 
     public init(title: String, dataset: DatasetSummary?, previewPath: String?, runs: [RunResult], id: String,
-                show: [ResultView]? = nil, datasetShownAt: String? = nil) {
+                show: [ResultView]? = nil, datasetShownAt: String? = nil, aggregates: [RunAggregate?] = []) {
         self.title = title
         self.dataset = dataset
         self.previewPath = previewPath
@@ -26,6 +28,7 @@ public struct ComparisonSection {
         self.id = id
         self.show = show
         self.datasetShownAt = datasetShownAt
+        self.aggregates = aggregates
     }
 
     /// The id of this section's dataset card (when it draws one).
@@ -67,7 +70,7 @@ public struct ComparisonSection {
     }
 
     private func render(_ view: ResultView, numbering: inout PageNumbering) -> String {
-        let charts = ResultCharts(runs: runs, labels: labels, id: id)
+        let charts = ResultCharts(runs: runs, labels: labels, id: id, aggregates: aggregates)
         func numbered(_ figure: ChartFigure?) -> String {
             guard var figure else { return "" }
             figure.number = numbering.nextFigure()
@@ -82,20 +85,20 @@ public struct ComparisonSection {
             }
             return DatasetCard(summary: dataset, previewPath: previewPath, id: datasetCardID).html()
         case .table:
-            return ComparisonTable(runs: runs, rarestLabel: dataset?.rarestLabel, compact: true,
+            return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: true,
                                    number: numbering.nextTable(), id: "\(id)-table").html()
         case .metrics:
-            return ComparisonTable(runs: runs, rarestLabel: dataset?.rarestLabel, compact: false,
+            return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: false,
                                    number: numbering.nextTable(), id: "\(id)-metrics").html()
         case .perLabel(let label):
             guard runs.contains(where: { $0.metrics != nil }) else { return "" }
             let slug = label.map { "-" + Markup.slug($0) } ?? ""
-            return PerLabelTable(runs: runs, labels: label.map { [$0] } ?? labels,
-                                 number: numbering.nextTable(), id: "\(id)-per-label\(slug)").html()
+            return PerLabelTable(runs: runs, labels: label.map { [$0] } ?? labels, aggregates: aggregates,
+                                 number: numbering.nextTable(), id: "\(id)-label-table\(slug)").html()
         case .thresholds:
-            let table = ThresholdTable(runs: runs, labels: labels)
             guard runs.contains(where: { $0.thresholds != nil }) else { return "" }
-            return ThresholdTable(runs: table.runs, labels: labels, number: numbering.nextTable(), id: "\(id)-thresholds").html()
+            return ThresholdTable(runs: runs, labels: labels, aggregates: aggregates, number: numbering.nextTable(),
+                                  id: "\(id)-thresholds").html()
         case .loss: return numbered(charts.loss())
         case .pr: return numbered(charts.precisionRecall())
         case .bars: return numbered(charts.perLabelBars())

@@ -33,7 +33,7 @@ struct HTMLTable {
             for (index, cell) in row.enumerated() {
                 let tag = index == 0 ? "th scope=\"row\"" : "td"
                 let close = index == 0 ? "th" : "td"
-                var content = Markup.escape(cell.text)
+                var content = cell.numeric ? "<span class=\"v\">\(Markup.escape(cell.text))</span>" : Markup.escape(cell.text)
                 if cell.emphasised { content = "<strong>\(content)</strong>" }
                 if let note = cell.note { content += " <span class=\"note\">\(Markup.escape(note))</span>" }
                 let classes = (cell.numeric ? ["num"] : []) + (cell.emphasised ? ["best"] : [])

@@ -8,6 +8,14 @@ struct ResultCharts {
     var labels: [String]
     /// Prefix for element ids (unique per comparison on the page).
     var id: String
+    /// Per run (same order), its statistics over seeds: the charts then draw the
+    /// mean with a min–max band. Nil entries (or none): one seed.
+    var aggregates: [RunAggregate?] = []
+
+    private func aggregate(_ index: Int) -> RunAggregate? { index < aggregates.count ? aggregates[index] : nil }
+    private var seedNote: String {
+        aggregates.contains { $0 != nil } ? " Runs with several seeds: the line is the mean over seeds, the band spans min to max." : ""
+    }
 
     private var finished: [(index: Int, run: RunResult, metrics: TestMetrics)] {
         runs.enumerated().compactMap { i, run in run.metrics.map { (i, run, $0) } }
@@ -23,6 +31,23 @@ struct ResultCharts {
         var rows: [[HTMLTable.Cell]] = []
         var alt: [String] = []
         for (i, run) in withHistory {
+            if let a = aggregate(i), !a.history.isEmpty {
+                let h = a.history
+                training.append(.init(name: run.name, points: h.map { (Double($0.epoch), $0.trainLoss.mean) }, style: i,
+                                      band: h.map { (Double($0.epoch), $0.trainLoss.min, $0.trainLoss.max) }))
+                let v = h.compactMap { e in e.validationLoss.map { (e.epoch, $0) } }
+                if !v.isEmpty {
+                    validation.append(.init(name: run.name, points: v.map { (Double($0.0), $0.1.mean) }, style: i,
+                                            band: v.map { (Double($0.0), $0.1.min, $0.1.max) }))
+                }
+                for e in h {
+                    rows.append([.text("\(run.name) (mean of \(a.seeds.count) seeds)"), HTMLTable.Cell(text: String(e.epoch), numeric: true),
+                                 .summary(e.trainLoss, digits: 4), e.validationLoss.map { .summary($0, digits: 4) } ?? .number(.nan)])
+                }
+                alt.append("\(run.name) mean training loss from \(Markup.number(h.first!.trainLoss.mean, digits: 4)) to "
+                           + "\(Markup.number(h.last!.trainLoss.mean, digits: 4)) over \(a.seeds.count) seeds")
+                continue
+            }
             training.append(.init(name: run.name, points: run.history.map { (Double($0.epoch), $0.trainLoss) }, style: i))
             let points = run.history.compactMap { r in r.validationLoss.map { (Double(r.epoch), $0) } }
             if !points.isEmpty { validation.append(.init(name: run.name, points: points, style: i)) }
@@ -46,7 +71,7 @@ struct ResultCharts {
             : "Loss per epoch, one colour and marker per run. Left: training loss, the mean over the epoch's batches "
             + "of the loss each run optimises, pos_weight and sample weights included. Right: the same loss on the "
             + "validation split after each epoch, with pos_weight but without sample weights. Each panel has its own scale: "
-            + "a weighted training loss is not comparable with an unweighted one."
+            + "a weighted training loss is not comparable with an unweighted one." + seedNote
         return ChartFigure(
             id: "\(id)-loss", caption: caption,
             altText: "Line charts of training and validation loss per epoch. " + alt.joined(separator: "; ") + ".",
@@ -94,6 +119,18 @@ struct ResultCharts {
             var series: [LineChart.Series] = []
             var apText: [String] = []
             for entry in done {
+                if let band = aggregate(entry.index)?.precisionRecall.first(where: { $0.label == label }) {
+                    series.append(.init(name: entry.run.name, points: zip(band.recall, band.precisionMean).map { ($0, $1) },
+                                        markers: false, style: entry.index,
+                                        band: band.recall.indices.map { (band.recall[$0], band.precisionMin[$0], band.precisionMax[$0]) }))
+                    for i in band.recall.indices where i % 10 == 0 {
+                        rows.append([.text(label), .text("\(entry.run.name) (mean, min–max over seeds)"), .number(band.recall[i]),
+                                     HTMLTable.Cell(text: "\(Markup.number(band.precisionMean[i])) (\(Markup.number(band.precisionMin[i]))–\(Markup.number(band.precisionMax[i])))", numeric: true)])
+                    }
+                    let ap = aggregate(entry.index)?.label(label)?.averagePrecision
+                    apText.append("\(entry.run.name) mean AP \(Markup.number(ap?.mean ?? .nan))")
+                    continue
+                }
                 guard let curve = entry.metrics.precisionRecallCurves.first(where: { $0.label == label }) else { continue }
                 series.append(.init(name: entry.run.name, points: zip(curve.recall, curve.precision).map { ($0, $1) },
                                     markers: false, style: entry.index))
@@ -108,7 +145,7 @@ struct ResultCharts {
         }
         return ChartFigure(
             id: "\(id)-pr",
-            caption: "Precision–recall curves per label on the test set (higher and further right is better; the area is the average precision).",
+            caption: "Precision–recall curves per label on the test set (higher and further right is better; the area is the average precision)." + seedNote,
             altText: "Precision–recall curves, one panel per label. " + alt.joined(separator: "; ") + ".",
             svgs: panels,
             data: HTMLTable(caption: nil, header: ["label", "run", "recall", "precision"], rows: rows),

@@ -5,6 +5,8 @@ import Experiments
 struct ThresholdTable {
     var runs: [RunResult]
     var labels: [String]
+    /// Per run, its statistics over seeds (tuned thresholds differ per seed).
+    var aggregates: [RunAggregate?] = []
     var number: Int? = nil
     var id: String? = nil
 
@@ -17,8 +19,11 @@ struct ThresholdTable {
     func html() -> String {
         let withThresholds = runs.filter { $0.thresholds != nil }
         guard !withThresholds.isEmpty else { return "" }
-        let rows: [[HTMLTable.Cell]] = runs.map { run in
-            [.text(run.name)] + labels.indices.map { i in
+        let rows: [[HTMLTable.Cell]] = runs.enumerated().map { index, run in
+            if index < aggregates.count, let t = aggregates[index]?.thresholds {
+                return [.text(run.name)] + labels.indices.map { i in i < t.count ? .summary(t[i]) : HTMLTable.Cell(text: "–", numeric: true) }
+            }
+            return [.text(run.name)] + labels.indices.map { i in
                 guard let t = run.thresholds else { return HTMLTable.Cell(text: "top-k", numeric: true) }
                 return i < t.count ? .number(t[i]) : HTMLTable.Cell(text: "–", numeric: true)
             }
