@@ -37,7 +37,9 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertTrue(index.contains("The first steps."))
         XCTAssertEqual(Set(folder.files(under: "site")),
                        ["index.html", "00-welcome.html", "01-basics.html", "02-first-by-order.html",
-                        "reference.html", "assets/style.css", ".lessons-manifest.json", ".lessons-lock"])
+                        "reference.html", "assets/style.css", ".lessons-manifest.json", ".lessons-lock",
+                        // Each page's source link points at its lesson, published next to it.
+                        "00-welcome/00-welcome.md", "01-basics/01-basics.md", "02-first-by-order/02-first-by-order.md"])
         XCTAssertTrue(index.contains("href=\"reference.html\""), "the index links to the language reference")
         XCTAssertEqual(folder.read("site/reference.html"), APIReferencePage.html())
     }

@@ -96,6 +96,8 @@ public struct SiteBuilder {
                                   sourcePath: library.displayPath(of: item.file),
                                   runCommand: library.runCommand(for: item.file), extras: pageExtras)
             files[entries[i].pageName] = Data(page.render().utf8)
+            // The lesson's own source next to its page, for the page's source link.
+            files[item.file.id + "/" + item.file.fileName] = Data(item.lesson.source.utf8)
             for (name, data) in pageExtras.files {
                 try SitePath.validate(name)
                 files[item.file.id + "/" + name] = data
