@@ -53,18 +53,7 @@ public struct LessonResults {
         var numbering = PageNumbering()
         // A dataset's card is drawn once per page; later comparisons on it link back.
         var cardOfDataset: [String: String] = [:]
-        // Comparisons and sweeps in page order, so figures and tables are numbered as they appear.
-        let order = outcome.comparisons.indices.map { (block: outcome.comparisons[$0].blockIndex, comparison: $0, sweep: -1) }
-            + outcome.sweeps.indices.map { (block: outcome.sweeps[$0].blockIndex, comparison: -1, sweep: $0) }
-        for item in order.sorted(by: { ($0.block, $0.sweep) < ($1.block, $1.sweep) }) {
-            if item.sweep >= 0 {
-                let sweep = outcome.sweeps[item.sweep]
-                afterBlock[sweep.blockIndex, default: ""] += SweepSection(sweep: sweep, id: "sweep-\(item.sweep + 1)")
-                    .html(numbering: &numbering)
-                continue
-            }
-            let index = item.comparison
-            let comparison = outcome.comparisons[index]
+        for (index, comparison) in outcome.comparisons.enumerated() {
             var previewPath: String? = nil
             if let png = comparison.dataset?.previewPNG, !png.isEmpty {
                 // Named by the dataset's hash: two comparisons on one dataset share the file.
