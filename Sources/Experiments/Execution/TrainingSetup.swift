@@ -27,19 +27,12 @@ enum TrainingSetup {
         }
     }
 
-    /// scikit-learn "balanced": samples / (classes × positives of the class).
+    /// scikit-learn "balanced": samples / (classes × positives of the class), NeuralCore's tested formula.
     static func resolve(_ weight: ClassWeight, trainLabels: Tensor, labelNames: [String]) throws -> [Float]? {
         switch weight {
         case .none: return nil
         case .fixed(let values): return values.map(Float.init)
-        case .balanced:
-            let stats = LabelStatistics(trainLabels)
-            return try (0..<stats.labelCount).map { c in
-                guard stats.positives[c] > 0 else {
-                    throw WeightingError.noPositives(label: c < labelNames.count ? labelNames[c] : "#\(c)")
-                }
-                return Float(Double(stats.count) / (Double(stats.labelCount) * Double(stats.positives[c])))
-            }
+        case .balanced: return try NeuralCore.ClassWeight.balanced.resolve(labels: trainLabels, labelNames: labelNames)
         }
     }
 

@@ -16,10 +16,20 @@ struct ExpectationBox {
             out += "<li class=\"expect-\(status)\"><strong>\(record.passed ? "✓ holds" : "✗ failed")</strong> "
             out += "<code>\(Markup.escape(record.source))</code>"
             out += " <span class=\"note\">(line \(record.line))</span>"
-            if let values = record.values, !values.isEmpty {
+            if let values = record.values, !values.isEmpty, record.seeds == nil {
                 out += "<ul class=\"claim-values\">" + values.map(Self.values).joined() + "</ul>"
             } else if !record.detail.isEmpty {
                 out += " — \(Markup.escape(record.detail))"
+            }
+            if let seeds = record.seeds, !seeds.isEmpty {
+                out += "<ul class=\"seed-checks\" aria-label=\"per seed\">"
+                for check in seeds {
+                    out += "<li class=\"expect-\(check.passed ? "pass" : "fail")\">seed \(check.seed): "
+                    out += "<strong>\(check.passed ? "✓ holds" : "✗ fails")</strong>"
+                    if !check.detail.isEmpty { out += " — \(Markup.escape(check.detail))" }
+                    out += "</li>"
+                }
+                out += "</ul>"
             }
             out += "</li>"
         }

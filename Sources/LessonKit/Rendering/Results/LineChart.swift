@@ -29,6 +29,8 @@ struct LineChart {
     var title: String? = nil
     /// Legend entries; nil: one per series, drawn as the series is.
     var legend: [ChartLegend.Entry]? = nil
+    /// Tick positions with their labels (a log axis labelled with the values); nil = round numbers.
+    var xTickLabels: [(x: Double, label: String)]? = nil
 
     /// Text sizes in viewBox units: narrow charts are drawn for phones, where they
     /// are shown near their own size, so their text is set larger.
@@ -54,9 +56,9 @@ struct LineChart {
             canvas.line(left, y(tick), right, y(tick), opacity: 0.15)
             canvas.text(left - 6, y(tick) + 4, Markup.number(tick, digits: Self.digits(yTicks)), anchor: .end, size: tickSize)
         }
-        for tick in xTicks {
+        for (tick, label) in xTickLabels ?? xTicks.map({ ($0, Markup.number($0, digits: Self.digits(xTicks))) }) {
             canvas.line(x(tick), bottom, x(tick), bottom + 4)
-            canvas.text(x(tick), bottom + 17, Markup.number(tick, digits: Self.digits(xTicks)), anchor: .middle, size: tickSize)
+            canvas.text(x(tick), bottom + 17, label, anchor: .middle, size: tickSize)
         }
         canvas.line(left, bottom, right, bottom)
         canvas.line(left, top, left, bottom)
@@ -67,8 +69,8 @@ struct LineChart {
         }
         for s in series where !s.band.isEmpty {
             let band = s.band.filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite }
-            let outline = band.map { (x($0.x), y($0.high)) } + band.reversed().map { (x($0.x), y($0.low)) }
-            canvas.polygon(outline, fill: Palette.color(s.style), opacity: 0.18, series: s.style)
+            canvas.area(band.map { (x($0.x), y($0.high)) } + band.reversed().map { (x($0.x), y($0.low)) },
+                        fill: Palette.color(s.style), series: s.style)
         }
         for s in series {
             let points = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map { (x($0.x), y($0.y)) }

@@ -29,12 +29,12 @@ struct SVGCanvas {
         body += attributes(opacity: 1, dash: dash, width: width) + " stroke-linejoin=\"round\"/>"
     }
 
-    /// A filled outline (a seed band), translucent.
-    mutating func polygon(_ points: [(Double, Double)], fill: String, opacity: Double, series: Int? = nil) {
-        guard points.count >= 3 else { return }
+    /// A filled, outline-free polygon (a seed band), translucent so lines stay visible.
+    mutating func area(_ points: [(Double, Double)], fill: String, series: Int? = nil) {
+        guard points.count > 2 else { return }
         let list = points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
         let cls = series.map { " class=\"band \(Palette.seriesClass($0))\"" } ?? ""
-        body += "<polygon\(cls) points=\"\(list)\" fill=\"\(fill)\" fill-opacity=\"\(Markup.number(opacity, digits: 2))\" stroke=\"none\"/>"
+        body += "<polygon\(cls) points=\"\(list)\" fill=\"\(fill)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
     }
 
     mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, title: String? = nil,
