@@ -46,7 +46,7 @@ public enum APIReferencePage {
             out += "<h3><code>\(escapeHTML(member.signature(typeName: type.name)))</code></h3>\n"
             out += "<p>\(escapeHTML(member.doc))</p>\n"
             guard let arguments = member.arguments, !arguments.isEmpty else { continue }
-            out += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Arguments of \(escapeHTML(member.signature(typeName: type.name)))\">"
+            out += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Arguments of \(escapeHTML(type.name)) \(escapeHTML(member.signature(typeName: type.name)))\">"
             out += "<table>\n<thead><tr><th>argument</th><th>type</th><th>default</th><th>allowed</th><th>meaning</th></tr></thead>\n<tbody>\n"
             for a in arguments {
                 out += "<tr><td><code>\(escapeHTML(a.label ?? "_ " + a.name))</code></td>"

@@ -163,7 +163,7 @@ public struct LessonPage {
     private func tableOfContents() -> String {
         let entries = lesson.headings.filter { $0.level == 2 || $0.level == 3 }
         guard entries.count >= 2 else { return "" }
-        var html = "<nav class=\"toc\" id=\"contents\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
+        var html = "<ol>\n"
         var inSublist = false
         for (i, heading) in entries.enumerated() {
             if heading.level == 3 && !inSublist && i > 0 {
@@ -177,7 +177,11 @@ public struct LessonPage {
             html += "<li><a href=\"#\(escapeHTML(heading.id))\">\(escapeHTML(heading.text))</a></li>\n"
         }
         if inSublist { html += "</ol></li>\n" }
-        return html + "</ol>\n</nav>\n"
+        html += "</ol>\n"
+        // On a phone the contents fold into one line, so the lesson starts near the top.
+        return "<nav class=\"toc\" id=\"contents\" aria-label=\"Contents\">\n<h2>Contents</h2>\n" + html + "</nav>\n"
+            + "<details class=\"toc-compact\"><summary>Contents</summary>\n<nav aria-label=\"Contents, folded\">\n" + html
+            + "</nav></details>\n"
     }
 
     private func pager() -> String {

@@ -82,7 +82,11 @@ public enum Stylesheet {
       padding: 0.9rem 1.2rem; margin: 0 0 1.4rem; }
     .toc h2, .run-box h2, .params-panel h2 { font-family: var(--sans); font-size: 0.8rem; letter-spacing: 0.08em; text-transform: uppercase;
       color: var(--muted); border: 0; margin: 0 0 0.4rem; padding: 0; }
-    .toc ol { margin: 0; padding-left: 1.3rem; }
+    .toc ol, .toc-compact ol { margin: 0; padding-left: 1.3rem; }
+    .toc-compact { display: none; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius);
+      padding: 0.5rem 1rem; margin: 0 0 1rem; }
+    .toc-compact > summary, .run-box > summary { cursor: pointer; font-weight: 600; }
+    .run-box > summary code { font-weight: 400; }
     .toc li { margin: 0.15rem 0; }
     .run-box { background: var(--accent-soft); border-color: transparent; }
     .run-box pre { margin: 0.3rem 0 0.5rem; padding: 0.55rem 0.8rem; background: var(--surface); }
@@ -164,6 +168,8 @@ public enum Stylesheet {
     .diverged { border: 1px solid var(--warn); background: var(--warn-bg); color: var(--warn); border-radius: var(--radius); padding: 0.6rem 1rem; }
     .dataset-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; margin: 1rem 0; }
     .dataset-card h3 { margin-top: 0; font-family: var(--sans); font-size: 1.05rem; }
+    .preview-scroll { max-width: 100%; overflow-x: auto; }
+    img.preview-grid { image-rendering: pixelated; width: 100%; max-width: 36rem; display: block; }
     .sample-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(84px, 1fr)); gap: 0.6rem; margin: 0.8rem 0 0; padding: 0; list-style: none; }
     .sample-grid figure { margin: 0; text-align: center; font-size: 0.75rem; color: var(--muted); }
     .sample-grid img { width: 100%; image-rendering: pixelated; border-radius: 4px; border: 1px solid var(--border); background: #000; }
@@ -202,6 +208,9 @@ public enum Stylesheet {
       .chart-narrow { display: block; }
       figure.chart svg.chart-panel { width: 100%; }
       figure.chart { padding: 0.4rem; }
+      img.preview-grid { width: 32rem; max-width: none; }
+      .toc { display: none; }
+      .toc-compact { display: block; }
       main { padding-top: 1.2rem; }
       .pager { flex-direction: column; }
       .pager .next { text-align: left; margin-left: 0; }

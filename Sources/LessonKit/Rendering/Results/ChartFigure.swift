@@ -29,7 +29,10 @@ struct ChartFigure {
         let number = self.number.map { "<span class=\"figure-label\">Figure \($0).</span> " } ?? ""
         out += "<figcaption>\(number)\(Markup.escape(caption))</figcaption></figure>"
         out += "<details class=\"numbers\"><summary>Data behind \(Markup.escape(label.lowercased() == "figure" ? "the chart" : label))</summary>"
-        return out + data.html() + "</details>"
+        var table = data
+        let figureName: String = self.number.map { "Figure \($0)" } ?? "the chart \(id)"
+        table.regionLabel = "Data behind " + figureName
+        return out + table.html() + "</details>"
     }
 
     private func drawings(_ list: [SVGCanvas], suffix: String) -> String {

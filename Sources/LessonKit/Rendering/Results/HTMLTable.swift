@@ -18,10 +18,13 @@ struct HTMLTable {
     var number: Int? = nil
     /// The element id (for links to the table).
     var id: String? = nil
+    /// The scroll region's accessible name; nil: the number and caption. Unique on a page.
+    var regionLabel: String? = nil
 
     func html() -> String {
         let name = [number.map { "Table \($0)" }, caption].compactMap { $0 }.joined(separator: ": ")
-        var out = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(Markup.escape(name.isEmpty ? "Data table" : name))\">"
+        let region = regionLabel ?? (name.isEmpty ? "Data table" : name)
+        var out = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(Markup.escape(region))\">"
         out += "<table class=\"\(className)\"\(id.map { " id=\"\(Markup.escape($0))\"" } ?? "")>"
         if caption != nil || number != nil {
             let label = number.map { "<span class=\"table-label\">Table \($0).</span> " } ?? ""

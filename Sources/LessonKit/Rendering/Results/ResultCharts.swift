@@ -68,8 +68,8 @@ struct ResultCharts {
         }
         let caption = validation.isEmpty
             ? "Training loss per epoch: the mean over the epoch's batches of the loss each run optimises, its weighting included."
-            : "Loss per epoch, one colour and marker per run. Left: training loss, the mean over the epoch's batches "
-            + "of the loss each run optimises, pos_weight and sample weights included. Right: the same loss on the "
+            : "Loss per epoch, one colour and marker per run. First panel: training loss, the mean over the epoch's batches "
+            + "of the loss each run optimises, pos_weight and sample weights included. Second panel: the same loss on the "
             + "validation split after each epoch, with pos_weight but without sample weights. Each panel has its own scale: "
             + "a weighted training loss is not comparable with an unweighted one." + seedNote
         return ChartFigure(
