@@ -57,7 +57,9 @@ public struct LessonPage {
     /// Walks cmark-gfm's top-level nodes in order: prose nodes render through
     /// cmark-gfm, code blocks through `codeBlock`, each followed by its extras.
     private func body() -> String {
-        let document = MarkdownDocument(markdown: FrontMatter.blanked(lesson.source))
+        let document = MarkdownDocument(markdown: ProseMath.sanitized(FrontMatter.blanked(lesson.source)))
+        let math = ProseMath()
+        math.prepare(document.root)
         var html = ""
         var openProse: Int?
         var skippedTitle = false
@@ -88,9 +90,9 @@ public struct LessonPage {
                     skippedTitle = true
                     continue
                 }
-                html += headingHTML(document.html(of: node), heading)
+                html += headingHTML(math.substitute(in: document.html(of: node)), heading)
             } else {
-                html += ProseHTML.finish(document.html(of: node), type: MarkdownNode.type(node))
+                html += ProseHTML.finish(math.substitute(in: document.html(of: node)), type: MarkdownNode.type(node))
             }
         }
         closeProse()
