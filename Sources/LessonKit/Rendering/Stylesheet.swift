@@ -58,6 +58,17 @@ public enum Stylesheet {
     .brand-mark { color: var(--accent); }
     .site-nav a { color: var(--muted); text-decoration: none; font-size: 0.95rem; }
     .site-nav a:hover { color: var(--accent); }
+    .site-header { position: relative; flex-wrap: wrap; }
+    .search-box { flex: 1 1 12rem; max-width: 22rem; margin: 0 0 0 auto; }
+    .site-nav { order: 2; }
+    .search-box input { width: 100%; font: inherit; font-size: 0.95rem; padding: 0.3rem 0.6rem; color: var(--text);
+      background: var(--bg); border: 1px solid var(--border); border-radius: 6px; }
+    .search-status { margin: 0; font-size: 0.8rem; color: var(--muted); }
+    .search-status:empty { display: none; }
+    .search-results { list-style: none; margin: 0; padding: 0; position: absolute; z-index: 20; right: clamp(1rem, 4vw, 2.5rem);
+      width: min(32rem, calc(100vw - 2rem)); background: var(--surface); border-radius: var(--radius); box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); }
+    .search-results li { padding: 0.5rem 0.9rem; border-bottom: 1px solid var(--border); font-size: 0.9rem; }
+    .search-results li span { display: block; color: var(--muted); font-size: 0.82rem; }
     main { padding: 2rem clamp(1rem, 4vw, 2.5rem) 3rem; }
     .page { max-width: var(--measure); margin: 0 auto; }
     .site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.88rem;

@@ -87,6 +87,9 @@ public struct SiteBuilder {
             "index.html": Data(IndexPage.render(entries: entries).utf8),
             APIReferencePage.fileName: Data(APIReferencePage.html().utf8),
         ]
+        let index = try SearchIndex(course: course, entries: entries).json()
+        files[SearchIndex.fileName] = index
+        files[SearchScript.path] = Data(SearchScript.source(indexJSON: String(decoding: index, as: UTF8.self)).utf8)
         var pagePaths: [String: String] = [:]
         for (i, item) in course.enumerated() where fresh.contains(item.file.id) {
             let pageExtras = extras[item.file.id] ?? PageExtras()
