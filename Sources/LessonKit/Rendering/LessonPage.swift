@@ -92,7 +92,8 @@ public struct LessonPage {
                 }
                 html += headingHTML(math.substitute(in: document.html(of: node)), heading)
             } else {
-                html += ProseHTML.finish(math.substitute(in: document.html(of: node)), type: MarkdownNode.type(node))
+                html += ProseHTML.finish(math.substitute(in: document.html(of: node)), type: MarkdownNode.type(node),
+                                         references: extras.references)
             }
         }
         closeProse()

@@ -73,7 +73,7 @@ public struct ComparisonSection {
         let charts = ResultCharts(runs: runs, labels: labels, id: id, aggregates: aggregates)
         func numbered(_ figure: ChartFigure?) -> String {
             guard var figure else { return "" }
-            figure.number = numbering.nextFigure()
+            figure.number = numbering.nextFigure(id: figure.id)
             return figure.html()
         }
         switch view {
@@ -86,18 +86,18 @@ public struct ComparisonSection {
             return DatasetCard(summary: dataset, previewPath: previewPath, id: datasetCardID).html()
         case .table:
             return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: true,
-                                   number: numbering.nextTable(), id: "\(id)-table").html()
+                                   number: numbering.nextTable(id: "\(id)-table"), id: "\(id)-table").html()
         case .metrics:
             return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: false,
-                                   number: numbering.nextTable(), id: "\(id)-metrics").html()
+                                   number: numbering.nextTable(id: "\(id)-metrics"), id: "\(id)-metrics").html()
         case .perLabel(let label):
             guard runs.contains(where: { $0.metrics != nil }) else { return "" }
             let slug = label.map { "-" + Markup.slug($0) } ?? ""
             return PerLabelTable(runs: runs, labels: label.map { [$0] } ?? labels, aggregates: aggregates,
-                                 number: numbering.nextTable(), id: "\(id)-label-table\(slug)").html()
+                                 number: numbering.nextTable(id: "\(id)-label-table\(slug)"), id: "\(id)-label-table\(slug)").html()
         case .thresholds:
             guard runs.contains(where: { $0.thresholds != nil }) else { return "" }
-            return ThresholdTable(runs: runs, labels: labels, aggregates: aggregates, number: numbering.nextTable(),
+            return ThresholdTable(runs: runs, labels: labels, aggregates: aggregates, number: numbering.nextTable(id: "\(id)-thresholds"),
                                   id: "\(id)-thresholds").html()
         case .loss: return numbered(charts.loss())
         case .pr: return numbered(charts.precisionRecall())

@@ -56,11 +56,23 @@ extension HTMLTable.Cell {
     }
 }
 
-/// Figure and table numbers in page order, shared by every result on a page.
+/// Figure and table numbers in page order, shared by every result on a page,
+/// and what each numbered element is called ("Figure 3"), for references from prose.
 struct PageNumbering {
     private(set) var figures = 0
     private(set) var tables = 0
+    /// Element id → "Figure 3" / "Table 2".
+    private(set) var names: [String: String] = [:]
 
-    mutating func nextFigure() -> Int { figures += 1; return figures }
-    mutating func nextTable() -> Int { tables += 1; return tables }
+    mutating func nextFigure(id: String) -> Int {
+        figures += 1
+        names[id] = "Figure \(figures)"
+        return figures
+    }
+
+    mutating func nextTable(id: String) -> Int {
+        tables += 1
+        names[id] = "Table \(tables)"
+        return tables
+    }
 }

@@ -78,10 +78,12 @@ public struct LessonResults {
         for (block, checked) in byBlock {
             afterBlock[block, default: ""] += ExpectationBox(records: checked.map(\.record)).html()
         }
-        return PageExtras(afterBlock: afterBlock.mapValues(TrustedHTML.init),
-                          parametersPanel: parameters.isEmpty ? nil : TrustedHTML(ParametersPanel(parameters: parameters).html()),
-                          status: LessonStatus(state: passed ? .passed : .failed, keyResult: keyResult),
-                          files: files, parameters: parameters)
+        var extras = PageExtras(afterBlock: afterBlock.mapValues(TrustedHTML.init),
+                                parametersPanel: parameters.isEmpty ? nil : TrustedHTML(ParametersPanel(parameters: parameters).html()),
+                                status: LessonStatus(state: passed ? .passed : .failed, keyResult: keyResult),
+                                files: files, parameters: parameters)
+        extras.references = numbering.names
+        return extras
     }
 
     /// "best macro-F1 0.712 (pos_weight)": the best completed run of the lesson
