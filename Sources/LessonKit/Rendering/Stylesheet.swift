@@ -115,6 +115,10 @@ public enum Stylesheet {
     .table-scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
     .prose table, table.data { border-collapse: collapse; font-size: 0.94rem; }
     .prose .table-scroll table { margin: 0; }
+    .table-scroll code { overflow-wrap: normal; white-space: nowrap; }
+    .reference-page table { border-collapse: collapse; font-size: 0.92rem; margin: 0 0 1rem; }
+    .reference-page th, .reference-page td { border-bottom: 1px solid var(--border); padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+    .reference-page thead th { background: var(--surface-2); }
     .prose th, .prose td, table.data th, table.data td { border: 1px solid var(--border); padding: 0.35rem 0.7rem; text-align: left; }
     .prose thead th, table.data thead th { background: var(--surface-2); }
     .prose th[align=center], .prose td[align=center] { text-align: center; }
@@ -220,6 +224,7 @@ public enum Stylesheet {
       figure.chart svg.chart-panel { width: 100%; }
       figure.chart { padding: 0.4rem; }
       img.preview-grid { width: 32rem; max-width: none; }
+      details.more-results { padding: 0.4rem 0.4rem; }
       .toc { display: none; }
       .toc-compact { display: block; }
       main { padding-top: 1.2rem; }

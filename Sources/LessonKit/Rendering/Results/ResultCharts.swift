@@ -104,8 +104,8 @@ struct ResultCharts {
             svgs: [GroupedBarChart(groups: labels, series: names, values: recall, yLabel: "recall").draw(),
                    GroupedBarChart(groups: labels, series: names, values: f1, yLabel: "F1").draw()],
             data: HTMLTable(caption: nil, header: ["label", "run", "recall", "F1"], rows: rows),
-            narrowSVGs: [GroupedBarChart(groups: labels, series: names, values: recall, yLabel: "recall", width: 360).draw(),
-                         GroupedBarChart(groups: labels, series: names, values: f1, yLabel: "F1", width: 360).draw()])
+            narrowSVGs: [GroupedBarChart(groups: labels, series: names, values: recall, yLabel: "recall", width: 340).draw(),
+                         GroupedBarChart(groups: labels, series: names, values: f1, yLabel: "F1", width: 340).draw()])
     }
 
     /// Precision–recall curves, one small panel per label, one line per run.
@@ -176,6 +176,6 @@ struct ResultCharts {
             altText: "Reliability chart over all labels. Expected calibration error: " + ece.joined(separator: ", ") + ".",
             svgs: [chart(640).draw()],
             data: HTMLTable(caption: nil, header: ["run", "bin", "mean probability", "observed frequency", "pairs"], rows: rows),
-            narrowSVGs: [chart(360).draw()])
+            narrowSVGs: [chart(340).draw()])
     }
 }
