@@ -36,7 +36,10 @@ final class EvaluationExportTests: XCTestCase {
             for target in ["Experiments", "NeuralCore", "Datasets", "SIMDKernels", "SIMDKernelsAVX2", "SIMDKernelsAVX512",
                            "SIMDKernelsPortable", "CPUFeatures"] {
                 let dir = objects.appendingPathComponent(target + ".build").path
-                files += try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".o") }.sorted()
+                // Only the objects of today's sources (a renamed file leaves its old object behind).
+                let sources = Set((FileManager.default.enumerator(atPath: Self.packageRoot.path + "/Sources/" + target)?
+                    .allObjects as? [String] ?? []).map { ($0 as NSString).lastPathComponent + ".o" })
+                files += try FileManager.default.contentsOfDirectory(atPath: dir).filter { sources.contains($0) }.sorted()
                     .map { dir + "/" + $0 }
             }
             return files + ["-lz", "-lpng", "-o", binary]

@@ -4,7 +4,7 @@ import NeuralCore
 /// objects, resolving data-dependent weights (`.balanced`, `.rarestLabel`, ...)
 /// on the training labels only — never on validation or test data.
 enum TrainingSetup {
-    static func loss(_ loss: Loss, trainLabels: Tensor, labelNames: [String]) throws -> NeuralCore.Loss {
+    static func loss(_ loss: Loss, trainLabels: Tensor, labelNames: [String]) throws -> LossFunction {
         switch loss {
         case .binaryCrossEntropy(let posWeight):
             return .binaryCrossEntropy(posWeight: try resolve(posWeight, trainLabels: trainLabels, labelNames: labelNames))
@@ -20,10 +20,10 @@ enum TrainingSetup {
     static func resolve(_ weight: PosWeight, trainLabels: Tensor, labelNames: [String]) throws -> [Float]? {
         switch weight {
         case .none: return nil
-        case .balanced: return try NeuralCore.PosWeight.balanced.resolve(labels: trainLabels, labelNames: labelNames)
+        case .balanced: return try PositiveWeighting.balanced.resolve(labels: trainLabels, labelNames: labelNames)
         case .scaledBalanced(let scale):
-            return try NeuralCore.PosWeight.balanced.resolve(labels: trainLabels, labelNames: labelNames)?.map { $0 * Float(scale) }
-        case .fixed(let values): return try NeuralCore.PosWeight.fixed(values.map(Float.init)).resolve(labels: trainLabels)
+            return try PositiveWeighting.balanced.resolve(labels: trainLabels, labelNames: labelNames)?.map { $0 * Float(scale) }
+        case .fixed(let values): return try PositiveWeighting.fixed(values.map(Float.init)).resolve(labels: trainLabels)
         }
     }
 
@@ -32,7 +32,7 @@ enum TrainingSetup {
         switch weight {
         case .none: return nil
         case .fixed(let values): return values.map(Float.init)
-        case .balanced: return try NeuralCore.ClassWeight.balanced.resolve(labels: trainLabels, labelNames: labelNames)
+        case .balanced: return try ClassWeighting.balanced.resolve(labels: trainLabels, labelNames: labelNames)
         }
     }
 
@@ -47,7 +47,7 @@ enum TrainingSetup {
         return try weighting.weights(labels: trainLabels, labelNames: labelNames)
     }
 
-    static func optimizer(_ optimizer: Optimizer) -> NeuralCore.Optimizer {
+    static func optimizer(_ optimizer: Optimizer) -> GradientOptimizer {
         switch optimizer {
         case let .adam(lr, b1, b2, eps):
             return Adam(learningRate: Float(lr), beta1: Float(b1), beta2: Float(b2), epsilon: Float(eps))
@@ -58,7 +58,7 @@ enum TrainingSetup {
         }
     }
 
-    static func head(_ head: Head) -> NeuralCore.Head {
+    static func head(_ head: Head) -> OutputHead {
         switch head {
         case .sigmoid: return .sigmoid
         case .softmax: return .softmax

@@ -1,5 +1,5 @@
-/// Per-label `pos_weight` for `Loss.binaryCrossEntropy` (scales only the positive term).
-public enum PosWeight: Sendable, Equatable {
+/// Per-label `pos_weight` for `LossFunction.binaryCrossEntropy` (scales only the positive term).
+public enum PositiveWeighting: Sendable, Equatable {
     case none
     /// negatives / positives per label, counted on the training labels.
     case balanced
