@@ -51,7 +51,7 @@ final class RenderingResultsSectionTests: XCTestCase {
                 XCTAssertTrue(html.contains(">\(Markup.number(value))<"), "\(entry.name): \(value) not on the page")
             }
             for label in m.perLabel {
-                XCTAssertTrue(html.contains("<td class=\"num\">\(Markup.number(label.averagePrecision))</td>"))
+                XCTAssertTrue(html.contains("<td class=\"num\"><span class=\"v\">\(Markup.number(label.averagePrecision))</span></td>"))
             }
             XCTAssertTrue(html.contains(Markup.number(entry.result.history.last!.trainLoss, digits: 4)))
         }
@@ -91,7 +91,7 @@ final class RenderingResultsSectionTests: XCTestCase {
         let extras = try lesson.pageExtras()
         let html = try XCTUnwrap(extras.afterBlock[5]).html
         XCTAssertTrue(html.contains("1 of 2 claims failed."))
-        XCTAssertTrue(html.contains("✗ failed</strong> <code>a &lt; b</code> — got 0.41 vs 0.57"))
+        XCTAssertTrue(html.contains("✗ failed</strong> <code>a &lt; b</code> <span class=\"note\">(line 41)</span> — got 0.41 vs 0.57"))
         XCTAssertTrue(html.contains("&quot;&lt;x&gt;&quot;"))
         XCTAssertEqual(extras.status?.state, .failed)
     }

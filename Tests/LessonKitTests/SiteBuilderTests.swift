@@ -37,7 +37,18 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertTrue(index.contains("The first steps."))
         XCTAssertEqual(Set(folder.files(under: "site")),
                        ["index.html", "00-welcome.html", "01-basics.html", "02-first-by-order.html",
-                        "reference.html", "assets/style.css", ".lessons-manifest.json", ".lessons-lock"])
+                        "reference.html", "assets/style.css", ".lessons-manifest.json", ".lessons-lock",
+                        // Each page's source link points at its lesson, published next to it.
+                        "00-welcome/00-welcome.md", "01-basics/01-basics.md", "02-first-by-order/02-first-by-order.md",
+                        // Search: the index, and the one script that carries it.
+                        "search-index.json", "assets/search.js"])
+        let searchIndex = try XCTUnwrap(folder.read("site/search-index.json"))
+        let decoded = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(searchIndex.utf8)) as? [String: Any])
+        let pages = try XCTUnwrap(decoded["pages"] as? [[String: Any]])
+        XCTAssertEqual(pages.compactMap { $0["page"] as? String }, ["02-first-by-order.html", "00-welcome.html", "01-basics.html"])
+        XCTAssertTrue(pages.allSatisfy { ($0["sections"] as? [Any])?.isEmpty == false })
+        let script = try XCTUnwrap(folder.read("site/assets/search.js"))
+        XCTAssertTrue(script.contains("var INDEX = " + searchIndex + ";"))
         XCTAssertTrue(index.contains("href=\"reference.html\""), "the index links to the language reference")
         XCTAssertEqual(folder.read("site/reference.html"), APIReferencePage.html())
     }

@@ -52,9 +52,13 @@ extension APICatalog {
                 APIArgument("seeds", .optional(.api("Seeds")), default: "nil",
                             doc: "Train every run once per seed (the dataset is redrawn too); nil: once, with the seeds written."),
                 APIArgument("runs", .array(.api("Run")), limits: Limits(minCount: 1, maxCount: 16), doc: "The runs, in table order."),
+                APIArgument("show", .optional(.array(.api("ResultView"))), default: "nil", limits: Limits(minCount: 1, maxCount: 12),
+                            doc: "The outputs shown after the block, in page order; nil: `[.dataset, .table, .loss, .pr]`. "
+                            + "The rest is folded into \"More results\"."),
             ], doc: "A comparison of runs.", check: compareIssues) { a in
                 Compare(title: a.string("title"), dataset: a.object("dataset", as: (any DatasetSpecification).self).source,
-                        seeds: a["seeds"].object as? Seeds, runs: a.objects("runs", as: Run.self))
+                        seeds: a["seeds"].object as? Seeds, runs: a.objects("runs", as: Run.self),
+                        show: a["show"].array.map { $0.compactMap { $0.object as? ResultView } })
             },
         ])
 
@@ -72,6 +76,12 @@ extension APICatalog {
             issues.append(APIIssue([.argument("runs"), .index(i), .argument(argument)],
                                    "\(what) has \(n) \(n == 1 ? "entry" : "entries") but the dataset has \(labels.count) "
                                    + "labels (\(labels.joined(separator: ", ")))"))
+        }
+        for (i, view) in (a["show"].array ?? []).enumerated() {
+            if case .perLabel(let label?)? = view.object as? ResultView, let labels, !labels.contains(label) {
+                issues.append(APIIssue([.argument("show"), .index(i)],
+                                       "unknown label '\(label)'; the dataset's labels are \(labels.joined(separator: ", "))"))
+            }
         }
         for (i, run) in runs.enumerated() {
             if !seen.insert(run.name).inserted {

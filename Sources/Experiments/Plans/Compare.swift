@@ -5,21 +5,25 @@ public struct Compare: Codable, Hashable, Sendable {
     /// Nil: every run trains once, with the seeds written on it and its dataset.
     public var seeds: Seeds?
     public var runs: [Run]
+    /// What the page shows after the block; nil: `ResultView.defaults`.
+    public var show: [ResultView]?
 
     /// The form lesson code uses. In a Swift program (`lessons export`) it also
     /// records the comparison in `Notebook.shared`, so `results` can run it.
     @discardableResult
-    public init(_ title: String, on dataset: any DatasetSpecification, seeds: Seeds? = nil, runs: [Run]) {
-        self.init(title: title, dataset: dataset.source, seeds: seeds, runs: runs)
+    public init(_ title: String, on dataset: any DatasetSpecification, seeds: Seeds? = nil, runs: [Run],
+                show: [ResultView]? = nil) {
+        self.init(title: title, dataset: dataset.source, seeds: seeds, runs: runs, show: show)
         Notebook.shared.record(self)
     }
 
     /// Plain construction, recording nothing (what the evaluator uses).
-    public init(title: String, dataset: DatasetSource, seeds: Seeds? = nil, runs: [Run]) {
+    public init(title: String, dataset: DatasetSource, seeds: Seeds? = nil, runs: [Run], show: [ResultView]? = nil) {
         self.title = title
         self.dataset = dataset
         self.seeds = seeds
         self.runs = runs
+        self.show = show
     }
 
     /// What trains, seed by seed: the dataset and the runs as drawn with each

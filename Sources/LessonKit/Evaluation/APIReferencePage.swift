@@ -46,7 +46,8 @@ public enum APIReferencePage {
             out += "<h3><code>\(escapeHTML(member.signature(typeName: type.name)))</code></h3>\n"
             out += "<p>\(escapeHTML(member.doc))</p>\n"
             guard let arguments = member.arguments, !arguments.isEmpty else { continue }
-            out += "<table>\n<thead><tr><th>argument</th><th>type</th><th>default</th><th>allowed</th><th></th></tr></thead>\n<tbody>\n"
+            out += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Arguments of \(escapeHTML(type.name)) \(escapeHTML(member.signature(typeName: type.name)))\">"
+            out += "<table>\n<thead><tr><th>argument</th><th>type</th><th>default</th><th>allowed</th><th>meaning</th></tr></thead>\n<tbody>\n"
             for a in arguments {
                 out += "<tr><td><code>\(escapeHTML(a.label ?? "_ " + a.name))</code></td>"
                 out += "<td><code>\(escapeHTML(a.kind.description))</code></td>"
@@ -54,7 +55,7 @@ public enum APIReferencePage {
                 out += "<td>\(escapeHTML(a.limits.summary))</td>"
                 out += "<td>\(escapeHTML(a.doc))</td></tr>\n"
             }
-            out += "</tbody>\n</table>\n"
+            out += "</tbody>\n</table></div>\n"
         }
         return out + "</section>\n"
     }
@@ -69,8 +70,9 @@ public enum APIReferencePage {
         A run of a comparison with <code>seeds:</code> reads as its mean over the seeds; \
         <code>expect(condition, inAtLeast: k)</code> checks the condition once per seed, pairing the runs by \
         seed, and holds when it holds in at least <code>k</code> of them.</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Members of results">
         <table>
-        <thead><tr><th>member</th><th>type</th><th></th></tr></thead>
+        <thead><tr><th>member</th><th>type</th><th>meaning</th></tr></thead>
         <tbody>
 
         """
@@ -79,6 +81,6 @@ public enum APIReferencePage {
             out += "<tr><td><code>\(escapeHTML(spelling))</code></td><td><code>\(m.isBool ? "Bool" : "Double")</code></td>"
             out += "<td>\(escapeHTML(m.doc))</td></tr>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n"
+        return out + "</tbody>\n</table></div>\n</section>\n"
     }
 }

@@ -40,15 +40,11 @@ public struct LessonPage {
             main += "<p class=\"status\">\(status.badgeHTML)</p>\n"
         }
         main += "</header>\n" + tableOfContents()
-        main += """
-        <aside class="run-box" id="run-it-yourself" aria-label="Run it yourself">
-        <h2>Run it yourself</h2>
-        <pre><code>\(escapeHTML(command))</code></pre>
-        <p>Change a value in <code>\(escapeHTML(sourcePath))</code>, run the command again, and reload this page.</p>
-        </aside>
-
-        """
-        if let panel = extras.parametersPanel { main += panel.html + "\n" }
+        let fileName = sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
+        main += RerunPanel(command: command, baseCommand: runCommand, parameters: extras.parameters, sourcePath: sourcePath,
+                           sourceLink: "\(entry.id)/\(fileName)",
+                           resultsLink: extras.files["results.json"] == nil ? nil : "\(entry.id)/results.json",
+                           parametersPanel: extras.parametersPanel).html()
         main += "<div class=\"lesson-body\">\n" + body() + "</div>\n</article>\n" + pager()
         let footer = "<p>Rendered by <code>lessons</code> from <code>\(escapeHTML(sourcePath))</code>.</p>"
         return PageTemplate.page(title: lesson.meta.title, description: lesson.meta.summary,
@@ -61,7 +57,9 @@ public struct LessonPage {
     /// Walks cmark-gfm's top-level nodes in order: prose nodes render through
     /// cmark-gfm, code blocks through `codeBlock`, each followed by its extras.
     private func body() -> String {
-        let document = MarkdownDocument(markdown: FrontMatter.blanked(lesson.source))
+        let document = MarkdownDocument(markdown: ProseMath.sanitized(FrontMatter.blanked(lesson.source)))
+        let math = ProseMath()
+        math.prepare(document.root)
         var html = ""
         var openProse: Int?
         var skippedTitle = false
@@ -92,9 +90,10 @@ public struct LessonPage {
                     skippedTitle = true
                     continue
                 }
-                html += headingHTML(document.html(of: node), heading)
+                html += headingHTML(math.substitute(in: document.html(of: node)), heading)
             } else {
-                html += document.html(of: node)
+                html += ProseHTML.finish(math.substitute(in: document.html(of: node)), type: MarkdownNode.type(node),
+                                         references: extras.references)
             }
         }
         closeProse()
@@ -138,7 +137,7 @@ public struct LessonPage {
         return """
         <figure class="code-block kind-\(block.kind.name)\(runnable)" id="block-\(index)">
         <figcaption>\(caption)</figcaption>
-        <pre><code class="language-\(Self.cssIdentifier(language))">\(highlighted)</code></pre>
+        <pre tabindex="0"><code class="language-\(Self.cssIdentifier(language))">\(highlighted)</code></pre>
         </figure>
 
         """
@@ -167,7 +166,7 @@ public struct LessonPage {
     private func tableOfContents() -> String {
         let entries = lesson.headings.filter { $0.level == 2 || $0.level == 3 }
         guard entries.count >= 2 else { return "" }
-        var html = "<nav class=\"toc\" id=\"contents\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
+        var html = "<ol>\n"
         var inSublist = false
         for (i, heading) in entries.enumerated() {
             if heading.level == 3 && !inSublist && i > 0 {
@@ -181,7 +180,11 @@ public struct LessonPage {
             html += "<li><a href=\"#\(escapeHTML(heading.id))\">\(escapeHTML(heading.text))</a></li>\n"
         }
         if inSublist { html += "</ol></li>\n" }
-        return html + "</ol>\n</nav>\n"
+        html += "</ol>\n"
+        // On a phone the contents fold into one line, so the lesson starts near the top.
+        return "<nav class=\"toc\" id=\"contents\" aria-label=\"Contents\">\n<h2>Contents</h2>\n" + html + "</nav>\n"
+            + "<details class=\"toc-compact\"><summary>Contents</summary>\n<nav aria-label=\"Contents, folded\">\n" + html
+            + "</nav></details>\n"
     }
 
     private func pager() -> String {

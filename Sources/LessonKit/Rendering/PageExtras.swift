@@ -18,14 +18,21 @@ public struct PageExtras: Sendable, Equatable {
     public var files: [String: Data]
     /// The command shown in "Run it yourself"; nil means `lessons run <file>`.
     public var runCommand: String?
+    /// The effective parameters, for the rerun command that spells each one out.
+    public var parameters: [ResultsDocument.Parameter]
+    /// Numbered results by element id ("results-1-loss" → "Figure 1"): prose links
+    /// written `[](#results-1-loss)` get that name as their text.
+    public var references: [String: String] = [:]
 
     public init(afterBlock: [Int: TrustedHTML] = [:], parametersPanel: TrustedHTML? = nil,
-                status: LessonStatus? = nil, files: [String: Data] = [:], runCommand: String? = nil) {
+                status: LessonStatus? = nil, files: [String: Data] = [:], runCommand: String? = nil,
+                parameters: [ResultsDocument.Parameter] = []) {
         self.afterBlock = afterBlock
         self.parametersPanel = parametersPanel
         self.status = status
         self.files = files
         self.runCommand = runCommand
+        self.parameters = parameters
     }
 }
 

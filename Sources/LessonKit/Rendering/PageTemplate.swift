@@ -34,12 +34,18 @@ public enum PageTemplate {
         }
         return head + """
         <link rel="stylesheet" href="\(stylesheetPath)">
+        <script src="\(SearchScript.path)" defer></script>
         </head>
         <body class="\(bodyClass)">
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">
         <a class="brand" href="index.html"><span class="brand-mark" aria-hidden="true">◆</span> lessons</a>
         <nav class="site-nav" aria-label="Site"><a href="index.html">All lessons</a></nav>
+        <form class="search-box" id="site-search" role="search" aria-label="Search the lessons" hidden>
+        <input type="search" id="site-search-input" placeholder="Search lessons" aria-label="Search the lessons" autocomplete="off">
+        <p class="search-status" aria-live="polite"></p>
+        <ul class="search-results"></ul>
+        </form>
         </header>
         <main id="main">
         \(main)

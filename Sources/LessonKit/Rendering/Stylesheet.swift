@@ -16,9 +16,10 @@ public enum Stylesheet {
       --bg: #fbfaf7; --surface: #ffffff; --surface-2: #f3f1ec; --text: #1d2126; --muted: #5b636d;
       --border: #dedad2; --accent: #1f5fbf; --accent-soft: #e6eefb; --code-bg: #f5f3ee;
       --pass: #1d7a46; --pass-bg: #e3f4ea; --fail: #b4232c; --fail-bg: #fbe6e7; --warn: #8a5a00; --warn-bg: #fdf1d8;
-      --kw: #a626a4; --ty: #2a6f97; --num: #a1560b; --str: #2e7d32; --cm: #6d7680; --lbl: #4a4f9c; --at: #8a5a00;
-      --series-1: #0072b2; --series-2: #e69f00; --series-3: #009e73; --series-4: #cc79a7;
-      --series-5: #56b4e9; --series-6: #d55e00; --series-7: #b8a300; --series-8: #555555;
+      --kw: #a626a4; --ty: #2a6f97; --num: #a1560b; --str: #2e7d32; --cm: #5c646c; --lbl: #4a4f9c; --at: #8a5a00;
+      --kind-parameters: #8a5a00; --kind-expect: #1d7a46;
+      --series-1: #0072b2; --series-2: #b55d00; --series-3: #007a5a; --series-4: #b5487f;
+      --series-5: #2f80b5; --series-6: #c24f00; --series-7: #857500; --series-8: #555555;
       --radius: 10px; --measure: 46rem;
       --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
       --serif: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, serif;
@@ -32,6 +33,7 @@ public enum Stylesheet {
         --kw: #e38bdf; --ty: #7cc4ef; --num: #f0a35c; --str: #8fd18f; --cm: #8b949e; --lbl: #a9adf5; --at: #f0c46c;
         --series-1: #56b4e9; --series-2: #e69f00; --series-3: #2fc49a; --series-4: #e29cc6;
         --series-5: #9fd6f5; --series-6: #ff7f3f; --series-7: #f0e442; --series-8: #bbbbbb;
+        --kind-parameters: #f0c46c; --kind-expect: #6fd49a;
       }
     }
     *, *::before, *::after { box-sizing: border-box; }
@@ -43,7 +45,9 @@ public enum Stylesheet {
     a:hover { text-decoration-thickness: 2px; }
     img, svg { max-width: 100%; height: auto; }
     code, pre, kbd { font-family: var(--mono); font-size: 0.88em; }
-    :not(pre) > code { background: var(--code-bg); border: 1px solid var(--border); border-radius: 4px; padding: 0.05em 0.3em; }
+    :not(pre) > code { background: var(--code-bg); border: 1px solid var(--border); border-radius: 4px; padding: 0.05em 0.3em;
+      overflow-wrap: anywhere; }
+    p, li, td, th, dd, dt, figcaption, summary { overflow-wrap: break-word; }
     .skip-link { position: absolute; left: -999px; }
     .skip-link:focus { left: 1rem; top: 1rem; background: var(--surface); padding: 0.5rem; z-index: 10; }
 
@@ -54,6 +58,17 @@ public enum Stylesheet {
     .brand-mark { color: var(--accent); }
     .site-nav a { color: var(--muted); text-decoration: none; font-size: 0.95rem; }
     .site-nav a:hover { color: var(--accent); }
+    .site-header { position: relative; flex-wrap: wrap; }
+    .search-box { flex: 1 1 12rem; max-width: 22rem; margin: 0 0 0 auto; }
+    .site-nav { order: 2; }
+    .search-box input { width: 100%; font: inherit; font-size: 0.95rem; padding: 0.3rem 0.6rem; color: var(--text);
+      background: var(--bg); border: 1px solid var(--border); border-radius: 6px; }
+    .search-status { margin: 0; font-size: 0.8rem; color: var(--muted); }
+    .search-status:empty { display: none; }
+    .search-results { list-style: none; margin: 0; padding: 0; position: absolute; z-index: 20; right: clamp(1rem, 4vw, 2.5rem);
+      width: min(32rem, calc(100vw - 2rem)); background: var(--surface); border-radius: var(--radius); box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); }
+    .search-results li { padding: 0.5rem 0.9rem; border-bottom: 1px solid var(--border); font-size: 0.9rem; }
+    .search-results li span { display: block; color: var(--muted); font-size: 0.82rem; }
     main { padding: 2rem clamp(1rem, 4vw, 2.5rem) 3rem; }
     .page { max-width: var(--measure); margin: 0 auto; }
     .site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.88rem;
@@ -78,7 +93,11 @@ public enum Stylesheet {
       padding: 0.9rem 1.2rem; margin: 0 0 1.4rem; }
     .toc h2, .run-box h2, .params-panel h2 { font-family: var(--sans); font-size: 0.8rem; letter-spacing: 0.08em; text-transform: uppercase;
       color: var(--muted); border: 0; margin: 0 0 0.4rem; padding: 0; }
-    .toc ol { margin: 0; padding-left: 1.3rem; }
+    .toc ol, .toc-compact ol { margin: 0; padding-left: 1.3rem; }
+    .toc-compact { display: none; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius);
+      padding: 0.5rem 1rem; margin: 0 0 1rem; }
+    .toc-compact > summary, .run-box > summary { cursor: pointer; font-weight: 600; }
+    .run-box > summary code { font-weight: 400; }
     .toc li { margin: 0.15rem 0; }
     .run-box { background: var(--accent-soft); border-color: transparent; }
     .run-box pre { margin: 0.3rem 0 0.5rem; padding: 0.55rem 0.8rem; background: var(--surface); }
@@ -92,7 +111,14 @@ public enum Stylesheet {
     .prose blockquote { border-left: 4px solid var(--border); margin-left: 0; padding: 0.1rem 1rem; color: var(--muted); }
     .prose hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
     .prose pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.9rem 1rem; overflow-x: auto; }
-    .prose table, table.data { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; font-size: 0.94rem; }
+    .table-scroll { max-width: 100%; overflow-x: auto; margin: 0 0 1rem; }
+    .table-scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+    .prose table, table.data { border-collapse: collapse; font-size: 0.94rem; }
+    .prose .table-scroll table { margin: 0; }
+    .table-scroll code { overflow-wrap: normal; white-space: nowrap; }
+    .reference-page table { border-collapse: collapse; font-size: 0.92rem; margin: 0 0 1rem; }
+    .reference-page th, .reference-page td { border-bottom: 1px solid var(--border); padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+    .reference-page thead th { background: var(--surface-2); }
     .prose th, .prose td, table.data th, table.data td { border: 1px solid var(--border); padding: 0.35rem 0.7rem; text-align: left; }
     .prose thead th, table.data thead th { background: var(--surface-2); }
     .prose th[align=center], .prose td[align=center] { text-align: center; }
@@ -109,8 +135,8 @@ public enum Stylesheet {
     .block-lines { margin-left: auto; font-family: var(--mono); }
     .code-block pre { margin: 0; padding: 0.9rem 1rem; overflow-x: auto; line-height: 1.5; }
     .code-block.runnable { border-left: 4px solid var(--accent); }
-    .kind-parameters .block-kind { color: var(--series-2); } .code-block.kind-parameters { border-left-color: var(--series-2); }
-    .kind-expect .block-kind { color: var(--series-3); } .code-block.kind-expect { border-left-color: var(--series-3); }
+    .kind-parameters .block-kind { color: var(--kind-parameters); } .code-block.kind-parameters { border-left-color: var(--kind-parameters); }
+    .kind-expect .block-kind { color: var(--kind-expect); } .code-block.kind-expect { border-left-color: var(--kind-expect); }
     pre .kw { color: var(--kw); font-weight: 600; } pre .ty { color: var(--ty); } pre .num { color: var(--num); }
     pre .str { color: var(--str); } pre .cm { color: var(--cm); font-style: italic; } pre .lbl { color: var(--lbl); } pre .at { color: var(--at); }
 
@@ -119,6 +145,7 @@ public enum Stylesheet {
     .result > h3, .result > h4 { font-family: var(--sans); margin-top: 0.8rem; }
     table.data td.num, table.data th.num { text-align: right; font-variant-numeric: tabular-nums; }
     table.data td.num { font-family: var(--mono); font-size: 0.9em; }
+    table.data .v { white-space: nowrap; }
     table.data .best { font-weight: 700; background: var(--pass-bg); }
     table.data caption { caption-side: bottom; text-align: left; color: var(--muted); font-size: 0.85rem; padding-top: 0.3rem; }
     figure.chart { margin: 1rem 0; padding: 0.8rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
@@ -126,6 +153,9 @@ public enum Stylesheet {
     figure.chart svg text { fill: currentColor; }
     figure.chart .axis, figure.chart .grid { stroke: var(--border); }
     figure.chart figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 0.4rem; }
+    .figure-label, .table-label { font-weight: 700; color: var(--text); }
+    figure.chart svg.chart-panel { display: inline-block; vertical-align: top; width: 49%; }
+    .chart-narrow { display: none; }
     .series-1 { stroke: var(--series-1); fill: var(--series-1); color: var(--series-1); } .series-2 { stroke: var(--series-2); fill: var(--series-2); color: var(--series-2); }
     .series-3 { stroke: var(--series-3); fill: var(--series-3); color: var(--series-3); } .series-4 { stroke: var(--series-4); fill: var(--series-4); color: var(--series-4); }
     .series-5 { stroke: var(--series-5); fill: var(--series-5); color: var(--series-5); } .series-6 { stroke: var(--series-6); fill: var(--series-6); color: var(--series-6); }
@@ -134,7 +164,10 @@ public enum Stylesheet {
     polygon.band { stroke: none; fill-opacity: 0.18; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.85rem; margin: 0.4rem 0 0; padding: 0; list-style: none; }
     .legend .swatch { background: currentColor; display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.1em; }
-    details.numbers { margin: 0.5rem 0; font-size: 0.9rem; }
+    details.numbers { margin: -0.5rem 0 1rem; font-size: 0.9rem; }
+    details.more-results { margin: 1rem 0; border: 1px solid var(--border); border-radius: var(--radius); padding: 0.5rem 1rem; }
+    details.more-results > summary { cursor: pointer; font-weight: 600; }
+    .dataset-ref { color: var(--muted); }
     details.numbers summary { cursor: pointer; color: var(--muted); }
     .badge { display: inline-block; font-size: 0.75rem; font-weight: 700; letter-spacing: 0.05em; text-transform: uppercase;
       padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid currentColor; vertical-align: 0.1em; }
@@ -150,6 +183,8 @@ public enum Stylesheet {
     .diverged { border: 1px solid var(--warn); background: var(--warn-bg); color: var(--warn); border-radius: var(--radius); padding: 0.6rem 1rem; }
     .dataset-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; margin: 1rem 0; }
     .dataset-card h3 { margin-top: 0; font-family: var(--sans); font-size: 1.05rem; }
+    .preview-scroll { max-width: 100%; overflow-x: auto; }
+    img.preview-grid { image-rendering: pixelated; width: 100%; max-width: 36rem; display: block; }
     .sample-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(84px, 1fr)); gap: 0.6rem; margin: 0.8rem 0 0; padding: 0; list-style: none; }
     .sample-grid figure { margin: 0; text-align: center; font-size: 0.75rem; color: var(--muted); }
     .sample-grid img { width: 100%; image-rendering: pixelated; border-radius: 4px; border: 1px solid var(--border); background: #000; }
@@ -184,6 +219,14 @@ public enum Stylesheet {
     /* Phones */
     @media (max-width: 36rem) {
       body { font-size: 16px; }
+      .chart-wide { display: none; }
+      .chart-narrow { display: block; }
+      figure.chart svg.chart-panel { width: 100%; }
+      figure.chart { padding: 0.4rem; }
+      img.preview-grid { width: 32rem; max-width: none; }
+      details.more-results { padding: 0.4rem 0.4rem; }
+      .toc { display: none; }
+      .toc-compact { display: block; }
       main { padding-top: 1.2rem; }
       .pager { flex-direction: column; }
       .pager .next { text-align: left; margin-left: 0; }
@@ -196,7 +239,12 @@ public enum Stylesheet {
       .site-header, .site-nav, .pager, .skip-link, .anchor, .run-box { display: none; }
       main { padding: 0; }
       .lesson { display: block; max-width: none; }
-      .code-block, figure.chart, table.data, .dataset-card { break-inside: avoid; }
+      .code-block, figure.chart, table.data, .dataset-card, .table-scroll { break-inside: avoid; }
+      .table-scroll { overflow: visible; }
+      table.data { font-size: 8.5pt; }
+      .chart-narrow { display: none; } .chart-wide { display: block; }
+      details::details-content { content-visibility: visible; display: block; }
+      .search-box { display: none; }
       a { color: inherit; }
       .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: var(--muted); }
       details.numbers { display: block; }

@@ -118,9 +118,11 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
         public var required: Int?
         /// Each seed's check of a per-seed claim.
         public var seeds: [SeedCheck]?
+        /// Each comparison's two sides and margin, apart (absent when the claim compares nothing).
+        public var values: [ClaimValues]?
 
         public init(line: Int, column: Int, source: String, passed: Bool, detail: String, required: Int? = nil,
-                    seeds: [SeedCheck]? = nil) {
+                    seeds: [SeedCheck]? = nil, values: [ClaimValues]? = nil) {
             self.line = line
             self.column = column
             self.source = source
@@ -128,6 +130,7 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
             self.detail = detail
             self.required = required
             self.seeds = seeds
+            self.values = values
         }
     }
 

@@ -61,7 +61,7 @@ public struct LessonPipeline {
         try TrainingBudget(limit: lesson.meta.budget).check(plan, lesson: lesson)
         let comparisons = plan.comparisons.map {
             LessonRunner.Comparison(title: $0.title, dataset: $0.dataset, seeds: $0.compare.seeds, runs: $0.runs,
-                                    blockIndex: $0.blockIndex)
+                                    blockIndex: $0.blockIndex, show: $0.compare.show)
         }
         let sweeps = plan.sweeps.map {
             LessonRunner.SweepJob(title: $0.title, parameter: $0.sweep.parameter, values: $0.valueSources, points: $0.points,
@@ -108,7 +108,8 @@ public struct LessonPipeline {
             return .init(blockIndex: expectation.blockIndex,
                          record: .init(line: expectation.location.line, column: expectation.location.column,
                                        source: expectation.claim, passed: result.passed, detail: result.actual,
-                                       required: result.required, seeds: result.seeds))
+                                       required: result.required, seeds: result.seeds,
+                                       values: Self.nonEmpty(expectation.comparedValues(reports))))
         }
         let parameters = plan.parameters.map {
             ResultsDocument.Parameter(name: $0.name, type: $0.type, value: $0.value, declaredValue: $0.declaredValue,
@@ -118,4 +119,6 @@ public struct LessonPipeline {
                                     comparisons: comparisons, outcome: outcome, expectations: checked)
         return Report(results: results, failures: failures)
     }
+
+    private static func nonEmpty<T>(_ list: [T]) -> [T]? { list.isEmpty ? nil : list }
 }

@@ -16,13 +16,17 @@ public final class LessonRunner {
         public var runs: [Run]
         /// Index of the lesson block that produced it (where its results go).
         public var blockIndex: Int
+        /// What the page shows after the block (`Compare(..., show:)`); nil: the defaults.
+        public var show: [ResultView]?
 
-        public init(title: String, dataset: DatasetSource, seeds: Seeds? = nil, runs: [Run], blockIndex: Int) {
+        public init(title: String, dataset: DatasetSource, seeds: Seeds? = nil, runs: [Run], blockIndex: Int,
+                    show: [ResultView]? = nil) {
             self.title = title
             self.dataset = dataset
             self.seeds = seeds
             self.runs = runs
             self.blockIndex = blockIndex
+            self.show = show
         }
 
         var compare: Compare { Compare(title: title, dataset: dataset, seeds: seeds, runs: runs) }

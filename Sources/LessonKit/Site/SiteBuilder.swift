@@ -87,6 +87,9 @@ public struct SiteBuilder {
             "index.html": Data(IndexPage.render(entries: entries).utf8),
             APIReferencePage.fileName: Data(APIReferencePage.html().utf8),
         ]
+        let index = try SearchIndex(course: course, entries: entries).json()
+        files[SearchIndex.fileName] = index
+        files[SearchScript.path] = Data(SearchScript.source(indexJSON: String(decoding: index, as: UTF8.self)).utf8)
         var pagePaths: [String: String] = [:]
         for (i, item) in course.enumerated() where fresh.contains(item.file.id) {
             let pageExtras = extras[item.file.id] ?? PageExtras()
@@ -96,6 +99,8 @@ public struct SiteBuilder {
                                   sourcePath: library.displayPath(of: item.file),
                                   runCommand: library.runCommand(for: item.file), extras: pageExtras)
             files[entries[i].pageName] = Data(page.render().utf8)
+            // The lesson's own source next to its page, for the page's source link.
+            files[item.file.id + "/" + item.file.fileName] = Data(item.lesson.source.utf8)
             for (name, data) in pageExtras.files {
                 try SitePath.validate(name)
                 files[item.file.id + "/" + name] = data

@@ -10,23 +10,39 @@ struct GroupedBarChart {
     var width = 640.0
     var height = 300.0
 
+    var tickSize: Double { width < 400 ? 12.5 : 11 }
+
     func draw() -> SVGCanvas {
-        let legendRows = Double((series.count + 3) / 4)
-        var canvas = SVGCanvas(width: width, height: height + legendRows * 18 + 8)
-        let left = 56.0, right = width - 16, top = 16.0, bottom = height - 44
+        let entries = series.indices.map { ChartLegend.Entry(name: series[$0], style: $0, dash: "", marker: false) }
+        let legend = ChartLegend(entries: entries, fontSize: tickSize)
+        let left = width < 400 ? 50.0 : 56.0, right = width - 14, top = 16.0
+        let groupWidth = (right - left) / Double(max(1, groups.count))
+        // Group names go under their group; when the longest does not fit across,
+        // every name is set at an angle, and the plot leaves room for it.
+        let longest = groups.map { ChartLegend.textWidth($0, size: tickSize) }.max() ?? 0
+        let slanted = longest > groupWidth - 4
+        let bottom = height - 44
+        // Below the axis: the names (straight, or slanted down to 0.71 of their width), then the legend.
+        let legendY = slanted ? bottom + 14 + min(longest, 110) * 0.71 + 16 : bottom + 34
+        let legendHeight = legend.height(width: width - 16)
+        var canvas = SVGCanvas(width: width, height: legendY + max(0, legendHeight - ChartLegend.rowHeight) + 12)
         let y = LinearScale(domain: (0, 1), range: (bottom, top))
         for tick in y.ticks() {
             canvas.line(left, y(tick), right, y(tick), opacity: 0.15)
-            canvas.text(left - 6, y(tick) + 4, Markup.number(tick, digits: 1), anchor: .end, size: 11)
+            canvas.text(left - 6, y(tick) + 4, Markup.number(tick, digits: 1), anchor: .end, size: tickSize)
         }
         canvas.line(left, bottom, right, bottom)
         canvas.line(left, top, left, bottom)
-        canvas.text(14, (top + bottom) / 2, yLabel, anchor: .middle, rotate: true)
-        let groupWidth = (right - left) / Double(max(1, groups.count))
+        canvas.text(14, (top + bottom) / 2, yLabel, anchor: .middle, size: tickSize + 1, rotate: true)
         let barWidth = groupWidth * 0.8 / Double(max(1, series.count))
         for (g, group) in groups.enumerated() {
             let gx = left + Double(g) * groupWidth + groupWidth * 0.1
-            canvas.text(gx + groupWidth * 0.4, bottom + 17, ChartLegend.shorten(group, to: 14), anchor: .middle, size: 11)
+            if slanted {
+                let name = ChartLegend.shorten(group, toWidth: 110, size: tickSize)
+                canvas.text(gx + groupWidth * 0.4, bottom + 14, name, anchor: .end, size: tickSize, angle: -45)
+            } else {
+                canvas.text(gx + groupWidth * 0.4, bottom + 17, group, anchor: .middle, size: tickSize)
+            }
             for (s, name) in series.enumerated() {
                 let value = values[s][g]
                 guard value.isFinite else { continue }
@@ -35,7 +51,7 @@ struct GroupedBarChart {
                             title: "\(name), \(group): \(Markup.number(value))", series: s)
             }
         }
-        ChartLegend(names: series).draw(on: &canvas, x: left, y: height + 4, width: right - left)
+        legend.draw(on: &canvas, x: 8, y: legendY, width: width - 16)
         return canvas
     }
 }

@@ -1,6 +1,7 @@
 /// A chart as the page shows it: the SVG (with alt text written from the data as
-/// its accessible title), a caption, and the very numbers it was drawn from in a
-/// collapsed `<details>` table — readable without sight, colour or SVG support.
+/// its accessible title), a numbered caption, and right after the figure the very
+/// numbers it was drawn from in a collapsed `<details>` table — readable without
+/// sight, colour or SVG support.
 struct ChartFigure {
     /// Unique within the page; also the prefix of ids inside.
     var id: String
@@ -10,41 +11,35 @@ struct ChartFigure {
     var data: HTMLTable
     /// Draw the SVGs as small panels side by side (precision–recall per label).
     var panels = false
+    /// The same chart drawn narrow for phones (larger text per unit); empty: `svgs` serve every width.
+    var narrowSVGs: [SVGCanvas] = []
+    /// "Figure N" on the page; nil: unnumbered.
+    var number: Int? = nil
+
+    var label: String { number.map { "Figure \($0)" } ?? "Figure" }
 
     func html() -> String {
         var out = "<figure class=\"chart\" id=\"\(Markup.escape(id))\">"
-        for (index, svg) in svgs.enumerated() {
-            let titleID = svgs.count == 1 ? "\(id)-title" : "\(id)-title-\(index + 1)"
-            out += svg.svg(title: svgs.count == 1 ? altText : altText + " (panel \(index + 1) of \(svgs.count))",
+        if narrowSVGs.isEmpty {
+            out += drawings(svgs, suffix: "")
+        } else {
+            out += "<div class=\"chart-wide\">" + drawings(svgs, suffix: "") + "</div>"
+            out += "<div class=\"chart-narrow\">" + drawings(narrowSVGs, suffix: "-narrow") + "</div>"
+        }
+        let number = self.number.map { "<span class=\"figure-label\">Figure \($0).</span> " } ?? ""
+        out += "<figcaption>\(number)\(Markup.escape(caption))</figcaption></figure>"
+        out += "<details class=\"numbers\"><summary>Data behind \(Markup.escape(label.lowercased() == "figure" ? "the chart" : label))</summary>"
+        var table = data
+        let figureName: String = self.number.map { "Figure \($0)" } ?? "the chart \(id)"
+        table.regionLabel = "Data behind " + figureName
+        return out + table.html() + "</details>"
+    }
+
+    private func drawings(_ list: [SVGCanvas], suffix: String) -> String {
+        list.enumerated().map { index, svg in
+            let titleID = list.count == 1 ? "\(id)-title\(suffix)" : "\(id)-title-\(index + 1)\(suffix)"
+            return svg.svg(title: list.count == 1 ? altText : altText + " (panel \(index + 1) of \(list.count))",
                            titleID: titleID, panel: panels)
-        }
-        out += "<figcaption>\(Markup.escape(caption))</figcaption>"
-        out += "<details class=\"numbers\"><summary>Data behind the chart</summary>\(data.html())</details>"
-        return out + "</figure>"
-    }
-}
-
-/// A row of legend entries (colour swatch, dash and marker) under a plot.
-struct ChartLegend {
-    var names: [String]
-
-    /// Draws entries starting at `y`, wrapping to new rows; returns the height used.
-    @discardableResult
-    func draw(on canvas: inout SVGCanvas, x: Double, y: Double, width: Double) -> Double {
-        let entryWidth = 150.0
-        let perRow = max(1, Int(width / entryWidth))
-        for (index, name) in names.enumerated() {
-            let ex = x + Double(index % perRow) * entryWidth
-            let ey = y + Double(index / perRow) * 18
-            canvas.line(ex, ey, ex + 24, ey, stroke: Palette.color(index), dash: Palette.dash(index), width: 2.5, series: index)
-            canvas.marker(ex + 12, ey, series: index, fill: Palette.color(index))
-            canvas.text(ex + 30, ey + 4, Self.shorten(name, to: 18), size: 11)
-        }
-        return Double((names.count + perRow - 1) / perRow) * 18
-    }
-
-    /// Long names are cut in the drawing only; the data table keeps them whole.
-    static func shorten(_ name: String, to length: Int) -> String {
-        name.count <= length ? name : String(name.prefix(length - 1)) + "…"
+        }.joined()
     }
 }

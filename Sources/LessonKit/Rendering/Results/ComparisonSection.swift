@@ -1,8 +1,9 @@
 import Experiments
 
-/// Everything the page shows after an experiment block's `Compare`: the dataset
-/// card, the comparison table, diverged-run notices, the per-label table and the
-/// charts — a trusted HTML fragment built only from result data, all text escaped.
+/// Everything the page shows after an experiment block's `Compare`: the outputs
+/// the lesson chose with `show:` (or the defaults) in its order, notices of runs
+/// that did not finish, and every other output folded into "More results" —
+/// a trusted HTML fragment built only from result data, all text escaped.
 public struct ComparisonSection {
     public var title: String
     public var dataset: DatasetSummary?
@@ -11,28 +12,97 @@ public struct ComparisonSection {
     public var runs: [RunResult]
     /// Unique on the page (e.g. "compare-1").
     public var id: String
+    /// The outputs to show; nil: `ResultView.defaults` (plus thresholds when they vary).
+    public var show: [ResultView]?
+    /// The id of an earlier card of the same dataset on the page: link to it instead of repeating it.
+    public var datasetShownAt: String?
+    /// Per run (`runs` order), its statistics over seeds; nil entries (or none): one seed.
+    public var aggregates: [RunAggregate?]
 
-    public init(title: String, dataset: DatasetSummary?, previewPath: String?, runs: [RunResult], id: String) {
+    public init(title: String, dataset: DatasetSummary?, previewPath: String?, runs: [RunResult], id: String,
+                show: [ResultView]? = nil, datasetShownAt: String? = nil, aggregates: [RunAggregate?] = []) {
         self.title = title
         self.dataset = dataset
         self.previewPath = previewPath
         self.runs = runs
         self.id = id
+        self.show = show
+        self.datasetShownAt = datasetShownAt
+        self.aggregates = aggregates
     }
 
+    /// The id of this section's dataset card (when it draws one).
+    public var datasetCardID: String { "\(id)-dataset" }
+
     public func html() -> String {
-        let labels = dataset?.labels ?? runs.first?.labels ?? []
-        var out = "<section class=\"results\" id=\"\(Markup.escape(id))\"><h3>Results: \(Markup.escape(title))</h3>"
-        if let dataset {
-            out += DatasetCard(summary: dataset, previewPath: previewPath, id: "\(id)-dataset").html()
+        var numbering = PageNumbering()
+        return html(numbering: &numbering)
+    }
+
+    /// The views shown up front, then the rest, in `ResultView.all` order.
+    var plannedViews: (shown: [ResultView], folded: [ResultView]) {
+        var shown: [ResultView] = []
+        for view in show ?? ResultView.defaults where !shown.contains(view) { shown.append(view) }
+        if show == nil, ThresholdTable(runs: runs, labels: labels).isInformative, let at = shown.firstIndex(of: .table) {
+            shown.insert(.thresholds, at: at + 1)
         }
-        out += ComparisonTable(runs: runs, rarestLabel: dataset?.rarestLabel).html()
+        let folded = ResultView.all.filter { view in
+            if case .perLabel = view { return !shown.contains(.perLabel(nil)) }
+            return !shown.contains(view)
+        }
+        return (shown, folded)
+    }
+
+    private var labels: [String] { dataset?.labels ?? runs.first?.labels ?? [] }
+
+    func html(numbering: inout PageNumbering) -> String {
+        var out = "<section class=\"results\" id=\"\(Markup.escape(id))\"><h3>Results: \(Markup.escape(title))</h3>"
         out += runs.map { RunFailureNotice(run: $0).html() }.joined()
-        out += PerLabelTable(runs: runs, labels: labels).html()
-        let charts = ResultCharts(runs: runs, labels: labels, id: id)
-        for figure in [charts.loss(), charts.perLabelBars(), charts.precisionRecall(), charts.reliability()] {
-            if let figure { out += figure.html() }
+        let (shown, folded) = plannedViews
+        for view in shown { out += render(view, numbering: &numbering) }
+        var more = ""
+        for view in folded { more += render(view, numbering: &numbering) }
+        if !more.isEmpty {
+            out += "<details class=\"more-results\"><summary>More results: every metric, per-label numbers and the other charts</summary>"
+            out += more + "</details>"
         }
         return out + "</section>"
+    }
+
+    private func render(_ view: ResultView, numbering: inout PageNumbering) -> String {
+        let charts = ResultCharts(runs: runs, labels: labels, id: id, aggregates: aggregates)
+        func numbered(_ figure: ChartFigure?) -> String {
+            guard var figure else { return "" }
+            figure.number = numbering.nextFigure(id: figure.id)
+            return figure.html()
+        }
+        switch view {
+        case .dataset:
+            guard let dataset else { return "" }
+            if let earlier = datasetShownAt {
+                return "<p class=\"dataset-ref\">Dataset: \(Markup.escape(dataset.kind)), the same as "
+                    + "<a href=\"#\(Markup.escape(earlier))\">above</a>.</p>"
+            }
+            return DatasetCard(summary: dataset, previewPath: previewPath, id: datasetCardID).html()
+        case .table:
+            return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: true,
+                                   number: numbering.nextTable(id: "\(id)-table"), id: "\(id)-table").html()
+        case .metrics:
+            return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: false,
+                                   number: numbering.nextTable(id: "\(id)-metrics"), id: "\(id)-metrics").html()
+        case .perLabel(let label):
+            guard runs.contains(where: { $0.metrics != nil }) else { return "" }
+            let slug = label.map { "-" + Markup.slug($0) } ?? ""
+            return PerLabelTable(runs: runs, labels: label.map { [$0] } ?? labels, aggregates: aggregates,
+                                 number: numbering.nextTable(id: "\(id)-label-table\(slug)"), id: "\(id)-label-table\(slug)").html()
+        case .thresholds:
+            guard runs.contains(where: { $0.thresholds != nil }) else { return "" }
+            return ThresholdTable(runs: runs, labels: labels, aggregates: aggregates, number: numbering.nextTable(id: "\(id)-thresholds"),
+                                  id: "\(id)-thresholds").html()
+        case .loss: return numbered(charts.loss())
+        case .pr: return numbered(charts.precisionRecall())
+        case .bars: return numbered(charts.perLabelBars())
+        case .calibration: return numbered(charts.reliability())
+        }
     }
 }

@@ -3,45 +3,71 @@ import Experiments
 /// The headline table of a comparison: one row per run, the metrics that tell the
 /// truth about imbalanced multi-label data, the best value of each column marked
 /// (ties all marked). Diverged runs get a row that says so instead of numbers.
+/// A run trained with several seeds shows `mean ± sd` over its seeds.
 struct ComparisonTable {
     struct Column {
         var title: String
         var higherIsBetter: Bool
+        /// Shown in the compact headline table (the rest only in the full one).
+        var headline = false
         var value: (RunResult) -> Double
+        var summary: (RunAggregate) -> Summary?
     }
 
     var runs: [RunResult]
+    /// Per run (same order), its statistics over seeds; nil entries (or none) for one seed.
+    var aggregates: [RunAggregate?] = []
     /// The label whose recall gets its own column (the rarest in training).
     var rarestLabel: String?
+    /// Only the headline columns (fits the text column); false: every metric.
+    var compact = true
+    var number: Int? = nil
+    var id: String? = nil
+
+    static func metric(_ title: String, _ name: String, higherIsBetter: Bool = true, headline: Bool = false) -> Column {
+        Column(title: title, higherIsBetter: higherIsBetter, headline: headline,
+               value: { RunAggregate.scalar(name, of: $0) }, summary: { $0.metrics[name] })
+    }
 
     var columns: [Column] {
         var columns = [
-            Column(title: "macro-F1", higherIsBetter: true) { $0.metrics?.macroF1 ?? .nan },
-            Column(title: "micro-F1", higherIsBetter: true) { $0.metrics?.microF1 ?? .nan },
-            Column(title: "mAP", higherIsBetter: true) { $0.metrics?.meanAveragePrecision ?? .nan },
-            Column(title: "subset accuracy", higherIsBetter: true) { $0.metrics?.subsetAccuracy ?? .nan },
-            Column(title: "Hamming loss", higherIsBetter: false) { $0.metrics?.hammingLoss ?? .nan },
+            Self.metric("macro-F1", "macroF1", headline: true),
+            Self.metric("micro-F1", "microF1", headline: true),
+            Self.metric("mAP", "meanAveragePrecision", headline: true),
+            Self.metric("subset accuracy", "subsetAccuracy"),
+            Self.metric("Hamming loss", "hammingLoss", higherIsBetter: false),
             // What a softmax head cannot do: say yes to several labels of one image.
-            Column(title: "recall on ≥2-label images", higherIsBetter: true) { $0.metrics?.multiLabelRecall ?? .nan },
+            Self.metric("recall on ≥2-label images", "multiLabelRecall"),
             // What pos_weight costs: probabilities that no longer mean what they say.
-            Column(title: "calibration error (ECE)", higherIsBetter: false) { $0.metrics?.expectedCalibrationError ?? .nan },
+            Self.metric("calibration error (ECE)", "expectedCalibrationError", higherIsBetter: false),
         ]
         if let rare = rarestLabel {
-            columns.append(Column(title: "recall of \(rare) (rarest)", higherIsBetter: true) { $0.labelMetrics(rare)?.recall ?? .nan })
+            columns.append(Column(title: "recall of \(rare) (rarest)", higherIsBetter: true, headline: true,
+                                  value: { $0.labelMetrics(rare)?.recall ?? .nan }, summary: { $0.label(rare)?.recall }))
         }
-        return columns
+        return compact ? columns.filter(\.headline) : columns
+    }
+
+    private func aggregate(_ index: Int) -> RunAggregate? { index < aggregates.count ? aggregates[index] : nil }
+
+    /// The value a column ranks by: the mean over seeds, or the one run's value.
+    private func rankValue(_ column: Column, _ index: Int) -> Double {
+        if let a = aggregate(index) { return column.summary(a)?.mean ?? .nan }
+        return runs[index].metrics == nil ? .nan : column.value(runs[index])
     }
 
     func html() -> String {
         let columns = self.columns
         let best: [Double?] = columns.map { column in
-            let values = runs.map(column.value).filter(\.isFinite)
+            let values = runs.indices.map { rankValue(column, $0) }.filter(\.isFinite)
             return column.higherIsBetter ? values.max() : values.min()
         }
-        let rows: [[HTMLTable.Cell]] = runs.map { run in
-            var row: [HTMLTable.Cell] = [.text(run.name)]
+        let rows: [[HTMLTable.Cell]] = runs.enumerated().map { index, run in
+            let agg = aggregate(index)
+            var row: [HTMLTable.Cell] = [.text(agg.map { "\(run.name) (\($0.seeds.count) seeds)" } ?? run.name)]
             let status: String?
             switch run.outcome {
+            case _ where agg.map { !$0.seeds.isEmpty } == true: status = nil
             case .completed: status = nil
             case let .diverged(epoch, step, _): status = "diverged at epoch \(epoch), step \(step)"
             case .failed: status = "could not train"
@@ -51,15 +77,29 @@ struct ComparisonTable {
                 row += Array(repeating: HTMLTable.Cell(text: "–", numeric: true), count: columns.count - 1)
                 return row
             }
-            for (index, column) in columns.enumerated() {
-                let value = column.value(run)
+            for (c, column) in columns.enumerated() {
+                let value = rankValue(column, index)
                 // Rounded comparison: what the reader sees as equal is marked equally.
-                let isBest = runs.count > 1 && best[index].map { Markup.number($0) == Markup.number(value) } == true
-                row.append(.number(value, best: isBest))
+                let isBest = runs.count > 1 && best[c].map { Markup.number($0) == Markup.number(value) } == true
+                if let a = agg, let s = column.summary(a) {
+                    row.append(.summary(s, best: isBest))
+                } else {
+                    row.append(.number(value, best: isBest))
+                }
             }
             return row
         }
-        return HTMLTable(caption: "Test-set metrics per run (best value of each column marked)",
-                         header: ["run"] + columns.map(\.title), rows: rows).html()
+        let seeds = aggregates.contains { $0 != nil } ? "; mean ± sd over seeds" : ""
+        let caption = (compact ? "Headline test-set metrics per run" : "Every test-set metric per run")
+            + " (best value of each column marked\(seeds))"
+        return HTMLTable(caption: caption, header: ["run"] + columns.map(\.title), rows: rows, number: number, id: id).html()
+    }
+}
+
+extension HTMLTable.Cell {
+    /// `0.712 ± 0.013`: the mean and sample standard deviation over seeds.
+    static func summary(_ s: Summary, digits: Int = 3, best: Bool = false) -> Self {
+        Self(text: Markup.number(s.mean, digits: digits) + " ± " + Markup.number(s.sd, digits: digits),
+             numeric: true, emphasised: best, note: best ? "best" : nil)
     }
 }

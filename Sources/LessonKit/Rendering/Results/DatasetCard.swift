@@ -23,21 +23,24 @@ struct DatasetCard {
              .number(i < s.balancedPosWeight.count ? s.balancedPosWeight[i] : .nan, digits: 2)]
         }
         out += HTMLTable(caption: "Label prevalence (share of images carrying the label)",
-                         header: ["label", "train", "test", "balanced pos_weight"], rows: rows).html()
+                         header: ["label", "train", "test", "balanced pos_weight"], rows: rows,
+                         regionLabel: "Label prevalence, dataset of \(id)").html()
         let shares = s.labelCountShares + Array(repeating: Double.nan, count: max(0, 3 - s.labelCountShares.count))
         out += HTMLTable(caption: "Labels per training image",
                          header: ["labels per image", "share of images"],
                          rows: zip(["0", "1", "≥2"], shares).map {
                              [.text($0.0), HTMLTable.Cell(text: Markup.percent($0.1), numeric: true)]
-                         }
-                         ).html()
+                         },
+                         regionLabel: "Labels per training image, dataset of \(id)").html()
         if let previewPath, !s.previewLabels.isEmpty {
             let captions = s.previewLabels.map { labels in
                 "<li>\(labels.isEmpty ? "(no label)" : Markup.escape(labels.joined(separator: ", ")))</li>"
             }.joined()
             let alt = "Grid of \(s.previewLabels.count) sample training images, \(s.previewColumns) per row; labels listed below."
-            out += "<figure class=\"preview\"><img src=\"\(Markup.escape(previewPath))\" alt=\"\(Markup.escape(alt))\" "
-            out += "style=\"image-rendering: pixelated; width: 100%; max-width: 36rem\">"
+            // On a phone the grid keeps a readable size and scrolls sideways inside its own region.
+            out += "<figure class=\"preview\"><div class=\"preview-scroll\" tabindex=\"0\" role=\"region\" "
+            out += "aria-label=\"Sample training images, \(Markup.escape(id))\"><img src=\"\(Markup.escape(previewPath))\" "
+            out += "alt=\"\(Markup.escape(alt))\" class=\"preview-grid\"></div>"
             out += "<figcaption>Labels of the sample training images, left to right, top to bottom:"
             out += "<ol class=\"preview-labels\" style=\"columns: 12rem; font-size: 0.85rem\">\(captions)</ol></figcaption></figure>"
         }

@@ -1,6 +1,6 @@
 /// The outcome of an `expect` block's claims, shown right after the block:
-/// each claim with pass or fail in words (not only colour) and the actual values;
-/// a claim checked per seed says in how many seeds it held and lists each seed.
+/// each claim with pass or fail in words (not only colour) and the actual values —
+/// both sides of each comparison and its margin, apart.
 struct ExpectationBox {
     var records: [ResultsDocument.ExpectationRecord]
 
@@ -15,8 +15,12 @@ struct ExpectationBox {
             let status = record.passed ? "pass" : "fail"
             out += "<li class=\"expect-\(status)\"><strong>\(record.passed ? "✓ holds" : "✗ failed")</strong> "
             out += "<code>\(Markup.escape(record.source))</code>"
-            if !record.detail.isEmpty { out += " — \(Markup.escape(record.detail))" }
             out += " <span class=\"note\">(line \(record.line))</span>"
+            if let values = record.values, !values.isEmpty, record.seeds == nil {
+                out += "<ul class=\"claim-values\">" + values.map(Self.values).joined() + "</ul>"
+            } else if !record.detail.isEmpty {
+                out += " — \(Markup.escape(record.detail))"
+            }
             if let seeds = record.seeds, !seeds.isEmpty {
                 out += "<ul class=\"seed-checks\" aria-label=\"per seed\">"
                 for check in seeds {
@@ -30,6 +34,22 @@ struct ExpectationBox {
             out += "</li>"
         }
         return out + "</ul></div>"
+    }
+
+    /// `left = 0.85 > right = 0.425 + margin 0.1 (= 0.525)`, each number once, in words and figures.
+    static func values(_ v: ClaimValues) -> String {
+        func side(_ source: String, _ value: Double) -> String {
+            "<code>\(Markup.escape(source))</code> = <strong>\(Markup.escape(Quantity.format(value)))</strong>"
+        }
+        var out = "<li>" + side(v.left, v.leftValue) + " \(Markup.escape(v.comparison)) " + side(v.right, v.rightValue)
+        if let margin = v.margin {
+            let sign = margin < 0 ? "−" : "+"
+            out += " \(sign) margin <strong>\(Markup.escape(Quantity.format(abs(margin))))</strong>"
+            out += " <span class=\"note\">(difference \(Markup.escape(Quantity.format(v.leftValue - v.rightValue))), "
+            out += v.holds ? "enough)" : "not enough)"
+            out += "</span>"
+        }
+        return out + "</li>"
     }
 }
 

@@ -50,6 +50,9 @@ public struct LessonResults {
         if comparisons.isEmpty && outcome.sweeps.isEmpty && expectations.isEmpty && parameters.isEmpty { return PageExtras() }
         var afterBlock: [Int: String] = [:]
         var files: [String: Data] = ["results.json": try document.encoded()]
+        var numbering = PageNumbering()
+        // A dataset's card is drawn once per page; later comparisons on it link back.
+        var cardOfDataset: [String: String] = [:]
         for (index, comparison) in outcome.comparisons.enumerated() {
             var previewPath: String? = nil
             if let png = comparison.dataset?.previewPNG, !png.isEmpty {
@@ -58,9 +61,15 @@ public struct LessonResults {
                 files[name] = Data(png)
                 previewPath = lessonID + "/" + name
             }
+            let show = index < comparisons.count ? comparisons[index].show : nil
             let section = ComparisonSection(title: comparison.title, dataset: comparison.dataset, previewPath: previewPath,
-                                            runs: comparison.runs, id: "results-\(index + 1)")
-            afterBlock[comparison.blockIndex, default: ""] += section.html()
+                                            runs: comparison.runs, id: "results-\(index + 1)", show: show,
+                                            datasetShownAt: cardOfDataset[comparison.datasetHash],
+                                            aggregates: comparison.series.map(\.aggregate))
+            if cardOfDataset[comparison.datasetHash] == nil, comparison.dataset != nil {
+                cardOfDataset[comparison.datasetHash] = section.datasetCardID
+            }
+            afterBlock[comparison.blockIndex, default: ""] += section.html(numbering: &numbering)
         }
         for (index, sweep) in outcome.sweeps.enumerated() {
             afterBlock[sweep.blockIndex, default: ""] += SweepSection(sweep: sweep, id: "sweep-\(index + 1)").html()
@@ -69,10 +78,12 @@ public struct LessonResults {
         for (block, checked) in byBlock {
             afterBlock[block, default: ""] += ExpectationBox(records: checked.map(\.record)).html()
         }
-        return PageExtras(afterBlock: afterBlock.mapValues(TrustedHTML.init),
-                          parametersPanel: parameters.isEmpty ? nil : TrustedHTML(ParametersPanel(parameters: parameters).html()),
-                          status: LessonStatus(state: passed ? .passed : .failed, keyResult: keyResult),
-                          files: files)
+        var extras = PageExtras(afterBlock: afterBlock.mapValues(TrustedHTML.init),
+                                parametersPanel: parameters.isEmpty ? nil : TrustedHTML(ParametersPanel(parameters: parameters).html()),
+                                status: LessonStatus(state: passed ? .passed : .failed, keyResult: keyResult),
+                                files: files, parameters: parameters)
+        extras.references = numbering.names
+        return extras
     }
 
     /// "best macro-F1 0.712 (pos_weight)": the best completed run of the lesson

@@ -8,9 +8,12 @@ struct LineChart {
         var markers = true
         /// Palette index (keeps a run's colour the same in every chart).
         var style: Int
-        var dashed = false
-        /// A shaded min–max band under the line (a run over several seeds).
+        /// The dash pattern; nil: the run's own (`Palette.dash`).
+        var dash: String? = nil
+        /// A shaded band (min–max over seeds) drawn under the line, as (x, low, high).
         var band: [(x: Double, low: Double, high: Double)] = []
+
+        var strokeDash: String { dash ?? Palette.dash(style) }
     }
 
     var series: [Series]
@@ -24,36 +27,43 @@ struct LineChart {
     var width = 640.0
     var height = 300.0
     var title: String? = nil
-    var legend: [String]? = nil
+    /// Legend entries; nil: one per series, drawn as the series is.
+    var legend: [ChartLegend.Entry]? = nil
     /// Tick positions with their labels (a log axis labelled with the values); nil = round numbers.
     var xTickLabels: [(x: Double, label: String)]? = nil
 
+    /// Text sizes in viewBox units: narrow charts are drawn for phones, where they
+    /// are shown near their own size, so their text is set larger.
+    var tickSize: Double { width < 400 ? 12.5 : 11 }
+    var labelSize: Double { width < 400 ? 13 : 12 }
+
     func draw() -> SVGCanvas {
-        let legendNames = legend ?? series.map(\.name)
-        let legendRows = Double((legendNames.count + 3) / 4)
-        var canvas = SVGCanvas(width: width, height: height + legendRows * 18 + 8)
-        let left = 56.0, right = width - 16, top = title == nil ? 16.0 : 30, bottom = height - 44
-        let finite = (series.flatMap(\.points) + series.flatMap { $0.band.flatMap { [($0.x, $0.low), ($0.x, $0.high)] } })
+        let entries = legend ?? series.map { ChartLegend.Entry(name: $0.name, style: $0.style, dash: $0.strokeDash, marker: $0.markers) }
+        let legendBox = ChartLegend(entries: entries, fontSize: tickSize)
+        let legendWidth = width - 16
+        var canvas = SVGCanvas(width: width, height: height + 8 + max(0, legendBox.height(width: legendWidth) - ChartLegend.rowHeight) + 12)
+        let left = width < 400 ? 50.0 : 56.0, right = width - 14, top = title == nil ? 16.0 : 30, bottom = height - 44
+        let finite = series.flatMap { s in s.points + s.band.flatMap { [($0.x, $0.low), ($0.x, $0.high)] } }
             .filter { $0.x.isFinite && $0.y.isFinite }
         let xs = xDomain ?? Self.fit(finite.map(\.x))
         let ys = yDomain ?? Self.fit(finite.map(\.y), includeZero: true)
         let x = LinearScale(domain: xs, range: (left, right))
         let y = LinearScale(domain: ys, range: (bottom, top))
 
-        if let title { canvas.text(width / 2, 18, title, anchor: .middle, size: 13) }
-        let yTicks = y.ticks(), xTicks = x.ticks(6)
+        if let title { canvas.text(width / 2, 18, title, anchor: .middle, size: labelSize + 1) }
+        let yTicks = y.ticks(), xTicks = x.ticks(width < 400 ? 4 : 6)
         for tick in yTicks {
             canvas.line(left, y(tick), right, y(tick), opacity: 0.15)
-            canvas.text(left - 6, y(tick) + 4, Markup.number(tick, digits: Self.digits(yTicks)), anchor: .end, size: 11)
+            canvas.text(left - 6, y(tick) + 4, Markup.number(tick, digits: Self.digits(yTicks)), anchor: .end, size: tickSize)
         }
         for (tick, label) in xTickLabels ?? xTicks.map({ ($0, Markup.number($0, digits: Self.digits(xTicks))) }) {
             canvas.line(x(tick), bottom, x(tick), bottom + 4)
-            canvas.text(x(tick), bottom + 17, label, anchor: .middle, size: 11)
+            canvas.text(x(tick), bottom + 17, label, anchor: .middle, size: tickSize)
         }
         canvas.line(left, bottom, right, bottom)
         canvas.line(left, top, left, bottom)
-        canvas.text((left + right) / 2, bottom + 34, xLabel, anchor: .middle)
-        canvas.text(14, (top + bottom) / 2, yLabel, anchor: .middle, rotate: true)
+        canvas.text((left + right) / 2, bottom + 35, xLabel, anchor: .middle, size: labelSize)
+        canvas.text(14, (top + bottom) / 2, yLabel, anchor: .middle, size: labelSize, rotate: true)
         if diagonal {
             canvas.line(x(xs.0), y(ys.0), x(xs.1), y(ys.1), opacity: 0.5, dash: "3 3")
         }
@@ -64,10 +74,10 @@ struct LineChart {
         }
         for s in series {
             let points = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map { (x($0.x), y($0.y)) }
-            canvas.polyline(points, stroke: Palette.color(s.style), dash: s.dashed ? "5 4" : Palette.dash(s.style), series: s.style)
+            canvas.polyline(points, stroke: Palette.color(s.style), dash: s.strokeDash, series: s.style)
             if s.markers { for p in points { canvas.marker(p.0, p.1, series: s.style, fill: Palette.color(s.style)) } }
         }
-        ChartLegend(names: legendNames).draw(on: &canvas, x: left, y: height + 4, width: right - left)
+        legendBox.draw(on: &canvas, x: 8, y: height + 8, width: legendWidth)
         return canvas
     }
 

@@ -54,22 +54,26 @@ struct SVGCanvas {
         }
     }
 
+    /// A `<g>` around the next elements (a legend entry: its parts share one box).
+    mutating func openGroup(className: String) { body += "<g class=\"\(className)\">" }
+    mutating func closeGroup() { body += "</g>" }
+
     enum Anchor: String { case start, middle, end }
 
     mutating func text(_ x: Double, _ y: Double, _ content: String, anchor: Anchor = .start,
-                       size: Double = 12, rotate: Bool = false) {
+                       size: Double = 12, rotate: Bool = false, angle: Double? = nil) {
         body += "<text x=\"\(c(x))\" y=\"\(c(y))\" font-size=\"\(c(size))\" text-anchor=\"\(anchor.rawValue)\" fill=\"currentColor\""
-        if rotate { body += " transform=\"rotate(-90 \(c(x)) \(c(y)))\"" }
+        if let degrees = angle ?? (rotate ? -90 : nil) { body += " transform=\"rotate(\(c(degrees)) \(c(x)) \(c(y)))\"" }
         body += ">\(Markup.escape(content))</text>"
     }
 
     /// The finished `<svg>` element; `titleID` ties the accessible name to the alt text.
-    /// `panel`: one of several small charts side by side (two per row, one on a phone).
+    /// `panel`: one of several small charts side by side (two per row, one on a phone,
+    /// by the stylesheet's `chart-panel`).
     func svg(title: String, titleID: String, panel: Bool = false) -> String {
         let id = Markup.escape(titleID)
-        let style = panel ? " style=\"display: inline-block; vertical-align: top; width: 49%; min-width: 16rem\"" : ""
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" "
-            + "width=\"100%\" role=\"img\" aria-labelledby=\"\(id)\" class=\"chart-svg\"\(style)>"
+            + "width=\"100%\" role=\"img\" aria-labelledby=\"\(id)\" class=\"chart-svg\(panel ? " chart-panel" : "")\">"
             + "<title id=\"\(id)\">\(Markup.escape(title))</title>" + body + "</svg>"
     }
 

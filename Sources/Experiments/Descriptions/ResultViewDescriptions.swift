@@ -1,0 +1,19 @@
+/// Description of `ResultView`, the values of `Compare(..., show:)`.
+extension APICatalog {
+    static let resultView = APITypeDescription(
+        "ResultView", doc: "One output of a `Compare`, for its `show:` list; outputs not listed are folded into \"More results\".",
+        members: [
+            .plain("dataset", ResultView.dataset, doc: "The dataset card (once per dataset on a page)."),
+            .plain("table", ResultView.table, doc: "Headline table: macro-F1, micro-F1, mAP, recall of the rarest label."),
+            .plain("metrics", ResultView.metrics, doc: "Every metric of every run."),
+            .plain("perLabel", ResultView.perLabel(nil), doc: "Precision, recall, F1 and AP of every label."),
+            APIMember("perLabel", [APIArgument(nil, name: "label", .string, limits: Limits(minCount: 1, maxCount: 80),
+                                               doc: "A label of the dataset.")],
+                      doc: "Precision, recall, F1 and AP of one label.") { .perLabel($0.string("label")) as ResultView },
+            .plain("loss", ResultView.loss, doc: "Training and validation loss per epoch."),
+            .plain("pr", ResultView.pr, doc: "Precision–recall curves, one panel per label."),
+            .plain("bars", ResultView.bars, doc: "Recall and F1 per label as grouped bars."),
+            .plain("calibration", ResultView.calibration, doc: "Reliability chart: observed frequency against predicted probability."),
+            .plain("thresholds", ResultView.thresholds, doc: "The decision threshold each run used, per label."),
+        ])
+}

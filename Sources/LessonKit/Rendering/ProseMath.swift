@@ -1,0 +1,174 @@
+import CCmarkGFM
+import Foundation
+
+/// Math in prose: `$…$` inline and `$$…$$` display, found in cmark-gfm's text
+/// nodes (so code spans, code blocks and link targets are never touched) and set
+/// as MathML at build time.
+///
+/// Before rendering, each formula in the tree is replaced by a placeholder of
+/// private-use characters (which cmark passes through unchanged); after
+/// rendering, `substitute` puts the MathML in its place. The lesson's own text
+/// never carries those characters (`sanitized` removes them), so a lesson cannot
+/// forge a placeholder. Inline math follows Pandoc's rule: the opening `$` is
+/// followed by a non-space, the closing `$` follows a non-space and is not
+/// followed by a digit, so "$5 and $10" stays text.
+final class ProseMath {
+    static let open: Character = "\u{E000}"
+    static let close: Character = "\u{E001}"
+
+    /// One formula found in the prose.
+    struct Formula: Equatable {
+        var tex: String
+        var display: Bool
+    }
+
+    private(set) var formulas: [Formula] = []
+
+    /// The Markdown without the placeholder characters.
+    static func sanitized(_ markdown: String) -> String {
+        String(markdown.filter { $0 != open && $0 != close })
+    }
+
+    /// Replaces every formula under `root` with a placeholder.
+    func prepare(_ root: OpaquePointer) {
+        walk(root)
+    }
+
+    /// The rendered HTML with each placeholder replaced by its MathML (or, for a
+    /// formula outside the supported subset, the TeX as code with the reason).
+    func substitute(in html: String) -> String {
+        guard html.contains(Self.open) else { return html }
+        var out = ""
+        var rest = Substring(html)
+        while let start = rest.firstIndex(of: Self.open), let end = rest[start...].firstIndex(of: Self.close) {
+            out += rest[..<start]
+            let number = Int(rest[rest.index(after: start)..<end]) ?? -1
+            out += number >= 0 && number < formulas.count ? Self.markup(formulas[number]) : ""
+            rest = rest[rest.index(after: end)...]
+        }
+        return out + rest
+    }
+
+    static func markup(_ formula: Formula) -> String {
+        do {
+            return try TeXMath.mathML(formula.tex, display: formula.display)
+        } catch {
+            return "<code class=\"math-error\" title=\"\(escapeHTML(String(describing: error)))\">"
+                + escapeHTML(formula.tex) + "</code>"
+        }
+    }
+
+    // MARK: Walking the tree
+
+    private func walk(_ node: OpaquePointer) {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_BLOCK { return }
+        mergeTextChildren(of: node)
+        if type == CMARK_NODE_PARAGRAPH, displayParagraph(node) { return }
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            child = cmark_node_next(current)
+            if cmark_node_get_type(current) == CMARK_NODE_TEXT {
+                let literal = MarkdownNode.literal(current)
+                let replaced = replaceInline(literal)
+                if replaced != literal { cmark_node_set_literal(current, replaced) }
+            } else {
+                walk(current)
+            }
+        }
+    }
+
+    /// Adjacent text nodes become one (cmark splits text at characters such as
+    /// `[` or `!`), so a formula is seen whole.
+    private func mergeTextChildren(of node: OpaquePointer) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            var next = cmark_node_next(current)
+            if cmark_node_get_type(current) == CMARK_NODE_TEXT {
+                var literal = MarkdownNode.literal(current)
+                var merged = false
+                while let n = next, cmark_node_get_type(n) == CMARK_NODE_TEXT {
+                    literal += MarkdownNode.literal(n)
+                    let after = cmark_node_next(n)
+                    cmark_node_unlink(n)
+                    cmark_node_free(n)
+                    next = after
+                    merged = true
+                }
+                if merged { cmark_node_set_literal(current, literal) }
+            }
+            child = next
+        }
+    }
+
+    /// A paragraph that is one `$$…$$` formula (over one or several lines)
+    /// becomes one display placeholder.
+    private func displayParagraph(_ paragraph: OpaquePointer) -> Bool {
+        var text = ""
+        var child = cmark_node_first_child(paragraph)
+        var nodes: [OpaquePointer] = []
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT: text += MarkdownNode.literal(current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += "\n"
+            default: return false
+            }
+            nodes.append(current)
+            child = cmark_node_next(current)
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count > 4, trimmed.hasPrefix("$$"), trimmed.hasSuffix("$$"),
+              !trimmed.dropFirst(2).dropLast(2).contains("$"), let first = nodes.first else { return false }
+        cmark_node_set_literal(first, placeholder(Formula(tex: String(trimmed.dropFirst(2).dropLast(2)), display: true)))
+        for node in nodes.dropFirst() {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        return true
+    }
+
+    private func placeholder(_ formula: Formula) -> String {
+        formulas.append(formula)
+        return "\(Self.open)\(formulas.count - 1)\(Self.close)"
+    }
+
+    /// `$…$` (and `$$…$$` within a line) in one text node.
+    func replaceInline(_ text: String) -> String {
+        guard text.contains("$") else { return text }
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == "$" else { out.append(chars[i]); i += 1; continue }
+            let display = i + 1 < chars.count && chars[i + 1] == "$"
+            let start = i + (display ? 2 : 1)
+            if let end = closing(chars, from: start, display: display) {
+                out += placeholder(Formula(tex: String(chars[start..<end]), display: display))
+                i = end + (display ? 2 : 1)
+            } else {
+                out += display ? "$$" : "$"
+                i = start
+            }
+        }
+        return out
+    }
+
+    /// Index of the closing `$` (or `$$`) of a formula starting at `start`.
+    private func closing(_ chars: [Character], from start: Int, display: Bool) -> Int? {
+        guard start < chars.count, !chars[start].isWhitespace, chars[start] != "$" else { return nil }
+        var j = start
+        while j < chars.count {
+            if chars[j] == "$" {
+                if display {
+                    if j + 1 < chars.count, chars[j + 1] == "$" { return j }
+                } else {
+                    let after = j + 1 < chars.count ? chars[j + 1] : " "
+                    if !chars[j - 1].isWhitespace, !after.isNumber { return j }
+                    return nil
+                }
+            }
+            j += 1
+        }
+        return nil
+    }
+}
