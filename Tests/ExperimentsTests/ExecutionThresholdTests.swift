@@ -70,6 +70,6 @@ final class ExecutionCompareTests: XCTestCase {
         let report = notebook.report(named: "a")
         XCTAssertFalse(report.diverged)
         XCTAssertTrue(report.macroF1.isFinite)
-        XCTAssertEqual((report as? RunResult)?.metrics?.testCount, 32)
+        XCTAssertEqual((report as? RunSeries)?.results[0].metrics?.testCount, 32)
     }
 }

@@ -71,7 +71,7 @@ final class RunningLessonRunnerTests: XCTestCase {
 
     func testCorruptedEntryIsRecomputedWithAWarning() throws {
         let first = try TinyRuns.runner(cache: cache).run([TinyRuns.comparison(runs)])
-        let key = first.comparisons[0].specHashes[0]
+        let key = first.comparisons[0].specHashes[0][0]
         let url = ResultCache(directory: cache).entryURL(key)
         var bytes = try Data(contentsOf: url)
         bytes[bytes.count / 2] ^= 0x01

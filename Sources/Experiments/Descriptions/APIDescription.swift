@@ -8,11 +8,15 @@ public struct APITypeDescription: Sendable {
     public var conformsTo: [String]
     /// Initialisers (`name == "init"`) and static members / cases.
     public var members: [APIMember]
+    /// Literals the type may be written as (`seeds: 5`, `seeds: [1, 2]`), as Swift's
+    /// `ExpressibleBy...Literal` conformances allow.
+    public var literals: [APILiteral]
 
-    public init(_ name: String, doc: String, conformsTo: [String] = [], members: [APIMember]) {
+    public init(_ name: String, doc: String, conformsTo: [String] = [], literals: [APILiteral] = [], members: [APIMember]) {
         self.name = name
         self.doc = doc
         self.conformsTo = conformsTo
+        self.literals = literals
         self.members = members
     }
 
@@ -20,6 +24,22 @@ public struct APITypeDescription: Sendable {
     public var isProtocol: Bool { members.isEmpty }
     public var initializers: [APIMember] { members.filter { $0.name == "init" } }
     public var staticMembers: [APIMember] { members.filter { $0.name != "init" } }
+}
+
+/// A literal form of an API type: a literal of `kind` (checked against
+/// `limits`) becomes the value through `build`.
+public struct APILiteral: Sendable {
+    public var kind: ValueKind
+    public var limits: Limits
+    public var doc: String
+    public var build: @Sendable (APIValue) -> any Sendable
+
+    public init(_ kind: ValueKind, limits: Limits = Limits(), doc: String, build: @escaping @Sendable (APIValue) -> any Sendable) {
+        self.kind = kind
+        self.limits = limits
+        self.doc = doc
+        self.build = build
+    }
 }
 
 /// An initialiser, enum case or static member with its arguments.

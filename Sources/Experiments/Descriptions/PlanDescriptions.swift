@@ -49,10 +49,12 @@ extension APICatalog {
             APIMember("init", [
                 APIArgument(nil, name: "title", .string, limits: Limits(minCount: 1, maxCount: 120), doc: "Heading of the comparison."),
                 APIArgument("on", name: "dataset", .api("DatasetSpecification"), doc: "The dataset every run trains on."),
+                APIArgument("seeds", .optional(.api("Seeds")), default: "nil",
+                            doc: "Train every run once per seed (the dataset is redrawn too); nil: once, with the seeds written."),
                 APIArgument("runs", .array(.api("Run")), limits: Limits(minCount: 1, maxCount: 16), doc: "The runs, in table order."),
             ], doc: "A comparison of runs.", check: compareIssues) { a in
                 Compare(title: a.string("title"), dataset: a.object("dataset", as: (any DatasetSpecification).self).source,
-                        runs: a.objects("runs", as: Run.self))
+                        seeds: a["seeds"].object as? Seeds, runs: a.objects("runs", as: Run.self))
             },
         ])
 
@@ -60,6 +62,9 @@ extension APICatalog {
     @Sendable static func compareIssues(_ a: APIArguments) -> [APIIssue] {
         let runs = a.objects("runs", as: Run.self)
         var issues: [APIIssue] = []
+        if let seeds = a["seeds"].object as? Seeds {
+            issues += seedIssues(seeds.values).map { APIIssue([.argument("seeds")] + $0.path, $0.message) }
+        }
         var seen: Set<String> = []
         let labels = a.object("dataset", as: (any DatasetSpecification).self).labelNames
         func count(_ n: Int, _ what: String, _ argument: String, run i: Int) {

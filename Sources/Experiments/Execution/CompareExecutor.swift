@@ -2,11 +2,16 @@
 /// lesson program (`lessons export`) plugs into `Notebook.shared.execute` so its
 /// `results[...]` and `expect(...)` work on the same numbers `lessons run` shows.
 public enum CompareExecutor {
-    public static func execute(_ compare: Compare, lessonFolder: String? = nil) throws -> [String: any RunReport] {
-        let dataset = try compare.dataset.load(relativeTo: lessonFolder)
-        var reports: [String: any RunReport] = [:]
-        for run in compare.runs { reports[run.name] = RunExecutor.execute(run, on: dataset) }
-        return reports
+    public static func execute(_ compare: Compare, lessonFolder: String? = nil) throws -> [String: RunSeries] {
+        var perRun: [String: (seeds: [Int], results: [RunResult])] = [:]
+        for replica in compare.replicas {
+            let dataset = try replica.dataset.load(relativeTo: lessonFolder)
+            for run in replica.runs {
+                perRun[run.name, default: ([], [])].seeds.append(replica.seed ?? run.seed)
+                perRun[run.name, default: ([], [])].results.append(RunExecutor.execute(run, on: dataset))
+            }
+        }
+        return perRun.mapValues { RunSeries(name: $0.results[0].name, seeds: $0.seeds, results: $0.results) }
     }
 
     /// Installs `execute` as the notebook's executor (the first line of an exported program).

@@ -25,7 +25,7 @@ public struct TestMetrics: Codable, Hashable, Sendable {
     public var testCount: Int
 
     public init(macroF1: Double, microF1: Double, samplesF1: Double, subsetAccuracy: Double,
-                hammingLoss: Double, meanAveragePrecision: Double, macroROCAUC: Double?, multiLabelRecall: Double,
+                hammingLoss: Double, meanAveragePrecision: Double, macroROCAUC: Double? = nil, multiLabelRecall: Double,
                 multiLabelSubsetAccuracy: Double, expectedCalibrationError: Double,
                 perLabel: [LabelMetrics], precisionRecallCurves: [PrecisionRecallCurve],
                 reliability: [ReliabilityBin], testCount: Int) {
@@ -61,7 +61,7 @@ public struct LabelMetrics: Codable, Hashable, Sendable {
     public var support: Int
 
     public init(label: String, precision: Double, recall: Double, f1: Double, averagePrecision: Double,
-                rocAUC: Double?, support: Int) {
+                rocAUC: Double? = nil, support: Int) {
         self.label = label
         self.precision = precision
         self.recall = recall

@@ -15,9 +15,14 @@ extension EvaluationSession {
         let location = source.location(of: call)
         let labels = args.map { $0.label?.text }
         let check: Expectation.Check
-        if labels == [nil] {
+        var inAtLeast: Int?
+        if labels == [nil] || labels == [nil, "inAtLeast"] {
             guard let condition = compileCondition(args[0].expression) else { return }
             check = .condition(condition)
+            if labels.count == 2 {
+                guard let k = compileRobustness(args[1].expression, runs: condition.runNames) else { return }
+                inAtLeast = k
+            }
         } else if labels == [nil, "approximately", "tolerance"] {
             let value = compileQuantity(args[0].expression)
             let target = compileQuantity(args[1].expression)
@@ -29,15 +34,34 @@ extension EvaluationSession {
             }
             check = .approximately(value, target: target, tolerance: tolerance)
         } else {
-            let known = ["approximately", "tolerance"]
+            let known = ["inAtLeast", "approximately", "tolerance"]
             if let bad = args.first(where: { $0.label != nil && !known.contains($0.label!.text) }), let label = bad.label {
                 error("expect has no argument '\(label.text)'\(Suggestions.didYouMean(label.text, in: known))", at: label)
             } else {
-                error("expect takes a condition, or a value with 'approximately:' and 'tolerance:'", at: call)
+                error("expect takes a condition (optionally with 'inAtLeast:'), or a value with 'approximately:' and 'tolerance:'",
+                      at: call)
             }
             return
         }
-        plan.expectations.append(Expectation(blockIndex: source.index, location: location, claim: claim, check: check))
+        plan.expectations.append(Expectation(blockIndex: source.index, location: location, claim: claim, check: check,
+                                             inAtLeast: inAtLeast))
+    }
+
+    /// `inAtLeast: k`: a whole number of seeds, 1...n, for runs that share one seed list.
+    private func compileRobustness(_ expr: ExprSyntax, runs: [String]) -> Int? {
+        guard let v = evaluate(expr, expected: .int), let k = v.value.int else { return nil }
+        let lists = Set(runs.compactMap { knownRuns[$0]?.seeds })
+        guard lists.count <= 1 else {
+            error("inAtLeast pairs runs by seed, but these runs were trained with different seeds; "
+                  + "give their comparisons the same 'seeds:'", at: expr)
+            return nil
+        }
+        let n = lists.first?.count ?? 1
+        guard k >= 1, k <= n else {
+            error("inAtLeast must be 1...\(n) (the runs have \(n) seed\(n == 1 ? "" : "s")), got \(k)" + overrideNote(v), at: expr)
+            return nil
+        }
+        return k
     }
 
     private func compileCondition(_ expr: ExprSyntax) -> Condition? {

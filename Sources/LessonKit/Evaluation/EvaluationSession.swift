@@ -25,11 +25,16 @@ final class EvaluationSession {
         var location: SourceLocation
         /// Nil when the dataset's labels come from its files.
         var labels: [String]?
+        /// The seeds its results are listed under (paired claims need equal lists).
+        var seeds: [Int]
     }
 
     let lesson: Lesson
     let catalog: APICatalog
     let overrides: [String: String]
+    /// True while evaluating the lesson again for one point of a sweep: sweeps
+    /// and claims are left out, only the runs matter.
+    let isSweepPoint: Bool
     var diagnostics: [Diagnostic] = []
     var scope: [String: Binding] = [:]
     /// Names whose definition failed: uses of them report nothing more.
@@ -49,10 +54,11 @@ final class EvaluationSession {
     nonisolated(unsafe) private static var defaultCache: [String: Evaluated] = [:]
     private static let defaultCacheLock = NSLock()
 
-    init(lesson: Lesson, catalog: APICatalog, overrides: [String: String]) {
+    init(lesson: Lesson, catalog: APICatalog, overrides: [String: String], isSweepPoint: Bool = false) {
         self.lesson = lesson
         self.catalog = catalog
         self.overrides = overrides
+        self.isSweepPoint = isSweepPoint
     }
 
     func error(_ message: String, at location: SourceLocation?) {

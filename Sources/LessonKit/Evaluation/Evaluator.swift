@@ -12,8 +12,15 @@ public enum Evaluator {
     /// the plan, or every error found, sorted by location.
     public static func evaluate(_ lesson: Lesson, overrides: [String: String] = [:],
                                 catalog: APICatalog = .standard) -> Result<LessonPlan, DiagnosticList> {
-        let session = EvaluationSession(lesson: lesson, catalog: catalog, overrides: overrides)
+        evaluate(lesson, overrides: overrides, catalog: catalog, isSweepPoint: false)
+    }
+
+    /// `isSweepPoint`: the lesson evaluated again for one value of a sweep (no sweeps, no claims).
+    static func evaluate(_ lesson: Lesson, overrides: [String: String], catalog: APICatalog,
+                         isSweepPoint: Bool) -> Result<LessonPlan, DiagnosticList> {
+        let session = EvaluationSession(lesson: lesson, catalog: catalog, overrides: overrides, isSweepPoint: isSweepPoint)
         for (index, block) in lesson.blocks.enumerated() where block.kind.isRunnable {
+            if isSweepPoint && block.kind == .expect { continue }
             session.evaluateBlock(index: index, block: block)
         }
         session.checkOverridesWereUsed()
@@ -123,6 +130,8 @@ extension EvaluationSession {
             guard let value = evaluate(expr, expected: nil) else { return }
             if case .api("Compare") = value.kind, let compare = value.value.object as? Compare {
                 addComparison(compare, value: value, at: expr)
+            } else if case .api("Sweep") = value.kind, let sweep = value.value.object as? Sweep {
+                if !isSweepPoint { addSweep(sweep, value: value, at: expr) }
             } else if case .api("Run") = value.kind {
                 error("a Run on its own is never trained; put it in the runs of a Compare", at: expr)
             } else if catalog.isAssignable(value.kind.description, to: "DatasetSpecification") {
@@ -146,7 +155,7 @@ extension EvaluationSession {
         guard fresh else { return }
         for (i, run) in compare.runs.enumerated() where knownRuns[run.name] == nil {
             knownRuns[run.name] = KnownRun(location: value.location(at: [.argument("runs"), .index(i)]),
-                                           labels: compare.dataset.labelNames)
+                                           labels: compare.dataset.labelNames, seeds: compare.seedList(for: run))
             knownRunOrder.append(run.name)
         }
         let runLocations = compare.runs.indices.map { value.location(at: [.argument("runs"), .index($0)]) }

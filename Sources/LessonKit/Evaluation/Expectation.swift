@@ -16,6 +16,9 @@ public struct Expectation: Sendable {
     /// The claim as written (the arguments of `expect`).
     public var claim: String
     public var check: Check
+    /// `inAtLeast: k`: checked per seed, paired by seed, must hold in ≥ k seeds.
+    /// Nil: checked once, on each run's mean over its seeds.
+    public var inAtLeast: Int?
 
     /// Run names the claim reads, for "run 'x' has no results".
     public var runNames: [String] {
@@ -25,30 +28,86 @@ public struct Expectation: Sendable {
         }
     }
 
-    /// Pass or fail, with the values involved.
+    /// Pass or fail, with the values involved (per seed with `inAtLeast`).
+    public func evaluate(_ runs: [String: RunSeries]) -> ExpectationOutcome {
+        if let missing = runNames.first(where: { runs[$0] == nil }) {
+            return ExpectationOutcome(passed: false, actual: "run '\(missing)' has no results", claim: claim)
+        }
+        guard let required = inAtLeast else { return evaluate(runs.mapValues { $0 as any RunReport }) }
+        let read = Set(runNames).compactMap { runs[$0] }
+        let seeds = read.first?.seeds ?? []
+        guard read.allSatisfy({ $0.seeds == seeds }) else {
+            return ExpectationOutcome(passed: false, actual: "the runs it reads were trained with different seeds", claim: claim)
+        }
+        let perSeed = seeds.indices.map { i -> SeedCheck in
+            let (passed, detail) = holds(runs.mapValues { $0.report(seedIndex: min(i, $0.results.count - 1)) as any RunReport })
+            return SeedCheck(seed: seeds[i], passed: passed, detail: detail)
+        }
+        let held = perSeed.filter(\.passed)
+        let failedSeeds = perSeed.filter { !$0.passed }.map { String($0.seed) }
+        var summary = "held in \(held.count) of \(perSeed.count) seeds, needs \(required)"
+        if !failedSeeds.isEmpty { summary += "; failed in seed\(failedSeeds.count == 1 ? "" : "s") \(failedSeeds.joined(separator: ", "))" }
+        return ExpectationOutcome(passed: held.count >= required, actual: summary, claim: claim,
+                                  required: required, seeds: perSeed)
+    }
+
+    /// The claim on one set of reports, each a single number per metric (a
+    /// multi-seed run reads as its means); `inAtLeast` needs the seeds, so it is
+    /// checked by `evaluate(_: [String: RunSeries])`.
     public func evaluate(_ reports: [String: any RunReport]) -> ExpectationOutcome {
         if let missing = runNames.first(where: { reports[$0] == nil }) {
             return ExpectationOutcome(passed: false, actual: "run '\(missing)' has no results", claim: claim)
         }
+        let (passed, detail) = holds(reports)
+        return ExpectationOutcome(passed: passed, actual: detail, claim: claim)
+    }
+
+    /// The check on one set of reports.
+    private func holds(_ reports: [String: any RunReport]) -> (Bool, String) {
         switch check {
         case .condition(let c):
-            let (passed, detail) = c.evaluate(reports)
-            return ExpectationOutcome(passed: passed, actual: detail, claim: claim)
+            return c.evaluate(reports)
         case .approximately(let v, let t, let tol):
             let value = v.value(reports), target = t.value(reports), tolerance = tol.value(reports)
-            return ExpectationOutcome(passed: abs(value - target) <= tolerance,
-                                      actual: "got \(Quantity.format(value)) vs \(Quantity.format(target)) ± \(Quantity.format(tolerance))",
-                                      claim: claim)
+            return (abs(value - target) <= tolerance,
+                    "got \(Quantity.format(value)) vs \(Quantity.format(target)) ± \(Quantity.format(tolerance))")
         }
+    }
+}
+
+/// A claim checked on one seed's runs.
+public struct SeedCheck: Codable, Sendable, Equatable {
+    public var seed: Int
+    public var passed: Bool
+    /// The values involved for that seed.
+    public var detail: String
+
+    public init(seed: Int, passed: Bool, detail: String) {
+        self.seed = seed
+        self.passed = passed
+        self.detail = detail
     }
 }
 
 /// The result of checking one expectation.
 public struct ExpectationOutcome: Sendable, Equatable {
     public var passed: Bool
-    /// The values involved: `got 0.41 vs 0.57`.
+    /// The values involved: `got 0.41 vs 0.57`, or for a per-seed claim
+    /// `held in 3 of 5 seeds, needs 4; failed in seeds 2, 5`.
     public var actual: String
     public var claim: String
+    /// `inAtLeast:` of a per-seed claim.
+    public var required: Int?
+    /// Each seed's check of a per-seed claim.
+    public var seeds: [SeedCheck]?
+
+    public init(passed: Bool, actual: String, claim: String, required: Int? = nil, seeds: [SeedCheck]? = nil) {
+        self.passed = passed
+        self.actual = actual
+        self.claim = claim
+        self.required = required
+        self.seeds = seeds
+    }
 
     /// `expectation failed: <claim> (got 0.41 vs 0.57)`, or `expectation held: ...`.
     public var message: String {

@@ -8,13 +8,15 @@ public struct LessonPlan: Sendable {
     /// `let name = Shapes(...)` declarations, for a dataset card where they are declared.
     public var datasets: [PlanDataset]
     public var comparisons: [PlanComparison]
+    public var sweeps: [PlanSweep]
     public var expectations: [Expectation]
 
     public init(parameters: [PlanParameter] = [], datasets: [PlanDataset] = [], comparisons: [PlanComparison] = [],
-                expectations: [Expectation] = []) {
+                sweeps: [PlanSweep] = [], expectations: [Expectation] = []) {
         self.parameters = parameters
         self.datasets = datasets
         self.comparisons = comparisons
+        self.sweeps = sweeps
         self.expectations = expectations
     }
 
@@ -57,4 +59,19 @@ public struct PlanComparison: Sendable {
     public var title: String { compare.title }
     public var dataset: DatasetSource { compare.dataset }
     public var runs: [Run] { compare.runs }
+}
+
+/// A `Sweep(...)` statement, resolved: for each value, the lesson evaluated
+/// again with the parameter set to it, and the swept runs as that evaluation
+/// declares them (their comparison's dataset and seeds included).
+public struct PlanSweep: Sendable {
+    public var sweep: Sweep
+    /// Swift source of each value, as `--set` would receive it (`0.5`, `8`).
+    public var valueSources: [String]
+    /// One comparison per value holding just the swept runs (in `sweep.runs` order).
+    public var points: [Compare]
+    public var blockIndex: Int
+    public var location: SourceLocation
+
+    public var title: String { sweep.title }
 }

@@ -63,6 +63,15 @@ extension EvaluationSession {
             return out
         case .api(let p):
             if case .api(let a) = value.kind, catalog.isAssignable(a, to: p) { return value }
+            if value.isLiteral, let literal = catalog.type(named: p)?.literals.first(where: { Self.fits(value, $0.kind) }) {
+                // `seeds: 5`: the literal is checked as its own kind, then becomes the API value.
+                guard var inner = convert(value, to: literal.kind, context: context),
+                      checkLimits(inner, literal.limits, name: p.prefix(1).lowercased() + p.dropFirst()) else { return nil }
+                inner.value = .object(literal.build(inner.value))
+                inner.kind = expected
+                inner.isLiteral = false
+                return inner
+            }
         default:
             break
         }
@@ -72,6 +81,15 @@ extension EvaluationSession {
             error("cannot convert value of type '\(value.kind)' to \(context.phrase) '\(expected)'", at: value.location)
         }
         return nil
+    }
+
+    /// True when a literal has the shape of `kind` (a number for `Int`, an array literal for `[T]`).
+    static func fits(_ value: Evaluated, _ kind: ValueKind) -> Bool {
+        switch (value.kind, kind) {
+        case (.int, .int), (.int, .double), (.double, .double): return true
+        case (.array, .array): return true
+        default: return false
+        }
     }
 
     /// Checks numeric bounds (of a number, or of each number in an array) and

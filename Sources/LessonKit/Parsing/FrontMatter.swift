@@ -1,4 +1,5 @@
 import Yams
+import Experiments
 
 /// Optional YAML front matter between `---` lines at the top of a lesson.
 ///
@@ -6,7 +7,7 @@ import Yams
 /// parsing, so every line number cmark-gfm reports is still a line of the file.
 enum FrontMatter {
     /// Keys a lesson may set; anything else is a typo worth reporting.
-    static let knownKeys = ["title", "summary", "order"]
+    static let knownKeys = ["title", "summary", "order", "budget"]
 
     /// The 1-based line range of the front matter (both fences), if the file has one.
     static func extent(lines: [Substring]) -> ClosedRange<Int>? {
@@ -26,10 +27,18 @@ enum FrontMatter {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Reads `title`, `summary` and `order`; errors point at the offending line.
-    static func parse(source: String, path: String) throws -> (title: String?, summary: String?, order: Int?) {
+    /// The keys a lesson may set.
+    struct Fields {
+        var title: String?
+        var summary: String?
+        var order: Int?
+        var budget: Double?
+    }
+
+    /// Reads `title`, `summary`, `order` and `budget`; errors point at the offending line.
+    static func parse(source: String, path: String) throws -> Fields {
         let lines = SourceText.lines(source)
-        guard let range = extent(lines: lines) else { return (nil, nil, nil) }
+        guard let range = extent(lines: lines) else { return Fields() }
         let closed = range.upperBound > 1 && isFence(lines[range.upperBound - 1], closing: true)
         guard closed else {
             throw LessonsError(Diagnostic(path: path, location: SourceLocation(line: 1, column: 1),
@@ -53,12 +62,12 @@ enum FrontMatter {
                 throw located(1, 1, "invalid front matter: \(error)")
             }
         }
-        guard let node else { return (nil, nil, nil) }
+        guard let node else { return Fields() }
         guard let mapping = node.mapping else {
             throw located(node.mark?.line ?? 1, node.mark?.column ?? 1,
-                          "front matter must be 'key: value' lines (title, summary, order)")
+                          "front matter must be 'key: value' lines (\(knownKeys.joined(separator: ", ")))")
         }
-        var title: String?, summary: String?, order: Int?
+        var fields = Fields()
         for (key, value) in mapping {
             let name = key.string ?? ""
             let at = (key.mark?.line ?? 1, key.mark?.column ?? 1)
@@ -66,14 +75,21 @@ enum FrontMatter {
                 throw located(at.0, at.1, "front matter '\(name)' must be a single value")
             }
             switch name {
-            case "title": title = text
-            case "summary": summary = text
+            case "title": fields.title = text
+            case "summary": fields.summary = text
+            case "budget":
+                guard let number = Double(text), number.isFinite, number > 0, number <= TrainingBudget.maximumLimit else {
+                    throw located(value.mark?.line ?? at.0, value.mark?.column ?? at.1,
+                                  "front matter 'budget' must be a number of 10¹² multiply-adds in "
+                                  + "(0, \(Limits.format(TrainingBudget.maximumLimit))], not '\(text)'")
+                }
+                fields.budget = number
             case "order":
                 guard let number = Int(text) else {
                     throw located(value.mark?.line ?? at.0, value.mark?.column ?? at.1,
                                   "front matter 'order' must be a whole number, not '\(text)'")
                 }
-                order = number
+                fields.order = number
             default:
                 var message = "unknown front matter key '\(name)'"
                 if let suggestion = Suggestions.closest(to: name, in: knownKeys) {
@@ -84,7 +100,7 @@ enum FrontMatter {
                 throw located(at.0, at.1, message)
             }
         }
-        return (title, summary, order)
+        return fields
     }
 
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {

@@ -20,16 +20,19 @@ public struct Lesson: Sendable {
     }
 }
 
-/// Front matter (`title`, `summary`, `order`); title falls back to the first `#` heading.
+/// Front matter (`title`, `summary`, `order`, `budget`); title falls back to the first `#` heading.
 public struct LessonMeta: Sendable, Equatable {
     public var title: String
     public var summary: String?
     public var order: Int?
+    /// The most training the lesson may ask for, in 10¹² multiply-adds (nil: the default limit).
+    public var budget: Double?
 
-    public init(title: String, summary: String? = nil, order: Int? = nil) {
+    public init(title: String, summary: String? = nil, order: Int? = nil, budget: Double? = nil) {
         self.title = title
         self.summary = summary
         self.order = order
+        self.budget = budget
     }
 }
 

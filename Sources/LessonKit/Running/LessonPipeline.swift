@@ -58,28 +58,46 @@ public struct LessonPipeline {
         case .failure(let list): throw LessonsError(list.diagnostics, source: lesson.source, exitCode: 2)
         }
         let folder = URL(fileURLWithPath: lesson.path).deletingLastPathComponent().path
+        try TrainingBudget(limit: lesson.meta.budget).check(plan, lesson: lesson)
         let comparisons = plan.comparisons.map {
-            LessonRunner.Comparison(title: $0.title, dataset: $0.dataset, runs: $0.runs, blockIndex: $0.blockIndex)
+            LessonRunner.Comparison(title: $0.title, dataset: $0.dataset, seeds: $0.compare.seeds, runs: $0.runs,
+                                    blockIndex: $0.blockIndex)
+        }
+        let sweeps = plan.sweeps.map {
+            LessonRunner.SweepJob(title: $0.title, parameter: $0.sweep.parameter, values: $0.valueSources, points: $0.points,
+                                  metrics: $0.sweep.metrics, blockIndex: $0.blockIndex)
         }
         let runner = LessonRunner(options: .init(jobs: options.jobs, useCache: options.useCache,
                                                  cache: cache(forLessonAt: lesson.path), lessonFolder: folder),
                                   progress: progress, dataSource: LessonRunner.datasetLoader(lessonFolder: folder),
                                   summarize: LessonRunner.summaryWithPreview)
-        let outcome = try runner.run(comparisons)
+        let outcome = try runner.run(comparisons, sweeps: sweeps)
 
         var failures: [Diagnostic] = []
         for (planned, ran) in zip(plan.comparisons, outcome.comparisons) {
-            for (index, run) in ran.runs.enumerated() {
+            for (index, series) in ran.series.enumerated() {
                 // Point at the run itself, where the lesson wrote it.
                 let location = index < planned.runLocations.count ? planned.runLocations[index] : planned.location
-                switch run.outcome {
-                case .completed: continue
-                case let .diverged(epoch, step, hint):
-                    failures.append(Diagnostic(path: lesson.path, location: location,
-                                               message: "run '\(run.name)': \(hint)"))
-                case .failed(let message):
-                    failures.append(Diagnostic(path: lesson.path, location: location,
-                                               message: "run '\(run.name)' failed: \(message)"))
+                for (seed, run) in zip(series.seeds, series.results) {
+                    let name = series.results.count > 1 ? "run '\(run.name)' (seed \(seed))" : "run '\(run.name)'"
+                    switch run.outcome {
+                    case .completed: continue
+                    case let .diverged(_, _, hint):
+                        failures.append(Diagnostic(path: lesson.path, location: location, message: "\(name): \(hint)"))
+                    case .failed(let message):
+                        failures.append(Diagnostic(path: lesson.path, location: location, message: "\(name) failed: \(message)"))
+                    }
+                }
+            }
+        }
+        for (planned, ran) in zip(plan.sweeps, outcome.sweeps) {
+            for (value, point) in zip(ran.values, ran.points) {
+                for series in point {
+                    for (seed, run) in zip(series.seeds, series.results) where !run.outcome.isCompleted {
+                        failures.append(Diagnostic(path: lesson.path, location: planned.location,
+                                                   message: "sweep '\(ran.title)': run '\(run.name)' at \(ran.parameter) = \(value)"
+                                                       + " (seed \(seed)) did not complete"))
+                    }
                 }
             }
         }
@@ -89,7 +107,8 @@ public struct LessonPipeline {
             if !result.passed { failures.append(result.diagnostic(path: lesson.path, at: expectation.location)) }
             return .init(blockIndex: expectation.blockIndex,
                          record: .init(line: expectation.location.line, column: expectation.location.column,
-                                       source: expectation.claim, passed: result.passed, detail: result.actual))
+                                       source: expectation.claim, passed: result.passed, detail: result.actual,
+                                       required: result.required, seeds: result.seeds))
         }
         let parameters = plan.parameters.map {
             ResultsDocument.Parameter(name: $0.name, type: $0.type, value: $0.value, declaredValue: $0.declaredValue,

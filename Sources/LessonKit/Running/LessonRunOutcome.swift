@@ -1,26 +1,38 @@
 import Experiments
 
-/// What running a lesson produced: per comparison its dataset card and run
-/// results (in the lesson's order), plus what the runner had to say.
+/// What running a lesson produced: per comparison its dataset card and runs
+/// (each once per seed, in the lesson's order), per sweep its points, plus what
+/// the runner had to say.
 public struct LessonRunOutcome: Sendable {
     public var comparisons: [ComparisonOutcome]
+    public var sweeps: [SweepOutcome] = []
     /// Cache problems that were worked around (each also printed).
     public var warnings: [String]
-    /// Runs trained in this invocation (0 on an unchanged rerun).
+    /// (run, seed) pairs trained in this invocation (0 on an unchanged rerun).
     public var trainedCount: Int
-    /// Runs taken from the cache.
+    /// (run, seed) pairs taken from the cache.
     public var cachedCount: Int
 
+    public init(comparisons: [ComparisonOutcome], sweeps: [SweepOutcome] = [], warnings: [String], trainedCount: Int,
+                cachedCount: Int) {
+        self.comparisons = comparisons
+        self.sweeps = sweeps
+        self.warnings = warnings
+        self.trainedCount = trainedCount
+        self.cachedCount = cachedCount
+    }
+
     /// Every run by name, for `expect` blocks.
-    public var reports: [String: any RunReport] {
-        var out: [String: any RunReport] = [:]
-        for comparison in comparisons { for run in comparison.runs { out[run.name] = run } }
+    public var reports: [String: RunSeries] {
+        var out: [String: RunSeries] = [:]
+        for comparison in comparisons { for run in comparison.series { out[run.name] = run } }
         return out
     }
 
-    /// Runs that diverged or could not train.
+    /// Runs (one per seed) that diverged or could not train, sweeps included.
     public var failedRuns: [RunResult] {
-        comparisons.flatMap(\.runs).filter { $0.outcome != .completed }
+        (comparisons.flatMap(\.series) + sweeps.flatMap { $0.points.flatMap { $0 } })
+            .flatMap(\.results).filter { $0.outcome != .completed }
     }
 }
 
@@ -28,9 +40,43 @@ public struct ComparisonOutcome: Sendable {
     public var title: String
     public var blockIndex: Int
     public var dataset: DatasetSummary?
-    /// Hash of the dataset description (`results.json`).
+    /// Hash of the dataset description (`results.json`; of the first seed's draw).
     public var datasetHash: String
-    public var runs: [RunResult]
-    /// Cache key (spec hash) of each run, in `runs` order.
-    public var specHashes: [String]
+    /// Each run over its seeds, in the lesson's order.
+    public var series: [RunSeries]
+    /// Cache key (spec hash) of each run and seed: `[run][seed]`.
+    public var specHashes: [[String]]
+
+    public init(title: String, blockIndex: Int, dataset: DatasetSummary?, datasetHash: String, series: [RunSeries],
+                specHashes: [[String]]) {
+        self.title = title
+        self.blockIndex = blockIndex
+        self.dataset = dataset
+        self.datasetHash = datasetHash
+        self.series = series
+        self.specHashes = specHashes
+    }
+
+    /// The first seed's result of each run (a single-seed comparison's results).
+    public var runs: [RunResult] { series.map { $0.results[0] } }
+
+    /// True when the runs were trained with more than one seed.
+    public var isMultiSeed: Bool { series.contains { $0.results.count > 1 } }
+}
+
+/// A sweep's results: per value, the swept runs over their seeds.
+public struct SweepOutcome: Sendable {
+    public var title: String
+    public var blockIndex: Int
+    public var parameter: String
+    /// Swift source of each value, in chart order.
+    public var values: [String]
+    public var runNames: [String]
+    /// `points[value][run]`.
+    public var points: [[RunSeries]]
+    /// What the chart plots (defaults resolved).
+    public var metrics: [SweepMetric]
+
+    /// The values as numbers, for the chart's x axis.
+    public var numericValues: [Double] { values.map { Double($0) ?? .nan } }
 }

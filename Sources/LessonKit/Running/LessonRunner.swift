@@ -1,23 +1,49 @@
 import Foundation
 import Experiments
 
-/// Runs a lesson's comparisons: each run comes from the cache when an entry for
-/// its exact spec exists, otherwise it is trained (in parallel, `jobs` at a time)
-/// and stored as soon as it finishes — so an interrupted lesson keeps the runs it
-/// completed and the cache never holds a partial entry.
+/// Runs a lesson's comparisons and sweeps: every (run, seed) pair comes from
+/// the cache when an entry for its exact spec exists, otherwise it is trained
+/// (in parallel, `jobs` at a time) and stored as soon as it finishes — so an
+/// interrupted lesson keeps the pairs it completed, adding a seed trains only
+/// that seed, and the cache never holds a partial entry.
 public final class LessonRunner {
     /// One `Compare` of the lesson, in page order.
     public struct Comparison: Sendable {
         public var title: String
         public var dataset: DatasetSource
+        public var seeds: Seeds?
         public var runs: [Run]
         /// Index of the lesson block that produced it (where its results go).
         public var blockIndex: Int
 
-        public init(title: String, dataset: DatasetSource, runs: [Run], blockIndex: Int) {
+        public init(title: String, dataset: DatasetSource, seeds: Seeds? = nil, runs: [Run], blockIndex: Int) {
             self.title = title
             self.dataset = dataset
+            self.seeds = seeds
             self.runs = runs
+            self.blockIndex = blockIndex
+        }
+
+        var compare: Compare { Compare(title: title, dataset: dataset, seeds: seeds, runs: runs) }
+    }
+
+    /// One `Sweep` of the lesson: per value, the swept runs as that value declares them.
+    public struct SweepJob: Sendable {
+        public var title: String
+        public var parameter: String
+        /// Swift source of each value.
+        public var values: [String]
+        public var points: [Compare]
+        public var metrics: [SweepMetric]?
+        public var blockIndex: Int
+
+        public init(title: String, parameter: String, values: [String], points: [Compare], metrics: [SweepMetric]?,
+                    blockIndex: Int) {
+            self.title = title
+            self.parameter = parameter
+            self.values = values
+            self.points = points
+            self.metrics = metrics
             self.blockIndex = blockIndex
         }
     }
@@ -55,93 +81,70 @@ public final class LessonRunner {
         self.summarize = summarize
     }
 
-    public func run(_ comparisons: [Comparison]) throws -> LessonRunOutcome {
+    public func run(_ comparisons: [Comparison], sweeps: [SweepJob] = []) throws -> LessonRunOutcome {
         var warnings: [String] = []
         let warn: (String) -> Void = { [progress] in warnings.append($0); progress.message("warning: " + $0) }
 
-        // Keys first: a spec that cannot be encoded is a bug, reported before any work.
-        let datasetKeys = try comparisons.map { try DatasetKey($0.dataset, lessonFolder: self.options.lessonFolder) }
-        let specs = zip(comparisons, datasetKeys).map { comparison, key in
-            comparison.runs.map { RunSpec(run: $0, dataset: key) }
+        // Units first: a spec that cannot be encoded is a bug, reported before any work.
+        var plan = RunUnits(lessonFolder: options.lessonFolder)
+        let comparisonGrids = try comparisons.map { try plan.add($0.compare) }
+        let sweepGrids = try sweeps.map { sweep in
+            try zip(sweep.values, sweep.points).map { value, point in try plan.add(point, context: "\(sweep.parameter) = \(value)") }
         }
-        let keys = try specs.map { try $0.map { try $0.hash() } }
-        let canonical = try specs.map { try $0.map { try $0.canonical() } }
+        let units = plan.units
+        let cardKeys = try comparisons.map { try plan.datasetKey($0.compare.replicas[0].dataset) }
 
-        // Flatten runs in page order; look each up in the cache.
-        struct Slot { var comparison: Int; var run: Int }
-        let slots = comparisons.indices.flatMap { c in comparisons[c].runs.indices.map { Slot(comparison: c, run: $0) } }
-        progress.begin(runs: slots.map { comparisons[$0.comparison].runs[$0.run].name })
-        var results = [RunResult?](repeating: nil, count: slots.count)
+        progress.begin(runs: units.map(\.display))
+        var results = [RunResult?](repeating: nil, count: units.count)
         var cachedCount = 0
-        for (index, slot) in slots.enumerated() where options.useCache {
-            let run = comparisons[slot.comparison].runs[slot.run]
-            switch options.cache.load(RunResult.self, key: keys[slot.comparison][slot.run], spec: canonical[slot.comparison][slot.run]) {
+        for (i, unit) in units.enumerated() where options.useCache {
+            switch options.cache.load(RunResult.self, key: unit.key, spec: unit.canonical) {
             case .hit(var result):
-                result.name = run.name
-                results[index] = result
+                result.name = unit.run.name
+                results[i] = result
                 cachedCount += 1
-                progress.cached(index)
+                progress.cached(i)
             case .miss: break
             case .unusable(let reason): warn(reason + "; recomputing")
             }
         }
 
-        // Data and dataset cards: loaded only when a run must train or a card is missing.
-        var summaries = [DatasetSummary?](repeating: nil, count: comparisons.count)
+        // Data: loaded only when a unit must train or a card is missing.
         var datasets: [String: Result<Dataset, Error>] = [:]
-        func data(_ c: Int) -> Result<Dataset, Error> {
-            let id = datasetKeys[c].hash
-            if let loaded = datasets[id] { return loaded }
-            let loaded = Result { try dataSource(comparisons[c].dataset) }
-            datasets[id] = loaded
+        func data(_ source: DatasetSource, key: DatasetKey) -> Result<Dataset, Error> {
+            if let loaded = datasets[key.hash] { return loaded }
+            let loaded = Result { try dataSource(source) }
+            datasets[key.hash] = loaded
             return loaded
         }
+        var summaries = [DatasetSummary?](repeating: nil, count: comparisons.count)
         for c in comparisons.indices {
-            // The card depends on the data (files included) and on how this version draws it.
-            let cardSpec = try CanonicalJSON.string(["dataset": datasetKeys[c].hash, "card": RunSpec.projectVersion])
-            let key = SHA256.hex("dataset-summary\n" + cardSpec)
-            if options.useCache {
-                switch options.cache.load(DatasetSummary.self, key: key, spec: cardSpec) {
-                case .hit(let summary): summaries[c] = summary; continue
-                case .miss: break
-                case .unusable(let reason): warn(reason + "; recomputing")
-                }
-            }
-            guard case .success(let dataset) = data(c) else { continue }
-            let summary = summarize(dataset, datasetKeys[c].kind)
-            summaries[c] = summary
-            if options.useCache {
-                do { try options.cache.store(summary, key: key, spec: cardSpec) } catch { warn("cannot write the cache: \(error)") }
-            }
+            summaries[c] = card(comparisons[c].compare.replicas[0].dataset, key: cardKeys[c], data: data, warn: warn)
         }
 
         // Train what is missing, in parallel; each result is stored as soon as it exists.
-        var pending: [(index: Int, run: Run, dataset: Dataset)] = []
-        for (index, slot) in slots.enumerated() where results[index] == nil {
-            let run = comparisons[slot.comparison].runs[slot.run]
-            switch data(slot.comparison) {
-            case .success(let dataset): pending.append((index, run, dataset))
+        var pending: [(index: Int, dataset: Dataset)] = []
+        for (i, unit) in units.enumerated() where results[i] == nil {
+            switch data(unit.dataset, key: unit.datasetKey) {
+            case .success(let dataset): pending.append((i, dataset))
             case .failure(let error):
-                results[index] = RunResult(name: run.name, labels: [], history: [],
-                                           outcome: .failed(message: "\(error)"), thresholds: nil, metrics: nil,
-                                           timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
-                progress.finished(index, summary: "failed: \(error)")
+                results[i] = RunResult(name: unit.run.name, labels: [], history: [], outcome: .failed(message: "\(error)"),
+                                       thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
+                progress.finished(i, summary: "failed: \(error)")
             }
         }
+        datasets = [:]
         let work = pending
         let options = self.options, progress = self.progress
         let storeFailures = WarningBox()
-        let trained = RunScheduler.map(work.count, jobs: options.jobs) { (i: Int) -> RunResult in
-            let job = work[i]
-            let observer = Self.observer(progress, index: job.index, epochs: job.run.epochs)
-            let result = RunExecutor.execute(job.run, on: job.dataset, observer: observer)
-            let slot = slots[job.index]
+        let trained = RunScheduler.map(work.count, jobs: options.jobs) { (w: Int) -> RunResult in
+            let job = work[w], unit = units[job.index]
+            let observer = Self.observer(progress, index: job.index, epochs: unit.run.epochs)
+            let result = RunExecutor.execute(unit.run, on: job.dataset, observer: observer)
             // Failed runs (bad settings) are not cached: fixing the data must not need a `clean`.
             if options.useCache, !Self.isFailed(result) {
-                do {
-                    try options.cache.store(result, key: keys[slot.comparison][slot.run], spec: canonical[slot.comparison][slot.run])
-                } catch {
-                    storeFailures.append("cannot write the cache entry of \(job.run.name): \(error)")
+                do { try options.cache.store(result, key: unit.key, spec: unit.canonical) } catch {
+                    storeFailures.append("cannot write the cache entry of \(unit.display): \(error)")
                 }
             }
             progress.finished(job.index, summary: Self.headline(result))
@@ -151,15 +154,65 @@ public final class LessonRunner {
         for (job, result) in zip(work, trained) { results[job.index] = result }
         progress.end()
 
+        let finished = results.map { $0! }
+        func series(_ compare: Compare, _ grid: [[Int]]) -> [RunSeries] {
+            zip(compare.replicas[0].runs, grid).map { run, cells in
+                RunSeries(name: run.name, run: run, seeds: compare.seedList(for: run),
+                          results: cells.map { var r = finished[$0]; r.name = run.name; return r })
+            }
+        }
         var outcome = LessonRunOutcome(comparisons: [], warnings: warnings, trainedCount: work.count, cachedCount: cachedCount)
-        var flat = 0
         for (c, comparison) in comparisons.enumerated() {
-            let runs = comparison.runs.indices.map { _ -> RunResult in defer { flat += 1 }; return results[flat]! }
+            let grid = comparisonGrids[c]
             outcome.comparisons.append(ComparisonOutcome(
                 title: comparison.title, blockIndex: comparison.blockIndex, dataset: summaries[c],
-                datasetHash: datasetKeys[c].hash, runs: runs, specHashes: keys[c]))
+                datasetHash: cardKeys[c].hash, series: series(comparison.compare, grid),
+                specHashes: grid.map { $0.map { units[$0].key } }))
+        }
+        for (s, sweep) in sweeps.enumerated() {
+            let points = zip(sweep.points, sweepGrids[s]).map { series($0, $1) }
+            let labels = points.first?.first?.results.first?.labels ?? []
+            let rarest = Self.rarestLabel(sweep.points.first?.dataset, labels: labels)
+            outcome.sweeps.append(SweepOutcome(
+                title: sweep.title, blockIndex: sweep.blockIndex, parameter: sweep.parameter, values: sweep.values,
+                runNames: sweep.points.first?.runs.map(\.name) ?? [], points: points,
+                metrics: sweep.metrics ?? SweepMetric.defaults(rarest: rarest)))
         }
         return outcome
+    }
+
+    /// A comparison's dataset card (of its first seed's data), from the cache or computed.
+    private func card(_ source: DatasetSource, key: DatasetKey, data: (DatasetSource, DatasetKey) -> Result<Dataset, Error>,
+                      warn: (String) -> Void) -> DatasetSummary? {
+        // The card depends on the data (files included) and on how this version draws it.
+        guard let cardSpec = try? CanonicalJSON.string(["dataset": key.hash, "card": RunSpec.projectVersion]) else { return nil }
+        let cacheKey = SHA256.hex("dataset-summary\n" + cardSpec)
+        if options.useCache {
+            switch options.cache.load(DatasetSummary.self, key: cacheKey, spec: cardSpec) {
+            case .hit(let summary): return summary
+            case .miss: break
+            case .unusable(let reason): warn(reason + "; recomputing")
+            }
+        }
+        guard case .success(let dataset) = data(source, key) else { return nil }
+        let summary = summarize(dataset, key.kind)
+        if options.useCache {
+            do { try options.cache.store(summary, key: cacheKey, spec: cardSpec) } catch { warn("cannot write the cache: \(error)") }
+        }
+        return summary
+    }
+
+    /// The label with the lowest prevalence in the description (the last label when unknown).
+    static func rarestLabel(_ source: DatasetSource?, labels: [String]) -> String? {
+        let prevalence: [Double]?
+        switch source {
+        case .shapes(let s)?: prevalence = s.prevalence
+        case .fashionMosaics(let f)?: prevalence = f.prevalence
+        default: prevalence = nil
+        }
+        guard let prevalence, prevalence.count == labels.count, let low = prevalence.min(),
+              let i = prevalence.lastIndex(of: low) else { return labels.last }
+        return labels[i]
     }
 
     /// Progress callbacks of one run; per-step updates only for the live display.

@@ -39,7 +39,7 @@ public struct LessonResults {
 
     public var document: ResultsDocument {
         ResultsDocument(lessonFile: lessonFile, title: title, parameters: parameters, outcome: outcome,
-                        runsByComparison: comparisons.map(\.runs), expectations: expectations.map(\.record))
+                        expectations: expectations.map(\.record))
     }
 
     /// True when every run completed and every claim held.

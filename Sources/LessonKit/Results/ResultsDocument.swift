@@ -15,6 +15,8 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
     public var versions: Versions
     public var parameters: [Parameter]
     public var comparisons: [Comparison]
+    /// Sweeps in lesson order; absent when the lesson has none.
+    public var sweeps: [SweepRecord]?
     public var expectations: [ExpectationRecord]
     /// "passed" when every run completed and every expectation held, else "failed".
     public var status: String
@@ -71,11 +73,35 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
 
     public struct RunEntry: Codable, Equatable, Sendable {
         public var name: String
-        /// The cache key: SHA-256 of the run's canonical resolved spec.
+        /// The cache key: SHA-256 of the run's canonical resolved spec (the first seed's).
         public var specHash: String
-        /// The resolved run (every default filled in).
+        /// The resolved run (every default filled in; the first seed's).
         public var spec: Run
+        /// The first seed's result (the only one without `seeds`).
         public var result: RunResult
+        /// Every seed's result, when the comparison has `seeds:` with more than one.
+        public var seeds: [SeedEntry]?
+        /// Statistics over the seeds, when there are several.
+        public var aggregate: RunAggregate?
+    }
+
+    /// One seed of a multi-seed run.
+    public struct SeedEntry: Codable, Equatable, Sendable {
+        public var seed: Int
+        public var specHash: String
+        public var result: RunResult
+    }
+
+    /// One `Sweep(...)`: its parameter, values and each point's runs.
+    public struct SweepRecord: Codable, Equatable, Sendable {
+        public var title: String
+        public var block: Int
+        public var parameter: String
+        /// Swift source of each value, in order.
+        public var values: [String]
+        public var metrics: [String]
+        /// `points[value]`: the swept runs at that value.
+        public var points: [[RunEntry]]
     }
 
     /// The result of one `expect(...)`.
@@ -85,24 +111,32 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
         /// The claim as written in the lesson.
         public var source: String
         public var passed: Bool
-        /// What was compared, with the actual values ("got 0.41 vs 0.57").
+        /// What was compared, with the actual values ("got 0.41 vs 0.57"), or for a
+        /// per-seed claim how many seeds it held in.
         public var detail: String
+        /// `inAtLeast:` of a per-seed claim.
+        public var required: Int?
+        /// Each seed's check of a per-seed claim.
+        public var seeds: [SeedCheck]?
 
-        public init(line: Int, column: Int, source: String, passed: Bool, detail: String) {
+        public init(line: Int, column: Int, source: String, passed: Bool, detail: String, required: Int? = nil,
+                    seeds: [SeedCheck]? = nil) {
             self.line = line
             self.column = column
             self.source = source
             self.passed = passed
             self.detail = detail
+            self.required = required
+            self.seeds = seeds
         }
     }
 
     public init(lessonFile: String, title: String, parameters: [Parameter], outcome: LessonRunOutcome,
-                runsByComparison: [[Run]], expectations: [ExpectationRecord]) {
+                expectations: [ExpectationRecord]) {
         lesson = LessonInfo(file: lessonFile, title: title)
         versions = Versions(lessons: RunSpec.projectVersion, numerics: NeuralCore.numericsVersion)
         self.parameters = parameters
-        comparisons = zip(outcome.comparisons, runsByComparison).map { comparison, runs in
+        comparisons = outcome.comparisons.map { comparison in
             let d = comparison.dataset
             return Comparison(
                 title: comparison.title, block: comparison.blockIndex,
@@ -110,13 +144,29 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
                                  train: d?.trainCount ?? 0, validation: d?.validationCount ?? 0, test: d?.testCount ?? 0,
                                  trainPrevalence: d?.trainPrevalence ?? [], testPrevalence: d?.testPrevalence ?? [],
                                  labelCountShares: d?.labelCountShares ?? []),
-                runs: zip(runs, zip(comparison.runs, comparison.specHashes)).map { run, pair in
-                    RunEntry(name: run.name, specHash: pair.1, spec: run, result: pair.0)
-                })
+                runs: zip(comparison.series, comparison.specHashes).map { Self.entry($0, specs: $1) })
+        }
+        sweeps = outcome.sweeps.isEmpty ? nil : outcome.sweeps.map { sweep in
+            SweepRecord(title: sweep.title, block: sweep.blockIndex, parameter: sweep.parameter, values: sweep.values,
+                        metrics: sweep.metrics.map(\.title),
+                        points: sweep.points.map { $0.map { Self.entry($0, specs: []) } })
         }
         self.expectations = expectations
         let ok = outcome.failedRuns.isEmpty && expectations.allSatisfy(\.passed)
         status = ok ? "passed" : "failed"
+    }
+
+    /// A run's entry: the first seed's spec and result, and every seed's when there are several.
+    static func entry(_ series: RunSeries, specs: [String]) -> RunEntry {
+        let first = series.results[0]
+        var spec = series.run ?? Run(series.name)
+        spec.name = series.name
+        let many = series.results.count > 1
+        return RunEntry(name: series.name, specHash: specs.first ?? "", spec: spec, result: first,
+                        seeds: many ? zip(series.seeds, series.results).enumerated().map { i, pair in
+                            SeedEntry(seed: pair.0, specHash: i < specs.count ? specs[i] : "", result: pair.1)
+                        } : nil,
+                        aggregate: series.aggregate)
     }
 
     /// Pretty, sorted-key JSON with a final newline.
@@ -129,9 +179,18 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
     /// The same document with every run's timings zeroed (for comparing two invocations).
     public var withoutTimings: ResultsDocument {
         var copy = self
+        func strip(_ entry: inout RunEntry) {
+            entry.result = entry.result.withoutTimings
+            if let seeds = entry.seeds { entry.seeds = seeds.map { var s = $0; s.result = s.result.withoutTimings; return s } }
+        }
         for c in copy.comparisons.indices {
-            for r in copy.comparisons[c].runs.indices {
-                copy.comparisons[c].runs[r].result = copy.comparisons[c].runs[r].result.withoutTimings
+            for r in copy.comparisons[c].runs.indices { strip(&copy.comparisons[c].runs[r]) }
+        }
+        if let sweeps = copy.sweeps {
+            copy.sweeps = sweeps.map { sweep in
+                var s = sweep
+                s.points = s.points.map { $0.map { var e = $0; strip(&e); return e } }
+                return s
             }
         }
         return copy

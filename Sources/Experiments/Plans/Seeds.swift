@@ -1,0 +1,38 @@
+/// The seeds a `Compare` trains every run with: `seeds: 5` is seeds 1…5,
+/// `seeds: [3, 7]` lists them, `seeds: .from(seed, count: 5)` counts up from a
+/// lesson parameter (so `--set seed=2` shifts the whole list).
+///
+/// Under seed s the dataset is drawn with seed s (its `seed` argument: the
+/// sampling of `Shapes` and `FashionMosaics`, the split of file datasets) and every
+/// run initialises, drops out and shuffles with seed s — the runs of one seed see
+/// the same data and start alike, so claims can be paired by seed.
+public struct Seeds: Codable, Hashable, Sendable, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
+    /// Most seeds a comparison may train with.
+    public static let maximumCount = 32
+
+    public var values: [Int]
+
+    public init(_ values: [Int]) { self.values = values }
+
+    /// Seeds 1…count.
+    public init(integerLiteral count: Int) { values = count < 1 ? [] : Array(1...count) }
+
+    public init(arrayLiteral values: Int...) { self.values = values }
+
+    /// `first`, `first + 1`, …, `count` seeds in all.
+    public static func from(_ first: Int, count: Int) -> Seeds {
+        Seeds(count < 1 ? [] : (0..<count).map { first + $0 })
+    }
+}
+
+extension DatasetSource {
+    /// The same data description drawn with `seed` (see `Seeds`).
+    public func withSeed(_ seed: Int) -> DatasetSource {
+        switch self {
+        case .shapes(var s): s.seed = seed; return .shapes(s)
+        case .fashionMosaics(var s): s.seed = seed; return .fashionMosaics(s)
+        case .numpy(var s): s.seed = seed; return .numpy(s)
+        case .idx(var s): s.seed = seed; return .idx(s)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+/// What a run trained with several seeds measured, seed by seed and summed
+/// up: every scalar metric, every label's metrics, the loss curves and the
+/// precision–recall curves as a mean with a min–max band. Computed over the
+/// seeds whose run completed (`seeds`); a table shows `mean ± sd`.
+public struct RunAggregate: Codable, Hashable, Sendable {
+    /// Seeds that completed and are summarised, in order.
+    public var seeds: [Int]
+    /// Scalar metrics by their `expect` name (`macroF1`, `meanAveragePrecision`, ...).
+    public var metrics: [String: Summary]
+    public var perLabel: [LabelAggregate]
+    /// Epochs every summarised seed finished.
+    public var history: [EpochAggregate]
+    public var precisionRecall: [CurveBand]
+    /// Per-label decision thresholds, when the runs had them.
+    public var thresholds: [Summary]?
+
+    /// The scalar metrics summarised, in table order.
+    public static let metricNames = [
+        "macroF1", "microF1", "samplesF1", "subsetAccuracy", "hammingLoss", "meanAveragePrecision", "macroROCAUC",
+        "multiLabelRecall", "multiLabelSubsetAccuracy", "expectedCalibrationError", "finalLoss",
+    ]
+
+    public init(seeds: [Int], results: [RunResult]) {
+        let done = zip(seeds, results).filter { $0.1.outcome.isCompleted && $0.1.metrics != nil }
+        self.seeds = done.map(\.0)
+        let runs = done.map(\.1)
+        let measured = runs.compactMap(\.metrics)
+        var metrics: [String: Summary] = [:]
+        for name in Self.metricNames {
+            if let s = Summary(runs.map { Self.scalar(name, of: $0) }) { metrics[name] = s }
+        }
+        self.metrics = metrics
+        let labels = runs.first?.labels ?? []
+        perLabel = labels.indices.compactMap { i in
+            let rows = measured.compactMap { i < $0.perLabel.count ? $0.perLabel[i] : nil }
+            guard rows.count == measured.count, let precision = Summary(rows.map(\.precision)),
+                  let recall = Summary(rows.map(\.recall)), let f1 = Summary(rows.map(\.f1)),
+                  let ap = Summary(rows.map(\.averagePrecision)),
+                  let support = Summary(rows.map { Double($0.support) }) else { return nil }
+            return LabelAggregate(label: labels[i], precision: precision, recall: recall, f1: f1,
+                                  averagePrecision: ap, support: support)
+        }
+        let epochs = runs.map(\.history.count).min() ?? 0
+        history = (0..<epochs).compactMap { e in
+            guard let train = Summary(runs.map { $0.history[e].trainLoss }) else { return nil }
+            let validation = runs.compactMap { $0.history[e].validationLoss }
+            return EpochAggregate(epoch: e + 1, trainLoss: train,
+                                  validationLoss: validation.count == runs.count ? Summary(validation) : nil)
+        }
+        precisionRecall = labels.indices.compactMap { i in
+            let curves = measured.compactMap { i < $0.precisionRecallCurves.count ? $0.precisionRecallCurves[i] : nil }
+            guard curves.count == measured.count, !curves.isEmpty else { return nil }
+            return CurveBand(label: labels[i], curves: curves)
+        }
+        let cuts = runs.compactMap(\.thresholds)
+        if cuts.count == runs.count, let width = cuts.first?.count, cuts.allSatisfy({ $0.count == width }) {
+            thresholds = (0..<width).compactMap { l in Summary(cuts.map { $0[l] }) }
+        } else {
+            thresholds = nil
+        }
+    }
+
+    /// A scalar metric of one run by its `expect` name.
+    public static func scalar(_ name: String, of run: RunResult) -> Double {
+        switch name {
+        case "macroF1": return run.macroF1
+        case "microF1": return run.microF1
+        case "samplesF1": return run.samplesF1
+        case "subsetAccuracy": return run.subsetAccuracy
+        case "hammingLoss": return run.hammingLoss
+        case "meanAveragePrecision": return run.meanAveragePrecision
+        case "macroROCAUC": return run.macroROCAUC
+        case "multiLabelRecall": return run.multiLabelRecall
+        case "multiLabelSubsetAccuracy": return run.multiLabelSubsetAccuracy
+        case "expectedCalibrationError": return run.expectedCalibrationError
+        case "finalLoss": return run.finalLoss
+        default: return .nan
+        }
+    }
+
+    public func label(_ name: String) -> LabelAggregate? { perLabel.first { $0.label == name } }
+}
+
+/// One label's metrics over the seeds.
+public struct LabelAggregate: Codable, Hashable, Sendable {
+    public var label: String
+    public var precision: Summary
+    public var recall: Summary
+    public var f1: Summary
+    public var averagePrecision: Summary
+    /// Test positives of the label (varies when the seed redraws the data).
+    public var support: Summary
+}
+
+/// One epoch's losses over the seeds.
+public struct EpochAggregate: Codable, Hashable, Sendable {
+    public var epoch: Int
+    public var trainLoss: Summary
+    public var validationLoss: Summary?
+}
+
+/// A label's precision–recall curves over the seeds, on one recall grid
+/// (0, 0.01, …, 1, listed from 1 down like scikit-learn's curves): at each
+/// recall r the interpolated precision of a curve is its highest precision at
+/// any recall ≥ r (the usual PR interpolation); the band is the mean, min and
+/// max of those over the seeds.
+public struct CurveBand: Codable, Hashable, Sendable {
+    public static let gridSteps = 100
+
+    public var label: String
+    public var recall: [Double]
+    public var precisionMean: [Double]
+    public var precisionMin: [Double]
+    public var precisionMax: [Double]
+
+    public init(label: String, curves: [PrecisionRecallCurve]) {
+        self.label = label
+        let grid = (0...Self.gridSteps).reversed().map { Double($0) / Double(Self.gridSteps) }
+        let interpolated = curves.map { curve in grid.map { Self.interpolatedPrecision(curve, atRecall: $0) } }
+        recall = grid
+        precisionMean = grid.indices.map { i in interpolated.reduce(0) { $0 + $1[i] } / Double(interpolated.count) }
+        precisionMin = grid.indices.map { i in interpolated.map { $0[i] }.min() ?? 0 }
+        precisionMax = grid.indices.map { i in interpolated.map { $0[i] }.max() ?? 0 }
+    }
+
+    /// Highest precision at recall ≥ r (0 when the curve never reaches r).
+    public static func interpolatedPrecision(_ curve: PrecisionRecallCurve, atRecall r: Double) -> Double {
+        var best = 0.0
+        for (recall, precision) in zip(curve.recall, curve.precision) where recall >= r - 1e-12 {
+            best = Swift.max(best, precision)
+        }
+        return best
+    }
+}

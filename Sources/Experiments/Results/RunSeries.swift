@@ -1,0 +1,62 @@
+/// One run of a comparison, trained once per seed: what tables, charts and
+/// claims read. With one seed it is that run's result and nothing more.
+public struct RunSeries: Sendable {
+    public var name: String
+    /// The run as the first seed trains it (every default filled in), when known.
+    public var run: Run?
+    /// The seed of each result, in order.
+    public var seeds: [Int]
+    /// One result per seed (`seeds` order).
+    public var results: [RunResult]
+    /// Statistics over the seeds whose run completed; nil with a single seed.
+    public var aggregate: RunAggregate?
+
+    public init(name: String, run: Run? = nil, seeds: [Int], results: [RunResult]) {
+        precondition(seeds.count == results.count, "one result per seed")
+        self.name = name
+        self.run = run
+        self.seeds = seeds
+        self.results = results
+        aggregate = results.count > 1 ? RunAggregate(seeds: seeds, results: results) : nil
+    }
+
+    /// True when every seed's run finished.
+    public var allCompleted: Bool { results.allSatisfy { $0.outcome.isCompleted } }
+
+    /// The report of the run trained with the seed at `index`.
+    public func report(seedIndex index: Int) -> RunResult { results[index] }
+
+    /// Seeds whose run did not complete, for messages.
+    public var unfinishedSeeds: [Int] {
+        zip(seeds, results).filter { !$0.1.outcome.isCompleted }.map(\.0)
+    }
+}
+
+/// A multi-seed run as `expect` reads it without `inAtLeast:`: each metric is
+/// its mean over the seeds (NaN when a seed did not complete, so a claim on it
+/// fails rather than quietly averaging fewer seeds).
+extension RunSeries: RunReport {
+    private func mean(_ read: (RunResult) -> Double) -> Double {
+        guard results.count > 1 else { return read(results[0]) }
+        let values = results.map(read)
+        return Summary(values)?.mean ?? .nan
+    }
+
+    public var diverged: Bool { results.contains { $0.diverged } }
+    public var finalLoss: Double { mean(\.finalLoss) }
+    public var macroF1: Double { mean(\.macroF1) }
+    public var microF1: Double { mean(\.microF1) }
+    public var samplesF1: Double { mean(\.samplesF1) }
+    public var subsetAccuracy: Double { mean(\.subsetAccuracy) }
+    public var hammingLoss: Double { mean(\.hammingLoss) }
+    public var meanAveragePrecision: Double { mean(\.meanAveragePrecision) }
+    public var macroROCAUC: Double { mean(\.macroROCAUC) }
+    public var multiLabelRecall: Double { mean(\.multiLabelRecall) }
+    public var multiLabelSubsetAccuracy: Double { mean(\.multiLabelSubsetAccuracy) }
+    public var expectedCalibrationError: Double { mean(\.expectedCalibrationError) }
+    public func precision(_ label: String) -> Double { mean { $0.precision(label) } }
+    public func recall(_ label: String) -> Double { mean { $0.recall(label) } }
+    public func f1(_ label: String) -> Double { mean { $0.f1(label) } }
+    public func averagePrecision(_ label: String) -> Double { mean { $0.averagePrecision(label) } }
+    public func rocAUC(_ label: String) -> Double { mean { $0.rocAUC(label) } }
+}

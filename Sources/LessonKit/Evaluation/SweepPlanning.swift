@@ -1,0 +1,92 @@
+import Experiments
+import SwiftSyntax
+
+/// `Sweep(...)` statements: the parameter must be a number of a parameters
+/// block, the runs must be declared earlier, and every value must evaluate the
+/// way `--set parameter=value` would — the lesson is evaluated again per value
+/// (parsing is cached, so this costs microseconds) and the swept runs are taken
+/// from that evaluation, so a swept value reaches whatever it reaches: a loss
+/// weight, the epochs, a dataset's prevalence.
+extension EvaluationSession {
+    func addSweep(_ sweep: Sweep, value: Evaluated, at expr: ExprSyntax) {
+        let parameterNode = value.children["parameter"]
+        guard let binding = scope[sweep.parameter], binding.isParameter else {
+            let parameters = scope.filter(\.value.isParameter).keys.sorted()
+            error("no parameter '\(sweep.parameter)'\(Suggestions.didYouMean(sweep.parameter, in: parameters)); "
+                  + "a sweep sets a number declared in a 'swift parameters' block", at: parameterNode?.location)
+            return
+        }
+        let kind = binding.value.kind
+        guard kind.isNumeric else {
+            error("parameter '\(sweep.parameter)' is a '\(kind)'; a sweep sets a number (Int or Double)",
+                  at: parameterNode?.location)
+            return
+        }
+        var failed = false
+        for (i, name) in sweep.runs.enumerated() where knownRuns[name] == nil {
+            let list = knownRunOrder.isEmpty ? "no runs are declared before this block" : "runs: " + knownRunOrder.joined(separator: ", ")
+            error("no run named '\(name)'\(Suggestions.didYouMean(name, in: knownRunOrder)) (\(list))",
+                  at: value.location(at: [.argument("runs"), .index(i)]))
+            failed = true
+        }
+        if Set(sweep.runs).count != sweep.runs.count {
+            error("a run is listed twice in the sweep", at: value.children["runs"]?.location)
+            failed = true
+        }
+        var sources: [String] = []
+        for (i, v) in sweep.values.enumerated() {
+            if kind == .int && v != v.rounded() {
+                error("'\(sweep.parameter)' is an Int; \(Quantity.format(v)) is not a whole number",
+                      at: value.location(at: [.argument("values"), .index(i)]))
+                failed = true
+            }
+            let text = kind == .int ? String(Int(v)) : Limits.format(v)
+            if sources.contains(text) {
+                error("value \(text) is listed twice", at: value.location(at: [.argument("values"), .index(i)]))
+                failed = true
+            }
+            sources.append(text)
+        }
+        if let labels = sweep.runs.compactMap({ knownRuns[$0]?.labels }).first, let metrics = sweep.metrics {
+            for (i, m) in metrics.enumerated() {
+                if let l = m.label, !labels.contains(l) {
+                    error("the swept runs have no label '\(l)'\(Suggestions.didYouMean(l, in: labels))",
+                          at: value.location(at: [.argument("metrics"), .index(i)]))
+                    failed = true
+                }
+            }
+        }
+        guard !failed else { return }
+
+        var points: [Compare] = []
+        for (i, text) in sources.enumerated() {
+            var set = overrides
+            set[sweep.parameter] = text
+            switch Evaluator.evaluate(lesson, overrides: set, catalog: catalog, isSweepPoint: true) {
+            case .failure(let list):
+                let first = list.diagnostics.first { $0.severity == .error }
+                let at = first?.location.map { " (line \($0.line))" } ?? ""
+                error("at \(sweep.parameter) = \(text): \(first?.message ?? "the lesson does not evaluate")\(at)",
+                      at: value.location(at: [.argument("values"), .index(i)]))
+                return
+            case .success(let plan):
+                let runs = sweep.runs.compactMap { name in
+                    plan.comparisons.lazy.compactMap { c in c.runs.first { $0.name == name }.map { (c.compare, $0) } }.first
+                }
+                guard runs.count == sweep.runs.count else {
+                    error("at \(sweep.parameter) = \(text) the lesson no longer declares every swept run", at: expr)
+                    return
+                }
+                // One comparison per value; runs from different comparisons keep their own data.
+                let first = runs[0].0
+                guard runs.allSatisfy({ $0.0.dataset == first.dataset && $0.0.seeds == first.seeds }) else {
+                    error("the swept runs must come from comparisons on the same dataset with the same seeds", at: value.children["runs"]?.location)
+                    return
+                }
+                points.append(Compare(title: sweep.title, dataset: first.dataset, seeds: first.seeds, runs: runs.map(\.1)))
+            }
+        }
+        plan.sweeps.append(PlanSweep(sweep: sweep, valueSources: sources, points: points, blockIndex: source.index,
+                                     location: source.location(of: expr)))
+    }
+}

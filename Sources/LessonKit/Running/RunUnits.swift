@@ -1,0 +1,57 @@
+import Experiments
+
+/// The lesson's work cut into (run, seed) units: every comparison's runs once
+/// per seed, and every sweep point's runs once per seed. Units with the same
+/// resolved spec are one unit — a sweep point equal to the lesson's own value
+/// reuses the comparison's runs — so nothing trains twice in one invocation.
+struct RunUnits {
+    struct Unit {
+        var run: Run
+        var dataset: DatasetSource
+        var datasetKey: DatasetKey
+        var key: String
+        var canonical: String
+        /// What progress calls it: `pos_weight · seed 3`.
+        var display: String
+    }
+
+    /// Unique units in first-use order.
+    private(set) var units: [Unit] = []
+    private var index: [String: Int] = [:]
+    private var datasetKeys: [DatasetSource: DatasetKey] = [:]
+    private let lessonFolder: String?
+
+    init(lessonFolder: String?) { self.lessonFolder = lessonFolder }
+
+    /// The key of a dataset description (files fingerprinted once per invocation).
+    mutating func datasetKey(_ source: DatasetSource) throws -> DatasetKey {
+        if let k = datasetKeys[source] { return k }
+        let k = try DatasetKey(source, lessonFolder: lessonFolder)
+        datasetKeys[source] = k
+        return k
+    }
+
+    /// The unit index of each (replica, run) of `compare`: `[run][seed]`.
+    mutating func add(_ compare: Compare, context: String? = nil) throws -> [[Int]] {
+        var grid = [[Int]](repeating: [], count: compare.runs.count)
+        for replica in compare.replicas {
+            let key = try datasetKey(replica.dataset)
+            for (r, run) in replica.runs.enumerated() {
+                let spec = RunSpec(run: run, dataset: key)
+                let hash = try spec.hash()
+                if let existing = index[hash] {
+                    grid[r].append(existing)
+                    continue
+                }
+                var display = run.name
+                if let context { display += " · " + context }
+                if let seed = replica.seed { display += " · seed \(seed)" }
+                index[hash] = units.count
+                grid[r].append(units.count)
+                units.append(Unit(run: run, dataset: replica.dataset, datasetKey: key, key: hash,
+                                  canonical: try spec.canonical(), display: display))
+            }
+        }
+        return grid
+    }
+}
