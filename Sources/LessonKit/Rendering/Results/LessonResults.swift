@@ -61,6 +61,7 @@ public struct LessonResults {
             let section = ComparisonSection(title: comparison.title, dataset: comparison.dataset, previewPath: previewPath,
                                             runs: comparison.runs, id: "results-\(index + 1)")
             afterBlock[comparison.blockIndex, default: ""] += section.html()
+                + ThresholdTable(series: comparison.series, labels: comparison.dataset?.labels ?? []).html()
         }
         let byBlock = Dictionary(grouping: expectations, by: \.blockIndex)
         for (block, checked) in byBlock {
