@@ -12,6 +12,7 @@ struct FakeReport: RunReport {
     var subsetAccuracy = 0.4
     var hammingLoss = 0.1
     var meanAveragePrecision = 0.55
+    var macroROCAUC = 0.8
     var multiLabelRecall = 0.5
     var multiLabelSubsetAccuracy = 0.2
     var expectedCalibrationError = 0.05
@@ -20,6 +21,7 @@ struct FakeReport: RunReport {
     func recall(_ label: String) -> Double { recalls[label] ?? 0 }
     func f1(_ label: String) -> Double { 0.5 }
     func averagePrecision(_ label: String) -> Double { 0.25 }
+    func rocAUC(_ label: String) -> Double { 0.75 }
 }
 
 final class EvaluationExpectationTests: XCTestCase {

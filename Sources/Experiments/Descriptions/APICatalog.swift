@@ -6,7 +6,7 @@ public struct APICatalog: Sendable {
 
     /// The API lessons are written in, in reference-page order.
     public static let standard = APICatalog(types: [
-        run, compare, seeds, sweep, sweepMetric, resultView, modelSpecification, mlp, cnn,
+        run, compare, seeds, sweep, sweepMetric, resultView, modelSpecification, mlp, cnn, prevalenceBaseline,
         head, loss, posWeight, classWeight, sampleWeight, optimizer, threshold, thresholdObjective, outputBias,
         datasetSpecification, shapes, fashionMosaics, numpyDataset, idxDataset,
     ])

@@ -4,7 +4,8 @@ extension APICatalog {
     static let dropout = Limits(min: 0, max: 0.95)
 
     static let modelSpecification = APITypeDescription(
-        "ModelSpecification", doc: "A model a `Run` can train: `MLP(...)` or `CNN(...)`.", members: [])
+        "ModelSpecification", doc: "A model a `Run` can train: `MLP(...)` or `CNN(...)`, or the `PrevalenceBaseline()`.",
+        members: [])
 
     static let mlp = APITypeDescription(
         "MLP", doc: "Flatten, hidden `Dense` + ReLU layers, then a `Dense` layer that outputs logits (no activation).",
@@ -29,6 +30,16 @@ extension APICatalog {
             }) {
                 CNN(filters: $0.ints("filters"), dense: $0.ints("dense"), dropout: $0.double("dropout"),
                     kernelSize: $0.int("kernelSize"))
+            },
+        ])
+
+    static let prevalenceBaseline = APITypeDescription(
+        "PrevalenceBaseline",
+        doc: "Not a network: scores every image with each label's training prevalence "
+            + "(scikit-learn `DummyClassifier(strategy=\"prior\")` per label). Trains nothing; a run's loss, weights and epochs are ignored.",
+        conformsTo: ["ModelSpecification"], members: [
+            APIMember("init", [], doc: "The constant-score baseline: AP = the label's prevalence, ROC-AUC = 0.5.") { _ in
+                PrevalenceBaseline()
             },
         ])
 }

@@ -121,6 +121,10 @@ extension APICatalog {
                       doc: "Per-label thresholds tuned on the validation split.") {
                 .tuned(maximizing: $0.object("maximizing")) as Threshold
             },
+            APIMember("tunedOnTest", [APIArgument("maximizing", .api("ThresholdObjective"), doc: "What to maximise.")],
+                      doc: "The leak, to demonstrate it: per-label thresholds tuned on the test split itself (optimistic test metrics).") {
+                .tunedOnTest(maximizing: $0.object("maximizing")) as Threshold
+            },
             APIMember("topK", [APIArgument(nil, name: "k", .int, limits: .range(1...Double(maxLabels)), doc: "Labels per image.")],
                       doc: "The k most probable labels of each image.") { .topK($0.int("k")) as Threshold },
         ])

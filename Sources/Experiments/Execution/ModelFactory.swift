@@ -25,6 +25,8 @@ enum ModelFactory {
                 layers.append(Dense(units: width))
                 layers.append(ReLU())
             }
+        case .prevalence:
+            preconditionFailure("PrevalenceBaseline has no network; RunExecutor scores it with PrevalenceBaselineExecutor")
         }
         layers.append(Dense(units: labelCount))
         return Sequential(layers)

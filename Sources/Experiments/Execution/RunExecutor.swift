@@ -34,6 +34,7 @@ public enum RunExecutor {
     }
 
     public static func execute(_ run: Run, on dataset: Dataset, observer: Observer = Observer()) -> RunResult {
+        if case .prevalence = run.model { return PrevalenceBaselineExecutor.execute(run, on: dataset) }
         let labels = dataset.labelNames
         let trainStart = Date()
         func failed(_ message: String) -> RunResult {
@@ -79,11 +80,12 @@ public enum RunExecutor {
         }
 
         let evaluateStart = Date()
+        let probabilities = head.probabilities(model.predictLogits(dataset.test.images))
+        let onTest = run.threshold.tunesOnTestSplit
         let thresholds = ThresholdSelection.thresholds(
             run.threshold, labelCount: labels.count,
-            validationTruth: validation?.labels,
-            validationProbabilities: validation.map { head.probabilities(model.predictLogits($0.images)) })
-        let probabilities = head.probabilities(model.predictLogits(dataset.test.images))
+            validationTruth: onTest ? dataset.test.labels : validation?.labels,
+            validationProbabilities: onTest ? probabilities : validation.map { head.probabilities(model.predictLogits($0.images)) })
         let predictions = ThresholdSelection.predictions(run.threshold, probabilities: probabilities, thresholds: thresholds)
         let metrics = TestEvaluation.metrics(truth: dataset.test.labels, probabilities: probabilities,
                                              predictions: predictions, labels: labels)

@@ -13,7 +13,8 @@ enum TestEvaluation {
         let l = truth.shape[1], n = truth.shape[0]
         let perLabel = labels.indices.map { c in
             LabelMetrics(label: labels[c], precision: summary.precision[c], recall: summary.recall[c], f1: summary.f1[c],
-                         averagePrecision: summary.averagePrecision[c], support: summary.support[c])
+                         averagePrecision: summary.averagePrecision[c], rocAUC: summary.rocAUCPerLabel[c],
+                         support: summary.support[c])
         }
         let curves = labels.indices.map { c -> PrecisionRecallCurve in
             let points = Metrics.precisionRecallCurve(truth: ThresholdSelection.column(truth, c).map { $0 > 0.5 },
@@ -30,7 +31,7 @@ enum TestEvaluation {
         let multi = multiLabelMetrics(truth: truth, predictions: predictions, n: n, l: l)
         return TestMetrics(macroF1: summary.macroF1, microF1: summary.microF1, samplesF1: summary.samplesF1,
                            subsetAccuracy: summary.subsetAccuracy, hammingLoss: summary.hammingLoss,
-                           meanAveragePrecision: summary.meanAveragePrecision,
+                           meanAveragePrecision: summary.meanAveragePrecision, macroROCAUC: summary.rocAUC,
                            multiLabelRecall: multi.recall, multiLabelSubsetAccuracy: multi.subsetAccuracy,
                            expectedCalibrationError: Metrics.expectedCalibrationError(bins),
                            perLabel: perLabel, precisionRecallCurves: curves, reliability: reliability, testCount: n)

@@ -2,7 +2,8 @@ import NeuralCore
 
 /// Turns probabilities into predicted labels as a run's `Threshold` asks.
 /// `.tuned` chooses each label's threshold on the validation split only, so the
-/// test metrics stay an honest estimate.
+/// test metrics stay an honest estimate; `.tunedOnTest` is handed the test split
+/// instead (the leak a lesson shows).
 enum ThresholdSelection {
     /// Per-label thresholds for threshold-based rules; nil for `.topK`.
     static func thresholds(_ rule: Threshold, labelCount: Int, validationTruth: Tensor?, validationProbabilities: Tensor?) -> [Double]? {
@@ -10,7 +11,7 @@ enum ThresholdSelection {
         case .fixed(let t): return Array(repeating: t, count: labelCount)
         case .perLabel(let ts): return ts
         case .topK: return nil
-        case .tuned(.f1):
+        case .tuned(.f1), .tunedOnTest(.f1):
             guard let truth = validationTruth, let probabilities = validationProbabilities, truth.batchSize > 0 else {
                 return Array(repeating: 0.5, count: labelCount)
             }

@@ -30,6 +30,9 @@ public struct ReportMetric: Sendable {
         ReportMetric("meanAveragePrecision", doc: "Mean of per-label average precision (threshold-free).") { r, _ in
             r.meanAveragePrecision
         },
+        ReportMetric("macroROCAUC", doc: "Mean of per-label ROC-AUC (`roc_auc_score(average=\"macro\")`, threshold-free).") { r, _ in
+            r.macroROCAUC
+        },
         ReportMetric("multiLabelRecall", doc: "Micro recall on test images with ≥ 2 true labels.") { r, _ in r.multiLabelRecall },
         ReportMetric("multiLabelSubsetAccuracy", doc: "Subset accuracy on test images with ≥ 2 true labels.") { r, _ in
             r.multiLabelSubsetAccuracy
@@ -42,6 +45,9 @@ public struct ReportMetric: Sendable {
         ReportMetric("f1", doc: "F1 of one label.", takesLabel: true) { r, l in r.f1(l ?? "") },
         ReportMetric("averagePrecision", doc: "Average precision of one label (`average_precision_score`).", takesLabel: true) { r, l in
             r.averagePrecision(l ?? "")
+        },
+        ReportMetric("rocAUC", doc: "ROC-AUC of one label (`roc_auc_score`; threshold-free).", takesLabel: true) { r, l in
+            r.rocAUC(l ?? "")
         },
     ]
 

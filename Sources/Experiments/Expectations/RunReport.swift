@@ -13,6 +13,8 @@ public protocol RunReport: Sendable {
     var hammingLoss: Double { get }
     /// Macro average of per-label average precision.
     var meanAveragePrecision: Double { get }
+    /// Macro ROC-AUC over the labels with both values in the test split (NaN when none has).
+    var macroROCAUC: Double { get }
     /// Micro recall on test images with ≥ 2 true labels.
     var multiLabelRecall: Double { get }
     /// Subset accuracy on test images with ≥ 2 true labels.
@@ -22,4 +24,6 @@ public protocol RunReport: Sendable {
     func recall(_ label: String) -> Double
     func f1(_ label: String) -> Double
     func averagePrecision(_ label: String) -> Double
+    /// ROC-AUC of one label (NaN when the test split holds one value of it).
+    func rocAUC(_ label: String) -> Double
 }

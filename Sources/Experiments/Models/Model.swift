@@ -1,8 +1,11 @@
 /// The canonical form of every model a `Run` can train (what the runner builds
-/// and hashes). Lessons write `MLP(...)` or `CNN(...)`; both convert to this.
+/// and hashes). Lessons write `MLP(...)`, `CNN(...)` or `PrevalenceBaseline()`; each
+/// converts to this.
 public enum Model: Codable, Hashable, Sendable {
     case mlp(MLP)
     case cnn(CNN)
+    /// Not a network: the constant training-prevalence scores (nothing is trained).
+    case prevalence(PrevalenceBaseline)
 }
 
 /// A model specification a `Run` accepts for its `model:` argument.
@@ -16,6 +19,10 @@ extension MLP: ModelSpecification {
 
 extension CNN: ModelSpecification {
     public var model: Model { .cnn(self) }
+}
+
+extension PrevalenceBaseline: ModelSpecification {
+    public var model: Model { .prevalence(self) }
 }
 
 extension Model: ModelSpecification {

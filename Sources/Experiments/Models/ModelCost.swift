@@ -25,6 +25,8 @@ extension Model {
                 total += Double(features * units)
                 features = units
             }
+        case .prevalence:
+            return 0   // trains nothing and scores nothing but a constant
         }
         return total + Double(features * labels)
     }

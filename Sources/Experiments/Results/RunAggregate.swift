@@ -16,7 +16,7 @@ public struct RunAggregate: Codable, Hashable, Sendable {
 
     /// The scalar metrics summarised, in table order.
     public static let metricNames = [
-        "macroF1", "microF1", "samplesF1", "subsetAccuracy", "hammingLoss", "meanAveragePrecision",
+        "macroF1", "microF1", "samplesF1", "subsetAccuracy", "hammingLoss", "meanAveragePrecision", "macroROCAUC",
         "multiLabelRecall", "multiLabelSubsetAccuracy", "expectedCalibrationError", "finalLoss",
     ]
 
@@ -69,6 +69,7 @@ public struct RunAggregate: Codable, Hashable, Sendable {
         case "subsetAccuracy": return run.subsetAccuracy
         case "hammingLoss": return run.hammingLoss
         case "meanAveragePrecision": return run.meanAveragePrecision
+        case "macroROCAUC": return run.macroROCAUC
         case "multiLabelRecall": return run.multiLabelRecall
         case "multiLabelSubsetAccuracy": return run.multiLabelSubsetAccuracy
         case "expectedCalibrationError": return run.expectedCalibrationError

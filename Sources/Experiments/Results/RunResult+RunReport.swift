@@ -12,6 +12,7 @@ extension RunResult: RunReport {
     public var subsetAccuracy: Double { metrics?.subsetAccuracy ?? .nan }
     public var hammingLoss: Double { metrics?.hammingLoss ?? .nan }
     public var meanAveragePrecision: Double { metrics?.meanAveragePrecision ?? .nan }
+    public var macroROCAUC: Double { metrics?.macroROCAUC ?? .nan }
     public var multiLabelRecall: Double { metrics?.multiLabelRecall ?? .nan }
     public var multiLabelSubsetAccuracy: Double { metrics?.multiLabelSubsetAccuracy ?? .nan }
     public var expectedCalibrationError: Double { metrics?.expectedCalibrationError ?? .nan }
@@ -20,4 +21,5 @@ extension RunResult: RunReport {
     public func recall(_ label: String) -> Double { labelMetrics(label)?.recall ?? .nan }
     public func f1(_ label: String) -> Double { labelMetrics(label)?.f1 ?? .nan }
     public func averagePrecision(_ label: String) -> Double { labelMetrics(label)?.averagePrecision ?? .nan }
+    public func rocAUC(_ label: String) -> Double { labelMetrics(label)?.rocAUC ?? .nan }
 }

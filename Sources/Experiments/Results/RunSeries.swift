@@ -50,6 +50,7 @@ extension RunSeries: RunReport {
     public var subsetAccuracy: Double { mean(\.subsetAccuracy) }
     public var hammingLoss: Double { mean(\.hammingLoss) }
     public var meanAveragePrecision: Double { mean(\.meanAveragePrecision) }
+    public var macroROCAUC: Double { mean(\.macroROCAUC) }
     public var multiLabelRecall: Double { mean(\.multiLabelRecall) }
     public var multiLabelSubsetAccuracy: Double { mean(\.multiLabelSubsetAccuracy) }
     public var expectedCalibrationError: Double { mean(\.expectedCalibrationError) }
@@ -57,4 +58,5 @@ extension RunSeries: RunReport {
     public func recall(_ label: String) -> Double { mean { $0.recall(label) } }
     public func f1(_ label: String) -> Double { mean { $0.f1(label) } }
     public func averagePrecision(_ label: String) -> Double { mean { $0.averagePrecision(label) } }
+    public func rocAUC(_ label: String) -> Double { mean { $0.rocAUC(label) } }
 }

@@ -8,6 +8,9 @@ public struct TestMetrics: Codable, Hashable, Sendable {
     public var hammingLoss: Double
     /// Macro mean of per-label average precision.
     public var meanAveragePrecision: Double
+    /// Macro mean of per-label ROC-AUC over the labels with both values in the test split
+    /// (scikit-learn raises for the others; they are left out); nil when no label has both.
+    public var macroROCAUC: Double?
     /// Micro recall over test images with at least two true labels.
     public var multiLabelRecall: Double
     /// Subset accuracy over test images with at least two true labels.
@@ -22,7 +25,7 @@ public struct TestMetrics: Codable, Hashable, Sendable {
     public var testCount: Int
 
     public init(macroF1: Double, microF1: Double, samplesF1: Double, subsetAccuracy: Double,
-                hammingLoss: Double, meanAveragePrecision: Double, multiLabelRecall: Double,
+                hammingLoss: Double, meanAveragePrecision: Double, macroROCAUC: Double? = nil, multiLabelRecall: Double,
                 multiLabelSubsetAccuracy: Double, expectedCalibrationError: Double,
                 perLabel: [LabelMetrics], precisionRecallCurves: [PrecisionRecallCurve],
                 reliability: [ReliabilityBin], testCount: Int) {
@@ -32,6 +35,7 @@ public struct TestMetrics: Codable, Hashable, Sendable {
         self.subsetAccuracy = subsetAccuracy
         self.hammingLoss = hammingLoss
         self.meanAveragePrecision = meanAveragePrecision
+        self.macroROCAUC = macroROCAUC
         self.multiLabelRecall = multiLabelRecall
         self.multiLabelSubsetAccuracy = multiLabelSubsetAccuracy
         self.expectedCalibrationError = expectedCalibrationError
@@ -50,15 +54,20 @@ public struct LabelMetrics: Codable, Hashable, Sendable {
     public var f1: Double
     /// Threshold-free: scikit-learn `average_precision_score` (0 with no positives).
     public var averagePrecision: Double
+    /// Threshold-free: scikit-learn `roc_auc_score`; nil when the test split holds only
+    /// one value of the label (scikit-learn raises).
+    public var rocAUC: Double?
     /// Positives of this label in the test split.
     public var support: Int
 
-    public init(label: String, precision: Double, recall: Double, f1: Double, averagePrecision: Double, support: Int) {
+    public init(label: String, precision: Double, recall: Double, f1: Double, averagePrecision: Double,
+                rocAUC: Double? = nil, support: Int) {
         self.label = label
         self.precision = precision
         self.recall = recall
         self.f1 = f1
         self.averagePrecision = averagePrecision
+        self.rocAUC = rocAUC
         self.support = support
     }
 }

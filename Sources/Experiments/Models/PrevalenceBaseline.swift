@@ -1,0 +1,9 @@
+/// The constant-score baseline: every image gets, for each label, that label's
+/// prevalence in the training split as its probability (scikit-learn
+/// `DummyClassifier(strategy="prior")`, label by label). Nothing is trained, so its
+/// numbers are the floor any model must clear: each label's average precision is
+/// the label's test prevalence, its ROC-AUC is 0.5 (every score ties), and at a
+/// threshold of 0.5 it predicts no label whose prevalence is at most 0.5.
+public struct PrevalenceBaseline: Codable, Hashable, Sendable {
+    public init() {}
+}
