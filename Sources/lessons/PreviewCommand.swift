@@ -50,8 +50,8 @@ extension Lessons {
                                        options: .init(jobs: runOptions.jobs, useCache: !runOptions.noCache, quiet: runOptions.quiet),
                                        port: port, firstPage: files.count == 1 ? files[0].id : nil)
             try server.run { address in
-                print(address)
-                fflush(stdout)
+                // Unbuffered, so a script waiting for the address sees it at once.
+                FileHandle.standardOutput.write(Data((address + "\n").utf8))
                 Console.error("Previewing at \(address) (Ctrl-C stops).")
             }
             Console.error("Preview stopped.")

@@ -2,7 +2,8 @@ import Experiments
 @testable import LessonKit
 import XCTest
 
-/// The thresholds table lists chosen thresholds per label and seed, and skips runs cut at one fixed value.
+/// The thresholds table lists the cut each run used per label; a run over several
+/// seeds shows its thresholds' mean ± sd (a tuned threshold moves with the seed).
 final class RenderingThresholdTableTests: XCTestCase {
     private func series(_ name: String, thresholds: [[Double]]) -> RunSeries {
         RunSeries(name: name, seeds: Array(1...thresholds.count), results: thresholds.map { t in
@@ -11,19 +12,21 @@ final class RenderingThresholdTableTests: XCTestCase {
         })
     }
 
-    func testTunedRunsAreListedSeedBySeedWithMeanAndSD() {
-        let table = ThresholdTable(series: [series("fixed", thresholds: [[0.5, 0.5], [0.5, 0.5]]),
-                                            series("tuned", thresholds: [[0.4, 0.2], [0.6, 0.3]])],
-                                   labels: ["circle", "ring"])
-        XCTAssertEqual(table.chosen.map(\.name), ["tuned"], "a run cut at 0.5 everywhere has nothing to show")
+    func testTunedRunsShowTheirThresholdsWithMeanAndSDOverSeeds() throws {
+        let runs = [series("fixed", thresholds: [[0.5, 0.5], [0.5, 0.5]]), series("tuned", thresholds: [[0.4, 0.2], [0.6, 0.3]])]
+        let table = ThresholdTable(runs: runs.map { $0.results[0] }, labels: ["circle", "ring"], aggregates: runs.map(\.aggregate))
+        XCTAssertTrue(table.isInformative)
         let html = table.html()
-        XCTAssertTrue(html.contains("<th scope=\"col\">seed 2</th>"))
-        // ring: 0.2 and 0.3 → mean 0.25, sample sd √0.005.
-        XCTAssertTrue(html.contains(String(format: "%.3f ± %.3f", 0.25, 0.005.squareRoot())), html)
-        XCTAssertFalse(html.contains(">fixed<"))
+        // ring: 0.2 and 0.3 → mean 0.25, sample sd √0.005 ≈ 0.071.
+        let ring = try XCTUnwrap(runs[1].aggregate?.thresholds?[1])
+        XCTAssertEqual(ring.mean, 0.25, accuracy: 1e-12)
+        XCTAssertEqual(ring.sd, 0.005.squareRoot(), accuracy: 1e-12)
+        XCTAssertTrue(html.contains("0.250"), html)
+        XCTAssertTrue(html.contains("0.071"), html)
     }
 
-    func testNothingChosenRendersNothing() {
-        XCTAssertEqual(ThresholdTable(series: [series("fixed", thresholds: [[0.5, 0.5]])], labels: ["circle", "ring"]).html(), "")
+    func testOnlyFixedHalfThresholdsAreNotWorthShowing() {
+        let fixed = series("fixed", thresholds: [[0.5, 0.5]])
+        XCTAssertFalse(ThresholdTable(runs: fixed.results, labels: ["circle", "ring"]).isInformative)
     }
 }
