@@ -38,7 +38,9 @@ final class PreviewEndToEndTests: XCTestCase {
         XCTAssertTrue(page.body.contains("name=\"bar\" type=\"number\" step=\"any\""))
         XCTAssertTrue(page.body.contains("<script src=\"/_preview/preview.js\"></script>"))
         XCTAssertTrue(page.body.contains("class=\"dataset-card\""))
-        XCTAssertFalse(try text("site/01-tiny.html").contains("<script"), "the page on disk stays script-free")
+        // The page on disk carries no preview script or panel (the site's one script is its search).
+        let onDisk = try text("site/01-tiny.html")
+        XCTAssertFalse(onDisk.contains("/_preview/") || onDisk.contains("data-preview-lesson"), "the page on disk has no preview parts")
         XCTAssertEqual(try RawHTTP.get(port: port, "/_preview/preview.js").status, 200)
 
         // Saving the lesson: a reload event for it, then the new text.
