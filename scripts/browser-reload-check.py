@@ -87,10 +87,21 @@ try:
         fail("the page did not reload after the lesson was saved")
     print("ok: the open page reloaded itself after the save")
 
-    # The panel's form, as a student uses it: a new bar, submitted; the page comes back with what changed.
-    evaluate("document.getElementById('preview-p-bar').value = '0.99'; document.getElementById('preview-form').requestSubmit(); true")
+    # The panel's form, as a student uses it: a new bar and SGD rate, submitted. The
+    # progress shown while it runs is kept in sessionStorage (the page is replaced after).
+    evaluate("""
+        var log = document.getElementById('preview-progress');
+        new MutationObserver(function () { sessionStorage.setItem('progress', log.textContent); })
+            .observe(log, {childList: true, characterData: true, subtree: true});
+        document.getElementById('preview-p-bar').value = '0.99';
+        document.getElementById('preview-p-sgdRate').value = '0.7';
+        document.getElementById('preview-form').requestSubmit();
+        true""")
     if not wait_for("document.body.textContent.includes('Claims (1 flipped)')"):
         fail("no 'what changed' with the flipped claim after submitting the form")
-    print("ok: the form reran the lesson and the page shows what changed")
+    progress = evaluate("sessionStorage.getItem('progress')") or ""
+    if "sgd: training" not in progress or "sigmoid: cached" not in progress:
+        fail("the page showed no live progress while the run trained: " + repr(progress))
+    print("ok: the form reran the lesson (progress live on the page: only 'sgd' trained) and the page shows what changed")
 finally:
     chrome.kill()
