@@ -107,7 +107,7 @@ final class PreviewEndToEndTests: XCTestCase {
         page = try RawHTTP.get(port: port, "/01-tiny.html")
         XCTAssertTrue(page.body.contains("<td><code>sgdRate</code></td><td><code>0.1</code></td><td><code>0.5</code></td>"))
         XCTAssertTrue(page.body.contains("<caption>Metrics that moved: Sigmoid or softmax</caption>"))
-        XCTAssertTrue(page.body.contains("<td>sgd</td><td>macro-F1</td>"), page.body)
+        XCTAssertTrue(page.body.contains("<tr class=\"preview-run\"><td>sgd</td><td>macro-F1</td>"), page.body)
         XCTAssertFalse(page.body.contains("<td>sigmoid</td><td>macro-F1</td>"), "runs the change did not reach did not move")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: work.appendingPathComponent("site/01-tiny/results.json")))
         let parameters = (json as? [String: Any])?["parameters"] as? [[String: Any]] ?? []
@@ -126,6 +126,7 @@ final class PreviewEndToEndTests: XCTestCase {
         let name = "ring"
         let flag = true
         let hidden = [8, 4]
+        let images = 4_000
         ```
 
         """)
@@ -138,6 +139,12 @@ final class PreviewEndToEndTests: XCTestCase {
         XCTAssertTrue(page.body.contains("value=\"ring\""))
         XCTAssertTrue(page.body.contains("<select id=\"preview-p-flag\" name=\"flag\"><option selected>true</option>"))
         XCTAssertTrue(page.body.contains("value=\"[8, 4]\""))
+        XCTAssertTrue(page.body.contains("name=\"images\" type=\"number\" step=\"1\" inputmode=\"numeric\" value=\"4000\""))
+        // The form as a browser sends it, unchanged: the lesson's own values, nothing overridden.
+        let unchanged = "epochs=2&name=ring&flag=true&hidden=%5B8%2C+4%5D&images=4000"
+        XCTAssertEqual(try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: unchanged).status, 303)
+        let results = try String(contentsOf: work.appendingPathComponent("site/01-tiny/results.json"), encoding: .utf8)
+        XCTAssertFalse(results.contains("\"overridden\" : true"), results)
 
         for target in ["/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt", "/%2E%2E%2Fsecret.txt",
                        "//etc/passwd", "/%2fetc%2fpasswd", "/.lessons-manifest.json", "/assets/%00style.css",

@@ -18,6 +18,8 @@ public struct ResultsDiff: Sendable, Equatable {
     public struct MetricChange: Sendable, Equatable {
         public var comparison: String
         public var run: String
+        /// The metric's key in `metricValues` (`macroF1`, `recall(ring)`).
+        public var key: String
         /// What the comparison table calls it ("macro-F1", "recall of ring").
         public var metric: String
         public var before: Double
@@ -74,7 +76,7 @@ public struct ResultsDiff: Sendable, Equatable {
                 let was = Self.metricValues(of: oldRun), now = Self.metricValues(of: run)
                 for metric in Self.metrics(labels: run.result.labels) {
                     guard let a = was[metric.key], let b = now[metric.key], !Self.same(a, b) else { continue }
-                    metrics.append(MetricChange(comparison: comparison.title, run: run.name, metric: metric.title,
+                    metrics.append(MetricChange(comparison: comparison.title, run: run.name, key: metric.key, metric: metric.title,
                                                 before: a, after: b, higherIsBetter: metric.higherIsBetter))
                 }
             }

@@ -23,18 +23,19 @@ extension ResultsDiff {
             lines.append("parameters:")
             let width = parameters.map(\.name.count).max() ?? 0
             for p in parameters {
-                lines.append("  \(p.name.padding(toLength: width, withPad: " ", startingAt: 0))  "
-                             + "\(p.before ?? "–") → \(p.after ?? "–")")
+                lines.append("  \(Self.pad(p.name, width))  \(p.before ?? "–") → \(p.after ?? "–")")
             }
         }
         var comparison: String?
+        let runWidth = metrics.map(\.run.count).max() ?? 0, metricWidth = metrics.map(\.metric.count).max() ?? 0
         for m in metrics {
             if m.comparison != comparison {
                 lines.append("\(m.comparison):")
                 comparison = m.comparison
             }
             let s = Self.spell(before: m.before, after: m.after)
-            lines.append("  \(m.run)  \(m.metric)  \(s.before) → \(s.after)" + (s.change.isEmpty ? "" : "  (\(s.change))"))
+            lines.append("  \(Self.pad(m.run, runWidth))  \(Self.pad(m.metric, metricWidth))  \(s.before) → \(s.after)"
+                         + (s.change.isEmpty ? "" : "  (\(s.change))"))
         }
         for note in notes { lines.append(note) }
         let flipped = flippedClaims
@@ -45,5 +46,9 @@ extension ResultsDiff {
                          + (c.afterDetail.map { " (\($0))" } ?? ""))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
     }
 }

@@ -28,7 +28,7 @@ struct ParameterForm {
         let declared = p.declaredValue.trimmingCharacters(in: .whitespaces)
         switch p.type {
         case "Int" where Int(declared.replacingOccurrences(of: "_", with: "")) != nil: return .integer
-        case "Double" where Double(declared.replacingOccurrences(of: "_", with: "")) != nil: return .number
+        case "Double" where number(declared) != nil: return .number
         case "Bool" where declared == "true" || declared == "false": return .boolean
         case "String" where unquoted(declared) != nil: return .text
         default: return .swift
@@ -46,12 +46,25 @@ struct ParameterForm {
                 arguments.append("\(field.name)=\(field.value)")
                 continue
             }
-            let source = input(for: p) == .text ? quoted(field.value) : field.value
-            if source.trimmingCharacters(in: .whitespaces) != p.declaredValue.trimmingCharacters(in: .whitespaces) {
-                arguments.append("\(field.name)=\(source)")
-            }
+            let kind = input(for: p)
+            let source = kind == .text ? quoted(field.value) : field.value
+            if !sameValue(source, p.declaredValue, kind) { arguments.append("\(field.name)=\(source)") }
         }
         return arguments
+    }
+
+    /// Whether a submitted value is the lesson's own: the same source, or for a
+    /// number the same number (`4000` is the lesson's `4_000`, not an override).
+    private static func sameValue(_ source: String, _ declared: String, _ kind: Input) -> Bool {
+        let a = source.trimmingCharacters(in: .whitespaces), b = declared.trimmingCharacters(in: .whitespaces)
+        if a == b { return true }
+        guard kind == .integer || kind == .number, let x = number(a), let y = number(b) else { return false }
+        return x == y
+    }
+
+    /// A numeric literal's value (`4_000` → 4000), nil when the text is not one.
+    private static func number(_ text: String) -> Double? {
+        Double(text.replacingOccurrences(of: "_", with: ""))
     }
 
     func html() -> String {
@@ -66,9 +79,11 @@ struct ParameterForm {
 
     private func field(_ p: ResultsDocument.Parameter) -> String {
         var kind = Self.input(for: p)
-        let current = submitted[p.name] ?? (kind == .text ? Self.unquoted(p.value) ?? p.value : p.value)
-        // A number field would hide a value that is not a number; the error is about that value.
-        if (kind == .integer || kind == .number) && Double(current) == nil { kind = .swift }
+        var current = submitted[p.name] ?? (kind == .text ? Self.unquoted(p.value) ?? p.value : p.value)
+        if kind == .integer || kind == .number {
+            // A number field shows `4000` for `4_000`, and would hide a value that is not a number at all.
+            if Self.number(current) != nil { current = current.replacingOccurrences(of: "_", with: "") } else { kind = .swift }
+        }
         let name = escapeHTML(p.name), value = escapeHTML(current), id = "preview-p-\(escapeHTML(p.name))"
         var out = "<div class=\"preview-field\(p.overridden ? " overridden" : "")\">"
         out += "<label for=\"\(id)\"><code>\(name)</code> <span class=\"preview-type\">\(escapeHTML(p.type))</span></label>"

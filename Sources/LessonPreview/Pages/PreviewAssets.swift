@@ -79,6 +79,9 @@ enum PreviewAssets {
     .preview-table th, .preview-table td { text-align: left; padding: 0.25rem 0.7rem 0.25rem 0; border-bottom: 1px solid var(--border);
       vertical-align: top; }
     .preview-table tr.flipped td { background: var(--warn-bg); }
+    .preview-table tr.preview-run td { border-top: 1px solid var(--muted); }
+    .preview-per-label { margin: 0 0 0.8rem; }
+    .preview-per-label summary { cursor: pointer; color: var(--accent); font-size: 0.9rem; }
     .preview-better, .preview-held { color: var(--pass); }
     .preview-worse, .preview-failed { color: var(--fail); }
     .preview-flipped { color: var(--warn); }

@@ -20,14 +20,14 @@ struct WhatChangedView {
         var titles: [String] = []
         for m in diff.metrics where !titles.contains(m.comparison) { titles.append(m.comparison) }
         for title in titles {
-            out += table(caption: "Metrics that moved: \(title)", header: ["run", "metric", "before", "now", "change"],
-                         rows: diff.metrics.filter { $0.comparison == title }.map { m in
-                             let s = ResultsDiff.spell(before: m.before, after: m.after)
-                             let better = (m.after > m.before) == m.higherIsBetter
-                             return [escapeHTML(m.run), escapeHTML(m.metric), s.before, s.after,
-                                     "<span class=\"\(better ? "preview-better" : "preview-worse")\">\(escapeHTML(s.change))"
-                                     + " \(better ? "better" : "worse")</span>"]
-                         })
+            let moved = diff.metrics.filter { $0.comparison == title }
+            // The comparison table's own columns in view; each label's recall folded away.
+            let perLabel = moved.filter { $0.key.hasPrefix("recall(") }
+            out += metricTable(caption: "Metrics that moved: \(title)", moved.filter { !$0.key.hasPrefix("recall(") })
+            if !perLabel.isEmpty {
+                out += "<details class=\"preview-per-label\"><summary>Recall per label: \(perLabel.count) moved</summary>\n"
+                    + metricTable(caption: "Recall per label: \(title)", perLabel) + "</details>\n"
+            }
         }
         if !diff.notes.isEmpty {
             out += "<ul class=\"preview-notes\">" + diff.notes.map { "<li>\(escapeHTML($0))</li>" }.joined() + "</ul>\n"
@@ -41,6 +41,23 @@ struct WhatChangedView {
                          }, rowClasses: diff.claims.map { $0.flipped ? "flipped" : "" })
         }
         return out + "</section>\n"
+    }
+
+    /// One row per moved metric; a run's name only on its first row.
+    private func metricTable(caption: String, _ moved: [ResultsDiff.MetricChange]) -> String {
+        guard !moved.isEmpty else { return "" }
+        var previousRun: String?
+        var rows: [[String]] = [], classes: [String] = []
+        for m in moved {
+            let s = ResultsDiff.spell(before: m.before, after: m.after)
+            let better = (m.after > m.before) == m.higherIsBetter
+            rows.append([m.run == previousRun ? "" : escapeHTML(m.run), escapeHTML(m.metric), s.before, s.after,
+                         "<span class=\"\(better ? "preview-better" : "preview-worse")\">\(escapeHTML(s.change))"
+                         + " \(better ? "better" : "worse")</span>"])
+            classes.append(m.run == previousRun ? "" : "preview-run")
+            previousRun = m.run
+        }
+        return table(caption: caption, header: ["run", "metric", "before", "now", "change"], rows: rows, rowClasses: classes)
     }
 
     private func code(_ source: String?) -> String { source.map { "<code>\(escapeHTML($0))</code>" } ?? "–" }

@@ -87,8 +87,7 @@ final class PreviewHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             var headers = HTTPHeaders()
             headers.add(name: "Content-Type", value: "text/event-stream; charset=utf-8")
             headers.add(name: "Cache-Control", value: "no-store")
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
-            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: EventHub.opening)))), promise: nil)
+            // Subscribed before the first bytes go out: a page that saw them misses no event.
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             subscription = events.subscribe { chunk in
                 bound.eventLoop.execute {
@@ -97,6 +96,8 @@ final class PreviewHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                     context.writeAndFlush(handler.wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: chunk)))), promise: nil)
                 }
             }
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: EventHub.opening)))), promise: nil)
         case .response(let response):
             var headers = HTTPHeaders(response.headers)
             headers.add(name: "Content-Length", value: String(response.body.count))

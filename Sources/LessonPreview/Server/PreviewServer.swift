@@ -33,7 +33,6 @@ public struct PreviewServer {
         let events = EventHub()
         let session = PreviewSession(library: library, lessons: lessons, outputDirectory: outputDirectory,
                                      options: options, events: events)
-        session.buildAll()
         let router = PreviewRouter(session: session)
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -47,8 +46,15 @@ public struct PreviewServer {
                     try channel.pipeline.syncOperations.addHandler(PreviewHTTPHandler(router: router, events: events))
                 }
             }
-        // Loopback only: nothing else on the network can reach the preview.
-        let channel = try bootstrap.bind(host: "127.0.0.1", port: port).wait()
+        // Loopback only: nothing else on the network can reach the preview. Bound before
+        // the first build, so a port in use is said at once.
+        let channel: Channel
+        do {
+            channel = try bootstrap.bind(host: "127.0.0.1", port: port).wait()
+        } catch {
+            throw LessonsError(message: "cannot listen on 127.0.0.1:\(port): \(error); choose another port with --port")
+        }
+        session.buildAll()
 
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
