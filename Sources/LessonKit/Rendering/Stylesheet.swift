@@ -243,7 +243,8 @@ public enum Stylesheet {
       .table-scroll { overflow: visible; }
       table.data { font-size: 8.5pt; }
       .chart-narrow { display: none; } .chart-wide { display: block; }
-      details::details-content { content-visibility: visible; display: block; }
+      details.numbers:not(.long)::details-content { content-visibility: visible; display: block; }
+      details.more-results > summary::after { content: " (folded; see the page or results.json)"; font-weight: 400; }
       .search-box { display: none; }
       a { color: inherit; }
       .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: var(--muted); }
