@@ -87,9 +87,27 @@ final class RenderingMathTests: XCTestCase {
         XCTAssertTrue(html.contains("echo &quot;$HOME$&quot;"))
     }
 
-    func testPlaceholdersCannotBeForgedAndBadMathIsShownAsCode() throws {
-        let html = try page("# M\n\nForged \u{E000}0\u{E001} and $\\nope{x}$.\n")
+    func testPlaceholdersCannotBeForged() throws {
+        let html = try page("# M\n\nForged \u{E000}0\u{E001} and $x$.\n")
         XCTAssertFalse(html.contains("\u{E000}"))
-        XCTAssertTrue(html.contains("Forged 0 and <code class=\"math-error\" title=\"unknown math command &#39;\\nope&#39;\">\\nope{x}</code>."), html)
+        XCTAssertTrue(html.contains("Forged 0 and <math><mrow><mi>x</mi></mrow></math>."), html)
+        // Should a formula outside the subset ever reach the page, it is shown as code with the reason.
+        XCTAssertEqual(ProseMath.markup(.init(tex: "\\nope", display: false)),
+                       "<code class=\"math-error\" title=\"unknown math command &#39;\\nope&#39;\">\\nope</code>")
+    }
+
+    func testMathOutsideTheSubsetIsAnErrorAtItsPlace() {
+        func diagnostic(_ markdown: String) -> Diagnostic? {
+            do { _ = try Lesson(path: "Lessons/01-m.md", markdown: markdown); return nil } catch {
+                return (error as? LessonsError)?.diagnostics.first
+            }
+        }
+        // The column is that of the backslash of the unknown command.
+        let inline = diagnostic("# M\n\nFine $x$, bad $a + \\nope{x}$.\n")
+        XCTAssertEqual(inline?.location, SourceLocation(line: 3, column: 20))
+        XCTAssertEqual(inline?.message, "math: unknown math command '\\nope' in 'a + \\nope{x}'")
+        let display = diagnostic("# M\n\n$$\n\\frac{1}\n$$\n")
+        XCTAssertEqual(display?.location, SourceLocation(line: 3, column: 1))
+        XCTAssertEqual(display?.message, "math: expected '{' in '\\frac{1}'")
     }
 }
