@@ -65,15 +65,18 @@ final class ProseMath {
         while let start = rest.firstIndex(of: Self.open), let end = rest[start...].firstIndex(of: Self.close) {
             out += rest[..<start]
             let number = Int(rest[rest.index(after: start)..<end]) ?? -1
-            out += number >= 0 && number < formulas.count ? Self.markup(formulas[number]) : ""
+            out += number >= 0 && number < formulas.count ? Self.markup(formulas[number], number: number + 1) : ""
             rest = rest[rest.index(after: end)...]
         }
         return out + rest
     }
 
-    static func markup(_ formula: Formula) -> String {
+    static func markup(_ formula: Formula, number: Int = 1) -> String {
         do {
-            return try TeXMath.mathML(formula.tex, display: formula.display)
+            let math = try TeXMath.mathML(formula.tex, display: formula.display)
+            // A wide formula scrolls inside its own focusable region on a phone.
+            return formula.display
+                ? "<span class=\"math-block\" tabindex=\"0\" role=\"region\" aria-label=\"Formula \(number)\">\(math)</span>" : math
         } catch {
             return "<code class=\"math-error\" title=\"\(escapeHTML(String(describing: error)))\">"
                 + escapeHTML(formula.tex) + "</code>"

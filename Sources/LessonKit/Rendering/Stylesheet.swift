@@ -153,6 +153,9 @@ public enum Stylesheet {
     figure.chart svg text { fill: currentColor; }
     figure.chart .axis, figure.chart .grid { stroke: var(--border); }
     figure.chart figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 0.4rem; }
+    math { font-size: 1.12em; }
+    .math-block { display: block; max-width: 100%; overflow-x: auto; margin: 0.7rem 0; }
+    math[display="block"] { font-size: 1.2em; }
     .figure-label, .table-label { font-weight: 700; color: var(--text); }
     figure.chart svg.chart-panel { display: inline-block; vertical-align: top; width: 49%; }
     .chart-narrow { display: none; }
