@@ -225,9 +225,9 @@ def main():
                 if layout["scrollWidth"] > width + 1:
                     failures += 1
                     print(f"overflow: {name} at {width} px is {layout['scrollWidth']} px wide: {', '.join(layout['wide'])}")
-                for entry in layout["legendOutside"]:
+                for text in layout["legendOutside"]:
                     failures += 1
-                    print(f"chart text: {name} at {width} px: '{entry}' is outside its chart")
+                    print(f"chart text: {name} at {width} px: '{text}' is outside its chart")
                 if args.screenshots:
                     os.makedirs(args.screenshots, exist_ok=True)
                     browser.screenshot(os.path.join(args.screenshots, f"{name[:-5]}-{width}.png"), width)
@@ -250,6 +250,8 @@ def main():
     for scheme in SCHEMES:
         for impact in ("critical", "serious", "moderate", "minor"):
             total[f"axe {scheme} {impact}"] = sum(p["axe"][scheme]["counts"].get(impact, 0) for p in report["pages"].values())
+    total["chart texts outside their chart"] = sum(len(l["legendOutside"]) for p in report["pages"].values()
+                                                   for l in p["layout"].values())
     total["overflowing page loads"] = sum(1 for p in report["pages"].values() for w, l in p["layout"].items()
                                           if l["scrollWidth"] > int(w) + 1)
     report["total"] = total
