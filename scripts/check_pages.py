@@ -1,7 +1,8 @@
 """Loads every page of a rendered site in headless Chromium and checks it.
 
 Run through scripts/check-pages, which installs the tools. For each page:
-  - at 1280 and 390 px wide: no horizontal page overflow (scrollWidth <= width);
+  - at 1280 and 390 px wide: no horizontal page overflow (scrollWidth <= width),
+    and every chart text and legend entry, as the browser draws it, inside its chart;
   - axe-core at 1280 px in the light and the dark colour scheme: no critical or
     serious violation;
 and once for the whole site the Nu HTML checker: no error.
@@ -145,7 +146,22 @@ LAYOUT_PROBE = r"""
     const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
     if (minText === null || size < minText) minText = size;
   }
-  return {scrollWidth: root.scrollWidth, width, height: root.scrollHeight, wide, minSvgText: minText};
+  // Legend entries and every other chart text as the browser measures them, against the chart's viewBox.
+  const outside = [];
+  for (const g of document.querySelectorAll('svg g.legend-entry, svg text')) {
+    if (g.tagName === 'text' && g.closest('g.legend-entry')) continue;
+    const svg = g.ownerSVGElement, box = svg.viewBox.baseVal, b = g.getBBox();
+    if (b.width === 0 || !g.getScreenCTM() || !svg.getScreenCTM()) continue;
+    // The box in the chart's own units, its transform (a rotated axis label) applied.
+    const m = svg.getScreenCTM().inverse().multiply(g.getScreenCTM());
+    const corners = [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]]
+      .map(([x, y]) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f]);
+    const xs = corners.map(c => c[0]), ys = corners.map(c => c[1]);
+    if (Math.min(...xs) < box.x - 0.5 || Math.min(...ys) < box.y - 0.5 ||
+        Math.max(...xs) > box.x + box.width + 0.5 || Math.max(...ys) > box.y + box.height + 0.5)
+      outside.push((g.textContent || '').trim() + ' in ' + (svg.closest('figure') || svg).id);
+  }
+  return {scrollWidth: root.scrollWidth, width, height: root.scrollHeight, wide, minSvgText: minText, legendOutside: outside};
 })()
 """
 
@@ -209,6 +225,9 @@ def main():
                 if layout["scrollWidth"] > width + 1:
                     failures += 1
                     print(f"overflow: {name} at {width} px is {layout['scrollWidth']} px wide: {', '.join(layout['wide'])}")
+                for text in layout["legendOutside"]:
+                    failures += 1
+                    print(f"chart text: {name} at {width} px: '{text}' is outside its chart")
                 if args.screenshots:
                     os.makedirs(args.screenshots, exist_ok=True)
                     browser.screenshot(os.path.join(args.screenshots, f"{name[:-5]}-{width}.png"), width)
@@ -231,6 +250,8 @@ def main():
     for scheme in SCHEMES:
         for impact in ("critical", "serious", "moderate", "minor"):
             total[f"axe {scheme} {impact}"] = sum(p["axe"][scheme]["counts"].get(impact, 0) for p in report["pages"].values())
+    total["chart texts outside their chart"] = sum(len(l["legendOutside"]) for p in report["pages"].values()
+                                                   for l in p["layout"].values())
     total["overflowing page loads"] = sum(1 for p in report["pages"].values() for w, l in p["layout"].items()
                                           if l["scrollWidth"] > int(w) + 1)
     report["total"] = total

@@ -152,6 +152,26 @@ final class EvaluationExportTests: XCTestCase {
         XCTAssertTrue(failures.first?.hasSuffix("(\(outcomes[1].detail))") == true, ran.output)
     }
 
+    /// `show:` is lesson API like any other: evaluated, checked against the labels, and honest Swift.
+    func testResultViewsEvaluateCheckAndTypecheck() throws {
+        let markdown = EvaluationFixture.blocks([
+            ("experiment", """
+            let shapes = Shapes(labels: ["circle", "ring"], prevalence: [0.5, 0.25], size: 16, train: 64, test: 32)
+            Compare("t", on: shapes, runs: [Run("a", epochs: 1)], show: [.table, .perLabel, .perLabel("ring"), .thresholds, .pr])
+            """),
+        ])
+        let plan = try EvaluationFixture.plan(markdown)
+        XCTAssertEqual(plan.comparisons[0].compare.show, [.table, .perLabel, .label("ring"), .thresholds, .pr])
+        let wrong = try EvaluationFixture.diagnostics(markdown.replacingOccurrences(of: "perLabel(\"ring\")", with: "perLabel(\"rng\")"))
+        XCTAssertTrue(wrong.contains { $0.contains("unknown label 'rng'") }, wrong.joined(separator: "\n"))
+        guard case .success(let program) = LessonExport.program(for: try EvaluationFixture.lesson(markdown)) else {
+            return XCTFail("export failed")
+        }
+        let result = try typecheck(program)
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertNotEqual(try typecheck(program.replacingOccurrences(of: ".thresholds, .pr]", with: ".thresholds, .nonsense]")).status, 0)
+    }
+
     func testExportRefusesALessonWithErrors() throws {
         let lesson = try EvaluationFixture.lesson(EvaluationFixture.blocks([("experiment", "let r = Run(\"a\", epoch: 1)")]))
         guard case .failure(let list) = LessonExport.program(for: lesson) else { return XCTFail("expected diagnostics") }

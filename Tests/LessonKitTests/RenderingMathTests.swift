@@ -13,14 +13,15 @@ final class RenderingMathTests: XCTestCase {
         XCTAssertEqual(try ml("x + 12.5"), "<mi>x</mi><mo>+</mo><mn>12.5</mn>")
         XCTAssertEqual(try ml("a - b"), "<mi>a</mi><mo>−</mo><mi>b</mi>")
         XCTAssertEqual(try ml("x_i^2"), "<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>")
-        XCTAssertEqual(try ml("e^{-x}"), "<msup><mi>e</mi><mrow><mo>−</mo><mi>x</mi></mrow></msup>")
+        XCTAssertEqual(try ml("e^{-x}"), "<msup><mi>e</mi><mrow><mo form=\"prefix\" lspace=\"0\" rspace=\"0\">−</mo><mi>x</mi></mrow></msup>")
+        XCTAssertEqual(try ml("(-x) - 1"), "<mo>(</mo><mo form=\"prefix\" lspace=\"0\" rspace=\"0\">−</mo><mi>x</mi><mo>)</mo><mo>−</mo><mn>1</mn>")
         XCTAssertEqual(try ml("w_{ij}"), "<msub><mi>w</mi><mrow><mi>i</mi><mi>j</mi></mrow></msub>")
         XCTAssertEqual(try ml("x < y"), "<mi>x</mi><mo>&lt;</mo><mi>y</mi>")
     }
 
     func testCommands() throws {
         XCTAssertEqual(try ml("\\frac{1}{1 + e^{-x}}"),
-                       "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>x</mi></mrow></msup></mrow></mfrac>")
+                       "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo form=\"prefix\" lspace=\"0\" rspace=\"0\">−</mo><mi>x</mi></mrow></msup></mrow></mfrac>")
         XCTAssertEqual(try ml("\\sigma(x)"), "<mi>σ</mi><mo>(</mo><mi>x</mi><mo>)</mo>")
         XCTAssertEqual(try ml("\\log q"), "<mi>log</mi><mo>&#x2061;</mo><mi>q</mi>")
         XCTAssertEqual(try ml("q \\cdot z \\le 1"), "<mi>q</mi><mo>⋅</mo><mi>z</mi><mo>≤</mo><mn>1</mn>")
@@ -83,13 +84,31 @@ final class RenderingMathTests: XCTestCase {
         XCTAssertTrue(html.contains("but $5 and $10 are prices"))
         XCTAssertTrue(html.contains("<code>$code$</code>"))
         XCTAssertTrue(html.contains("<a href=\"https://example.org\">a <math><mrow><mi>q</mi></mrow></math> link</a>"))
-        XCTAssertTrue(html.contains("<p><math display=\"block\"><mrow><mfrac>"), html)
+        XCTAssertTrue(html.contains("<p><span class=\"math-block\" tabindex=\"0\" role=\"region\" aria-label=\"Formula 4\"><math display=\"block\"><mrow><mfrac>"), html)
         XCTAssertTrue(html.contains("echo &quot;$HOME$&quot;"))
     }
 
-    func testPlaceholdersCannotBeForgedAndBadMathIsShownAsCode() throws {
-        let html = try page("# M\n\nForged \u{E000}0\u{E001} and $\\nope{x}$.\n")
+    func testPlaceholdersCannotBeForged() throws {
+        let html = try page("# M\n\nForged \u{E000}0\u{E001} and $x$.\n")
         XCTAssertFalse(html.contains("\u{E000}"))
-        XCTAssertTrue(html.contains("Forged 0 and <code class=\"math-error\" title=\"unknown math command &#39;\\nope&#39;\">\\nope{x}</code>."), html)
+        XCTAssertTrue(html.contains("Forged 0 and <math><mrow><mi>x</mi></mrow></math>."), html)
+        // Should a formula outside the subset ever reach the page, it is shown as code with the reason.
+        XCTAssertEqual(ProseMath.markup(.init(tex: "\\nope", display: false)),
+                       "<code class=\"math-error\" title=\"unknown math command &#39;\\nope&#39;\">\\nope</code>")
+    }
+
+    func testMathOutsideTheSubsetIsAnErrorAtItsPlace() {
+        func diagnostic(_ markdown: String) -> Diagnostic? {
+            do { _ = try Lesson(path: "Lessons/01-m.md", markdown: markdown); return nil } catch {
+                return (error as? LessonsError)?.diagnostics.first
+            }
+        }
+        // The column is that of the backslash of the unknown command.
+        let inline = diagnostic("# M\n\nFine $x$, bad $a + \\nope{x}$.\n")
+        XCTAssertEqual(inline?.location, SourceLocation(line: 3, column: 20))
+        XCTAssertEqual(inline?.message, "math: unknown math command '\\nope' in 'a + \\nope{x}'")
+        let display = diagnostic("# M\n\n$$\n\\frac{1}\n$$\n")
+        XCTAssertEqual(display?.location, SourceLocation(line: 3, column: 1))
+        XCTAssertEqual(display?.message, "math: expected '{' in '\\frac{1}'")
     }
 }

@@ -19,6 +19,8 @@ final class RenderingProseTests: XCTestCase {
         XCTAssertTrue(html.contains("See <a href=\"#results-1-loss\" class=\"xref\">Figure 2</a> and "
                                     + "<a href=\"#results-1-table\" class=\"xref\">Table 1</a>;"), html)
         XCTAssertTrue(html.contains("<a href=\"#results-1-loss\">this</a> keeps its words"))
+        let unknown = try render("# P\n\nSee [](#results-9-pr).\n", extras: extras)
+        XCTAssertTrue(unknown.contains("See <a href=\"#results-9-pr\" class=\"xref unresolved\">#results-9-pr</a>."), unknown)
     }
 
     func testTaskListsAndTablesAreAccessible() throws {

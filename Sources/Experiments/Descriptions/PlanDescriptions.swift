@@ -78,7 +78,7 @@ extension APICatalog {
                                    + "labels (\(labels.joined(separator: ", ")))"))
         }
         for (i, view) in (a["show"].array ?? []).enumerated() {
-            if case .perLabel(let label?)? = view.object as? ResultView, let labels, !labels.contains(label) {
+            if case .label(let label)? = view.object as? ResultView, let labels, !labels.contains(label) {
                 issues.append(APIIssue([.argument("show"), .index(i)],
                                        "unknown label '\(label)'; the dataset's labels are \(labels.joined(separator: ", "))"))
             }

@@ -7,8 +7,10 @@ public enum ResultView: Codable, Hashable, Sendable {
     case table
     /// Every metric of every run, one column each.
     case metrics
-    /// Precision, recall, F1 and AP per label; nil: every label.
-    case perLabel(String?)
+    /// Precision, recall, F1 and AP of every label.
+    case perLabel
+    /// The same for one label (written `.perLabel("ring")`).
+    case label(String)
     /// Loss per epoch (training and validation).
     case loss
     /// Precision–recall curves, one panel per label.
@@ -20,9 +22,12 @@ public enum ResultView: Codable, Hashable, Sendable {
     /// The decision threshold each run used, per label.
     case thresholds
 
+    /// Precision, recall, F1 and AP of one label: `.perLabel("ring")`.
+    public static func perLabel(_ label: String) -> ResultView { .label(label) }
+
     /// What a comparison shows when the lesson does not say.
     public static let defaults: [ResultView] = [.dataset, .table, .loss, .pr]
 
     /// Every view, in page order: what "More results" draws from.
-    public static let all: [ResultView] = [.dataset, .table, .metrics, .perLabel(nil), .thresholds, .loss, .pr, .bars, .calibration]
+    public static let all: [ResultView] = [.dataset, .table, .metrics, .perLabel, .thresholds, .loss, .pr, .bars, .calibration]
 }

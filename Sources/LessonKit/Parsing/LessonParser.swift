@@ -44,6 +44,7 @@ extension Lesson {
             }
         }
         flushProse()
+        try ProseMath.check(source: source, path: path)
 
         let title = front.title ?? headings.first(where: { $0.level == 1 })?.text
             ?? Self.fallbackTitle(path: path)

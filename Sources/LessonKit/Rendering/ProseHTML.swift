@@ -10,6 +10,7 @@ enum ProseHTML {
                 out = out.replacingOccurrences(of: "<a href=\"#\(escapeHTML(id))\"></a>",
                                                with: "<a href=\"#\(escapeHTML(id))\" class=\"xref\">\(escapeHTML(name))</a>")
             }
+            out = namingUnresolvedReferences(out)
         }
         if out.contains("<input type=\"checkbox\"") {
             out = out.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
@@ -21,5 +22,23 @@ enum ProseHTML {
             out = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">" + out + "</div>\n"
         }
         return out
+    }
+
+    /// An empty in-page link that names no numbered result keeps a readable name: its target.
+    static func namingUnresolvedReferences(_ html: String) -> String {
+        var out = "", rest = Substring(html)
+        while let open = rest.range(of: "<a href=\"#") {
+            out += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            guard let quote = after.firstIndex(of: "\""), after[quote...].hasPrefix("\"></a>") else {
+                out += rest[open]
+                rest = after
+                continue
+            }
+            let target = after[..<quote]
+            out += "<a href=\"#\(target)\" class=\"xref unresolved\">#\(target)</a>"
+            rest = after[after.index(quote, offsetBy: "\"></a>".count)...]
+        }
+        return out + rest
     }
 }

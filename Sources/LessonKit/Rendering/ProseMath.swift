@@ -20,6 +20,28 @@ final class ProseMath {
     struct Formula: Equatable {
         var tex: String
         var display: Bool
+        /// Where the formula starts in the .md file (the column is that of its `$`).
+        var line = 0
+        var column = 0
+    }
+
+    /// Checks every formula of a lesson: one outside the supported subset is an
+    /// error at its place in the .md file, before anything runs.
+    static func check(source: String, path: String) throws {
+        let document = MarkdownDocument(markdown: sanitized(FrontMatter.blanked(source)))
+        let math = ProseMath()
+        math.prepare(document.root)
+        for formula in math.formulas {
+            do {
+                _ = try TeXMath.mathML(formula.tex, display: formula.display)
+            } catch let error as TeXMath.Error {
+                // Inline: the column of the character at fault; display: where the paragraph starts.
+                let column = formula.display ? formula.column : formula.column + 1 + error.offset
+                throw LessonsError(Diagnostic(path: path, location: SourceLocation(line: formula.line, column: max(1, column)),
+                                              message: "math: \(error.message) in '\(formula.tex.trimmingCharacters(in: .whitespacesAndNewlines))'"),
+                                   source: source)
+            }
+        }
     }
 
     private(set) var formulas: [Formula] = []
@@ -43,15 +65,18 @@ final class ProseMath {
         while let start = rest.firstIndex(of: Self.open), let end = rest[start...].firstIndex(of: Self.close) {
             out += rest[..<start]
             let number = Int(rest[rest.index(after: start)..<end]) ?? -1
-            out += number >= 0 && number < formulas.count ? Self.markup(formulas[number]) : ""
+            out += number >= 0 && number < formulas.count ? Self.markup(formulas[number], number: number + 1) : ""
             rest = rest[rest.index(after: end)...]
         }
         return out + rest
     }
 
-    static func markup(_ formula: Formula) -> String {
+    static func markup(_ formula: Formula, number: Int = 1) -> String {
         do {
-            return try TeXMath.mathML(formula.tex, display: formula.display)
+            let math = try TeXMath.mathML(formula.tex, display: formula.display)
+            // A wide formula scrolls inside its own focusable region on a phone.
+            return formula.display
+                ? "<span class=\"math-block\" tabindex=\"0\" role=\"region\" aria-label=\"Formula \(number)\">\(math)</span>" : math
         } catch {
             return "<code class=\"math-error\" title=\"\(escapeHTML(String(describing: error)))\">"
                 + escapeHTML(formula.tex) + "</code>"
@@ -70,7 +95,7 @@ final class ProseMath {
             child = cmark_node_next(current)
             if cmark_node_get_type(current) == CMARK_NODE_TEXT {
                 let literal = MarkdownNode.literal(current)
-                let replaced = replaceInline(literal)
+                let replaced = replaceInline(literal, line: Self.line(of: current), column: Int(cmark_node_get_start_column(current)))
                 if replaced != literal { cmark_node_set_literal(current, replaced) }
             } else {
                 walk(current)
@@ -119,7 +144,9 @@ final class ProseMath {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.count > 4, trimmed.hasPrefix("$$"), trimmed.hasSuffix("$$"),
               !trimmed.dropFirst(2).dropLast(2).contains("$"), let first = nodes.first else { return false }
-        cmark_node_set_literal(first, placeholder(Formula(tex: String(trimmed.dropFirst(2).dropLast(2)), display: true)))
+        cmark_node_set_literal(first, placeholder(Formula(tex: String(trimmed.dropFirst(2).dropLast(2)), display: true,
+                                                          line: Self.line(of: paragraph),
+                                                          column: Int(cmark_node_get_start_column(paragraph)))))
         for node in nodes.dropFirst() {
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -132,8 +159,19 @@ final class ProseMath {
         return "\(Self.open)\(formulas.count - 1)\(Self.close)"
     }
 
-    /// `$…$` (and `$$…$$` within a line) in one text node.
-    func replaceInline(_ text: String) -> String {
+    /// A node's line, or its nearest ancestor's when cmark kept none for it.
+    static func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let line = Int(cmark_node_get_start_line(n))
+            if line > 0 { return line }
+            current = cmark_node_parent(n)
+        }
+        return 1
+    }
+
+    /// `$…$` (and `$$…$$` within a line) in one text node starting at `line`:`column`.
+    func replaceInline(_ text: String, line: Int = 0, column: Int = 0) -> String {
         guard text.contains("$") else { return text }
         let chars = Array(text)
         var out = ""
@@ -143,7 +181,7 @@ final class ProseMath {
             let display = i + 1 < chars.count && chars[i + 1] == "$"
             let start = i + (display ? 2 : 1)
             if let end = closing(chars, from: start, display: display) {
-                out += placeholder(Formula(tex: String(chars[start..<end]), display: display))
+                out += placeholder(Formula(tex: String(chars[start..<end]), display: display, line: line, column: column + i))
                 i = end + (display ? 2 : 1)
             } else {
                 out += display ? "$$" : "$"

@@ -1,6 +1,6 @@
 /// The site's one script (`assets/search.js`): search across the lessons, from
 /// an index written at build time and carried in the script itself (so it works
-/// from `file://`), and every `<details>` opened while printing. Pages are whole
+/// from `file://`), and the data tables of charts opened while printing. Pages are whole
 /// without it: the search box is `hidden` until the script shows it, and results
 /// are built as elements with text content, never as markup.
 enum SearchScript {
@@ -82,7 +82,7 @@ enum SearchScript {
 
       var opened = [];
       window.addEventListener("beforeprint", function () {
-        document.querySelectorAll("details:not([open])").forEach(function (d) { d.open = true; opened.push(d); });
+        document.querySelectorAll("details.numbers:not([open]):not(.long)").forEach(function (d) { d.open = true; opened.push(d); });
       });
       window.addEventListener("afterprint", function () {
         opened.forEach(function (d) { d.open = false; });

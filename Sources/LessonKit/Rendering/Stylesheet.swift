@@ -153,6 +153,9 @@ public enum Stylesheet {
     figure.chart svg text { fill: currentColor; }
     figure.chart .axis, figure.chart .grid { stroke: var(--border); }
     figure.chart figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 0.4rem; }
+    math { font-size: 1.12em; }
+    .math-block { display: block; max-width: 100%; overflow-x: auto; margin: 0.7rem 0; }
+    math[display="block"] { font-size: 1.2em; }
     .figure-label, .table-label { font-weight: 700; color: var(--text); }
     figure.chart svg.chart-panel { display: inline-block; vertical-align: top; width: 49%; }
     .chart-narrow { display: none; }
@@ -243,7 +246,8 @@ public enum Stylesheet {
       .table-scroll { overflow: visible; }
       table.data { font-size: 8.5pt; }
       .chart-narrow { display: none; } .chart-wide { display: block; }
-      details::details-content { content-visibility: visible; display: block; }
+      details.numbers:not(.long)::details-content { content-visibility: visible; display: block; }
+      details.more-results > summary::after { content: " (folded; see the page or results.json)"; font-weight: 400; }
       .search-box { display: none; }
       a { color: inherit; }
       .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: var(--muted); }

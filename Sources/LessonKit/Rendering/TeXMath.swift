@@ -58,6 +58,8 @@ enum TeXMath {
         var index = 0
         /// Open `\left`s: only inside one does `\right` end an expression.
         var leftDepth = 0
+        /// The last term was something a binary operator can follow (not an operator or an opening).
+        var afterOperand = false
 
         init(_ chars: [Character]) { self.chars = chars }
 
@@ -79,7 +81,10 @@ enum TeXMath {
                 if let closer, chars[index] == closer { index += 1; return out }
                 if chars[index] == "}" { throw error("unexpected '}'") }
                 if leftDepth > 0, closer == nil, chars[index] == "\\", peekCommand() == "right" { return out }
-                out += try term()
+                let piece = try term()
+                out += piece
+                afterOperand = !piece.hasPrefix("<mo") || piece.hasPrefix("<mo>)") || piece.hasPrefix("<mo>]")
+                    || piece.hasPrefix("<mo>′") || piece.hasSuffix("</msup>") || piece.hasSuffix("</msub>")
             }
         }
 
@@ -123,6 +128,7 @@ enum TeXMath {
             skipSpaces()
             guard index < chars.count, chars[index] == "{" else { throw error("expected '{'") }
             index += 1
+            afterOperand = false
             return "<mrow>" + (try expression(until: "}")) + "</mrow>"
         }
 
@@ -156,7 +162,8 @@ enum TeXMath {
             index += 1
             if c.isLetter { return "<mi>\(escapeHTML(String(c)))</mi>" }
             switch c {
-            case "-": return "<mo>−</mo>"
+            // A minus with nothing before it to subtract from is a sign, set tight.
+            case "-": return afterOperand ? "<mo>−</mo>" : "<mo form=\"prefix\" lspace=\"0\" rspace=\"0\">−</mo>"
             case "'": return "<mo>′</mo>"
             case "+", "=", "<", ">", "(", ")", "[", "]", ",", ";", ":", "!", "/", "|", ".", "*", "?":
                 return "<mo>\(escapeHTML(String(c)))</mo>"

@@ -18,6 +18,9 @@ struct ChartFigure {
 
     var label: String { number.map { "Figure \($0)" } ?? "Figure" }
 
+    /// Data tables up to this many rows are printed open.
+    static let printedRows = 60
+
     func html() -> String {
         var out = "<figure class=\"chart\" id=\"\(Markup.escape(id))\">"
         if narrowSVGs.isEmpty {
@@ -28,7 +31,10 @@ struct ChartFigure {
         }
         let number = self.number.map { "<span class=\"figure-label\">Figure \($0).</span> " } ?? ""
         out += "<figcaption>\(number)\(Markup.escape(caption))</figcaption></figure>"
-        out += "<details class=\"numbers\"><summary>Data behind \(Markup.escape(label.lowercased() == "figure" ? "the chart" : label))</summary>"
+        // A long table (curve points) stays folded in print; results.json has every number.
+        let long = data.rows.count > Self.printedRows
+        out += "<details class=\"numbers\(long ? " long" : "")\"><summary>Data behind \(Markup.escape(label.lowercased() == "figure" ? "the chart" : label))"
+        out += long ? " (\(data.rows.count) rows)</summary>" : "</summary>"
         var table = data
         let figureName: String = self.number.map { "Figure \($0)" } ?? "the chart \(id)"
         table.regionLabel = "Data behind " + figureName

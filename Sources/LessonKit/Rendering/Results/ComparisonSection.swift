@@ -47,7 +47,8 @@ public struct ComparisonSection {
             shown.insert(.thresholds, at: at + 1)
         }
         let folded = ResultView.all.filter { view in
-            if case .perLabel = view { return !shown.contains(.perLabel(nil)) }
+            // One label shown up front still leaves every label's table for "More results".
+            if view == .perLabel { return !shown.contains(.perLabel) }
             return !shown.contains(view)
         }
         return (shown, folded)
@@ -90,8 +91,9 @@ public struct ComparisonSection {
         case .metrics:
             return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: false,
                                    number: numbering.nextTable(id: "\(id)-metrics"), id: "\(id)-metrics").html()
-        case .perLabel(let label):
+        case .perLabel, .label:
             guard runs.contains(where: { $0.metrics != nil }) else { return "" }
+            let label: String? = { if case .label(let l) = view { return l }; return nil }()
             let slug = label.map { "-" + Markup.slug($0) } ?? ""
             return PerLabelTable(runs: runs, labels: label.map { [$0] } ?? labels, aggregates: aggregates,
                                  number: numbering.nextTable(id: "\(id)-label-table\(slug)"), id: "\(id)-label-table\(slug)").html()
