@@ -22,6 +22,44 @@ final class EvaluationExportTests: XCTestCase {
     }
 
     func typecheck(_ program: String) throws -> (status: Int32, output: String) {
+        try compile(program, mode: ["-typecheck"]) { _ in [] }
+    }
+
+    /// Builds the program into an executable linked with the library's object
+    /// files (beside the modules), runs it in `folder`, and returns its status and output.
+    func buildAndRun(_ program: String) throws -> (status: Int32, output: String) {
+        var binary = ""
+        let built = try compile(program, mode: ["-Onone"]) { folder in
+            binary = folder.appendingPathComponent("program").path
+            let objects = URL(fileURLWithPath: Self.builtModulesFolder).deletingLastPathComponent()
+            var files: [String] = []
+            for target in ["Experiments", "NeuralCore", "Datasets", "SIMDKernels", "SIMDKernelsAVX2", "SIMDKernelsAVX512",
+                           "SIMDKernelsPortable", "CPUFeatures"] {
+                let dir = objects.appendingPathComponent(target + ".build").path
+                // Only the objects of today's sources (a renamed file leaves its old object behind).
+                let sources = Set((FileManager.default.enumerator(atPath: Self.packageRoot.path + "/Sources/" + target)?
+                    .allObjects as? [String] ?? []).map { ($0 as NSString).lastPathComponent + ".o" })
+                files += try FileManager.default.contentsOfDirectory(atPath: dir).filter { sources.contains($0) }.sorted()
+                    .map { dir + "/" + $0 }
+            }
+            return files + ["-lz", "-lpng", "-o", binary]
+        } after: { folder in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.currentDirectoryURL = folder
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, output)
+        }
+        return built
+    }
+
+    private func compile(_ program: String, mode: [String], extra: (URL) throws -> [String],
+                         after: ((URL) throws -> (status: Int32, output: String))? = nil) throws -> (status: Int32, output: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -34,7 +72,7 @@ final class EvaluationExportTests: XCTestCase {
             struct MissingModule: Error, CustomStringConvertible { var description: String }
             throw MissingModule(description: "no built Experiments module in \(modules): the test target depends on it")
         }
-        var arguments = ["swiftc", "-typecheck", "-swift-version", "5", "-I", modules]
+        var arguments = ["swiftc"] + mode + ["-swift-version", "5", "-I", modules]
         // The C modules the library imports: system-library shims carry a module map;
         // C targets with an `include/` folder get one written here, as SwiftPM does.
         let sources = root + "/Sources"
@@ -51,14 +89,15 @@ final class EvaluationExportTests: XCTestCase {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments + [main.path]
+        process.arguments = arguments + [main.path] + (try extra(folder))
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return (process.terminationStatus, output)
+        guard process.terminationStatus == 0, let after else { return (process.terminationStatus, output) }
+        return try after(folder)
     }
 
     func testExportedLessonTypechecksAgainstTheLibrary() throws {
@@ -75,6 +114,42 @@ final class EvaluationExportTests: XCTestCase {
         // The check can fail: a value the evaluator would reject is rejected by Swift too.
         let broken = program.replacingOccurrences(of: "let epochs = 20", with: "let epochs = 2.5\nlet e: Int = epochs")
         XCTAssertNotEqual(try typecheck(broken).status, 0)
+    }
+
+    /// Seeds, paired claims and a sweep: the exported program, built and run,
+    /// fails exactly the claims `lessons run` fails, on the same seeds.
+    func testExportedMultiSeedLessonGivesTheSameClaimOutcomes() throws {
+        let lesson = try EvaluationFixture.lesson(EvaluationFixture.blocks([
+            ("parameters", "let seed = 2"),
+            ("experiment", """
+            let shapes = Shapes(labels: ["circle", "ring"], prevalence: [0.5, 0.25], size: 16, train: 64, validation: 16, test: 32)
+            Compare("t", on: shapes, seeds: .from(seed, count: 3), runs: [
+                Run("a", model: MLP(hidden: [8]), epochs: 2, batchSize: 16),
+                Run("b", model: MLP(hidden: [8]), loss: .binaryCrossEntropy(posWeight: .balanced), epochs: 2, batchSize: 16),
+            ])
+            Sweep("w", parameter: "seed", values: [1, 2], runs: ["a"])
+            """),
+            ("expect", """
+            expect(results["b"].recall("ring") >= results["a"].recall("ring"), inAtLeast: 2)
+            expect(results["b"].precision("ring") > results["a"].precision("ring"), inAtLeast: 3)
+            expect(results["a"].macroF1 > 0)
+            """),
+        ]))
+        guard case .success(let program) = LessonExport.program(for: lesson) else { return XCTFail("export failed") }
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-export-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let report = try LessonPipeline(options: .init(jobs: 1, quiet: true, cacheDirectory: cache),
+                                        progress: ProgressReporter(style: .quiet))
+            .run(lesson, id: "test", fileName: "test.md", overrides: [:])
+        let outcomes = report.results.expectations.map(\.record)
+        XCTAssertEqual(outcomes.map(\.passed), [true, false, true], outcomes.map(\.detail).joined(separator: "; "))
+        XCTAssertEqual(outcomes[1].seeds?.map(\.seed), [2, 3, 4])
+
+        let ran = try buildAndRun(program)
+        XCTAssertEqual(ran.status, 1, ran.output)
+        let failures = ran.output.split(separator: "\n").filter { $0.contains("expectation failed") }
+        XCTAssertEqual(failures.count, 1, ran.output)
+        XCTAssertTrue(failures.first?.hasSuffix("(\(outcomes[1].detail))") == true, ran.output)
     }
 
     func testExportRefusesALessonWithErrors() throws {

@@ -45,11 +45,22 @@ final class RunningProgressTests: XCTestCase {
         let outcome = try TinyRuns.runner(cache: cache).run([TinyRuns.comparison([
             TinyRuns.run("plain"), TinyRuns.run("wild", optimizer: .sgd(learningRate: 1e30))])])
         let lines = SummaryTable.text(outcome).split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines[0].hasPrefix("run    status"), lines[0])
+        XCTAssertTrue(lines[0].hasPrefix("run    seeds  status"), lines[0])
         let plain = try XCTUnwrap(outcome.comparisons[0].runs[0].metrics)
-        XCTAssertTrue(lines[2].hasPrefix("plain  ok"))
+        XCTAssertTrue(lines[2].hasPrefix("plain      1  ok"), lines[2])
         XCTAssertTrue(lines[2].contains(Markup.number(plain.macroF1)))
-        XCTAssertTrue(lines[3].hasPrefix("wild   diverged e1"), lines[3])
-        XCTAssertEqual(lines.last, "2 trained, 0 from cache")
+        XCTAssertTrue(lines[3].hasPrefix("wild       1  diverged e1"), lines[3])
+        XCTAssertEqual(lines.last, "2 (run, seed) pairs trained, 0 from cache")
+    }
+
+    func testSummaryTableShowsMeanAndSpreadOverSeeds() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-summary-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let outcome = try TinyRuns.runner(cache: cache).run([LessonRunner.Comparison(
+            title: "t", dataset: TinyData.shapes(), seeds: [1, 2], runs: [TinyRuns.run("plain")], blockIndex: 0)])
+        let lines = SummaryTable.text(outcome).split(separator: "\n").map(String.init)
+        let f1 = try XCTUnwrap(outcome.comparisons[0].series[0].aggregate?.metrics["macroF1"])
+        XCTAssertTrue(lines[2].hasPrefix("plain      2  ok"), lines[2])
+        XCTAssertTrue(lines[2].contains(Markup.number(f1.mean) + " ± " + Markup.number(f1.sd)), lines[2])
     }
 }

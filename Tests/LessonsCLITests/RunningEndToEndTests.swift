@@ -67,7 +67,7 @@ final class RunningEndToEndTests: XCTestCase {
         let result = try lessons.run(["run", "01-tiny", "--jobs", "1"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "site/01-tiny.html\n")
-        XCTAssertTrue(result.stderr.contains("3 trained, 0 from cache"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("3 (run, seed) pairs trained, 0 from cache"), result.stderr)
         let page = try text("site/01-tiny.html")
         XCTAssertTrue(page.contains("class=\"dataset-card\""))
         XCTAssertTrue(page.contains("<table class=\"data\">"))
@@ -111,11 +111,11 @@ final class RunningEndToEndTests: XCTestCase {
         let first = try resultsWithoutTimings()
         let warm = try lessons.run(["run", "01-tiny"])
         XCTAssertEqual(warm.status, 0)
-        XCTAssertTrue(warm.stderr.contains("0 trained, 3 from cache"), warm.stderr)
+        XCTAssertTrue(warm.stderr.contains("0 (run, seed) pairs trained, 3 from cache"), warm.stderr)
         XCTAssertEqual(first, try resultsWithoutTimings())
         let changed = try lessons.run(["run", "01-tiny", "--set", "sgdRate=0.2"])
         XCTAssertEqual(changed.status, 0, changed.stderr)
-        XCTAssertTrue(changed.stderr.contains("1 trained, 2 from cache"), changed.stderr)
+        XCTAssertTrue(changed.stderr.contains("1 (run, seed) pair trained, 2 from cache"), changed.stderr)
         XCTAssertTrue(changed.stderr.contains("sgd: training 2 epochs"))
         XCTAssertTrue(try text("site/01-tiny.html").contains("overridden"))
     }
@@ -180,7 +180,7 @@ final class RunningEndToEndTests: XCTestCase {
         let rerun = try lessons.run(["run", "01-tiny"])
         XCTAssertEqual(rerun.status, 0)
         XCTAssertFalse(rerun.stderr.contains("warning"), rerun.stderr)
-        XCTAssertTrue(rerun.stderr.contains("0 trained, 3 from cache"), rerun.stderr)
+        XCTAssertTrue(rerun.stderr.contains("0 (run, seed) pairs trained, 3 from cache"), rerun.stderr)
     }
 
     func testTwoProcessesAtOnceLeaveAConsistentCache() throws {
@@ -206,7 +206,7 @@ final class RunningEndToEndTests: XCTestCase {
         let third = try lessons.run(["run", "01-tiny"])
         XCTAssertEqual(third.status, 0)
         XCTAssertFalse(third.stderr.contains("warning"), third.stderr)
-        XCTAssertTrue(third.stderr.contains("0 trained, 3 from cache"), third.stderr)
+        XCTAssertTrue(third.stderr.contains("0 (run, seed) pairs trained, 3 from cache"), third.stderr)
         XCTAssertEqual(try read("site-0/01-tiny.html"), try read("site-1/01-tiny.html"))
     }
 

@@ -25,7 +25,7 @@ final class BufferReuseTests: XCTestCase {
             var rng = SeededRNG(seed: 2)
             let x = GradientCheck.randomTensor([5, 4, 4, 1], &rng)
             let y = Tensor(repeating: 1, shape: [5, 3])
-            let loss = Loss.binaryCrossEntropy(), optimizer = Adam()
+            let loss = LossFunction.binaryCrossEntropy(), optimizer = Adam()
             var gradient = Tensor.empty
             var addresses: [UnsafeRawPointer] = []
             for _ in 0..<3 {

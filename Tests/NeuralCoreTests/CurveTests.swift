@@ -48,11 +48,11 @@ final class ThresholdTuningTests: XCTestCase {
         let tuned = Metrics.bestF1Threshold(truth: truth, scores: scores)
         let yTrue = Tensor(shape: [n, 1], storage: truth.map { $0 ? 1 : 0 })
         let yScore = Tensor(shape: [n, 1], storage: scores)
-        let predicted = Head.threshold(yScore, thresholds: [tuned.threshold])
+        let predicted = OutputHead.threshold(yScore, thresholds: [tuned.threshold])
         XCTAssertEqual(Metrics.f1(yTrue: yTrue, yPred: predicted, average: .macro), tuned.f1, accuracy: 1e-12)
         // No other threshold on the grid does better.
         for t in stride(from: Float(-0.05), through: 1, by: 0.025) {
-            let f1 = Metrics.f1(yTrue: yTrue, yPred: Head.threshold(yScore, thresholds: [t]), average: .macro)
+            let f1 = Metrics.f1(yTrue: yTrue, yPred: OutputHead.threshold(yScore, thresholds: [t]), average: .macro)
             XCTAssertLessThanOrEqual(f1, tuned.f1 + 1e-12, "threshold \(t)")
         }
         XCTAssertEqual(Metrics.bestF1Threshold(truth: [false, false], scores: [0.2, 0.7]).f1, 0)
@@ -60,7 +60,7 @@ final class ThresholdTuningTests: XCTestCase {
 
     func testBalancedClassWeights() throws {
         let labels = Tensor(shape: [4, 2], storage: [1, 0, 1, 0, 1, 0, 0, 1])
-        XCTAssertEqual(try ClassWeight.balanced.resolve(labels: labels), [Float(4.0 / 6), 2])
-        XCTAssertThrowsError(try ClassWeight.balanced.resolve(labels: Tensor(zeros: [2, 2]), labelNames: ["a", "b"]))
+        XCTAssertEqual(try ClassWeighting.balanced.resolve(labels: labels), [Float(4.0 / 6), 2])
+        XCTAssertThrowsError(try ClassWeighting.balanced.resolve(labels: Tensor(zeros: [2, 2]), labelNames: ["a", "b"]))
     }
 }

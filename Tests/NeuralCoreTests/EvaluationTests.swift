@@ -18,7 +18,7 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(Double(e.probabilities.storage[0]), 1 / (1 + exp(-2.0)), accuracy: 1e-7)
         XCTAssertEqual(e.predictions.storage, [1, 0, 0,  1, 0, 0,  1, 0, 0,  1, 0, 0], "σ(0) = 0.5 is not > 0.5")
         XCTAssertEqual(e.summary.subsetAccuracy, 0.5)
-        XCTAssertEqual(e.loss!, Loss.binaryCrossEntropy().value(logits: e.logits, targets: data.labels))
+        XCTAssertEqual(e.loss!, LossFunction.binaryCrossEntropy().value(logits: e.logits, targets: data.labels))
         let top2 = Evaluation(model: model, data: data, loss: .softmaxCrossEntropy(), decision: .topK(2))
         XCTAssertEqual(top2.predictions.storage, [1, 1, 0,  1, 1, 0,  1, 1, 0,  1, 1, 0])
         XCTAssertEqual(Double(top2.probabilities.row(0).reduce(0, +)), 1, accuracy: 1e-6, "softmax head from the loss")

@@ -15,7 +15,7 @@ final class GEMMTrainingPathTests: XCTestCase {
         GEMMPath.current = path
         GEMMPath.threads = threads
         let model = makeModel()
-        let posWeight = try PosWeight.balanced.resolve(labels: data.labels)
+        let posWeight = try PositiveWeighting.balanced.resolve(labels: data.labels)
         let trainer = Trainer(model: model, loss: .binaryCrossEntropy(posWeight: posWeight),
                               optimizer: Adam(learningRate: 1e-3),
                               configuration: TrainingConfiguration(epochs: 2, batchSize: 32, seed: 7))

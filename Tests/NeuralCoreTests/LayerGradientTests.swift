@@ -124,7 +124,7 @@ final class LayerGradientTests: XCTestCase {
         var rng = SeededRNG(seed: 15)
         let x = GradientCheck.randomTensor([2, 4, 4, 1], &rng)
         let y = Tensor(shape: [2, 3], storage: [1, 0, 1, 0, 0, 1])
-        let loss = Loss.binaryCrossEntropy(posWeight: [2])
+        let loss = LossFunction.binaryCrossEntropy(posWeight: [2])
         var g = Tensor.empty
         _ = loss.valueAndGradient(logits: model.forward(x, training: true), targets: y, gradient: &g)
         model.backward(g)
@@ -150,7 +150,7 @@ extension LayerGradientTests {
         var rng = SeededRNG(seed: 17)
         let x = GradientCheck.randomTensor([3, 2, 2, 1], &rng)
         let y = Tensor(shape: [3, 3], storage: [1, 0, 0, 0, 1, 1, 0, 0, 0])
-        let loss = Loss.softmaxCrossEntropy()
+        let loss = LossFunction.softmaxCrossEntropy()
         var g = Tensor.empty
         _ = loss.valueAndGradient(logits: model.forward(x, training: true), targets: y, gradient: &g)
         model.backward(g)

@@ -3,7 +3,7 @@ import XCTest
 
 /// Every loss and reduction: the analytic gradient against finite differences of `value`.
 final class LossGradientTests: XCTestCase {
-    private func check(_ loss: Loss, targets: Tensor, sampleWeight: [Float]? = nil, _ what: String) {
+    private func check(_ loss: LossFunction, targets: Tensor, sampleWeight: [Float]? = nil, _ what: String) {
         var rng = SeededRNG(seed: 21)
         var logits = GradientCheck.randomTensor(targets.rank == 2 ? targets.shape : [targets.count, 4], &rng, scale: 2)
         logits.storage[0] = 0   // exactly-zero logits happen (dead hidden layers); the gradient must be right there
@@ -52,7 +52,7 @@ final class LossGradientTests: XCTestCase {
 
     func testGradientAtZeroLogitIsTheTrueDerivative() {
         // d/dx at x = 0: (1+(q−1)z)/2 − qz → 0.5 for z = 0 and −q/2 for z = 1 (not TF's 1 and 0).
-        let loss = Loss.binaryCrossEntropy(posWeight: [4], reduction: .sum)
+        let loss = LossFunction.binaryCrossEntropy(posWeight: [4], reduction: .sum)
         let e = loss.elementwise(logits: Tensor(zeros: [1, 2]), targets: Tensor(shape: [1, 2], storage: [0, 1]))!
         XCTAssertEqual(e.gradient, [0.5, -2])
         XCTAssertEqual(e.values[0], log(2), accuracy: 1e-15)

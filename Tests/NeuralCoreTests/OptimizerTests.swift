@@ -7,7 +7,7 @@ final class OptimizerTests: XCTestCase {
     private let start: [Double] = [0.5, -1.5, 2.0]
     private let gradients: [[Double]] = [[0.1, -0.2, 0.3], [0.05, 0.4, -0.1], [-0.3, 0.2, 0.2], [1e-3, -2e-3, 0.5]]
 
-    private func run(_ optimizer: Optimizer) -> [Double] {
+    private func run(_ optimizer: GradientOptimizer) -> [Double] {
         let p = Parameter(name: "w", value: Tensor(shape: [3], storage: start.map(Float.init)))
         for g in gradients {
             p.gradient = Tensor(shape: [3], storage: g.map(Float.init))

@@ -1,8 +1,8 @@
 import XCTest
 @testable import NeuralCore
 
-/// Loss and loss-gradient families of the reference file, each mapped onto the public
-/// `Loss` API. Tolerance: the README's Float32-port rule (inputs are Float32 here; the
+/// LossFunction and loss-gradient families of the reference file, each mapped onto the public
+/// `LossFunction` API. Tolerance: the README's Float32-port rule (inputs are Float32 here; the
 /// arithmetic is Double): |a − b| ≤ 1e-5·|b| + atol, atol = 1e-7·max(1, |x|) per element
 /// and 1e-7·max(1, max|x|) for reductions.
 extension ReferenceTests {
@@ -24,28 +24,28 @@ extension ReferenceTests {
             assertClose(actual, expected, rtol: 1e-5, atol: elementAtol, c.id, skip: skip)
             ledger.cover(c.id)
         }
-        func gradient(_ loss: Loss, _ targets: Tensor, _ w: [Float]?) -> [Double] {
+        func gradient(_ loss: LossFunction, _ targets: Tensor, _ w: [Float]?) -> [Double] {
             var g = Tensor.empty
             _ = loss.valueAndGradient(logits: logits, targets: targets, sampleWeight: w, gradient: &g)
             XCTAssertEqual(g.shape, logits.shape, c.id)
             return g.storage.map(Double.init)
         }
-        func reduced(_ loss: Loss, _ targets: Tensor, _ w: [Float]?) -> [Double] {
+        func reduced(_ loss: LossFunction, _ targets: Tensor, _ w: [Float]?) -> [Double] {
             loss.reduction == .none ? loss.perSample(logits: logits, targets: targets, sampleWeight: w)
                                     : [loss.value(logits: logits, targets: targets, sampleWeight: w)]
         }
 
         switch family {
         case "tf.sigmoid_ce", "optax.sigmoid_bce":
-            check(Loss.binaryCrossEntropy().elementwise(logits: logits, targets: labels!)!.values)
+            check(LossFunction.binaryCrossEntropy().elementwise(logits: logits, targets: labels!)!.values)
         case "tf.weighted_ce", "exact.weighted_ce":
-            check(Loss.binaryCrossEntropy(posWeight: posWeight).elementwise(logits: logits, targets: labels!)!.values)
+            check(LossFunction.binaryCrossEntropy(posWeight: posWeight).elementwise(logits: logits, targets: labels!)!.values)
         case "grad.jax.weighted_ce_sum":
-            check(Loss.binaryCrossEntropy(posWeight: posWeight).elementwise(logits: logits, targets: labels!)!.gradient)
+            check(LossFunction.binaryCrossEntropy(posWeight: posWeight).elementwise(logits: logits, targets: labels!)!.gradient)
         case "grad.tf.weighted_ce_sum":
             // We return the true derivative everywhere; TF's differs at x = 0 exactly.
             // Those elements are compared with the jax.grad twin instead.
-            let g = Loss.binaryCrossEntropy(posWeight: posWeight).elementwise(logits: logits, targets: labels!)!.gradient
+            let g = LossFunction.binaryCrossEntropy(posWeight: posWeight).elementwise(logits: logits, targets: labels!)!.gradient
             let zeros = Set(x.indices.filter { x[$0] == 0 })
             check(g, skip: zeros)
             if !zeros.isEmpty {
@@ -60,15 +60,15 @@ extension ReferenceTests {
                 ledger.deviate("\(c.id): \(zeros.count) element(s) at x = 0 follow the true derivative (jax), not TF's (1−z)")
             }
         case "keras.BCE":
-            check(reduced(Loss.binaryCrossEntropy(reduction: reduction!), labels!, sampleWeight))
+            check(reduced(LossFunction.binaryCrossEntropy(reduction: reduction!), labels!, sampleWeight))
         case "grad.keras.BCE":
-            check(gradient(Loss.binaryCrossEntropy(reduction: reduction!), labels!, sampleWeight))
+            check(gradient(LossFunction.binaryCrossEntropy(reduction: reduction!), labels!, sampleWeight))
         case "keras.CCE_soft":
-            check(reduced(Loss.softmaxCrossEntropy(reduction: reduction!), soft!, sampleWeight))
+            check(reduced(LossFunction.softmaxCrossEntropy(reduction: reduction!), soft!, sampleWeight))
         case "grad.keras.CCE_soft":
             // TF's fused gradient assumes rows sum to 1; on all-zero target rows we keep the
             // true derivative (0) and assert exactly that instead.
-            let g = gradient(Loss.softmaxCrossEntropy(reduction: reduction!), soft!, sampleWeight)
+            let g = gradient(LossFunction.softmaxCrossEntropy(reduction: reduction!), soft!, sampleWeight)
             let classes = logits.shape[1]
             let emptyRows = (0..<logits.shape[0]).filter { i in soft!.row(i).allSatisfy { $0 == 0 } }
             let skip = Set(emptyRows.flatMap { i in (i * classes)..<((i + 1) * classes) })
@@ -76,22 +76,22 @@ extension ReferenceTests {
             for i in skip { XCTAssertEqual(g[i], 0, "\(c.id)[\(i)]: all-zero target row must have zero gradient") }
             if !emptyRows.isEmpty { ledger.deviate("\(c.id): rows \(emptyRows) (all-zero targets) use the true derivative 0, not TF's softmax/B") }
         case "keras.SCCE":
-            check(reduced(Loss.sparseSoftmaxCrossEntropy(reduction: reduction!), sparse!, sampleWeight))
+            check(reduced(LossFunction.sparseSoftmaxCrossEntropy(reduction: reduction!), sparse!, sampleWeight))
         case "grad.keras.SCCE":
-            check(gradient(Loss.sparseSoftmaxCrossEntropy(reduction: reduction!), sparse!, sampleWeight))
+            check(gradient(LossFunction.sparseSoftmaxCrossEntropy(reduction: reduction!), sparse!, sampleWeight))
         case "keras.BinaryFocalCE":
             let balance = c.options["apply_class_balancing"] == "True"
-            let loss = Loss.sigmoidFocal(alpha: balance ? Float(c.scalars["alpha"]!) : nil,
+            let loss = LossFunction.sigmoidFocal(alpha: balance ? Float(c.scalars["alpha"]!) : nil,
                                          gamma: Float(c.scalars["gamma"]!), reduction: reduction!)
             check(reduced(loss, labels!, nil))
         case "optax.softmax_ce_soft":
-            check(Loss.softmaxCrossEntropy(reduction: .none).perSample(logits: logits, targets: soft!))
+            check(LossFunction.softmaxCrossEntropy(reduction: .none).perSample(logits: logits, targets: soft!))
         case "grad.jax.mean_softmax_ce_soft":
-            check(gradient(Loss.softmaxCrossEntropy(reduction: .mean), soft!, nil))
+            check(gradient(LossFunction.softmaxCrossEntropy(reduction: .mean), soft!, nil))
         case "grad.jax.mean_weighted_bce":
-            check(gradient(Loss.binaryCrossEntropy(posWeight: posWeight, reduction: .mean), labels!, nil))
+            check(gradient(LossFunction.binaryCrossEntropy(posWeight: posWeight, reduction: .mean), labels!, nil))
         case "focal.sigmoid", "grad.focal.sigmoid":
-            let loss = Loss.sigmoidFocal(alpha: Float(c.scalars["alpha"]!), gamma: Float(c.scalars["gamma"]!),
+            let loss = LossFunction.sigmoidFocal(alpha: Float(c.scalars["alpha"]!), gamma: Float(c.scalars["gamma"]!),
                                          reduction: .mean)
             if family == "grad.focal.sigmoid" { check(gradient(loss, labels!, nil)); break }
             let elementwise = loss.elementwise(logits: logits, targets: labels!)!.values
@@ -105,7 +105,7 @@ extension ReferenceTests {
             let weight = ref.tensor(c, "weight")
             let perSample = weight.flatMap { $0.rank == 2 ? $0.storage : nil }
             let perClass = weight.flatMap { $0.rank == 1 ? $0.storage : nil }
-            let loss = Loss.binaryCrossEntropy(posWeight: posWeight, classWeight: perClass, reduction: .mean)
+            let loss = LossFunction.binaryCrossEntropy(posWeight: posWeight, classWeight: perClass, reduction: .mean)
             let elementwise = loss.elementwise(logits: logits, targets: labels!, sampleWeight: perSample)!
             switch (family.hasPrefix("grad."), c.options["reduction"]!) {
             case (false, "none"): check(elementwise.values)
@@ -117,9 +117,9 @@ extension ReferenceTests {
         case "torch.CrossEntropyLoss":
             let cw = ref.floats(c, "weight")!
             if c.options["targets"] == "hard" {
-                check([Loss.sparseSoftmaxCrossEntropy(classWeight: cw, reduction: .mean).value(logits: logits, targets: sparse!)])
+                check([LossFunction.sparseSoftmaxCrossEntropy(classWeight: cw, reduction: .mean).value(logits: logits, targets: sparse!)])
             } else {
-                check([Loss.softmaxCrossEntropy(classWeight: cw, reduction: .mean).value(logits: logits, targets: soft!)])
+                check([LossFunction.softmaxCrossEntropy(classWeight: cw, reduction: .mean).value(logits: logits, targets: soft!)])
             }
         default:
             return false

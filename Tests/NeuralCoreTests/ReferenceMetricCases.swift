@@ -21,7 +21,7 @@ extension ReferenceTests {
         if let stored = ref.tensor(c, "y_pred") {
             // Our strict-threshold rule must reproduce the stored predictions.
             let thresholds = ref.floats(c, "threshold") ?? c.scalars["threshold"].map { [Float($0)] } ?? [0.5]
-            yPred = Head.threshold(yScore, thresholds: thresholds)
+            yPred = OutputHead.threshold(yScore, thresholds: thresholds)
             XCTAssertEqual(yPred, stored, "\(c.id): thresholding differs from the stored y_pred")
         }
         let zd = Double(c.options["zero_division"] ?? "0") ?? 0

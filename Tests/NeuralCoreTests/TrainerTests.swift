@@ -22,7 +22,7 @@ final class TrainerTests: XCTestCase {
         let data = Self.separableProblem(count: 512, seed: 1)
         let validation = Self.separableProblem(count: 256, seed: 2)
         let model = Self.mlp()
-        let posWeight = try PosWeight.balanced.resolve(labels: data.labels)
+        let posWeight = try PositiveWeighting.balanced.resolve(labels: data.labels)
         let trainer = Trainer(model: model, loss: .binaryCrossEntropy(posWeight: posWeight), optimizer: Adam(learningRate: 0.01),
                               configuration: TrainingConfiguration(epochs: 100, batchSize: 32, seed: seed, maxSteps: 400,
                                                                    outputBias: .prior))
@@ -53,7 +53,7 @@ final class TrainerTests: XCTestCase {
     func testDivergenceIsAnOutcomeNotACrash() throws {
         let data = Self.separableProblem(count: 256, seed: 3)
         // The last run turns the loss threshold off, so only NaN/∞ can stop it.
-        for (optimizer, limit) in [(SGD(learningRate: 1e4) as Optimizer, 1e6), (Adam(learningRate: 1e4), 1e6),
+        for (optimizer, limit) in [(SGD(learningRate: 1e4) as GradientOptimizer, 1e6), (Adam(learningRate: 1e4), 1e6),
                                    (SGD(learningRate: 1e4), .infinity)] {
             let trainer = Trainer(model: Self.mlp(), loss: .binaryCrossEntropy(), optimizer: optimizer,
                                   configuration: TrainingConfiguration(epochs: 20, batchSize: 32, seed: 1, validationSplit: 0.25,
@@ -118,7 +118,7 @@ final class TrainerTests: XCTestCase {
 extension TrainerTests {
     func testConfigurationErrorsAreThrownNotTrapped() throws {
         let data = Self.separableProblem(count: 20, seed: 9)
-        func fit(_ loss: Loss, model: Sequential = TrainerTests.mlp()) throws {
+        func fit(_ loss: LossFunction, model: Sequential = TrainerTests.mlp()) throws {
             _ = try Trainer(model: model, loss: loss, optimizer: SGD(), configuration: TrainingConfiguration(epochs: 1)).fit(data)
         }
         XCTAssertThrowsError(try fit(.binaryCrossEntropy(posWeight: [1, 2]))) { XCTAssertTrue("\($0)".contains("posWeight has 2 values")) }

@@ -7,14 +7,14 @@ final class WeightingAndHeadTests: XCTestCase {
 
     func testBalancedPosWeightAndItsError() throws {
         let ok = Tensor(shape: [4, 2], storage: [1, 0, 0, 1, 0, 0, 1, 0])
-        XCTAssertEqual(try PosWeight.balanced.resolve(labels: ok), [1, 3])
-        XCTAssertEqual(try PosWeight.fixed([2]).resolve(labels: ok), [2])
-        XCTAssertNil(try PosWeight.none.resolve(labels: ok))
-        XCTAssertThrowsError(try PosWeight.balanced.resolve(labels: labels, labelNames: ["circle", "square", "ring"])) {
+        XCTAssertEqual(try PositiveWeighting.balanced.resolve(labels: ok), [1, 3])
+        XCTAssertEqual(try PositiveWeighting.fixed([2]).resolve(labels: ok), [2])
+        XCTAssertNil(try PositiveWeighting.none.resolve(labels: ok))
+        XCTAssertThrowsError(try PositiveWeighting.balanced.resolve(labels: labels, labelNames: ["circle", "square", "ring"])) {
             XCTAssertEqual($0 as? WeightingError, .noPositives(label: "ring"))
             XCTAssertTrue("\($0)".contains("'ring'"))
         }
-        XCTAssertThrowsError(try PosWeight.fixed([1, 2]).resolve(labels: labels))
+        XCTAssertThrowsError(try PositiveWeighting.fixed([1, 2]).resolve(labels: labels))
     }
 
     func testSampleWeightSchemes() throws {
@@ -37,16 +37,16 @@ final class WeightingAndHeadTests: XCTestCase {
 
     func testHeadsProbabilitiesAndStrictThreshold() {
         let logits = Tensor(shape: [2, 3], storage: [0, 2, -2,  1, 1, 1])
-        let sig = Head.sigmoid.probabilities(logits)
+        let sig = OutputHead.sigmoid.probabilities(logits)
         XCTAssertEqual(sig.storage[0], 0.5)
         XCTAssertEqual(Double(sig.storage[1]), 1 / (1 + exp(-2.0)), accuracy: 1e-7)
-        XCTAssertEqual(Head.sigmoid.predict(logits: logits, threshold: 0.5).storage, [0, 1, 0, 1, 1, 1], "0.5 is not > 0.5")
-        let soft = Head.softmax.probabilities(logits)
+        XCTAssertEqual(OutputHead.sigmoid.predict(logits: logits, threshold: 0.5).storage, [0, 1, 0, 1, 1, 1], "0.5 is not > 0.5")
+        let soft = OutputHead.softmax.probabilities(logits)
         XCTAssertEqual(Double(soft.row(0).reduce(0, +)), 1, accuracy: 1e-6)
         XCTAssertEqual(Double(soft.storage[3]), 1.0 / 3, accuracy: 1e-7)
-        XCTAssertEqual(Head.softmax.predict(logits: logits, threshold: 0.3).storage, [0, 1, 0, 1, 1, 1])
-        XCTAssertEqual(Head.softmax.predict(logits: logits, thresholds: [0.9, 0.5, 0.1]).storage, [0, 1, 0, 0, 0, 1])
-        XCTAssertEqual(Head.softmax.predictTopK(logits: logits, k: 1).storage, [0, 1, 0, 1, 0, 0], "ties: lower index")
-        XCTAssertEqual(Head.topK(logits, k: 2).storage, [1, 1, 0, 1, 1, 0])
+        XCTAssertEqual(OutputHead.softmax.predict(logits: logits, threshold: 0.3).storage, [0, 1, 0, 1, 1, 1])
+        XCTAssertEqual(OutputHead.softmax.predict(logits: logits, thresholds: [0.9, 0.5, 0.1]).storage, [0, 1, 0, 0, 0, 1])
+        XCTAssertEqual(OutputHead.softmax.predictTopK(logits: logits, k: 1).storage, [0, 1, 0, 1, 0, 0], "ties: lower index")
+        XCTAssertEqual(OutputHead.topK(logits, k: 2).storage, [1, 1, 0, 1, 1, 0])
     }
 }

@@ -8,7 +8,7 @@ import NeuralCore
 /// that is not a label (with probability `distractors`) or stay blank. Train and validation
 /// mosaics draw from Fashion-MNIST's training file, from two disjoint pools of items; test
 /// mosaics draw only from its test file.
-public struct FashionMosaics: DatasetSpec {
+public struct FashionMosaics: DatasetSpecification {
     /// Fashion-MNIST's classes, in label-id order, as `categories` names them.
     public static let classNames = FashionMNIST.classNames
 

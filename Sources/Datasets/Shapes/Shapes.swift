@@ -7,7 +7,7 @@ import NeuralCore
 /// label is ever hidden; position, size, rotation, stroke and brightness vary, and
 /// Gaussian pixel noise with standard deviation `noise` is added on top. Each split has
 /// exactly `round(prevalence × count)` positives per label (see `LabelSampler`).
-public struct Shapes: DatasetSpec {
+public struct Shapes: DatasetSpecification {
     public static let defaultLabels = ["circle", "square", "triangle", "cross", "ring"]
 
     /// Which shapes are the labels, in label order; each must be a `ShapeKind` name.

@@ -2,7 +2,7 @@
 /// u1, i8, f4, f8 and more; C order). Images are [N, H, W] or [N, H, W, C] (integers
 /// 0...255 or floats in [0, 1]); labels are [N, L] multi-hot or [N] class ids.
 /// Paths are relative to the lesson's folder and may not leave it.
-public struct NumpyDataset: DatasetSpec {
+public struct NumpyDataset: DatasetSpecification {
     public var images: String
     public var labels: String
     /// Label names; nil names them "label 0", "label 1", ….
@@ -43,7 +43,7 @@ public struct NumpyDataset: DatasetSpec {
 
 /// A dataset from the user's own IDX files (the MNIST format), raw or gzip-compressed.
 /// Same shapes, splits and path rules as `NumpyDataset`.
-public struct IDXDataset: DatasetSpec {
+public struct IDXDataset: DatasetSpecification {
     public var images: String
     public var labels: String
     public var names: [String]?

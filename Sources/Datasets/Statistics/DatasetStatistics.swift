@@ -1,3 +1,5 @@
+import NeuralCore
+
 /// What a lesson's dataset card shows: how often each label occurs in each split,
 /// how many labels images carry, which labels occur together, and the balanced
 /// `posWeight` (negatives/positives per label on the training split, as PyTorch's
@@ -62,9 +64,9 @@ public struct DatasetStatistics: Codable, Hashable, Sendable {
     /// negatives / positives per label on the training split; a label with no positive
     /// training image has no such weight and is reported by name.
     public func balancedPosWeight() throws -> [Double] {
-        try zip(labelNames, train.positives).map { name, positives in
-            guard positives > 0 else { throw DatasetError.noPositives(label: name, split: "train") }
-            return Double(train.count - positives) / Double(positives)
+        try zip(labelNames, LabelStatistics.balancedPosWeight(count: train.count, positives: train.positives)).map { name, weight in
+            guard let weight else { throw DatasetError.noPositives(label: name, split: "train") }
+            return weight
         }
     }
 }

@@ -42,7 +42,7 @@ public enum RunExecutor {
                       thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
         }
         let train = dataset.train
-        let loss: NeuralCore.Loss
+        let loss: LossFunction
         let sampleWeights: [Float]?
         do {
             loss = try TrainingSetup.loss(run.loss, trainLabels: train.labels, labelNames: labels)

@@ -22,8 +22,8 @@ enum ThresholdSelection {
     }
 
     static func predictions(_ rule: Threshold, probabilities: Tensor, thresholds: [Double]?) -> Tensor {
-        if case .topK(let k) = rule { return NeuralCore.Head.topK(probabilities, k: k) }
-        return NeuralCore.Head.threshold(probabilities, thresholds: (thresholds ?? [0.5]).map(Float.init))
+        if case .topK(let k) = rule { return OutputHead.topK(probabilities, k: k) }
+        return OutputHead.threshold(probabilities, thresholds: (thresholds ?? [0.5]).map(Float.init))
     }
 
     /// The threshold (strict `>`) maximising F1 on one label: the next lower score

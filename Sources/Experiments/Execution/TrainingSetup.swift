@@ -4,7 +4,7 @@ import NeuralCore
 /// objects, resolving data-dependent weights (`.balanced`, `.rarestLabel`, ...)
 /// on the training labels only — never on validation or test data.
 enum TrainingSetup {
-    static func loss(_ loss: Loss, trainLabels: Tensor, labelNames: [String]) throws -> NeuralCore.Loss {
+    static func loss(_ loss: Loss, trainLabels: Tensor, labelNames: [String]) throws -> LossFunction {
         switch loss {
         case .binaryCrossEntropy(let posWeight):
             return .binaryCrossEntropy(posWeight: try resolve(posWeight, trainLabels: trainLabels, labelNames: labelNames))
@@ -20,26 +20,19 @@ enum TrainingSetup {
     static func resolve(_ weight: PosWeight, trainLabels: Tensor, labelNames: [String]) throws -> [Float]? {
         switch weight {
         case .none: return nil
-        case .balanced: return try NeuralCore.PosWeight.balanced.resolve(labels: trainLabels, labelNames: labelNames)
+        case .balanced: return try PositiveWeighting.balanced.resolve(labels: trainLabels, labelNames: labelNames)
         case .scaledBalanced(let scale):
-            return try NeuralCore.PosWeight.balanced.resolve(labels: trainLabels, labelNames: labelNames)?.map { $0 * Float(scale) }
-        case .fixed(let values): return try NeuralCore.PosWeight.fixed(values.map(Float.init)).resolve(labels: trainLabels)
+            return try PositiveWeighting.balanced.resolve(labels: trainLabels, labelNames: labelNames)?.map { $0 * Float(scale) }
+        case .fixed(let values): return try PositiveWeighting.fixed(values.map(Float.init)).resolve(labels: trainLabels)
         }
     }
 
-    /// scikit-learn "balanced": samples / (classes × positives of the class).
+    /// scikit-learn "balanced": samples / (classes × positives of the class), NeuralCore's tested formula.
     static func resolve(_ weight: ClassWeight, trainLabels: Tensor, labelNames: [String]) throws -> [Float]? {
         switch weight {
         case .none: return nil
         case .fixed(let values): return values.map(Float.init)
-        case .balanced:
-            let stats = LabelStatistics(trainLabels)
-            return try (0..<stats.labelCount).map { c in
-                guard stats.positives[c] > 0 else {
-                    throw WeightingError.noPositives(label: c < labelNames.count ? labelNames[c] : "#\(c)")
-                }
-                return Float(Double(stats.count) / (Double(stats.labelCount) * Double(stats.positives[c])))
-            }
+        case .balanced: return try ClassWeighting.balanced.resolve(labels: trainLabels, labelNames: labelNames)
         }
     }
 
@@ -54,7 +47,7 @@ enum TrainingSetup {
         return try weighting.weights(labels: trainLabels, labelNames: labelNames)
     }
 
-    static func optimizer(_ optimizer: Optimizer) -> NeuralCore.Optimizer {
+    static func optimizer(_ optimizer: Optimizer) -> GradientOptimizer {
         switch optimizer {
         case let .adam(lr, b1, b2, eps):
             return Adam(learningRate: Float(lr), beta1: Float(b1), beta2: Float(b2), epsilon: Float(eps))
@@ -65,7 +58,7 @@ enum TrainingSetup {
         }
     }
 
-    static func head(_ head: Head) -> NeuralCore.Head {
+    static func head(_ head: Head) -> OutputHead {
         switch head {
         case .sigmoid: return .sigmoid
         case .softmax: return .softmax

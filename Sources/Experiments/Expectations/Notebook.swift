@@ -119,7 +119,7 @@ public func expect(_ condition: Bool, _ claim: String = "", file: StaticString =
 /// `expect(results["pos_weight"].recall("ring") > results["plain"].recall("ring"), inAtLeast: 4)`.
 public func expect(_ condition: @autoclosure () -> Bool, inAtLeast required: Int, _ claim: String = "",
                    file: StaticString = #fileID, line: UInt = #line) {
-    Notebook.shared.check(condition, inAtLeast: required, claim: "\(file):\(line): expectation failed: \(claim)")
+    Notebook.shared.check(condition, inAtLeast: required, claim: "\(file):\(line): expectation failed" + (claim.isEmpty ? "" : ": " + claim))
 }
 
 /// Claims `value` is within `tolerance` of `target` (inclusive).

@@ -37,6 +37,11 @@ public enum APIReferencePage {
             out += "<p>Written as one of: " + conformers.map { "<a href=\"#\(anchor($0))\"><code>\(escapeHTML($0))(…)</code></a>" }
                 .joined(separator: ", ") + ".</p>\n"
         }
+        for literal in type.literals {
+            out += "<h3>A <code>\(escapeHTML(literal.kind.description))</code> literal</h3>\n"
+            let allowed = literal.limits.summary
+            out += "<p>\(escapeHTML(literal.doc))\(allowed.isEmpty ? "" : " Allowed: " + escapeHTML(allowed) + ".")</p>\n"
+        }
         for member in type.members {
             out += "<h3><code>\(escapeHTML(member.signature(typeName: type.name)))</code></h3>\n"
             out += "<p>\(escapeHTML(member.doc))</p>\n"
@@ -60,7 +65,10 @@ public enum APIReferencePage {
         <h2><code>results["run name"]</code></h2>
         <p>In <code>swift expect</code> blocks: the finished run of that name (declared in an earlier block). \
         <code>expect(condition)</code> states a claim; <code>expect(value, approximately: x, tolerance: t)</code> \
-        claims |value − x| ≤ t. Metrics are on the test split, with scikit-learn's definitions.</p>
+        claims |value − x| ≤ t. Metrics are on the test split, with scikit-learn's definitions. \
+        A run of a comparison with <code>seeds:</code> reads as its mean over the seeds; \
+        <code>expect(condition, inAtLeast: k)</code> checks the condition once per seed, pairing the runs by \
+        seed, and holds when it holds in at least <code>k</code> of them.</p>
         <table>
         <thead><tr><th>member</th><th>type</th><th></th></tr></thead>
         <tbody>

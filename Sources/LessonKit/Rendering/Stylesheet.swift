@@ -131,6 +131,7 @@ public enum Stylesheet {
     .series-5 { stroke: var(--series-5); fill: var(--series-5); color: var(--series-5); } .series-6 { stroke: var(--series-6); fill: var(--series-6); color: var(--series-6); }
     .series-7 { stroke: var(--series-7); fill: var(--series-7); color: var(--series-7); } .series-8 { stroke: var(--series-8); fill: var(--series-8); color: var(--series-8); }
     path.line, polyline.line { fill: none; stroke-width: 2; }
+    polygon.band { stroke: none; fill-opacity: 0.18; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.85rem; margin: 0.4rem 0 0; padding: 0; list-style: none; }
     .legend .swatch { background: currentColor; display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.1em; }
     details.numbers { margin: 0.5rem 0; font-size: 0.9rem; }
@@ -145,6 +146,7 @@ public enum Stylesheet {
     .expect-result.passed { color: var(--pass); background: var(--pass-bg); }
     .expect-result.failed { color: var(--fail); background: var(--fail-bg); }
     .expect-result code { color: var(--text); }
+    .expect-result .seed-checks { list-style: none; padding-left: 1.2rem; margin: 0.2rem 0 0.4rem; font-size: 0.9em; }
     .diverged { border: 1px solid var(--warn); background: var(--warn-bg); color: var(--warn); border-radius: var(--radius); padding: 0.6rem 1rem; }
     .dataset-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; margin: 1rem 0; }
     .dataset-card h3 { margin-top: 0; font-family: var(--sans); font-size: 1.05rem; }

@@ -1,4 +1,5 @@
 import Experiments
+import NeuralCore
 
 /// The dataset card's numbers, from the datasets' own statistics (prevalence per
 /// split, 0 / 1 / ≥2 label shares, balanced `pos_weight`), plus an optional preview.
@@ -10,7 +11,7 @@ public enum DatasetSummarizer {
         let statistics = dataset.statistics
         let train = statistics.train
         // A label without training positives has no balanced weight: shown as "–".
-        let balanced = train.positives.map { p in p == 0 ? Double.nan : Double(train.count - p) / Double(p) }
+        let balanced = LabelStatistics.balancedPosWeight(count: train.count, positives: train.positives).map { $0 ?? .nan }
         return DatasetSummary(kind: kind, labels: dataset.labelNames, trainCount: dataset.train.count,
                               validationCount: dataset.validation.count, testCount: dataset.test.count,
                               imageShape: dataset.imageShape, trainPrevalence: train.prevalence,

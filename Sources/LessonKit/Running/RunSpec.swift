@@ -1,7 +1,6 @@
 import NeuralCore
 import Foundation
 import Experiments
-import NeuralCore
 
 /// The canonical, resolved description of one run: everything its result depends
 /// on and nothing else. Its canonical JSON is what the cache key hashes and what a
@@ -63,6 +62,15 @@ public struct DatasetKey: Codable, Hashable, Sendable {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(path) \(size) \(Markup.number(modified, digits: 6))"
+        return "\(path) \(size) \(microseconds(modified))"
+    }
+
+    /// Seconds with six decimals (`1700000000.123456`), spelled here and not by the
+    /// page's number formatter: how a page prints numbers must never move a cache key.
+    static func microseconds(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0, seconds < 9e9 else { return String(seconds) }
+        let micros = UInt64((seconds * 1e6).rounded(.toNearestOrAwayFromZero))
+        let fraction = String(micros % 1_000_000)
+        return "\(micros / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
     }
 }

@@ -94,7 +94,7 @@ public enum TrainingBenchmark {
     /// reads per layer), and the phases after the warm-up epoch are reported.
     public static func run(_ model: BenchmarkModel, data: SyntheticMultiLabel, seed: UInt64 = 0,
                            profile: Bool = false) throws -> TrainingMeasurement {
-        let posWeight = try PosWeight.balanced.resolve(labels: data.labels)
+        let posWeight = try PositiveWeighting.balanced.resolve(labels: data.labels)
         let trainer = Trainer(model: model.makeModel(), loss: .binaryCrossEntropy(posWeight: posWeight),
                               optimizer: Adam(learningRate: learningRate),
                               configuration: TrainingConfiguration(epochs: model.epochs, batchSize: batchSize, seed: seed))

@@ -1,6 +1,6 @@
 import Foundation
 
-extension Loss {
+extension LossFunction {
     /// One pass over the batch: per-row loss and derivative from `rowLoss`, weighted
     /// and divided by the reduction's denominator (known before the pass).
     func evaluate(logits: Tensor, targets: Tensor, sampleWeight: [Float]?,

@@ -10,7 +10,7 @@ import SIMDKernels
 /// Default ε is PyTorch's 1e-8 (Keras uses 1e-7). Weight decay without decoupling adds
 /// λ·θ to the gradient (PyTorch `Adam(weight_decay:)`); decoupled it shrinks
 /// θ ← θ·(1 − lr·λ) before the update (PyTorch `AdamW`).
-public final class Adam: Optimizer {
+public final class Adam: GradientOptimizer {
     public enum EpsilonPlacement: String, Sendable, Equatable { case pytorch, keras }
 
     public let learningRate: Float

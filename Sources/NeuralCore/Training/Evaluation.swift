@@ -18,14 +18,14 @@ public struct Evaluation: Sendable, Equatable {
     }
 
     /// Runs `model` in inference mode over `data`.
-    public init(model: Sequential, data: LabeledTensors, loss: Loss, head: Head? = nil,
+    public init(model: Sequential, data: LabeledTensors, loss: LossFunction, head: OutputHead? = nil,
                 decision: Decision = .thresholds([0.5]), batchSize: Int = 256) {
         logits = model.predictLogits(data.images, batchSize: batchSize)
         let head = head ?? loss.head
         probabilities = head.probabilities(logits)
         switch decision {
-        case .thresholds(let t): predictions = Head.threshold(probabilities, thresholds: t)
-        case .topK(let k): predictions = Head.topK(probabilities, k: k)
+        case .thresholds(let t): predictions = OutputHead.threshold(probabilities, thresholds: t)
+        case .topK(let k): predictions = OutputHead.topK(probabilities, k: k)
         }
         let value = loss.value(logits: logits, targets: data.labels)
         self.loss = value.isFinite ? value : nil

@@ -1,20 +1,20 @@
 import Foundation
 
-/// Mini-batch training of a `Sequential` on logits with a `Loss` and an `Optimizer`.
+/// Mini-batch training of a `Sequential` on logits with a `LossFunction` and a `GradientOptimizer`.
 ///
 /// Deterministic: the epoch permutations come from `SeededRNG(seed)`, the batch buffers
 /// and the loss gradient are reused across steps, and nothing depends on timing.
 public final class Trainer {
     public let model: Sequential
-    public let loss: Loss
-    public let optimizer: Optimizer
+    public let loss: LossFunction
+    public let optimizer: GradientOptimizer
     public let configuration: TrainingConfiguration
     /// When set, every training step is timed phase by phase into it.
     public var profile: StepProfile? {
         didSet { model.profile = profile }
     }
 
-    public init(model: Sequential, loss: Loss, optimizer: Optimizer, configuration: TrainingConfiguration) {
+    public init(model: Sequential, loss: LossFunction, optimizer: GradientOptimizer, configuration: TrainingConfiguration) {
         self.model = model
         self.loss = loss
         self.optimizer = optimizer
@@ -138,7 +138,7 @@ public final class Trainer {
     }
 
     /// The head for validation predictions and the bias prior.
-    private var head: Head { configuration.head ?? loss.head }
+    private var head: OutputHead { configuration.head ?? loss.head }
 
     /// Why this step counts as divergence, or nil.
     private func divergence(_ loss: Double, _ parameters: [Parameter]) -> String? {

@@ -20,7 +20,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var validationSplit: Double
     public var outputBias: OutputBias
     /// The head used for validation probabilities and predictions; nil means the loss's head.
-    public var head: Head?
+    public var head: OutputHead?
     /// Probability threshold for validation predictions (strict >).
     public var threshold: Float
     /// Shuffle the training rows each epoch.
@@ -30,7 +30,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var divergenceThreshold: Double
 
     public init(epochs: Int, batchSize: Int = 64, seed: UInt64 = 0, maxSteps: Int? = nil,
-                validationSplit: Double = 0, outputBias: OutputBias = .zero, head: Head? = nil,
+                validationSplit: Double = 0, outputBias: OutputBias = .zero, head: OutputHead? = nil,
                 threshold: Float = 0.5, shuffle: Bool = true, divergenceThreshold: Double = 1e6) {
         self.epochs = epochs
         self.batchSize = batchSize

@@ -2,7 +2,7 @@
 public struct EpochRecord: Sendable, Equatable {
     /// 1-based epoch number.
     public var epoch: Int
-    /// Optimizer steps taken so far in the run.
+    /// GradientOptimizer steps taken so far in the run.
     public var step: Int
     /// Mean of the step losses of this epoch.
     public var trainLoss: Double

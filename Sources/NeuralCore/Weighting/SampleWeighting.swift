@@ -22,9 +22,9 @@ public enum SampleWeighting: Sendable, Equatable {
             return nil
         case .kerasClassWeight(let cw):
             guard cw.count == l else { throw WeightingError.wrongCount(expected: l, got: cw.count) }
-            return (0..<n).map { i in cw[Loss.argmax(labels.storage, row: i, classes: l)] }
+            return (0..<n).map { i in cw[LossFunction.argmax(labels.storage, row: i, classes: l)] }
         case .rarestLabel:
-            let balanced = try PosWeight.balanced.resolve(labels: labels, labelNames: labelNames)!
+            let balanced = try PositiveWeighting.balanced.resolve(labels: labels, labelNames: labelNames)!
             return (0..<n).map { i in
                 rarest(labels, row: i, stats: stats).map { balanced[$0] } ?? 1
             }

@@ -47,7 +47,7 @@ public struct LessonResults {
 
     public func pageExtras() throws -> PageExtras {
         // A lesson with nothing to run (prose and shown code only) is a plain page.
-        if comparisons.isEmpty && expectations.isEmpty && parameters.isEmpty { return PageExtras() }
+        if comparisons.isEmpty && outcome.sweeps.isEmpty && expectations.isEmpty && parameters.isEmpty { return PageExtras() }
         var afterBlock: [Int: String] = [:]
         var files: [String: Data] = ["results.json": try document.encoded()]
         for (index, comparison) in outcome.comparisons.enumerated() {
@@ -62,6 +62,9 @@ public struct LessonResults {
                                             runs: comparison.runs, id: "results-\(index + 1)")
             afterBlock[comparison.blockIndex, default: ""] += section.html()
                 + ThresholdTable(series: comparison.series, labels: comparison.dataset?.labels ?? []).html()
+        }
+        for (index, sweep) in outcome.sweeps.enumerated() {
+            afterBlock[sweep.blockIndex, default: ""] += SweepSection(sweep: sweep, id: "sweep-\(index + 1)").html()
         }
         let byBlock = Dictionary(grouping: expectations, by: \.blockIndex)
         for (block, checked) in byBlock {

@@ -9,6 +9,8 @@ struct LineChart {
         /// Palette index (keeps a run's colour the same in every chart).
         var style: Int
         var dashed = false
+        /// A shaded min–max band under the line (a run over several seeds).
+        var band: [(x: Double, low: Double, high: Double)] = []
     }
 
     var series: [Series]
@@ -23,13 +25,16 @@ struct LineChart {
     var height = 300.0
     var title: String? = nil
     var legend: [String]? = nil
+    /// Tick positions with their labels (a log axis labelled with the values); nil = round numbers.
+    var xTickLabels: [(x: Double, label: String)]? = nil
 
     func draw() -> SVGCanvas {
         let legendNames = legend ?? series.map(\.name)
         let legendRows = Double((legendNames.count + 3) / 4)
         var canvas = SVGCanvas(width: width, height: height + legendRows * 18 + 8)
         let left = 56.0, right = width - 16, top = title == nil ? 16.0 : 30, bottom = height - 44
-        let finite = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
+        let finite = (series.flatMap(\.points) + series.flatMap { $0.band.flatMap { [($0.x, $0.low), ($0.x, $0.high)] } })
+            .filter { $0.x.isFinite && $0.y.isFinite }
         let xs = xDomain ?? Self.fit(finite.map(\.x))
         let ys = yDomain ?? Self.fit(finite.map(\.y), includeZero: true)
         let x = LinearScale(domain: xs, range: (left, right))
@@ -41,9 +46,9 @@ struct LineChart {
             canvas.line(left, y(tick), right, y(tick), opacity: 0.15)
             canvas.text(left - 6, y(tick) + 4, Markup.number(tick, digits: Self.digits(yTicks)), anchor: .end, size: 11)
         }
-        for tick in xTicks {
+        for (tick, label) in xTickLabels ?? xTicks.map({ ($0, Markup.number($0, digits: Self.digits(xTicks))) }) {
             canvas.line(x(tick), bottom, x(tick), bottom + 4)
-            canvas.text(x(tick), bottom + 17, Markup.number(tick, digits: Self.digits(xTicks)), anchor: .middle, size: 11)
+            canvas.text(x(tick), bottom + 17, label, anchor: .middle, size: 11)
         }
         canvas.line(left, bottom, right, bottom)
         canvas.line(left, top, left, bottom)
@@ -51,6 +56,11 @@ struct LineChart {
         canvas.text(14, (top + bottom) / 2, yLabel, anchor: .middle, rotate: true)
         if diagonal {
             canvas.line(x(xs.0), y(ys.0), x(xs.1), y(ys.1), opacity: 0.5, dash: "3 3")
+        }
+        for s in series where !s.band.isEmpty {
+            let band = s.band.filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite }
+            canvas.area(band.map { (x($0.x), y($0.high)) } + band.reversed().map { (x($0.x), y($0.low)) },
+                        fill: Palette.color(s.style), series: s.style)
         }
         for s in series {
             let points = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map { (x($0.x), y($0.y)) }

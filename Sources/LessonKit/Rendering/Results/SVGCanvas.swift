@@ -29,6 +29,14 @@ struct SVGCanvas {
         body += attributes(opacity: 1, dash: dash, width: width) + " stroke-linejoin=\"round\"/>"
     }
 
+    /// A filled, outline-free polygon (a seed band), translucent so lines stay visible.
+    mutating func area(_ points: [(Double, Double)], fill: String, series: Int? = nil) {
+        guard points.count > 2 else { return }
+        let list = points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
+        let cls = series.map { " class=\"band \(Palette.seriesClass($0))\"" } ?? ""
+        body += "<polygon\(cls) points=\"\(list)\" fill=\"\(fill)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
+    }
+
     mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, title: String? = nil,
                        series: Int? = nil) {
         body += "<rect" + seriesAttribute(series) + " x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(max(0, w)))\" height=\"\(c(max(0, h)))\" fill=\"\(fill)\""

@@ -1,5 +1,5 @@
 /// Per-class weights for the softmax cross-entropies (PyTorch `CrossEntropyLoss(weight=)`).
-public enum ClassWeight: Sendable, Equatable {
+public enum ClassWeighting: Sendable, Equatable {
     case none
     /// sklearn `compute_class_weight("balanced")` on the positives: N / (L · positives_c).
     case balanced

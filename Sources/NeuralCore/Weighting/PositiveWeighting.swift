@@ -1,5 +1,5 @@
-/// Per-label `pos_weight` for `Loss.binaryCrossEntropy` (scales only the positive term).
-public enum PosWeight: Sendable, Equatable {
+/// Per-label `pos_weight` for `LossFunction.binaryCrossEntropy` (scales only the positive term).
+public enum PositiveWeighting: Sendable, Equatable {
     case none
     /// negatives / positives per label, counted on the training labels.
     case balanced
@@ -16,12 +16,9 @@ public enum PosWeight: Sendable, Equatable {
             guard w.count == 1 || w.count == l else { throw WeightingError.wrongCount(expected: l, got: w.count) }
             return w
         case .balanced:
-            let stats = LabelStatistics(labels)
-            return try (0..<stats.labelCount).map { c in
-                guard stats.positives[c] > 0 else {
-                    throw WeightingError.noPositives(label: WeightingError.name(c, labelNames))
-                }
-                return Float(Double(stats.count - stats.positives[c]) / Double(stats.positives[c]))
+            return try LabelStatistics(labels).balancedPosWeight.enumerated().map { c, weight in
+                guard let weight else { throw WeightingError.noPositives(label: WeightingError.name(c, labelNames)) }
+                return Float(weight)
             }
         }
     }
@@ -61,4 +58,15 @@ public struct LabelStatistics: Sendable, Equatable {
 
     /// Fraction of samples with each label.
     public var prevalence: [Double] { positives.map { count == 0 ? 0 : Double($0) / Double(count) } }
+
+    /// The balanced `pos_weight`, negatives / positives of each label: the one
+    /// formula training, dataset statistics and dataset cards all use (nil for a
+    /// label with no positives, which has no such weight).
+    public var balancedPosWeight: [Double?] {
+        Self.balancedPosWeight(count: count, positives: positives)
+    }
+
+    public static func balancedPosWeight(count: Int, positives: [Int]) -> [Double?] {
+        positives.map { p in p > 0 ? Double(count - p) / Double(p) : nil }
+    }
 }

@@ -1,7 +1,7 @@
 /// What every dataset description a lesson can write has in common: it is a plain
 /// value (so it can be hashed into the run cache and stored as JSON) that turns
 /// into a `Dataset` when the run needs the data.
-public protocol DatasetSpec: Codable, Hashable, Sendable {
+public protocol DatasetSpecification: Codable, Hashable, Sendable {
     /// Materialises the data. Relative file paths resolve against `lessonFolder`
     /// (the current directory when nil) and may not leave it.
     func load(relativeTo lessonFolder: String?) throws -> Dataset
@@ -9,20 +9,26 @@ public protocol DatasetSpec: Codable, Hashable, Sendable {
     /// Real paths of the files the data is read from, so a cache key can include their
     /// contents (a spec names files; editing a file must still invalidate results).
     func inputFiles(relativeTo lessonFolder: String?) throws -> [String]
+
+    /// The canonical, Codable form the runner loads and hashes.
+    var source: DatasetSource { get }
+    /// Label names in label order when known without reading files (nil when
+    /// they come from the data, e.g. a `NumpyDataset` without `names`).
+    var labelNames: [String]? { get }
 }
 
-extension DatasetSpec {
+extension DatasetSpecification {
     public func inputFiles(relativeTo lessonFolder: String?) throws -> [String] { [] }
 }
 
 /// Any of the dataset specs, as one Codable value for run specs and cache keys.
-public enum DatasetSource: DatasetSpec {
+public enum DatasetSource: DatasetSpecification {
     case shapes(Shapes)
     case fashionMosaics(FashionMosaics)
     case numpy(NumpyDataset)
     case idx(IDXDataset)
 
-    public var spec: any DatasetSpec {
+    public var spec: any DatasetSpecification {
         switch self {
         case let .shapes(s): return s
         case let .fashionMosaics(s): return s

@@ -8,7 +8,7 @@
 /// divided by max(row sum, 1), so multi-hot rows become distributions and all-zero rows
 /// stay zero. For `.sparseSoftmaxCrossEntropy` targets are either [B] class indices or
 /// [B, C] rows whose argmax (first maximum) is the class.
-public struct Loss: Sendable, Equatable {
+public struct LossFunction: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Sigmoid cross-entropy from logits, per cell
         /// ℓ = (1−z)·softplus(x) + q·z·softplus(−x), q = `posWeight` (TF
@@ -36,27 +36,27 @@ public struct Loss: Sendable, Equatable {
     }
 
     public static func binaryCrossEntropy(posWeight: [Float]? = nil, classWeight: [Float]? = nil,
-                                          reduction: Reduction = .sumOverBatchSize) -> Loss {
-        Loss(.binaryCrossEntropy(posWeight: posWeight, classWeight: classWeight), reduction: reduction)
+                                          reduction: Reduction = .sumOverBatchSize) -> LossFunction {
+        LossFunction(.binaryCrossEntropy(posWeight: posWeight, classWeight: classWeight), reduction: reduction)
     }
 
     public static func softmaxCrossEntropy(classWeight: [Float]? = nil,
-                                           reduction: Reduction = .sumOverBatchSize) -> Loss {
-        Loss(.softmaxCrossEntropy(classWeight: classWeight), reduction: reduction)
+                                           reduction: Reduction = .sumOverBatchSize) -> LossFunction {
+        LossFunction(.softmaxCrossEntropy(classWeight: classWeight), reduction: reduction)
     }
 
     public static func sparseSoftmaxCrossEntropy(classWeight: [Float]? = nil,
-                                                 reduction: Reduction = .sumOverBatchSize) -> Loss {
-        Loss(.sparseSoftmaxCrossEntropy(classWeight: classWeight), reduction: reduction)
+                                                 reduction: Reduction = .sumOverBatchSize) -> LossFunction {
+        LossFunction(.sparseSoftmaxCrossEntropy(classWeight: classWeight), reduction: reduction)
     }
 
     public static func sigmoidFocal(alpha: Float? = 0.25, gamma: Float = 2,
-                                    reduction: Reduction = .sumOverBatchSize) -> Loss {
-        Loss(.sigmoidFocal(alpha: alpha, gamma: gamma), reduction: reduction)
+                                    reduction: Reduction = .sumOverBatchSize) -> LossFunction {
+        LossFunction(.sigmoidFocal(alpha: alpha, gamma: gamma), reduction: reduction)
     }
 
     /// The head whose probabilities this loss models.
-    public var head: Head {
+    public var head: OutputHead {
         switch kind {
         case .binaryCrossEntropy, .sigmoidFocal: return .sigmoid
         case .softmaxCrossEntropy, .sparseSoftmaxCrossEntropy: return .softmax

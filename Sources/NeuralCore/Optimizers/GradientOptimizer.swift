@@ -1,6 +1,6 @@
 /// Updates parameters from their gradients. State (momentum, moments) is kept per
 /// parameter, keyed by identity, and created on first use.
-public protocol Optimizer: AnyObject {
+public protocol GradientOptimizer: AnyObject {
     /// The step size; a trainer may report it (e.g. in a divergence message).
     var learningRate: Float { get }
     /// Applies one update to every parameter from its current gradient.
@@ -10,6 +10,6 @@ public protocol Optimizer: AnyObject {
     var lastStepWeightsFinite: Bool? { get }
 }
 
-extension Optimizer {
+extension GradientOptimizer {
     public var lastStepWeightsFinite: Bool? { nil }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// How logits become label probabilities. Applied by losses and predictions, never as a
 /// layer, so the model always outputs logits.
-public enum Head: String, Sendable, Equatable, CaseIterable {
+public enum OutputHead: String, Sendable, Equatable, CaseIterable {
     /// Independent σ per label (multi-label).
     case sigmoid
     /// One softmax distribution over all labels (the labels compete).
@@ -30,17 +30,17 @@ public enum Head: String, Sendable, Equatable, CaseIterable {
 
     /// Multi-hot predictions: probability > threshold (strict, as Keras and torchmetrics).
     public func predict(logits: Tensor, threshold: Float = 0.5) -> Tensor {
-        Head.threshold(probabilities(logits), thresholds: [threshold])
+        OutputHead.threshold(probabilities(logits), thresholds: [threshold])
     }
 
     /// Multi-hot predictions with one threshold per label.
     public func predict(logits: Tensor, thresholds: [Float]) -> Tensor {
-        Head.threshold(probabilities(logits), thresholds: thresholds)
+        OutputHead.threshold(probabilities(logits), thresholds: thresholds)
     }
 
     /// Multi-hot predictions of the k highest-scoring labels per row (ties: lower index first).
     public func predictTopK(logits: Tensor, k: Int) -> Tensor {
-        Head.topK(logits, k: k)  // order-preserving, so logits rank like probabilities
+        OutputHead.topK(logits, k: k)  // order-preserving, so logits rank like probabilities
     }
 
     /// `scores > t` elementwise; `thresholds` has one value (all labels) or one per label.

@@ -1,0 +1,73 @@
+import Experiments
+import Foundation
+
+/// What the page shows after a `Sweep(...)`: one chart of the chosen metrics
+/// against the swept value (the mean over the seeds, with a min–max band when
+/// there are several), and the numbers behind it as a table. A positive sweep
+/// spanning a factor of four or more is drawn on a log axis labelled with the values.
+struct SweepSection {
+    var sweep: SweepOutcome
+    /// Unique on the page (e.g. "sweep-1").
+    var id: String
+
+    /// One metric of one run at each value: a summary over its seeds.
+    private func summaries(_ metric: SweepMetric, run r: Int) -> [Summary?] {
+        sweep.points.map { point in
+            guard r < point.count else { return nil }
+            return Summary(point[r].results.map { metric.read($0) })
+        }
+    }
+
+    private var seedCount: Int { sweep.points.first?.first?.results.count ?? 1 }
+
+    func html() -> String {
+        var out = "<section class=\"results sweep\" id=\"\(Markup.escape(id))\"><h3>Sweep: \(Markup.escape(sweep.title))</h3>"
+        let seeds = seedCount
+        out += "<p class=\"note\">\(Markup.escape(sweep.runNames.joined(separator: ", "))) rerun with <code>"
+            + "\(Markup.escape(sweep.parameter))</code> set to each of \(sweep.values.count) values"
+            + (seeds > 1 ? ", \(seeds) seeds each (line: mean; band: min to max over the seeds)." : ".") + "</p>"
+        out += figure().html()
+        return out + "</section>"
+    }
+
+    func figure() -> ChartFigure {
+        let xs = sweep.numericValues
+        let logAxis = xs.allSatisfy { $0 > 0 } && (xs.max() ?? 1) / (xs.min() ?? 1) >= 4
+        let position = { (v: Double) in logAxis ? log2(v) : v }
+        let several = sweep.runNames.count > 1
+        var series: [LineChart.Series] = []
+        var alt: [String] = []
+        var header = [sweep.parameter]
+        var columns: [[Summary?]] = []
+        for (r, run) in sweep.runNames.enumerated() {
+            for metric in sweep.metrics {
+                let values = summaries(metric, run: r)
+                let name = several ? "\(run): \(metric.title)" : metric.title
+                let points = zip(xs, values).compactMap { x, s in s.map { (x: position(x), y: $0.mean) } }
+                let band = seedCount > 1 ? zip(xs, values).compactMap { x, s in s.map { (x: position(x), low: $0.min, high: $0.max) } } : []
+                series.append(.init(name: name, points: points, style: series.count, band: band))
+                header.append(name)
+                columns.append(values)
+                let spelled = zip(sweep.values, values).map { v, s in "\(v): \(Markup.number(s?.mean ?? .nan))" }
+                alt.append("\(name) — " + spelled.joined(separator: ", "))
+            }
+        }
+        let rows: [[HTMLTable.Cell]] = sweep.values.indices.map { i in
+            [HTMLTable.Cell(text: sweep.values[i], numeric: true)] + columns.map { column in
+                guard let s = column[i] else { return .text("–") }
+                let text = seedCount > 1 ? Markup.number(s.mean) + " ± " + Markup.number(s.sd) : Markup.number(s.mean)
+                return HTMLTable.Cell(text: text, numeric: true)
+            }
+        }
+        var chart = LineChart(series: series, xLabel: sweep.parameter + (logAxis ? " (log scale)" : ""), yLabel: "test metric",
+                              yDomain: (0, 1))
+        if logAxis { chart.xTickLabels = zip(xs, sweep.values).map { (log2($0), $1) } }
+        return ChartFigure(
+            id: "\(id)-chart",
+            caption: "\(sweep.metrics.map(\.title).joined(separator: ", ")) against \(sweep.parameter)"
+                + (seedCount > 1 ? " (mean over \(seedCount) seeds; band: min to max)." : "."),
+            altText: "Line chart of test metrics against \(sweep.parameter). " + alt.joined(separator: "; ") + ".",
+            svgs: [chart.draw()],
+            data: HTMLTable(caption: nil, header: header, rows: rows))
+    }
+}
