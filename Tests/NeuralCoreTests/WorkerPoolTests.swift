@@ -22,20 +22,19 @@ final class WorkerPoolTests: XCTestCase {
 
     func testConcurrentCallersBothComplete() {
         let pool = WorkerPool(helpers: 1)
-        let sums = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2)
-        defer { sums.deallocate() }
-        sums.initialize(repeating: 0)
+        let sums = Mutex<[Int]>([0, 0])
         DispatchQueue.concurrentPerform(iterations: 2) { caller in
             let cells = UnsafeMutableBufferPointer<Int>.allocate(capacity: 4)
             defer { cells.deallocate() }
+            var total = 0
             for _ in 0..<3000 {
                 cells.initialize(repeating: 0)
                 pool.run(parts: 4) { part in cells[part] = part + 1 }
-                sums[caller] += cells.reduce(0, +)
+                total += cells.reduce(0, +)
             }
+            sums.withLock { $0[caller] = total }
         }
-        XCTAssertEqual(sums[0], 3000 * 10)
-        XCTAssertEqual(sums[1], 3000 * 10)
+        XCTAssertEqual(sums.withLock { $0 }, [3000 * 10, 3000 * 10])
     }
 
     /// A background job runs exactly once, by a helper or by its owner when

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// The Fashion-MNIST files (Xiao, Rasul & Vollgraf 2017) as Debian's
@@ -77,17 +78,17 @@ struct FashionMNIST: Sendable {
     private static let cache = LoadCache<FashionMNIST>()
 }
 
-/// A process-wide memo of loaded files, safe to use from parallel runs.
-final class LoadCache<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String: Value] = [:]
+/// A process-wide memo of loaded files, safe to use from parallel runs (a
+/// load holds the lock, so parallel runs wait for one read of a file).
+final class LoadCache<Value: Sendable>: Sendable {
+    private let values = Mutex<[String: Value]>([:])
 
     func value(for key: String, load: () throws -> Value) throws -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let value = values[key] { return value }
-        let value = try load()
-        values[key] = value
-        return value
+        try values.withLock { values in
+            if let value = values[key] { return value }
+            let value = try load()
+            values[key] = value
+            return value
+        }
     }
 }

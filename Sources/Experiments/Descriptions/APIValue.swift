@@ -1,6 +1,6 @@
 /// A value produced by evaluating lesson code: literals, collections, and
 /// instances of the described API types (built by their descriptions).
-public indirect enum APIValue: @unchecked Sendable {
+public indirect enum APIValue: Sendable {
     case int(Int)
     case double(Double)
     case string(String)

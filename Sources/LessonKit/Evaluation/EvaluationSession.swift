@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import Synchronization
 import SwiftSyntax
 
 /// The state of one evaluation of a lesson: names bound so far, the plan being
@@ -51,8 +52,7 @@ final class EvaluationSession {
     var messagePrefix = ""
     var depth = 0
     /// Described defaults, evaluated once per process (they never change).
-    nonisolated(unsafe) private static var defaultCache: [String: Evaluated] = [:]
-    private static let defaultCacheLock = NSLock()
+    private static let defaultCache = Mutex<[String: Evaluated]>([:])
 
     init(lesson: Lesson, catalog: APICatalog, overrides: [String: String], isSweepPoint: Bool = false) {
         self.lesson = lesson
@@ -87,10 +87,7 @@ final class EvaluationSession {
     func defaultValue(_ argument: APIArgument, of member: APIMember, in type: APITypeDescription) -> Evaluated? {
         guard let text = argument.defaultSource else { return nil }
         let key = "\(type.name).\(member.signature(typeName: type.name)).\(argument.name)"
-        Self.defaultCacheLock.lock()
-        let cached = Self.defaultCache[key]
-        Self.defaultCacheLock.unlock()
-        if let cached { return cached }
+        if let cached = Self.defaultCache.withLock({ $0[key] }) { return cached }
         let saved = (source, diagnostics.count, depth)
         defer { source = saved.0; depth = saved.2 }
         source = BlockSource(index: -1, block: LessonBlock(kind: .experiment, text: text, startLine: 0, endLine: 0,
@@ -102,9 +99,7 @@ final class EvaluationSession {
             preconditionFailure("default '\(text)' of \(key) does not evaluate")
         }
         precondition(diagnostics.count == saved.1, "default '\(text)' of \(key) has errors")
-        Self.defaultCacheLock.lock()
-        Self.defaultCache[key] = value
-        Self.defaultCacheLock.unlock()
+        Self.defaultCache.withLock { $0[key] = value }
         return value
     }
 }

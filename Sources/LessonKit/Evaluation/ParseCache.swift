@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SwiftParser
 import SwiftParserDiagnostics
 import SwiftSyntax
@@ -8,37 +9,32 @@ import SwiftSyntax
 /// immutable values, so sharing them is safe. Bounded; cleared when full.
 enum ParseCache {
     private static let capacity = 256
-    nonisolated(unsafe) private static var trees: [String: (SourceFileSyntax, SourceLocationConverter)] = [:]
-    nonisolated(unsafe) private static var syntaxErrors: [String: [(message: String, position: AbsolutePosition)]] = [:]
-    private static let lock = NSLock()
+    private static let trees = Mutex<[String: (SourceFileSyntax, SourceLocationConverter)]>([:])
+    private static let syntaxErrors = Mutex<[String: [(message: String, position: AbsolutePosition)]]>([:])
 
     /// The tree and its line/column converter.
     static func tree(for text: String) -> (SourceFileSyntax, SourceLocationConverter) {
-        lock.lock()
-        if let cached = trees[text] { lock.unlock(); return cached }
-        lock.unlock()
+        if let cached = trees.withLock({ $0[text] }) { return cached }
         var parser = Parser(text, maximumNestingLevel: BlockSource.maximumNestingLevel)
         let tree = SourceFileSyntax.parse(from: &parser)
         let parsed = (tree, SourceLocationConverter(fileName: "", tree: tree))
-        lock.lock()
-        if trees.count >= capacity { trees.removeAll(keepingCapacity: true) }
-        trees[text] = parsed
-        lock.unlock()
+        trees.withLock { trees in
+            if trees.count >= capacity { trees.removeAll(keepingCapacity: true) }
+            trees[text] = parsed
+        }
         return parsed
     }
 
     /// SwiftParser's own error diagnostics for the block text.
     static func errors(for text: String, tree: SourceFileSyntax) -> [(message: String, position: AbsolutePosition)] {
-        lock.lock()
-        if let cached = syntaxErrors[text] { lock.unlock(); return cached }
-        lock.unlock()
+        if let cached = syntaxErrors.withLock({ $0[text] }) { return cached }
         let errors = ParseDiagnosticsGenerator.diagnostics(for: tree)
             .filter { $0.diagMessage.severity == .error }
             .map { (message: $0.message, position: $0.position) }
-        lock.lock()
-        if syntaxErrors.count >= capacity { syntaxErrors.removeAll(keepingCapacity: true) }
-        syntaxErrors[text] = errors
-        lock.unlock()
+        syntaxErrors.withLock { cache in
+            if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
+            cache[text] = errors
+        }
         return errors
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Experiments
 
 /// Runs a lesson's comparisons and sweeps: every (run, seed) pair comes from
@@ -136,7 +137,7 @@ public final class LessonRunner {
         datasets = [:]
         let work = pending
         let options = self.options, progress = self.progress
-        let storeFailures = WarningBox()
+        let storeFailures = Mutex<[String]>([])
         let trained = RunScheduler.map(work.count, jobs: options.jobs) { (w: Int) -> RunResult in
             let job = work[w], unit = units[job.index]
             let observer = Self.observer(progress, index: job.index, epochs: unit.run.epochs)
@@ -144,13 +145,13 @@ public final class LessonRunner {
             // Failed runs (bad settings) are not cached: fixing the data must not need a `clean`.
             if options.useCache, !Self.isFailed(result) {
                 do { try options.cache.store(result, key: unit.key, spec: unit.canonical) } catch {
-                    storeFailures.append("cannot write the cache entry of \(unit.display): \(error)")
+                    storeFailures.withLock { $0.append("cannot write the cache entry of \(unit.display): \(error)") }
                 }
             }
             progress.finished(job.index, summary: Self.headline(result))
             return result
         }
-        for warning in storeFailures.all { warn(warning) }
+        for warning in storeFailures.withLock({ $0 }) { warn(warning) }
         for (job, result) in zip(work, trained) { results[job.index] = result }
         progress.end()
 
@@ -241,13 +242,6 @@ public final class LessonRunner {
         case let .diverged(epoch, step, _): return "DIVERGED at epoch \(epoch), step \(step)"
         case .failed(let message): return "FAILED: \(message)"
         }
-    }
-
-    private final class WarningBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [String] = []
-        func append(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
-        var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
     }
 }
 

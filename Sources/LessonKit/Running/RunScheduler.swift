@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs independent jobs on up to `jobs` threads and returns their results in
 /// input order. Each job owns its model and RNG and only reads shared data, so the
@@ -7,7 +8,7 @@ public enum RunScheduler {
     /// The default `--jobs`: the machine's active cores.
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    public static func map<Result>(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
+    public static func map<Result: Sendable>(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
         guard count > 0 else { return [] }
         let box = ResultBox<Result>(count: count)
         let workers = max(1, min(jobs, count))
@@ -31,27 +32,22 @@ public enum RunScheduler {
         return box.values()
     }
 
-    private final class ResultBox<Result>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-        private var slots: [Result?]
+    /// The next job to claim and the results so far.
+    private final class ResultBox<Result: Sendable>: Sendable {
+        private let state: Mutex<(next: Int, slots: [Result?])>
 
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        init(count: Int) { state = Mutex((next: 0, slots: Array(repeating: nil, count: count))) }
 
         func claim() -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard next < slots.count else { return nil }
-            next += 1
-            return next - 1
+            state.withLock { s in
+                guard s.next < s.slots.count else { return nil }
+                s.next += 1
+                return s.next - 1
+            }
         }
 
-        func set(_ index: Int, _ value: Result) {
-            lock.lock(); slots[index] = value; lock.unlock()
-        }
+        func set(_ index: Int, _ value: Result) { state.withLock { $0.slots[index] = value } }
 
-        func values() -> [Result] {
-            lock.lock(); defer { lock.unlock() }
-            return slots.map { $0! }
-        }
+        func values() -> [Result] { state.withLock { $0.slots.map { $0! } } }
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import CPUFeatures
 import Foundation
 import SIMDKernels
@@ -51,7 +52,7 @@ public enum GEMMPath: String, CaseIterable, Sendable {
     private static let cpu = (avx2: lessons_cpu_has_avx2_fma() != 0,
                               avx512: lessons_cpu_has_avx512f() != 0)
 
-    private static let state = LockedState(initial: (path: pathFromEnvironment(), threads: threadsFromEnvironment()))
+    private static let state = Mutex<(path: GEMMPath, threads: Int)>((path: pathFromEnvironment(), threads: threadsFromEnvironment()))
 
     /// Reads `LESSONS_GEMM`; a value this CPU cannot run stops the process with
     /// a clear message rather than dying later on an illegal instruction.
@@ -86,16 +87,4 @@ public struct GEMMPathError: Error, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// A value guarded by a lock, for process-wide settings read from any thread.
-final class LockedState<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
 
-    init(initial: Value) { value = initial }
-
-    func withLock<R>(_ body: (inout Value) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}

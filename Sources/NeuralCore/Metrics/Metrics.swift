@@ -85,7 +85,7 @@ public enum Metrics {
 
     // MARK: helpers
 
-    typealias RatioFunction = (_ tp: Int, _ fp: Int, _ fn: Int) -> (num: Double, den: Double)
+    typealias RatioFunction = @Sendable (_ tp: Int, _ fp: Int, _ fn: Int) -> (num: Double, den: Double)
 
     enum Ratio {
         static let precision: RatioFunction = { tp, fp, _ in (Double(tp), Double(tp + fp)) }

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Wall-clock time per phase of training steps — each layer's forward and
 /// backward, the batch gather, the loss, the optimizer and the divergence check —
@@ -36,23 +37,32 @@ public final class StepProfile {
     func countStep() { steps += 1 }
 
     /// The profile timing the layer pass running now, and that pass's phase,
-    /// so a layer can time its own parts (`part`). Training steps run on one
-    /// thread at a time; set only by `Sequential` around a profiled layer.
-    static var active: (profile: StepProfile, phase: String)?
+    /// so a layer can time its own parts (`part`). Set only by `Sequential`
+    /// around a profiled layer (the benchmark profiles one run at a time);
+    /// guarded, so runs training beside it read it safely.
+    private static let active = Mutex<Active?>(nil)
+
+    private struct Active: @unchecked Sendable {
+        /// Touched only by the thread of the profiled run.
+        var profile: StepProfile
+        var phase: String
+    }
 
     /// Runs `body`; inside a profiled layer pass, its time also goes to the
     /// sub-phase "<layer phase> · name" (so parts add up to at most their layer).
     @inline(__always)
     static func part<R>(_ name: String, _ body: () -> R) -> R {
-        guard let (profile, phase) = active else { return body() }
-        return profile.measure(phase + " · " + name, body)
+        guard let current = active.withLock({ $0 }) else { return body() }
+        return current.profile.measure(current.phase + " · " + name, body)
     }
 
     /// Times `body` as the layer pass `phase`, letting the layer time its parts.
     func measureLayer<R>(_ phase: String, _ body: () -> R) -> R {
-        let saved = Self.active
-        Self.active = (self, phase)
-        defer { Self.active = saved }
+        let saved = Self.active.withLock { value in
+            defer { value = Active(profile: self, phase: phase) }
+            return value
+        }
+        defer { Self.active.withLock { $0 = saved } }
         return measure(phase, body)
     }
 
