@@ -61,7 +61,6 @@ public struct LessonResults {
             let section = ComparisonSection(title: comparison.title, dataset: comparison.dataset, previewPath: previewPath,
                                             runs: comparison.runs, id: "results-\(index + 1)")
             afterBlock[comparison.blockIndex, default: ""] += section.html()
-                + ThresholdTable(series: comparison.series, labels: comparison.dataset?.labels ?? []).html()
         }
         for (index, sweep) in outcome.sweeps.enumerated() {
             afterBlock[sweep.blockIndex, default: ""] += SweepSection(sweep: sweep, id: "sweep-\(index + 1)").html()
