@@ -27,8 +27,11 @@ extension Lessons {
                 FailureReport.print(report, source: item.lesson.source)
                 let claims = report.results.expectations.count
                 let status = report.failures.isEmpty ? "ok" : "FAILED"
-                Console.error("\(status)  \(item.file.fileName): \(report.outcome.comparisons.flatMap(\.runs).count) runs "
-                              + "(\(report.outcome.trainedCount) trained), \(claims) claim\(claims == 1 ? "" : "s")")
+                let outcome = report.outcome
+                let pairs = outcome.trainedCount + outcome.cachedCount
+                Console.error("\(status)  \(item.file.fileName): \(outcome.comparisons.flatMap(\.series).count) runs, "
+                              + "\(pairs) (run, seed) pair\(pairs == 1 ? "" : "s") (\(outcome.trainedCount) trained), "
+                              + "\(claims) claim\(claims == 1 ? "" : "s")")
                 if !report.failures.isEmpty { failed.append(item.file.fileName) }
             }
             if !failed.isEmpty {

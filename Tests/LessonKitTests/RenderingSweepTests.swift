@@ -28,11 +28,14 @@ final class RenderingSweepTests: XCTestCase {
         let html = try XCTUnwrap(extras.afterBlock[3]).html
         XCTAssertTrue(html.contains("Sweep: How long &lt;b&gt;?"))
         XCTAssertFalse(html.contains("<b>") || html.contains("<i>"))
-        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 1, "one chart")
+        // One chart, drawn wide and narrow (for phones), numbered as a figure.
+        XCTAssertEqual(html.components(separatedBy: "<figure ").count - 1, 1, "one chart")
+        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 2, "wide and narrow drawings")
+        XCTAssertTrue(html.contains("Figure 1."))
         let metrics = SweepMetric.defaults(rarest: "ring")
         XCTAssertEqual(outcome.sweeps[0].metrics, metrics)
-        XCTAssertEqual(html.components(separatedBy: "<polyline").count - 1, metrics.count)
-        XCTAssertEqual(html.components(separatedBy: "<polygon class=\"band").count - 1, metrics.count)
+        XCTAssertEqual(html.components(separatedBy: "<polyline").count - 1, 2 * metrics.count)
+        XCTAssertEqual(html.components(separatedBy: "<polygon class=\"band").count - 1, 2 * metrics.count)
         // 1…4 spans a factor of four: a log axis labelled with the values.
         XCTAssertTrue(html.contains("epochs (log scale)"))
         for label in ["1", "2", "4"] { XCTAssertTrue(html.contains(">\(label)</text>"), label) }

@@ -53,7 +53,17 @@ public struct LessonResults {
         var numbering = PageNumbering()
         // A dataset's card is drawn once per page; later comparisons on it link back.
         var cardOfDataset: [String: String] = [:]
-        for (index, comparison) in outcome.comparisons.enumerated() {
+        // Comparisons and sweeps in page order, so figures and tables are numbered as they appear.
+        let sections = outcome.comparisons.indices.map { (block: outcome.comparisons[$0].blockIndex, order: 0, index: $0) }
+            + outcome.sweeps.indices.map { (block: outcome.sweeps[$0].blockIndex, order: 1, index: $0) }
+        for entry in sections.sorted(by: { ($0.block, $0.order, $0.index) < ($1.block, $1.order, $1.index) }) {
+            if entry.order == 1 {
+                let sweep = outcome.sweeps[entry.index]
+                afterBlock[sweep.blockIndex, default: ""] += SweepSection(sweep: sweep, id: "sweep-\(entry.index + 1)")
+                    .html(numbering: &numbering)
+                continue
+            }
+            let index = entry.index, comparison = outcome.comparisons[index]
             var previewPath: String? = nil
             if let png = comparison.dataset?.previewPNG, !png.isEmpty {
                 // Named by the dataset's hash: two comparisons on one dataset share the file.
@@ -70,9 +80,6 @@ public struct LessonResults {
                 cardOfDataset[comparison.datasetHash] = section.datasetCardID
             }
             afterBlock[comparison.blockIndex, default: ""] += section.html(numbering: &numbering)
-        }
-        for (index, sweep) in outcome.sweeps.enumerated() {
-            afterBlock[sweep.blockIndex, default: ""] += SweepSection(sweep: sweep, id: "sweep-\(index + 1)").html()
         }
         let byBlock = Dictionary(grouping: expectations, by: \.blockIndex)
         for (block, checked) in byBlock {

@@ -21,12 +21,20 @@ struct SweepSection {
     private var seedCount: Int { sweep.points.first?.first?.results.count ?? 1 }
 
     func html() -> String {
+        var numbering = PageNumbering()
+        return html(numbering: &numbering)
+    }
+
+    /// The section, its figure numbered in page order.
+    func html(numbering: inout PageNumbering) -> String {
         var out = "<section class=\"results sweep\" id=\"\(Markup.escape(id))\"><h3>Sweep: \(Markup.escape(sweep.title))</h3>"
         let seeds = seedCount
         out += "<p class=\"note\">\(Markup.escape(sweep.runNames.joined(separator: ", "))) rerun with <code>"
             + "\(Markup.escape(sweep.parameter))</code> set to each of \(sweep.values.count) values"
             + (seeds > 1 ? ", \(seeds) seeds each (line: mean; band: min to max over the seeds)." : ".") + "</p>"
-        out += figure().html()
+        var chart = figure()
+        chart.number = numbering.nextFigure(id: chart.id)
+        out += chart.html()
         return out + "</section>"
     }
 
@@ -59,15 +67,19 @@ struct SweepSection {
                 return HTMLTable.Cell(text: text, numeric: true)
             }
         }
-        var chart = LineChart(series: series, xLabel: sweep.parameter + (logAxis ? " (log scale)" : ""), yLabel: "test metric",
-                              yDomain: (0, 1))
-        if logAxis { chart.xTickLabels = zip(xs, sweep.values).map { (log2($0), $1) } }
+        func chart(_ width: Double) -> LineChart {
+            var chart = LineChart(series: series, xLabel: sweep.parameter + (logAxis ? " (log scale)" : ""),
+                                  yLabel: "test metric", yDomain: (0, 1), width: width)
+            if logAxis { chart.xTickLabels = zip(xs, sweep.values).map { (log2($0), $1) } }
+            return chart
+        }
         return ChartFigure(
             id: "\(id)-chart",
             caption: "\(sweep.metrics.map(\.title).joined(separator: ", ")) against \(sweep.parameter)"
                 + (seedCount > 1 ? " (mean over \(seedCount) seeds; band: min to max)." : "."),
             altText: "Line chart of test metrics against \(sweep.parameter). " + alt.joined(separator: "; ") + ".",
-            svgs: [chart.draw()],
-            data: HTMLTable(caption: nil, header: header, rows: rows))
+            svgs: [chart(640).draw()],
+            data: HTMLTable(caption: nil, header: header, rows: rows),
+            narrowSVGs: [chart(340).draw()])
     }
 }
