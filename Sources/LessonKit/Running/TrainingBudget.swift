@@ -7,9 +7,9 @@ import Experiments
 /// Cached pairs count too: the limit is on what the lesson asks for, so a
 /// student's rerun is refused or allowed the same way on every machine.
 ///
-/// The default limit, 60 × 10¹² multiply-adds, is about ten minutes of training
-/// on two cores in a debug build (the 5-seed lesson 03 asks for about a fifth of
-/// it); front matter `budget: N` sets the limit to N × 10¹².
+/// The default limit, 60 × 10¹² multiply-adds, is about 18 minutes of training on
+/// two cores in a debug build (the 5-seed lesson 03 with its sweep asks for 7.1 × 10¹²
+/// and takes about 250 CPU-seconds); front matter `budget: N` sets the limit to N × 10¹².
 struct TrainingBudget {
     static let defaultLimit = 60.0
     static let maximumLimit = 10_000.0
