@@ -84,7 +84,8 @@ public struct ComparisonSection {
                 return "<p class=\"dataset-ref\">Dataset: \(Markup.escape(dataset.kind)), the same as "
                     + "<a href=\"#\(Markup.escape(earlier))\">above</a>.</p>"
             }
-            return DatasetCard(summary: dataset, previewPath: previewPath, id: datasetCardID).html()
+            let seeds = aggregates.compactMap { $0?.seeds.count }.max() ?? 1
+            return DatasetCard(summary: dataset, previewPath: previewPath, id: datasetCardID, seedCount: seeds).html()
         case .table:
             return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: true,
                                    number: numbering.nextTable(id: "\(id)-table"), id: "\(id)-table").html()

@@ -8,6 +8,8 @@ struct DatasetCard {
     /// Site-relative path of the preview PNG (written by the site writer), nil to omit.
     var previewPath: String?
     var id: String
+    /// How many seeds the comparison draws the data with (the card shows the first draw).
+    var seedCount = 1
 
     func html() -> String {
         let s = summary
@@ -15,7 +17,8 @@ struct DatasetCard {
         let shape = s.imageShape.map(String.init).joined(separator: "×")
         out += "<h4>Dataset: \(Markup.escape(s.kind))</h4>"
         out += "<p>\(s.trainCount) training, \(s.validationCount) validation and \(s.testCount) test images of \(shape) pixels; "
-        out += "\(s.labels.count) labels.</p>"
+        out += "\(s.labels.count) labels"
+        out += seedCount > 1 ? ". Shown: the first seed's draw; each of the \(seedCount) seeds draws the data anew.</p>" : ".</p>"
         let rows: [[HTMLTable.Cell]] = s.labels.indices.map { i in
             [.text(s.labels[i]),
              HTMLTable.Cell(text: Markup.percent(s.trainPrevalence[i]), numeric: true),
