@@ -56,7 +56,8 @@ extension EvaluationSession {
                 }
             }
         }
-        guard !failed else { return }
+        // With errors already found (a bad --set, say), every point would only repeat them.
+        guard !failed, !diagnostics.contains(where: { $0.severity == .error }) else { return }
 
         var points: [Compare] = []
         for (i, text) in sources.enumerated() {
