@@ -154,4 +154,20 @@ final class EvaluationSeedsTests: XCTestCase {
         XCTAssertTrue(d[4].contains("at scale = -2: ") && d[4].contains("scale must be"), d[4])
         XCTAssertTrue(d[5].contains("no label 'rng'; did you mean 'ring'?"), d[5])
     }
+
+    func testABadSetIsReportedOnceNotPerSweepPoint() throws {
+        let md = EvaluationFixture.blocks([
+            ("parameters", "let scale = 0.5\nlet epochs = 3"),
+            ("experiment", """
+            Compare("t", on: \(data), seeds: 2, runs: [Run("weighted", loss: .binaryCrossEntropy(posWeight: .balanced(scale: scale)), epochs: epochs)])
+            Sweep("a", parameter: "scale", values: [1, 2, 4], runs: ["weighted"])
+            """),
+        ])
+        let badValue = try EvaluationFixture.diagnostics(md, overrides: ["epochs": "two"])
+        XCTAssertEqual(badValue.count, 1, badValue.joined(separator: "\n"))
+        XCTAssertTrue(badValue[0].contains("--set epochs=two"), badValue[0])
+        let unknown = try EvaluationFixture.diagnostics(md, overrides: ["epochz": "2"])
+        XCTAssertEqual(unknown.count, 1, unknown.joined(separator: "\n"))
+        XCTAssertTrue(unknown[0].contains("did you mean 'epochs'?"), unknown[0])
+    }
 }

@@ -24,6 +24,8 @@ extension EvaluationSession {
         }
         var failed = false
         for (i, name) in sweep.runs.enumerated() where knownRuns[name] == nil {
+            // An earlier experiment block failed: its runs may be missing for that reason alone.
+            if experimentFailed { return }
             let list = knownRunOrder.isEmpty ? "no runs are declared before this block" : "runs: " + knownRunOrder.joined(separator: ", ")
             error("no run named '\(name)'\(Suggestions.didYouMean(name, in: knownRunOrder)) (\(list))",
                   at: value.location(at: [.argument("runs"), .index(i)]))
@@ -56,8 +58,7 @@ extension EvaluationSession {
                 }
             }
         }
-        // With errors already found (a bad --set, say), every point would only repeat them.
-        guard !failed, !diagnostics.contains(where: { $0.severity == .error }) else { return }
+        guard !failed else { return }
 
         var points: [Compare] = []
         for (i, text) in sources.enumerated() {
@@ -65,7 +66,12 @@ extension EvaluationSession {
             set[sweep.parameter] = text
             switch Evaluator.evaluate(lesson, overrides: set, catalog: catalog, isSweepPoint: true) {
             case .failure(let list):
-                let first = list.diagnostics.first { $0.severity == .error }
+                // An error the lesson itself already has (a bad --set, say) is not the sweep's to repeat.
+                let known = Set(diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" })
+                let first = list.diagnostics.first { d in
+                    d.severity == .error && !known.contains("\(d.location.map { "\($0.line):\($0.column)" } ?? "-") \(d.message)")
+                }
+                guard first != nil else { return }
                 let at = first?.location.map { " (line \($0.line))" } ?? ""
                 error("at \(sweep.parameter) = \(text): \(first?.message ?? "the lesson does not evaluate")\(at)",
                       at: value.location(at: [.argument("values"), .index(i)]))
