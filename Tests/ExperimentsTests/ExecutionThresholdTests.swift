@@ -46,7 +46,7 @@ final class ExecutionThresholdTests: XCTestCase {
     func testMultiLabelMetricsCountOnlyImagesWithTwoOrMoreLabels() {
         let truth = Tensor(shape: [3, 3], storage: [1, 1, 0, /* */ 1, 0, 0, /* */ 1, 1, 1])
         let predictions = Tensor(shape: [3, 3], storage: [1, 1, 0, /* */ 0, 0, 0, /* */ 1, 0, 0])
-        let m = TestEvaluation.multiLabelMetrics(truth: truth, predictions: predictions, n: 3, l: 3)
+        let m = TestMeasurement.multiLabelScores(truth: truth, predictions: predictions)
         XCTAssertEqual(m.recall, 3.0 / 5.0, accuracy: 1e-12)
         XCTAssertEqual(m.subsetAccuracy, 0.5, accuracy: 1e-12)
     }

@@ -49,7 +49,8 @@ final class ROCAUCMetricsTests: XCTestCase {
         let m = TestEvaluation.metrics(truth: Tensor(shape: [3, 2], storage: [1, 0, 0, 0, 1, 0]),
                                        probabilities: Tensor(shape: [3, 2], storage: [0.9, 0.2, 0.1, 0.7, 0.3, 0.4]),
                                        predictions: Tensor(shape: [3, 2], storage: [1, 0, 0, 1, 0, 0]), labels: ["a", "b"])
-        XCTAssertNil(m.perLabel[1].rocAUC)
+        XCTAssertNil(m.perLabel[1].values["rocAUC"])
+        XCTAssertTrue(m.perLabel[1].rocAUC.isNaN)
         XCTAssertEqual(try XCTUnwrap(m.perLabel[0].rocAUC), 1.0, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(m.macroROCAUC), 1.0, accuracy: 1e-12)
     }

@@ -41,11 +41,12 @@ final class SeedAggregationTests: XCTestCase {
 
     func testAggregateOfTwoRunsAndTheirCurves() throws {
         func result(_ f1: Double, recall: Double, loss: [Double], curve: PrecisionRecallCurve) -> RunResult {
-            let label = LabelMetrics(label: "ring", precision: 0.5, recall: recall, f1: f1, averagePrecision: 0.4, support: 10)
-            let metrics = TestMetrics(macroF1: f1, microF1: f1, samplesF1: f1, subsetAccuracy: 0.3, hammingLoss: 0.1,
-                                      meanAveragePrecision: 0.4, multiLabelRecall: 0.5, multiLabelSubsetAccuracy: 0.2,
-                                      expectedCalibrationError: 0.05, perLabel: [label], precisionRecallCurves: [curve],
-                                      reliability: [], testCount: 100)
+            let label = LabelMetrics(label: "ring", values: ["precision": 0.5, "recall": recall, "f1": f1, "averagePrecision": 0.4],
+                                     support: 10)
+            let metrics = TestMetrics(values: ["macroF1": f1, "microF1": f1, "samplesF1": f1, "subsetAccuracy": 0.3,
+                                               "hammingLoss": 0.1, "meanAveragePrecision": 0.4, "multiLabelRecall": 0.5,
+                                               "multiLabelSubsetAccuracy": 0.2, "expectedCalibrationError": 0.05],
+                                      perLabel: [label], precisionRecallCurves: [curve], reliability: [], testCount: 100)
             return RunResult(name: "r", labels: ["ring"],
                              history: loss.enumerated().map { EpochSummary(epoch: $0.offset + 1, trainLoss: $0.element, validationLoss: nil) },
                              outcome: .completed, thresholds: [0.5], metrics: metrics,
@@ -60,7 +61,7 @@ final class SeedAggregationTests: XCTestCase {
         XCTAssertEqual(agg.seeds, [1, 2])
         XCTAssertEqual(try XCTUnwrap(agg.metrics["macroF1"]).mean, 0.7, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(agg.metrics["macroF1"]).sd, (0.02).squareRoot(), accuracy: 1e-12)
-        XCTAssertEqual(try XCTUnwrap(agg.label("ring")).recall.values, [0.2, 0.6])
+        XCTAssertEqual(try XCTUnwrap(agg.label("ring")?.recall).values, [0.2, 0.6])
         // Loss curves: only the epochs every seed finished.
         XCTAssertEqual(agg.history.map(\.epoch), [1, 2])
         XCTAssertEqual(agg.history[1].trainLoss.mean, 0.4, accuracy: 1e-12)

@@ -6,22 +6,23 @@ import XCTest
 struct FakeReport: RunReport {
     var diverged = false
     var finalLoss = 0.3
-    var macroF1 = 0.6
-    var microF1 = 0.7
-    var samplesF1 = 0.65
-    var subsetAccuracy = 0.4
-    var hammingLoss = 0.1
-    var meanAveragePrecision = 0.55
-    var macroROCAUC = 0.8
-    var multiLabelRecall = 0.5
-    var multiLabelSubsetAccuracy = 0.2
-    var expectedCalibrationError = 0.05
+    var values: [String: Double] = [
+        "macroF1": 0.6, "microF1": 0.7, "samplesF1": 0.65, "subsetAccuracy": 0.4, "hammingLoss": 0.1,
+        "meanAveragePrecision": 0.55, "macroROCAUC": 0.8, "multiLabelRecall": 0.5, "multiLabelSubsetAccuracy": 0.2,
+        "expectedCalibrationError": 0.05,
+    ]
     var recalls: [String: Double] = [:]
-    func precision(_ label: String) -> Double { 0.9 }
-    func recall(_ label: String) -> Double { recalls[label] ?? 0 }
-    func f1(_ label: String) -> Double { 0.5 }
-    func averagePrecision(_ label: String) -> Double { 0.25 }
-    func rocAUC(_ label: String) -> Double { 0.75 }
+    func value(of metric: Metric) -> Double { values[metric.name] ?? .nan }
+    func value(of metric: LabelMetric, label: String) -> Double {
+        switch metric.name {
+        case "precision": return 0.9
+        case "recall": return recalls[label] ?? 0
+        case "f1": return 0.5
+        case "averagePrecision": return 0.25
+        case "rocAUC": return 0.75
+        default: return .nan
+        }
+    }
 }
 
 final class EvaluationExpectationTests: XCTestCase {

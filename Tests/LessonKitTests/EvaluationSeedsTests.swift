@@ -48,13 +48,14 @@ final class EvaluationSeedsTests: XCTestCase {
     /// A series whose recall of "ring" is the given value per seed.
     private func series(_ name: String, recalls: [Double], seeds: [Int] = [1, 2, 3]) -> RunSeries {
         RunSeries(name: name, seeds: seeds, results: recalls.map { r in
-            let label = LabelMetrics(label: "ring", precision: 0.5, recall: r, f1: 0.5, averagePrecision: 0.5, support: 4)
+            let label = LabelMetrics(label: "ring", values: ["precision": 0.5, "recall": r, "f1": 0.5, "averagePrecision": 0.5],
+                                     support: 4)
             return RunResult(name: name, labels: ["ring"], history: [EpochSummary(epoch: 1, trainLoss: 0.5, validationLoss: nil)],
                              outcome: .completed, thresholds: nil,
-                             metrics: TestMetrics(macroF1: r, microF1: r, samplesF1: r, subsetAccuracy: r, hammingLoss: 0.1,
-                                                  meanAveragePrecision: r, multiLabelRecall: r, multiLabelSubsetAccuracy: r,
-                                                  expectedCalibrationError: 0.1, perLabel: [label], precisionRecallCurves: [],
-                                                  reliability: [], testCount: 20),
+                             metrics: TestMetrics(values: ["macroF1": r, "microF1": r, "samplesF1": r, "subsetAccuracy": r,
+                                                           "hammingLoss": 0.1, "meanAveragePrecision": r, "multiLabelRecall": r,
+                                                           "multiLabelSubsetAccuracy": r, "expectedCalibrationError": 0.1],
+                                                  perLabel: [label], precisionRecallCurves: [], reliability: [], testCount: 20),
                              timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
         })
     }
@@ -127,7 +128,7 @@ final class EvaluationSeedsTests: XCTestCase {
         XCTAssertEqual(scale.points[0].seeds?.values, [1, 2])
         XCTAssertEqual(plan.sweeps[1].valueSources, ["1", "4"])
         XCTAssertEqual(plan.sweeps[1].points.map { $0.runs.map(\.epochs) }, [[1, 1], [4, 4]])
-        XCTAssertEqual(plan.sweeps[1].sweep.metrics, [.recall("ring"), .macroF1])
+        XCTAssertEqual(plan.sweeps[1].sweep.metrics, [SweepMetric(\.recall, label: "ring"), SweepMetric(\.macroF1)])
         // A swept dataset parameter redraws the data.
         if case .shapes(let s) = plan.sweeps[2].points[1].dataset { XCTAssertEqual(s.prevalence, [0.5, 0.2]) } else { XCTFail() }
         XCTAssertEqual(plan.comparisons.count, 1, "sweeps add no comparisons")

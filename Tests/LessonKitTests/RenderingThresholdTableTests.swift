@@ -8,10 +8,8 @@ final class RenderingThresholdTableTests: XCTestCase {
     private func series(_ name: String, thresholds: [[Double]]) -> RunSeries {
         RunSeries(name: name, seeds: Array(1...thresholds.count), results: thresholds.map { t in
             RunResult(name: name, labels: ["circle", "ring"], history: [], outcome: .completed, thresholds: t,
-                      metrics: TestMetrics(macroF1: 0.5, microF1: 0.5, samplesF1: 0.5, subsetAccuracy: 0.5, hammingLoss: 0.1,
-                                           meanAveragePrecision: 0.5, multiLabelRecall: 0.5, multiLabelSubsetAccuracy: 0.5,
-                                           expectedCalibrationError: 0.1, perLabel: [], precisionRecallCurves: [],
-                                           reliability: [], testCount: 10),
+                      metrics: TestMetrics(values: ["macroF1": 0.5, "hammingLoss": 0.1], perLabel: [],
+                                           precisionRecallCurves: [], reliability: [], testCount: 10),
                       timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
         })
     }

@@ -56,6 +56,32 @@ final class RunningLessonRunnerTests: XCTestCase {
         XCTAssertEqual(outcome.comparisons[0].runs[1].history.count, 3)
     }
 
+    /// An entry measured before a metric was added is trained and measured
+    /// again (same key: the spec did not change), never read with the metric missing.
+    func testAnEntryMeasuredWithFewerMetricsIsRetrained() throws {
+        let first = try TinyRuns.runner(cache: cache).run([TinyRuns.comparison([runs[0]])])
+        let files = try FileManager.default.subpathsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".json") }
+        XCTAssertEqual(files.count, 2, "one run and its dataset card")
+        var rewritten = 0
+        let store = ResultCache(directory: cache)
+        for file in files {
+            let entry = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: cache.appendingPathComponent(file)))
+                                        as? [String: Any])
+            let key = try XCTUnwrap(entry["key"] as? String), spec = try XCTUnwrap(entry["spec"] as? String)
+            guard case .hit(var run) = store.load(CachedRun.self, key: key, spec: spec) else { continue }
+            run.metrics.removeLast()
+            try store.store(run, key: key, spec: spec)
+            rewritten += 1
+        }
+        XCTAssertEqual(rewritten, 1)
+        let log = LogCapture()
+        let second = try TinyRuns.runner(cache: cache, log: log).run([TinyRuns.comparison([runs[0]])])
+        XCTAssertEqual(second.trainedCount, 1)
+        XCTAssertEqual(second.cachedCount, 0)
+        XCTAssertEqual(first.comparisons[0].runs.map(\.withoutTimings), second.comparisons[0].runs.map(\.withoutTimings))
+        XCTAssertEqual(try TinyRuns.runner(cache: cache).run([TinyRuns.comparison([runs[0]])]).cachedCount, 1)
+    }
+
     func testDifferentDatasetNeverReusesAnEntry() throws {
         _ = try TinyRuns.runner(cache: cache).run([TinyRuns.comparison(runs)])
         let outcome = try TinyRuns.runner(cache: cache).run([TinyRuns.comparison(runs, data: TinyData.shapes(seed: 2))])
@@ -111,3 +137,4 @@ final class RunningLessonRunnerTests: XCTestCase {
         XCTAssertFalse(json.contains(":\"NaN\"") || json.contains("Infinity"), json)
     }
 }
+

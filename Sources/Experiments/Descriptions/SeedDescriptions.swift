@@ -51,12 +51,13 @@ extension APICatalog {
             },
         ])
 
-    static let sweepMetric = APITypeDescription("SweepMetric", doc: "A metric a sweep chart plots.", members: [
-        .plain("macroF1", SweepMetric.macroF1, doc: "Macro-averaged F1."),
-        .plain("meanAveragePrecision", SweepMetric.meanAveragePrecision, doc: "Mean of per-label average precision."),
-    ] + [("recall", SweepMetric.recall), ("precision", SweepMetric.precision), ("f1", SweepMetric.f1),
-         ("averagePrecision", SweepMetric.averagePrecision)].map { name, make in
-        APIMember(name, [APIArgument(nil, name: "label", .string, limits: Limits(minCount: 1, maxCount: 80), doc: "The label.")],
-                  doc: "The \(name) of one label.") { a in make(a.string("label")) }
-    })
+    /// Every catalog metric, as `.macroF1` or `.recall("ring")`.
+    static let sweepMetric = APITypeDescription("SweepMetric", doc: "A metric a sweep chart plots.", members:
+        MetricCatalog.all.map { metric in
+            .plain(metric.name, SweepMetric(name: metric.name, label: nil), doc: metric.doc)
+        } + LabelMetricCatalog.all.map { metric in
+            APIMember(metric.name, [APIArgument(nil, name: "label", .string, limits: Limits(minCount: 1, maxCount: 80),
+                                                doc: "The label.")],
+                      doc: metric.doc) { a in SweepMetric(name: metric.name, label: a.string("label")) }
+        })
 }

@@ -26,49 +26,45 @@ public struct Sweep: Codable, Hashable, Sendable {
     }
 }
 
-/// A metric a sweep chart plots.
-public enum SweepMetric: Codable, Hashable, Sendable {
-    case macroF1
-    case meanAveragePrecision
-    case recall(String)
-    case precision(String)
-    case f1(String)
-    case averagePrecision(String)
+/// A metric a sweep chart plots: any catalog metric, a label metric with its label.
+public struct SweepMetric: Codable, Hashable, Sendable {
+    /// The metric's name in `MetricCatalog` or `LabelMetricCatalog`.
+    public var name: String
+    /// The label a label metric reads; nil for a run metric.
+    public var label: String?
 
-    /// Axis and legend text: `recall (ring)`.
-    public var title: String {
-        switch self {
-        case .macroF1: return "macro-F1"
-        case .meanAveragePrecision: return "mAP"
-        case .recall(let l): return "recall (\(l))"
-        case .precision(let l): return "precision (\(l))"
-        case .f1(let l): return "F1 (\(l))"
-        case .averagePrecision(let l): return "AP (\(l))"
-        }
+    /// `SweepMetric(\.macroF1)`.
+    public init(_ metric: KeyPath<MetricCatalog, Metric>) {
+        name = MetricCatalog.standard[keyPath: metric].name
+        label = nil
     }
 
-    /// The label it reads, if any.
-    public var label: String? {
-        switch self {
-        case .macroF1, .meanAveragePrecision: return nil
-        case .recall(let l), .precision(let l), .f1(let l), .averagePrecision(let l): return l
-        }
+    /// `SweepMetric(\.recall, label: "ring")`.
+    public init(_ metric: KeyPath<LabelMetricCatalog, LabelMetric>, label: String) {
+        name = LabelMetricCatalog.standard[keyPath: metric].name
+        self.label = label
+    }
+
+    init(name: String, label: String?) {
+        self.name = name
+        self.label = label
+    }
+
+    /// Axis and legend text: `macro-F1`, `recall (ring)`.
+    public var title: String {
+        guard let label else { return MetricCatalog.named(name)?.heading ?? name }
+        return "\(LabelMetricCatalog.named(name)?.heading ?? name) (\(label))"
     }
 
     /// The metric of one finished run.
     public func read(_ report: any RunReport) -> Double {
-        switch self {
-        case .macroF1: return report.macroF1
-        case .meanAveragePrecision: return report.meanAveragePrecision
-        case .recall(let l): return report.recall(l)
-        case .precision(let l): return report.precision(l)
-        case .f1(let l): return report.f1(l)
-        case .averagePrecision(let l): return report.averagePrecision(l)
-        }
+        if let label, let metric = LabelMetricCatalog.named(name) { return report.value(of: metric, label: label) }
+        return MetricCatalog.named(name).map { report.value(of: $0) } ?? .nan
     }
 
     /// The default set: macro-F1, mAP, and the recall and precision of `rarest`.
     public static func defaults(rarest: String?) -> [SweepMetric] {
-        [.macroF1, .meanAveragePrecision] + (rarest.map { [.recall($0), .precision($0)] } ?? [])
+        [SweepMetric(\.macroF1), SweepMetric(\.meanAveragePrecision)]
+            + (rarest.map { [SweepMetric(\.recall, label: $0), SweepMetric(\.precision, label: $0)] } ?? [])
     }
 }

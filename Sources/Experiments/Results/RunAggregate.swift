@@ -14,11 +14,8 @@ public struct RunAggregate: Codable, Hashable, Sendable {
     /// Per-label decision thresholds, when the runs had them.
     public var thresholds: [Summary]?
 
-    /// The scalar metrics summarised, in table order.
-    public static let metricNames = [
-        "macroF1", "microF1", "samplesF1", "subsetAccuracy", "hammingLoss", "meanAveragePrecision", "macroROCAUC",
-        "multiLabelRecall", "multiLabelSubsetAccuracy", "expectedCalibrationError", "finalLoss",
-    ]
+    /// The scalar metrics summarised: the catalog's, then the final training loss.
+    public static let metricNames = MetricCatalog.names + ["finalLoss"]
 
     public init(seeds: [Int], results: [RunResult]) {
         let done = zip(seeds, results).filter { $0.1.outcome.isCompleted && $0.1.metrics != nil }
@@ -33,12 +30,12 @@ public struct RunAggregate: Codable, Hashable, Sendable {
         let labels = runs.first?.labels ?? []
         perLabel = labels.indices.compactMap { i in
             let rows = measured.compactMap { i < $0.perLabel.count ? $0.perLabel[i] : nil }
-            guard rows.count == measured.count, let precision = Summary(rows.map(\.precision)),
-                  let recall = Summary(rows.map(\.recall)), let f1 = Summary(rows.map(\.f1)),
-                  let ap = Summary(rows.map(\.averagePrecision)),
-                  let support = Summary(rows.map { Double($0.support) }) else { return nil }
-            return LabelAggregate(label: labels[i], precision: precision, recall: recall, f1: f1,
-                                  averagePrecision: ap, support: support)
+            guard rows.count == measured.count, let support = Summary(rows.map { Double($0.support) }) else { return nil }
+            var values: [String: Summary] = [:]
+            for name in LabelMetricCatalog.names {
+                values[name] = Summary(rows.map { $0.values[name] ?? .nan })
+            }
+            return LabelAggregate(label: labels[i], values: values, support: support)
         }
         let epochs = runs.map(\.history.count).min() ?? 0
         history = (0..<epochs).compactMap { e in
@@ -60,36 +57,50 @@ public struct RunAggregate: Codable, Hashable, Sendable {
         }
     }
 
-    /// A scalar metric of one run by its `expect` name.
+    /// A scalar metric of one run by its `expect` name (NaN for an unknown name).
     public static func scalar(_ name: String, of run: RunResult) -> Double {
-        switch name {
-        case "macroF1": return run.macroF1
-        case "microF1": return run.microF1
-        case "samplesF1": return run.samplesF1
-        case "subsetAccuracy": return run.subsetAccuracy
-        case "hammingLoss": return run.hammingLoss
-        case "meanAveragePrecision": return run.meanAveragePrecision
-        case "macroROCAUC": return run.macroROCAUC
-        case "multiLabelRecall": return run.multiLabelRecall
-        case "multiLabelSubsetAccuracy": return run.multiLabelSubsetAccuracy
-        case "expectedCalibrationError": return run.expectedCalibrationError
-        case "finalLoss": return run.finalLoss
-        default: return .nan
-        }
+        if name == "finalLoss" { return run.finalLoss }
+        return MetricCatalog.named(name).map { run.value(of: $0) } ?? .nan
     }
 
     public func label(_ name: String) -> LabelAggregate? { perLabel.first { $0.label == name } }
 }
 
-/// One label's metrics over the seeds.
+/// One label's metrics over the seeds: every `LabelMetricCatalog` metric by
+/// name (a field named for it in `results.json`), and the label's test support.
+@dynamicMemberLookup
 public struct LabelAggregate: Codable, Hashable, Sendable {
     public var label: String
-    public var precision: Summary
-    public var recall: Summary
-    public var f1: Summary
-    public var averagePrecision: Summary
+    public var values: [String: Summary]
     /// Test positives of the label (varies when the seed redraws the data).
     public var support: Summary
+
+    public init(label: String, values: [String: Summary], support: Summary) {
+        self.label = label
+        self.values = values
+        self.support = support
+    }
+
+    /// `aggregate.recall`: the summary over seeds, nil when not measured.
+    public subscript(dynamicMember metric: KeyPath<LabelMetricCatalog, LabelMetric>) -> Summary? {
+        values[LabelMetricCatalog.standard[keyPath: metric].name]
+    }
+
+    private enum FixedKey: String, CodingKey { case label, support }
+
+    public init(from decoder: Decoder) throws {
+        let fixed = try decoder.container(keyedBy: FixedKey.self)
+        label = try fixed.decode(String.self, forKey: .label)
+        support = try fixed.decode(Summary.self, forKey: .support)
+        values = try MetricKey.decodeValues(from: decoder, names: LabelMetricCatalog.names)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var fixed = encoder.container(keyedBy: FixedKey.self)
+        try fixed.encode(label, forKey: .label)
+        try fixed.encode(support, forKey: .support)
+        try MetricKey.encode(values, names: LabelMetricCatalog.names, to: encoder)
+    }
 }
 
 /// One epoch's losses over the seeds.

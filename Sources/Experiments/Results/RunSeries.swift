@@ -44,19 +44,6 @@ extension RunSeries: RunReport {
 
     public var diverged: Bool { results.contains { $0.diverged } }
     public var finalLoss: Double { mean(\.finalLoss) }
-    public var macroF1: Double { mean(\.macroF1) }
-    public var microF1: Double { mean(\.microF1) }
-    public var samplesF1: Double { mean(\.samplesF1) }
-    public var subsetAccuracy: Double { mean(\.subsetAccuracy) }
-    public var hammingLoss: Double { mean(\.hammingLoss) }
-    public var meanAveragePrecision: Double { mean(\.meanAveragePrecision) }
-    public var macroROCAUC: Double { mean(\.macroROCAUC) }
-    public var multiLabelRecall: Double { mean(\.multiLabelRecall) }
-    public var multiLabelSubsetAccuracy: Double { mean(\.multiLabelSubsetAccuracy) }
-    public var expectedCalibrationError: Double { mean(\.expectedCalibrationError) }
-    public func precision(_ label: String) -> Double { mean { $0.precision(label) } }
-    public func recall(_ label: String) -> Double { mean { $0.recall(label) } }
-    public func f1(_ label: String) -> Double { mean { $0.f1(label) } }
-    public func averagePrecision(_ label: String) -> Double { mean { $0.averagePrecision(label) } }
-    public func rocAUC(_ label: String) -> Double { mean { $0.rocAUC(label) } }
+    public func value(of metric: Metric) -> Double { mean { $0.value(of: metric) } }
+    public func value(of metric: LabelMetric, label: String) -> Double { mean { $0.value(of: metric, label: label) } }
 }

@@ -1,21 +1,13 @@
-/// Metrics on the test split, scikit-learn definitions (see NeuralCore's metrics).
+import Foundation
+
+/// Metrics on the test split, scikit-learn definitions (see NeuralCore's metrics):
+/// every `MetricCatalog` metric by name, each label's `LabelMetricCatalog`
+/// metrics, and what the page draws. In `results.json` each metric is a field
+/// named for it; an undefined one (ROC-AUC of a label with one value) is left out.
+@dynamicMemberLookup
 public struct TestMetrics: Codable, Hashable, Sendable {
-    public var macroF1: Double
-    public var microF1: Double
-    public var samplesF1: Double
-    /// `accuracy_score` on multi-label data: the whole label set must match.
-    public var subsetAccuracy: Double
-    public var hammingLoss: Double
-    /// Macro mean of per-label average precision.
-    public var meanAveragePrecision: Double
-    /// Macro mean of per-label ROC-AUC over the labels with both values in the test split
-    /// (scikit-learn raises for the others; they are left out); nil when no label has both.
-    public var macroROCAUC: Double?
-    /// Micro recall over test images with at least two true labels.
-    public var multiLabelRecall: Double
-    /// Subset accuracy over test images with at least two true labels.
-    public var multiLabelSubsetAccuracy: Double
-    public var expectedCalibrationError: Double
+    /// `MetricCatalog` values by metric name.
+    public var values: [String: Double]
     public var perLabel: [LabelMetrics]
     /// Precision–recall curve points per label, in label order.
     public var precisionRecallCurves: [PrecisionRecallCurve]
@@ -24,51 +16,103 @@ public struct TestMetrics: Codable, Hashable, Sendable {
     /// Number of test images measured.
     public var testCount: Int
 
-    public init(macroF1: Double, microF1: Double, samplesF1: Double, subsetAccuracy: Double,
-                hammingLoss: Double, meanAveragePrecision: Double, macroROCAUC: Double? = nil, multiLabelRecall: Double,
-                multiLabelSubsetAccuracy: Double, expectedCalibrationError: Double,
-                perLabel: [LabelMetrics], precisionRecallCurves: [PrecisionRecallCurve],
+    public init(values: [String: Double], perLabel: [LabelMetrics], precisionRecallCurves: [PrecisionRecallCurve],
                 reliability: [ReliabilityBin], testCount: Int) {
-        self.macroF1 = macroF1
-        self.microF1 = microF1
-        self.samplesF1 = samplesF1
-        self.subsetAccuracy = subsetAccuracy
-        self.hammingLoss = hammingLoss
-        self.meanAveragePrecision = meanAveragePrecision
-        self.macroROCAUC = macroROCAUC
-        self.multiLabelRecall = multiLabelRecall
-        self.multiLabelSubsetAccuracy = multiLabelSubsetAccuracy
-        self.expectedCalibrationError = expectedCalibrationError
+        self.values = values
         self.perLabel = perLabel
         self.precisionRecallCurves = precisionRecallCurves
         self.reliability = reliability
         self.testCount = testCount
     }
+
+    /// `metrics.macroF1`: the value, NaN when undefined for this test split.
+    public subscript(dynamicMember metric: KeyPath<MetricCatalog, Metric>) -> Double {
+        get { values[MetricCatalog.standard[keyPath: metric].name] ?? .nan }
+        set { values[MetricCatalog.standard[keyPath: metric].name] = newValue }
+    }
+
+    private enum FixedKey: String, CodingKey { case perLabel, precisionRecallCurves, reliability, testCount }
+
+    public init(from decoder: Decoder) throws {
+        let fixed = try decoder.container(keyedBy: FixedKey.self)
+        perLabel = try fixed.decode([LabelMetrics].self, forKey: .perLabel)
+        precisionRecallCurves = try fixed.decode([PrecisionRecallCurve].self, forKey: .precisionRecallCurves)
+        reliability = try fixed.decode([ReliabilityBin].self, forKey: .reliability)
+        testCount = try fixed.decode(Int.self, forKey: .testCount)
+        values = try MetricKey.decodeValues(from: decoder, names: MetricCatalog.names)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var fixed = encoder.container(keyedBy: FixedKey.self)
+        try fixed.encode(perLabel, forKey: .perLabel)
+        try fixed.encode(precisionRecallCurves, forKey: .precisionRecallCurves)
+        try fixed.encode(reliability, forKey: .reliability)
+        try fixed.encode(testCount, forKey: .testCount)
+        try MetricKey.encode(values, names: MetricCatalog.names, to: encoder)
+    }
 }
 
-/// One label's test metrics at the run's threshold (zero_division 0).
+/// One label's test metrics at the run's threshold (zero_division 0): every
+/// `LabelMetricCatalog` metric by name, and the label's test support.
+@dynamicMemberLookup
 public struct LabelMetrics: Codable, Hashable, Sendable {
     public var label: String
-    public var precision: Double
-    public var recall: Double
-    public var f1: Double
-    /// Threshold-free: scikit-learn `average_precision_score` (0 with no positives).
-    public var averagePrecision: Double
-    /// Threshold-free: scikit-learn `roc_auc_score`; nil when the test split holds only
-    /// one value of the label (scikit-learn raises).
-    public var rocAUC: Double?
+    /// `LabelMetricCatalog` values by metric name.
+    public var values: [String: Double]
     /// Positives of this label in the test split.
     public var support: Int
 
-    public init(label: String, precision: Double, recall: Double, f1: Double, averagePrecision: Double,
-                rocAUC: Double? = nil, support: Int) {
+    public init(label: String, values: [String: Double], support: Int) {
         self.label = label
-        self.precision = precision
-        self.recall = recall
-        self.f1 = f1
-        self.averagePrecision = averagePrecision
-        self.rocAUC = rocAUC
+        self.values = values
         self.support = support
+    }
+
+    /// `labelMetrics.recall`: the value, NaN when undefined for this label.
+    public subscript(dynamicMember metric: KeyPath<LabelMetricCatalog, LabelMetric>) -> Double {
+        get { values[LabelMetricCatalog.standard[keyPath: metric].name] ?? .nan }
+        set { values[LabelMetricCatalog.standard[keyPath: metric].name] = newValue }
+    }
+
+    private enum FixedKey: String, CodingKey { case label, support }
+
+    public init(from decoder: Decoder) throws {
+        let fixed = try decoder.container(keyedBy: FixedKey.self)
+        label = try fixed.decode(String.self, forKey: .label)
+        support = try fixed.decode(Int.self, forKey: .support)
+        values = try MetricKey.decodeValues(from: decoder, names: LabelMetricCatalog.names)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var fixed = encoder.container(keyedBy: FixedKey.self)
+        try fixed.encode(label, forKey: .label)
+        try fixed.encode(support, forKey: .support)
+        try MetricKey.encode(values, names: LabelMetricCatalog.names, to: encoder)
+    }
+}
+
+/// A metric's name as a JSON field beside a type's fixed fields.
+struct MetricKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+
+    /// The named metrics present in the container (an undefined one is absent).
+    static func decodeValues<Value: Decodable>(from decoder: Decoder, names: [String]) throws -> [String: Value] {
+        let container = try decoder.container(keyedBy: MetricKey.self)
+        var values: [String: Value] = [:]
+        for name in names {
+            if let v = try container.decodeIfPresent(Value.self, forKey: MetricKey(stringValue: name)) { values[name] = v }
+        }
+        return values
+    }
+
+    static func encode<Value: Encodable>(_ values: [String: Value], names: [String], to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: MetricKey.self)
+        for name in names {
+            if let v = values[name] { try container.encode(v, forKey: MetricKey(stringValue: name)) }
+        }
     }
 }
 

@@ -100,25 +100,18 @@ public struct ResultsDiff: Sendable, Equatable {
     public static func metricValues(of entry: ResultsDocument.RunEntry) -> [String: Double] {
         if let aggregate = entry.aggregate {
             var values = aggregate.metrics.mapValues(\.mean)
-            for label in aggregate.perLabel { values["recall(\(label.label))"] = label.recall.mean }
+            for label in aggregate.perLabel { values["recall(\(label.label))"] = label.recall?.mean }
             return values
         }
         guard let m = entry.result.metrics else { return [:] }
-        var values = [
-            "macroF1": m.macroF1, "microF1": m.microF1, "meanAveragePrecision": m.meanAveragePrecision,
-            "subsetAccuracy": m.subsetAccuracy, "hammingLoss": m.hammingLoss,
-            "multiLabelRecall": m.multiLabelRecall, "expectedCalibrationError": m.expectedCalibrationError,
-        ]
-        for label in m.perLabel { values["recall(\(label.label))"] = label.recall }
+        var values = m.values
+        for label in m.perLabel { values["recall(\(label.label))"] = label.values["recall"] }
         return values
     }
 
-    /// The comparison table's metrics in its column order, then each label's recall.
+    /// Every catalog metric in catalog order, then each label's recall.
     static func metrics(labels: [String]) -> [(key: String, title: String, higherIsBetter: Bool)] {
-        [("macroF1", "macro-F1", true), ("microF1", "micro-F1", true), ("meanAveragePrecision", "mAP", true),
-         ("subsetAccuracy", "subset accuracy", true), ("hammingLoss", "Hamming loss", false),
-         ("multiLabelRecall", "recall on ≥2-label images", true),
-         ("expectedCalibrationError", "calibration error (ECE)", false)]
+        MetricCatalog.all.map { ($0.name, $0.heading, $0.higherIsBetter) }
             + labels.map { ("recall(\($0))", "recall of \($0)", true) }
     }
 

@@ -103,8 +103,10 @@ public final class LessonRunner {
         var results = [RunResult?](repeating: nil, count: units.count)
         var cachedCount = 0
         for (i, unit) in units.enumerated() where options.useCache {
-            switch options.cache.load(RunResult.self, key: unit.key, spec: unit.canonical) {
-            case .hit(var result):
+            switch options.cache.load(CachedRun.self, key: unit.key, spec: unit.canonical) {
+            case .hit(let entry) where !entry.isCurrent: break
+            case .hit(let entry):
+                var result = entry.result
                 result.name = unit.run.name
                 results[i] = result
                 cachedCount += 1
@@ -148,7 +150,7 @@ public final class LessonRunner {
             let result = RunExecutor.execute(unit.run, on: job.dataset, observer: observer)
             // Failed runs (bad settings) are not cached: fixing the data must not need a `clean`.
             if options.useCache, !Self.isFailed(result) {
-                do { try options.cache.store(result, key: unit.key, spec: unit.canonical) } catch {
+                do { try options.cache.store(CachedRun(result), key: unit.key, spec: unit.canonical) } catch {
                     storeFailures.withLock { $0.append("cannot write the cache entry of \(unit.display): \(error)") }
                 }
             }

@@ -12,7 +12,7 @@ import Foundation
 /// next write of that entry removes (its name carries the writer's process id).
 public struct ResultCache: Sendable {
     /// Bumped when the entry layout changes; older entries then read as misses.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public let directory: URL
 

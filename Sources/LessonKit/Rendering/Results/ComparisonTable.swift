@@ -24,23 +24,24 @@ struct ComparisonTable {
     var number: Int? = nil
     var id: String? = nil
 
-    static func metric(_ title: String, _ name: String, higherIsBetter: Bool = true, headline: Bool = false) -> Column {
-        Column(title: title, higherIsBetter: higherIsBetter, headline: headline,
-               value: { RunAggregate.scalar(name, of: $0) }, summary: { $0.metrics[name] })
+    /// A catalog metric's column (its heading and direction from the catalog).
+    static func metric(_ path: KeyPath<MetricCatalog, Metric>, headline: Bool = false) -> Column {
+        let metric = MetricCatalog.standard[keyPath: path]
+        return Column(title: metric.heading, higherIsBetter: metric.higherIsBetter, headline: headline,
+                      value: { $0.value(of: metric) }, summary: { $0.metrics[metric.name] })
     }
 
+    /// The metrics shown, in column order; the full table (under "More results") shows them all.
+    static var metrics: [(path: KeyPath<MetricCatalog, Metric>, headline: Bool)] { [
+        (\.macroF1, true), (\.microF1, true), (\.meanAveragePrecision, true), (\.subsetAccuracy, false), (\.hammingLoss, false),
+        // What a softmax head cannot do: say yes to several labels of one image.
+        (\.multiLabelRecall, false),
+        // What pos_weight costs: probabilities that no longer mean what they say.
+        (\.expectedCalibrationError, false),
+    ] }
+
     var columns: [Column] {
-        var columns = [
-            Self.metric("macro-F1", "macroF1", headline: true),
-            Self.metric("micro-F1", "microF1", headline: true),
-            Self.metric("mAP", "meanAveragePrecision", headline: true),
-            Self.metric("subset accuracy", "subsetAccuracy"),
-            Self.metric("Hamming loss", "hammingLoss", higherIsBetter: false),
-            // What a softmax head cannot do: say yes to several labels of one image.
-            Self.metric("recall on ≥2-label images", "multiLabelRecall"),
-            // What pos_weight costs: probabilities that no longer mean what they say.
-            Self.metric("calibration error (ECE)", "expectedCalibrationError", higherIsBetter: false),
-        ]
+        var columns = Self.metrics.map { Self.metric($0.path, headline: $0.headline) }
         if let rare = rarestLabel {
             columns.append(Column(title: "recall of \(rare) (rarest)", higherIsBetter: true, headline: true,
                                   value: { $0.labelMetrics(rare)?.recall ?? .nan }, summary: { $0.label(rare)?.recall }))

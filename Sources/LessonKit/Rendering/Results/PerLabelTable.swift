@@ -11,17 +11,20 @@ struct PerLabelTable {
     var number: Int? = nil
     var id: String? = nil
 
+    /// The label metrics shown, in column order (headings from the catalog).
+    static var columns: [KeyPath<LabelMetricCatalog, LabelMetric>] { [\.precision, \.recall, \.f1, \.averagePrecision] }
+
     func html() -> String {
         var rows: [[HTMLTable.Cell]] = []
         for label in labels {
             for (index, run) in runs.enumerated() {
                 if index < aggregates.count, let a = aggregates[index], let m = a.label(label) {
-                    rows.append([.text(label), .text("\(run.name) (\(a.seeds.count) seeds)"), .summary(m.precision),
-                                 .summary(m.recall), .summary(m.f1), .summary(m.averagePrecision), .summary(m.support, digits: 1)])
+                    rows.append([.text(label), .text("\(run.name) (\(a.seeds.count) seeds)")]
+                                + Self.columns.map { m[dynamicMember: $0].map { .summary($0) } ?? .number(.nan) }
+                                + [.summary(m.support, digits: 1)])
                 } else if let m = run.labelMetrics(label) {
-                    rows.append([.text(label), .text(run.name), .number(m.precision), .number(m.recall),
-                                 .number(m.f1), .number(m.averagePrecision),
-                                 HTMLTable.Cell(text: String(m.support), numeric: true)])
+                    rows.append([.text(label), .text(run.name)] + Self.columns.map { .number(m[dynamicMember: $0]) }
+                                + [HTMLTable.Cell(text: String(m.support), numeric: true)])
                 }
             }
         }
@@ -30,7 +33,8 @@ struct PerLabelTable {
         let which = labels.count == 1 ? "Test metrics of \(labels[0])" : "Per-label test metrics"
         let seeds = aggregates.contains { $0 != nil } ? "; mean ± sd over seeds" : ""
         return HTMLTable(caption: which + " (threshold as configured per run; AP is threshold-free\(seeds))",
-                         header: ["label", "run", "precision", "recall", "F1", "AP", "positives in test"],
+                         header: ["label", "run"] + Self.columns.map { LabelMetricCatalog.standard[keyPath: $0].heading }
+                             + ["positives in test"],
                          rows: rows, number: number, id: id).html()
     }
 }

@@ -1,0 +1,70 @@
+import NeuralCore
+
+/// Every metric a run is measured by, one property each, in the order the
+/// reference page, `results.json` aggregates and diffs list them. Adding a
+/// metric is adding a property here: `expect` (`results["run"].name`), the
+/// reference page, aggregates over seeds, `results.json` and `lessons export`
+/// (the property is the Swift member, through `RunReport`'s dynamic member
+/// lookup) pick it up. A cached result measured before the metric existed is
+/// measured again (see `MetricCatalog.names`), so no version needs bumping.
+public struct MetricCatalog: Sendable {
+    public let macroF1 = Metric("macroF1", heading: "macro-F1",
+                                doc: "Unweighted mean of per-label F1 (`f1_score(average=\"macro\")`).") { $0.summary.macroF1 }
+    public let microF1 = Metric("microF1", heading: "micro-F1",
+                                doc: "F1 of all label decisions pooled (`average=\"micro\"`).") { $0.summary.microF1 }
+    public let samplesF1 = Metric("samplesF1", heading: "samples-F1",
+                                  doc: "Mean F1 per image (`average=\"samples\"`).") { $0.summary.samplesF1 }
+    public let subsetAccuracy = Metric("subsetAccuracy", heading: "subset accuracy",
+                                       doc: "Share of images whose predicted label set is exactly right.") { $0.summary.subsetAccuracy }
+    public let hammingLoss = Metric("hammingLoss", heading: "Hamming loss", higherIsBetter: false,
+                                    doc: "Share of wrong label decisions.") { $0.summary.hammingLoss }
+    public let meanAveragePrecision = Metric("meanAveragePrecision", heading: "mAP",
+                                             doc: "Mean of per-label average precision (threshold-free).") {
+        $0.summary.meanAveragePrecision
+    }
+    public let macroROCAUC = Metric("macroROCAUC", heading: "macro ROC-AUC",
+                                    doc: "Mean of per-label ROC-AUC (`roc_auc_score(average=\"macro\")`, threshold-free).") {
+        $0.summary.rocAUC
+    }
+    public let multiLabelRecall = Metric("multiLabelRecall", heading: "recall on ≥2-label images",
+                                         doc: "Micro recall on test images with ≥ 2 true labels.") { $0.multiLabel.recall }
+    public let multiLabelSubsetAccuracy = Metric("multiLabelSubsetAccuracy", heading: "subset accuracy on ≥2-label images",
+                                                 doc: "Subset accuracy on test images with ≥ 2 true labels.") {
+        $0.multiLabel.subsetAccuracy
+    }
+    public let expectedCalibrationError = Metric("expectedCalibrationError", heading: "calibration error (ECE)",
+                                                 higherIsBetter: false,
+                                                 doc: "Expected calibration error of the predicted probabilities.") {
+        Metrics.expectedCalibrationError($0.reliabilityBins)
+    }
+
+    public static let standard = MetricCatalog()
+    /// The metrics in declaration order.
+    public static let all: [Metric] = Mirror(reflecting: standard).children.compactMap { $0.value as? Metric }
+    /// Their names: what a cached result must have been measured with to be used.
+    public static let names: [String] = all.map(\.name)
+    public static func named(_ name: String) -> Metric? { all.first { $0.name == name } }
+}
+
+/// Every metric measured per label, one property each, in reference-page order.
+/// Adding one is adding a property here, as for `MetricCatalog`.
+public struct LabelMetricCatalog: Sendable {
+    public let precision = LabelMetric("precision", heading: "precision", doc: "Precision of one label.") {
+        $0.summary.precision[$1]
+    }
+    public let recall = LabelMetric("recall", heading: "recall", doc: "Recall of one label.") { $0.summary.recall[$1] }
+    public let f1 = LabelMetric("f1", heading: "F1", doc: "F1 of one label.") { $0.summary.f1[$1] }
+    public let averagePrecision = LabelMetric("averagePrecision", heading: "AP",
+                                              doc: "Average precision of one label (`average_precision_score`).") {
+        $0.summary.averagePrecision[$1]
+    }
+    public let rocAUC = LabelMetric("rocAUC", heading: "ROC-AUC",
+                                    doc: "ROC-AUC of one label (`roc_auc_score`; threshold-free).") {
+        $0.summary.rocAUCPerLabel[$1]
+    }
+
+    public static let standard = LabelMetricCatalog()
+    public static let all: [LabelMetric] = Mirror(reflecting: standard).children.compactMap { $0.value as? LabelMetric }
+    public static let names: [String] = all.map(\.name)
+    public static func named(_ name: String) -> LabelMetric? { all.first { $0.name == name } }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import NeuralCore
+import XCTest
+@testable import Experiments
+
+/// The catalogs are the one description of the metrics: their Swift member
+/// names, `expect` names, JSON fields and aggregate keys must be the same.
+final class MetricCatalogTests: XCTestCase {
+    func testEachMetricIsNamedForItsSwiftMember() {
+        let run = Mirror(reflecting: MetricCatalog.standard).children.map { $0.label ?? "" }
+        XCTAssertEqual(run, MetricCatalog.names)
+        let label = Mirror(reflecting: LabelMetricCatalog.standard).children.map { $0.label ?? "" }
+        XCTAssertEqual(label, LabelMetricCatalog.names)
+        XCTAssertTrue(Set(MetricCatalog.names).isDisjoint(with: LabelMetricCatalog.names))
+        XCTAssertEqual(Set(MetricCatalog.names + LabelMetricCatalog.names).count, MetricCatalog.names.count + LabelMetricCatalog.names.count)
+    }
+
+    func testExpectMembersAreTheCatalogs() {
+        XCTAssertEqual(ReportMetric.all.map(\.name), ["diverged", "finalLoss"] + MetricCatalog.names + LabelMetricCatalog.names)
+        XCTAssertEqual(ReportMetric.all.filter(\.takesLabel).map(\.name), LabelMetricCatalog.names)
+        XCTAssertEqual(RunAggregate.metricNames, MetricCatalog.names + ["finalLoss"])
+    }
+
+    /// Every metric is measured, stored under its name, read back by member and
+    /// by name alike, and survives the JSON round trip field for field.
+    func testMeasuredValuesAreStoredUnderTheirNamesAndRoundTrip() throws {
+        let truth = Tensor(shape: [4, 2], storage: [1, 0, 0, 1, 1, 1, 0, 0])
+        let scores = Tensor(shape: [4, 2], storage: [0.8, 0.3, 0.4, 0.9, 0.7, 0.6, 0.2, 0.1])
+        let predictions = Tensor(shape: [4, 2], storage: [1, 0, 0, 1, 1, 1, 0, 0])
+        let m = TestEvaluation.metrics(truth: truth, probabilities: scores, predictions: predictions, labels: ["a", "b"])
+        XCTAssertEqual(Set(m.values.keys), Set(MetricCatalog.names))
+        let summary = EvaluationSummary(yTrue: truth, scores: scores, predictions: predictions)
+        XCTAssertEqual(m.macroF1, summary.macroF1)
+        XCTAssertEqual(m.values["hammingLoss"], summary.hammingLoss)
+        XCTAssertEqual(m.perLabel[1].averagePrecision, summary.averagePrecision[1])
+        XCTAssertEqual(Set(m.perLabel[0].values.keys), Set(LabelMetricCatalog.names))
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = try JSONSerialization.jsonObject(with: encoder.encode(m)) as? [String: Any]
+        XCTAssertEqual(Set(json?.keys.map { $0 } ?? []),
+                       Set(MetricCatalog.names + ["perLabel", "precisionRecallCurves", "reliability", "testCount"]))
+        XCTAssertEqual(json?["macroF1"] as? Double, m.macroF1)
+        let back = try JSONDecoder().decode(TestMetrics.self, from: encoder.encode(m))
+        XCTAssertEqual(back, m)
+
+        let result = RunResult(name: "r", labels: ["a", "b"], history: [], outcome: .completed, thresholds: nil, metrics: m,
+                               timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
+        for metric in MetricCatalog.all {
+            XCTAssertEqual(ReportMetric.named(metric.name)?.read(result, nil), result.value(of: metric))
+        }
+        XCTAssertEqual(result.recall("b"), summary.recall[1])
+        XCTAssertEqual(SweepMetric(\.recall, label: "b").read(result), summary.recall[1])
+        XCTAssertEqual(SweepMetric(\.recall, label: "b").title, "recall (b)")
+        XCTAssertEqual(SweepMetric(\.meanAveragePrecision).title, "mAP")
+    }
+}
