@@ -7,7 +7,8 @@ public struct APICatalog: Sendable {
     /// The API lessons are written in, in reference-page order.
     public static let standard = APICatalog(types: [
         run, compare, seeds, sweep, sweepMetric, resultView, modelSpecification, mlp, cnn, prevalenceBaseline,
-        head, loss, posWeight, classWeight, sampleWeight, optimizer, threshold, thresholdObjective, outputBias,
+        Head.description, Loss.description, PosWeight.description, ClassWeight.description, SampleWeight.description,
+        Optimizer.description, Threshold.description, ThresholdObjective.description, OutputBias.description,
         datasetSpecification, shapes, fashionMosaics, numpyDataset, idxDataset,
     ])
 

@@ -117,6 +117,8 @@ public struct Limits: Sendable, Equatable {
     }
 
     public static func range(_ r: ClosedRange<Double>) -> Limits { Limits(min: r.lowerBound, max: r.upperBound) }
+    /// One non-negative weight per label.
+    public static let weights = Limits(min: 0, max: 1e6, minCount: 1, maxCount: APICatalog.maxLabels)
     public static func positive(max: Double) -> Limits { Limits(min: 0, max: max, exclusiveMin: true) }
 
     /// Human text for the reference page and messages: `1...1000`, `> 0`.
@@ -155,5 +157,12 @@ public struct APIIssue: Sendable, Equatable {
     public init(_ path: [Step], _ message: String) {
         self.path = path
         self.message = message
+    }
+}
+
+extension APIMember {
+    /// A member written without parentheses (`.sigmoid`, `.balanced`).
+    static func plain(_ name: String, _ value: some Sendable, doc: String) -> APIMember {
+        APIMember(name, nil, doc: doc) { _ in value }
     }
 }

@@ -29,14 +29,9 @@ extension APICatalog {
 }
 
 extension Run {
-    /// `.binaryCrossEntropy` for messages.
+    /// `.binaryCrossEntropy` for messages: the case's name, read from the value.
     static func caseName(of loss: Loss) -> String {
-        switch loss {
-        case .binaryCrossEntropy: return ".binaryCrossEntropy"
-        case .softmaxCrossEntropy: return ".softmaxCrossEntropy"
-        case .sparseSoftmaxCrossEntropy: return ".sparseSoftmaxCrossEntropy"
-        case .focal: return ".focal"
-        }
+        "." + (Mirror(reflecting: loss).children.first?.label ?? String(describing: loss))
     }
 }
 

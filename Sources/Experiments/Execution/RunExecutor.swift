@@ -45,17 +45,17 @@ public enum RunExecutor {
         let loss: LossFunction
         let sampleWeights: [Float]?
         do {
-            loss = try TrainingSetup.loss(run.loss, trainLabels: train.labels, labelNames: labels)
-            sampleWeights = try TrainingSetup.sampleWeights(run.sampleWeight, trainLabels: train.labels, labelNames: labels)
+            loss = try run.loss.lossFunction(trainLabels: train.labels, labelNames: labels)
+            sampleWeights = try run.sampleWeight.weights(trainLabels: train.labels, labelNames: labels)
         } catch {
             return failed("\(error)")
         }
-        let head = TrainingSetup.head(run.head)
+        let head = run.head.outputHead
         let model = ModelFactory.sequential(run.model, labelCount: labels.count)
         let configuration = TrainingConfiguration(
             epochs: run.epochs, batchSize: run.batchSize, seed: UInt64(truncatingIfNeeded: run.seed),
             outputBias: run.outputBias == .prior ? .prior : .zero, head: head)
-        let trainer = Trainer(model: model, loss: loss, optimizer: TrainingSetup.optimizer(run.optimizer),
+        let trainer = Trainer(model: model, loss: loss, optimizer: run.optimizer.gradientOptimizer,
                               configuration: configuration)
         let validation = dataset.validation.count > 0
             ? LabeledTensors(images: dataset.validation.images, labels: dataset.validation.labels) : nil

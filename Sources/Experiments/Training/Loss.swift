@@ -1,18 +1,15 @@
-/// The training loss, always computed from logits (`from_logits=True`).
+import NeuralCore
+
+/// The training loss, always computed from logits (`from_logits=True`). This
+/// file is the whole of a loss in the lesson vocabulary: the case, the head it
+/// needs, its description (arguments, defaults, ranges, docs for the evaluator,
+/// the reference page and `lessons export`) and the NeuralCore loss it trains
+/// with. Adding a loss is adding to each of these here, plus its numerics in
+/// NeuralCore's `LossFunction`. A case's documentation is its description's `doc`.
 public enum Loss: Codable, Hashable, Sendable {
-    /// Sigmoid binary cross-entropy per label (Keras `BinaryCrossentropy(from_logits=True)`,
-    /// PyTorch `BCEWithLogitsLoss`), with an optional positive weight per label.
     case binaryCrossEntropy(posWeight: PosWeight = .none)
-    /// Softmax cross-entropy on multi-hot targets normalised to sum 1
-    /// (Keras `CategoricalCrossentropy(from_logits=True)`).
     case softmaxCrossEntropy(classWeight: ClassWeight = .none)
-    /// Softmax cross-entropy on one integer label per image — the first positive
-    /// label; every other label of the image is thrown away
-    /// (Keras `SparseCategoricalCrossentropy(from_logits=True)`).
     case sparseSoftmaxCrossEntropy(classWeight: ClassWeight = .none)
-    /// Sigmoid focal loss (Lin et al. 2017, torchvision `sigmoid_focal_loss`):
-    /// down-weights easy examples by (1 − p_t)^γ; `alpha` weights positives
-    /// (nil = no class balancing, like Keras without `apply_class_balancing`).
     case focal(alpha: Double? = 0.25, gamma: Double = 2)
 
     /// The head this loss is defined for.
@@ -20,6 +17,46 @@ public enum Loss: Codable, Hashable, Sendable {
         switch self {
         case .binaryCrossEntropy, .focal: return .sigmoid
         case .softmaxCrossEntropy, .sparseSoftmaxCrossEntropy: return .softmax
+        }
+    }
+
+    static let description = APITypeDescription("Loss", doc: "The training loss, computed from logits (`from_logits=True`).", members: [
+        APIMember("binaryCrossEntropy", [APIArgument("posWeight", .api("PosWeight"), default: ".none",
+                                                     doc: "Weight of each label's positive term.")],
+                  doc: "Sigmoid binary cross-entropy per label (Keras `BinaryCrossentropy(from_logits=True)`, PyTorch `BCEWithLogitsLoss`).") {
+            .binaryCrossEntropy(posWeight: $0.object("posWeight")) as Loss
+        },
+        APIMember("softmaxCrossEntropy", [APIArgument("classWeight", .api("ClassWeight"), default: ".none",
+                                                      doc: "Weight of each class.")],
+                  doc: "Softmax cross-entropy on multi-hot targets normalised to sum 1 (Keras `CategoricalCrossentropy(from_logits=True)`).") {
+            .softmaxCrossEntropy(classWeight: $0.object("classWeight")) as Loss
+        },
+        APIMember("sparseSoftmaxCrossEntropy", [APIArgument("classWeight", .api("ClassWeight"), default: ".none",
+                                                            doc: "Weight of each class.")],
+                  doc: "Softmax cross-entropy on the first positive label of each image only (Keras `SparseCategoricalCrossentropy`).") {
+            .sparseSoftmaxCrossEntropy(classWeight: $0.object("classWeight")) as Loss
+        },
+        APIMember("focal", [
+            APIArgument("alpha", .optional(.double), default: "0.25", limits: .range(0...1),
+                        doc: "Weight of positives (1 − alpha for negatives); nil = no class balancing."),
+            APIArgument("gamma", .double, default: "2", limits: .range(0...10), doc: "Focusing exponent of (1 − p_t)."),
+        ], doc: "Sigmoid focal loss (Lin et al. 2017; torchvision `sigmoid_focal_loss`).") {
+            .focal(alpha: $0.optionalDouble("alpha"), gamma: $0.double("gamma")) as Loss
+        },
+    ])
+
+    /// NeuralCore's loss, with data-dependent weights (`.balanced`) resolved on
+    /// the training labels only — never on validation or test data.
+    func lossFunction(trainLabels: Tensor, labelNames: [String]) throws -> LossFunction {
+        switch self {
+        case .binaryCrossEntropy(let posWeight):
+            return .binaryCrossEntropy(posWeight: try posWeight.resolve(trainLabels: trainLabels, labelNames: labelNames))
+        case .softmaxCrossEntropy(let classWeight):
+            return .softmaxCrossEntropy(classWeight: try classWeight.resolve(trainLabels: trainLabels, labelNames: labelNames))
+        case .sparseSoftmaxCrossEntropy(let classWeight):
+            return .sparseSoftmaxCrossEntropy(classWeight: try classWeight.resolve(trainLabels: trainLabels, labelNames: labelNames))
+        case .focal(let alpha, let gamma):
+            return .sigmoidFocal(alpha: alpha.map(Float.init), gamma: Float(gamma))
         }
     }
 }

@@ -1,3 +1,5 @@
+import NeuralCore
+
 /// Per-label weight of the positive term of sigmoid binary cross-entropy
 /// (TF `weighted_cross_entropy_with_logits(pos_weight=)`, PyTorch
 /// `BCEWithLogitsLoss(pos_weight=)`).
@@ -13,4 +15,30 @@ public enum PosWeight: Codable, Hashable, Sendable {
 
     /// `.balanced` multiplied by `scale`; the spelling lessons use.
     public static func balanced(scale: Double) -> PosWeight { .scaledBalanced(scale: scale) }
+}
+
+extension PosWeight {
+    static let description = APITypeDescription(
+        "PosWeight", doc: "Per-label weight of the positive term of binary cross-entropy (TF/PyTorch `pos_weight`).",
+        members: [
+            .plain("none", PosWeight.none, doc: "Every positive counts once."),
+            .plain("balanced", PosWeight.balanced, doc: "negatives / positives of each label in the training split."),
+            APIMember("balanced", [APIArgument("scale", .double, limits: .positive(max: 1000),
+                                               doc: "Multiplies the balanced weight.")],
+                      doc: "The balanced weight times `scale`.") { .scaledBalanced(scale: $0.double("scale")) as PosWeight },
+            APIMember("fixed", [APIArgument(nil, name: "weights", .array(.double), limits: .weights,
+                                            doc: "One weight per label, in label order.")],
+                      doc: "Given weights.") { .fixed($0.doubles("weights")) as PosWeight },
+        ])
+
+    /// The weights NeuralCore trains with, resolved on the training labels (nil: none).
+    func resolve(trainLabels: Tensor, labelNames: [String]) throws -> [Float]? {
+        switch self {
+        case .none: return nil
+        case .balanced: return try PositiveWeighting.balanced.resolve(labels: trainLabels, labelNames: labelNames)
+        case .scaledBalanced(let scale):
+            return try PositiveWeighting.balanced.resolve(labels: trainLabels, labelNames: labelNames)?.map { $0 * Float(scale) }
+        case .fixed(let values): return try PositiveWeighting.fixed(values.map(Float.init)).resolve(labels: trainLabels)
+        }
+    }
 }

@@ -26,3 +26,32 @@ extension Threshold {
 public enum ThresholdObjective: String, Codable, Hashable, Sendable, CaseIterable {
     case f1
 }
+
+extension Threshold {
+    static let description = APITypeDescription(
+        "Threshold", doc: "How probabilities become labels (predicted when probability > threshold).", members: [
+            APIMember("fixed", [APIArgument(nil, name: "threshold", .double, limits: .range(0...1), doc: "For every label.")],
+                      doc: "One threshold for every label.") { .fixed($0.double("threshold")) as Threshold },
+            APIMember("perLabel", [APIArgument(nil, name: "thresholds", .array(.double),
+                                               limits: Limits(min: 0, max: 1, minCount: 1, maxCount: APICatalog.maxLabels),
+                                               doc: "One per label, in label order.")],
+                      doc: "One threshold per label.") { .perLabel($0.doubles("thresholds")) as Threshold },
+            APIMember("tuned", [APIArgument("maximizing", .api("ThresholdObjective"), doc: "What to maximise.")],
+                      doc: "Per-label thresholds tuned on the validation split.") {
+                .tuned(maximizing: $0.object("maximizing")) as Threshold
+            },
+            APIMember("tunedOnTest", [APIArgument("maximizing", .api("ThresholdObjective"), doc: "What to maximise.")],
+                      doc: "The leak, to demonstrate it: per-label thresholds tuned on the test split itself (optimistic test metrics).") {
+                .tunedOnTest(maximizing: $0.object("maximizing")) as Threshold
+            },
+            APIMember("topK", [APIArgument(nil, name: "k", .int, limits: .range(1...Double(APICatalog.maxLabels)), doc: "Labels per image.")],
+                      doc: "The k most probable labels of each image.") { .topK($0.int("k")) as Threshold },
+        ])
+}
+
+extension ThresholdObjective {
+    static let description = APITypeDescription(
+        "ThresholdObjective", doc: "What tuned thresholds maximise on the validation split.", members: [
+            .plain("f1", ThresholdObjective.f1, doc: "The label's F1 score."),
+        ])
+}
