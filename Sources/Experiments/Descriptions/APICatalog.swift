@@ -6,7 +6,8 @@ public struct APICatalog: Sendable {
 
     /// The API lessons are written in, in reference-page order.
     public static let standard = APICatalog(types: [
-        run, compare, seeds, sweep, sweepMetric, resultView, modelSpecification, mlp, cnn, prevalenceBaseline,
+        Run.description, Compare.description, Seeds.description, Sweep.description, SweepMetric.description,
+        ResultView.description, modelSpecification, MLP.description, CNN.description, PrevalenceBaseline.description,
         Head.description, Loss.description, PosWeight.description, ClassWeight.description, SampleWeight.description,
         Optimizer.description, Threshold.description, ThresholdObjective.description, OutputBias.description,
         datasetSpecification, shapes, fashionMosaics, numpyDataset, idxDataset,

@@ -12,3 +12,14 @@ public struct MLP: Codable, Hashable, Sendable {
         self.dropout = dropout
     }
 }
+
+extension MLP {
+    static let description = APITypeDescription(
+        "MLP", doc: "Flatten, hidden `Dense` + ReLU layers, then a `Dense` layer that outputs logits (no activation).",
+        conformsTo: ["ModelSpecification"], members: [
+            APIMember("init", [
+                APIArgument("hidden", .array(.int), default: "[64]", limits: APICatalog.widths, doc: "Widths of the hidden layers."),
+                APIArgument("dropout", .double, default: "0", limits: APICatalog.dropout, doc: "Dropout rate after each hidden layer."),
+            ], doc: "A multi-layer perceptron.") { MLP(hidden: $0.ints("hidden"), dropout: $0.double("dropout")) },
+        ])
+}

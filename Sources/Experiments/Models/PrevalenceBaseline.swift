@@ -7,3 +7,15 @@
 public struct PrevalenceBaseline: Codable, Hashable, Sendable {
     public init() {}
 }
+
+extension PrevalenceBaseline {
+    static let description = APITypeDescription(
+        "PrevalenceBaseline",
+        doc: "Not a network: scores every image with each label's training prevalence "
+            + "(scikit-learn `DummyClassifier(strategy=\"prior\")` per label). Trains nothing; a run's loss, weights and epochs are ignored.",
+        conformsTo: ["ModelSpecification"], members: [
+            APIMember("init", [], doc: "The constant-score baseline: AP = the label's prevalence, ROC-AUC = 0.5.") { _ in
+                PrevalenceBaseline()
+            },
+        ])
+}

@@ -49,3 +49,61 @@ public struct Compare: Codable, Hashable, Sendable {
         public var runs: [Run]
     }
 }
+
+extension Compare {
+    static let description = APITypeDescription(
+        "Compare", doc: "Runs trained and measured on one dataset, shown side by side after the block.", members: [
+            APIMember("init", [
+                APIArgument(nil, name: "title", .string, limits: Limits(minCount: 1, maxCount: 120), doc: "Heading of the comparison."),
+                APIArgument("on", name: "dataset", .api("DatasetSpecification"), doc: "The dataset every run trains on."),
+                APIArgument("seeds", .optional(.api("Seeds")), default: "nil",
+                            doc: "Train every run once per seed (the dataset is redrawn too); nil: once, with the seeds written."),
+                APIArgument("runs", .array(.api("Run")), limits: Limits(minCount: 1, maxCount: 16), doc: "The runs, in table order."),
+                APIArgument("show", .optional(.array(.api("ResultView"))), default: "nil", limits: Limits(minCount: 1, maxCount: 12),
+                            doc: "The outputs shown after the block, in page order; nil: `[.dataset, .table, .loss, .pr]`. "
+                            + "The rest is folded into \"More results\"."),
+            ], doc: "A comparison of runs.", check: issues) { a in
+                Compare(title: a.string("title"), dataset: a.object("dataset", as: (any DatasetSpecification).self).source,
+                        seeds: a["seeds"].object as? Seeds, runs: a.objects("runs", as: Run.self),
+                        show: a["show"].array.map { $0.compactMap { $0.object as? ResultView } })
+            },
+        ])
+
+    /// Run names unique within the comparison; per-label lists as long as the dataset's labels.
+    @Sendable static func issues(_ a: APIArguments) -> [APIIssue] {
+        let runs = a.objects("runs", as: Run.self)
+        var issues: [APIIssue] = []
+        if let seeds = a["seeds"].object as? Seeds {
+            issues += Seeds.issues(seeds.values).map { APIIssue([.argument("seeds")] + $0.path, $0.message) }
+        }
+        var seen: Set<String> = []
+        let labels = a.object("dataset", as: (any DatasetSpecification).self).labelNames
+        func count(_ n: Int, _ what: String, _ argument: String, run i: Int) {
+            guard let labels, n != labels.count else { return }
+            issues.append(APIIssue([.argument("runs"), .index(i), .argument(argument)],
+                                   "\(what) has \(n) \(n == 1 ? "entry" : "entries") but the dataset has \(labels.count) "
+                                   + "labels (\(labels.joined(separator: ", ")))"))
+        }
+        for (i, view) in (a["show"].array ?? []).enumerated() {
+            if case .label(let label)? = view.object as? ResultView, let labels, !labels.contains(label) {
+                issues.append(APIIssue([.argument("show"), .index(i)],
+                                       "unknown label '\(label)'; the dataset's labels are \(labels.joined(separator: ", "))"))
+            }
+        }
+        for (i, run) in runs.enumerated() {
+            if !seen.insert(run.name).inserted {
+                issues.append(APIIssue([.argument("runs"), .index(i)], "duplicate run name '\(run.name)'"))
+            }
+            if let list = run.loss.perLabelList { count(list.count, list.name, "loss", run: i) }
+            if case .kerasClassWeight(let w) = run.sampleWeight { count(w.count, "kerasClassWeight", "sampleWeight", run: i) }
+            switch run.threshold {
+            case .perLabel(let t): count(t.count, "perLabel", "threshold", run: i)
+            case .topK(let k) where labels.map({ k > $0.count }) == true:
+                issues.append(APIIssue([.argument("runs"), .index(i), .argument("threshold")],
+                                       "topK(\(k)) asks for more labels than the dataset's \(labels?.count ?? 0)"))
+            default: break
+            }
+        }
+        return issues
+    }
+}

@@ -1,25 +1,16 @@
 /// One kind of output a `Compare` shows after its block (`show:`): the author
 /// picks what the lesson is about; everything else is folded into "More results".
+/// Each case is documented once, by its member in `description` below.
 public enum ResultView: Codable, Hashable, Sendable {
-    /// The dataset card (shown once per dataset on a page).
     case dataset
-    /// The headline table: macro-F1, micro-F1, mAP and the rarest label's recall.
     case table
-    /// Every metric of every run, one column each.
     case metrics
-    /// Precision, recall, F1 and AP of every label.
     case perLabel
-    /// The same for one label (written `.perLabel("ring")`).
     case label(String)
-    /// Loss per epoch (training and validation).
     case loss
-    /// Precision–recall curves, one panel per label.
     case pr
-    /// Recall and F1 per label as grouped bars.
     case bars
-    /// The reliability (calibration) chart.
     case calibration
-    /// The decision threshold each run used, per label.
     case thresholds
 
     /// Precision, recall, F1 and AP of one label: `.perLabel("ring")`.
@@ -30,4 +21,23 @@ public enum ResultView: Codable, Hashable, Sendable {
 
     /// Every view, in page order: what "More results" draws from.
     public static let all: [ResultView] = [.dataset, .table, .metrics, .perLabel, .thresholds, .loss, .pr, .bars, .calibration]
+}
+
+extension ResultView {
+    static let description = APITypeDescription(
+        "ResultView", doc: "One output of a `Compare`, for its `show:` list; outputs not listed are folded into \"More results\".",
+        members: [
+            .plain("dataset", ResultView.dataset, doc: "The dataset card (once per dataset on a page)."),
+            .plain("table", ResultView.table, doc: "Headline table: macro-F1, micro-F1, mAP, recall of the rarest label."),
+            .plain("metrics", ResultView.metrics, doc: "Every metric of every run."),
+            .plain("perLabel", ResultView.perLabel, doc: "Precision, recall, F1 and AP of every label."),
+            APIMember("perLabel", [APIArgument(nil, name: "label", .string, limits: Limits(minCount: 1, maxCount: 80),
+                                               doc: "A label of the dataset.")],
+                      doc: "Precision, recall, F1 and AP of one label.") { .label($0.string("label")) as ResultView },
+            .plain("loss", ResultView.loss, doc: "Training and validation loss per epoch."),
+            .plain("pr", ResultView.pr, doc: "Precision–recall curves, one panel per label."),
+            .plain("bars", ResultView.bars, doc: "Recall and F1 per label as grouped bars."),
+            .plain("calibration", ResultView.calibration, doc: "Reliability chart: observed frequency against predicted probability."),
+            .plain("thresholds", ResultView.thresholds, doc: "The decision threshold each run used, per label."),
+        ])
 }

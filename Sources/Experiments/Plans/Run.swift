@@ -41,3 +41,39 @@ public struct Run: Codable, Hashable, Sendable {
         self.seed = seed
     }
 }
+
+extension Run {
+    static let description = APITypeDescription("Run", doc: "One training run; `results[\"name\"]` refers to it.", members: [
+        APIMember("init", [
+            APIArgument(nil, name: "name", .string, limits: Limits(minCount: 1, maxCount: 80), doc: "Unique name within the lesson."),
+            APIArgument("model", .api("ModelSpecification"), default: "MLP()", doc: "The network; it outputs logits."),
+            APIArgument("head", .api("Head"), default: ".sigmoid", doc: "How logits become probabilities."),
+            APIArgument("loss", .api("Loss"), default: ".binaryCrossEntropy()", doc: "The training loss; must suit the head."),
+            APIArgument("sampleWeight", .api("SampleWeight"), default: ".none", doc: "Per-image weights."),
+            APIArgument("optimizer", .api("Optimizer"), default: ".adam()", doc: "The optimizer."),
+            APIArgument("epochs", .int, default: "10", limits: .range(1...1000), doc: "Passes over the training split."),
+            APIArgument("batchSize", .int, default: "32", limits: .range(1...4096), doc: "Images per step."),
+            APIArgument("threshold", .api("Threshold"), default: ".fixed(0.5)", doc: "How probabilities become labels."),
+            APIArgument("outputBias", .api("OutputBias"), default: ".zero", doc: "Initial bias of the logits layer."),
+            APIArgument("seed", .int, default: "0", limits: .range(0...Double(Int32.max)),
+                        doc: "Seeds initialisation, dropout and shuffling."),
+        ], doc: "A named training run.", check: { a in
+            let head: Head = a.object("head"), loss: Loss = a.object("loss")
+            guard head != loss.head else { return [] }
+            return [APIIssue([.argument("loss")], "\(Run.caseName(of: loss)) needs head: .\(loss.head.rawValue), "
+                             + "but this run has head: .\(head.rawValue)")]
+        }) { a in
+            Run(a.string("name"), model: a.object("model", as: (any ModelSpecification).self), head: a.object("head"), loss: a.object("loss"),
+                sampleWeight: a.object("sampleWeight"), optimizer: a.object("optimizer"), epochs: a.int("epochs"),
+                batchSize: a.int("batchSize"), threshold: a.object("threshold"), outputBias: a.object("outputBias"),
+                seed: a.int("seed"))
+        },
+    ])
+}
+
+extension Run {
+    /// `.binaryCrossEntropy` for messages: the case's name, read from the value.
+    static func caseName(of loss: Loss) -> String {
+        "." + (Mirror(reflecting: loss).children.first?.label ?? String(describing: loss))
+    }
+}

@@ -36,3 +36,36 @@ extension DatasetSource {
         }
     }
 }
+
+extension Seeds {
+    static let description = APITypeDescription(
+        "Seeds", doc: "The seeds a `Compare` trains every run with; seed s redraws the dataset and reseeds every run.",
+        literals: [
+            APILiteral(.int, limits: .range(1...Double(Seeds.maximumCount)), doc: "`5`: seeds 1…5.") { v in
+                Seeds(integerLiteral: v.int ?? 0)
+            },
+            APILiteral(.array(.int), limits: Limits(min: 0, max: Double(Int32.max), minCount: 1, maxCount: Seeds.maximumCount),
+                       doc: "`[3, 7, 11]`: these seeds.") { v in
+                Seeds((v.array ?? []).compactMap(\.int))
+            },
+        ],
+        members: [
+            APIMember("from", [
+                APIArgument(nil, name: "first", .int, limits: APICatalog.seedLimits, doc: "The first seed."),
+                APIArgument("count", .int, limits: .range(1...Double(Seeds.maximumCount)), doc: "How many seeds."),
+            ], doc: "`first`, `first + 1`, …: with a lesson's `seed` parameter, `--set seed=2` shifts the list.",
+                      check: { a in issues(Seeds.from(a.int("first"), count: a.int("count")).values) }) { a in
+                Seeds.from(a.int("first"), count: a.int("count"))
+            },
+        ])
+
+    /// Seeds must be distinct and in range.
+    static func issues(_ values: [Int]) -> [APIIssue] {
+        var seen: Set<Int> = []
+        for (i, s) in values.enumerated() {
+            if s < 0 || s > Int(Int32.max) { return [APIIssue([], "seed \(s) is outside 0...\(Int32.max)")] }
+            if !seen.insert(s).inserted { return [APIIssue([.index(i)], "seed \(s) is listed twice")] }
+        }
+        return []
+    }
+}

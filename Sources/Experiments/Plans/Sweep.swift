@@ -68,3 +68,36 @@ public struct SweepMetric: Codable, Hashable, Sendable {
             + (rarest.map { [SweepMetric(\.recall, label: $0), SweepMetric(\.precision, label: $0)] } ?? [])
     }
 }
+
+extension Sweep {
+    static let description = APITypeDescription(
+        "Sweep", doc: "Reruns runs with one lesson parameter set to each value (as `--set` would) and draws one chart.",
+        members: [
+            APIMember("init", [
+                APIArgument(nil, name: "title", .string, limits: Limits(minCount: 1, maxCount: 120), doc: "Heading of the chart."),
+                APIArgument("parameter", .string, limits: Limits(minCount: 1, maxCount: 80),
+                            doc: "A number declared in a `swift parameters` block."),
+                APIArgument("values", .array(.double), limits: Limits(minCount: 2, maxCount: 12),
+                            doc: "The values, in chart order."),
+                APIArgument("runs", .array(.string), limits: Limits(minCount: 1, maxCount: 4),
+                            doc: "Names of runs declared in earlier comparisons."),
+                APIArgument("metrics", .optional(.array(.api("SweepMetric"))), default: "nil", limits: Limits(minCount: 1, maxCount: 6),
+                            doc: "What to plot; nil: macro-F1, mAP and the rarest label's recall and precision."),
+            ], doc: "A sweep of one parameter.") { a in
+                Sweep(a.string("title"), parameter: a.string("parameter"), values: a.doubles("values"), runs: a.strings("runs"),
+                      metrics: a["metrics"].array.map { $0.compactMap { $0.object as? SweepMetric } })
+            },
+        ])
+}
+
+extension SweepMetric {
+    /// Every catalog metric, as `.macroF1` or `.recall("ring")`.
+    static let description = APITypeDescription("SweepMetric", doc: "A metric a sweep chart plots.", members:
+        MetricCatalog.all.map { metric in
+            .plain(metric.name, SweepMetric(name: metric.name, label: nil), doc: metric.doc)
+        } + LabelMetricCatalog.all.map { metric in
+            APIMember(metric.name, [APIArgument(nil, name: "label", .string, limits: Limits(minCount: 1, maxCount: 80),
+                                                doc: "The label.")],
+                      doc: metric.doc) { a in SweepMetric(name: metric.name, label: a.string("label")) }
+        })
+}

@@ -2,10 +2,9 @@ import NeuralCore
 
 /// How logits become probabilities (applied by the loss and by prediction,
 /// never as a layer).
+/// Each case is documented once, by its member in `description` below.
 public enum Head: String, Codable, Hashable, Sendable, CaseIterable {
-    /// One independent yes/no per label: right for multi-label data.
     case sigmoid
-    /// One distribution over all labels: labels compete for one unit of probability.
     case softmax
 }
 

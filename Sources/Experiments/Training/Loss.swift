@@ -20,6 +20,16 @@ public enum Loss: Codable, Hashable, Sendable {
         }
     }
 
+    /// A per-label list written in the loss (its name for messages and its
+    /// length), which `Compare` checks against the dataset's labels.
+    var perLabelList: (name: String, count: Int)? {
+        switch self {
+        case .binaryCrossEntropy(.fixed(let w)): return ("posWeight", w.count)
+        case .softmaxCrossEntropy(.fixed(let w)), .sparseSoftmaxCrossEntropy(.fixed(let w)): return ("classWeight", w.count)
+        default: return nil
+        }
+    }
+
     static let description = APITypeDescription("Loss", doc: "The training loss, computed from logits (`from_logits=True`).", members: [
         APIMember("binaryCrossEntropy", [APIArgument("posWeight", .api("PosWeight"), default: ".none",
                                                      doc: "Weight of each label's positive term.")],

@@ -1,9 +1,7 @@
 /// Initial value of the last layer's bias.
+/// Each case is documented once, by its member in `description` below.
 public enum OutputBias: String, Codable, Hashable, Sendable, CaseIterable {
-    /// All zeros (the frameworks' default).
     case zero
-    /// log(p / (1 − p)) per label, p the label's training prevalence: the model
-    /// starts out predicting the base rate instead of spending epochs learning it.
     case prior
 }
 
