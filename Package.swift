@@ -78,7 +78,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels"]),
+        // Fixtures/ holds reference values the tests read by path (written by scripts/reference).
+        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),

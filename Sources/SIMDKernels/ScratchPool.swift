@@ -1,20 +1,22 @@
 import Foundation
+import Synchronization
 
 /// Reusable 64-byte-aligned scratch for packed panels, so a training loop
 /// stops allocating after its first steps: buffers go back to the pool after
 /// each product and the next product of the same size takes them again.
 @usableFromInline
-final class ScratchPool: @unchecked Sendable {
+final class ScratchPool: Sendable {
     @usableFromInline static let shared = ScratchPool()
 
-    private let lock = NSLock()
-    private var free: [(pointer: UnsafeMutablePointer<Float>, capacity: Int)] = []
+    /// The free buffers, by address: a buffer in the pool belongs to no product, so
+    /// the pool keeps plain numbers (Sendable) rather than pointers.
+    private let free = Mutex<[(address: UInt, capacity: Int)]>([])
 
     @usableFromInline
     func take(floats: Int) -> (pointer: UnsafeMutablePointer<Float>, capacity: Int) {
-        lock.lock()
-        let buffer = free.popLast()
-        lock.unlock()
+        let buffer = free.withLock { $0.popLast() }.map {
+            (pointer: UnsafeMutablePointer<Float>(bitPattern: $0.address)!, capacity: $0.capacity)
+        }
         if let buffer, buffer.capacity >= floats { return buffer }
         if let buffer { buffer.pointer.deallocate() }
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(floats, 16) * 4, alignment: 64)
@@ -23,9 +25,8 @@ final class ScratchPool: @unchecked Sendable {
 
     @usableFromInline
     func give(_ buffer: (pointer: UnsafeMutablePointer<Float>, capacity: Int)) {
-        lock.lock()
-        free.append(buffer)
-        lock.unlock()
+        let entry = (address: UInt(bitPattern: buffer.pointer), capacity: buffer.capacity)
+        free.withLock { $0.append(entry) }
     }
 }
 

@@ -22,6 +22,15 @@ import Darwin
 ///
 /// A background job (`startBackground`) may run beside a job: a helper busy
 /// with it joins the job when it is done, and the caller claims the rest.
+///
+/// Locking: the pthread `mutex` guards the only mutable non-atomic state, the
+/// current job (`body`, `parts`, `nextPart`) and the unclaimed `backgroundWork`;
+/// `generation` is bumped while it is held, so a helper that checks it and then
+/// sleeps on the condition `wake` cannot miss the broadcast of a new job. That
+/// sleep is why it is not a `Synchronization.Mutex`: `pthread_cond_wait` must
+/// release and retake the very mutex the sleeper holds, and `Mutex` has no
+/// condition variable. The compiler cannot see that those `var`s are touched
+/// only under `mutex`, hence `@unchecked Sendable`; all else is atomic or `let`.
 public final class WorkerPool: @unchecked Sendable {
     /// The pool shared by all kernels: `defaultThreadCount` threads in all.
     public static let shared = WorkerPool(helpers: defaultThreadCount - 1)

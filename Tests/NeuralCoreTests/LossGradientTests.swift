@@ -30,6 +30,9 @@ final class LossGradientTests: XCTestCase {
                       targets: multiHot, sampleWeight: w, "BCE pos+class weight \(tag)")
                 check(.sigmoidFocal(alpha: 0.25, gamma: 2, reduction: reduction), targets: multiHot, sampleWeight: w, "focal \(tag)")
                 check(.sigmoidFocal(alpha: nil, gamma: 1.5, reduction: reduction), targets: multiHot, sampleWeight: w, "focal γ=1.5 \(tag)")
+                check(.asymmetric(reduction: reduction), targets: multiHot, sampleWeight: w, "ASL \(tag)")
+                check(.asymmetric(gammaPositive: 2, gammaNegative: 1, clip: 0, reduction: reduction), targets: multiHot,
+                      sampleWeight: w, "ASL γ+=2 γ−=1 no clip \(tag)")
             }
         }
     }

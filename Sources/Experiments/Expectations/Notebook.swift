@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The state of a lesson exported as a Swift program (`lessons export`): the
 /// comparisons it declared, their reports once run, and failed expectations.
@@ -11,53 +12,54 @@ public final class Notebook: @unchecked Sendable {
     /// the execution layer. Without it, asking for `results` is a usage error.
     public var execute: (@Sendable (Compare) throws -> [String: RunSeries])?
 
-    private let lock = NSLock()
-    private var pending: [Compare] = []
-    private var reports: [String: RunSeries] = [:]
-    /// While a claim is checked seed by seed: which seed `results` reads.
-    private var seedIndex: Int?
-    /// Seed lists of the runs read while checking the first seed.
-    private var seedListsRead: Set<[Int]> = []
-    private(set) public var failures: [String] = []
+    private struct State {
+        var pending: [Compare] = []
+        var reports: [String: RunSeries] = [:]
+        /// While a claim is checked seed by seed: which seed `results` reads.
+        var seedIndex: Int?
+        /// Seed lists of the runs read while checking the first seed.
+        var seedListsRead: Set<[Int]> = []
+        var failures: [String] = []
+    }
+    private let state = Mutex(State())
+    public var failures: [String] { state.withLock { $0.failures } }
 
     public init() {}
 
     /// Records a comparison to run when its results are first asked for.
     public func record(_ compare: Compare) {
-        lock.lock(); defer { lock.unlock() }
-        pending.append(compare)
+        state.withLock { $0.pending.append(compare) }
     }
 
     /// The report of the run called `name`, running pending comparisons first:
     /// the mean over its seeds, or one seed's run while a claim is checked per seed.
     public func report(named name: String) -> any RunReport {
-        lock.lock(); defer { lock.unlock() }
-        let series = series(named: name)
-        guard let i = seedIndex else { return series }
-        seedListsRead.insert(series.seeds)
-        return series.report(seedIndex: min(i, series.results.count - 1))
+        state.withLock { s in
+            let series = series(named: name, &s)
+            guard let i = s.seedIndex else { return series }
+            s.seedListsRead.insert(series.seeds)
+            return series.report(seedIndex: min(i, series.results.count - 1))
+        }
     }
 
     /// Checks `condition` once per seed of the runs it reads (paired by seed)
     /// and records a failure unless it held in at least `required` of them.
     public func check(_ condition: () -> Bool, inAtLeast required: Int, claim: String) {
-        lock.lock(); seedIndex = 0; seedListsRead = []; lock.unlock()
+        state.withLock { $0.seedIndex = 0; $0.seedListsRead = [] }
         var held = [condition()]
-        lock.lock()
-        let lists = seedListsRead
-        lock.unlock()
+        let lists = state.withLock { $0.seedListsRead }
         let seeds = lists.first ?? [0]
         if lists.count > 1 {
-            lock.lock(); seedIndex = nil; lock.unlock()
+            state.withLock { $0.seedIndex = nil }
             fail("\(claim): the runs it reads were trained with different seeds")
             return
         }
         let n = seeds.count
         for i in 1..<max(1, n) {
-            lock.lock(); seedIndex = i; lock.unlock()
+            state.withLock { $0.seedIndex = i }
             held.append(condition())
         }
-        lock.lock(); seedIndex = nil; lock.unlock()
+        state.withLock { $0.seedIndex = nil }
         let count = held.filter { $0 }.count
         if count < required {
             let failed = held.indices.filter { !held[$0] }.map { String(seeds[$0]) }.joined(separator: ", ")
@@ -65,37 +67,37 @@ public final class Notebook: @unchecked Sendable {
         }
     }
 
-    private func series(named name: String) -> RunSeries {
-        if !pending.isEmpty {
+    private func series(named name: String, _ s: inout State) -> RunSeries {
+        if !s.pending.isEmpty {
             guard let execute else {
                 fatalError("results[\"\(name)\"]: no executor; set Notebook.shared.execute before asking for results")
             }
-            for compare in pending {
+            for compare in s.pending {
                 do {
-                    for (run, report) in try execute(compare) { reports[run] = report }
+                    for (run, report) in try execute(compare) { s.reports[run] = report }
                 } catch {
                     fatalError("\(compare.title): \(error)")
                 }
             }
-            pending = []
+            s.pending = []
         }
-        guard let report = reports[name] else {
-            fatalError("results has no run named \"\(name)\"; runs: \(reports.keys.sorted())")
+        guard let report = s.reports[name] else {
+            fatalError("results has no run named \"\(name)\"; runs: \(s.reports.keys.sorted())")
         }
         return report
     }
 
     /// Prints and records a failed claim.
     public func fail(_ message: String) {
-        lock.lock(); defer { lock.unlock() }
-        failures.append(message)
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        state.withLock { s in
+            s.failures.append(message)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
     }
 
     /// Exit status of the program: 0 when every expectation held, 1 otherwise.
     public func finish() -> Int32 {
-        lock.lock(); defer { lock.unlock() }
-        return failures.isEmpty ? 0 : 1
+        state.withLock { $0.failures.isEmpty ? 0 : 1 }
     }
 }
 

@@ -4,10 +4,10 @@ extension ResultsDiff {
     /// when three would make the two look equal; the change with its sign.
     public static func spell(before: Double, after: Double) -> (before: String, after: String, change: String) {
         var digits = 3
-        if Markup.number(before, digits: 3) == Markup.number(after, digits: 3) { digits = 6 }
+        if NumberText.fixed(before, digits: 3) == NumberText.fixed(after, digits: 3) { digits = 6 }
         let delta = after - before
-        let change = delta.isFinite ? (delta >= 0 ? "+" : "") + Markup.number(delta, digits: digits) : ""
-        return (Markup.number(before, digits: digits), Markup.number(after, digits: digits), change)
+        let change = delta.isFinite ? (delta >= 0 ? "+" : "") + NumberText.fixed(delta, digits: digits) : ""
+        return (NumberText.fixed(before, digits: digits), NumberText.fixed(after, digits: digits), change)
     }
 
     /// Outcome of a claim on one side: "held", "failed" or "–" (not there).

@@ -243,8 +243,8 @@ public final class LessonRunner {
         switch result.outcome {
         case .completed:
             let m = result.metrics
-            return "done  macro-F1 \(Markup.number(m?.macroF1 ?? .nan))  mAP \(Markup.number(m?.meanAveragePrecision ?? .nan))"
-                + "  (\(Markup.number(result.timings.trainSeconds, digits: 1))s)"
+            return "done  macro-F1 \(NumberText.fixed(m?.macroF1 ?? .nan))  mAP \(NumberText.fixed(m?.meanAveragePrecision ?? .nan))"
+                + "  (\(NumberText.fixed(result.timings.trainSeconds, digits: 1))s)"
         case let .diverged(epoch, step, _): return "DIVERGED at epoch \(epoch), step \(step)"
         case .failed(let message): return "FAILED: \(message)"
         }

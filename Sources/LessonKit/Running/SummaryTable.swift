@@ -20,9 +20,9 @@ public enum SummaryTable {
                 }
                 let cells = metrics.map { name -> String in
                     if let s = series.aggregate?.metrics[name] {
-                        return Markup.number(s.mean) + " ± " + Markup.number(s.sd)
+                        return NumberText.fixed(s.mean) + " ± " + NumberText.fixed(s.sd)
                     }
-                    return Markup.number(RunAggregate.scalar(name, of: series.results[0]))
+                    return NumberText.fixed(RunAggregate.scalar(name, of: series.results[0]))
                 }
                 rows.append([series.name, String(series.results.count), status] + cells)
             }

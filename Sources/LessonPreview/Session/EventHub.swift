@@ -1,34 +1,31 @@
 import Foundation
+import Synchronization
 
 /// Server-sent events to every open page: `reload` (data: the lesson id) after a
 /// rebuild, `progress` (data: lesson id, a tab, one line) while runs train.
 /// Listeners are plain closures, so this knows nothing of the HTTP server.
-final class EventHub: @unchecked Sendable {
-    private var listeners: [Int: @Sendable (String) -> Void] = [:]
-    private var nextID = 0
-    private let lock = NSLock()
+final class EventHub: Sendable {
+    private let state = Mutex<(listeners: [Int: @Sendable (String) -> Void], nextID: Int)>((listeners: [:], nextID: 0))
 
     /// The first bytes of a stream: reconnect a second after a drop.
     static let opening = "retry: 1000\n\n"
 
     func subscribe(_ write: @escaping @Sendable (String) -> Void) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        nextID += 1
-        listeners[nextID] = write
-        return nextID
+        state.withLock { s in
+            s.nextID += 1
+            s.listeners[s.nextID] = write
+            return s.nextID
+        }
     }
 
     func unsubscribe(_ id: Int) {
-        lock.lock(); defer { lock.unlock() }
-        listeners[id] = nil
+        state.withLock { $0.listeners[id] = nil }
     }
 
     func send(_ event: String, _ data: String) {
         let lines = data.split(separator: "\n", omittingEmptySubsequences: false)
         let chunk = "event: \(event)\n" + lines.map { "data: \($0)\n" }.joined() + "\n"
-        lock.lock()
-        let targets = Array(listeners.values)
-        lock.unlock()
+        let targets = state.withLock { Array($0.listeners.values) }
         for write in targets { write(chunk) }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import LessonKit
+import Synchronization
 
 /// The lessons a preview serves and the last outcome of each. Every rerun goes
 /// through one serial queue (a rebuild after a save, a rerun from the panel):
 /// it runs the lesson exactly as `lessons run --set …` would, writes its page to
 /// the site folder (the cache retrains only what a change reaches), and then
 /// tells open pages to reload.
-final class PreviewSession: @unchecked Sendable {
+final class PreviewSession: Sendable {
     struct LessonState: Sendable {
         var file: LessonFile
         /// The lesson's title as of its last good run (its id before one).
@@ -29,9 +30,8 @@ final class PreviewSession: @unchecked Sendable {
     private let options: LessonPipeline.Options
     private let quiet: Bool
     private let order: [String]
-    private var states: [String: LessonState] = [:]
-    private var pending: Set<String> = []
-    private let lock = NSLock()
+    /// Each lesson's state, and the lessons with a rebuild queued and not yet started.
+    private let shared: Mutex<(states: [String: LessonState], pending: Set<String>)>
     private let queue = DispatchQueue(label: "lessons.preview.runs")
 
     init(library: LessonLibrary, lessons: [LessonFile], outputDirectory: String, options: LessonPipeline.Options,
@@ -42,14 +42,15 @@ final class PreviewSession: @unchecked Sendable {
         self.quiet = options.quiet
         self.events = events
         order = lessons.map(\.id)
+        var states: [String: LessonState] = [:]
         for file in lessons { states[file.id] = LessonState(file: file, title: file.id) }
+        shared = Mutex((states: states, pending: []))
     }
 
     var lessonIDs: [String] { order }
 
     func state(_ id: String) -> LessonState? {
-        lock.lock(); defer { lock.unlock() }
-        return states[id]
+        shared.withLock { $0.states[id] }
     }
 
     /// Builds every lesson once, in course order, before the server answers.
@@ -59,12 +60,10 @@ final class PreviewSession: @unchecked Sendable {
 
     /// A saved lesson: rebuilt with the parameters it had (one pending rebuild per lesson at most).
     func lessonChanged(_ id: String) {
-        lock.lock()
-        let fresh = pending.insert(id).inserted
-        lock.unlock()
+        let fresh = shared.withLock { $0.pending.insert(id).inserted }
         guard fresh else { return }
         queue.async {
-            self.lock.lock(); self.pending.remove(id); self.lock.unlock()
+            _ = self.shared.withLock { $0.pending.remove(id) }
             self.rebuild(id, arguments: nil, submitted: [:])
         }
     }
@@ -112,7 +111,7 @@ final class PreviewSession: @unchecked Sendable {
             state.submitted = submitted
             progress.message(state.failure ?? "")
         }
-        lock.lock(); states[id] = state; lock.unlock()
+        shared.withLock { $0.states[id] = state }
         events.send("reload", id)
     }
 

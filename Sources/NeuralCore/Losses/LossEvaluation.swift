@@ -90,7 +90,7 @@ extension LossFunction {
     func rowLoss(_ x: UnsafePointer<Float>, target: UnsafePointer<Float>?, index: Int?, classes c: Int,
                  gradient: UnsafeMutablePointer<Double>?, scratch a: UnsafeMutablePointer<Double>) -> Double {
         switch kind {
-        case .binaryCrossEntropy, .sigmoidFocal:
+        case .binaryCrossEntropy, .sigmoidFocal, .asymmetric:
             var sum = 0.0
             for k in 0..<c {
                 let (l, d) = cellLoss(Double(x[k]), Double(target![k]), classIndex: k)
@@ -155,6 +155,9 @@ extension LossFunction {
                 d -= ce * g * pow(oneMinusPt, g - 1) * (2 * z - 1) * p * (1 - p)
             }
             return (l, alphaT * d)
+        case .asymmetric(let gammaPositive, let gammaNegative, let clip):
+            return AsymmetricLoss.cell(x, z, gammaPositive: Double(gammaPositive), gammaNegative: Double(gammaNegative),
+                                       clip: Double(clip))
         default:
             preconditionFailure("cellLoss is only for the binary losses")
         }
@@ -166,7 +169,7 @@ extension LossFunction {
     public func elementwise(logits: Tensor, targets: Tensor, sampleWeight: [Float]? = nil)
         -> (values: [Double], gradient: [Double])? {
         switch kind {
-        case .binaryCrossEntropy, .sigmoidFocal: break
+        case .binaryCrossEntropy, .sigmoidFocal, .asymmetric: break
         default: return nil
         }
         let b = logits.shape[0], c = logits.shape[1]

@@ -25,6 +25,12 @@ public struct LossFunction: Sendable, Equatable {
         /// (`apply_class_balancing=False`: α ignored); `alpha: 0.25` gives torchvision's and
         /// Keras' `apply_class_balancing=True`.
         case sigmoidFocal(alpha: Float?, gamma: Float)
+        /// The asymmetric loss of Ridnik et al. (ICCV 2021; see `AsymmetricLoss`): focusing
+        /// γ₊ on positives, γ₋ on negatives, and negatives' probability shifted by `clip`
+        /// (p ≤ clip costs nothing). The authors' defaults are γ₊ = 1, γ₋ = 4, clip = 0.05.
+        /// Like the other sigmoid losses the per-sample value is the mean over labels, then
+        /// the usual `Reduction`: the authors' `-loss.sum()` is `.sum` times C (labels).
+        case asymmetric(gammaPositive: Float, gammaNegative: Float, clip: Float)
     }
 
     public var kind: Kind
@@ -55,10 +61,15 @@ public struct LossFunction: Sendable, Equatable {
         LossFunction(.sigmoidFocal(alpha: alpha, gamma: gamma), reduction: reduction)
     }
 
+    public static func asymmetric(gammaPositive: Float = 1, gammaNegative: Float = 4, clip: Float = 0.05,
+                                  reduction: Reduction = .sumOverBatchSize) -> LossFunction {
+        LossFunction(.asymmetric(gammaPositive: gammaPositive, gammaNegative: gammaNegative, clip: clip), reduction: reduction)
+    }
+
     /// The head whose probabilities this loss models.
     public var head: OutputHead {
         switch kind {
-        case .binaryCrossEntropy, .sigmoidFocal: return .sigmoid
+        case .binaryCrossEntropy, .sigmoidFocal, .asymmetric: return .sigmoid
         case .softmaxCrossEntropy, .sparseSoftmaxCrossEntropy: return .softmax
         }
     }
@@ -79,6 +90,10 @@ public struct LossFunction: Sendable, Equatable {
         case .sigmoidFocal(let alpha, let gamma):
             if let a = alpha, !(a >= 0 && a <= 1) { throw TrainingError("focal alpha must be in [0, 1]") }
             if !(gamma >= 0 && gamma.isFinite) { throw TrainingError("focal gamma must be ≥ 0") }
+        case .asymmetric(let gammaPositive, let gammaNegative, let clip):
+            if !(gammaPositive >= 0 && gammaPositive.isFinite) { throw TrainingError("asymmetric gammaPositive must be ≥ 0") }
+            if !(gammaNegative >= 0 && gammaNegative.isFinite) { throw TrainingError("asymmetric gammaNegative must be ≥ 0") }
+            if !(clip >= 0 && clip < 1) { throw TrainingError("asymmetric clip must be in [0, 1)") }
         }
     }
 

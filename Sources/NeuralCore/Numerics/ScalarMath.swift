@@ -25,6 +25,14 @@ enum ScalarMath {
         return (max(x, 0) + l, max(-x, 0) + l, x >= 0 ? 1 / (1 + e) : e / (1 + e))
     }
 
+    /// σ(x), σ(−x) and log σ(x) = −softplus(−x) from one exp(−|x|) and one log1p: both
+    /// probabilities without the cancellation of 1 − σ(x) (the asymmetric loss needs both).
+    @inline(__always) static func sigmoidPairAndLogSigmoid(_ x: Double) -> (sigmoid: Double, sigmoidNegated: Double,
+                                                                          logSigmoid: Double) {
+        let e = exp(-abs(x)), r = 1 / (1 + e)
+        return (x >= 0 ? r : e * r, x >= 0 ? e * r : r, -(max(-x, 0) + log1p(e)))
+    }
+
     /// log Σ exp(xᵢ) of a row, shifted by the maximum.
     @inline(__always) static func logSumExp(_ x: UnsafePointer<Float>, count: Int) -> Double {
         var m = -Double.infinity

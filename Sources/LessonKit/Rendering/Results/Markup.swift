@@ -2,30 +2,14 @@
 ///
 /// Run names, label names and titles come from lessons, which are untrusted:
 /// everything interpolated into HTML or SVG goes through `escape` (the page's
-/// own `escapeHTML`). Numbers are
-/// spelled by hand (not by a locale-aware formatter) so pages are the same bytes
+/// own `escapeHTML`). Numbers are spelled by `NumberText`, the same bytes
 /// everywhere.
 enum Markup {
     /// Text safe inside an element or a quoted attribute (HTML and inline SVG alike).
     static func escape(_ text: String) -> String { escapeHTML(text) }
 
-    /// `value` with exactly `digits` decimals ("0.571"); "–" for NaN, "∞" for infinities.
-    static func number(_ value: Double, digits: Int = 3) -> String {
-        guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "−∞") }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        let negative = value < 0 && scaled > 0
-        guard scaled < 9e15 else { return String(value) }
-        let integer = UInt64(scaled)
-        let unit = UInt64(scale)
-        var text = String(integer / unit)
-        if digits > 0 {
-            let fraction = String(integer % unit)
-            text += "." + String(repeating: "0", count: digits - fraction.count) + fraction
-        }
-        return negative ? "-" + text : text
-    }
+    /// `value` with exactly `digits` decimals ("0.571"), as the console spells it too.
+    static func number(_ value: Double, digits: Int = 3) -> String { NumberText.fixed(value, digits: digits) }
 
     /// SVG coordinate: one decimal, no trailing ".0".
     static func coordinate(_ value: Double) -> String {

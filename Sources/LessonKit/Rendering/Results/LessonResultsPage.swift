@@ -5,46 +5,7 @@ import Experiments
 /// renderer's `PageExtras`: results after each experiment block, pass/fail after
 /// each expect block, the effective-parameters panel, the status for the index,
 /// and the files next to the page (`results.json`, dataset previews).
-public struct LessonResults {
-    /// One checked claim and the block it belongs to.
-    public struct CheckedExpectation: Sendable {
-        public var blockIndex: Int
-        public var record: ResultsDocument.ExpectationRecord
-
-        public init(blockIndex: Int, record: ResultsDocument.ExpectationRecord) {
-            self.blockIndex = blockIndex
-            self.record = record
-        }
-    }
-
-    public var lessonFile: String
-    /// The page's id (`03-weighted-loss`): its extra files live in `site/<id>/`.
-    public var lessonID: String
-    public var title: String
-    public var parameters: [ResultsDocument.Parameter]
-    public var comparisons: [LessonRunner.Comparison]
-    public var outcome: LessonRunOutcome
-    public var expectations: [CheckedExpectation]
-
-    public init(lessonFile: String, lessonID: String, title: String, parameters: [ResultsDocument.Parameter],
-                comparisons: [LessonRunner.Comparison], outcome: LessonRunOutcome, expectations: [CheckedExpectation]) {
-        self.lessonFile = lessonFile
-        self.lessonID = lessonID
-        self.title = title
-        self.parameters = parameters
-        self.comparisons = comparisons
-        self.outcome = outcome
-        self.expectations = expectations
-    }
-
-    public var document: ResultsDocument {
-        ResultsDocument(lessonFile: lessonFile, title: title, parameters: parameters, outcome: outcome,
-                        expectations: expectations.map(\.record))
-    }
-
-    /// True when every run completed and every claim held.
-    public var passed: Bool { document.status == "passed" }
-
+extension LessonResults {
     public func pageExtras() throws -> PageExtras {
         // A lesson with nothing to run (prose and shown code only) is a plain page.
         if comparisons.isEmpty && outcome.sweeps.isEmpty && expectations.isEmpty && parameters.isEmpty { return PageExtras() }

@@ -1,0 +1,42 @@
+/// What a run of a lesson found: its runs, sweeps and checked claims, as
+/// `results.json` records them. The page is drawn from it (`pageExtras()`).
+public struct LessonResults {
+    /// One checked claim and the block it belongs to.
+    public struct CheckedExpectation: Sendable {
+        public var blockIndex: Int
+        public var record: ResultsDocument.ExpectationRecord
+
+        public init(blockIndex: Int, record: ResultsDocument.ExpectationRecord) {
+            self.blockIndex = blockIndex
+            self.record = record
+        }
+    }
+
+    public var lessonFile: String
+    /// The page's id (`03-weighted-loss`): its extra files live in `site/<id>/`.
+    public var lessonID: String
+    public var title: String
+    public var parameters: [ResultsDocument.Parameter]
+    public var comparisons: [LessonRunner.Comparison]
+    public var outcome: LessonRunOutcome
+    public var expectations: [CheckedExpectation]
+
+    public init(lessonFile: String, lessonID: String, title: String, parameters: [ResultsDocument.Parameter],
+                comparisons: [LessonRunner.Comparison], outcome: LessonRunOutcome, expectations: [CheckedExpectation]) {
+        self.lessonFile = lessonFile
+        self.lessonID = lessonID
+        self.title = title
+        self.parameters = parameters
+        self.comparisons = comparisons
+        self.outcome = outcome
+        self.expectations = expectations
+    }
+
+    public var document: ResultsDocument {
+        ResultsDocument(lessonFile: lessonFile, title: title, parameters: parameters, outcome: outcome,
+                        expectations: expectations.map(\.record))
+    }
+
+    /// True when every run completed and every claim held.
+    public var passed: Bool { document.status == "passed" }
+}
