@@ -4,150 +4,149 @@ import SwiftSyntax
 /// `expect(...)` statements compiled to `Expectation`s: comparisons, `&&`,
 /// `||`, `!` and arithmetic over `results["run"].metric` and known values,
 /// with run names and labels checked now rather than after training.
-extension EvaluationSession {
-    func compileExpectation(_ call: FunctionCallExprSyntax) {
+struct ClaimCompiler {
+    let evaluator: ExpressionEvaluator
+    let runs: DeclaredRuns
+
+    /// The claim of one `expect(...)` statement, or nil after a diagnostic.
+    func compile(_ call: FunctionCallExprSyntax, in context: EvaluationContext) -> Expectation? {
         if let closure = call.trailingClosure {
-            error("trailing closures are not supported in lessons", at: closure)
-            return
+            context.error("trailing closures are not supported in lessons", at: closure)
+            return nil
         }
         let args = Array(call.arguments)
         let claim = call.arguments.trimmedDescription
-        let location = source.location(of: call)
+        let location = context.location(of: call)
         let labels = args.map { $0.label?.text }
         let check: Expectation.Check
         var inAtLeast: Int?
         if labels == [nil] || labels == [nil, "inAtLeast"] {
-            guard let condition = compileCondition(args[0].expression) else { return }
+            guard let condition = compileCondition(args[0].expression, in: context) else { return nil }
             check = .condition(condition)
             if labels.count == 2 {
-                guard let k = compileRobustness(args[1].expression, runs: condition.runNames) else { return }
+                guard let k = compileRobustness(args[1].expression, runs: condition.runNames, in: context) else { return nil }
                 inAtLeast = k
             }
         } else if labels == [nil, "approximately", "tolerance"] {
-            let value = compileQuantity(args[0].expression)
-            let target = compileQuantity(args[1].expression)
-            let tolerance = compileQuantity(args[2].expression)
-            guard let value, let target, let tolerance else { return }
+            let value = compileQuantity(args[0].expression, in: context)
+            let target = compileQuantity(args[1].expression, in: context)
+            let tolerance = compileQuantity(args[2].expression, in: context)
+            guard let value, let target, let tolerance else { return nil }
             if case .constant(let t) = tolerance, t < 0 {
-                error("tolerance must be ≥ 0, got \(Quantity.format(t))", at: args[2].expression)
-                return
+                context.error("tolerance must be ≥ 0, got \(Quantity.format(t))", at: args[2].expression)
+                return nil
             }
             check = .approximately(value, target: target, tolerance: tolerance)
         } else {
             let known = ["inAtLeast", "approximately", "tolerance"]
             if let bad = args.first(where: { $0.label != nil && !known.contains($0.label!.text) }), let label = bad.label {
-                error("expect has no argument '\(label.text)'\(Suggestions.didYouMean(label.text, in: known))", at: label)
+                context.error("expect has no argument '\(label.text)'\(Suggestions.didYouMean(label.text, in: known))", at: label)
             } else {
-                error("expect takes a condition (optionally with 'inAtLeast:'), or a value with 'approximately:' and 'tolerance:'",
+                context.error("expect takes a condition (optionally with 'inAtLeast:'), or a value with 'approximately:' and 'tolerance:'",
                       at: call)
             }
-            return
+            return nil
         }
-        plan.expectations.append(Expectation(blockIndex: source.index, location: location, claim: claim, check: check,
-                                             inAtLeast: inAtLeast))
+        return Expectation(blockIndex: context.source.index, location: location, claim: claim, check: check,
+                           inAtLeast: inAtLeast)
     }
 
     /// `inAtLeast: k`: a whole number of seeds, 1...n, for runs that share one seed list.
-    private func compileRobustness(_ expr: ExprSyntax, runs: [String]) -> Int? {
-        guard let v = evaluate(expr, expected: .int), let k = v.value.int else { return nil }
-        let lists = Set(runs.compactMap { knownRuns[$0]?.seeds })
+    private func compileRobustness(_ expr: ExprSyntax, runs names: [String], in context: EvaluationContext) -> Int? {
+        guard let v = evaluator.evaluate(expr, expected: .int, in: context), let k = v.value.int else { return nil }
+        let lists = Set(names.compactMap { runs[$0]?.seeds })
         guard lists.count <= 1 else {
-            error("inAtLeast pairs runs by seed, but these runs were trained with different seeds; "
+            context.error("inAtLeast pairs runs by seed, but these runs were trained with different seeds; "
                   + "give their comparisons the same 'seeds:'", at: expr)
             return nil
         }
         let n = lists.first?.count ?? 1
         guard k >= 1, k <= n else {
-            error("inAtLeast must be 1...\(n) (the runs have \(n) seed\(n == 1 ? "" : "s")), got \(k)" + overrideNote(v), at: expr)
+            context.error("inAtLeast must be 1...\(n) (the runs have \(n) seed\(n == 1 ? "" : "s")), got \(k)" + evaluator.overrideNote(v), at: expr)
             return nil
         }
         return k
     }
 
-    private func compileCondition(_ expr: ExprSyntax) -> Condition? {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= Bounds.expressionDepth else {
-            error("expression is nested too deeply (more than \(Bounds.expressionDepth) levels)", at: expr)
-            return nil
-        }
+    private func compileCondition(_ expr: ExprSyntax, in outer: EvaluationContext) -> Condition? {
+        guard let context = outer.entering(expr) else { return nil }
         if let tuple = expr.as(TupleExprSyntax.self), tuple.elements.count == 1, tuple.elements.first?.label == nil {
-            return compileCondition(tuple.elements.first!.expression)
+            return compileCondition(tuple.elements.first!.expression, in: context)
         }
         if let prefix = expr.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "!" {
-            return compileCondition(prefix.expression).map { .not($0) }
+            return compileCondition(prefix.expression, in: context).map { .not($0) }
         }
         if let sequence = expr.as(SequenceExprSyntax.self) {
             let tree: OperatorTree
             do { tree = try OperatorTree.fold(sequence) } catch {
                 // The static evaluator words these errors.
-                _ = evaluate(expr, expected: nil)
+                _ = evaluator.evaluate(expr, expected: nil, in: context)
                 return nil
             }
-            return condition(tree)
+            return condition(tree, in: context)
         }
-        if let read = metricRead(expr) {
+        if let read = metricRead(expr, in: context) {
             guard let (quantity, isBool) = read else { return nil }
             guard isBool else {
-                error("cannot convert value of type 'Double' to expected argument type 'Bool'; compare it, e.g. '> 0.5'", at: expr)
+                context.error("cannot convert value of type 'Double' to expected argument type 'Bool'; compare it, e.g. '> 0.5'", at: expr)
                 return nil
             }
             return .flag(quantity)
         }
-        guard let v = evaluate(expr, expected: .bool) else { return nil }
+        guard let v = evaluator.evaluate(expr, expected: .bool, in: context) else { return nil }
         return .constant(v.value.bool ?? false)
     }
 
-    private func condition(_ tree: OperatorTree) -> Condition? {
+    private func condition(_ tree: OperatorTree, in context: EvaluationContext) -> Condition? {
         switch tree {
         case .operand(let e):
-            return compileCondition(e)
+            return compileCondition(e, in: context)
         case .binary(let op, let node, let lhs, let rhs):
             if op == "&&" || op == "||" {
-                let a = condition(lhs), b = condition(rhs)
+                let a = condition(lhs, in: context), b = condition(rhs, in: context)
                 guard let a, let b else { return nil }
                 return op == "&&" ? .and(a, b) : .or(a, b)
             }
             if let comparison = ComparisonOperator(rawValue: op) {
-                let a = quantity(lhs), b = quantity(rhs)
+                let a = quantity(lhs, in: context), b = quantity(rhs, in: context)
                 guard let a, let b else { return nil }
                 guard a.isBool == b.isBool else {
-                    error("binary operator '\(op)' cannot be applied to operands of type '\(a.isBool ? "Bool" : "Double")' "
+                    context.error("binary operator '\(op)' cannot be applied to operands of type '\(a.isBool ? "Bool" : "Double")' "
                           + "and '\(b.isBool ? "Bool" : "Double")'", at: node)
                     return nil
                 }
                 if a.isBool && comparison != .equal && comparison != .notEqual {
-                    error("binary operator '\(op)' cannot be applied to two 'Bool' operands", at: node)
+                    context.error("binary operator '\(op)' cannot be applied to two 'Bool' operands", at: node)
                     return nil
                 }
                 return .comparison(comparison, a.quantity, b.quantity)
             }
-            error("expect(...) needs a Boolean condition; '\(op)' gives a number", at: node)
+            context.error("expect(...) needs a Boolean condition; '\(op)' gives a number", at: node)
             return nil
         }
     }
 
-    private func compileQuantity(_ expr: ExprSyntax) -> Quantity? {
-        guard let q = quantity(.operand(expr)) else { return nil }
+    private func compileQuantity(_ expr: ExprSyntax, in context: EvaluationContext) -> Quantity? {
+        guard let q = quantity(.operand(expr), in: context) else { return nil }
         guard !q.isBool else {
-            error("cannot convert value of type 'Bool' to expected argument type 'Double'", at: expr)
+            context.error("cannot convert value of type 'Bool' to expected argument type 'Double'", at: expr)
             return nil
         }
         return q.quantity
     }
 
     /// A number (or Boolean metric) in a claim.
-    private func quantity(_ tree: OperatorTree) -> (quantity: Quantity, isBool: Bool)? {
+    private func quantity(_ tree: OperatorTree, in context: EvaluationContext) -> (quantity: Quantity, isBool: Bool)? {
         switch tree {
         case .binary(let op, let node, let lhs, let rhs):
             guard let arithmetic = ArithmeticOperator(rawValue: op) else {
-                error("a comparison cannot be used as a number here; use parentheses or '&&'", at: node)
+                context.error("a comparison cannot be used as a number here; use parentheses or '&&'", at: node)
                 return nil
             }
-            let a = quantity(lhs), b = quantity(rhs)
+            let a = quantity(lhs, in: context), b = quantity(rhs, in: context)
             guard let a, let b else { return nil }
             guard !a.isBool, !b.isBool else {
-                error("binary operator '\(op)' cannot be applied to a 'Bool' operand", at: node)
+                context.error("binary operator '\(op)' cannot be applied to a 'Bool' operand", at: node)
                 return nil
             }
             if case .constant(let x) = a.quantity, case .constant(let y) = b.quantity {
@@ -155,28 +154,23 @@ extension EvaluationSession {
             }
             return (.binary(arithmetic, a.quantity, b.quantity), false)
         case .operand(let expr):
-            depth += 1
-            defer { depth -= 1 }
-            guard depth <= Bounds.expressionDepth else {
-                error("expression is nested too deeply (more than \(Bounds.expressionDepth) levels)", at: expr)
-                return nil
-            }
+            guard let context = context.entering(expr) else { return nil }
             if let tuple = expr.as(TupleExprSyntax.self), tuple.elements.count == 1, tuple.elements.first?.label == nil {
-                return quantity(.operand(tuple.elements.first!.expression))
+                return quantity(.operand(tuple.elements.first!.expression), in: context)
             }
             if let sequence = expr.as(SequenceExprSyntax.self), let tree = try? OperatorTree.fold(sequence) {
-                return quantity(tree)
+                return quantity(tree, in: context)
             }
             if let prefix = expr.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "-" {
-                guard let inner = quantity(.operand(prefix.expression)) else { return nil }
+                guard let inner = quantity(.operand(prefix.expression), in: context) else { return nil }
                 if case .constant(let x) = inner.quantity { return (.constant(-x), false) }
                 return (.negated(inner.quantity), inner.isBool)
             }
-            if let read = metricRead(expr) { return read }
-            guard let v = evaluate(expr, expected: nil) else { return nil }
+            if let read = metricRead(expr, in: context) { return read }
+            guard let v = evaluator.evaluate(expr, expected: nil, in: context) else { return nil }
             if let b = v.value.bool { return (.constant(b ? 1 : 0), true) }
             guard v.kind.isNumeric, let x = v.value.double else {
-                error("cannot use a value of type '\(v.kind)' in a claim; claims compare numbers", at: expr)
+                context.error("cannot use a value of type '\(v.kind)' in a claim; claims compare numbers", at: expr)
                 return nil
             }
             return (.constant(x), false)
@@ -185,7 +179,7 @@ extension EvaluationSession {
 
     /// `results["run"].metric` or `results["run"].metric("label")`: nil when `expr`
     /// is not a read of `results`; `.some(nil)` after a diagnostic.
-    private func metricRead(_ expr: ExprSyntax) -> (quantity: Quantity, isBool: Bool)?? {
+    private func metricRead(_ expr: ExprSyntax, in context: EvaluationContext) -> (quantity: Quantity, isBool: Bool)?? {
         var member: MemberAccessExprSyntax?
         var call: FunctionCallExprSyntax?
         if let m = expr.as(MemberAccessExprSyntax.self) {
@@ -194,40 +188,40 @@ extension EvaluationSession {
             member = m
             call = c
         } else if let sub = expr.as(SubscriptCallExprSyntax.self), isResults(sub.calledExpression) {
-            error("results[...] is a run's report; ask for a metric, e.g. '.macroF1' or '.recall(\"label\")'", at: sub)
+            context.error("results[...] is a run's report; ask for a metric, e.g. '.macroF1' or '.recall(\"label\")'", at: sub)
             return .some(nil)
         }
         guard let member, let base = member.base, let sub = base.as(SubscriptCallExprSyntax.self),
               isResults(sub.calledExpression) else { return nil }
-        guard let run = runName(sub) else { return .some(nil) }
+        guard let run = runName(sub, in: context) else { return .some(nil) }
         let name = member.declName.baseName.text
         guard let metric = ReportMetric.named(name) else {
-            error("run report has no member '\(name)'\(Suggestions.didYouMean(name, in: ReportMetric.all.map(\.name)))",
+            context.error("run report has no member '\(name)'\(Suggestions.didYouMean(name, in: ReportMetric.all.map(\.name)))",
                   at: member.declName)
             return .some(nil)
         }
         guard metric.takesLabel else {
             if let call {
-                error("'\(name)' is a property; write '.\(name)' without arguments", at: call)
+                context.error("'\(name)' is a property; write '.\(name)' without arguments", at: call)
                 return .some(nil)
             }
             return (.metric(run: run.name, metric: name, label: nil), metric.isBool)
         }
         guard let call else {
-            error("'\(name)' needs a label: write '.\(name)(\"\(run.labels?.first ?? "label")\")'", at: member.declName)
+            context.error("'\(name)' needs a label: write '.\(name)(\"\(run.labels?.first ?? "label")\")'", at: member.declName)
             return .some(nil)
         }
         if let closure = call.trailingClosure {
-            error("trailing closures are not supported in lessons", at: closure)
+            context.error("trailing closures are not supported in lessons", at: closure)
             return .some(nil)
         }
         guard call.arguments.count == 1, let arg = call.arguments.first, arg.label == nil else {
-            error("'\(name)' takes one label, e.g. '.\(name)(\"\(run.labels?.first ?? "label")\")'", at: call)
+            context.error("'\(name)' takes one label, e.g. '.\(name)(\"\(run.labels?.first ?? "label")\")'", at: call)
             return .some(nil)
         }
-        guard let label = evaluate(arg.expression, expected: .string)?.value.string else { return .some(nil) }
+        guard let label = evaluator.evaluate(arg.expression, expected: .string, in: context)?.value.string else { return .some(nil) }
         if let labels = run.labels, !labels.contains(label) {
-            error("run '\(run.name)' has no label '\(label)'\(Suggestions.didYouMean(label, in: labels)) "
+            context.error("run '\(run.name)' has no label '\(label)'\(Suggestions.didYouMean(label, in: labels)) "
                   + "(labels: \(labels.joined(separator: ", ")))", at: arg.expression)
             return .some(nil)
         }
@@ -238,17 +232,14 @@ extension EvaluationSession {
         expr.as(DeclReferenceExprSyntax.self)?.baseName.text == "results"
     }
 
-    private func runName(_ sub: SubscriptCallExprSyntax) -> (name: String, labels: [String]?)? {
+    private func runName(_ sub: SubscriptCallExprSyntax, in context: EvaluationContext) -> (name: String, labels: [String]?)? {
         guard sub.arguments.count == 1, let arg = sub.arguments.first, arg.label == nil else {
-            error("results takes one run name: results[\"name\"]", at: sub)
+            context.error("results takes one run name: results[\"name\"]", at: sub)
             return nil
         }
-        guard let name = evaluate(arg.expression, expected: .string)?.value.string else { return nil }
-        guard let run = knownRuns[name] else {
-            if experimentFailed { return nil }
-            let list = knownRunOrder.isEmpty ? "no runs are declared before this block"
-                                             : "runs: " + knownRunOrder.joined(separator: ", ")
-            error("no run named '\(name)'\(Suggestions.didYouMean(name, in: knownRunOrder)) (\(list))", at: arg.expression)
+        guard let name = evaluator.evaluate(arg.expression, expected: .string, in: context)?.value.string else { return nil }
+        guard let run = runs[name] else {
+            if !runs.mayBeIncomplete { context.error(runs.unknownRunMessage(name), at: arg.expression) }
             return nil
         }
         return (name, run.labels)
