@@ -14,7 +14,7 @@ extension ExpressionEvaluator {
         if let ref = callee.as(DeclReferenceExprSyntax.self) {
             let name = ref.baseName.text
             guard let type = catalog.type(named: name) else {
-                if name == "expect" {
+                if name == ClaimWords.expect {
                     context.error("expect(...) can only be a statement of a 'swift expect' block", at: ref)
                 } else if let binding = scope[name] {
                     context.error("cannot call value of non-function type '\(binding.value.kind)'", at: ref)
@@ -63,7 +63,7 @@ extension ExpressionEvaluator {
         if let base = member.base {
             guard let ref = base.as(DeclReferenceExprSyntax.self), let type = catalog.type(named: ref.baseName.text) else {
                 if let sub = base.as(SubscriptCallExprSyntax.self),
-                   sub.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text == "results" {
+                   ClaimWords.isResults(sub.calledExpression) {
                     context.error("'results' can only be used inside expect(...) in a 'swift expect' block", at: base)
                 } else if let ref = base.as(DeclReferenceExprSyntax.self), scope.isUnknown(ref.baseName.text) {
                     _ = evaluateName(ref, in: context)

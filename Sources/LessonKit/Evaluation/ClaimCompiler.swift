@@ -43,7 +43,7 @@ struct ClaimCompiler {
                 context.error("expect has no argument '\(label.text)'\(Suggestions.didYouMean(label.text, in: known))", at: label)
             } else {
                 context.error("expect takes a condition (optionally with 'inAtLeast:'), or a value with 'approximately:' and 'tolerance:'",
-                      at: call)
+                              at: call)
             }
             return nil
         }
@@ -57,7 +57,7 @@ struct ClaimCompiler {
         let lists = Set(names.compactMap { runs[$0]?.seeds })
         guard lists.count <= 1 else {
             context.error("inAtLeast pairs runs by seed, but these runs were trained with different seeds; "
-                  + "give their comparisons the same 'seeds:'", at: expr)
+                          + "give their comparisons the same 'seeds:'", at: expr)
             return nil
         }
         let n = lists.first?.count ?? 1
@@ -112,7 +112,7 @@ struct ClaimCompiler {
                 guard let a, let b else { return nil }
                 guard a.isBool == b.isBool else {
                     context.error("binary operator '\(op)' cannot be applied to operands of type '\(a.isBool ? "Bool" : "Double")' "
-                          + "and '\(b.isBool ? "Bool" : "Double")'", at: node)
+                                  + "and '\(b.isBool ? "Bool" : "Double")'", at: node)
                     return nil
                 }
                 if a.isBool && comparison != .equal && comparison != .notEqual {
@@ -187,17 +187,17 @@ struct ClaimCompiler {
         } else if let c = expr.as(FunctionCallExprSyntax.self), let m = c.calledExpression.as(MemberAccessExprSyntax.self) {
             member = m
             call = c
-        } else if let sub = expr.as(SubscriptCallExprSyntax.self), isResults(sub.calledExpression) {
+        } else if let sub = expr.as(SubscriptCallExprSyntax.self), ClaimWords.isResults(sub.calledExpression) {
             context.error("results[...] is a run's report; ask for a metric, e.g. '.macroF1' or '.recall(\"label\")'", at: sub)
             return .some(nil)
         }
         guard let member, let base = member.base, let sub = base.as(SubscriptCallExprSyntax.self),
-              isResults(sub.calledExpression) else { return nil }
+              ClaimWords.isResults(sub.calledExpression) else { return nil }
         guard let run = runName(sub, in: context) else { return .some(nil) }
         let name = member.declName.baseName.text
         guard let metric = ReportMetric.named(name) else {
             context.error("run report has no member '\(name)'\(Suggestions.didYouMean(name, in: ReportMetric.all.map(\.name)))",
-                  at: member.declName)
+                          at: member.declName)
             return .some(nil)
         }
         guard metric.takesLabel else {
@@ -222,14 +222,10 @@ struct ClaimCompiler {
         guard let label = evaluator.evaluate(arg.expression, expected: .string, in: context)?.value.string else { return .some(nil) }
         if let labels = run.labels, !labels.contains(label) {
             context.error("run '\(run.name)' has no label '\(label)'\(Suggestions.didYouMean(label, in: labels)) "
-                  + "(labels: \(labels.joined(separator: ", ")))", at: arg.expression)
+                          + "(labels: \(labels.joined(separator: ", ")))", at: arg.expression)
             return .some(nil)
         }
         return (.metric(run: run.name, metric: name, label: label), false)
-    }
-
-    private func isResults(_ expr: ExprSyntax) -> Bool {
-        expr.as(DeclReferenceExprSyntax.self)?.baseName.text == "results"
     }
 
     private func runName(_ sub: SubscriptCallExprSyntax, in context: EvaluationContext) -> (name: String, labels: [String]?)? {

@@ -1,6 +1,4 @@
 import Experiments
-import SwiftParserDiagnostics
-import SwiftSyntax
 
 /// Turns a lesson's `swift parameters` / `swift experiment` / `swift expect`
 /// blocks into a `LessonPlan`, by walking SwiftSyntax trees — nothing is

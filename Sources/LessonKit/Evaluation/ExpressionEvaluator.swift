@@ -96,7 +96,7 @@ struct ExpressionEvaluator {
             return nil
         }
         if let sub = expr.as(SubscriptCallExprSyntax.self),
-           sub.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text == "results" {
+           ClaimWords.isResults(sub.calledExpression) {
             context.error("'results' can only be used inside expect(...) in a 'swift expect' block", at: sub)
             return nil
         }
@@ -132,7 +132,7 @@ struct ExpressionEvaluator {
             return binding
         }
         if scope.isPoisoned(name) { return nil }
-        if name == "results" || name == "expect" {
+        if ClaimWords.isReserved(name) {
             context.error("'\(name)' can only be used in a 'swift expect' block", at: ref)
         } else if catalog.type(named: name) != nil {
             context.error("type '\(name)' cannot be used as a value; call it, e.g. '\(name)(...)'", at: ref)

@@ -1,5 +1,4 @@
 import Foundation
-import SwiftParserDiagnostics
 import Experiments
 import SwiftSyntax
 
@@ -15,7 +14,7 @@ struct LetBinder {
     func bind(_ decl: VariableDeclSyntax, in kind: BlockKind, context: EvaluationContext, plan: inout LessonPlan) {
         if decl.bindingSpecifier.tokenKind != .keyword(.let) {
             context.error("'\(decl.bindingSpecifier.text)' is not supported; lessons bind each name once with 'let'",
-                  at: decl.bindingSpecifier)
+                          at: decl.bindingSpecifier)
             poisonBindings(decl)
             return
         }
@@ -102,6 +101,6 @@ struct LetBinder {
 
     /// Names reserved by the API: types, `results`, `expect`.
     private func isReserved(_ name: String) -> Bool {
-        name == "results" || name == "expect" || evaluator.catalog.type(named: name) != nil
+        ClaimWords.isReserved(name) || evaluator.catalog.type(named: name) != nil
     }
 }

@@ -1,6 +1,23 @@
 import Experiments
 import SwiftSyntax
 
+/// The two names of the claim language, which are no API types: `expect(...)`
+/// states a claim and `results["run"]` reads a run's report. Lessons cannot
+/// redeclare them, and outside expect blocks they are errors that say where they belong.
+enum ClaimWords {
+    static let expect = "expect"
+    static let results = "results"
+
+    static func isReserved(_ name: String) -> Bool {
+        name == expect || name == results
+    }
+
+    /// True for the name `results` (the base of `results["run"]`).
+    static func isResults(_ expr: ExprSyntax) -> Bool {
+        expr.as(DeclReferenceExprSyntax.self)?.baseName.text == results
+    }
+}
+
 /// What a top-level expression statement is, resolved once from its syntax:
 /// the block kind then says whether it belongs there.
 enum TopLevelStatement {
@@ -11,9 +28,6 @@ enum TopLevelStatement {
     /// Anything else: evaluated, then judged by the value it makes.
     case value
 
-    /// The name that introduces a claim; it is no API type, so no value has it.
-    static let claimKeyword = "expect"
-
     init(_ expr: ExprSyntax) {
         guard let call = expr.as(FunctionCallExprSyntax.self),
               let callee = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text else {
@@ -21,7 +35,7 @@ enum TopLevelStatement {
             return
         }
         switch callee {
-        case Self.claimKeyword: self = .claim(call)
+        case ClaimWords.expect: self = .claim(call)
         case String(describing: Compare.self): self = .comparison
         default: self = .value
         }

@@ -20,13 +20,13 @@ struct SweepPlanner {
         guard let binding = scope[sweep.parameter], binding.isParameter else {
             let parameters = scope.parameterNames
             context.error("no parameter '\(sweep.parameter)'\(Suggestions.didYouMean(sweep.parameter, in: parameters)); "
-                  + "a sweep sets a number declared in a 'swift parameters' block", at: parameterNode?.location)
+                          + "a sweep sets a number declared in a 'swift parameters' block", at: parameterNode?.location)
             return nil
         }
         let kind = binding.value.kind
         guard kind.isNumeric else {
             context.error("parameter '\(sweep.parameter)' is a '\(kind)'; a sweep sets a number (Int or Double)",
-                  at: parameterNode?.location)
+                          at: parameterNode?.location)
             return nil
         }
         var failed = false
@@ -44,7 +44,7 @@ struct SweepPlanner {
         for (i, v) in sweep.values.enumerated() {
             if kind == .int && v != v.rounded() {
                 context.error("'\(sweep.parameter)' is an Int; \(Quantity.format(v)) is not a whole number",
-                      at: value.location(at: [.argument("values"), .index(i)]))
+                              at: value.location(at: [.argument("values"), .index(i)]))
                 failed = true
             }
             let text = kind == .int ? String(Int(v)) : Limits.format(v)
@@ -58,7 +58,7 @@ struct SweepPlanner {
             for (i, m) in metrics.enumerated() {
                 if let l = m.label, !labels.contains(l) {
                     context.error("the swept runs have no label '\(l)'\(Suggestions.didYouMean(l, in: labels))",
-                          at: value.location(at: [.argument("metrics"), .index(i)]))
+                                  at: value.location(at: [.argument("metrics"), .index(i)]))
                     failed = true
                 }
             }
@@ -79,7 +79,7 @@ struct SweepPlanner {
                 guard first != nil else { return nil }
                 let at = first?.location.map { " (line \($0.line))" } ?? ""
                 context.error("at \(sweep.parameter) = \(text): \(first?.message ?? "the lesson does not evaluate")\(at)",
-                      at: value.location(at: [.argument("values"), .index(i)]))
+                              at: value.location(at: [.argument("values"), .index(i)]))
                 return nil
             case .success(let plan):
                 let swept = sweep.runs.compactMap { name in

@@ -31,7 +31,7 @@ extension ExpressionEvaluator {
         }
         if let o = type.as(OptionalTypeSyntax.self) { return valueKind(of: o.wrappedType, in: context).map { .optional($0) } }
         context.error("this kind of type annotation is not supported; use Int, Double, String, Bool, arrays, dictionaries or an API type",
-              at: type)
+                      at: type)
         return nil
     }
 }

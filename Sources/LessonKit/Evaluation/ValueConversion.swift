@@ -110,7 +110,7 @@ extension ExpressionEvaluator {
             let unit = value.kind == .string ? "characters" : (count == 1 ? "entry" : "entries")
             if let lo = limits.minCount, count < lo {
                 context.error("\(name) needs at least \(lo) \(value.kind == .string ? "characters" : (lo == 1 ? "entry" : "entries")), got \(count)",
-                      at: value.location)
+                              at: value.location)
                 ok = false
             }
             if let hi = limits.maxCount, count > hi {
@@ -127,7 +127,7 @@ extension ExpressionEvaluator {
             let high = limits.max.map { x > $0 } ?? false
             if low || high {
                 context.error("\(what) must be \(limits.summaryOfValues), got \(Quantity.format(x))" + overrideNote(n.name == nil ? value : n),
-                      at: n.location)
+                              at: n.location)
                 ok = false
             }
         }
