@@ -14,6 +14,9 @@ final class LessonEvaluation {
     private let diagnostics: Diagnostics
     private let evaluator: ExpressionEvaluator
     private let runs = DeclaredRuns()
+    private let binder: LetBinder
+    private let claims: ClaimCompiler
+    private let sweeps: SweepPlanner
     private var plan = LessonPlan()
 
     init(lesson: Lesson, catalog: APICatalog, overrides: [String: String], isSweepPoint: Bool) {
@@ -21,6 +24,9 @@ final class LessonEvaluation {
         self.isSweepPoint = isSweepPoint
         diagnostics = Diagnostics(path: lesson.path)
         evaluator = ExpressionEvaluator(catalog: catalog, scope: Scope(), overrides: overrides)
+        binder = LetBinder(evaluator: evaluator)
+        claims = ClaimCompiler(evaluator: evaluator, runs: runs)
+        sweeps = SweepPlanner(lesson: lesson, evaluator: evaluator, runs: runs)
     }
 
     /// The plan, or every diagnostic when any is an error.
@@ -61,7 +67,7 @@ final class LessonEvaluation {
             switch item.item {
             case .decl(let decl):
                 if let v = decl.as(VariableDeclSyntax.self) {
-                    LetBinder(evaluator: evaluator).bind(v, in: block.kind, context: context, plan: &plan)
+                    binder.bind(v, in: block.kind, context: context, plan: &plan)
                 } else {
                     context.unsupported(decl)
                 }
@@ -88,7 +94,7 @@ final class LessonEvaluation {
         let statement = TopLevelStatement(expr)
         switch (kind, statement) {
         case (.expect, .claim(let call)):
-            if let claim = ClaimCompiler(evaluator: evaluator, runs: runs).compile(call, in: context) {
+            if let claim = claims.compile(call, in: context) {
                 plan.expectations.append(claim)
             }
         case (.expect, .comparison):
@@ -115,8 +121,7 @@ final class LessonEvaluation {
                                                    runLocations: runLocations))
         case .sweep(let sweep):
             guard !isSweepPoint else { return }
-            let planner = SweepPlanner(lesson: lesson, evaluator: evaluator, runs: runs)
-            if let planned = planner.plan(sweep, value: value, at: expr, in: context) { plan.sweeps.append(planned) }
+            if let planned = sweeps.plan(sweep, value: value, at: expr, in: context) { plan.sweeps.append(planned) }
         case .run:
             context.error("a Run on its own is never trained; put it in the runs of a Compare", at: expr)
         case .dataset:
