@@ -9,6 +9,18 @@ enum SourceGuard {
         case squareDepth, depth
         /// A character that may only appear in strings and comments.
         case character(Unicode.Scalar)
+
+        /// What the lesson is told.
+        var message: String {
+            switch self {
+            case .squareDepth: return "brackets '[' are nested too deeply (more than \(SourceGuard.maximumSquareDepth) levels)"
+            case .depth: return "brackets are nested too deeply (more than \(SourceGuard.maximumDepth) levels)"
+            case .character(let c):
+                let hex = String(c.value, radix: 16, uppercase: true)
+                return "character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) is not allowed here; "
+                    + "outside strings and comments, lesson code is plain ASCII"
+            }
+        }
     }
 
     static let maximumSquareDepth = 6

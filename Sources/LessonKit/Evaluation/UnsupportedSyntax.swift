@@ -1,7 +1,7 @@
 import SwiftSyntax
 
 /// Names the Swift construct a lesson used that the evaluator does not accept.
-extension EvaluationSession {
+extension EvaluationContext {
     func unsupported(_ node: some SyntaxProtocol) {
         error("\(Self.constructName(Syntax(node))) \(Self.isPlural(Syntax(node)) ? "are" : "is") not supported in lessons",
               at: node)

@@ -1,35 +1,36 @@
 import Experiments
 import SwiftSyntax
 
+/// Where a value goes, for Swift's wording of a mismatch.
+enum ValueDestination {
+    case argument, specified, element, dictionaryKey, dictionaryValue, operand
+
+    var phrase: String {
+        switch self {
+        case .argument: return "expected argument type"
+        case .specified: return "specified type"
+        case .element: return "expected element type"
+        case .dictionaryKey: return "expected dictionary key type"
+        case .dictionaryValue: return "expected dictionary value type"
+        case .operand: return "expected type"
+        }
+    }
+}
+
 /// Type checking the way Swift does it: literals take their type from the
 /// context; named values keep theirs; API values convert to the protocols
 /// they conform to.
-extension EvaluationSession {
-    /// Where a value goes, for Swift's wording of a mismatch.
-    enum ConversionContext {
-        case argument, specified, element, dictionaryKey, dictionaryValue, operand
-
-        var phrase: String {
-            switch self {
-            case .argument: return "expected argument type"
-            case .specified: return "specified type"
-            case .element: return "expected element type"
-            case .dictionaryKey: return "expected dictionary key type"
-            case .dictionaryValue: return "expected dictionary value type"
-            case .operand: return "expected type"
-            }
-        }
-    }
-
+extension ExpressionEvaluator {
     /// `value` as a value of type `expected`, or nil after a diagnostic.
-    func convert(_ value: Evaluated, to expected: ValueKind, context: ConversionContext) -> Evaluated? {
+    func convert(_ value: Evaluated, to expected: ValueKind, destination: ValueDestination,
+                 in context: EvaluationContext) -> Evaluated? {
         if value.kind == expected && !value.isNil { return value }
         var out = value
         switch expected {
         case .optional(let wrapped):
             if value.isNil { out.kind = expected; return out }
             if case .optional = value.kind { break }
-            guard var inner = convert(value, to: wrapped, context: context) else { return nil }
+            guard var inner = convert(value, to: wrapped, destination: destination, in: context) else { return nil }
             inner.kind = expected
             return inner
         case .double where value.kind == .int && value.isLiteral:
@@ -40,7 +41,7 @@ extension EvaluationSession {
             guard case .array = value.kind else { break }
             var items: [Evaluated] = []
             for e in value.elements {
-                guard let c = convert(e, to: element, context: .element) else { return nil }
+                guard let c = convert(e, to: element, destination: .element, in: context) else { return nil }
                 items.append(c)
             }
             out.elements = items
@@ -52,7 +53,8 @@ extension EvaluationSession {
             // Dictionary literals keep their entries as elements: key, value, key, value, ...
             var items: [Evaluated] = []
             for (i, e) in value.elements.enumerated() {
-                guard let c = convert(e, to: i % 2 == 0 ? k : v, context: i % 2 == 0 ? .dictionaryKey : .dictionaryValue)
+                guard let c = convert(e, to: i % 2 == 0 ? k : v, destination: i % 2 == 0 ? .dictionaryKey : .dictionaryValue,
+                                  in: context)
                 else { return nil }
                 items.append(c)
             }
@@ -65,8 +67,8 @@ extension EvaluationSession {
             if case .api(let a) = value.kind, catalog.isAssignable(a, to: p) { return value }
             if value.isLiteral, let literal = catalog.type(named: p)?.literals.first(where: { Self.fits(value, $0.kind) }) {
                 // `seeds: 5`: the literal is checked as its own kind, then becomes the API value.
-                guard var inner = convert(value, to: literal.kind, context: context),
-                      checkLimits(inner, literal.limits, name: p.prefix(1).lowercased() + p.dropFirst()) else { return nil }
+                guard var inner = convert(value, to: literal.kind, destination: destination, in: context),
+                      checkLimits(inner, literal.limits, name: p.prefix(1).lowercased() + p.dropFirst(), in: context) else { return nil }
                 inner.value = .object(literal.build(inner.value))
                 inner.kind = expected
                 inner.isLiteral = false
@@ -76,9 +78,9 @@ extension EvaluationSession {
             break
         }
         if value.isNil {
-            error("'nil' is not compatible with \(context.phrase) '\(expected)'", at: value.location)
+            context.error("'nil' is not compatible with \(destination.phrase) '\(expected)'", at: value.location)
         } else {
-            error("cannot convert value of type '\(value.kind)' to \(context.phrase) '\(expected)'", at: value.location)
+            context.error("cannot convert value of type '\(value.kind)' to \(destination.phrase) '\(expected)'", at: value.location)
         }
         return nil
     }
@@ -95,7 +97,7 @@ extension EvaluationSession {
     /// Checks numeric bounds (of a number, or of each number in an array) and
     /// counts (of arrays, dictionaries and strings). Reports and returns false on a violation.
     @discardableResult
-    func checkLimits(_ value: Evaluated, _ limits: Limits, name: String) -> Bool {
+    func checkLimits(_ value: Evaluated, _ limits: Limits, name: String, in context: EvaluationContext) -> Bool {
         var ok = true
         let count: Int?
         switch value.value {
@@ -107,12 +109,12 @@ extension EvaluationSession {
         if let count {
             let unit = value.kind == .string ? "characters" : (count == 1 ? "entry" : "entries")
             if let lo = limits.minCount, count < lo {
-                error("\(name) needs at least \(lo) \(value.kind == .string ? "characters" : (lo == 1 ? "entry" : "entries")), got \(count)",
-                      at: value.location)
+                context.error("\(name) needs at least \(lo) \(value.kind == .string ? "characters" : (lo == 1 ? "entry" : "entries")), got \(count)",
+                              at: value.location)
                 ok = false
             }
             if let hi = limits.maxCount, count > hi {
-                error("\(name) has \(count) \(unit); at most \(hi) allowed", at: value.location)
+                context.error("\(name) has \(count) \(unit); at most \(hi) allowed", at: value.location)
                 ok = false
             }
         }
@@ -124,43 +126,12 @@ extension EvaluationSession {
             let low = limits.min.map { limits.exclusiveMin ? x <= $0 : x < $0 } ?? false
             let high = limits.max.map { x > $0 } ?? false
             if low || high {
-                error("\(what) must be \(limits.summaryOfValues), got \(Quantity.format(x))" + overrideNote(n.name == nil ? value : n),
-                      at: n.location)
+                context.error("\(what) must be \(limits.summaryOfValues), got \(Quantity.format(x))" + overrideNote(n.name == nil ? value : n),
+                              at: n.location)
                 ok = false
             }
         }
         return ok
-    }
-
-    /// A type annotation (`Double`, `[Int]`, `PosWeight`, `Double?`) as a value kind.
-    func valueKind(of type: TypeSyntax) -> ValueKind? {
-        if let id = type.as(IdentifierTypeSyntax.self) {
-            if id.genericArgumentClause != nil {
-                error("generic types are not supported; write '[Element]' or '[Key: Value]'", at: type)
-                return nil
-            }
-            let name = id.name.text
-            switch name {
-            case "Int": return .int
-            case "Double": return .double
-            case "String": return .string
-            case "Bool": return .bool
-            default:
-                if catalog.type(named: name) != nil { return .api(name) }
-                let known = ["Int", "Double", "String", "Bool"] + catalog.types.map(\.name)
-                error("cannot find type '\(name)' in scope\(Suggestions.didYouMean(name, in: known))", at: type)
-                return nil
-            }
-        }
-        if let a = type.as(ArrayTypeSyntax.self) { return valueKind(of: a.element).map { .array($0) } }
-        if let d = type.as(DictionaryTypeSyntax.self) {
-            guard let k = valueKind(of: d.key), let v = valueKind(of: d.value) else { return nil }
-            return .dictionary(k, v)
-        }
-        if let o = type.as(OptionalTypeSyntax.self) { return valueKind(of: o.wrappedType).map { .optional($0) } }
-        error("this kind of type annotation is not supported; use Int, Double, String, Bool, arrays, dictionaries or an API type",
-              at: type)
-        return nil
     }
 }
 

@@ -4,24 +4,24 @@ import SwiftSyntax
 /// Arithmetic, comparison and logic on values known while evaluating
 /// (`rarePrevalence * 2`, `epochs + 5`), with Swift's typing rules and
 /// overflow and division-by-zero caught as errors.
-extension EvaluationSession {
-    func evaluateOperators(_ tree: OperatorTree, expected: ValueKind?) -> Evaluated? {
+extension ExpressionEvaluator {
+    func evaluateOperators(_ tree: OperatorTree, expected: ValueKind?, in context: EvaluationContext) -> Evaluated? {
         switch tree {
         case .operand(let e):
-            return evaluate(e, expected: expected?.isNumeric == true ? expected : nil, context: .operand)
+            return evaluate(e, expected: expected?.isNumeric == true ? expected : nil, destination: .operand, in: context)
         case .binary(let op, let node, let lhsTree, let rhsTree):
             let arithmetic = ["+", "-", "*", "/", "%"].contains(op)
             let hint = arithmetic && expected?.isNumeric == true ? expected : nil
-            guard let lhs = evaluateOperators(lhsTree, expected: hint),
-                  let rhs = evaluateOperators(rhsTree, expected: hint) else { return nil }
-            return apply(op, lhs, rhs, at: node)
+            guard let lhs = evaluateOperators(lhsTree, expected: hint, in: context),
+                  let rhs = evaluateOperators(rhsTree, expected: hint, in: context) else { return nil }
+            return apply(op, lhs, rhs, at: node, in: context)
         }
     }
 
-    private func apply(_ op: String, _ lhs: Evaluated, _ rhs: Evaluated, at node: BinaryOperatorExprSyntax) -> Evaluated? {
-        let location = source.location(of: node)
+    private func apply(_ op: String, _ lhs: Evaluated, _ rhs: Evaluated, at node: BinaryOperatorExprSyntax,
+                       in context: EvaluationContext) -> Evaluated? {
         func mismatch() -> Evaluated? {
-            error("binary operator '\(op)' cannot be applied to operands of type '\(lhs.kind)' and '\(rhs.kind)'", at: node)
+            context.error("binary operator '\(op)' cannot be applied to operands of type '\(lhs.kind)' and '\(rhs.kind)'", at: node)
             return nil
         }
         if op == "&&" || op == "||" {
@@ -30,8 +30,8 @@ extension EvaluationSession {
         }
         if op == "+", let a = lhs.value.string, let b = rhs.value.string {
             let s = a + b
-            guard s.count <= Bounds.stringCharacters else {
-                error("string is too long (\(s.count) characters; at most \(Bounds.stringCharacters))", at: node)
+            guard s.count <= EvaluationBounds.stringCharacters else {
+                context.error("string is too long (\(s.count) characters; at most \(EvaluationBounds.stringCharacters))", at: node)
                 return nil
             }
             return Evaluated(value: .string(s), kind: .string, location: lhs.location)
@@ -75,19 +75,19 @@ extension EvaluationSession {
             case "*": result = a.multipliedReportingOverflow(by: b)
             default:
                 guard b != 0 else {
-                    error(op == "/" ? "division by zero" : "division by zero in remainder operation", at: node)
+                    context.error(op == "/" ? "division by zero" : "division by zero in remainder operation", at: node)
                     return nil
                 }
                 result = op == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
             }
             guard !result.1 else {
-                error("arithmetic operation '\(a) \(op) \(b)' (on type 'Int') results in an overflow", at: node)
+                context.error("arithmetic operation '\(a) \(op) \(b)' (on type 'Int') results in an overflow", at: node)
                 return nil
             }
             return Evaluated(value: .int(result.0), kind: .int, location: lhs.location, isLiteral: literal)
         }
         guard op != "%" else {
-            error("'%' is unavailable for 'Double'; use integers", at: node)
+            context.error("'%' is unavailable for 'Double'; use integers", at: node)
             return nil
         }
         let a = lhs.value.double ?? 0, b = rhs.value.double ?? 0
@@ -99,34 +99,34 @@ extension EvaluationSession {
         default: r = a / b
         }
         guard r.isFinite else {
-            error("arithmetic result is not a finite number", at: node)
+            context.error("arithmetic result is not a finite number", at: node)
             return nil
         }
-        _ = location
         return Evaluated(value: .double(r), kind: .double, location: lhs.location, isLiteral: literal)
     }
 
-    func evaluatePrefix(_ prefix: PrefixOperatorExprSyntax, expected: ValueKind?) -> Evaluated? {
+    func evaluatePrefix(_ prefix: PrefixOperatorExprSyntax, expected: ValueKind?,
+                        in context: EvaluationContext) -> Evaluated? {
         let op = prefix.operator.text
         guard op == "-" || op == "+" || op == "!" else {
-            error("prefix operator '\(op)' is not supported in lessons", at: prefix)
+            context.error("prefix operator '\(op)' is not supported in lessons", at: prefix)
             return nil
         }
         guard var v = evaluate(prefix.expression, expected: op == "!" ? nil : (expected?.isNumeric == true ? expected : nil),
-                               context: .operand) else { return nil }
-        v.location = source.location(of: prefix)
+                               destination: .operand, in: context) else { return nil }
+        v.location = context.location(of: prefix)
         switch (op, v.value) {
         case ("!", .bool(let b)): v.value = .bool(!b)
         case ("-", .int(let i)):
             guard i != .min else {
-                error("arithmetic operation results in an overflow", at: prefix)
+                context.error("arithmetic operation results in an overflow", at: prefix)
                 return nil
             }
             v.value = .int(-i)
         case ("-", .double(let d)): v.value = .double(-d)
         case ("+", .int), ("+", .double): break
         default:
-            error("unary operator '\(op)' cannot be applied to an operand of type '\(v.kind)'", at: prefix)
+            context.error("unary operator '\(op)' cannot be applied to an operand of type '\(v.kind)'", at: prefix)
             return nil
         }
         return v

@@ -1,0 +1,106 @@
+import Foundation
+import Experiments
+import SwiftSyntax
+
+/// `let name = value` and `let name: Type = value`, the one declaration lessons
+/// may write; in parameters blocks, with `--set` overrides applied. A name
+/// whose definition fails is poisoned, so its uses add no errors of their own.
+struct LetBinder {
+    let evaluator: ExpressionEvaluator
+    var scope: Scope { evaluator.scope }
+    var overrides: [String: String] { evaluator.overrides }
+
+    /// Binds the names of `decl`, adding parameters and datasets to `plan`.
+    func bind(_ decl: VariableDeclSyntax, in kind: BlockKind, context: EvaluationContext, plan: inout LessonPlan) {
+        if decl.bindingSpecifier.tokenKind != .keyword(.let) {
+            context.error("'\(decl.bindingSpecifier.text)' is not supported; lessons bind each name once with 'let'",
+                          at: decl.bindingSpecifier)
+            poisonBindings(decl)
+            return
+        }
+        if let attribute = decl.attributes.first {
+            context.error("attributes are not supported", at: attribute)
+            poisonBindings(decl)
+            return
+        }
+        if let modifier = decl.modifiers.first {
+            context.error("modifier '\(modifier.name.text)' is not supported", at: modifier)
+            poisonBindings(decl)
+            return
+        }
+        for binding in decl.bindings { bind(binding, in: kind, context: context, plan: &plan) }
+    }
+
+    private func poisonBindings(_ decl: VariableDeclSyntax) {
+        for b in decl.bindings {
+            if let name = b.pattern.as(IdentifierPatternSyntax.self)?.identifier.text { scope.poison(name) }
+        }
+    }
+
+    private func bind(_ binding: PatternBindingSyntax, in kind: BlockKind, context: EvaluationContext,
+                      plan: inout LessonPlan) {
+        guard let pattern = binding.pattern.as(IdentifierPatternSyntax.self) else {
+            context.error("destructuring patterns are not supported; bind one name per 'let'", at: binding.pattern)
+            return
+        }
+        let name = pattern.identifier.text
+        if let accessors = binding.accessorBlock {
+            context.error("computed properties are not supported", at: accessors)
+            scope.poison(name)
+            return
+        }
+        guard let initializer = binding.initializer?.value else {
+            context.error("'let \(name)' needs a value: write 'let \(name) = ...'", at: binding)
+            scope.poison(name)
+            return
+        }
+        if isReserved(name) {
+            context.error("'\(name)' is a name of the lessons API and cannot be redeclared", at: pattern)
+            return
+        }
+        if let earlier = scope[name] {
+            context.error("invalid redeclaration of '\(name)' (first declared at line \(earlier.location.line))", at: pattern)
+            return
+        }
+        var annotated: ValueKind?
+        if let type = binding.typeAnnotation?.type {
+            guard let k = evaluator.valueKind(of: type, in: context) else { scope.poison(name); return }
+            annotated = k
+        }
+        guard let declared = evaluator.evaluate(initializer, expected: annotated, destination: .specified, in: context) else {
+            scope.poison(name)
+            return
+        }
+        var value = declared
+        let location = context.location(of: pattern)
+        if kind == .parameters {
+            var effective = initializer.trimmedDescription
+            var overridden = false
+            if let text = overrides[name] {
+                guard let v = evaluator.evaluateOverride(text, of: name, kind: annotated ?? declared.kind, at: location,
+                                                        within: context) else {
+                    scope.poison(name)
+                    return
+                }
+                value = v
+                effective = text.trimmingCharacters(in: .whitespaces)
+                overridden = true
+            }
+            plan.parameters.append(PlanParameter(name: name, type: (annotated ?? declared.kind).description, value: effective,
+                                                 declaredValue: initializer.trimmedDescription, overridden: overridden,
+                                                 blockIndex: context.source.index, location: location))
+        } else if overrides[name] != nil {
+            context.error("'\(name)' is not a parameter; only names in a 'swift parameters' block can be set", at: pattern)
+        }
+        value.name = name
+        scope.bind(name, to: Scope.Binding(value: value, location: location, isParameter: kind == .parameters))
+        if kind == .experiment, let spec = value.value.object as? any DatasetSpecification {
+            plan.datasets.append(PlanDataset(name: name, spec: spec.source, blockIndex: context.source.index, location: location))
+        }
+    }
+
+    /// Names reserved by the API: types, `results`, `expect`.
+    private func isReserved(_ name: String) -> Bool {
+        ClaimWords.isReserved(name) || evaluator.catalog.type(named: name) != nil
+    }
+}

@@ -1,0 +1,71 @@
+import Experiments
+import SwiftSyntax
+
+/// What claims are about: `results["run"].metric` and
+/// `results["run"].metric("label")`, with the run, the metric and the label
+/// checked against the runs declared so far and the report's metrics.
+extension ClaimCompiler {
+    /// `results["run"].metric` or `results["run"].metric("label")`: nil when `expr`
+    /// is not a read of `results`; `.some(nil)` after a diagnostic.
+    func metricRead(_ expr: ExprSyntax, in context: EvaluationContext) -> (quantity: Quantity, isBool: Bool)?? {
+        var member: MemberAccessExprSyntax?
+        var call: FunctionCallExprSyntax?
+        if let m = expr.as(MemberAccessExprSyntax.self) {
+            member = m
+        } else if let c = expr.as(FunctionCallExprSyntax.self), let m = c.calledExpression.as(MemberAccessExprSyntax.self) {
+            member = m
+            call = c
+        } else if let sub = expr.as(SubscriptCallExprSyntax.self), ClaimWords.isResults(sub.calledExpression) {
+            context.error("results[...] is a run's report; ask for a metric, e.g. '.macroF1' or '.recall(\"label\")'", at: sub)
+            return .some(nil)
+        }
+        guard let member, let base = member.base, let sub = base.as(SubscriptCallExprSyntax.self),
+              ClaimWords.isResults(sub.calledExpression) else { return nil }
+        guard let run = runName(sub, in: context) else { return .some(nil) }
+        let name = member.declName.baseName.text
+        guard let metric = ReportMetric.named(name) else {
+            context.error("run report has no member '\(name)'\(Suggestions.didYouMean(name, in: ReportMetric.all.map(\.name)))",
+                          at: member.declName)
+            return .some(nil)
+        }
+        guard metric.takesLabel else {
+            if let call {
+                context.error("'\(name)' is a property; write '.\(name)' without arguments", at: call)
+                return .some(nil)
+            }
+            return (.metric(run: run.name, metric: name, label: nil), metric.isBool)
+        }
+        guard let call else {
+            context.error("'\(name)' needs a label: write '.\(name)(\"\(run.labels?.first ?? "label")\")'", at: member.declName)
+            return .some(nil)
+        }
+        if let closure = call.trailingClosure {
+            context.error("trailing closures are not supported in lessons", at: closure)
+            return .some(nil)
+        }
+        guard call.arguments.count == 1, let arg = call.arguments.first, arg.label == nil else {
+            context.error("'\(name)' takes one label, e.g. '.\(name)(\"\(run.labels?.first ?? "label")\")'", at: call)
+            return .some(nil)
+        }
+        guard let label = evaluator.evaluate(arg.expression, expected: .string, in: context)?.value.string else { return .some(nil) }
+        if let labels = run.labels, !labels.contains(label) {
+            context.error("run '\(run.name)' has no label '\(label)'\(Suggestions.didYouMean(label, in: labels)) "
+                          + "(labels: \(labels.joined(separator: ", ")))", at: arg.expression)
+            return .some(nil)
+        }
+        return (.metric(run: run.name, metric: name, label: label), false)
+    }
+
+    private func runName(_ sub: SubscriptCallExprSyntax, in context: EvaluationContext) -> (name: String, labels: [String]?)? {
+        guard sub.arguments.count == 1, let arg = sub.arguments.first, arg.label == nil else {
+            context.error("results takes one run name: results[\"name\"]", at: sub)
+            return nil
+        }
+        guard let name = evaluator.evaluate(arg.expression, expected: .string, in: context)?.value.string else { return nil }
+        guard let run = runs[name] else {
+            if !runs.mayBeIncomplete { context.error(runs.unknownRunMessage(name), at: arg.expression) }
+            return nil
+        }
+        return (name, run.labels)
+    }
+}

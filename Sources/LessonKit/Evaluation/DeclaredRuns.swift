@@ -1,0 +1,49 @@
+import Experiments
+
+/// The runs the comparisons so far declared, by name: expect blocks and sweeps
+/// name runs, and a misspelt name is reported before anything is trained.
+final class DeclaredRuns {
+    /// A run the expect blocks may name, with the labels of its dataset.
+    struct Entry {
+        var location: SourceLocation
+        /// Nil when the dataset's labels come from its files.
+        var labels: [String]?
+        /// The seeds its results are listed under (paired claims need equal lists).
+        var seeds: [Int]
+    }
+
+    private var entries: [String: Entry] = [:]
+    /// Names in declaration order, for the list in an "unknown run" message.
+    private var order: [String] = []
+    /// True once a block other than an expect block had an error: its runs may
+    /// be missing, so unknown run names are not reported on top.
+    var mayBeIncomplete = false
+
+    subscript(name: String) -> Entry? { entries[name] }
+
+    /// Adds the runs of `compare` (written as `value`); with a name already
+    /// taken, reports each such run and adds none.
+    func add(_ compare: Compare, value: Evaluated, in context: EvaluationContext) -> Bool {
+        var fresh = true
+        for (i, run) in compare.runs.enumerated() {
+            if let earlier = entries[run.name] {
+                fresh = false
+                context.error("duplicate run name '\(run.name)'; first used at line \(earlier.location.line)",
+                              at: value.location(at: [.argument("runs"), .index(i)]))
+            }
+        }
+        guard fresh else { return false }
+        for (i, run) in compare.runs.enumerated() where entries[run.name] == nil {
+            entries[run.name] = Entry(location: value.location(at: [.argument("runs"), .index(i)]),
+                                      labels: compare.dataset.labelNames, seeds: compare.seedList(for: run))
+            order.append(run.name)
+        }
+        return true
+    }
+
+    /// The message for a name no comparison declared.
+    func unknownRunMessage(_ name: String) -> String {
+        let list = order.isEmpty ? "no runs are declared before this block" : "runs: " + order.joined(separator: ", ")
+        return "no run named '\(name)'\(Suggestions.didYouMean(name, in: order)) (\(list))"
+    }
+}

@@ -1,0 +1,134 @@
+import Experiments
+import SwiftSyntax
+
+/// One evaluation of a lesson: walks its runnable blocks and their statements
+/// in order and hands each to the part that knows it — `let` to the binder,
+/// `expect(...)` to the claim compiler, `Compare` and `Sweep` values to the
+/// plan. It owns what the parts share: the diagnostics, the scope, the runs
+/// declared so far and the plan being built.
+final class LessonEvaluation {
+    let lesson: Lesson
+    /// True while evaluating the lesson again for one point of a sweep: sweeps
+    /// and claims are left out, only the runs matter.
+    let isSweepPoint: Bool
+    private let diagnostics: Diagnostics
+    private let evaluator: ExpressionEvaluator
+    private let runs = DeclaredRuns()
+    private let binder: LetBinder
+    private let claims: ClaimCompiler
+    private let sweeps: SweepPlanner
+    private var plan = LessonPlan()
+
+    init(lesson: Lesson, catalog: APICatalog, overrides: [String: String], isSweepPoint: Bool) {
+        self.lesson = lesson
+        self.isSweepPoint = isSweepPoint
+        diagnostics = Diagnostics(path: lesson.path)
+        evaluator = ExpressionEvaluator(catalog: catalog, scope: Scope(), overrides: overrides)
+        binder = LetBinder(evaluator: evaluator)
+        claims = ClaimCompiler(evaluator: evaluator, runs: runs)
+        sweeps = SweepPlanner(lesson: lesson, evaluator: evaluator, runs: runs)
+    }
+
+    /// The plan, or every diagnostic when any is an error.
+    func result() -> Result<LessonPlan, DiagnosticList> {
+        for (index, block) in lesson.blocks.enumerated() where block.kind.isRunnable {
+            if isSweepPoint && block.kind == .expect { continue }
+            evaluateBlock(index: index, block: block)
+        }
+        // A sweep point leaves unknown overrides to the lesson's own evaluation (reported once).
+        if !isSweepPoint { evaluator.reportUnusedOverrides(declared: plan.parameters.map(\.name), to: diagnostics) }
+        if diagnostics.all.contains(where: { $0.severity == .error }) { return .failure(DiagnosticList(diagnostics.all)) }
+        return .success(plan)
+    }
+
+    private func evaluateBlock(index: Int, block: LessonBlock) {
+        let errorsBefore = diagnostics.count
+        defer { if block.kind != .expect, diagnostics.count > errorsBefore { runs.mayBeIncomplete = true } }
+        guard block.text.utf8.count <= EvaluationBounds.blockBytes else {
+            diagnostics.error("block is too large (\(block.text.utf8.count) bytes; at most \(EvaluationBounds.blockBytes))",
+                              at: SourceLocation(line: block.startLine, column: 1 + block.contentIndent))
+            return
+        }
+        guard let source = BlockSource(index: index, block: block) else {
+            if let v = SourceGuard.firstViolation(in: block.text) {
+                diagnostics.error(v.kind.message, at: BlockSource.location(ofOffset: v.offset, in: block))
+            }
+            return
+        }
+        let syntaxErrors = ParseCache.errors(for: block.text, tree: source.tree)
+        if !syntaxErrors.isEmpty {
+            for d in syntaxErrors { diagnostics.error(d.message, at: source.location(d.position)) }
+            poisonNames(in: source.tree)
+            return
+        }
+        for item in source.tree.statements {
+            // Each statement starts a fresh context (depth 0).
+            let context = EvaluationContext(source: source, diagnostics: diagnostics)
+            switch item.item {
+            case .decl(let decl):
+                if let v = decl.as(VariableDeclSyntax.self) {
+                    binder.bind(v, in: block.kind, context: context, plan: &plan)
+                } else {
+                    context.unsupported(decl)
+                }
+            case .stmt(let stmt):
+                context.unsupported(stmt.as(ExpressionStmtSyntax.self).map { Syntax($0.expression) } ?? Syntax(stmt))
+            case .expr(let expr):
+                evaluateStatement(expr, in: block.kind, context: context)
+            }
+        }
+    }
+
+    /// Names a block with syntax errors would have bound: later uses stay quiet.
+    private func poisonNames(in tree: SourceFileSyntax) {
+        for item in tree.statements {
+            guard let v = item.item.as(VariableDeclSyntax.self) else { continue }
+            for b in v.bindings {
+                if let name = b.pattern.as(IdentifierPatternSyntax.self)?.identifier.text { evaluator.scope.poison(name) }
+            }
+        }
+    }
+
+    /// A top-level expression: `Compare(...)` in experiments, `expect(...)` in expect blocks.
+    private func evaluateStatement(_ expr: ExprSyntax, in kind: BlockKind, context: EvaluationContext) {
+        let statement = TopLevelStatement(expr)
+        switch (kind, statement) {
+        case (.expect, .claim(let call)):
+            if let claim = claims.compile(call, in: context) {
+                plan.expectations.append(claim)
+            }
+        case (.expect, .comparison):
+            context.error("Compare belongs in a 'swift experiment' block", at: expr)
+        case (.expect, .value):
+            context.error("an expect block states claims as 'expect(...)' statements", at: expr)
+        case (.parameters, _):
+            context.error("a parameters block only declares knobs with 'let'", at: expr)
+        case (_, .claim):
+            context.error("expect(...) belongs in a 'swift expect' block", at: expr)
+        case (_, .comparison), (_, .value):
+            guard let value = evaluator.evaluate(expr, expected: nil, in: context) else { return }
+            planExperiment(value, at: expr, context: context)
+        }
+    }
+
+    private func planExperiment(_ value: Evaluated, at expr: ExprSyntax, context: EvaluationContext) {
+        switch ExperimentStatementValue(value) {
+        case .comparison(let compare):
+            guard runs.add(compare, value: value, in: context) else { return }
+            let runLocations = compare.runs.indices.map { value.location(at: [.argument("runs"), .index($0)]) }
+            plan.comparisons.append(PlanComparison(compare: compare, datasetName: value.children["dataset"]?.name,
+                                                   blockIndex: context.source.index, location: context.location(of: expr),
+                                                   runLocations: runLocations))
+        case .sweep(let sweep):
+            guard !isSweepPoint else { return }
+            if let planned = sweeps.plan(sweep, value: value, at: expr, in: context) { plan.sweeps.append(planned) }
+        case .run:
+            context.error("a Run on its own is never trained; put it in the runs of a Compare", at: expr)
+        case .dataset:
+            context.error("a dataset on its own is not shown; pass it to Compare(_:on:runs:)", at: expr)
+        case .other:
+            context.error("result of type '\(value.kind)' is unused; an experiment block declares names and Compare(...) calls",
+                          at: expr)
+        }
+    }
+}
