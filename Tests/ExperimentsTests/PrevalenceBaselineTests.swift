@@ -31,14 +31,14 @@ final class PrevalenceBaselineTests: XCTestCase {
         let testPrevalence = [2.0 / 5, 1.0 / 5, 1.0 / 5]
         for (label, p) in zip(m.perLabel, testPrevalence) {
             // sklearn: one tied threshold group → AP = precision at recall 1 = prevalence.
-            XCTAssertEqual(label.averagePrecision, p, accuracy: 1e-12, label.label)
+            XCTAssertEqual(try XCTUnwrap(label.averagePrecision), p, accuracy: 1e-12, label.label)
             XCTAssertEqual(try XCTUnwrap(label.rocAUC), 0.5, accuracy: 1e-12, label.label)
         }
         XCTAssertEqual(m.macroROCAUC ?? .nan, 0.5, accuracy: 1e-12)
         XCTAssertEqual(m.meanAveragePrecision, testPrevalence.reduce(0, +) / 3, accuracy: 1e-12)
         // Label a (train prevalence 0.75 > 0.5) is predicted for every image; b and c never.
         XCTAssertEqual(m.perLabel[0].recall, 1)
-        XCTAssertEqual(m.perLabel[0].precision, 2.0 / 5, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(m.perLabel[0].precision), 2.0 / 5, accuracy: 1e-12)
         XCTAssertEqual(m.perLabel[1].f1, 0)
         XCTAssertEqual(m.perLabel[2].f1, 0)
         // Hamming loss: a is wrong on its 3 negatives, b and c on their positives: 5 of 15 cells.
@@ -49,7 +49,7 @@ final class PrevalenceBaselineTests: XCTestCase {
         let result = RunExecutor.execute(Run("baseline", model: PrevalenceBaseline(), threshold: .fixed(0.2)), on: dataset)
         let m = try XCTUnwrap(result.metrics)
         XCTAssertEqual(m.perLabel.map(\.recall), [1, 1, 0], "0.75 and 0.25 pass 0.2, 0.125 does not")
-        XCTAssertEqual(m.perLabel[1].precision, 1.0 / 5, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(m.perLabel[1].precision), 1.0 / 5, accuracy: 1e-12)
         XCTAssertEqual(result.thresholds, [0.2, 0.2, 0.2])
     }
 

@@ -50,7 +50,7 @@ final class ROCAUCMetricsTests: XCTestCase {
                                        probabilities: Tensor(shape: [3, 2], storage: [0.9, 0.2, 0.1, 0.7, 0.3, 0.4]),
                                        predictions: Tensor(shape: [3, 2], storage: [1, 0, 0, 1, 0, 0]), labels: ["a", "b"])
         XCTAssertNil(m.perLabel[1].values["rocAUC"])
-        XCTAssertTrue(m.perLabel[1].rocAUC.isNaN)
+        XCTAssertNil(m.perLabel[1].rocAUC)
         XCTAssertEqual(try XCTUnwrap(m.perLabel[0].rocAUC), 1.0, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(m.macroROCAUC), 1.0, accuracy: 1e-12)
     }

@@ -52,7 +52,7 @@ final class RenderingResultsSectionTests: XCTestCase {
                 XCTAssertTrue(html.contains(">\(Markup.number(value))<"), "\(entry.name): \(value) not on the page")
             }
             for label in m.perLabel {
-                XCTAssertTrue(html.contains("<td class=\"num\"><span class=\"v\">\(Markup.number(label.averagePrecision))</span></td>"))
+                XCTAssertTrue(html.contains("<td class=\"num\"><span class=\"v\">\(Markup.number(label.averagePrecision ?? .nan))</span></td>"))
             }
             XCTAssertTrue(html.contains(Markup.number(entry.result.history.last!.trainLoss, digits: 4)))
         }

@@ -66,43 +66,6 @@ public struct RunAggregate: Codable, Hashable, Sendable {
     public func label(_ name: String) -> LabelAggregate? { perLabel.first { $0.label == name } }
 }
 
-/// One label's metrics over the seeds: every `LabelMetricCatalog` metric by
-/// name (a field named for it in `results.json`), and the label's test support.
-@dynamicMemberLookup
-public struct LabelAggregate: Codable, Hashable, Sendable {
-    public var label: String
-    public var values: [String: Summary]
-    /// Test positives of the label (varies when the seed redraws the data).
-    public var support: Summary
-
-    public init(label: String, values: [String: Summary], support: Summary) {
-        self.label = label
-        self.values = values
-        self.support = support
-    }
-
-    /// `aggregate.recall`: the summary over seeds, nil when not measured.
-    public subscript(dynamicMember metric: KeyPath<LabelMetricCatalog, LabelMetric>) -> Summary? {
-        values[LabelMetricCatalog.standard[keyPath: metric].name]
-    }
-
-    private enum FixedKey: String, CodingKey { case label, support }
-
-    public init(from decoder: Decoder) throws {
-        let fixed = try decoder.container(keyedBy: FixedKey.self)
-        label = try fixed.decode(String.self, forKey: .label)
-        support = try fixed.decode(Summary.self, forKey: .support)
-        values = try MetricKey.decodeValues(from: decoder, names: LabelMetricCatalog.names)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var fixed = encoder.container(keyedBy: FixedKey.self)
-        try fixed.encode(label, forKey: .label)
-        try fixed.encode(support, forKey: .support)
-        try MetricKey.encode(values, names: LabelMetricCatalog.names, to: encoder)
-    }
-}
-
 /// One epoch's losses over the seeds.
 public struct EpochAggregate: Codable, Hashable, Sendable {
     public var epoch: Int

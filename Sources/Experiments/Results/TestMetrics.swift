@@ -52,45 +52,6 @@ public struct TestMetrics: Codable, Hashable, Sendable {
     }
 }
 
-/// One label's test metrics at the run's threshold (zero_division 0): every
-/// `LabelMetricCatalog` metric by name, and the label's test support.
-@dynamicMemberLookup
-public struct LabelMetrics: Codable, Hashable, Sendable {
-    public var label: String
-    /// `LabelMetricCatalog` values by metric name.
-    public var values: [String: Double]
-    /// Positives of this label in the test split.
-    public var support: Int
-
-    public init(label: String, values: [String: Double], support: Int) {
-        self.label = label
-        self.values = values
-        self.support = support
-    }
-
-    /// `labelMetrics.recall`: the value, NaN when undefined for this label.
-    public subscript(dynamicMember metric: KeyPath<LabelMetricCatalog, LabelMetric>) -> Double {
-        get { values[LabelMetricCatalog.standard[keyPath: metric].name] ?? .nan }
-        set { values[LabelMetricCatalog.standard[keyPath: metric].name] = newValue }
-    }
-
-    private enum FixedKey: String, CodingKey { case label, support }
-
-    public init(from decoder: Decoder) throws {
-        let fixed = try decoder.container(keyedBy: FixedKey.self)
-        label = try fixed.decode(String.self, forKey: .label)
-        support = try fixed.decode(Int.self, forKey: .support)
-        values = try MetricKey.decodeValues(from: decoder, names: LabelMetricCatalog.names)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var fixed = encoder.container(keyedBy: FixedKey.self)
-        try fixed.encode(label, forKey: .label)
-        try fixed.encode(support, forKey: .support)
-        try MetricKey.encode(values, names: LabelMetricCatalog.names, to: encoder)
-    }
-}
-
 /// A metric's name as a JSON field beside a type's fixed fields.
 struct MetricKey: CodingKey {
     var stringValue: String

@@ -23,7 +23,7 @@ struct PerLabelTable {
                                 + Self.columns.map { m[dynamicMember: $0].map { .summary($0) } ?? .number(.nan) }
                                 + [.summary(m.support, digits: 1)])
                 } else if let m = run.labelMetrics(label) {
-                    rows.append([.text(label), .text(run.name)] + Self.columns.map { .number(m[dynamicMember: $0]) }
+                    rows.append([.text(label), .text(run.name)] + Self.columns.map { .number(m[dynamicMember: $0] ?? .nan) }
                                 + [HTMLTable.Cell(text: String(m.support), numeric: true)])
                 }
             }

@@ -87,7 +87,7 @@ struct ResultCharts {
         func values(_ key: (LabelMetrics) -> Double) -> [[Double]] {
             done.map { entry in labels.map { label in entry.run.labelMetrics(label).map(key) ?? .nan } }
         }
-        let recall = values(\.recall), f1 = values(\.f1)
+        let recall = values { $0.recall ?? .nan }, f1 = values { $0.f1 ?? .nan }
         let names = done.map(\.run.name)
         var rows: [[HTMLTable.Cell]] = []
         var alt: [String] = []
