@@ -11,11 +11,12 @@ public enum Loss: Codable, Hashable, Sendable {
     case softmaxCrossEntropy(classWeight: ClassWeight = .none)
     case sparseSoftmaxCrossEntropy(classWeight: ClassWeight = .none)
     case focal(alpha: Double? = 0.25, gamma: Double = 2)
+    case asymmetric(gammaPositive: Double = 1, gammaNegative: Double = 4, clip: Double = 0.05)
 
     /// The head this loss is defined for.
     public var head: Head {
         switch self {
-        case .binaryCrossEntropy, .focal: return .sigmoid
+        case .binaryCrossEntropy, .focal, .asymmetric: return .sigmoid
         case .softmaxCrossEntropy, .sparseSoftmaxCrossEntropy: return .softmax
         }
     }
@@ -53,6 +54,17 @@ public enum Loss: Codable, Hashable, Sendable {
         ], doc: "Sigmoid focal loss (Lin et al. 2017; torchvision `sigmoid_focal_loss`).") {
             .focal(alpha: $0.optionalDouble("alpha"), gamma: $0.double("gamma")) as Loss
         },
+        APIMember("asymmetric", [
+            APIArgument("gammaPositive", .double, default: "1", limits: .range(0...10), doc: "Focusing exponent of positives, on (1 − p)."),
+            APIArgument("gammaNegative", .double, default: "4", limits: .range(0...10),
+                        doc: "Focusing exponent of negatives, on the shifted probability."),
+            APIArgument("clip", .double, default: "0.05", limits: .range(0...0.5),
+                        doc: "Probability shift of negatives: a negative scored at most `clip` costs nothing."),
+        ], doc: "Asymmetric loss (Ridnik et al. 2021, the authors' `AsymmetricLoss`): focal-style focusing, "
+            + "harder on easy negatives than on positives, and easy negatives dropped.") {
+            .asymmetric(gammaPositive: $0.double("gammaPositive"), gammaNegative: $0.double("gammaNegative"),
+                        clip: $0.double("clip")) as Loss
+        },
     ])
 
     /// NeuralCore's loss, with data-dependent weights (`.balanced`) resolved on
@@ -67,6 +79,8 @@ public enum Loss: Codable, Hashable, Sendable {
             return .sparseSoftmaxCrossEntropy(classWeight: try classWeight.resolve(trainLabels: trainLabels, labelNames: labelNames))
         case .focal(let alpha, let gamma):
             return .sigmoidFocal(alpha: alpha.map(Float.init), gamma: Float(gamma))
+        case .asymmetric(let gammaPositive, let gammaNegative, let clip):
+            return .asymmetric(gammaPositive: Float(gammaPositive), gammaNegative: Float(gammaNegative), clip: Float(clip))
         }
     }
 }
