@@ -26,6 +26,10 @@ public struct MetricCatalog: Sendable {
                                     doc: "Mean of per-label ROC-AUC (`roc_auc_score(average=\"macro\")`, threshold-free).") {
         $0.summary.rocAUC
     }
+    public let labelRankingAveragePrecision = Metric(
+        "labelRankingAveragePrecision", heading: "LRAP",
+        doc: "Per image, how well its true labels rank above the others, averaged (`label_ranking_average_precision_score`; "
+            + "threshold-free).") { $0.summary.labelRankingAveragePrecision }
     public let multiLabelRecall = Metric("multiLabelRecall", heading: "recall on ≥2-label images",
                                          doc: "Micro recall on test images with ≥ 2 true labels.") { $0.multiLabel.recall }
     public let multiLabelSubsetAccuracy = Metric("multiLabelSubsetAccuracy", heading: "subset accuracy on ≥2-label images",
