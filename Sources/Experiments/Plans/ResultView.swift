@@ -13,7 +13,7 @@ public enum ResultView: Codable, Hashable, Sendable {
     case calibration
     case thresholds
 
-    /// Precision, recall, F1 and AP of one label: `.perLabel("ring")`.
+    /// Precision, recall, F1, AP and ROC-AUC of one label: `.perLabel("ring")`.
     public static func perLabel(_ label: String) -> ResultView { .label(label) }
 
     /// What a comparison shows when the lesson does not say.
@@ -30,10 +30,10 @@ extension ResultView {
             .plain("dataset", ResultView.dataset, doc: "The dataset card (once per dataset on a page)."),
             .plain("table", ResultView.table, doc: "Headline table: macro-F1, micro-F1, mAP, recall of the rarest label."),
             .plain("metrics", ResultView.metrics, doc: "Every metric of every run."),
-            .plain("perLabel", ResultView.perLabel, doc: "Precision, recall, F1 and AP of every label."),
+            .plain("perLabel", ResultView.perLabel, doc: "Precision, recall, F1, AP and ROC-AUC of every label."),
             APIMember("perLabel", [APIArgument(nil, name: "label", .string, limits: Limits(minCount: 1, maxCount: 80),
                                                doc: "A label of the dataset.")],
-                      doc: "Precision, recall, F1 and AP of one label.") { .label($0.string("label")) as ResultView },
+                      doc: "Precision, recall, F1, AP and ROC-AUC of one label.") { .label($0.string("label")) as ResultView },
             .plain("loss", ResultView.loss, doc: "Training and validation loss per epoch."),
             .plain("pr", ResultView.pr, doc: "Precision–recall curves, one panel per label."),
             .plain("bars", ResultView.bars, doc: "Recall and F1 per label as grouped bars."),

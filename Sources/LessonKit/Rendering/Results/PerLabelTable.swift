@@ -1,6 +1,6 @@
 import Experiments
 
-/// Precision, recall, F1 and average precision per label and run, with each
+/// Precision, recall, F1, average precision and ROC-AUC per label and run, with each
 /// label's test support, so a rare label's numbers are never averaged away.
 /// A run trained with several seeds shows `mean ± sd` over its seeds.
 struct PerLabelTable {
@@ -12,7 +12,7 @@ struct PerLabelTable {
     var id: String? = nil
 
     /// The label metrics shown, in column order (headings from the catalog).
-    static var columns: [KeyPath<LabelMetricCatalog, LabelMetric>] { [\.precision, \.recall, \.f1, \.averagePrecision] }
+    static var columns: [KeyPath<LabelMetricCatalog, LabelMetric>] { [\.precision, \.recall, \.f1, \.averagePrecision, \.rocAUC] }
 
     func html() -> String {
         var rows: [[HTMLTable.Cell]] = []
@@ -32,7 +32,7 @@ struct PerLabelTable {
         // The first column is a row header; the label repeats so every row reads alone.
         let which = labels.count == 1 ? "Test metrics of \(labels[0])" : "Per-label test metrics"
         let seeds = aggregates.contains { $0 != nil } ? "; mean ± sd over seeds" : ""
-        return HTMLTable(caption: which + " (threshold as configured per run; AP is threshold-free\(seeds))",
+        return HTMLTable(caption: which + " (threshold as configured per run; AP and ROC-AUC are threshold-free\(seeds))",
                          header: ["label", "run"] + Self.columns.map { LabelMetricCatalog.standard[keyPath: $0].heading }
                              + ["positives in test"],
                          rows: rows, number: number, id: id).html()
