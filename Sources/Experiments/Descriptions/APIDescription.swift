@@ -165,4 +165,16 @@ extension APIMember {
     static func plain(_ name: String, _ value: some Sendable, doc: String) -> APIMember {
         APIMember(name, nil, doc: doc) { _ in value }
     }
+
+    /// Cases written without parentheses, each named as Swift spells the case
+    /// (so a member's name and its value cannot disagree), with its doc.
+    static func plain<Value: Sendable>(_ cases: [(Value, String)]) -> [APIMember] {
+        cases.map { value, doc in plain(String(describing: value), value, doc: doc) }
+    }
+
+    /// `.name([w₁, w₂, …])`: one non-negative weight per label, in label order.
+    static func perLabelWeights(_ name: String, doc: String, _ make: @escaping @Sendable ([Double]) -> any Sendable) -> APIMember {
+        APIMember(name, [APIArgument(nil, name: "weights", .array(.double), limits: .weights, doc: "One weight per label, in label order.")],
+                  doc: doc) { make($0.doubles("weights")) }
+    }
 }

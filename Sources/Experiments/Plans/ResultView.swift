@@ -2,16 +2,9 @@
 /// picks what the lesson is about; everything else is folded into "More results".
 /// Each case is documented once, by its member in `description` below.
 public enum ResultView: Codable, Hashable, Sendable {
-    case dataset
-    case table
-    case metrics
-    case perLabel
+    case dataset, table, metrics, perLabel
     case label(String)
-    case loss
-    case pr
-    case bars
-    case calibration
-    case thresholds
+    case loss, pr, bars, calibration, thresholds
 
     /// Precision, recall, F1, AP and ROC-AUC of one label: `.perLabel("ring")`.
     public static func perLabel(_ label: String) -> ResultView { .label(label) }
@@ -21,23 +14,23 @@ public enum ResultView: Codable, Hashable, Sendable {
 
     /// Every view, in page order: what "More results" draws from.
     public static let all: [ResultView] = [.dataset, .table, .metrics, .perLabel, .thresholds, .loss, .pr, .bars, .calibration]
-}
 
-extension ResultView {
     static let description = APITypeDescription(
         "ResultView", doc: "One output of a `Compare`, for its `show:` list; outputs not listed are folded into \"More results\".",
-        members: [
-            .plain("dataset", ResultView.dataset, doc: "The dataset card (once per dataset on a page)."),
-            .plain("table", ResultView.table, doc: "Headline table: macro-F1, micro-F1, mAP, recall of the rarest label."),
-            .plain("metrics", ResultView.metrics, doc: "Every metric of every run."),
-            .plain("perLabel", ResultView.perLabel, doc: "Precision, recall, F1, AP and ROC-AUC of every label."),
+        members: APIMember.plain([
+            (ResultView.dataset, "The dataset card (once per dataset on a page)."),
+            (ResultView.table, "Headline table: macro-F1, micro-F1, mAP, recall of the rarest label."),
+            (ResultView.metrics, "Every metric of every run."),
+            (ResultView.perLabel, "Precision, recall, F1, AP and ROC-AUC of every label."),
+        ]) + [
             APIMember("perLabel", [APIArgument(nil, name: "label", .string, limits: Limits(minCount: 1, maxCount: 80),
                                                doc: "A label of the dataset.")],
                       doc: "Precision, recall, F1, AP and ROC-AUC of one label.") { .label($0.string("label")) as ResultView },
-            .plain("loss", ResultView.loss, doc: "Training and validation loss per epoch."),
-            .plain("pr", ResultView.pr, doc: "Precision–recall curves, one panel per label."),
-            .plain("bars", ResultView.bars, doc: "Recall and F1 per label as grouped bars."),
-            .plain("calibration", ResultView.calibration, doc: "Reliability chart: observed frequency against predicted probability."),
-            .plain("thresholds", ResultView.thresholds, doc: "The decision threshold each run used, per label."),
-        ])
+        ] + APIMember.plain([
+            (ResultView.loss, "Training and validation loss per epoch."),
+            (ResultView.pr, "Precision–recall curves, one panel per label."),
+            (ResultView.bars, "Recall and F1 per label as grouped bars."),
+            (ResultView.calibration, "Reliability chart: observed frequency against predicted probability."),
+            (ResultView.thresholds, "The decision threshold each run used, per label."),
+        ]))
 }

@@ -1,24 +1,16 @@
 import NeuralCore
 
 /// How logits become probabilities (applied by the loss and by prediction,
-/// never as a layer).
-/// Each case is documented once, by its member in `description` below.
+/// never as a layer). Each case is documented once, in `description`.
 public enum Head: String, Codable, Hashable, Sendable, CaseIterable {
     case sigmoid
     case softmax
-}
-
-extension Head {
-    static let description = APITypeDescription("Head", doc: "How logits become probabilities.", members: [
-        .plain("sigmoid", Head.sigmoid, doc: "One independent yes/no per label: right for multi-label data."),
-        .plain("softmax", Head.softmax, doc: "One distribution over all labels: labels compete for one unit of probability."),
-    ])
 
     /// NeuralCore's head.
-    var outputHead: OutputHead {
-        switch self {
-        case .sigmoid: return .sigmoid
-        case .softmax: return .softmax
-        }
-    }
+    var outputHead: OutputHead { self == .sigmoid ? .sigmoid : .softmax }
+
+    static let description = APITypeDescription("Head", doc: "How logits become probabilities.", members: APIMember.plain([
+        (Head.sigmoid, "One independent yes/no per label: right for multi-label data."),
+        (Head.softmax, "One distribution over all labels: labels compete for one unit of probability."),
+    ]))
 }

@@ -1,13 +1,10 @@
-/// Initial value of the last layer's bias.
-/// Each case is documented once, by its member in `description` below.
+/// Initial value of the last layer's bias: `.prior` starts the model out
+/// predicting each label's base rate instead of spending epochs learning it.
 public enum OutputBias: String, Codable, Hashable, Sendable, CaseIterable {
-    case zero
-    case prior
-}
+    case zero, prior
 
-extension OutputBias {
-    static let description = APITypeDescription("OutputBias", doc: "Initial value of the last layer's bias.", members: [
-        .plain("zero", OutputBias.zero, doc: "All zeros (the frameworks' default)."),
-        .plain("prior", OutputBias.prior, doc: "log(p / (1 − p)) per label, p its training prevalence."),
-    ])
+    static let description = APITypeDescription(
+        "OutputBias", doc: "Initial value of the last layer's bias.",
+        members: APIMember.plain([(OutputBias.zero, "All zeros (the frameworks' default)."),
+                                  (OutputBias.prior, "log(p / (1 − p)) per label, p its training prevalence.")]))
 }

@@ -5,27 +5,22 @@ import NeuralCore
 /// `BCEWithLogitsLoss(pos_weight=)`).
 /// Each case is documented once, by its member in `description` below.
 public enum PosWeight: Codable, Hashable, Sendable {
-    case none
-    case balanced
+    case none, balanced
     case scaledBalanced(scale: Double)
     case fixed([Double])
 
     /// `.balanced` multiplied by `scale`; the spelling lessons use.
     public static func balanced(scale: Double) -> PosWeight { .scaledBalanced(scale: scale) }
-}
 
-extension PosWeight {
     static let description = APITypeDescription(
         "PosWeight", doc: "Per-label weight of the positive term of binary cross-entropy (TF/PyTorch `pos_weight`).",
-        members: [
-            .plain("none", PosWeight.none, doc: "Every positive counts once."),
-            .plain("balanced", PosWeight.balanced, doc: "negatives / positives of each label in the training split."),
-            APIMember("balanced", [APIArgument("scale", .double, limits: .positive(max: 1000),
-                                               doc: "Multiplies the balanced weight.")],
+        members: APIMember.plain([
+            (PosWeight.none, "Every positive counts once."),
+            (PosWeight.balanced, "negatives / positives of each label in the training split."),
+        ]) + [
+            APIMember("balanced", [APIArgument("scale", .double, limits: .positive(max: 1000), doc: "Multiplies the balanced weight.")],
                       doc: "The balanced weight times `scale`.") { .scaledBalanced(scale: $0.double("scale")) as PosWeight },
-            APIMember("fixed", [APIArgument(nil, name: "weights", .array(.double), limits: .weights,
-                                            doc: "One weight per label, in label order.")],
-                      doc: "Given weights.") { .fixed($0.doubles("weights")) as PosWeight },
+            .perLabelWeights("fixed", doc: "Given weights.") { PosWeight.fixed($0) },
         ])
 
     /// The weights NeuralCore trains with, resolved on the training labels (nil: none).

@@ -46,7 +46,6 @@ extension Threshold {
 
 extension ThresholdObjective {
     static let description = APITypeDescription(
-        "ThresholdObjective", doc: "What tuned thresholds maximise on the validation split.", members: [
-            .plain("f1", ThresholdObjective.f1, doc: "The label's F1 score."),
-        ])
+        "ThresholdObjective", doc: "What tuned thresholds maximise on the validation split.",
+        members: APIMember.plain([(ThresholdObjective.f1, "The label's F1 score.")]))
 }
