@@ -5,14 +5,18 @@ import Synchronization
 /// comparisons it declared, their reports once run, and failed expectations.
 /// The `lessons` tool never uses it — it evaluates the lesson's syntax tree
 /// instead — so this exists only to make exported lesson code honest Swift.
-public final class Notebook: @unchecked Sendable {
+public final class Notebook: Sendable {
     public static let shared = Notebook()
 
     /// Trains one comparison's runs and returns a report per run name; set by
     /// the execution layer. Without it, asking for `results` is a usage error.
-    public var execute: (@Sendable (Compare) throws -> [String: RunSeries])?
+    public var execute: (@Sendable (Compare) throws -> [String: RunSeries])? {
+        get { state.withLock { $0.execute } }
+        set { state.withLock { $0.execute = newValue } }
+    }
 
     private struct State {
+        var execute: (@Sendable (Compare) throws -> [String: RunSeries])?
         var pending: [Compare] = []
         var reports: [String: RunSeries] = [:]
         /// While a claim is checked seed by seed: which seed `results` reads.
@@ -69,7 +73,7 @@ public final class Notebook: @unchecked Sendable {
 
     private func series(named name: String, _ s: inout State) -> RunSeries {
         if !s.pending.isEmpty {
-            guard let execute else {
+            guard let execute = s.execute else {
                 fatalError("results[\"\(name)\"]: no executor; set Notebook.shared.execute before asking for results")
             }
             for compare in s.pending {
