@@ -99,14 +99,14 @@ final class EvaluationPlanTests: XCTestCase {
     func testDescribedDefaultsEqualSwiftDefaults() throws {
         let md = EvaluationFixture.blocks([("experiment", """
         let fashion = FashionMosaics()
-        Compare("t", on: Shapes(), runs: [Run("r")])
+        Compare("t", on: Shapes(), runs: [Run("r"), Run("a", loss: .asymmetric(), optimizer: .adam())])
         Compare("u", on: fashion, runs: [Run("s", model: CNN(), loss: .focal(), optimizer: .sgd())])
         Compare("v", on: NumpyDataset(images: "x.npy", labels: "y.npy"), runs: [Run("w", model: MLP(), optimizer: .adamW())])
         """)])
         let plan = try EvaluationFixture.plan(md)
         XCTAssertEqual(plan.comparisons.map(\.dataset), [.shapes(Shapes()), .fashionMosaics(FashionMosaics()),
                                                          .numpy(NumpyDataset(images: "x.npy", labels: "y.npy"))])
-        XCTAssertEqual(plan.runs, [Run("r"), Run("s", model: CNN(), loss: .focal(), optimizer: .sgd()),
+        XCTAssertEqual(plan.runs, [Run("r"), Run("a", loss: .asymmetric(), optimizer: .adam()), Run("s", model: CNN(), loss: .focal(), optimizer: .sgd()),
                                    Run("w", model: MLP(), optimizer: .adamW())])
     }
 
