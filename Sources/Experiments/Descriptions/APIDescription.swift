@@ -42,6 +42,17 @@ public struct APILiteral: Sendable {
     }
 }
 
+extension APITypeDescription {
+    /// A type made by one initialiser and passed as the protocol `conformsTo`
+    /// (a model, a dataset): its description is its initialiser's arguments.
+    static func initialiser(_ name: String, doc: String, conformsTo: String, initialiser initDoc: String,
+                            _ arguments: [APIArgument], check: @escaping @Sendable (APIArguments) -> [APIIssue] = { _ in [] },
+                            build: @escaping @Sendable (APIArguments) -> any Sendable) -> APITypeDescription {
+        APITypeDescription(name, doc: doc, conformsTo: [conformsTo],
+                           members: [APIMember("init", arguments, doc: initDoc, check: check, build: build)])
+    }
+}
+
 /// An initialiser, enum case or static member with its arguments.
 public struct APIMember: Sendable {
     /// `"init"` for `Type(...)`, otherwise the member name (`binaryCrossEntropy`).

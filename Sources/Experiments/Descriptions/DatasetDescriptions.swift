@@ -4,28 +4,36 @@ extension APICatalog {
     static let prevalenceLimits = Limits(min: 0, max: 1, minCount: 1, maxCount: maxLabels)
     static let seedLimits = Limits.range(0...Double(Int32.max))
 
-    static let shapes = APITypeDescription(
+    /// Each label's share of a generated dataset, rarest last by default.
+    static func prevalenceArgument(_ doc: String) -> APIArgument {
+        APIArgument("prevalence", .array(.double), default: "[0.40, 0.20, 0.10, 0.05, 0.02]", limits: prevalenceLimits, doc: doc)
+    }
+
+    /// The split sizes and the seed of a generated dataset (`items`: "images", "mosaics").
+    static func splitArguments(of items: String, maxTest: Double, seed seedDoc: String) -> [APIArgument] {
+        [
+            APIArgument("train", .int, default: "4000", limits: .range(1...60_000), doc: "Training \(items)."),
+            APIArgument("validation", .int, default: "500", limits: .range(0...20_000), doc: "Validation \(items)."),
+            APIArgument("test", .int, default: "1000", limits: .range(1...maxTest), doc: "Test \(items)."),
+            APIArgument("seed", .int, default: "1", limits: seedLimits, doc: seedDoc),
+        ]
+    }
+
+    static let shapes = APITypeDescription.initialiser(
         "Shapes", doc: "Synthetic grayscale images holding zero or more of five shapes; each label has its own prevalence.",
-        conformsTo: ["DatasetSpecification"], members: [
-            APIMember("init", [
-                APIArgument("labels", .array(.string), default: "[\"circle\", \"square\", \"triangle\", \"cross\", \"ring\"]",
-                            limits: Limits(minCount: 1, maxCount: 5), doc: "Which shapes are the labels, in label order."),
-                APIArgument("prevalence", .array(.double), default: "[0.40, 0.20, 0.10, 0.05, 0.02]", limits: prevalenceLimits,
-                            doc: "Share of images showing each label, one per label."),
-                APIArgument("together", .dictionary(.string, .string), default: "[:]", limits: Limits(maxCount: 5),
-                            doc: "`[\"square\": \"cross\"]`: every image with a square also shows a cross."),
-                APIArgument("size", .int, default: "28", limits: .range(16...256), doc: "Side of the square images in pixels."),
-                APIArgument("noise", .double, default: "0.05", limits: .range(0...1), doc: "Standard deviation of pixel noise."),
-                APIArgument("train", .int, default: "4000", limits: .range(1...60_000), doc: "Training images."),
-                APIArgument("validation", .int, default: "500", limits: .range(0...20_000), doc: "Validation images."),
-                APIArgument("test", .int, default: "1000", limits: .range(1...20_000), doc: "Test images."),
-                APIArgument("seed", .int, default: "1", limits: seedLimits, doc: "Seeds the generator."),
-            ], doc: "The built-in synthetic dataset.", check: shapesIssues) { a in
-                Shapes(labels: a.strings("labels"), prevalence: a.doubles("prevalence"), together: a.stringDictionary("together"),
-                       size: a.int("size"), noise: a.double("noise"), train: a.int("train"), validation: a.int("validation"),
-                       test: a.int("test"), seed: a.int("seed"))
-            },
-        ])
+        conformsTo: "DatasetSpecification", initialiser: "The built-in synthetic dataset.", [
+            APIArgument("labels", .array(.string), default: "[\"circle\", \"square\", \"triangle\", \"cross\", \"ring\"]",
+                        limits: Limits(minCount: 1, maxCount: 5), doc: "Which shapes are the labels, in label order."),
+            prevalenceArgument("Share of images showing each label, one per label."),
+            APIArgument("together", .dictionary(.string, .string), default: "[:]", limits: Limits(maxCount: 5),
+                        doc: "`[\"square\": \"cross\"]`: every image with a square also shows a cross."),
+            APIArgument("size", .int, default: "28", limits: .range(16...256), doc: "Side of the square images in pixels."),
+            APIArgument("noise", .double, default: "0.05", limits: .range(0...1), doc: "Standard deviation of pixel noise."),
+        ] + splitArguments(of: "images", maxTest: 20_000, seed: "Seeds the generator."), check: shapesIssues) { a in
+            Shapes(labels: a.strings("labels"), prevalence: a.doubles("prevalence"), together: a.stringDictionary("together"),
+                   size: a.int("size"), noise: a.double("noise"), train: a.int("train"), validation: a.int("validation"),
+                   test: a.int("test"), seed: a.int("seed"))
+        }
 
     @Sendable static func shapesIssues(_ a: APIArguments) -> [APIIssue] {
         let labels = a.strings("labels")
@@ -47,38 +55,32 @@ extension APICatalog {
         return issues
     }
 
-    static let fashionMosaics = APITypeDescription(
+    static let fashionMosaics = APITypeDescription.initialiser(
         "FashionMosaics", doc: "2×2 mosaics of Fashion-MNIST items; labels say which chosen categories appear.",
-        conformsTo: ["DatasetSpecification"], members: [
-            APIMember("init", [
-                APIArgument("categories", .array(.string), default: "[\"sneaker\", \"bag\", \"trouser\", \"dress\", \"ankle boot\"]",
-                            limits: Limits(minCount: 1, maxCount: 10), doc: "Fashion-MNIST classes that are the labels."),
-                APIArgument("prevalence", .array(.double), default: "[0.40, 0.20, 0.10, 0.05, 0.02]", limits: prevalenceLimits,
-                            doc: "Share of mosaics showing each category."),
-                APIArgument("size", .int, default: "56", limits: .range(28...56), doc: "56 (full mosaic) or 28 (pooled 2×2)."),
-                APIArgument("distractors", .double, default: "0.5", limits: .range(0...1),
-                            doc: "Probability a free tile shows an item of another category."),
-                APIArgument("train", .int, default: "4000", limits: .range(1...60_000), doc: "Training mosaics."),
-                APIArgument("validation", .int, default: "500", limits: .range(0...20_000), doc: "Validation mosaics."),
-                APIArgument("test", .int, default: "1000", limits: .range(1...10_000), doc: "Test mosaics."),
-                APIArgument("seed", .int, default: "1", limits: seedLimits, doc: "Seeds the sampling."),
-                APIArgument("folder", .optional(.string), default: "nil",
-                            doc: "Folder with the IDX files inside the lesson's folder; nil = the system copy."),
-            ], doc: "Real images from Fashion-MNIST.", check: { a in
-                var issues = labelIssues(a.strings("categories"), argument: "categories",
-                                         allowed: FashionMosaics.classNames, what: "Fashion-MNIST category")
-                issues += prevalenceIssues(a.doubles("prevalence"), labels: a.strings("categories"), labelArgument: "categories")
-                if ![28, 56].contains(a.int("size")) {
-                    issues.append(APIIssue([.argument("size")], "size must be 28 or 56, got \(a.int("size"))"))
-                }
-                issues += pathIssues(a.optionalString("folder"), argument: "folder")
-                return issues
-            }) { a in
-                FashionMosaics(categories: a.strings("categories"), prevalence: a.doubles("prevalence"), size: a.int("size"),
-                               distractors: a.double("distractors"), train: a.int("train"), validation: a.int("validation"),
-                               test: a.int("test"), seed: a.int("seed"), folder: a.optionalString("folder"))
-            },
-        ])
+        conformsTo: "DatasetSpecification", initialiser: "Real images from Fashion-MNIST.", [
+            APIArgument("categories", .array(.string), default: "[\"sneaker\", \"bag\", \"trouser\", \"dress\", \"ankle boot\"]",
+                        limits: Limits(minCount: 1, maxCount: 10), doc: "Fashion-MNIST classes that are the labels."),
+            prevalenceArgument("Share of mosaics showing each category."),
+            APIArgument("size", .int, default: "56", limits: .range(28...56), doc: "56 (full mosaic) or 28 (pooled 2×2)."),
+            APIArgument("distractors", .double, default: "0.5", limits: .range(0...1),
+                        doc: "Probability a free tile shows an item of another category."),
+        ] + splitArguments(of: "mosaics", maxTest: 10_000, seed: "Seeds the sampling.") + [
+            APIArgument("folder", .optional(.string), default: "nil",
+                        doc: "Folder with the IDX files inside the lesson's folder; nil = the system copy."),
+        ], check: { a in
+            var issues = labelIssues(a.strings("categories"), argument: "categories",
+                                     allowed: FashionMosaics.classNames, what: "Fashion-MNIST category")
+            issues += prevalenceIssues(a.doubles("prevalence"), labels: a.strings("categories"), labelArgument: "categories")
+            if ![28, 56].contains(a.int("size")) {
+                issues.append(APIIssue([.argument("size")], "size must be 28 or 56, got \(a.int("size"))"))
+            }
+            issues += pathIssues(a.optionalString("folder"), argument: "folder")
+            return issues
+        }) { a in
+            FashionMosaics(categories: a.strings("categories"), prevalence: a.doubles("prevalence"), size: a.int("size"),
+                           distractors: a.double("distractors"), train: a.int("train"), validation: a.int("validation"),
+                           test: a.int("test"), seed: a.int("seed"), folder: a.optionalString("folder"))
+        }
 
     /// The arguments `NumpyDataset` and `IDXDataset` share.
     static func fileArguments(_ format: String) -> [APIArgument] {
@@ -108,27 +110,21 @@ extension APICatalog {
         return issues
     }
 
-    static let numpyDataset = APITypeDescription(
-        "NumpyDataset", doc: "Your own images and labels from NumPy `.npy` files.",
-        conformsTo: ["DatasetSpecification"], members: [
-            APIMember("init", fileArguments(".npy"), doc: "Images and labels from .npy files.", check: fileIssues) { a in
-                NumpyDataset(images: a.string("images"), labels: a.string("labels"), names: a.optionalStrings("names"),
-                             testImages: a.optionalString("testImages"), testLabels: a.optionalString("testLabels"),
-                             testFraction: a.double("testFraction"), validationFraction: a.double("validationFraction"),
-                             seed: a.int("seed"))
-            },
-        ])
+    static let numpyDataset = fileDataset(NumpyDataset.self, format: ".npy", doc: "Your own images and labels from NumPy `.npy` files.",
+                                          initialiser: "Images and labels from .npy files.")
+    static let idxDataset = fileDataset(IDXDataset.self, format: "IDX",
+                                        doc: "Your own images and labels from IDX files (the MNIST format), raw or gzip.",
+                                        initialiser: "Images and labels from IDX files.")
 
-    static let idxDataset = APITypeDescription(
-        "IDXDataset", doc: "Your own images and labels from IDX files (the MNIST format), raw or gzip.",
-        conformsTo: ["DatasetSpecification"], members: [
-            APIMember("init", fileArguments("IDX"), doc: "Images and labels from IDX files.", check: fileIssues) { a in
-                IDXDataset(images: a.string("images"), labels: a.string("labels"), names: a.optionalStrings("names"),
-                           testImages: a.optionalString("testImages"), testLabels: a.optionalString("testLabels"),
-                           testFraction: a.double("testFraction"), validationFraction: a.double("validationFraction"),
-                           seed: a.int("seed"))
-            },
-        ])
+    /// A dataset read from the lesson's own files, described by `fileArguments`.
+    static func fileDataset<D: FileDataset>(_ type: D.Type, format: String, doc: String, initialiser: String) -> APITypeDescription {
+        .initialiser(String(describing: type), doc: doc, conformsTo: "DatasetSpecification", initialiser: initialiser,
+                     fileArguments(format), check: fileIssues) { a in
+            D(images: a.string("images"), labels: a.string("labels"), names: a.optionalStrings("names"),
+              testImages: a.optionalString("testImages"), testLabels: a.optionalString("testLabels"),
+              testFraction: a.double("testFraction"), validationFraction: a.double("validationFraction"), seed: a.int("seed"))
+        }
+    }
 
     /// Labels must be unique and, when `allowed` is given, chosen from it.
     static func labelIssues(_ labels: [String], argument: String, allowed: [String]?, what: String) -> [APIIssue] {
@@ -163,3 +159,12 @@ extension APICatalog {
         return []
     }
 }
+
+/// The datasets read from the lesson's own files: one initialiser, one description.
+protocol FileDataset: DatasetSpecification {
+    init(images: String, labels: String, names: [String]?, testImages: String?, testLabels: String?,
+         testFraction: Double, validationFraction: Double, seed: Int)
+}
+
+extension NumpyDataset: FileDataset {}
+extension IDXDataset: FileDataset {}

@@ -20,20 +20,15 @@ public struct CNN: Codable, Hashable, Sendable {
 }
 
 extension CNN {
-    static let description = APITypeDescription(
+    static let description = APITypeDescription.initialiser(
         "CNN", doc: "Conv2D (`same`) + ReLU + 2×2 MaxPool2D blocks, Flatten, hidden Dense + ReLU layers, a logits Dense layer.",
-        conformsTo: ["ModelSpecification"], members: [
-            APIMember("init", [
-                APIArgument("filters", .array(.int), default: "[16, 32]", limits: Limits(min: 1, max: 256, minCount: 1, maxCount: 4),
-                            doc: "Channels of each convolution block."),
-                APIArgument("dense", .array(.int), default: "[64]", limits: APICatalog.widths, doc: "Widths of the hidden Dense layers."),
-                APIArgument("dropout", .double, default: "0", limits: APICatalog.dropout, doc: "Dropout rate before each hidden Dense layer."),
-                APIArgument("kernelSize", .int, default: "3", limits: .range(1...7), doc: "Odd square kernel size."),
-            ], doc: "A small convolutional network.", check: { a in
-                a.int("kernelSize") % 2 == 1 ? [] : [APIIssue([.argument("kernelSize")], "kernelSize must be odd")]
-            }) {
-                CNN(filters: $0.ints("filters"), dense: $0.ints("dense"), dropout: $0.double("dropout"),
-                    kernelSize: $0.int("kernelSize"))
-            },
-        ])
+        conformsTo: "ModelSpecification", initialiser: "A small convolutional network.", [
+            APIArgument("filters", .array(.int), default: "[16, 32]", limits: Limits(min: 1, max: 256, minCount: 1, maxCount: 4),
+                        doc: "Channels of each convolution block."),
+            APIArgument("dense", .array(.int), default: "[64]", limits: APICatalog.widths, doc: "Widths of the hidden Dense layers."),
+            APICatalog.dropoutArgument("Dropout rate before each hidden Dense layer."),
+            APIArgument("kernelSize", .int, default: "3", limits: .range(1...7), doc: "Odd square kernel size."),
+        ], check: { a in
+            a.int("kernelSize") % 2 == 1 ? [] : [APIIssue([.argument("kernelSize")], "kernelSize must be odd")]
+        }) { CNN(filters: $0.ints("filters"), dense: $0.ints("dense"), dropout: $0.double("dropout"), kernelSize: $0.int("kernelSize")) }
 }

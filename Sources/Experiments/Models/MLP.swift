@@ -14,12 +14,10 @@ public struct MLP: Codable, Hashable, Sendable {
 }
 
 extension MLP {
-    static let description = APITypeDescription(
+    static let description = APITypeDescription.initialiser(
         "MLP", doc: "Flatten, hidden `Dense` + ReLU layers, then a `Dense` layer that outputs logits (no activation).",
-        conformsTo: ["ModelSpecification"], members: [
-            APIMember("init", [
-                APIArgument("hidden", .array(.int), default: "[64]", limits: APICatalog.widths, doc: "Widths of the hidden layers."),
-                APIArgument("dropout", .double, default: "0", limits: APICatalog.dropout, doc: "Dropout rate after each hidden layer."),
-            ], doc: "A multi-layer perceptron.") { MLP(hidden: $0.ints("hidden"), dropout: $0.double("dropout")) },
-        ])
+        conformsTo: "ModelSpecification", initialiser: "A multi-layer perceptron.", [
+            APIArgument("hidden", .array(.int), default: "[64]", limits: APICatalog.widths, doc: "Widths of the hidden layers."),
+            APICatalog.dropoutArgument("Dropout rate after each hidden layer."),
+        ]) { MLP(hidden: $0.ints("hidden"), dropout: $0.double("dropout")) }
 }

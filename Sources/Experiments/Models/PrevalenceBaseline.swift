@@ -9,13 +9,10 @@ public struct PrevalenceBaseline: Codable, Hashable, Sendable {
 }
 
 extension PrevalenceBaseline {
-    static let description = APITypeDescription(
+    static let description = APITypeDescription.initialiser(
         "PrevalenceBaseline",
         doc: "Not a network: scores every image with each label's training prevalence "
             + "(scikit-learn `DummyClassifier(strategy=\"prior\")` per label). Trains nothing; a run's loss, weights and epochs are ignored.",
-        conformsTo: ["ModelSpecification"], members: [
-            APIMember("init", [], doc: "The constant-score baseline: AP = the label's prevalence, ROC-AUC = 0.5.") { _ in
-                PrevalenceBaseline()
-            },
-        ])
+        conformsTo: "ModelSpecification", initialiser: "The constant-score baseline: AP = the label's prevalence, ROC-AUC = 0.5.", []
+    ) { _ in PrevalenceBaseline() }
 }
