@@ -12,8 +12,10 @@ final class RenderingResultsSectionTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: cache) }
 
-    private func results(_ runs: [Run], expectations: [LessonResults.CheckedExpectation] = []) throws -> LessonResults {
-        let comparison = TinyRuns.comparison(runs)
+    private func results(_ runs: [Run], seeds: Seeds? = nil,
+                         expectations: [LessonResults.CheckedExpectation] = []) throws -> LessonResults {
+        var comparison = TinyRuns.comparison(runs)
+        comparison.seeds = seeds
         let runner = LessonRunner(options: .init(jobs: 2, cache: ResultCache(directory: cache)),
                                   progress: ProgressReporter(style: .quiet), dataSource: LessonRunner.datasetLoader(lessonFolder: nil),
                                   summarize: LessonRunner.summaryWithPreview)
@@ -26,15 +28,8 @@ final class RenderingResultsSectionTests: XCTestCase {
     /// The page's key result of a multi-seed comparison is the best mean over
     /// the seeds, never the first seed's number.
     func testKeyResultIsTheBestMeanOverSeeds() throws {
-        var comparison = TinyRuns.comparison([TinyRuns.run("plain"), TinyRuns.run("tuned", threshold: .tuned(maximizing: .f1))])
-        comparison.seeds = Seeds([1, 2])
-        let runner = LessonRunner(options: .init(jobs: 2, cache: ResultCache(directory: cache)),
-                                  progress: ProgressReporter(style: .quiet), dataSource: LessonRunner.datasetLoader(lessonFolder: nil),
-                                  summarize: LessonRunner.summaryWithPreview)
-        let outcome = try runner.run([comparison])
-        let lesson = LessonResults(lessonFile: "01-tiny.md", lessonID: "01-tiny", title: "Tiny", parameters: [],
-                                   comparisons: [comparison], outcome: outcome, expectations: [])
-        let best = try XCTUnwrap(outcome.comparisons[0].series.max { $0.macroF1 < $1.macroF1 })
+        let lesson = try results([TinyRuns.run("plain"), TinyRuns.run("tuned", threshold: .tuned(maximizing: .f1))], seeds: Seeds([1, 2]))
+        let best = try XCTUnwrap(lesson.outcome.comparisons[0].series.max { $0.macroF1 < $1.macroF1 })
         XCTAssertEqual(lesson.keyResult, "best macro-F1 \(Markup.number(best.macroF1)) (\(best.name), mean of 2 seeds)")
         XCTAssertNotEqual(best.macroF1, best.results[0].macroF1, "the mean differs from the first seed's value")
     }

@@ -43,12 +43,18 @@ public struct APILiteral: Sendable {
 }
 
 extension APITypeDescription {
+    /// The description of the Swift type `type`, named as Swift spells it (so the
+    /// name lessons write and the type that is built cannot disagree).
+    init(of type: Any.Type, doc: String, members: [APIMember]) {
+        self.init(String(describing: type), doc: doc, members: members)
+    }
+
     /// A type made by one initialiser and passed as the protocol `conformsTo`
     /// (a model, a dataset): its description is its initialiser's arguments.
-    static func initialiser(_ name: String, doc: String, conformsTo: String, initialiser initDoc: String,
+    static func initialiser(of type: Any.Type, doc: String, conformsTo: String, initialiser initDoc: String,
                             _ arguments: [APIArgument], check: @escaping @Sendable (APIArguments) -> [APIIssue] = { _ in [] },
                             build: @escaping @Sendable (APIArguments) -> any Sendable) -> APITypeDescription {
-        APITypeDescription(name, doc: doc, conformsTo: [conformsTo],
+        APITypeDescription(String(describing: type), doc: doc, conformsTo: [conformsTo],
                            members: [APIMember("init", arguments, doc: initDoc, check: check, build: build)])
     }
 }

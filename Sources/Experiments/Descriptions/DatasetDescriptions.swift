@@ -4,6 +4,12 @@ extension APICatalog {
     static let prevalenceLimits = Limits(min: 0, max: 1, minCount: 1, maxCount: maxLabels)
     static let seedLimits = Limits.range(0...Double(Int32.max))
 
+    /// Which of a generated dataset's `available` kinds of item are its labels (`defaults` unless given).
+    static func labelsArgument(_ name: String, _ defaults: [String], of available: Int, doc: String) -> APIArgument {
+        APIArgument(name, .array(.string), default: "[" + defaults.map { "\"\($0)\"" }.joined(separator: ", ") + "]",
+                    limits: Limits(minCount: 1, maxCount: available), doc: doc)
+    }
+
     /// Each label's share of a generated dataset, rarest last by default.
     static func prevalenceArgument(_ doc: String) -> APIArgument {
         APIArgument("prevalence", .array(.double), default: "[0.40, 0.20, 0.10, 0.05, 0.02]", limits: prevalenceLimits, doc: doc)
@@ -20,10 +26,9 @@ extension APICatalog {
     }
 
     static let shapes = APITypeDescription.initialiser(
-        "Shapes", doc: "Synthetic grayscale images holding zero or more of five shapes; each label has its own prevalence.",
+        of: Shapes.self, doc: "Synthetic grayscale images holding zero or more of five shapes; each label has its own prevalence.",
         conformsTo: "DatasetSpecification", initialiser: "The built-in synthetic dataset.", [
-            APIArgument("labels", .array(.string), default: "[\"circle\", \"square\", \"triangle\", \"cross\", \"ring\"]",
-                        limits: Limits(minCount: 1, maxCount: 5), doc: "Which shapes are the labels, in label order."),
+            labelsArgument("labels", ["circle", "square", "triangle", "cross", "ring"], of: 5, doc: "Which shapes are the labels, in label order."),
             prevalenceArgument("Share of images showing each label, one per label."),
             APIArgument("together", .dictionary(.string, .string), default: "[:]", limits: Limits(maxCount: 5),
                         doc: "`[\"square\": \"cross\"]`: every image with a square also shows a cross."),
@@ -56,10 +61,10 @@ extension APICatalog {
     }
 
     static let fashionMosaics = APITypeDescription.initialiser(
-        "FashionMosaics", doc: "2×2 mosaics of Fashion-MNIST items; labels say which chosen categories appear.",
+        of: FashionMosaics.self, doc: "2×2 mosaics of Fashion-MNIST items; labels say which chosen categories appear.",
         conformsTo: "DatasetSpecification", initialiser: "Real images from Fashion-MNIST.", [
-            APIArgument("categories", .array(.string), default: "[\"sneaker\", \"bag\", \"trouser\", \"dress\", \"ankle boot\"]",
-                        limits: Limits(minCount: 1, maxCount: 10), doc: "Fashion-MNIST classes that are the labels."),
+            labelsArgument("categories", ["sneaker", "bag", "trouser", "dress", "ankle boot"], of: 10,
+                           doc: "Fashion-MNIST classes that are the labels."),
             prevalenceArgument("Share of mosaics showing each category."),
             APIArgument("size", .int, default: "56", limits: .range(28...56), doc: "56 (full mosaic) or 28 (pooled 2×2)."),
             APIArgument("distractors", .double, default: "0.5", limits: .range(0...1),
@@ -118,7 +123,7 @@ extension APICatalog {
 
     /// A dataset read from the lesson's own files, described by `fileArguments`.
     static func fileDataset<D: FileDataset>(_ type: D.Type, format: String, doc: String, initialiser: String) -> APITypeDescription {
-        .initialiser(String(describing: type), doc: doc, conformsTo: "DatasetSpecification", initialiser: initialiser,
+        .initialiser(of: type, doc: doc, conformsTo: "DatasetSpecification", initialiser: initialiser,
                      fileArguments(format), check: fileIssues) { a in
             D(images: a.string("images"), labels: a.string("labels"), names: a.optionalStrings("names"),
               testImages: a.optionalString("testImages"), testLabels: a.optionalString("testLabels"),

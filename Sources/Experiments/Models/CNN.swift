@@ -11,17 +11,8 @@ public struct CNN: Codable, Hashable, Sendable {
     /// Odd square kernel size of every convolution.
     public var kernelSize: Int
 
-    public init(filters: [Int] = [16, 32], dense: [Int] = [64], dropout: Double = 0, kernelSize: Int = 3) {
-        self.filters = filters
-        self.dense = dense
-        self.dropout = dropout
-        self.kernelSize = kernelSize
-    }
-}
-
-extension CNN {
     static let description = APITypeDescription.initialiser(
-        "CNN", doc: "Conv2D (`same`) + ReLU + 2×2 MaxPool2D blocks, Flatten, hidden Dense + ReLU layers, a logits Dense layer.",
+        of: CNN.self, doc: "Conv2D (`same`) + ReLU + 2×2 MaxPool2D blocks, Flatten, hidden Dense + ReLU layers, a logits Dense layer.",
         conformsTo: "ModelSpecification", initialiser: "A small convolutional network.", [
             APIArgument("filters", .array(.int), default: "[16, 32]", limits: Limits(min: 1, max: 256, minCount: 1, maxCount: 4),
                         doc: "Channels of each convolution block."),
@@ -31,4 +22,11 @@ extension CNN {
         ], check: { a in
             a.int("kernelSize") % 2 == 1 ? [] : [APIIssue([.argument("kernelSize")], "kernelSize must be odd")]
         }) { CNN(filters: $0.ints("filters"), dense: $0.ints("dense"), dropout: $0.double("dropout"), kernelSize: $0.int("kernelSize")) }
+
+    public init(filters: [Int] = [16, 32], dense: [Int] = [64], dropout: Double = 0, kernelSize: Int = 3) {
+        self.filters = filters
+        self.dense = dense
+        self.dropout = dropout
+        self.kernelSize = kernelSize
+    }
 }

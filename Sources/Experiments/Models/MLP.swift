@@ -7,17 +7,15 @@ public struct MLP: Codable, Hashable, Sendable {
     /// Dropout rate after each hidden layer (inactive at inference).
     public var dropout: Double
 
-    public init(hidden: [Int] = [64], dropout: Double = 0) {
-        self.hidden = hidden
-        self.dropout = dropout
-    }
-}
-
-extension MLP {
     static let description = APITypeDescription.initialiser(
-        "MLP", doc: "Flatten, hidden `Dense` + ReLU layers, then a `Dense` layer that outputs logits (no activation).",
+        of: MLP.self, doc: "Flatten, hidden `Dense` + ReLU layers, then a `Dense` layer that outputs logits (no activation).",
         conformsTo: "ModelSpecification", initialiser: "A multi-layer perceptron.", [
             APIArgument("hidden", .array(.int), default: "[64]", limits: APICatalog.widths, doc: "Widths of the hidden layers."),
             APICatalog.dropoutArgument("Dropout rate after each hidden layer."),
         ]) { MLP(hidden: $0.ints("hidden"), dropout: $0.double("dropout")) }
+
+    public init(hidden: [Int] = [64], dropout: Double = 0) {
+        self.hidden = hidden
+        self.dropout = dropout
+    }
 }

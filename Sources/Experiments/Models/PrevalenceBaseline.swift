@@ -10,7 +10,7 @@ public struct PrevalenceBaseline: Codable, Hashable, Sendable {
 
 extension PrevalenceBaseline {
     static let description = APITypeDescription.initialiser(
-        "PrevalenceBaseline",
+        of: PrevalenceBaseline.self,
         doc: "Not a network: scores every image with each label's training prevalence "
             + "(scikit-learn `DummyClassifier(strategy=\"prior\")` per label). Trains nothing; a run's loss, weights and epochs are ignored.",
         conformsTo: "ModelSpecification", initialiser: "The constant-score baseline: AP = the label's prevalence, ROC-AUC = 0.5.", []

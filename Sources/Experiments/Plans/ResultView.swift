@@ -16,8 +16,8 @@ public enum ResultView: Codable, Hashable, Sendable {
     public static let all: [ResultView] = [.dataset, .table, .metrics, .perLabel, .thresholds, .loss, .pr, .bars, .calibration]
 
     static let description = APITypeDescription(
-        "ResultView", doc: "One output of a `Compare`, for its `show:` list; outputs not listed are folded into \"More results\".",
-        members: APIMember.plain([
+        of: ResultView.self, doc: "One output of a `Compare`, for its `show:` list; "
+            + "outputs not listed are folded into \"More results\".", members: APIMember.plain([
             (ResultView.dataset, "The dataset card (once per dataset on a page)."),
             (ResultView.table, "Headline table: macro-F1, micro-F1, mAP, recall of the rarest label."),
             (ResultView.metrics, "Every metric of every run."),

@@ -7,8 +7,7 @@ public enum ClassWeight: Codable, Hashable, Sendable {
     case fixed([Double])
 
     static let description = APITypeDescription(
-        "ClassWeight", doc: "Per-class weights of softmax cross-entropy (PyTorch `CrossEntropyLoss(weight=)`).",
-        members: APIMember.plain([
+        of: ClassWeight.self, doc: "Per-class weights of softmax cross-entropy (PyTorch `CrossEntropyLoss(weight=)`).", members: APIMember.plain([
             (ClassWeight.none, "Every class counts once."),
             (ClassWeight.balanced, "total / (classes × count of the class), scikit-learn's \"balanced\"."),
         ]) + [.perLabelWeights("fixed", doc: "Given weights.") { ClassWeight.fixed($0) }])

@@ -13,8 +13,7 @@ public enum PosWeight: Codable, Hashable, Sendable {
     public static func balanced(scale: Double) -> PosWeight { .scaledBalanced(scale: scale) }
 
     static let description = APITypeDescription(
-        "PosWeight", doc: "Per-label weight of the positive term of binary cross-entropy (TF/PyTorch `pos_weight`).",
-        members: APIMember.plain([
+        of: PosWeight.self, doc: "Per-label weight of the positive term of binary cross-entropy (TF/PyTorch `pos_weight`).", members: APIMember.plain([
             (PosWeight.none, "Every positive counts once."),
             (PosWeight.balanced, "negatives / positives of each label in the training split."),
         ]) + [

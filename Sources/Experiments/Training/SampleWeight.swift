@@ -9,8 +9,7 @@ public enum SampleWeight: Codable, Hashable, Sendable {
     case kerasClassWeight([Double])
 
     static let description = APITypeDescription(
-        "SampleWeight", doc: "Per-image weights (Keras `sample_weight`): scale whole images, never single labels.",
-        members: APIMember.plain([
+        of: SampleWeight.self, doc: "Per-image weights (Keras `sample_weight`): scale whole images, never single labels.", members: APIMember.plain([
             (SampleWeight.none, "Every image counts once."),
             (SampleWeight.rarestLabel, "The balanced weight of the image's rarest positive label."),
             (SampleWeight.inverseFrequency, "Mean inverse prevalence of the image's positive labels."),
