@@ -24,6 +24,25 @@ final class ResultsDiffTests: XCTestCase {
                              comparisons: [comparison], outcome: outcome, expectations: [claim]).document
     }
 
+    /// A sweep's points are compared run by run, each point under its own heading.
+    func testSweepPointsAreComparedByValue() throws {
+        var before = try document()
+        let entry = before.comparisons[0].runs[0]
+        before.sweeps = [.init(title: "How long?", block: 4, parameter: "epochs", values: ["1", "2"], metrics: ["macro-F1"],
+                               points: [[entry], [entry]])]
+        var after = before
+        after.sweeps?[0].points[1][0].result.metrics?.macroF1 += 0.125
+        after.sweeps?[0].values.append("4")
+        after.sweeps?[0].points.append([entry])
+        let diff = ResultsDiff(before: before, after: after)
+        XCTAssertEqual(diff.metrics.map(\.comparison), ["How long?: epochs = 2"])
+        XCTAssertEqual(diff.metrics.first?.after ?? .nan, (entry.result.metrics?.macroF1 ?? .nan) + 0.125, accuracy: 1e-12)
+        XCTAssertEqual(diff.notes, ["How long?: epochs = 4: new point"])
+        XCTAssertTrue(diff.text(comparedWith: "r.json").contains("How long?: epochs = 2:"))
+        after.sweeps = nil
+        XCTAssertEqual(ResultsDiff(before: before, after: after).notes, ["How long?: sweep was removed"])
+    }
+
     func testSameResultsChangeNothing() throws {
         let before = try document()
         let diff = ResultsDiff(before: before, after: before)

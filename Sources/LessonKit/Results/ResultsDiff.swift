@@ -2,8 +2,8 @@ import Foundation
 import Experiments
 
 /// What a rerun changed, compared with the page's previous results: the
-/// parameters that differ, every comparison-table metric whose value moved, and
-/// every claim with its outcome before and after (which flipped).
+/// parameters that differ, every metric whose value moved (in comparisons and at
+/// each point of a sweep), and every claim with its outcome before and after (which flipped).
 ///
 /// The one place both `lessons run --diff` and the preview's "what changed"
 /// view get their answer from; they only spell it differently.
@@ -64,32 +64,56 @@ public struct ResultsDiff: Sendable, Equatable {
                 notes.append("\(comparison.title): new comparison")
                 continue
             }
-            for run in comparison.runs {
-                guard let oldRun = old.runs.first(where: { $0.name == run.name }) else {
-                    notes.append("\(comparison.title): run '\(run.name)' is new")
-                    continue
-                }
-                if oldRun.result.outcome != run.result.outcome {
-                    notes.append("\(comparison.title): run '\(run.name)': \(Self.describe(oldRun.result.outcome)) → "
-                                 + Self.describe(run.result.outcome))
-                }
-                let was = Self.metricValues(of: oldRun), now = Self.metricValues(of: run)
-                for metric in Self.metrics(labels: run.result.labels) {
-                    guard let a = was[metric.key], let b = now[metric.key], !Self.same(a, b) else { continue }
-                    metrics.append(MetricChange(comparison: comparison.title, run: run.name, key: metric.key, metric: metric.title,
-                                                before: a, after: b, higherIsBetter: metric.higherIsBetter))
-                }
-            }
-            for oldRun in old.runs where !comparison.runs.contains(where: { $0.name == oldRun.name }) {
-                notes.append("\(comparison.title): run '\(oldRun.name)' was removed")
-            }
+            Self.runChanges(comparison.title, before: old.runs, after: comparison.runs, &metrics, &notes)
         }
         for old in before.comparisons where !after.comparisons.contains(where: { $0.title == old.title }) {
             notes.append("\(old.title): comparison was removed")
         }
+        // A sweep's point is a group of its own ("How much pos_weight?: posWeightScale = 2").
+        for sweep in after.sweeps ?? [] {
+            guard let old = before.sweeps?.first(where: { $0.title == sweep.title }) else {
+                notes.append("\(sweep.title): new sweep")
+                continue
+            }
+            for (value, runs) in zip(sweep.values, sweep.points) {
+                let group = "\(sweep.title): \(sweep.parameter) = \(value)"
+                guard let i = old.values.firstIndex(of: value), i < old.points.count, old.parameter == sweep.parameter else {
+                    notes.append("\(group): new point")
+                    continue
+                }
+                Self.runChanges(group, before: old.points[i], after: runs, &metrics, &notes)
+            }
+        }
+        for old in before.sweeps ?? [] where !(after.sweeps ?? []).contains(where: { $0.title == old.title }) {
+            notes.append("\(old.title): sweep was removed")
+        }
         self.metrics = metrics
         self.notes = notes
         claims = Self.claimChanges(before.expectations, after.expectations)
+    }
+
+    /// The metrics and outcomes that moved between two lists of the same runs,
+    /// and the runs found on one side only, under the heading `group`.
+    private static func runChanges(_ group: String, before: [ResultsDocument.RunEntry], after: [ResultsDocument.RunEntry],
+                                   _ metrics: inout [MetricChange], _ notes: inout [String]) {
+        for run in after {
+            guard let oldRun = before.first(where: { $0.name == run.name }) else {
+                notes.append("\(group): run '\(run.name)' is new")
+                continue
+            }
+            if oldRun.result.outcome != run.result.outcome {
+                notes.append("\(group): run '\(run.name)': \(describe(oldRun.result.outcome)) → " + describe(run.result.outcome))
+            }
+            let was = metricValues(of: oldRun), now = metricValues(of: run)
+            for metric in Self.metrics(labels: run.result.labels) {
+                guard let a = was[metric.key], let b = now[metric.key], !same(a, b) else { continue }
+                metrics.append(MetricChange(comparison: group, run: run.name, key: metric.key, metric: metric.title,
+                                            before: a, after: b, higherIsBetter: metric.higherIsBetter))
+            }
+        }
+        for oldRun in before where !after.contains(where: { $0.name == oldRun.name }) {
+            notes.append("\(group): run '\(oldRun.name)' was removed")
+        }
     }
 
     // MARK: Reading values
