@@ -6,9 +6,9 @@ import XCTest
 final class EvaluationDiagnosticTests: XCTestCase {
     static let cases: [(code: String, expected: [String])] = [
         (#"Compare("t", on: Shapes(), runs: [Run("a", epoch: 3)])"#,
-         ["8:44: Run has no argument 'epoch'; did you mean 'epochs'?"]),
+         ["8:44: Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, threshold, outputBias, seed)"]),
         (#"let r = Run("a", loss: .binaryCrossEntropi())"#,
-         ["8:25: type 'Loss' has no member 'binaryCrossEntropi'; did you mean 'binaryCrossEntropy'?"]),
+         ["8:25: type 'Loss' has no member 'binaryCrossEntropi'; did you mean 'binaryCrossEntropy'? (members: asymmetric, binaryCrossEntropy, focal, softmaxCrossEntropy, sparseSoftmaxCrossEntropy)"]),
         (#"let r = Run("a", epochs: 2.5)"#, ["8:26: cannot convert value of type 'Double' to expected argument type 'Int'"]),
         (#"let r = Run("a", epochs: "3")"#, ["8:26: cannot convert value of type 'String' to expected argument type 'Int'"]),
         (#"let r = Run("a", epochs: 0)"#, ["8:26: epochs must be 1...1000, got 0"]),
@@ -42,7 +42,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
         (#"Run("a")"#, ["8:1: a Run on its own is never trained; put it in the runs of a Compare"]),
         (#"let s = Shapes(labels: ["circle", "hexagon", "square", "cross", "ring"])"#,
          ["8:35: 'hexagon' is not a shape; choose from circle, square, triangle, cross, ring"]),
-        (#"let r = Run("a", seed: 1, epochs: 3)"#, ["8:27: argument 'epochs' must precede argument 'seed'"]),
+        (#"let r = Run("a", seed: 1, epochs: 3)"#, ["8:27: argument 'epochs' must precede argument 'seed' (the order is: model, head, loss, sampleWeight, optimizer, epochs, batchSize, threshold, outputBias, seed)"]),
         ("let x = 9_223_372_036_854_775_807 + 1",
          ["8:35: arithmetic operation '9223372036854775807 + 1' (on type 'Int') results in an overflow"]),
         ("let x = " + String(repeating: "[", count: 40) + "1" + String(repeating: "]", count: 40),
@@ -51,7 +51,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
         ("let rarePrevalence \u{FFFD}= 0.02",
          ["8:20: character U+FFFD is not allowed here; outside strings and comments, lesson code is plain ASCII"]),
         (#"let r = Run("a", threshold: .tuned(maximizing: .f2))"#,
-         ["8:49: type 'ThresholdObjective' has no member 'f2'; did you mean 'f1'?"]),
+         ["8:49: type 'ThresholdObjective' has no member 'f2'; did you mean 'f1'? (members: f1)"]),
         (#"let r = Run("a", optimizer: .sgd(learningRate: 0))"#, ["8:48: learningRate must be > 0 and ≤ 1000000, got 0"]),
         ("let x = true ? 1 : 2", ["8:14: conditional expressions ('? :') are not supported in lessons"]),
         (#"let x = [1, "a"]"#, ["8:9: heterogeneous collection literal could only be inferred to '[Any]'; use elements of one type"]),
@@ -60,7 +60,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
          ["8:24: '.binaryCrossEntropy' needs an argument list: write '.binaryCrossEntropy(...)'"]),
         (#"let r = Run("a", head: .sigmoid())"#, ["8:24: '.sigmoid' takes no arguments; write '.sigmoid' without parentheses"]),
         ("let x: Float = 1", ["8:8: cannot find type 'Float' in scope"]),
-        (#"let m = MLP(hidden: [64], dropout: 0.2, layers: 3)"#, ["8:41: MLP has no argument 'layers'"]),
+        (#"let m = MLP(hidden: [64], dropout: 0.2, layers: 3)"#, ["8:41: MLP has no argument 'layers' (arguments: hidden, dropout)"]),
         // Every error of a block is reported, in file order.
         ("let a = Run(\"x\", epochs: -1)\nlet b = Shapes(noise: 2)\nlet c = undefined",
          ["8:26: epochs must be 1...1000, got -1", "9:23: noise must be 0...1, got 2",
@@ -87,8 +87,8 @@ final class EvaluationDiagnosticTests: XCTestCase {
         XCTAssertEqual(try EvaluationFixture.diagnostics(Self.lessonWithParameters), [
             "21:28: run 'a' has no label 'rnig'; did you mean 'ring'? (labels: circle, square, triangle, cross, ring)",
             "22:16: no run named 'b'; did you mean 'a'? (runs: a)",
-            "23:21: run report has no member 'macroF2'; did you mean 'macroF1'?",
-            "24:50: expect has no argument 'tol'",
+            "23:21: run report has no member 'macroF2'; did you mean 'macroF1'? (members: diverged, finalLoss, macroF1, microF1, samplesF1, subsetAccuracy, hammingLoss, meanAveragePrecision, macroROCAUC, labelRankingAveragePrecision, multiLabelRecall, multiLabelSubsetAccuracy, expectedCalibrationError, precision, recall, f1, averagePrecision, rocAUC)",
+            "24:50: expect has no argument 'tol' (arguments: inAtLeast, approximately, tolerance)",
             "25:8: cannot convert value of type 'Double' to expected argument type 'Bool'; compare it, e.g. '> 0.5'",
         ])
     }
@@ -103,7 +103,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
             (["epoch": "3"], ["--set epoch: the lesson has no parameter 'epoch'; did you mean 'epochs'? (parameters: epochs, posWeight)"]),
             (["epochs": "("], ["8:5: --set epochs=(: expected value and ')' to end tuple"]),
             (["posWeight": "3"], ["9:5: --set posWeight=3: cannot convert value of type 'Int' to specified type 'PosWeight'"]),
-            (["posWeight": ".balancd"], ["9:5: --set posWeight=.balancd: type 'PosWeight' has no member 'balancd'; did you mean 'balanced'?"]),
+            (["posWeight": ".balancd"], ["9:5: --set posWeight=.balancd: type 'PosWeight' has no member 'balancd'; did you mean 'balanced'? (members: balanced, fixed, none)"]),
             (["epochs": "{ 3 }"], ["8:5: --set epochs={ 3 }: closures are not supported in lessons"]),
             (["epochs": "0"], ["15:101: epochs must be 1...1000, got 0 (epochs is set by --set epochs=0)"]),
         ]
@@ -117,7 +117,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
         let lesson = try EvaluationFixture.lesson(md)
         guard case .failure(let list) = Evaluator.evaluate(lesson) else { return XCTFail("expected an error") }
         XCTAssertEqual(list.formatted(source: lesson.source), """
-        Lessons/test.md:8:22: error: Run has no argument 'epoch'; did you mean 'epochs'?
+        Lessons/test.md:8:22: error: Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, threshold, outputBias, seed)
             let r = Run("plain", epoch: 3)
                                  ^
         """)

@@ -40,7 +40,7 @@ struct ClaimCompiler {
         } else {
             let known = ["inAtLeast", "approximately", "tolerance"]
             if let bad = args.first(where: { $0.label != nil && !known.contains($0.label!.text) }), let label = bad.label {
-                context.error("expect has no argument '\(label.text)'\(Suggestions.didYouMean(label.text, in: known))", at: label)
+                context.error("expect has no argument '\(label.text)'\(Suggestions.didYouMean(label.text, in: known, listing: "arguments"))", at: label)
             } else {
                 context.error("expect takes a condition (optionally with 'inAtLeast:'), or a value with 'approximately:' and 'tolerance:'",
                               at: call)
