@@ -136,7 +136,7 @@ final class EvaluationSeedsTests: XCTestCase {
 
     func testBadSweepsAreLocatedErrors() throws {
         let d = try EvaluationFixture.diagnostics(EvaluationFixture.blocks([
-            ("parameters", "let scale = 0.5\nlet epochs = 3\nlet name = \"x\""),
+            ("parameters", "let scale = 0.5\nlet epochs = 3\nlet name = \"x\"\nlet unused = 1"),
             ("experiment", """
             Compare("t", on: \(data), runs: [Run("weighted", loss: .binaryCrossEntropy(posWeight: .balanced(scale: scale)), epochs: epochs)])
             Sweep("a", parameter: "scal", values: [1, 2], runs: ["weighted"])
@@ -145,15 +145,17 @@ final class EvaluationSeedsTests: XCTestCase {
             Sweep("d", parameter: "scale", values: [1, 2], runs: ["weigted"])
             Sweep("e", parameter: "scale", values: [1, -2], runs: ["weighted"])
             Sweep("f", parameter: "scale", values: [1, 2], runs: ["weighted"], metrics: [.recall("rng")])
+            Sweep("g", parameter: "unused", values: [1, 2], runs: ["weighted"])
             """),
         ]))
-        XCTAssertEqual(d.count, 6, d.joined(separator: "\n"))
+        XCTAssertEqual(d.count, 7, d.joined(separator: "\n"))
         XCTAssertTrue(d[0].contains("no parameter 'scal'; did you mean 'scale'?"), d[0])
         XCTAssertTrue(d[1].contains("parameter 'name' is a 'String'"), d[1])
         XCTAssertTrue(d[2].contains("'epochs' is an Int; 2.5 is not a whole number"), d[2])
         XCTAssertTrue(d[3].contains("no run named 'weigted'; did you mean 'weighted'?"), d[3])
         XCTAssertTrue(d[4].contains("at scale = -2: ") && d[4].contains("scale must be"), d[4])
         XCTAssertTrue(d[5].contains("no label 'rng'; did you mean 'ring'?"), d[5])
+        XCTAssertTrue(d[6].hasPrefix("24:23: ") && d[6].contains("parameter 'unused' does not reach the swept runs (weighted)"), d[6])
     }
 
     func testABadSetIsReportedOnceNotPerSweepPoint() throws {

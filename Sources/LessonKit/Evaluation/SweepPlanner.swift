@@ -98,6 +98,13 @@ struct SweepPlanner {
                 points.append(Compare(title: sweep.title, dataset: first.dataset, seeds: first.seeds, runs: swept.map(\.1)))
             }
         }
+        // A parameter none of the swept runs reads would draw a flat line that looks like a finding.
+        if points.count > 1, points.dropFirst().allSatisfy({ $0.dataset == points[0].dataset && $0.runs == points[0].runs }) {
+            context.error("parameter '\(sweep.parameter)' does not reach the swept runs (\(sweep.runs.joined(separator: ", "))): "
+                          + "every value trains the same runs on the same data; sweep a parameter they read",
+                          at: parameterNode?.location)
+            return nil
+        }
         return PlanSweep(sweep: sweep, valueSources: sources, points: points, blockIndex: context.source.index,
                          location: context.location(of: expr))
     }
