@@ -84,6 +84,43 @@ final class EvaluationSeedsTests: XCTestCase {
         XCTAssertEqual(c[0].evaluate(shuffled).seeds?.map(\.passed), [false, true, true])
     }
 
+    /// `abs`, `min` and `max` over claim numbers, and `approximately:` checked per seed.
+    func testFunctionsAndPerSeedApproximately() throws {
+        let c = try claims("""
+        expect(abs(results["weighted"].recall("ring") - results["plain"].recall("ring")) < 0.3, inAtLeast: 2)
+        expect(results["weighted"].recall("ring"), approximately: 0.55, tolerance: 0.04, inAtLeast: 3)
+        expect(max(results["weighted"].recall("ring"), results["plain"].recall("ring"), 0.52) >= min(0.6, 1))
+        """)
+        XCTAssertEqual(c.map(\.inAtLeast), [2, 3, nil])
+        let runs = ["plain": series("plain", recalls: [0.2, 0.5, 0.3]), "weighted": series("weighted", recalls: [0.6, 0.55, 0.5])]
+        // |0.6 − 0.2| = 0.4, |0.55 − 0.5| = 0.05, |0.5 − 0.3| = 0.2: seeds 2 and 3.
+        XCTAssertEqual(c[0].evaluate(runs).seeds?.map(\.passed), [false, true, true])
+        XCTAssertTrue(c[0].evaluate(runs).passed)
+        let approximately = c[1].evaluate(runs)
+        XCTAssertEqual(approximately.seeds?.map(\.passed), [false, true, false])
+        XCTAssertEqual(approximately.seeds?[0].detail, "got 0.6 vs 0.55 ± 0.04")
+        XCTAssertFalse(approximately.passed)
+        // On the means: max(0.55, 0.3333, 0.52) = 0.55 < min(0.6, 1) = 0.6.
+        XCTAssertFalse(c[2].evaluate(runs).passed)
+        XCTAssertEqual(c[2].comparedValues(runs.mapValues { $0 as any RunReport }).first?.left,
+                       #"max(results["weighted"].recall("ring"), results["plain"].recall("ring"), 0.52)"#)
+
+        let d = try EvaluationFixture.diagnostics(EvaluationFixture.blocks([
+            ("experiment", "Compare(\"t\", on: \(data), seeds: 3, runs: [Run(\"plain\")])"),
+            ("expect", """
+            expect(abs(results["plain"].macroF1, 1) > 0)
+            expect(min(results["plain"].macroF1) > 0)
+            expect(max(of: results["plain"].macroF1, 1) > 0)
+            expect(abs(results["plain"].diverged) > 0)
+            """),
+        ]))
+        XCTAssertEqual(d.count, 4, d.joined(separator: "\n"))
+        XCTAssertTrue(d[0].contains("abs takes one number"), d[0])
+        XCTAssertTrue(d[1].contains("min takes two or more numbers"), d[1])
+        XCTAssertTrue(d[2].contains("extraneous argument label 'of:'"), d[2])
+        XCTAssertTrue(d[3].contains("cannot convert value of type 'Bool'"), d[3])
+    }
+
     func testInAtLeastIsCheckedAgainstTheSeeds() throws {
         let d = try EvaluationFixture.diagnostics(EvaluationFixture.blocks([
             ("experiment", """

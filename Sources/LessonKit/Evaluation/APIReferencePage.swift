@@ -69,7 +69,9 @@ public enum APIReferencePage {
         claims |value − x| ≤ t. Metrics are on the test split, with scikit-learn's definitions. \
         A run of a comparison with <code>seeds:</code> reads as its mean over the seeds; \
         <code>expect(condition, inAtLeast: k)</code> checks the condition once per seed, pairing the runs by \
-        seed, and holds when it holds in at least <code>k</code> of them.</p>
+        seed, and holds when it holds in at least <code>k</code> of them; <code>approximately:</code> takes \
+        <code>inAtLeast:</code> too. Numbers in a claim may be combined with <code>+ - * /</code> and \
+        <code>abs(x)</code>, <code>min(a, b, ...)</code>, <code>max(a, b, ...)</code>.</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Members of results">
         <table>
         <thead><tr><th>member</th><th>type</th><th>meaning</th></tr></thead>

@@ -61,6 +61,7 @@ extension Quantity {
             return "results[\"\(run)\"].\(metric)" + (label.map { "(\"\($0)\")" } ?? "")
         case .binary(let op, let a, let b): return "\(a.spelled) \(op.rawValue) \(b.spelled)"
         case .negated(let a): return "-\(a.spelled)"
+        case .function(let f, let arguments): return "\(f.rawValue)(\(arguments.map(\.spelled).joined(separator: ", ")))"
         }
     }
 }

@@ -127,6 +127,8 @@ public indirect enum Quantity: Sendable, Equatable {
     case metric(run: String, metric: String, label: String?)
     case binary(ArithmeticOperator, Quantity, Quantity)
     case negated(Quantity)
+    /// `abs(x)`, `min(a, b, ...)`, `max(a, b, ...)`.
+    case function(ClaimFunction, [Quantity])
 
     public func value(_ reports: [String: any RunReport]) -> Double {
         switch self {
@@ -136,6 +138,7 @@ public indirect enum Quantity: Sendable, Equatable {
             return metric.read(report, label)
         case .binary(let op, let a, let b): return op.apply(a.value(reports), b.value(reports))
         case .negated(let a): return -a.value(reports)
+        case .function(let f, let arguments): return f.apply(arguments.map { $0.value(reports) })
         }
     }
 
@@ -145,6 +148,7 @@ public indirect enum Quantity: Sendable, Equatable {
         case .metric(let run, _, _): return [run]
         case .binary(_, let a, let b): return a.runNames + b.runNames
         case .negated(let a): return a.runNames
+        case .function(_, let arguments): return arguments.flatMap(\.runNames)
         }
     }
 
@@ -167,6 +171,24 @@ public enum ArithmeticOperator: String, Sendable {
         case .subtract: return a - b
         case .multiply: return a * b
         case .divide: return a / b
+        }
+    }
+}
+
+/// The functions a claim may call, as Swift's standard library spells them, so an
+/// exported lesson compiles them unchanged.
+public enum ClaimFunction: String, Sendable, CaseIterable {
+    case abs, min, max
+
+    /// How many arguments it takes: `abs` one, `min` and `max` two or more.
+    var arity: ClosedRange<Int> { self == .abs ? 1...1 : 2...Int.max }
+
+    func apply(_ x: [Double]) -> Double {
+        switch self {
+        case .abs: return Swift.abs(x[0])
+        // NaN (a seed that did not complete) stays NaN, so the claim fails rather than skipping it.
+        case .min: return x.contains(where: \.isNaN) ? .nan : x.min()!
+        case .max: return x.contains(where: \.isNaN) ? .nan : x.max()!
         }
     }
 }

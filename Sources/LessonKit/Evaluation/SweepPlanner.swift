@@ -99,7 +99,9 @@ struct SweepPlanner {
             }
         }
         // A parameter none of the swept runs reads would draw a flat line that looks like a finding.
-        if points.count > 1, points.dropFirst().allSatisfy({ $0.dataset == points[0].dataset && $0.runs == points[0].runs }) {
+        if points.count > 1, points.dropFirst().allSatisfy({
+            $0.dataset == points[0].dataset && $0.seeds == points[0].seeds && $0.runs == points[0].runs
+        }) {
             context.error("parameter '\(sweep.parameter)' does not reach the swept runs (\(sweep.runs.joined(separator: ", "))): "
                           + "every value trains the same runs on the same data; sweep a parameter they read",
                           at: parameterNode?.location)
