@@ -159,6 +159,23 @@ final class RunningEndToEndTests: XCTestCase {
         XCTAssertTrue(page.contains("results-1-pr"), "the completed runs still get their charts")
     }
 
+    /// A lesson may show a blow-up: a divergence that a held claim states passes.
+    func testADivergenceAClaimExpectsDoesNotFailTheLesson() throws {
+        let expecting = Self.lesson.replacingOccurrences(
+            of: "expect(results[\"sigmoid\"].meanAveragePrecision > bar)",
+            with: "expect(results[\"sigmoid\"].meanAveragePrecision > bar)\nexpect(results[\"sgd\"].diverged && !results[\"sigmoid\"].diverged)")
+        try expecting.write(to: work.appendingPathComponent("Lessons/01-tiny.md"), atomically: true, encoding: .utf8)
+        let blowUp = try lessons.run(["run", "01-tiny", "--set", "sgdRate=1000000", "--quiet"])
+        XCTAssertEqual(blowUp.status, 0, blowUp.stderr)
+        XCTAssertFalse(blowUp.stderr.contains("error:"), blowUp.stderr)
+        XCTAssertTrue(try text("site/01-tiny/results.json").contains("\"status\" : \"passed\""))
+        XCTAssertTrue(try text("site/01-tiny.html").contains("<strong>sgd</strong> diverged"), "the page still shows it")
+        // When it does not diverge the claim fails, and so does the lesson.
+        let calm = try lessons.run(["run", "01-tiny", "--quiet"])
+        XCTAssertEqual(calm.status, 1)
+        XCTAssertTrue(calm.stderr.contains("Lessons/01-tiny.md:28:1: error: expectation failed"), calm.stderr)
+    }
+
     func testBadInputExitsTwoWithoutTouchingTheSite() throws {
         XCTAssertEqual(try lessons.run(["run", "01-tiny", "--quiet"]).status, 0)
         let before = try read("site/01-tiny.html")

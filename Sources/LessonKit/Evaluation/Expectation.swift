@@ -28,6 +28,13 @@ public struct Expectation: Sendable {
         }
     }
 
+    /// Runs whose divergence this claim states (`expect(results["x"].diverged)`, also
+    /// inside `&&` and `||`, never under `!`): when it holds, their divergence is expected.
+    public var expectedDivergences: [String] {
+        guard case .condition(let c) = check else { return [] }
+        return c.statedDivergences
+    }
+
     /// Pass or fail, with the values involved (per seed with `inAtLeast`).
     public func evaluate(_ runs: [String: RunSeries]) -> ExpectationOutcome {
         if let missing = runNames.first(where: { runs[$0] == nil }) {
@@ -210,6 +217,15 @@ public enum ComparisonOperator: String, Sendable {
 
 /// A Boolean claim over quantities.
 public indirect enum Condition: Sendable, Equatable {
+    /// Runs whose `diverged` flag this condition asserts.
+    var statedDivergences: [String] {
+        switch self {
+        case .flag(.metric(let run, "diverged", nil)): return [run]
+        case .and(let a, let b), .or(let a, let b): return a.statedDivergences + b.statedDivergences
+        case .flag, .comparison, .constant, .not: return []
+        }
+    }
+
     case comparison(ComparisonOperator, Quantity, Quantity)
     /// A Boolean metric (`results["x"].diverged`).
     case flag(Quantity)

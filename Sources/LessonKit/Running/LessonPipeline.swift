@@ -71,36 +71,9 @@ public struct LessonPipeline {
                                                  cache: cache(forLessonAt: lesson.path), lessonFolder: folder),
                                   progress: progress, dataSource: LessonRunner.datasetLoader(lessonFolder: folder),
                                   summarize: LessonRunner.summaryWithPreview)
-        let outcome = try runner.run(comparisons, sweeps: sweeps)
+        var outcome = try runner.run(comparisons, sweeps: sweeps)
 
         var failures: [Diagnostic] = []
-        for (planned, ran) in zip(plan.comparisons, outcome.comparisons) {
-            for (index, series) in ran.series.enumerated() {
-                // Point at the run itself, where the lesson wrote it.
-                let location = index < planned.runLocations.count ? planned.runLocations[index] : planned.location
-                for (seed, run) in zip(series.seeds, series.results) {
-                    let name = series.results.count > 1 ? "run '\(run.name)' (seed \(seed))" : "run '\(run.name)'"
-                    switch run.outcome {
-                    case .completed: continue
-                    case let .diverged(_, _, hint):
-                        failures.append(Diagnostic(path: lesson.path, location: location, message: "\(name): \(hint)"))
-                    case .failed(let message):
-                        failures.append(Diagnostic(path: lesson.path, location: location, message: "\(name) failed: \(message)"))
-                    }
-                }
-            }
-        }
-        for (planned, ran) in zip(plan.sweeps, outcome.sweeps) {
-            for (value, point) in zip(ran.values, ran.points) {
-                for series in point {
-                    for (seed, run) in zip(series.seeds, series.results) where !run.outcome.isCompleted {
-                        failures.append(Diagnostic(path: lesson.path, location: planned.location,
-                                                   message: "sweep '\(ran.title)': run '\(run.name)' at \(ran.parameter) = \(value)"
-                                                       + " (seed \(seed)) did not complete"))
-                    }
-                }
-            }
-        }
         let reports = outcome.reports
         let checked = plan.expectations.map { expectation -> LessonResults.CheckedExpectation in
             let result = expectation.evaluate(reports)
@@ -111,6 +84,38 @@ public struct LessonPipeline {
                                        required: result.required, seeds: result.seeds,
                                        values: Self.nonEmpty(expectation.comparedValues(reports))))
         }
+        // A divergence a held claim states is the lesson's point, not a failure.
+        outcome.expectedToDiverge = Set(zip(plan.expectations, checked).filter { $0.1.record.passed }
+            .flatMap { $0.0.expectedDivergences })
+        var runFailures: [Diagnostic] = []
+        for (planned, ran) in zip(plan.comparisons, outcome.comparisons) {
+            for (index, series) in ran.series.enumerated() {
+                // Point at the run itself, where the lesson wrote it.
+                let location = index < planned.runLocations.count ? planned.runLocations[index] : planned.location
+                for (seed, run) in zip(series.seeds, series.results) where outcome.isFailure(run) {
+                    let name = series.results.count > 1 ? "run '\(run.name)' (seed \(seed))" : "run '\(run.name)'"
+                    switch run.outcome {
+                    case .completed: continue
+                    case let .diverged(_, _, hint):
+                        runFailures.append(Diagnostic(path: lesson.path, location: location, message: "\(name): \(hint)"))
+                    case .failed(let message):
+                        runFailures.append(Diagnostic(path: lesson.path, location: location, message: "\(name) failed: \(message)"))
+                    }
+                }
+            }
+        }
+        for (planned, ran) in zip(plan.sweeps, outcome.sweeps) {
+            for (value, point) in zip(ran.values, ran.points) {
+                for series in point {
+                    for (seed, run) in zip(series.seeds, series.results) where outcome.isFailure(run) {
+                        runFailures.append(Diagnostic(path: lesson.path, location: planned.location,
+                                                   message: "sweep '\(ran.title)': run '\(run.name)' at \(ran.parameter) = \(value)"
+                                                       + " (seed \(seed)) did not complete"))
+                    }
+                }
+            }
+        }
+        failures = runFailures + failures
         let parameters = plan.parameters.map {
             ResultsDocument.Parameter(name: $0.name, type: $0.type, value: $0.value, declaredValue: $0.declaredValue,
                                       overridden: $0.overridden)
