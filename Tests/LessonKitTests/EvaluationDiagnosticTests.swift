@@ -25,7 +25,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
         ("func f() {}", ["8:1: function declarations ('func') are not supported in lessons"]),
         ("var epochs = 3", ["8:1: 'var' is not supported; lessons bind each name once with 'let'"]),
         ("import Foundation", ["8:1: imports are not supported in lessons"]),
-        ("let x = 3\nlet r = Run(\"run \\(x)\")", ["9:18: string interpolation is not supported in lessons"]),
+        ("let x = [3]\nlet r = Run(\"run \\(x)\")", ["9:20: cannot interpolate a value of type '[Int]'; interpolate numbers, Booleans or strings"]),
         (#"let r = Run("a", epochs: )"#, ["8:26: expected value in function call"]),
         ("let r = Run(\"a\", epochs: [1, 2)", ["8:31: expected ',' in array element", "8:31: expected ']' to end array"]),
         ("let q = epochz", ["8:9: cannot find 'epochz' in scope"]),

@@ -82,8 +82,15 @@ struct SweepPlanner {
                               at: value.location(at: [.argument("values"), .index(i)]))
                 return nil
             case .success(let plan):
-                let swept = sweep.runs.compactMap { name in
-                    plan.comparisons.lazy.compactMap { c in c.runs.first { $0.name == name }.map { (c.compare, $0) } }.first
+                let declared = plan.comparisons.flatMap { c in c.runs.map { (c.compare, $0) } }
+                let swept = sweep.runs.compactMap { name -> (Compare, Run)? in
+                    if let byName = declared.first(where: { $0.1.name == name }) { return byName }
+                    // A name that interpolates the swept value changes with it; the run keeps its place
+                    // and, on the chart, the name it has in the lesson.
+                    guard let i = runs.position(of: name), i < declared.count else { return nil }
+                    var run = declared[i].1
+                    run.name = name
+                    return (declared[i].0, run)
                 }
                 guard swept.count == sweep.runs.count else {
                     context.error("at \(sweep.parameter) = \(text) the lesson no longer declares every swept run", at: expr)
