@@ -32,6 +32,14 @@ final class RenderingResultsSectionTests: XCTestCase {
         let best = try XCTUnwrap(lesson.outcome.comparisons[0].series.max { $0.macroF1 < $1.macroF1 })
         XCTAssertEqual(lesson.keyResult, "best macro-F1 \(Markup.number(best.macroF1)) (\(best.name), mean of 2 seeds)")
         XCTAssertNotEqual(best.macroF1, best.results[0].macroF1, "the mean differs from the first seed's value")
+
+        // Front matter `headline:` chooses the metric (lowest wins where lower is better), or none.
+        var chosen = lesson
+        chosen.headline = .best(metric: "hammingLoss")
+        let lowest = try XCTUnwrap(lesson.outcome.comparisons[0].series.min { $0.hammingLoss < $1.hammingLoss })
+        XCTAssertEqual(chosen.keyResult, "lowest Hamming loss \(Markup.number(lowest.hammingLoss)) (\(lowest.name), mean of 2 seeds)")
+        chosen.headline = Headline.none
+        XCTAssertNil(chosen.keyResult)
     }
 
     func testPageShowsTablesAndChartsWithTheNumbersOfResultsJSON() throws {

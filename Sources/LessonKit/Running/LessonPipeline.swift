@@ -121,7 +121,8 @@ public struct LessonPipeline {
                                       overridden: $0.overridden)
         }
         let results = LessonResults(lessonFile: fileName, lessonID: id, title: lesson.meta.title, parameters: parameters,
-                                    comparisons: comparisons, outcome: outcome, expectations: checked)
+                                    comparisons: comparisons, outcome: outcome, expectations: checked,
+                                    headline: lesson.meta.headline)
         return Report(results: results, failures: failures)
     }
 
