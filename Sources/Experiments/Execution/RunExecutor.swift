@@ -87,8 +87,10 @@ public enum RunExecutor {
             validationTruth: onTest ? dataset.test.labels : validation?.labels,
             validationProbabilities: onTest ? probabilities : validation.map { head.probabilities(model.predictLogits($0.images)) })
         let predictions = ThresholdSelection.predictions(run.threshold, probabilities: probabilities, thresholds: thresholds)
+        var steps = 0
+        if case let .completed(_, s) = training.outcome { steps = s }
         let metrics = TestEvaluation.metrics(truth: dataset.test.labels, probabilities: probabilities,
-                                             predictions: predictions, labels: labels)
+                                             predictions: predictions, labels: labels, history: history, steps: steps)
         return RunResult(name: run.name, labels: labels, history: history, outcome: .completed,
                          thresholds: thresholds, metrics: metrics,
                          timings: RunTimings(trainSeconds: trainSeconds, evaluateSeconds: Date().timeIntervalSince(evaluateStart)))

@@ -7,8 +7,10 @@ enum TestEvaluation {
     /// Curves keep at most this many points (evenly spread over the curve).
     static let maxCurvePoints = 41
 
-    static func metrics(truth: Tensor, probabilities: Tensor, predictions: Tensor, labels: [String]) -> TestMetrics {
-        let measurement = TestMeasurement(truth: truth, probabilities: probabilities, predictions: predictions, labels: labels)
+    static func metrics(truth: Tensor, probabilities: Tensor, predictions: Tensor, labels: [String],
+                        history: [EpochSummary] = [], steps: Int = 0) -> TestMetrics {
+        let measurement = TestMeasurement(truth: truth, probabilities: probabilities, predictions: predictions, labels: labels,
+                                          history: history, steps: steps)
         var values: [String: Double] = [:]
         for metric in MetricCatalog.all { values[metric.name] = metric.value(of: measurement) }
         let perLabel = labels.indices.map { c in

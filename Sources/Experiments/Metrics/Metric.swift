@@ -13,12 +13,19 @@ public struct TestMeasurement: Sendable {
     public let reliabilityBins: [Metrics.ReliabilityBin]
     /// Micro recall and subset accuracy over the images with ≥ 2 true labels.
     public let multiLabel: (recall: Double, subsetAccuracy: Double)
+    /// How training went, epoch by epoch (empty for a run that does not train).
+    public let history: [EpochSummary]
+    /// Optimizer steps the run took (0 for a run that does not train).
+    public let steps: Int
 
-    public init(truth: Tensor, probabilities: Tensor, predictions: Tensor, labels: [String]) {
+    public init(truth: Tensor, probabilities: Tensor, predictions: Tensor, labels: [String],
+                history: [EpochSummary] = [], steps: Int = 0) {
         self.truth = truth
         self.probabilities = probabilities
         self.predictions = predictions
         self.labels = labels
+        self.history = history
+        self.steps = steps
         summary = EvaluationSummary(yTrue: truth, scores: probabilities, predictions: predictions)
         reliabilityBins = Metrics.reliabilityBins(truth: truth.storage.map { $0 > 0.5 },
                                                   probabilities: probabilities.storage.map(Double.init), bins: 10)
@@ -53,15 +60,19 @@ public struct Metric: Sendable {
     public let heading: String
     public let doc: String
     public let higherIsBetter: Bool
+    /// False for a number that is neither better nor worse when larger (an epoch
+    /// count): tables then mark no run "best" by it.
+    public let ranked: Bool
     /// Nil when the metric is undefined for this test split (scikit-learn raises);
     /// it is then left out of `results.json` and reads as NaN.
     let measure: @Sendable (TestMeasurement) -> Double?
 
-    public init(_ name: String, heading: String, higherIsBetter: Bool = true, doc: String,
+    public init(_ name: String, heading: String, higherIsBetter: Bool = true, ranked: Bool = true, doc: String,
                 measure: @escaping @Sendable (TestMeasurement) -> Double?) {
         self.name = name
         self.heading = heading
         self.higherIsBetter = higherIsBetter
+        self.ranked = ranked
         self.doc = doc
         self.measure = measure
     }

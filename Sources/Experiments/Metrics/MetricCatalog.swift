@@ -41,6 +41,26 @@ public struct MetricCatalog: Sendable {
                                                  doc: "Expected calibration error of the predicted probabilities.") {
         Metrics.expectedCalibrationError($0.reliabilityBins)
     }
+    public let validationLoss = Metric("validationLoss", heading: "validation loss", higherIsBetter: false,
+                                       doc: "Loss on the validation split after the last epoch (the training loss's "
+                                           + "formula and weights; undefined without a validation split).") {
+        $0.history.last?.validationLoss
+    }
+    public let minValidationLoss = Metric("minValidationLoss", heading: "lowest validation loss", higherIsBetter: false,
+                                          doc: "The lowest validation loss over the epochs: with `validationLoss`, "
+                                              + "how far training went past its best point.") {
+        $0.history.compactMap(\.validationLoss).min()
+    }
+    public let bestEpoch = Metric("bestEpoch", heading: "best epoch", ranked: false,
+                                  doc: "The epoch (1-based) with the lowest validation loss, the first on a tie: "
+                                      + "where early stopping would have stopped.") { m in
+        let losses = m.history.compactMap { e in e.validationLoss.map { (e.epoch, $0) } }
+        return losses.min { $0.1 < $1.1 }.map { Double($0.0) }
+    }
+    public let trainingSteps = Metric("trainingSteps", heading: "training steps", ranked: false,
+                                      doc: "Optimizer steps taken (epochs × batches per epoch; fewer if training diverged).") {
+        $0.history.isEmpty ? nil : Double($0.steps)
+    }
 
     public static let standard = MetricCatalog()
     /// The metrics in declaration order.

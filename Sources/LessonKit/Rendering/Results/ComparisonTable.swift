@@ -8,6 +8,8 @@ struct ComparisonTable {
     struct Column {
         var title: String
         var higherIsBetter: Bool
+        /// False: no value is marked best (an epoch count).
+        var ranked = true
         /// Shown in the compact headline table (the rest only in the full one).
         var headline = false
         var value: (RunResult) -> Double
@@ -27,7 +29,7 @@ struct ComparisonTable {
     /// A catalog metric's column (its heading and direction from the catalog).
     static func metric(_ path: KeyPath<MetricCatalog, Metric>, headline: Bool = false) -> Column {
         let metric = MetricCatalog.standard[keyPath: path]
-        return Column(title: metric.heading, higherIsBetter: metric.higherIsBetter, headline: headline,
+        return Column(title: metric.heading, higherIsBetter: metric.higherIsBetter, ranked: metric.ranked, headline: headline,
                       value: { $0.value(of: metric) }, summary: { $0.metrics[metric.name] })
     }
 
@@ -38,6 +40,8 @@ struct ComparisonTable {
         (\.multiLabelRecall, false),
         // What pos_weight costs: probabilities that no longer mean what they say.
         (\.expectedCalibrationError, false),
+        // How training went: past its best point, and where that was.
+        (\.validationLoss, false), (\.minValidationLoss, false), (\.bestEpoch, false),
     ] }
 
     var columns: [Column] {
@@ -60,6 +64,7 @@ struct ComparisonTable {
     func html() -> String {
         let columns = self.columns
         let best: [Double?] = columns.map { column in
+            guard column.ranked else { return nil }
             let values = runs.indices.map { rankValue(column, $0) }.filter(\.isFinite)
             return column.higherIsBetter ? values.max() : values.min()
         }
