@@ -41,6 +41,8 @@ public enum RunExecutor {
             RunResult(name: run.name, labels: labels, history: [], outcome: .failed(message: message),
                       thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
         }
+        // Labels only the data knows (class ids without names) are checked here; the lesson checked the rest.
+        if let issue = run.labelIssues(labels).first { return failed(issue.message) }
         let train = dataset.train
         let loss: LossFunction
         let sampleWeights: [Float]?
