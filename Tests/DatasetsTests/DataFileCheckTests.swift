@@ -51,6 +51,8 @@ final class DataFileCheckTests: XCTestCase {
         assertRefused("dir.npy", ["dir.npy", "folder"])
         try folder.write("empty.npy", [])
         assertRefused("empty.npy", ["empty.npy", "empty"])
+        try folder.write("none.npy", NpyWriter.file(descr: "|u1", shape: [0, 2, 2], data: []))
+        assertRefused("none.npy", ["none.npy", "non-empty", "[0, 2, 2]"])
         try folder.write("garbage.npy", Array("this is not an array at all".utf8))
         assertRefused("garbage.npy", ["garbage.npy", "wrong magic"])
     }
