@@ -58,3 +58,11 @@ func printable(_ path: String) -> String {
     String(path.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }
         .joined())
 }
+
+/// A dataset error and the argument of the dataset's description it is about
+/// (`images`, `labels`, `testImages`, `testLabels`).
+public struct DatasetArgumentError: Error, CustomStringConvertible, Equatable, Sendable {
+    public var argument: String
+    public var error: DatasetError
+    public var description: String { error.description }
+}

@@ -53,6 +53,11 @@ final class EvaluationDataChecksTests: XCTestCase {
         try idx("nine.idx", shape: [9])
         XCTAssertEqual(try errors(#"Compare("c", on: IDXDataset(images: "images.idx", labels: "nine.idx"), runs: [\#(run)])"#),
                        ["4:59: nine.idx: shape mismatch: 9 labels for 8 images in images.idx"])
+        // The same file for two arguments: the error is at the one it is about.
+        try idx("test.idx", shape: [3, 4, 4])
+        XCTAssertEqual(try errors(#"Compare("c", on: IDXDataset(images: "images.idx", labels: "labels.idx", "#
+                                  + #"testImages: "test.idx", testLabels: "labels.idx"), runs: [\#(run)])"#),
+                       ["4:109: labels.idx: shape mismatch: 8 labels for 3 images in test.idx"])
         XCTAssertEqual(try errors(#"Compare("c", on: IDXDataset(images: "images.idx\0", labels: "labels.idx"), runs: [\#(run)])"#).count, 1)
     }
 

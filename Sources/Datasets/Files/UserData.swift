@@ -20,30 +20,36 @@ struct UserData {
         func read(_ path: String) throws -> NumericArray {
             try format.read(path: try LessonPath.resolve(path, in: folder), shownAs: path)
         }
-        let images = try Self.images(read(imagesPath), path: imagesPath)
-        let rawLabels = try read(labelsPath)
+        let images = try blame("images") { try Self.images(read(imagesPath), path: imagesPath) }
+        let rawLabels = try blame("labels") { try read(labelsPath) }
         var testImages: Tensor?
         var rawTestLabels: NumericArray?
         if let testImagesPath, let testLabelsPath {
-            let t = try Self.images(read(testImagesPath), path: testImagesPath)
-            try Self.checkTestImages(Array(t.shape.dropFirst()), against: Array(images.shape.dropFirst()),
-                                     testPath: testImagesPath, trainPath: imagesPath)
+            let t = try blame("testImages") { () throws -> Tensor in
+                let t = try Self.images(read(testImagesPath), path: testImagesPath)
+                try Self.checkTestImages(Array(t.shape.dropFirst()), against: Array(images.shape.dropFirst()),
+                                         testPath: testImagesPath, trainPath: imagesPath)
+                return t
+            }
             testImages = t
-            rawTestLabels = try read(testLabelsPath)
+            rawTestLabels = try blame("testLabels") { try read(testLabelsPath) }
         }
         let labelNames = try Self.labelNames(names, labels: [(rawLabels, labelsPath)]
             + (rawTestLabels.map { [($0, testLabelsPath!)] } ?? []))
-        let labels = try Self.multiHot(rawLabels, path: labelsPath, count: images.shape[0],
-                                       imagesPath: imagesPath, labelCount: labelNames.count)
+        let labels = try blame("labels") {
+            try Self.multiHot(rawLabels, path: labelsPath, count: images.shape[0], imagesPath: imagesPath,
+                              labelCount: labelNames.count)
+        }
         let all = LabeledImages(images: images, labels: labels)
         var rng = SeededRNG(seed: UInt64(bitPattern: Int64(seed)))
         let order = rng.permutation(all.count)
         let (testCount, validationCount) = try split(all.count)
         let test: LabeledImages
         if let testImages, let rawTestLabels, let testLabelsPath, let testImagesPath {
-            test = LabeledImages(images: testImages, labels: try Self.multiHot(
-                rawTestLabels, path: testLabelsPath, count: testImages.shape[0],
-                imagesPath: testImagesPath, labelCount: labelNames.count))
+            test = LabeledImages(images: testImages, labels: try blame("testLabels") {
+                try Self.multiHot(rawTestLabels, path: testLabelsPath, count: testImages.shape[0],
+                                  imagesPath: testImagesPath, labelCount: labelNames.count)
+            })
         } else {
             test = all.gathering(order[0..<testCount].sorted())
         }
@@ -61,27 +67,45 @@ struct UserData {
         func header(_ path: String) throws -> ArrayHeader {
             try format.checkedHeader(path: try LessonPath.resolve(path, in: folder), shownAs: path)
         }
-        let images = try header(imagesPath), labels = try header(labelsPath)
-        let shape = try Self.imageShape(images.shape, path: imagesPath)
-        try Self.checkLabels(labels.shape, path: labelsPath, count: images.shape[0], imagesPath: imagesPath, names: names)
+        let images = try blame("images") { try header(imagesPath) }
+        let shape = try blame("images") { try Self.imageShape(images.shape, path: imagesPath) }
+        let labels = try blame("labels") { () throws -> ArrayHeader in
+            let labels = try header(labelsPath)
+            try Self.checkLabels(labels.shape, path: labelsPath, count: images.shape[0], imagesPath: imagesPath, names: names)
+            return labels
+        }
         var testCount = 0
         if let testImagesPath, let testLabelsPath {
-            let testImages = try header(testImagesPath), testLabels = try header(testLabelsPath)
-            try Self.checkTestImages(try Self.imageShape(testImages.shape, path: testImagesPath), against: shape,
-                                     testPath: testImagesPath, trainPath: imagesPath)
-            try Self.checkLabels(testLabels.shape, path: testLabelsPath, count: testImages.shape[0],
-                                 imagesPath: testImagesPath, names: names)
-            if labels.shape.count == 2, testLabels.shape.count == 2, labels.shape[1] != testLabels.shape[1] {
-                throw DatasetError.mismatch(path: testLabelsPath, problem: "shape mismatch: \(testLabels.shape[1]) label "
-                    + "columns, but \(labelsPath) has \(labels.shape[1])")
+            let testImages = try blame("testImages") { () throws -> ArrayHeader in
+                let testImages = try header(testImagesPath)
+                try Self.checkTestImages(try Self.imageShape(testImages.shape, path: testImagesPath), against: shape,
+                                         testPath: testImagesPath, trainPath: imagesPath)
+                return testImages
+            }
+            try blame("testLabels") {
+                let testLabels = try header(testLabelsPath)
+                try Self.checkLabels(testLabels.shape, path: testLabelsPath, count: testImages.shape[0],
+                                     imagesPath: testImagesPath, names: names)
+                if labels.shape.count == 2, testLabels.shape.count == 2, labels.shape[1] != testLabels.shape[1] {
+                    throw DatasetError.mismatch(path: testLabelsPath, problem: "shape mismatch: \(testLabels.shape[1]) label "
+                        + "columns, but \(labelsPath) has \(labels.shape[1])")
+                }
             }
             testCount = testImages.shape[0]
         }
         let n = images.shape[0]
-        let (heldOut, validation) = try split(n)
+        let (heldOut, validation) = try blame("images") { try split(n) }
         return PlannedData(train: n - heldOut - validation, evaluated: validation + max(heldOut, testCount),
                            height: shape[0], width: shape[1], channels: shape[2],
                            labels: names?.count ?? (labels.shape.count == 2 ? labels.shape[1] : nil))
+    }
+
+    /// Runs `body`, naming the argument a dataset error in it is about (so the lesson
+    /// can point there even when two arguments name the same file).
+    private func blame<T>(_ argument: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DatasetError {
+            throw DatasetArgumentError(argument: argument, error: error)
+        }
     }
 
     private func checkArguments() throws {

@@ -26,10 +26,8 @@ final class DataChecks {
                 PlannedData(train: $0.train, evaluated: $0.evaluated, height: $0.height, width: $0.width,
                             channels: $0.channels, labels: $0.labels)
             }
-        } catch let error as DatasetError {
-            context.error("\(error)", at: DatasetLocations(value).location(of: error))
         } catch {
-            context.error("\(error)", at: value.location)
+            context.error("\(error)", at: DatasetLocations(value).location(of: error))
         }
         checked[source] = sizes
         return sizes

@@ -28,7 +28,15 @@ public struct DatasetLocations: Sendable, Equatable {
     }
 
     /// The argument the error is about (the file's path, as written), else the dataset.
-    public func location(of error: DatasetError) -> SourceLocation {
+    public func location(of error: any Error) -> SourceLocation {
+        if let tagged = error as? DatasetArgumentError {
+            return arguments.first { $0.argument == tagged.argument }?.location ?? location(of: tagged.error)
+        }
+        guard let error = error as? DatasetError else { return dataset }
+        return location(of: error)
+    }
+
+    func location(of error: DatasetError) -> SourceLocation {
         if case let .invalidArgument(argument, _) = error, let found = arguments.first(where: { $0.argument == argument }) {
             return found.location
         }

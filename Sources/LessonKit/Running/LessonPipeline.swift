@@ -127,8 +127,7 @@ public struct LessonPipeline {
     /// Where the failed dataset is written: the path its error is about, or the statement using it.
     static func location(of failure: DatasetFailure, in plan: LessonPlan) -> SourceLocation? {
         if let comparison = plan.comparisons.first(where: { $0.dataset == failure.dataset }) {
-            guard let error = failure.error as? DatasetError else { return comparison.datasetLocations.dataset }
-            return comparison.datasetLocations.location(of: error)
+            return comparison.datasetLocations.location(of: failure.error)
         }
         return plan.sweeps.first { $0.points.contains { $0.dataset == failure.dataset } }?.location ?? plan.comparisons.first?.location
     }
