@@ -39,6 +39,10 @@ final class EvaluationDiagnosticTests: XCTestCase {
         ("let a = 3\na = 4", ["9:3: assignments (names are bound once with 'let') are not supported in lessons"]),
         (#"let d = NumpyDataset(images: "../x.npy", labels: "y.npy")"#,
          ["8:30: images may not leave the lesson's folder ('..' in '../x.npy')"]),
+        (#"let d = NumpyDataset(images: "x.npy\0", labels: "y.npy")"#,
+         ["8:30: images holds a control character (such as NUL); write the file's name as it is"]),
+        // NeuralCore's SGD would stop the process on this combination; the lesson gets an error instead.
+        (#"let r = Run("a", optimizer: .sgd(nesterov: true))"#, ["8:44: Nesterov momentum needs momentum > 0"]),
         (#"Run("a")"#, ["8:1: a Run on its own is never trained; put it in the runs of a Compare"]),
         (#"let s = Shapes(labels: ["circle", "hexagon", "square", "cross", "ring"])"#,
          ["8:35: 'hexagon' is not a shape; choose from circle, square, triangle, cross, ring"]),

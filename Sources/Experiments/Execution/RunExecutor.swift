@@ -34,13 +34,15 @@ public enum RunExecutor {
     }
 
     public static func execute(_ run: Run, on dataset: Dataset, observer: Observer = Observer()) -> RunResult {
-        if case .prevalence = run.model { return PrevalenceBaselineExecutor.execute(run, on: dataset) }
         let labels = dataset.labelNames
         let trainStart = Date()
         func failed(_ message: String) -> RunResult {
             RunResult(name: run.name, labels: labels, history: [], outcome: .failed(message: message),
                       thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
         }
+        // Labels only the data knows (class ids without names) are checked here; the lesson checked the rest.
+        if let issue = run.labelIssues(labels).first { return failed(issue.message) }
+        if case .prevalence = run.model { return PrevalenceBaselineExecutor.execute(run, on: dataset) }
         let train = dataset.train
         let loss: LossFunction
         let sampleWeights: [Float]?

@@ -17,16 +17,18 @@ final class LessonEvaluation {
     private let binder: LetBinder
     private let claims: ClaimCompiler
     private let sweeps: SweepPlanner
+    private let dataChecks: DataChecks?
     private var plan = LessonPlan()
 
-    init(lesson: Lesson, catalog: APICatalog, overrides: [String: String], isSweepPoint: Bool) {
+    init(lesson: Lesson, catalog: APICatalog, overrides: [String: String], isSweepPoint: Bool, checksData: Bool) {
         self.lesson = lesson
         self.isSweepPoint = isSweepPoint
         diagnostics = Diagnostics(path: lesson.path)
         evaluator = ExpressionEvaluator(catalog: catalog, scope: Scope(), overrides: overrides)
-        binder = LetBinder(evaluator: evaluator)
+        dataChecks = checksData ? DataChecks(lessonPath: lesson.path) : nil
+        binder = LetBinder(evaluator: evaluator, dataChecks: dataChecks)
         claims = ClaimCompiler(evaluator: evaluator, runs: runs)
-        sweeps = SweepPlanner(lesson: lesson, evaluator: evaluator, runs: runs)
+        sweeps = SweepPlanner(lesson: lesson, checksData: checksData, evaluator: evaluator, runs: runs)
     }
 
     /// The plan, or every diagnostic when any is an error.
@@ -116,7 +118,10 @@ final class LessonEvaluation {
         case .comparison(let compare):
             guard runs.add(compare, value: value, in: context) else { return }
             let runLocations = compare.runs.indices.map { value.location(at: [.argument("runs"), .index($0)]) }
+            dataChecks?.checkRuns(compare, value: value, in: context)
+            let datasetValue = value.children["dataset"] ?? value
             plan.comparisons.append(PlanComparison(compare: compare, datasetName: value.children["dataset"]?.name,
+                                                   datasetLocations: DatasetLocations(datasetValue),
                                                    blockIndex: context.source.index, location: context.location(of: expr),
                                                    runLocations: runLocations))
         case .sweep(let sweep):

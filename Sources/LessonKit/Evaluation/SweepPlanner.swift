@@ -9,6 +9,8 @@ import SwiftSyntax
 /// weight, the epochs, a dataset's prevalence.
 struct SweepPlanner {
     let lesson: Lesson
+    /// Whether each point's evaluation checks the data files (as the lesson's own did).
+    let checksData: Bool
     let evaluator: ExpressionEvaluator
     let runs: DeclaredRuns
 
@@ -69,7 +71,7 @@ struct SweepPlanner {
         for (i, text) in sources.enumerated() {
             var set = evaluator.overrides
             set[sweep.parameter] = text
-            switch Evaluator.evaluate(lesson, overrides: set, catalog: evaluator.catalog, isSweepPoint: true) {
+            switch Evaluator.evaluate(lesson, overrides: set, catalog: evaluator.catalog, isSweepPoint: true, checksData: checksData) {
             case .failure(let list):
                 // An error the lesson itself already has (a bad --set, say) is not the sweep's to repeat.
                 let known = Set(context.diagnostics.all.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" })

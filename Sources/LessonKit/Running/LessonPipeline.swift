@@ -53,7 +53,7 @@ public struct LessonPipeline {
     /// Evaluates the lesson's blocks (throwing its diagnostics, exit status 2), then runs and checks it.
     public func run(_ lesson: Lesson, id: String, fileName: String, overrides: [String: String]) throws -> Report {
         let plan: LessonPlan
-        switch Evaluator.evaluate(lesson, overrides: overrides) {
+        switch Evaluator.evaluate(lesson, overrides: overrides, checksData: true) {
         case .success(let p): plan = p
         case .failure(let list): throw LessonsError(list.diagnostics, source: lesson.source, exitCode: 2)
         }
@@ -71,7 +71,11 @@ public struct LessonPipeline {
                                                  cache: cache(forLessonAt: lesson.path), lessonFolder: folder),
                                   progress: progress, dataSource: LessonRunner.datasetLoader(lessonFolder: folder),
                                   summarize: LessonRunner.summaryWithPreview)
-        var outcome = try runner.run(comparisons, sweeps: sweeps)
+        var outcome: LessonRunOutcome
+        do { outcome = try runner.run(comparisons, sweeps: sweeps) } catch let failure as DatasetFailure {
+            throw LessonsError(Diagnostic(path: lesson.path, location: Self.location(of: failure, in: plan), message: failure.description),
+                               source: lesson.source, exitCode: 2)
+        }
 
         var failures: [Diagnostic] = []
         let reports = outcome.reports
@@ -124,6 +128,14 @@ public struct LessonPipeline {
                                     comparisons: comparisons, outcome: outcome, expectations: checked,
                                     headline: lesson.meta.headline)
         return Report(results: results, failures: failures)
+    }
+
+    /// Where the failed dataset is written: the path its error is about, or the statement using it.
+    static func location(of failure: DatasetFailure, in plan: LessonPlan) -> SourceLocation? {
+        if let comparison = plan.comparisons.first(where: { $0.dataset == failure.dataset }) {
+            return comparison.datasetLocations.location(of: failure.error)
+        }
+        return plan.sweeps.first { $0.points.contains { $0.dataset == failure.dataset } }?.location ?? plan.comparisons.first?.location
     }
 
     private static func nonEmpty<T>(_ list: [T]) -> [T]? { list.isEmpty ? nil : list }
