@@ -91,8 +91,13 @@ public enum RunExecutor {
         let predictions = ThresholdSelection.predictions(run.threshold, probabilities: probabilities, thresholds: thresholds)
         var steps = 0
         if case let .completed(_, s) = training.outcome { steps = s }
+        let trainProbabilities = head.probabilities(model.predictLogits(train.images))
+        let onTrain = TrainSplit(truth: train.labels, probabilities: trainProbabilities,
+                                 predictions: ThresholdSelection.predictions(run.threshold, probabilities: trainProbabilities,
+                                                                             thresholds: thresholds))
         let metrics = TestEvaluation.metrics(truth: dataset.test.labels, probabilities: probabilities,
-                                             predictions: predictions, labels: labels, history: history, steps: steps)
+                                             predictions: predictions, labels: labels, history: history, steps: steps,
+                                             train: onTrain)
         return RunResult(name: run.name, labels: labels, history: history, outcome: .completed,
                          thresholds: thresholds, metrics: metrics,
                          timings: RunTimings(trainSeconds: trainSeconds, evaluateSeconds: Date().timeIntervalSince(evaluateStart)))

@@ -8,9 +8,9 @@ enum TestEvaluation {
     static let maxCurvePoints = 41
 
     static func metrics(truth: Tensor, probabilities: Tensor, predictions: Tensor, labels: [String],
-                        history: [EpochSummary] = [], steps: Int = 0) -> TestMetrics {
+                        history: [EpochSummary] = [], steps: Int = 0, train: TrainSplit? = nil) -> TestMetrics {
         let measurement = TestMeasurement(truth: truth, probabilities: probabilities, predictions: predictions, labels: labels,
-                                          history: history, steps: steps)
+                                          history: history, steps: steps, train: train)
         var values: [String: Double] = [:]
         for metric in MetricCatalog.all { values[metric.name] = metric.value(of: measurement) }
         let perLabel = labels.indices.map { c in

@@ -17,15 +17,19 @@ public struct TestMeasurement: Sendable {
     public let history: [EpochSummary]
     /// Optimizer steps the run took (0 for a run that does not train).
     public let steps: Int
+    /// The same summary on the training split (the same model and thresholds), so a
+    /// lesson can compare train and test: overfitting. Nil for a run that does not train.
+    public let trainSummary: EvaluationSummary?
 
     public init(truth: Tensor, probabilities: Tensor, predictions: Tensor, labels: [String],
-                history: [EpochSummary] = [], steps: Int = 0) {
+                history: [EpochSummary] = [], steps: Int = 0, train: TrainSplit? = nil) {
         self.truth = truth
         self.probabilities = probabilities
         self.predictions = predictions
         self.labels = labels
         self.history = history
         self.steps = steps
+        trainSummary = train.map { EvaluationSummary(yTrue: $0.truth, scores: $0.probabilities, predictions: $0.predictions) }
         summary = EvaluationSummary(yTrue: truth, scores: probabilities, predictions: predictions)
         reliabilityBins = Metrics.reliabilityBins(truth: truth.storage.map { $0 > 0.5 },
                                                   probabilities: probabilities.storage.map(Double.init), bins: 10)
@@ -46,6 +50,17 @@ public struct TestMeasurement: Sendable {
             for c in 0..<l where t[c] { positives += 1; if p[c] { truePositives += 1 } }
         }
         return (positives == 0 ? 0 : Double(truePositives) / Double(positives), rows == 0 ? 0 : Double(exact) / Double(rows))
+    }
+}
+
+/// A trained model's outputs on its own training images.
+public struct TrainSplit: Sendable {
+    public var truth: Tensor, probabilities: Tensor, predictions: Tensor
+
+    public init(truth: Tensor, probabilities: Tensor, predictions: Tensor) {
+        self.truth = truth
+        self.probabilities = probabilities
+        self.predictions = predictions
     }
 }
 
