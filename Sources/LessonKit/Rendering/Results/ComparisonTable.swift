@@ -66,6 +66,8 @@ struct ComparisonTable {
         let best: [Double?] = columns.map { column in
             guard column.ranked else { return nil }
             let values = runs.indices.map { rankValue(column, $0) }.filter(\.isFinite)
+            // When every run has the same value, none is "best".
+            guard values.count > 1, values.contains(where: { Markup.number($0) != Markup.number(values[0]) }) else { return nil }
             return column.higherIsBetter ? values.max() : values.min()
         }
         let rows: [[HTMLTable.Cell]] = runs.enumerated().map { index, run in
