@@ -65,4 +65,20 @@ final class EvaluationExpectationTests: XCTestCase {
         XCTAssertFalse(claims[2].evaluate(["plain": FakeReport(diverged: true), "weighted": FakeReport()]).passed)
         XCTAssertEqual(claims[0].evaluate(["plain": FakeReport()]).actual, "run 'weighted' has no results")
     }
+
+    /// A comment starting "Sanity check" marks the claims after it, up to the next comment.
+    func testSanityChecksAreMarkedByTheirComment() throws {
+        let claims = try expectations("""
+        // Sanity checks (true by construction): the same weights
+        // rank the same way.
+        expect(results["weighted"].macroF1 >= 0)
+        expect(results["plain"].macroF1 >= 0)
+        // A claim.
+        expect(results["weighted"].macroF1 > results["plain"].macroF1)
+        expect(results["weighted"].microF1 > results["plain"].microF1)
+        /* sanity check: a block comment counts too */
+        expect(results["plain"].microF1 <= 1)
+        """)
+        XCTAssertEqual(claims.map(\.sanityCheck), [true, true, false, false, true])
+    }
 }

@@ -19,6 +19,9 @@ public struct Expectation: Sendable {
     /// `inAtLeast: k`: checked per seed, paired by seed, must hold in ≥ k seeds.
     /// Nil: checked once, on each run's mean over its seeds.
     public var inAtLeast: Int?
+    /// True when a comment above it starts "Sanity check": a claim true by
+    /// construction, shown as such on the page so no reader takes it for a finding.
+    public var sanityCheck = false
 
     /// Run names the claim reads, for "run 'x' has no results".
     public var runNames: [String] {

@@ -91,12 +91,28 @@ final class LessonEvaluation {
         }
     }
 
+    /// A comment block starting "Sanity check" marks the claims after it, up to the
+    /// next comment; a claim with no comment of its own continues the one before it.
+    static func isSanityCheck(_ call: FunctionCallExprSyntax, after previous: Expectation?) -> Bool {
+        let comments = call.leadingTrivia.compactMap { piece -> String? in
+            if case .lineComment(let text) = piece { return text }
+            if case .blockComment(let text) = piece { return text }
+            return nil
+        }
+        guard let first = comments.first else { return previous?.sanityCheck ?? false }
+        let words = first.drop { $0 == "/" || $0 == "*" || $0 == " " }
+        return words.lowercased().hasPrefix("sanity check")
+    }
+
     /// A top-level expression: `Compare(...)` in experiments, `expect(...)` in expect blocks.
     private func evaluateStatement(_ expr: ExprSyntax, in kind: BlockKind, context: EvaluationContext) {
         let statement = TopLevelStatement(expr)
         switch (kind, statement) {
         case (.expect, .claim(let call)):
-            if let claim = claims.compile(call, in: context) {
+            if var claim = claims.compile(call, in: context) {
+                claim.sanityCheck = Self.isSanityCheck(call, after: plan.expectations.last.flatMap {
+                    $0.blockIndex == claim.blockIndex ? $0 : nil
+                })
                 plan.expectations.append(claim)
             }
         case (.expect, .comparison):

@@ -86,7 +86,8 @@ public struct LessonPipeline {
                          record: .init(line: expectation.location.line, column: expectation.location.column,
                                        source: expectation.claim, passed: result.passed, detail: result.actual,
                                        required: result.required, seeds: result.seeds,
-                                       values: Self.nonEmpty(expectation.comparedValues(reports))))
+                                       values: Self.nonEmpty(expectation.comparedValues(reports)),
+                                       sanityCheck: expectation.sanityCheck ? true : nil))
         }
         // A divergence a held claim states is the lesson's point, not a failure.
         outcome.expectedToDiverge = Set(zip(plan.expectations, checked).filter { $0.1.record.passed }
