@@ -8,6 +8,10 @@ extension Math {
     /// rounding.
     @inlinable public static func pow(_ x: Double, _ y: Double) -> Double {
         if y == 0 || x == 1 { return 1 }
+        // The losses' focusing exponents (γ = 1…4 and γ − 1): exact products, rounded once.
+        if y >= 1 && y <= 4 && abs(x) >= 0x1p-200 && abs(x) <= 0x1p200, let v = smallIntegerPower(x, y) {
+            return v
+        }
         if x.isNaN || y.isNaN { return .nan }
         let parity = integerParity(y)                  // nil: not an integer
         let ax = abs(x)
@@ -36,6 +40,24 @@ extension Math {
         // tLo joins before the kernel: it needs |rLo| ≲ ulp(rHi) (rLo·e^r is taken as rLo·(1 + r)).
         let (rHi, rLo) = ErrorFree.sum(r, tLo - k * Coefficients.ln2Lo)
         return sign * expKernel(rHi, rLo - k * Coefficients.ln2Lo2, Int(k))
+    }
+
+    /// x^y for y in {1, 2, 3, 4} and 2^-200 ≤ |x| ≤ 2^200 (no overflow or underflow inside):
+    /// x² as an exact double-double, one more exact product, one final rounding. Nil for
+    /// other y.
+    @inlinable @inline(__always) static func smallIntegerPower(_ x: Double, _ y: Double) -> Double? {
+        if y == 1 { return x }
+        if y == 2 { return x * x }
+        let (p, e) = ErrorFree.product(x, x)
+        if y == 3 {
+            let (q, qe) = ErrorFree.product(p, x)
+            return q + (qe + e * x)
+        }
+        if y == 4 {
+            let (q, qe) = ErrorFree.product(p, p)
+            return q + (qe + 2 * p * e)
+        }
+        return nil
     }
 
     /// 0 for an even integer, 1 for an odd one, nil for a non-integer (y finite or not).
