@@ -66,8 +66,10 @@ extension Math {
         let (p, pe) = ErrorFree.product(m, Coefficients.logC[i])
         let (rHi, rLo) = ErrorFree.sum(p - 1, pe)      // p − 1 is exact (Sterbenz)
         let (h, he) = ErrorFree.product(rHi, rHi)
-        let q = 1.0 / 3 + rHi * (-1.0 / 4 + rHi * (1.0 / 5 + rHi * (-1.0 / 6 + rHi * (1.0 / 7
-            + rHi * (-1.0 / 8 + rHi * (1.0 / 9 + rHi * (-1.0 / 10)))))))
+        // Q(r) = 1/3 − r/4 + ... + r⁶/9 (the next term is below 2^-52 of Q), in pairs over r².
+        let r2 = rHi * rHi
+        let q = (1.0 / 3 - 0.25 * rHi) + r2 * ((1.0 / 5 - (1.0 / 6) * rHi)
+            + r2 * ((1.0 / 7 - 0.125 * rHi) + r2 * (1.0 / 9)))
         let (l, le) = ErrorFree.fastSum(rHi, -0.5 * h)   // r − r²/2, head
         let lLo = le + (rLo - 0.5 * he - rHi * rLo + (h * rHi) * q)
         // k·ln2 + log(1/c) + (l + lLo), summed from the largest terms.
