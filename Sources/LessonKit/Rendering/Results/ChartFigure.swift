@@ -14,7 +14,7 @@ struct ChartFigure {
     /// The same chart drawn narrow for phones (larger text per unit); empty: `svgs` serve every width.
     var narrowSVGs: [SVGCanvas] = []
     /// "Figure N" on the page; nil: unnumbered.
-    var number: Int? = nil
+    var number: String? = nil
 
     var label: String { number.map { "Figure \($0)" } ?? "Figure" }
 

@@ -12,8 +12,30 @@ struct LineChart {
         var dash: String? = nil
         /// A shaded band (min–max over seeds) drawn under the line, as (x, low, high).
         var band: [(x: Double, low: Double, high: Double)] = []
+        /// Draw as steps (a precision–recall curve): each y holds on (previous x, x],
+        /// the first from this x; nil joins the points with straight lines.
+        var stepsFrom: Double? = nil
 
         var strokeDash: String { dash ?? Palette.dash(style) }
+
+        /// The points as drawn: with steps, two corners per point.
+        var drawnPoints: [(x: Double, y: Double)] { Self.stepped(points, from: stepsFrom) }
+        var drawnBand: [(x: Double, low: Double, high: Double)] {
+            guard let start = stepsFrom else { return band }
+            var previous = start
+            return band.flatMap { b in
+                defer { previous = b.x }
+                return [(previous, b.low, b.high), (b.x, b.low, b.high)]
+            }
+        }
+
+        static func stepped(_ points: [(x: Double, y: Double)], from start: Double?) -> [(x: Double, y: Double)] {
+            guard var previous = start else { return points }
+            return points.flatMap { p in
+                defer { previous = p.x }
+                return [(previous, p.y), (p.x, p.y)]
+            }
+        }
     }
 
     var series: [Series]
@@ -43,7 +65,7 @@ struct LineChart {
         let legendWidth = width - 16
         var canvas = SVGCanvas(width: width, height: height + 8 + max(0, legendBox.height(width: legendWidth) - ChartLegend.rowHeight) + 12)
         let left = width < 400 ? 50.0 : 56.0, right = width - 14, top = title == nil ? 16.0 : 30, bottom = height - 44
-        let finite = series.flatMap { s in s.points + s.band.flatMap { [($0.x, $0.low), ($0.x, $0.high)] } }
+        let finite = series.flatMap { s in s.drawnPoints + s.drawnBand.flatMap { [($0.x, $0.low), ($0.x, $0.high)] } }
             .filter { $0.x.isFinite && $0.y.isFinite }
         let xs = xDomain ?? Self.fit(finite.map(\.x))
         let ys = yDomain ?? Self.fit(finite.map(\.y), includeZero: true)
@@ -68,13 +90,14 @@ struct LineChart {
             canvas.line(x(xs.0), y(ys.0), x(xs.1), y(ys.1), opacity: 0.5, dash: "3 3")
         }
         for s in series where !s.band.isEmpty {
-            let band = s.band.filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite }
+            let band = s.drawnBand.filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite }
             canvas.area(band.map { (x($0.x), y($0.high)) } + band.reversed().map { (x($0.x), y($0.low)) },
                         fill: Palette.color(s.style), series: s.style)
         }
         for s in series {
             let points = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map { (x($0.x), y($0.y)) }
-            canvas.polyline(points, stroke: Palette.color(s.style), dash: s.strokeDash, series: s.style)
+            let drawn = s.drawnPoints.filter { $0.x.isFinite && $0.y.isFinite }.map { (x($0.x), y($0.y)) }
+            canvas.polyline(drawn, stroke: Palette.color(s.style), dash: s.strokeDash, series: s.style)
             if s.markers { for p in points { canvas.marker(p.0, p.1, series: s.style, fill: Palette.color(s.style)) } }
         }
         legendBox.draw(on: &canvas, x: 8, y: height + 8, width: legendWidth)
