@@ -106,7 +106,8 @@ public enum Stylesheet {
     /* Prose */
     .prose p, .prose ul, .prose ol, .prose blockquote, .prose table { margin: 0 0 1rem; }
     .prose li { margin: 0.2rem 0; }
-    .prose li > input[type=checkbox] { margin-right: 0.4em; }
+    .prose li > input[type=checkbox] { margin-right: 0.4em; accent-color: var(--accent); }
+    .prose li > input[type=checkbox]:disabled { opacity: 1; }
     .prose li:has(> input[type=checkbox]) { list-style: none; margin-left: -1.3rem; }
     .prose blockquote { border-left: 4px solid var(--border); margin-left: 0; padding: 0.1rem 1rem; color: var(--muted); }
     .prose hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
@@ -150,6 +151,8 @@ public enum Stylesheet {
     table.data .v { white-space: nowrap; }
     table.data .best { font-weight: 700; background: var(--pass-bg); }
     table.data caption { caption-side: bottom; text-align: left; color: var(--muted); font-size: 0.85rem; padding-top: 0.3rem; }
+    /* A table wider than its box scrolls; its caption stays in view, as wide as the box. */
+    .table-scroll > table.data > caption { position: sticky; left: 0; max-width: min(42rem, calc(100vw - 4rem)); }
     table.data .sd { display: block; font-size: 0.8em; color: var(--muted); white-space: nowrap; }
     table.data th, table.data td { padding: 0.3rem 0.5rem; }
     figure.chart { margin: 1rem 0; padding: 0.8rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
@@ -188,10 +191,11 @@ public enum Stylesheet {
     .expect-result.passed { color: var(--pass); background: var(--pass-bg); }
     .expect-result.failed { color: var(--fail); background: var(--fail-bg); }
     .expect-result code { color: var(--text); }
-    .expect-result .seed-checks { list-style: none; padding-left: 1.2rem; margin: 0.2rem 0 0.4rem; font-size: 0.9em; }
+    .expect-result .seed-checks { list-style: none; padding-left: 1.2rem; margin: 0.2rem 0 0.4rem; font-size: 0.9em;
+      display: grid; grid-template-columns: repeat(auto-fill, minmax(min(19rem, 100%), 1fr)); gap: 0 1.2rem; }
     .diverged { border: 1px solid var(--warn); background: var(--warn-bg); color: var(--warn); border-radius: var(--radius); padding: 0.6rem 1rem; }
     .dataset-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; margin: 1rem 0; }
-    .dataset-card h3 { margin-top: 0; font-family: var(--sans); font-size: 1.05rem; }
+    .dataset-card h3 { margin-top: 0; font-family: var(--sans); font-size: 1.2rem; }
     .preview-scroll { max-width: 100%; overflow-x: auto; }
     img.preview-grid { image-rendering: pixelated; width: 100%; max-width: 36rem; display: block; }
     .sample-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(84px, 1fr)); gap: 0.6rem; margin: 0.8rem 0 0; padding: 0; list-style: none; }
@@ -245,9 +249,9 @@ public enum Stylesheet {
       table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
       table.cards caption { display: block; padding: 0 0 0.4rem; }
       table.cards tr { border: 1px solid var(--border); border-radius: 6px; margin: 0 0 0.5rem; padding: 0.3rem 0.6rem; }
-      table.cards th[scope=row], table.cards td { display: flex; gap: 1rem; justify-content: space-between; border: 0; padding: 0.1rem 0; }
+      table.cards th[scope=row], table.cards td { display: flex; gap: 0.5rem; align-items: baseline; border: 0; padding: 0.1rem 0; }
       table.cards th[scope=row] { font-weight: 700; }
-      table.cards td::before { content: attr(data-label); color: var(--muted); font-family: var(--sans); font-size: 0.9rem; text-align: left; }
+      table.cards td::before { content: attr(data-label); flex: 1; color: var(--muted); font-family: var(--sans); font-size: 0.9rem; text-align: left; }
       table.cards td .sd { display: inline; margin-left: 0.4em; }
       .math-block math { font-size: 0.95em; }
     }

@@ -49,7 +49,7 @@ extension ResultCharts {
                 }
                 rows.append([.text(metric.title), .text(strip.run), .text(strip.seeds.isEmpty ? "—" : "mean"), .number(strip.mean)])
             }
-            charts.append(SeedStripChart(title: metric.title, rows: strips))
+            charts.append(SeedStripChart(title: metric.title, rows: strips, width: 320))
         }
         let seedCounts = Set(done.map { seedValues(metrics[0], run: $0.offset).values.count })
         let seeds = seedCounts.count == 1 ? seedCounts.first! : seedCounts.max()!
@@ -60,7 +60,9 @@ extension ResultCharts {
             altText: "Dot charts of the claimed metrics. " + charts.map(\.altText).joined(separator: ". ") + ".",
             svgs: charts.map { $0.draw() },
             data: HTMLTable(caption: nil, header: ["metric", "run", "seed", "value"], rows: rows),
-            narrowSVGs: charts.map { chart in var c = chart; c.width = 340; return c.draw() })
+            panels: true,
+            narrowSVGs: charts.map { chart in var c = chart; c.width = 340; return c.draw() },
+            panelAltTexts: charts.map(\.altText))
     }
 
     /// Each seed's value of a metric for run `index` (one seed: the run's own).

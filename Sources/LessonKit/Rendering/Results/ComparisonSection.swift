@@ -18,8 +18,8 @@ public struct ComparisonSection {
     public var datasetShownAt: String?
     /// Per run (`runs` order), its statistics over seeds; nil entries (or none): one seed.
     public var aggregates: [RunAggregate?]
-    /// The lesson's claims as written: the `.claimed` chart draws the metrics those
-    /// naming this section's runs read.
+    /// The claims of the expect blocks after this comparison (up to the next one), as
+    /// written: the `.claimed` chart draws the metrics those naming this section's runs read.
     public var claims: [String] = []
     /// Per run, every seed's result (charts pool or list them); empty: `runs` only.
     public var seedResults: [[RunResult]] = []

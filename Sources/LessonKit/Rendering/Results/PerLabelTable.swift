@@ -21,7 +21,8 @@ struct PerLabelTable {
                 if index < aggregates.count, let a = aggregates[index], let m = a.label(label) {
                     rows.append([.text(label), .text(run.name)]
                                 + Self.columns.map { m[dynamicMember: $0].map { .summary($0) } ?? .number(.nan) }
-                                + [.summary(m.support, digits: 1)])
+                                // The same test split size in every seed: one number, no "± 0.0".
+                                + [m.support.min == m.support.max ? .number(m.support.mean, digits: 0) : .summary(m.support, digits: 1)])
                 } else if let m = run.labelMetrics(label) {
                     rows.append([.text(label), .text(run.name)] + Self.columns.map { .number(m[dynamicMember: $0] ?? .nan) }
                                 + [HTMLTable.Cell(text: String(m.support), numeric: true)])

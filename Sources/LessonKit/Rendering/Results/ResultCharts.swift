@@ -16,7 +16,10 @@ struct ResultCharts {
 
     private func aggregate(_ index: Int) -> RunAggregate? { index < aggregates.count ? aggregates[index] : nil }
     private var seedNote: String {
-        aggregates.contains { $0 != nil } ? " Runs with several seeds: the line is the mean over seeds, the band spans min to max." : ""
+        let several = aggregates.filter { $0 != nil }.count
+        if several == 0 { return "" }
+        return several <= 2 ? " Runs with several seeds: the line is the mean over seeds, the band spans min to max."
+            : " Each line is the mean over seeds; the spread over seeds (± sd) is in the data table (bands of more than two runs would hide each other)."
     }
 
     private var finished: [(index: Int, run: RunResult, metrics: TestMetrics)] {
@@ -30,17 +33,19 @@ struct ResultCharts {
         let withHistory = runs.enumerated().filter { !$0.element.history.isEmpty }
         guard !withHistory.isEmpty else { return nil }
         var training: [LineChart.Series] = [], validation: [LineChart.Series] = []
+        // Min–max bands of more than two runs stack into a grey blur: then only lines (the data table has the spread).
+        let banded = withHistory.filter { aggregate($0.offset) != nil }.count <= 2
         var rows: [[HTMLTable.Cell]] = []
         var alt: [String] = []
         for (i, run) in withHistory {
             if let a = aggregate(i), !a.history.isEmpty {
                 let h = a.history
                 training.append(.init(name: run.name, points: h.map { (Double($0.epoch), $0.trainLoss.mean) }, style: i,
-                                      band: h.map { (Double($0.epoch), $0.trainLoss.min, $0.trainLoss.max) }))
+                                      band: banded ? h.map { (Double($0.epoch), $0.trainLoss.min, $0.trainLoss.max) } : []))
                 let v = h.compactMap { e in e.validationLoss.map { (e.epoch, $0) } }
                 if !v.isEmpty {
                     validation.append(.init(name: run.name, points: v.map { (Double($0.0), $0.1.mean) }, style: i,
-                                            band: v.map { (Double($0.0), $0.1.min, $0.1.max) }))
+                                            band: banded ? v.map { (Double($0.0), $0.1.min, $0.1.max) } : []))
                 }
                 for e in h {
                     rows.append([.text("\(run.name) (mean of \(a.seeds.count) seeds)"), HTMLTable.Cell(text: String(e.epoch), numeric: true),
@@ -188,7 +193,7 @@ struct ResultCharts {
             altText: "Precision–recall curves, one panel per label. " + alt.joined(separator: "; ") + ".",
             svgs: panels,
             data: HTMLTable(caption: nil, header: ["label", "run", "recall", "precision"], rows: rows),
-            panels: true)
+            panels: true, panelAltTexts: alt.map { "Precision–recall curves of " + $0 })
     }
 
     /// Observed frequency against mean predicted probability per bin; the diagonal is
