@@ -114,6 +114,8 @@ public enum Stylesheet {
     .prose pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.9rem 1rem; overflow-x: auto; }
     /* Code wraps instead of hiding a line's end (an inAtLeast: is often there). */
     .prose pre, .code-block pre { white-space: pre-wrap; overflow-wrap: break-word; }
+    /* A wrapped line continues under its own indentation plus four columns. */
+    pre .line { display: block; padding-left: calc((var(--indent, 0) + 4) * 1ch); text-indent: calc((var(--indent, 0) + 4) * -1ch); }
     .table-scroll { max-width: 100%; overflow-x: auto; margin: 0 0 1rem; }
     .table-scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
     .prose table, table.data { border-collapse: collapse; font-size: 0.94rem; }

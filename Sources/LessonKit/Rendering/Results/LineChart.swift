@@ -31,10 +31,18 @@ struct LineChart {
 
         static func stepped(_ points: [(x: Double, y: Double)], from start: Double?) -> [(x: Double, y: Double)] {
             guard var previous = start else { return points }
-            return points.flatMap { p in
-                defer { previous = p.x }
-                return [(previous, p.y), (p.x, p.y)]
+            var out: [(x: Double, y: Double)] = []
+            for p in points {
+                // A step at the height of the one before only extends it: one corner fewer, same line.
+                if let last = out.last, last.y == p.y, out.count >= 2 {
+                    out[out.count - 1].x = p.x
+                } else {
+                    out.append((previous, p.y))
+                    out.append((p.x, p.y))
+                }
+                previous = p.x
             }
+            return out
         }
     }
 
