@@ -135,6 +135,14 @@ final class RenderingHonestChartsTests: XCTestCase {
         XCTAssertFalse(html.contains("(3 seeds)</th>"), "the seed count is in the caption, not in every run name")
         XCTAssertTrue(html.contains("mean ± sd over 3 seeds"))
         XCTAssertTrue(Stylesheet.css.contains("table.cards td::before { content: attr(data-label)"))
+        // The reference page: cards on phones, its docs' `code` set as code (no raw backticks), signatures
+        // breakable between arguments, and a link to it from every page's header.
+        let reference = APIReferencePage.html()
+        XCTAssertTrue(reference.contains("<table class=\"cards\">"))
+        XCTAssertFalse(reference.contains("`"), "raw backticks on the reference page")
+        XCTAssertTrue(reference.contains("model:<wbr>"))
+        XCTAssertTrue(PageTemplate.page(title: "t", description: nil, bodyClass: "b", main: "", footer: "")
+            .contains("<a href=\"reference.html\">Reference</a>"))
     }
 
     func testCodeWrapsAndPrintLeavesDataTablesOut() {

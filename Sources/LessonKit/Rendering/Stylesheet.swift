@@ -255,6 +255,9 @@ public enum Stylesheet {
       table.cards th[scope=row] { font-weight: 700; }
       table.cards td::before { content: attr(data-label); flex: 1; color: var(--muted); font-family: var(--sans); font-size: 0.9rem; text-align: left; }
       table.cards td .sd { display: inline; margin-left: 0.4em; }
+      table.cards td:first-child { font-weight: 700; }
+      table.cards td:first-child::before { content: none; }
+      table.cards td:empty { display: none; }
       .math-block math { font-size: 0.95em; }
     }
     /* Print: ink on paper, no chrome */
