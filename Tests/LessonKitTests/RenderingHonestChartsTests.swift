@@ -56,6 +56,20 @@ final class RenderingHonestChartsTests: XCTestCase {
         XCTAssertEqual(area, PrecisionRecallCurve(label: "r", recall: [0.25, 1], precision: [1, 0.5]).stepArea, accuracy: 1e-12)
     }
 
+    func testLossesTenTimesApartGetALogAxis() throws {
+        let log = try XCTUnwrap(LineChart.logAxis([0.02, 0.03, 0.5]))
+        XCTAssertEqual(log.ticks.map(\.label), ["0.02", "0.05", "0.1", "0.2", "0.5"])
+        XCTAssertNil(LineChart.logAxis([0.2, 0.5]), "one scale when the losses are close")
+        XCTAssertNil(LineChart.logAxis([0, 0.5]))
+        let focal = LineChart.Series(name: "focal", points: [(1, 0.05), (2, 0.02)], style: 0)
+        let bce = LineChart.Series(name: "bce", points: [(1, 0.6), (2, 0.3)], style: 1)
+        let svg = ResultCharts.lossChart([focal, bce], yLabel: "training loss", title: "t", legend: nil).svg(title: "t", titleID: "t")
+        XCTAssertTrue(svg.contains("training loss (log scale)"))
+        XCTAssertTrue(svg.contains(">0.05</text>") && svg.contains(">0.5</text>"))
+        let flat = ResultCharts.lossChart([bce], yLabel: "training loss", title: "t", legend: nil).svg(title: "t", titleID: "t")
+        XCTAssertFalse(flat.contains("log scale"))
+    }
+
     func testClaimedMetricsAreReadFromTheClaimsOnTheseRuns() {
         let claims = [#"results["pos_weight"].recall("ring") > results["plain BCE"].recall("ring") + 0.1"#,
                       #"results["pos_weight"].precision("ring") < results["plain BCE"].precision("ring")"#,

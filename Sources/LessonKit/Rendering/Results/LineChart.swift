@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lines over a numeric x axis: loss per epoch, precision–recall curves,
 /// reliability curves. One series per run; colours, dashes and markers by index.
 struct LineChart {
@@ -61,6 +63,8 @@ struct LineChart {
     var legend: [ChartLegend.Entry]? = nil
     /// Tick positions with their labels (a log axis labelled with the values); nil = round numbers.
     var xTickLabels: [(x: Double, label: String)]? = nil
+    /// The same for the y axis (a log axis: y values are log10 of the data).
+    var yTickLabels: [(y: Double, label: String)]? = nil
 
     /// Text sizes in viewBox units: narrow charts are drawn for phones, where they
     /// are shown near their own size, so their text is set larger.
@@ -82,9 +86,9 @@ struct LineChart {
 
         if let title { canvas.text(width / 2, 18, title, anchor: .middle, size: labelSize + 1) }
         let yTicks = y.ticks(), xTicks = x.ticks(width < 400 ? 4 : 6)
-        for tick in yTicks {
+        for (tick, label) in yTickLabels ?? yTicks.map({ ($0, Markup.number($0, digits: Self.digits(yTicks))) }) {
             canvas.line(left, y(tick), right, y(tick), opacity: 0.15)
-            canvas.text(left - 6, y(tick) + 4, Markup.number(tick, digits: Self.digits(yTicks)), anchor: .end, size: tickSize)
+            canvas.text(left - 6, y(tick) + 4, label, anchor: .end, size: tickSize)
         }
         for (tick, label) in xTickLabels ?? xTicks.map({ ($0, Markup.number($0, digits: Self.digits(xTicks))) }) {
             canvas.line(x(tick), bottom, x(tick), bottom + 4)
@@ -110,6 +114,25 @@ struct LineChart {
         }
         legendBox.draw(on: &canvas, x: 8, y: height + 8, width: legendWidth)
         return canvas
+    }
+
+    /// A log10 axis for positive values spanning at least `ratio`: the y domain in log10
+    /// units and ticks at 1, 2 and 5 times the powers of ten inside it; nil when the
+    /// values are not all positive or span less.
+    static func logAxis(_ values: [Double], ratio: Double = 10) -> (domain: (Double, Double), ticks: [(y: Double, label: String)])? {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), low > 0, high / low >= ratio else { return nil }
+        let domain = (Foundation.log10(low) - 0.05, Foundation.log10(high) + 0.05)
+        var ticks: [(y: Double, label: String)] = []
+        for exponent in Int(domain.0.rounded(.down))...Int(domain.1.rounded(.up)) {
+            for m in [1.0, 2, 5] {
+                let value = m * Foundation.pow(10, Double(exponent)), t = Foundation.log10(value)
+                guard t >= domain.0, t <= domain.1 else { continue }
+                let digits = max(0, -exponent)
+                ticks.append((t, Markup.number(value, digits: digits)))
+            }
+        }
+        return (domain, ticks)
     }
 
     /// A padded domain around the values.

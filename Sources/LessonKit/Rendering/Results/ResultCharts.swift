@@ -1,4 +1,5 @@
 import Experiments
+import Foundation
 
 /// The charts of a comparison, each drawn from the run results alone, with alt
 /// text spelled from the same numbers. A run keeps its palette index (its place in
@@ -67,11 +68,9 @@ struct ResultCharts {
             if let v = run.history.last?.validationLoss { text += ", last validation loss \(Markup.number(v, digits: 4))" }
             alt.append(text + (run.outcome.isDiverged ? " before diverging" : ""))
         }
-        var svgs = [LineChart(series: training, xLabel: "epoch", yLabel: "training loss",
-                              width: 320, height: 260, title: "Training loss, as optimised").draw()]
+        var svgs = [Self.lossChart(training, yLabel: "training loss", title: "Training loss, as optimised", legend: nil)]
         if !validation.isEmpty {
-            svgs.append(LineChart(series: validation, xLabel: "epoch", yLabel: "validation loss",
-                                  width: 320, height: 260, title: "Validation loss", legend: []).draw())
+            svgs.append(Self.lossChart(validation, yLabel: "validation loss", title: "Validation loss", legend: []))
         }
         let caption = validation.isEmpty
             ? "Training loss per epoch: the mean over the epoch's batches of the loss each run optimises, its weighting included."
@@ -84,6 +83,25 @@ struct ResultCharts {
             svgs: svgs,
             data: HTMLTable(caption: nil, header: ["run", "epoch", "training loss", "validation loss"], rows: rows),
             panels: true)
+    }
+
+    /// One loss panel; losses ten times apart or more (a focal loss beside plain BCE) get a
+    /// log axis, so no run is pressed flat onto the x axis.
+    static func lossChart(_ series: [LineChart.Series], yLabel: String, title: String, legend: [ChartLegend.Entry]?) -> SVGCanvas {
+        var chart = LineChart(series: series, xLabel: "epoch", yLabel: yLabel, width: 320, height: 260, title: title, legend: legend)
+        let values = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.low, $0.high] } }
+        if let log = LineChart.logAxis(values) {
+            chart.series = series.map { s in
+                var s = s
+                s.points = s.points.map { ($0.x, Foundation.log10($0.y)) }
+                s.band = s.band.map { ($0.x, Foundation.log10($0.low), Foundation.log10($0.high)) }
+                return s
+            }
+            chart.yDomain = log.domain
+            chart.yTickLabels = log.ticks
+            chart.yLabel = yLabel + " (log scale)"
+        }
+        return chart.draw()
     }
 
     /// Per-label recall and F1 as grouped bars (two panels): with seeds, the bar is the
