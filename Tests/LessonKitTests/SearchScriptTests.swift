@@ -12,22 +12,17 @@ final class SearchScriptTests: XCTestCase {
         throw XCTSkip("node is not installed")
     }
 
-    /// Runs `search(query)` of the script over `index` and returns "count|first heading|…".
-    private func search(_ query: String, index: String) throws -> String {
+    /// Runs `driver` under node beside the script built over `index`; its output, trimmed.
+    private func runNode(_ driver: String, index: String, arguments: [String] = []) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-search-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try SearchScript.source(indexJSON: index).write(to: folder.appendingPathComponent("search.js"), atomically: true, encoding: .utf8)
-        let driver = """
-        var s = require("./search.js");
-        var hits = s.search(process.argv[2]);
-        console.log([hits.length].concat(hits.map(function (h) { return h.section.heading; })).join("|"));
-        """
         try driver.write(to: folder.appendingPathComponent("driver.js"), atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = try node()
         process.currentDirectoryURL = folder
-        process.arguments = ["driver.js", query]
+        process.arguments = ["driver.js"] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -35,6 +30,15 @@ final class SearchScriptTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `search(query)` of the script over `index`, as "count|first heading|…".
+    private func search(_ query: String, index: String) throws -> String {
+        try runNode("""
+        var s = require("./search.js");
+        var hits = s.search(process.argv[2]);
+        console.log([hits.length].concat(hits.map(function (h) { return h.section.heading; })).join("|"));
+        """, index: index, arguments: [query])
     }
 
     func testSearchMatchesWordsAndCountsEveryHit() throws {
@@ -48,6 +52,14 @@ final class SearchScriptTests: XCTestCase {
         XCTAssertTrue(try search("pos_weight", index: index).hasPrefix("12|"), "every hit counts, not only the ten shown")
         XCTAssertEqual(try search("calib", index: index), "1|Calibration", "the last word typed also matches as a prefix")
         XCTAssertEqual(try search("ca", index: index), "0", "a prefix needs three letters")
+    }
+
+    func testTheContentsMarkTheSectionBeingRead() throws {
+        let marked = try runNode("""
+        var c = require("./search.js").currentSection;
+        console.log([c([-500, -20, 300], 96), c([200, 400], 96), c([-900, -800, -700], 96)].join(","));
+        """, index: #"{"pages":[]}"#)
+        XCTAssertEqual(marked, "1,-1,2", "the last heading above the line; none before the first")
     }
 
     func testTheReferencePageIsSearchable() throws {

@@ -1,6 +1,7 @@
 /// The site's one script (`assets/search.js`): search across the lessons and the
 /// reference, whole words, from an index written at build time and carried in the
-/// script itself (so it works from `file://`). Pages are whole
+/// script itself (so it works from `file://`); and the contents entry of the section
+/// being read marked (`aria-current`). Pages are whole
 /// without it: the search box is `hidden` until the script shows it, and results
 /// are built as elements with text content, never as markup.
 enum SearchScript {
@@ -105,10 +106,37 @@ enum SearchScript {
         input.addEventListener("focus", function () { if (input.value) show(list, status, input.value); });
       }
 
-      // Under node (the tests), the search itself is exported; a page never has `module`.
-      if (typeof module === "object" && module.exports) { module.exports = { search: search, show: show }; return; }
-      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
-      else setUp();
+      // The contents entry of the section being read: the last heading above the top of the window.
+      function currentSection(tops, line) {
+        var at = -1;
+        for (var i = 0; i < tops.length; i++) if (tops[i] <= line) at = i;
+        return at;
+      }
+
+      function setUpContents() {
+        var links = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
+        var targets = links.map(function (a) { return document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1))); });
+        if (links.length === 0) return;
+        var waiting = false;
+        function update() {
+          waiting = false;
+          var at = currentSection(targets.map(function (t) { return t ? t.getBoundingClientRect().top : Infinity; }), 96);
+          links.forEach(function (a, i) { if (i === at) a.setAttribute("aria-current", "location"); else a.removeAttribute("aria-current"); });
+        }
+        window.addEventListener("scroll", function () {
+          if (!waiting) { waiting = true; window.requestAnimationFrame(update); }
+        }, { passive: true });
+        update();
+      }
+
+      // Under node (the tests), the logic is exported; a page never has `module`.
+      if (typeof module === "object" && module.exports) {
+        module.exports = { search: search, show: show, currentSection: currentSection };
+        return;
+      }
+      function start() { setUp(); setUpContents(); }
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+      else start();
     })();
 
     """#

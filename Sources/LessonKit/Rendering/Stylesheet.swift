@@ -99,6 +99,8 @@ public enum Stylesheet {
     .toc-compact > summary, .run-box > summary { cursor: pointer; font-weight: 600; }
     .run-box > summary code { font-weight: 400; }
     .toc li { margin: 0.15rem 0; }
+    .toc a[aria-current] { font-weight: 700; text-decoration: none; }
+    .toc a[aria-current]::before { content: "▸ "; }
     .run-box { background: var(--accent-soft); border-color: transparent; }
     .run-box pre { margin: 0.3rem 0 0.5rem; padding: 0.55rem 0.8rem; background: var(--surface); }
     .run-box p { margin: 0; font-size: 0.92rem; color: var(--muted); }
