@@ -72,13 +72,13 @@ final class EvaluationSeedsTests: XCTestCase {
         XCTAssertTrue(two.passed)
         XCTAssertEqual(two.actual, "held in 2 of 3 seeds, needs 2; failed in seed 2")
         XCTAssertEqual(two.seeds?.map(\.passed), [true, false, true])
-        XCTAssertEqual(two.seeds?[1].detail, "got 0.55 vs 0.6")
+        XCTAssertEqual(two.seeds?[1].detail, "got 0.550 vs 0.500 + 0.100")
         let three = c[1].evaluate(runs)
         XCTAssertFalse(three.passed)
         XCTAssertTrue(three.message.hasSuffix("(held in 2 of 3 seeds, needs 3; failed in seed 2)"), three.message)
         // Without inAtLeast the claim reads the means: 0.55 > 1/3.
         XCTAssertTrue(c[2].evaluate(runs).passed)
-        XCTAssertEqual(c[2].evaluate(runs).actual, "got 0.55 vs 0.3333")
+        XCTAssertEqual(c[2].evaluate(runs).actual, "got 0.550 vs 0.333")
         // Pairing is by seed: the same values, shuffled across seeds, change the count.
         let shuffled = ["plain": series("plain", recalls: [0.5, 0.2, 0.3]), "weighted": series("weighted", recalls: [0.6, 0.55, 0.5])]
         XCTAssertEqual(c[0].evaluate(shuffled).seeds?.map(\.passed), [false, true, true])

@@ -53,11 +53,11 @@ final class RenderingResultsSectionTests: XCTestCase {
         // Dataset card, comparison table, per-label table, four charts each with a data table.
         XCTAssertTrue(html.contains("class=\"dataset-card\""))
         XCTAssertTrue(html.contains("<img src=\"01-tiny/dataset-"))
-        for id in ["results-1-loss", "results-1-per-label", "results-1-pr", "results-1-reliability"] {
+        for id in ["results-1-claimed", "results-1-loss", "results-1-per-label", "results-1-pr", "results-1-reliability"] {
             XCTAssertTrue(html.contains("<figure class=\"chart\" id=\"\(id)\""), id)
         }
         // (A long one, the curve points, is marked so print leaves it folded.)
-        XCTAssertEqual(html.components(separatedBy: "<details class=\"numbers").count - 1, 4)
+        XCTAssertEqual(html.components(separatedBy: "<details class=\"numbers").count - 1, 5)
         XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg ").count - 1, 1 + 2 + 3 + 1)
         XCTAssertTrue(html.contains("class=\"num best\""))
 
@@ -71,7 +71,7 @@ final class RenderingResultsSectionTests: XCTestCase {
                 XCTAssertTrue(html.contains(">\(Markup.number(value))<"), "\(entry.name): \(value) not on the page")
             }
             for label in m.perLabel {
-                XCTAssertTrue(html.contains("<td class=\"num\"><span class=\"v\">\(Markup.number(label.averagePrecision ?? .nan))</span></td>"))
+                XCTAssertTrue(html.contains("<td class=\"num\" data-label=\"AP\"><span class=\"v\">\(Markup.number(label.averagePrecision ?? .nan))</span></td>"))
             }
             XCTAssertTrue(html.contains(Markup.number(entry.result.history.last!.trainLoss, digits: 4)))
         }

@@ -71,7 +71,8 @@ final class RunningEndToEndTests: XCTestCase {
         let page = try text("site/01-tiny.html")
         XCTAssertTrue(page.contains("class=\"dataset-card\""))
         XCTAssertTrue(page.contains("<table class=\"data\">"))
-        XCTAssertEqual(page.components(separatedBy: "<figure class=\"chart\"").count - 1, 4)
+        // The claimed metrics, loss and PR shown; bars and reliability under "More results".
+        XCTAssertEqual(page.components(separatedBy: "<figure class=\"chart\"").count - 1, 5)
         XCTAssertTrue(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         XCTAssertTrue(page.contains("expect-result passed"))
         XCTAssertFalse(page.contains("<tiny>"), "lesson text is escaped")
@@ -139,7 +140,7 @@ final class RunningEndToEndTests: XCTestCase {
         let result = try lessons.run(["run", "01-tiny", "--set", "bar=0.99", "--quiet"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("Lessons/01-tiny.md:27:1: error: expectation failed: "), result.stderr)
-        XCTAssertTrue(result.stderr.contains("vs 0.99)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("vs 0.990)"), result.stderr)
         XCTAssertEqual(result.stdout, "site/01-tiny.html\n")
         let page = try text("site/01-tiny.html")
         XCTAssertTrue(page.contains("expect-result failed"))

@@ -60,7 +60,7 @@ extension Compare {
                             doc: "Train every run once per seed (the dataset is redrawn too); nil: once, with the seeds written."),
                 APIArgument("runs", .array(.api("Run")), limits: Limits(minCount: 1, maxCount: 16), doc: "The runs, in table order."),
                 APIArgument("show", .optional(.array(.api("ResultView"))), default: "nil", limits: Limits(minCount: 1, maxCount: 12),
-                            doc: "The outputs shown after the block, in page order; nil: `[.dataset, .table, .loss, .pr]`. "
+                            doc: "The outputs shown after the block, in page order; nil: `[.dataset, .table, .claimed, .loss, .pr]`. "
                             + "The rest is folded into \"More results\"."),
             ], doc: "A comparison of runs.", check: issues) { a in
                 Compare(title: a.string("title"), dataset: a.object("dataset", as: (any DatasetSpecification).self).source,

@@ -80,7 +80,7 @@ public struct Expectation: Sendable {
         case .approximately(let v, let t, let tol):
             let value = v.value(reports), target = t.value(reports), tolerance = tol.value(reports)
             return (abs(value - target) <= tolerance,
-                    "got \(Quantity.format(value)) vs \(Quantity.format(target)) ± \(Quantity.format(tolerance))")
+                    "got \(Quantity.claimNumber(value)) vs \(Quantity.claimNumber(target)) ± \(Quantity.claimNumber(tolerance))")
         }
     }
 }
@@ -251,8 +251,7 @@ public indirect enum Condition: Sendable, Equatable {
     func evaluate(_ reports: [String: any RunReport]) -> (Bool, String) {
         switch self {
         case .comparison(let op, let a, let b):
-            let x = a.value(reports), y = b.value(reports)
-            return (op.holds(x, y), "got \(Quantity.format(x)) vs \(Quantity.format(y))")
+            return (op.holds(a.value(reports), b.value(reports)), Self.comparisonDetail(a, b, reports))
         case .flag(let q):
             let on = q.value(reports) != 0
             return (on, "got \(on)")

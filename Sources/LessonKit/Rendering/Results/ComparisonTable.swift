@@ -23,7 +23,7 @@ struct ComparisonTable {
     var rarestLabel: String?
     /// Only the headline columns (fits the text column); false: every metric.
     var compact = true
-    var number: Int? = nil
+    var number: String? = nil
     var id: String? = nil
 
     /// A catalog metric's column (its heading and direction from the catalog).
@@ -49,6 +49,9 @@ struct ComparisonTable {
         if let rare = rarestLabel {
             columns.append(Column(title: "recall of \(rare) (rarest)", higherIsBetter: true, headline: true,
                                   value: { $0.labelMetrics(rare)?.recall ?? .nan }, summary: { $0.label(rare)?.recall }))
+            // Recall alone rewards saying yes to everything: its precision sits beside it.
+            columns.append(Column(title: "precision of \(rare)", higherIsBetter: true, headline: true,
+                                  value: { $0.labelMetrics(rare)?.precision ?? .nan }, summary: { $0.label(rare)?.precision }))
         }
         return compact ? columns.filter(\.headline) : columns
     }
@@ -72,7 +75,7 @@ struct ComparisonTable {
         }
         let rows: [[HTMLTable.Cell]] = runs.enumerated().map { index, run in
             let agg = aggregate(index)
-            var row: [HTMLTable.Cell] = [.text(agg.map { "\(run.name) (\($0.seeds.count) seeds)" } ?? run.name)]
+            var row: [HTMLTable.Cell] = [.text(run.name)]
             let status: String?
             switch run.outcome {
             case _ where agg.map { !$0.seeds.isEmpty } == true: status = nil
@@ -97,17 +100,27 @@ struct ComparisonTable {
             }
             return row
         }
-        let seeds = aggregates.contains { $0 != nil } ? "; mean ± sd over seeds" : ""
+        let seeds = Self.seedNote(aggregates)
         let caption = (compact ? "Headline test-set metrics per run" : "Every test-set metric per run")
-            + " (best value of each column marked\(seeds))"
-        return HTMLTable(caption: caption, header: ["run"] + columns.map(\.title), rows: rows, number: number, id: id).html()
+            + " (\(runs.count > 1 ? "best value of each column marked; " : "")↓: lower is better\(seeds))"
+        var table = HTMLTable(caption: caption, header: ["run"] + columns.map { $0.title + ($0.higherIsBetter ? "" : " ↓") },
+                              rows: rows, number: number, id: id)
+        table.cards = true
+        return table.html()
+    }
+
+    /// "; mean ± sd over 5 seeds" (or "over 3–5 seeds"); empty for single runs.
+    static func seedNote(_ aggregates: [RunAggregate?]) -> String {
+        let counts = aggregates.compactMap { $0?.seeds.count }
+        guard let low = counts.min(), let high = counts.max() else { return "" }
+        return "; mean ± sd over \(low == high ? String(low) : "\(low)–\(high)") seeds"
     }
 }
 
 extension HTMLTable.Cell {
     /// `0.712 ± 0.013`: the mean and sample standard deviation over seeds.
     static func summary(_ s: Summary, digits: Int = 3, best: Bool = false) -> Self {
-        Self(text: Markup.number(s.mean, digits: digits) + " ± " + Markup.number(s.sd, digits: digits),
-             numeric: true, emphasised: best, note: best ? "best" : nil)
+        Self(text: Markup.number(s.mean, digits: digits), numeric: true, emphasised: best, note: best ? "best" : nil,
+             spread: "± " + Markup.number(s.sd, digits: digits))
     }
 }

@@ -33,10 +33,14 @@ extension LessonResults {
                 previewPath = lessonID + "/" + name
             }
             let show = index < comparisons.count ? comparisons[index].show : nil
-            let section = ComparisonSection(title: comparison.title, dataset: comparison.dataset, previewPath: previewPath,
+            var section = ComparisonSection(title: comparison.title, dataset: comparison.dataset, previewPath: previewPath,
                                             runs: comparison.runs, id: "results-\(index + 1)", show: show,
                                             datasetShownAt: cardOfDataset[comparison.datasetHash],
                                             aggregates: comparison.series.map(\.aggregate))
+            // The claims of the expect blocks after this comparison, up to the next one.
+            let next = outcome.comparisons.map(\.blockIndex).filter { $0 > comparison.blockIndex }.min() ?? Int.max
+            section.claims = expectations.filter { $0.blockIndex > comparison.blockIndex && $0.blockIndex < next }.map(\.record.source)
+            section.seedResults = comparison.series.map(\.results)
             if cardOfDataset[comparison.datasetHash] == nil, comparison.dataset != nil {
                 cardOfDataset[comparison.datasetHash] = section.datasetCardID
             }

@@ -69,8 +69,11 @@ struct SweepSection {
             }
         }
         func chart(_ width: Double) -> LineChart {
+            // Padded on both sides, so the first and last points sit clear of the axes.
+            let low = xs.map(position).min() ?? 0, high = xs.map(position).max() ?? 1
+            let pad = max((high - low) * 0.05, 1e-9)
             var chart = LineChart(series: series, xLabel: sweep.parameter + (logAxis ? " (log scale)" : ""),
-                                  yLabel: "test metric", yDomain: (0, 1), width: width)
+                                  yLabel: "test metric", xDomain: (low - pad, high + pad), yDomain: (0, 1), width: width)
             if logAxis { chart.xTickLabels = zip(xs, sweep.values).map { (Math.log2($0), $1) } }
             return chart
         }
