@@ -98,7 +98,7 @@ final class EvaluationSeedsTests: XCTestCase {
         XCTAssertTrue(c[0].evaluate(runs).passed)
         let approximately = c[1].evaluate(runs)
         XCTAssertEqual(approximately.seeds?.map(\.passed), [false, true, false])
-        XCTAssertEqual(approximately.seeds?[0].detail, "got 0.6 vs 0.55 ± 0.04")
+        XCTAssertEqual(approximately.seeds?[0].detail, "got 0.600 vs 0.550 ± 0.040")
         XCTAssertFalse(approximately.passed)
         // On the means: max(0.55, 0.3333, 0.52) = 0.55 < min(0.6, 1) = 0.6.
         XCTAssertFalse(c[2].evaluate(runs).passed)
