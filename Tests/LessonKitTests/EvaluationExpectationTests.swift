@@ -95,4 +95,13 @@ final class EvaluationExpectationTests: XCTestCase {
         """)
         XCTAssertEqual(claims.map(\.sanityCheck), [true, true, false, false, true])
     }
+
+    /// The page says in words which claims are sanity checks.
+    func testTheClaimsBoxNamesSanityChecks() {
+        let records = [ResultsDocument.ExpectationRecord(line: 3, column: 1, source: "a == b", passed: true, detail: "", sanityCheck: true),
+                       ResultsDocument.ExpectationRecord(line: 4, column: 1, source: "a > b", passed: true, detail: "")]
+        let html = ExpectationBox(records: records).html()
+        XCTAssertEqual(html.components(separatedBy: "sanity check, true by construction:").count - 1, 1)
+        XCTAssertTrue(html.contains("sanity check, true by construction:</span> <code>a == b</code>"), html)
+    }
 }

@@ -195,6 +195,7 @@ public enum Stylesheet {
     .expect-result.passed { color: var(--pass); background: var(--pass-bg); }
     .expect-result.failed { color: var(--fail); background: var(--fail-bg); }
     .expect-result code { color: var(--text); }
+    .expect-result .sanity-check { font-style: italic; color: var(--text); }
     .expect-result .seed-checks { list-style: none; padding-left: 1.2rem; margin: 0.2rem 0 0.4rem; font-size: 0.9em;
       display: grid; grid-template-columns: repeat(auto-fill, minmax(min(19rem, 100%), 1fr)); gap: 0 1.2rem; }
     .diverged { border: 1px solid var(--warn); background: var(--warn-bg); color: var(--warn); border-radius: var(--radius); padding: 0.6rem 1rem; }

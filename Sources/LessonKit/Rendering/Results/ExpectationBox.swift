@@ -14,6 +14,10 @@ struct ExpectationBox {
         for record in records {
             let status = record.passed ? "pass" : "fail"
             out += "<li class=\"expect-\(status)\"><strong>\(record.passed ? "✓ holds" : "✗ failed")</strong> "
+            if record.sanityCheck == true {
+                // Said in words on the page, not only in a code comment: no reader takes it for a finding.
+                out += "<span class=\"sanity-check\">sanity check, true by construction:</span> "
+            }
             out += "<code>\(Self.breakable(record.source))</code>"
             out += " <span class=\"note\">(line \(record.line))</span>"
             if let values = record.values, !values.isEmpty, record.seeds == nil {
