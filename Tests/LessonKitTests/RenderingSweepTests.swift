@@ -54,4 +54,16 @@ final class RenderingSweepTests: XCTestCase {
             XCTAssertTrue(html.contains(Markup.number(f1.mean) + " ± " + Markup.number(f1.sd)), "value \(i)")
         }
     }
+
+    /// `label:` names the x axis when the parameter's name would mislead.
+    func testAnAxisLabelReplacesTheParameterName() throws {
+        let points = [1, 2].map { e in Compare(title: "s", dataset: TinyData.shapes(), runs: [TinyRuns.run("plain", epochs: e)]) }
+        let sweep = LessonRunner.SweepJob(title: "Longer", parameter: "factor", values: ["1", "2"], points: points, metrics: nil,
+                                          blockIndex: 3, axisLabel: "training epochs")
+        let outcome = try TinyRuns.runner(cache: cache).run([], sweeps: [sweep])
+        let html = try SweepSection(sweep: outcome.sweeps[0], id: "sweep-1").html()
+        XCTAssertTrue(html.contains("against training epochs"), html)
+        XCTAssertFalse(html.contains("against factor"))
+        XCTAssertTrue(html.contains("<code>factor</code> set to each of 2 values"), "the note still names the parameter")
+    }
 }

@@ -13,16 +13,20 @@ public struct Sweep: Codable, Hashable, Sendable {
     public var runs: [String]
     /// What the chart plots; nil: macro-F1, mAP and the rarest label's recall and precision.
     public var metrics: [SweepMetric]?
+    /// The x axis's label; nil: the parameter's name.
+    public var label: String?
 
     /// The lesson form. A Swift program (`lessons export`) checks claims; it draws
     /// no charts, so a sweep there only describes itself.
     @discardableResult
-    public init(_ title: String, parameter: String, values: [Double], runs: [String], metrics: [SweepMetric]? = nil) {
+    public init(_ title: String, parameter: String, values: [Double], runs: [String], metrics: [SweepMetric]? = nil,
+                label: String? = nil) {
         self.title = title
         self.parameter = parameter
         self.values = values
         self.runs = runs
         self.metrics = metrics
+        self.label = label
     }
 }
 
@@ -83,9 +87,12 @@ extension Sweep {
                             doc: "Names of runs declared in earlier comparisons."),
                 APIArgument("metrics", .optional(.array(.api("SweepMetric"))), default: "nil", limits: Limits(minCount: 1, maxCount: 6),
                             doc: "What to plot; nil: macro-F1, mAP and the rarest label's recall and precision."),
+                APIArgument("label", .optional(.string), default: "nil", limits: Limits(minCount: 1, maxCount: 80),
+                            doc: "The x axis's label, e.g. \"training epochs\" for a factor the runs multiply; nil: the parameter's name."),
             ], doc: "A sweep of one parameter.") { a in
                 Sweep(a.string("title"), parameter: a.string("parameter"), values: a.doubles("values"), runs: a.strings("runs"),
-                      metrics: a["metrics"].array.map { $0.compactMap { $0.object as? SweepMetric } })
+                      metrics: a["metrics"].array.map { $0.compactMap { $0.object as? SweepMetric } },
+                      label: a["label"].string)
             },
         ])
 }

@@ -65,7 +65,7 @@ public struct LessonPipeline {
         }
         let sweeps = plan.sweeps.map {
             LessonRunner.SweepJob(title: $0.title, parameter: $0.sweep.parameter, values: $0.valueSources, points: $0.points,
-                                  metrics: $0.sweep.metrics, blockIndex: $0.blockIndex)
+                                  metrics: $0.sweep.metrics, blockIndex: $0.blockIndex, axisLabel: $0.sweep.label)
         }
         let runner = LessonRunner(options: .init(jobs: options.jobs, useCache: options.useCache,
                                                  cache: cache(forLessonAt: lesson.path), lessonFolder: folder),

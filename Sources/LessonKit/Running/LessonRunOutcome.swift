@@ -89,6 +89,8 @@ public struct SweepOutcome: Sendable {
     public var points: [[RunSeries]]
     /// What the chart plots (defaults resolved).
     public var metrics: [SweepMetric]
+    /// The x axis's label (the parameter's name unless the lesson gave one).
+    public var axisLabel: String = ""
 
     /// The values as numbers, for the chart's x axis.
     public var numericValues: [Double] { values.map { Double($0) ?? .nan } }

@@ -41,15 +41,18 @@ public final class LessonRunner {
         public var points: [Compare]
         public var metrics: [SweepMetric]?
         public var blockIndex: Int
+        /// The x axis's label; nil: the parameter's name.
+        public var axisLabel: String?
 
         public init(title: String, parameter: String, values: [String], points: [Compare], metrics: [SweepMetric]?,
-                    blockIndex: Int) {
+                    blockIndex: Int, axisLabel: String? = nil) {
             self.title = title
             self.parameter = parameter
             self.values = values
             self.points = points
             self.metrics = metrics
             self.blockIndex = blockIndex
+            self.axisLabel = axisLabel
         }
     }
 
@@ -183,7 +186,7 @@ public final class LessonRunner {
             outcome.sweeps.append(SweepOutcome(
                 title: sweep.title, blockIndex: sweep.blockIndex, parameter: sweep.parameter, values: sweep.values,
                 runNames: sweep.points.first?.runs.map(\.name) ?? [], points: points,
-                metrics: sweep.metrics ?? SweepMetric.defaults(rarest: rarest)))
+                metrics: sweep.metrics ?? SweepMetric.defaults(rarest: rarest), axisLabel: sweep.axisLabel ?? sweep.parameter))
         }
         return outcome
     }

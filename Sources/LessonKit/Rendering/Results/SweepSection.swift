@@ -43,6 +43,7 @@ struct SweepSection {
         let xs = sweep.numericValues
         let logAxis = xs.allSatisfy { $0 > 0 } && (xs.max() ?? 1) / (xs.min() ?? 1) >= 4
         let position = { (v: Double) in logAxis ? Math.log2(v) : v }
+        let axis = sweep.axisLabel.isEmpty ? sweep.parameter : sweep.axisLabel
         let several = sweep.runNames.count > 1
         var series: [LineChart.Series] = []
         var alt: [String] = []
@@ -72,16 +73,16 @@ struct SweepSection {
             // Padded on both sides, so the first and last points sit clear of the axes.
             let low = xs.map(position).min() ?? 0, high = xs.map(position).max() ?? 1
             let pad = max((high - low) * 0.05, 1e-9)
-            var chart = LineChart(series: series, xLabel: sweep.parameter + (logAxis ? " (log scale)" : ""),
+            var chart = LineChart(series: series, xLabel: axis + (logAxis ? " (log scale)" : ""),
                                   yLabel: "test metric", xDomain: (low - pad, high + pad), yDomain: (0, 1), width: width)
             if logAxis { chart.xTickLabels = zip(xs, sweep.values).map { (Math.log2($0), $1) } }
             return chart
         }
         return ChartFigure(
             id: "\(id)-chart",
-            caption: "\(sweep.metrics.map(\.title).joined(separator: ", ")) against \(sweep.parameter)"
+            caption: "\(sweep.metrics.map(\.title).joined(separator: ", ")) against \(axis)"
                 + (seedCount > 1 ? " (mean over \(seedCount) seeds; band: min to max)." : "."),
-            altText: "Line chart of test metrics against \(sweep.parameter). " + alt.joined(separator: "; ") + ".",
+            altText: "Line chart of test metrics against \(axis). " + alt.joined(separator: "; ") + ".",
             svgs: [chart(640).draw()],
             data: HTMLTable(caption: nil, header: header, rows: rows),
             narrowSVGs: [chart(340).draw()])
