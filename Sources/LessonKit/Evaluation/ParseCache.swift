@@ -1,6 +1,5 @@
 import Foundation
 import Synchronization
-import SwiftParser
 import SwiftParserDiagnostics
 import SwiftSyntax
 
@@ -9,15 +8,27 @@ import SwiftSyntax
 /// immutable values, so sharing them is safe. Bounded; cleared when full.
 enum ParseCache {
     private static let capacity = 256
-    private static let trees = Mutex<[String: (SourceFileSyntax, SourceLocationConverter)]>([:])
+    private static let trees = Mutex<[String: Parsed]>([:])
     private static let syntaxErrors = Mutex<[String: [(message: String, position: AbsolutePosition)]]>([:])
 
-    /// The tree and its line/column converter.
-    static func tree(for text: String) -> (SourceFileSyntax, SourceLocationConverter) {
+    /// A block's tree and its line/column converter, or why it was refused.
+    enum Parsed {
+        case tree(SourceFileSyntax, SourceLocationConverter)
+        /// A bound of `SyntaxGuard` crossed at this UTF-8 offset.
+        case refused(offset: Int, message: String)
+    }
+
+    /// The tree and its line/column converter (made only for a tree within
+    /// `SyntaxGuard`'s bounds: making it walks the tree recursively).
+    static func tree(for text: String) -> Parsed {
         if let cached = trees.withLock({ $0[text] }) { return cached }
-        var parser = Parser(text, maximumNestingLevel: BlockSource.maximumNestingLevel)
-        let tree = SourceFileSyntax.parse(from: &parser)
-        let parsed = (tree, SourceLocationConverter(fileName: "", tree: tree))
+        let tree = SwiftParsing.parse(text, maximumNestingLevel: BlockSource.maximumNestingLevel)
+        let parsed: Parsed
+        if let violation = SyntaxGuard.firstViolation(in: tree) {
+            parsed = .refused(offset: violation.position.utf8Offset, message: violation.message)
+        } else {
+            parsed = .tree(tree, SourceLocationConverter(fileName: "", tree: tree))
+        }
         trees.withLock { trees in
             if trees.count >= capacity { trees.removeAll(keepingCapacity: true) }
             trees[text] = parsed

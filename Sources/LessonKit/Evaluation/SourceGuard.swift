@@ -26,8 +26,9 @@ enum SourceGuard {
     static let maximumSquareDepth = 6
     static let maximumDepth = 32
 
-    /// The UTF-8 offset of the first bracket past the limits, and which limit.
-    static func firstViolation(in text: String) -> (offset: Int, kind: Violation)? {
+    /// The UTF-8 offset of the first bracket past the limits, and which limit
+    /// (characters are checked only in code that runs).
+    static func firstViolation(in text: String, checkingCharacters: Bool = true) -> (offset: Int, kind: Violation)? {
         let bytes = Array(text.utf8)
         var i = 0
         var stack: [UInt8] = []
@@ -56,6 +57,7 @@ enum SourceGuard {
             case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x20..<0x7F:
                 break
             default:
+                guard checkingCharacters else { break }
                 let scalar = String(decoding: bytes[i...].prefix(4), as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
                 return (i, .character(scalar))
             }

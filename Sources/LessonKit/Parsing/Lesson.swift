@@ -20,19 +20,22 @@ public struct Lesson: Sendable {
     }
 }
 
-/// Front matter (`title`, `summary`, `order`, `budget`); title falls back to the first `#` heading.
+/// Front matter (`title`, `summary`, `order`, `budget`, `memory`); title falls back to the first `#` heading.
 public struct LessonMeta: Sendable, Equatable {
     public var title: String
     public var summary: String?
     public var order: Int?
     /// The most training the lesson may ask for, in 10¹² multiply-adds (nil: the default limit).
     public var budget: Double?
+    /// The most memory the lesson may ask for, in GiB (nil: the default limit).
+    public var memory: Double?
 
-    public init(title: String, summary: String? = nil, order: Int? = nil, budget: Double? = nil) {
+    public init(title: String, summary: String? = nil, order: Int? = nil, budget: Double? = nil, memory: Double? = nil) {
         self.title = title
         self.summary = summary
         self.order = order
         self.budget = budget
+        self.memory = memory
     }
 }
 

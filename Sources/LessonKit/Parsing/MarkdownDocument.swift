@@ -86,19 +86,22 @@ enum MarkdownNode {
     }
     static func headingLevel(_ node: OpaquePointer) -> Int { Int(cmark_node_get_heading_level(node)) }
 
-    /// The text a reader sees in a node (for heading titles and ids).
+    /// The text a reader sees in a node (for heading titles and ids), read with
+    /// cmark's iterator: inline nesting can be deeper than the call stack.
     static func plainText(_ node: OpaquePointer) -> String {
-        switch type(node) {
-        case "text", "code", "html_inline": return literal(node)
-        case "softbreak", "linebreak": return " "
-        default:
-            var text = ""
-            var child = cmark_node_first_child(node)
-            while let current = child {
-                text += plainText(current)
-                child = cmark_node_next(current)
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            defer { event = cmark_iter_next(iterator) }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch type(current) {
+            case "text", "code", "html_inline": text += literal(current)
+            case "softbreak", "linebreak": text += " "
+            default: break
             }
-            return text
         }
+        return text
     }
 }
