@@ -43,6 +43,18 @@ final class EvaluationBoundsTests: XCTestCase {
         }
     }
 
+    func testSlowSwiftParserInputIsRefusedQuickly() throws {
+        // Generic arguments nested past the bracket limit; a long line of broken code.
+        let generic = try EvaluationFixture.diagnostics(parameters("let x: " + String(repeating: "A<", count: 8_000) + "Int"
+                                                                   + String(repeating: ">", count: 8_000) + " = 1"))
+        XCTAssertEqual(generic, ["8:73: generic arguments '<' are nested too deeply (more than 32 levels)"])
+        let broken = try EvaluationFixture.diagnostics(parameters("let epochs = 2\nlet x: " + String(repeating: "some ", count: 8_000) + "P = 1"))
+        XCTAssertEqual(broken, ["9:1: this line has a syntax error and is too long (40012 bytes; at most 1000) to say where; "
+                                + "break it into several lines"])
+        // Comparisons on one line are not generic arguments.
+        XCTAssertNoThrow(try EvaluationFixture.plan(parameters("let x = " + Array(repeating: "1 < 2", count: 40).joined(separator: " && "))))
+    }
+
     func testShownCodeTooDeepOrTooLargeIsShownWithoutColours() {
         let deep = "let x = a" + String(repeating: ".b", count: 20_000)
         XCTAssertEqual(SwiftHighlighter.html(for: deep), escapeHTML(deep))

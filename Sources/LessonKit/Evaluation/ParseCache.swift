@@ -36,12 +36,29 @@ enum ParseCache {
         return parsed
     }
 
+    /// Longest line whose syntax errors are worded by SwiftParser: it words each
+    /// error by walking back to the start of its line, which on one long line of
+    /// broken code (`some some some …`) takes minutes.
+    static let maximumErrorLineBytes = 1000
+
     /// SwiftParser's own error diagnostics for the block text.
     static func errors(for text: String, tree: SourceFileSyntax) -> [(message: String, position: AbsolutePosition)] {
         if let cached = syntaxErrors.withLock({ $0[text] }) { return cached }
-        let errors = ParseDiagnosticsGenerator.diagnostics(for: tree)
-            .filter { $0.diagMessage.severity == .error }
-            .map { (message: $0.message, position: $0.position) }
+        var errors: [(message: String, position: AbsolutePosition)]
+        var offset = 0
+        let long = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).first { line in
+            defer { offset += line.count + 1 }
+            return line.count > maximumErrorLineBytes
+        }
+        if tree.hasError, let long {
+            errors = [(message: "this line has a syntax error and is too long (\(long.count) bytes; at most "
+                       + "\(maximumErrorLineBytes)) to say where; break it into several lines",
+                       position: AbsolutePosition(utf8Offset: offset - long.count - 1))]
+        } else {
+            errors = ParseDiagnosticsGenerator.diagnostics(for: tree)
+                .filter { $0.diagMessage.severity == .error }
+                .map { (message: $0.message, position: $0.position) }
+        }
         syntaxErrors.withLock { cache in
             if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
             cache[text] = errors
