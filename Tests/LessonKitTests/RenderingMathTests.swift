@@ -144,5 +144,15 @@ final class RenderingMathTests: XCTestCase {
         let lesson = try Lesson(path: "Lessons/01-m.md", markdown: "# M\n\n## " + String(repeating: "*a ", count: 5_000) + "b"
                                 + String(repeating: "*", count: 5_000) + "\n")
         XCTAssertTrue(lesson.headings[1].text.hasSuffix("a a b"), lesson.headings[1].text)
+        // 20,000 nested lists: the search index reads them in linear time (cmark's text renderer is quadratic).
+        let list = try Lesson(path: "Lessons/01-m.md", markdown: "# M\n\n" + String(repeating: "- ", count: 20_000) + "deep\n")
+        let clock = ContinuousClock.now
+        XCTAssertEqual(SearchIndex.sections(of: list).last?.text, "deep")
+        XCTAssertLessThan(ContinuousClock.now - clock, .seconds(5))
+        let nested = MarkdownDocument(markdown: "- a\n  - b\n")
+        withExtendedLifetime(nested) {
+            // document > list > item > (paragraph "a") list > item > paragraph "b"
+            XCTAssertEqual(MarkdownNode.depth(of: nested.root), 6)
+        }
     }
 }

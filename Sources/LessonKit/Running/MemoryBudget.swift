@@ -13,8 +13,9 @@ import Experiments
 /// too, as for the compute budget, so a lesson is refused or allowed the same
 /// way on every machine. File datasets (sizes unknown before reading) count as nothing.
 ///
-/// The default limit, 2 GiB, leaves every course lesson far below it (the largest
-/// asks for about 0.3 GiB) and fits a browser tab; front matter `memory: N` sets it to N GiB.
+/// The default limit, 2 GiB, leaves every course lesson far below it (the largest,
+/// lesson 04, asks for about 361 MiB) and fits a browser tab; front matter `memory: N`
+/// sets it to N GiB.
 struct MemoryBudget {
     static let defaultLimit = 2.0
     static let maximumLimit = 64.0
