@@ -111,4 +111,48 @@ final class RenderingMathTests: XCTestCase {
         XCTAssertEqual(display?.location, SourceLocation(line: 3, column: 1))
         XCTAssertEqual(display?.message, "math: expected '{' in '\\frac{1}'")
     }
+
+    func testDeepNestingIsAnErrorNotACrash() {
+        func diagnostic(_ markdown: String) -> Diagnostic? {
+            do { _ = try Lesson(path: "Lessons/01-m.md", markdown: markdown); return nil } catch {
+                return (error as? LessonsError)?.diagnostics.first
+            }
+        }
+        let deep = [
+            String(repeating: "\\frac{", count: 1000) + "1" + String(repeating: "}{2}", count: 1000),
+            String(repeating: "\\sqrt{", count: 1000) + "1" + String(repeating: "}", count: 1000),
+            String(repeating: "\\left(", count: 1000) + "1" + String(repeating: "\\right)", count: 1000),
+            String(repeating: "{", count: 3000) + "1" + String(repeating: "}", count: 3000),
+            String(repeating: "\\hat", count: 3000) + " x",
+        ]
+        for tex in deep {
+            let d = diagnostic("# M\n\nSee $" + tex + "$.\n")
+            XCTAssertEqual(d?.location?.line, 3)
+            XCTAssertTrue(d?.message.hasPrefix("math: math is nested too deeply (more than 32 levels)") == true, d?.message ?? "none")
+        }
+        // The 33rd '{' is where the bound is crossed: column 6 + 32.
+        XCTAssertEqual(diagnostic("# M\n\nSee $" + deep[3] + "$.\n")?.location?.column, 6 + 32)
+        let limit = String(repeating: "{", count: 31) + "1" + String(repeating: "}", count: 31)
+        XCTAssertNoThrow(try TeXMath.mathML(limit))
+    }
+
+    func testProseNestedDeeperThanTheStackIsWalkedWithoutRecursion() throws {
+        // cmark nests 20,000 quotes; the math walk and heading text follow them with their own stacks.
+        let html = try page("# M\n\n" + String(repeating: "> ", count: 20_000) + "deep $x$\n\n# "
+                            + String(repeating: "*a ", count: 5_000) + "b" + String(repeating: "*", count: 5_000) + "\n")
+        XCTAssertTrue(html.contains("deep <math><mrow><mi>x</mi></mrow></math>"))
+        let lesson = try Lesson(path: "Lessons/01-m.md", markdown: "# M\n\n## " + String(repeating: "*a ", count: 5_000) + "b"
+                                + String(repeating: "*", count: 5_000) + "\n")
+        XCTAssertTrue(lesson.headings[1].text.hasSuffix("a a b"), lesson.headings[1].text)
+        // 20,000 nested lists: the search index reads them in linear time (cmark's text renderer is quadratic).
+        let list = try Lesson(path: "Lessons/01-m.md", markdown: "# M\n\n" + String(repeating: "- ", count: 20_000) + "deep\n")
+        let clock = ContinuousClock.now
+        XCTAssertEqual(SearchIndex.sections(of: list).last?.text, "deep")
+        XCTAssertLessThan(ContinuousClock.now - clock, .seconds(5))
+        let nested = MarkdownDocument(markdown: "- a\n  - b\n")
+        withExtendedLifetime(nested) {
+            // document > list > item > (paragraph "a") list > item > paragraph "b"
+            XCTAssertEqual(MarkdownNode.depth(of: nested.root), 6)
+        }
+    }
 }

@@ -53,7 +53,7 @@ final class CLITests: XCTestCase {
         try Data([0x23, 0x20, 0xFF, 0xFE, 0x0A]).write(to: work.appendingPathComponent("Lessons/05-binary.md"))
         let binary = try lessons(["run", "05"])
         XCTAssertEqual(binary.status, 2)
-        XCTAssertEqual(binary.stderr, "Lessons/05-binary.md: error: the file is not valid UTF-8 text\n")
+        XCTAssertEqual(binary.stderr, "Lessons/05-binary.md:1:3: error: the file is not valid UTF-8 text (byte 0xFF)\n")
         try FileManager.default.createDirectory(at: work.appendingPathComponent("Lessons/06-folder.md"),
                                                 withIntermediateDirectories: true)
         let folder = try lessons(["run", "Lessons/06-folder.md"])

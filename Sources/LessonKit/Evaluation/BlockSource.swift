@@ -16,13 +16,22 @@ struct BlockSource {
     /// has no place in the file; its errors point at the parameter it overrides).
     let fixedLocation: SourceLocation?
 
-    /// Nil when the text nests brackets past `SourceGuard`'s limits (reported by the caller).
-    init?(index: Int, block: LessonBlock, fixedLocation: SourceLocation? = nil) {
-        guard SourceGuard.firstViolation(in: block.text) == nil else { return nil }
+    /// Text past the bounds of `SourceGuard` (before parsing) or `SyntaxGuard`
+    /// (after), at a UTF-8 offset of the block's text; the caller reports it.
+    struct Refusal: Error {
+        var offset: Int
+        var message: String
+    }
+
+    init(index: Int, block: LessonBlock, fixedLocation: SourceLocation? = nil) throws(Refusal) {
+        if let v = SourceGuard.firstViolation(in: block.text) { throw Refusal(offset: v.offset, message: v.kind.message) }
+        switch ParseCache.tree(for: block.text) {
+        case .refused(let offset, let message): throw Refusal(offset: offset, message: message)
+        case .tree(let tree, let converter): (self.tree, self.converter) = (tree, converter)
+        }
         self.index = index
         self.block = block
         self.fixedLocation = fixedLocation
-        (tree, converter) = ParseCache.tree(for: block.text)
         lines = block.text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 

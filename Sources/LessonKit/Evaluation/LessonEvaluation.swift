@@ -51,10 +51,9 @@ final class LessonEvaluation {
                               at: SourceLocation(line: block.startLine, column: 1 + block.contentIndent))
             return
         }
-        guard let source = BlockSource(index: index, block: block) else {
-            if let v = SourceGuard.firstViolation(in: block.text) {
-                diagnostics.error(v.kind.message, at: BlockSource.location(ofOffset: v.offset, in: block))
-            }
+        let source: BlockSource
+        do { source = try BlockSource(index: index, block: block) } catch {
+            diagnostics.error(error.message, at: BlockSource.location(ofOffset: error.offset, in: block))
             return
         }
         let syntaxErrors = ParseCache.errors(for: block.text, tree: source.tree)
@@ -68,7 +67,11 @@ final class LessonEvaluation {
             let context = EvaluationContext(source: source, diagnostics: diagnostics)
             switch item.item {
             case .decl(let decl):
-                if let v = decl.as(VariableDeclSyntax.self) {
+                if let v = decl.as(VariableDeclSyntax.self), block.kind == .expect {
+                    context.error("an expect block states claims as 'expect(...)' statements; declare names in a "
+                                  + "'swift parameters' or 'swift experiment' block", at: v.bindingSpecifier)
+                    poisonNames(of: v)
+                } else if let v = decl.as(VariableDeclSyntax.self) {
                     binder.bind(v, in: block.kind, context: context, plan: &plan)
                 } else {
                     context.unsupported(decl)
@@ -84,10 +87,13 @@ final class LessonEvaluation {
     /// Names a block with syntax errors would have bound: later uses stay quiet.
     private func poisonNames(in tree: SourceFileSyntax) {
         for item in tree.statements {
-            guard let v = item.item.as(VariableDeclSyntax.self) else { continue }
-            for b in v.bindings {
-                if let name = b.pattern.as(IdentifierPatternSyntax.self)?.identifier.text { evaluator.scope.poison(name) }
-            }
+            if let v = item.item.as(VariableDeclSyntax.self) { poisonNames(of: v) }
+        }
+    }
+
+    private func poisonNames(of v: VariableDeclSyntax) {
+        for b in v.bindings {
+            if let name = b.pattern.as(IdentifierPatternSyntax.self)?.identifier.text { evaluator.scope.poison(name) }
         }
     }
 

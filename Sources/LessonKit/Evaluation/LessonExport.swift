@@ -1,6 +1,5 @@
 import Foundation
 import Experiments
-import SwiftParser
 import SwiftSyntax
 
 /// `lessons export`: the lesson's runnable blocks as one standalone Swift
@@ -47,7 +46,7 @@ public enum LessonExport {
     /// The parameters block with each overridden `let` value replaced by the override's source.
     static func substitute(_ overrides: [String: String], in text: String) -> String {
         guard !overrides.isEmpty else { return text }
-        let tree = Parser.parse(source: text)
+        let tree = SwiftParsing.parse(text)
         var replacements: [(Range<Int>, String)] = []
         for item in tree.statements {
             guard let decl = item.item.as(VariableDeclSyntax.self) else { continue }

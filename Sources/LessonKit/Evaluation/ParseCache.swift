@@ -1,6 +1,5 @@
 import Foundation
 import Synchronization
-import SwiftParser
 import SwiftParserDiagnostics
 import SwiftSyntax
 
@@ -9,15 +8,27 @@ import SwiftSyntax
 /// immutable values, so sharing them is safe. Bounded; cleared when full.
 enum ParseCache {
     private static let capacity = 256
-    private static let trees = Mutex<[String: (SourceFileSyntax, SourceLocationConverter)]>([:])
+    private static let trees = Mutex<[String: Parsed]>([:])
     private static let syntaxErrors = Mutex<[String: [(message: String, position: AbsolutePosition)]]>([:])
 
-    /// The tree and its line/column converter.
-    static func tree(for text: String) -> (SourceFileSyntax, SourceLocationConverter) {
+    /// A block's tree and its line/column converter, or why it was refused.
+    enum Parsed {
+        case tree(SourceFileSyntax, SourceLocationConverter)
+        /// A bound of `SyntaxGuard` crossed at this UTF-8 offset.
+        case refused(offset: Int, message: String)
+    }
+
+    /// The tree and its line/column converter (made only for a tree within
+    /// `SyntaxGuard`'s bounds: making it walks the tree recursively).
+    static func tree(for text: String) -> Parsed {
         if let cached = trees.withLock({ $0[text] }) { return cached }
-        var parser = Parser(text, maximumNestingLevel: BlockSource.maximumNestingLevel)
-        let tree = SourceFileSyntax.parse(from: &parser)
-        let parsed = (tree, SourceLocationConverter(fileName: "", tree: tree))
+        let tree = SwiftParsing.parse(text, maximumNestingLevel: BlockSource.maximumNestingLevel)
+        let parsed: Parsed
+        if let violation = SyntaxGuard.firstViolation(in: tree) {
+            parsed = .refused(offset: violation.position.utf8Offset, message: violation.message)
+        } else {
+            parsed = .tree(tree, SourceLocationConverter(fileName: "", tree: tree))
+        }
         trees.withLock { trees in
             if trees.count >= capacity { trees.removeAll(keepingCapacity: true) }
             trees[text] = parsed
@@ -25,12 +36,29 @@ enum ParseCache {
         return parsed
     }
 
+    /// Longest line whose syntax errors are worded by SwiftParser: it words each
+    /// error by walking back to the start of its line, which on one long line of
+    /// broken code (`some some some …`) takes minutes.
+    static let maximumErrorLineBytes = 1000
+
     /// SwiftParser's own error diagnostics for the block text.
     static func errors(for text: String, tree: SourceFileSyntax) -> [(message: String, position: AbsolutePosition)] {
         if let cached = syntaxErrors.withLock({ $0[text] }) { return cached }
-        let errors = ParseDiagnosticsGenerator.diagnostics(for: tree)
-            .filter { $0.diagMessage.severity == .error }
-            .map { (message: $0.message, position: $0.position) }
+        var errors: [(message: String, position: AbsolutePosition)]
+        var offset = 0
+        let long = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).first { line in
+            defer { offset += line.count + 1 }
+            return line.count > maximumErrorLineBytes
+        }
+        if tree.hasError, let long {
+            errors = [(message: "this line has a syntax error and is too long (\(long.count) bytes; at most "
+                       + "\(maximumErrorLineBytes)) to say where; break it into several lines",
+                       position: AbsolutePosition(utf8Offset: offset - long.count - 1))]
+        } else {
+            errors = ParseDiagnosticsGenerator.diagnostics(for: tree)
+                .filter { $0.diagMessage.severity == .error }
+                .map { (message: $0.message, position: $0.position) }
+        }
         syntaxErrors.withLock { cache in
             if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
             cache[text] = errors

@@ -6,7 +6,7 @@
 /// this only counts brackets and checks characters, it does not parse Swift.
 enum SourceGuard {
     enum Violation {
-        case squareDepth, depth
+        case squareDepth, depth, angleDepth
         /// A character that may only appear in strings and comments.
         case character(Unicode.Scalar)
 
@@ -15,6 +15,7 @@ enum SourceGuard {
             switch self {
             case .squareDepth: return "brackets '[' are nested too deeply (more than \(SourceGuard.maximumSquareDepth) levels)"
             case .depth: return "brackets are nested too deeply (more than \(SourceGuard.maximumDepth) levels)"
+            case .angleDepth: return "generic arguments '<' are nested too deeply (more than \(SourceGuard.maximumDepth) levels)"
             case .character(let c):
                 let hex = String(c.value, radix: 16, uppercase: true)
                 return "character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) is not allowed here; "
@@ -26,12 +27,15 @@ enum SourceGuard {
     static let maximumSquareDepth = 6
     static let maximumDepth = 32
 
-    /// The UTF-8 offset of the first bracket past the limits, and which limit.
-    static func firstViolation(in text: String) -> (offset: Int, kind: Violation)? {
+    /// The UTF-8 offset of the first bracket past the limits, and which limit
+    /// (characters are checked only in code that runs).
+    static func firstViolation(in text: String, checkingCharacters: Bool = true) -> (offset: Int, kind: Violation)? {
         let bytes = Array(text.utf8)
         var i = 0
         var stack: [UInt8] = []
         var squares = 0
+        // `A<B<…` (a `<` right after a name) within a line: SwiftParser takes quadratic time on it.
+        var angles = 0
         while i < bytes.count {
             let c = bytes[i]
             switch c {
@@ -51,17 +55,31 @@ enum SourceGuard {
                 if c == UInt8(ascii: "[") { squares += 1 }
                 if squares > maximumSquareDepth { return (i, .squareDepth) }
                 if stack.count > maximumDepth { return (i, .depth) }
+            case UInt8(ascii: "<") where i > 0 && isNameByte(bytes[i - 1]):
+                angles += 1
+                if angles > maximumDepth { return (i, .angleDepth) }
+            case UInt8(ascii: ">"):
+                angles = max(0, angles - 1)
+            case UInt8(ascii: "\n"):
+                angles = 0
             case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"):
                 if let top = stack.popLast(), top == UInt8(ascii: "[") { squares -= 1 }
-            case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x20..<0x7F:
+            case UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x20..<0x7F:
                 break
             default:
+                guard checkingCharacters else { break }
                 let scalar = String(decoding: bytes[i...].prefix(4), as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
                 return (i, .character(scalar))
             }
             i += 1
         }
         return nil
+    }
+
+    /// A byte of an identifier (a `<` right after one opens generic arguments).
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "_") || b >= 0x80 || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+            || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
     }
 
     /// Index after the string literal starting at `start` (`"`, `"""`), escapes honoured.

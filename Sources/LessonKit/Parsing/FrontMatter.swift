@@ -7,7 +7,7 @@ import Experiments
 /// parsing, so every line number cmark-gfm reports is still a line of the file.
 enum FrontMatter {
     /// Keys a lesson may set; anything else is a typo worth reporting.
-    static let knownKeys = ["title", "summary", "order", "budget", "headline"]
+    static let knownKeys = ["title", "summary", "order", "budget", "memory", "headline"]
 
     /// The 1-based line range of the front matter (both fences), if the file has one.
     static func extent(lines: [Substring]) -> ClosedRange<Int>? {
@@ -33,10 +33,11 @@ enum FrontMatter {
         var summary: String?
         var order: Int?
         var budget: Double?
+        var memory: Double?
         var headline: Headline?
     }
 
-    /// Reads `title`, `summary`, `order`, `budget` and `headline`; errors point at the offending line.
+    /// Reads `title`, `summary`, `order`, `budget`, `memory` and `headline`; errors point at the offending line.
     static func parse(source: String, path: String) throws -> Fields {
         let lines = SourceText.lines(source)
         guard let range = extent(lines: lines) else { return Fields() }
@@ -56,6 +57,9 @@ enum FrontMatter {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             switch error {
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let (line, column) = duplicate(duplicates.first ?? "", after: context.mark, in: yaml)
+                throw located(line, column, "front matter key '\(duplicates.first ?? "")' is given twice")
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                  .composer(_, let problem, let mark, _):
                 throw located(mark.line, mark.column, "invalid front matter: \(problem)")
@@ -75,16 +79,21 @@ enum FrontMatter {
             guard let text = value.scalar?.string else {
                 throw located(at.0, at.1, "front matter '\(name)' must be a single value")
             }
+            /// A positive number up to `maximum`, for the keys that raise a limit.
+            func limit(_ text: String, name: String, unit: String, maximum: Double) throws -> Double {
+                guard let number = Double(text), number.isFinite, number > 0, number <= maximum else {
+                    throw located(value.mark?.line ?? at.0, value.mark?.column ?? at.1,
+                                  "front matter '\(name)' must be a number of \(unit) in (0, \(Limits.format(maximum))], not '\(text)'")
+                }
+                return number
+            }
             switch name {
             case "title": fields.title = text
             case "summary": fields.summary = text
             case "budget":
-                guard let number = Double(text), number.isFinite, number > 0, number <= TrainingBudget.maximumLimit else {
-                    throw located(value.mark?.line ?? at.0, value.mark?.column ?? at.1,
-                                  "front matter 'budget' must be a number of 10¹² multiply-adds in "
-                                  + "(0, \(Limits.format(TrainingBudget.maximumLimit))], not '\(text)'")
-                }
-                fields.budget = number
+                fields.budget = try limit(text, name: name, unit: "10¹² multiply-adds", maximum: TrainingBudget.maximumLimit)
+            case "memory":
+                fields.memory = try limit(text, name: name, unit: "GiB", maximum: MemoryBudget.maximumLimit)
             case "headline":
                 if text == "none" {
                     fields.headline = Headline.none
@@ -113,6 +122,33 @@ enum FrontMatter {
             }
         }
         return fields
+    }
+
+    /// Where a duplicated key is given again: Yams reports its first place, so
+    /// that one is renamed (same length, a name no lesson uses) and the text
+    /// composed again, which now succeeds or reports the next duplicate.
+    private static func duplicate(_ key: String, after first: Mark, in yaml: String) -> (line: Int, column: Int) {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let fallback = (first.line, first.column)
+        guard first.line >= 1, first.line <= lines.count else { return fallback }
+        var characters = Array(lines[first.line - 1])
+        let start = first.column - 1
+        guard start >= 0, start < characters.count else { return fallback }
+        // A quoted key's mark is its quote.
+        let renamed = characters[start] == "\"" || characters[start] == "'" ? start + 1 : start
+        guard renamed < characters.count else { return fallback }
+        characters[renamed] = "\u{E000}"
+        lines[first.line - 1] = String(characters)
+        do {
+            guard let mapping = try Yams.compose(yaml: lines.joined(separator: "\n"))?.mapping else { return fallback }
+            let later = mapping.keys.compactMap { k in k.string == key ? k.mark : nil }
+                .first { ($0.line, $0.column) > (first.line, first.column) }
+            return later.map { ($0.line, $0.column) } ?? fallback
+        } catch YamlError.duplicatedKeysInMapping(let keys, let context) where keys.contains(key) {
+            return (context.mark.line, context.mark.column)
+        } catch {
+            return fallback
+        }
     }
 
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {

@@ -20,22 +20,26 @@ public struct Lesson: Sendable {
     }
 }
 
-/// Front matter (`title`, `summary`, `order`, `budget`, `headline`); title falls back to the first `#` heading.
+/// Front matter (`title`, `summary`, `order`, `budget`, `memory`, `headline`); title falls back to the first `#` heading.
 public struct LessonMeta: Sendable, Equatable {
     public var title: String
     public var summary: String?
     public var order: Int?
     /// The most training the lesson may ask for, in 10¹² multiply-adds (nil: the default limit).
     public var budget: Double?
+    /// The most memory the lesson may ask for, in GiB (nil: the default limit).
+    public var memory: Double?
     /// The index's key result: the best run by this catalog metric (nil: macro-F1),
     /// or `.none` for no key result.
     public var headline: Headline?
 
-    public init(title: String, summary: String? = nil, order: Int? = nil, budget: Double? = nil, headline: Headline? = nil) {
+    public init(title: String, summary: String? = nil, order: Int? = nil, budget: Double? = nil, memory: Double? = nil,
+                headline: Headline? = nil) {
         self.title = title
         self.summary = summary
         self.order = order
         self.budget = budget
+        self.memory = memory
         self.headline = headline
     }
 }

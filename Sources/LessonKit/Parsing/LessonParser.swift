@@ -50,7 +50,7 @@ extension Lesson {
             ?? Self.fallbackTitle(path: path)
         self.init(path: path, source: source,
                   meta: LessonMeta(title: title, summary: front.summary, order: front.order, budget: front.budget,
-                                   headline: front.headline),
+                                   memory: front.memory, headline: front.headline),
                   blocks: blocks, headings: headings)
     }
 
@@ -68,7 +68,9 @@ extension Lesson {
                                           message: "cannot read the file (permission denied?)"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LessonsError(Diagnostic(path: path, location: nil, message: "the file is not valid UTF-8 text"))
+            let (location, byte) = SourceText.firstInvalidUTF8(in: Array(data))
+            throw LessonsError(Diagnostic(path: path, location: location,
+                                          message: "the file is not valid UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)))"))
         }
         try self.init(path: path, markdown: text)
     }

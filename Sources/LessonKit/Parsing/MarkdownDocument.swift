@@ -86,19 +86,39 @@ enum MarkdownNode {
     }
     static func headingLevel(_ node: OpaquePointer) -> Int { Int(cmark_node_get_heading_level(node)) }
 
-    /// The text a reader sees in a node (for heading titles and ids).
-    static func plainText(_ node: OpaquePointer) -> String {
-        switch type(node) {
-        case "text", "code", "html_inline": return literal(node)
-        case "softbreak", "linebreak": return " "
-        default:
-            var text = ""
-            var child = cmark_node_first_child(node)
-            while let current = child {
-                text += plainText(current)
-                child = cmark_node_next(current)
+    /// Levels of nodes under `node`, counted with cmark's iterator.
+    static func depth(of node: OpaquePointer) -> Int {
+        guard let iterator = cmark_iter_new(node) else { return 0 }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0, deepest = 0
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            // Nodes with children: ENTER goes one level down, EXIT one up.
+            if let n = cmark_iter_get_node(iterator), cmark_node_first_child(n) != nil {
+                depth += event == CMARK_EVENT_ENTER ? 1 : -1
+                deepest = max(deepest, depth)
             }
-            return text
+            event = cmark_iter_next(iterator)
         }
+        return deepest
+    }
+
+    /// The text a reader sees in a node (for heading titles and ids), read with
+    /// cmark's iterator: inline nesting can be deeper than the call stack.
+    static func plainText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            defer { event = cmark_iter_next(iterator) }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch type(current) {
+            case "text", "code", "html_inline": text += literal(current)
+            case "softbreak", "linebreak": text += " "
+            default: break
+            }
+        }
+        return text
     }
 }

@@ -29,4 +29,21 @@ enum SourceText {
         if text.hasSuffix("\n") { lines.removeLast() }
         return lines
     }
+
+    /// Where the first byte that is not UTF-8 is (its column counts the
+    /// characters before it on its line), and the byte.
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> (location: SourceLocation, byte: UInt8) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0, line = 1, lineStart = 0
+        while case .valid(let scalar) = parser.parseScalar(from: &iterator) {
+            offset += scalar.count
+            if scalar.count == 1, scalar.first == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = offset
+            }
+        }
+        let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).count + 1
+        return (SourceLocation(line: line, column: column), offset < bytes.count ? bytes[offset] : 0)
+    }
 }

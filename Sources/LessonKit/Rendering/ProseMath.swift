@@ -85,22 +85,34 @@ final class ProseMath {
 
     // MARK: Walking the tree
 
-    private func walk(_ node: OpaquePointer) {
-        let type = cmark_node_get_type(node)
-        if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_BLOCK { return }
-        mergeTextChildren(of: node)
-        if type == CMARK_NODE_PARAGRAPH, displayParagraph(node) { return }
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            child = cmark_node_next(current)
+    /// Depth-first, in document order (formulas are numbered in the order they are
+    /// met), with an explicit stack: cmark nests blocks as deep as a lesson
+    /// writes `>` or list markers, deeper than the call stack could follow.
+    private func walk(_ root: OpaquePointer) {
+        // The next child to visit at each open level.
+        var cursors: [OpaquePointer?] = enter(root) ? [cmark_node_first_child(root)] : []
+        while let last = cursors.last {
+            guard let current = last else {
+                cursors.removeLast()
+                continue
+            }
+            cursors[cursors.count - 1] = cmark_node_next(current)
             if cmark_node_get_type(current) == CMARK_NODE_TEXT {
                 let literal = MarkdownNode.literal(current)
                 let replaced = replaceInline(literal, line: Self.line(of: current), column: Int(cmark_node_get_start_column(current)))
                 if replaced != literal { cmark_node_set_literal(current, replaced) }
-            } else {
-                walk(current)
+            } else if enter(current) {
+                cursors.append(cmark_node_first_child(current))
             }
         }
+    }
+
+    /// Prepares a node's children; false when they hold no formula to look for.
+    private func enter(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_BLOCK { return false }
+        mergeTextChildren(of: node)
+        return !(type == CMARK_NODE_PARAGRAPH && displayParagraph(node))
     }
 
     /// Adjacent text nodes become one (cmark splits text at characters such as

@@ -1,5 +1,4 @@
 import SwiftIDEUtils
-import SwiftParser
 import SwiftSyntax
 
 /// Swift code to HTML, coloured by SwiftSyntax's own token classification.
@@ -7,8 +6,14 @@ import SwiftSyntax
 /// Classes: `kw` keywords, `ty` types (and capitalised names such as `Run`),
 /// `num` and `str` literals, `cm` comments, `lbl` argument labels, `at` attributes.
 public enum SwiftHighlighter {
+    /// Code past the bounds the evaluator puts on lesson code (size, brackets,
+    /// depth) is shown without colours: parsing and classifying it could take
+    /// minutes or overflow the stack.
     public static func html(for code: String) -> String {
-        let tree = Parser.parse(source: code)
+        guard code.utf8.count <= SwiftParsing.maximumBytes, SourceGuard.firstViolation(in: code, checkingCharacters: false) == nil
+        else { return escapeHTML(code) }
+        let tree = SwiftParsing.parse(code)
+        guard SyntaxGuard.firstViolation(in: tree, countingOperators: false) == nil else { return escapeHTML(code) }
         let bytes = Array(code.utf8)
         var out = ""
         var position = 0

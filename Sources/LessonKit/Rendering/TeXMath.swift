@@ -4,7 +4,11 @@
 /// (`\hat`, `\bar`, `\tilde`, `\vec`); `\left`/`\right` delimiters; Greek letters;
 /// function names (`\log`, `\exp`, `\max`, ...); common operators and spaces.
 /// Anything else is an error naming the offending command, never passed through.
+/// Nesting is bounded (`maximumDepth`): the parser recurses once per level.
 enum TeXMath {
+    /// Deepest nesting of groups, fractions, roots, scripts, accents and `\left`.
+    static let maximumDepth = 32
+
     struct Error: Swift.Error, Equatable, CustomStringConvertible {
         var message: String
         /// Character offset in the formula where the problem is.
@@ -60,6 +64,8 @@ enum TeXMath {
         var leftDepth = 0
         /// The last term was something a binary operator can follow (not an operator or an opening).
         var afterOperand = false
+        /// Atoms being read, one inside the other: every level of nesting passes through `atom`.
+        var depth = 0
 
         init(_ chars: [Character]) { self.chars = chars }
 
@@ -137,17 +143,22 @@ enum TeXMath {
             skipSpaces()
             guard index < chars.count, chars[index] == "{" else { throw error("expected '{'") }
             index += 1
-            var depth = 1, text = ""
+            var open = 1, text = ""
             while index < chars.count {
                 let c = chars[index]
                 index += 1
-                if c == "{" { depth += 1 } else if c == "}" { depth -= 1; if depth == 0 { return text } }
+                if c == "{" { open += 1 } else if c == "}" { open -= 1; if open == 0 { return text } }
                 text.append(c)
             }
             throw error("missing '}'")
         }
 
         mutating func atom() throws -> String {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= TeXMath.maximumDepth else {
+                throw error("math is nested too deeply (more than \(TeXMath.maximumDepth) levels)")
+            }
             let c = chars[index]
             if c == "{" { return try group() }
             if c == "\\" { return try command() }

@@ -59,6 +59,7 @@ public struct LessonPipeline {
         }
         let folder = URL(fileURLWithPath: lesson.path).deletingLastPathComponent().path
         try TrainingBudget(limit: lesson.meta.budget).check(plan, lesson: lesson)
+        try MemoryBudget(limit: lesson.meta.memory).check(plan, lesson: lesson)
         let comparisons = plan.comparisons.map {
             LessonRunner.Comparison(title: $0.title, dataset: $0.dataset, seeds: $0.compare.seeds, runs: $0.runs,
                                     blockIndex: $0.blockIndex, show: $0.compare.show)

@@ -82,7 +82,11 @@ struct SearchIndex: Encodable {
 
 extension MarkdownDocument {
     /// A node as plain text (cmark-gfm's own text renderer, no line wrapping).
+    /// That renderer repeats every enclosing list's and quote's prefix on each
+    /// line, quadratic in the nesting: nodes nested deeper than a page ever is
+    /// are read with the iterator instead.
     func plainText(of node: OpaquePointer) -> String {
+        guard MarkdownNode.depth(of: node) <= 32 else { return MarkdownNode.plainText(node) }
         guard let rendered = cmark_render_plaintext(node, Self.options, 0) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)

@@ -64,6 +64,11 @@ struct LetBinder {
             context.error("invalid redeclaration of '\(name)' (first declared at line \(earlier.location.line))", at: pattern)
             return
         }
+        if kind == .parameters, let call = ParameterLiterals.firstCall(in: initializer) {
+            context.error(ParameterLiterals.message(for: call), at: call)
+            scope.poison(name)
+            return
+        }
         var annotated: ValueKind?
         if let type = binding.typeAnnotation?.type {
             guard let k = evaluator.valueKind(of: type, in: context) else { scope.poison(name); return }

@@ -10,12 +10,18 @@ extension ExpressionEvaluator {
     /// `location` in the block of `outer`), or nil after a diagnostic.
     func evaluateOverride(_ text: String, of name: String, kind: ValueKind, at location: SourceLocation,
                           within outer: EvaluationContext) -> Evaluated? {
-        let prefix = "--set \(name)=\(text): "
+        // A long value is quoted by its start: the message names it, the value is in the command.
+        let shown = text.count > 80 ? text.prefix(80) + "…" : Substring(text)
+        let prefix = "--set \(name)=\(shown): "
         let block = LessonBlock(kind: .parameters, text: text, startLine: 0, endLine: 0, contentStartLine: 1)
-        guard let source = BlockSource(index: outer.source.index, block: block, fixedLocation: location) else {
-            if let violation = SourceGuard.firstViolation(in: text) {
-                outer.diagnostics.error(prefix + violation.kind.message, at: location)
-            }
+        guard text.utf8.count <= EvaluationBounds.blockBytes else {
+            outer.diagnostics.error(prefix + "value is too long (\(text.utf8.count) bytes; at most \(EvaluationBounds.blockBytes))",
+                                    at: location)
+            return nil
+        }
+        let source: BlockSource
+        do { source = try BlockSource(index: outer.source.index, block: block, fixedLocation: location) } catch {
+            outer.diagnostics.error(prefix + error.message, at: location)
             return nil
         }
         let context = EvaluationContext(source: source, diagnostics: outer.diagnostics, messagePrefix: prefix)
@@ -30,6 +36,10 @@ extension ExpressionEvaluator {
         }
         guard items.count == 1, let expr = items[0].item.as(ExprSyntax.self) else {
             context.error("expected a single value", at: location)
+            return nil
+        }
+        if let call = ParameterLiterals.firstCall(in: expr) {
+            context.error(ParameterLiterals.message(for: call), at: location)
             return nil
         }
         return evaluate(expr, expected: kind, destination: .specified, in: context)

@@ -16,7 +16,7 @@ extension ExpressionEvaluator {
         if let cached = Self.cache.withLock({ $0[key] }) { return cached }
         let block = LessonBlock(kind: .experiment, text: text, startLine: 0, endLine: 0, contentStartLine: 0)
         let diagnostics = Diagnostics(path: key)
-        guard let source = BlockSource(index: -1, block: block),
+        guard let source = try? BlockSource(index: -1, block: block),
               let expr = source.tree.statements.first?.item.as(ExprSyntax.self),
               let value = evaluate(expr, expected: argument.kind,
                                    in: EvaluationContext(source: source, diagnostics: diagnostics)) else {
