@@ -1,6 +1,6 @@
 #if canImport(Glibc)
 import Glibc
-#else
+#elseif canImport(Foundation)
 import Foundation
 #endif
 import NeuralCore

@@ -1,4 +1,6 @@
+#if canImport(Foundation)
 import Foundation
+#endif
 
 /// How logits become label probabilities. Applied by losses and predictions, never as a
 /// layer, so the model always outputs logits.

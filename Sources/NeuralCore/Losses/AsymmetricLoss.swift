@@ -1,4 +1,6 @@
+#if canImport(Foundation)
 import Foundation
+#endif
 
 /// The asymmetric loss (ASL) of Ridnik et al., "Asymmetric Loss For Multi-Label
 /// Classification", ICCV 2021, as the authors' `AsymmetricLoss` (Alibaba-MIIL/ASL,

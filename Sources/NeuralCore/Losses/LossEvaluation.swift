@@ -1,4 +1,6 @@
+#if canImport(Foundation)
 import Foundation
+#endif
 
 extension LossFunction {
     /// One pass over the batch: per-row loss and derivative from `rowLoss`, weighted

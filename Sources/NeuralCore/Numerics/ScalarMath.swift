@@ -1,4 +1,6 @@
+#if canImport(Foundation)
 import Foundation
+#endif
 
 /// Scalar helpers shared by losses and heads. They work in Double: loss and metric
 /// arithmetic is a tiny fraction of a training step, and Double keeps the reference

@@ -1,4 +1,6 @@
+#if canImport(Foundation)
 import Foundation
+#endif
 import SIMDKernels
 
 /// Adam (Kingma & Ba) and AdamW (Loshchilov & Hutter, `decoupledWeightDecay`).

@@ -92,6 +92,9 @@ public struct SeededRNG: RandomNumberGenerator, Sendable {
 import Glibc
 @inline(__always) private func _log(_ x: Double) -> Double { Glibc.log(x) }
 @inline(__always) private func _cos(_ x: Double) -> Double { Glibc.cos(x) }
+#elseif hasFeature(Embedded)
+@inline(__always) private func _log(_ x: Double) -> Double { log(x) }
+@inline(__always) private func _cos(_ x: Double) -> Double { cos(x) }
 #else
 import Foundation
 @inline(__always) private func _log(_ x: Double) -> Double { Foundation.log(x) }
