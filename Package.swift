@@ -57,6 +57,8 @@ let package = Package(
                 swiftSettings: numericKernelFlags),
         .target(name: "Datasets", dependencies: ["NeuralCore", "CZlib", "CPNG"],
                 swiftSettings: optimisedInDebug),
+        // One (run, seed) pair from plain numbers: what lessons.wasm runs (scripts/build-wasm).
+        .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets"], swiftSettings: optimisedInDebug),
         .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets"]),
         .target(name: "LessonKit", dependencies: [
             "Experiments", "CCmarkGFM",
@@ -81,6 +83,7 @@ let package = Package(
         // Fixtures/ holds reference values the tests read by path (written by scripts/reference).
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "PortableRunTests", dependencies: ["PortableRun"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["lessons"]),
