@@ -7,7 +7,9 @@
 // the same function is an exact FMA on any engine instead: the product of two floats
 // is exact in f64; the sum is rounded to odd (TwoSum recovers its error, an inexact
 // even result moves one ulp towards the exact value), and one rounding to f32 then
-// gives the correctly rounded a·b + c (53 ≥ 2·24 + 2 bits).
+// gives the correctly rounded a·b + c (53 ≥ 2·24 + 2 bits). With -DLESSONS_UNFUSED_FMA
+// (LESSONS_WASM_FMA=unfused) it is a multiply and an add, what an engine that does not
+// fuse computes: the module's check must then refuse to train.
 #pragma once
 #if defined(__wasm__)
 #pragma clang fp contract(off)
@@ -41,6 +43,8 @@ lessons_relaxed_madd(lessons_f32x4 a, lessons_f32x4 b, lessons_f32x4 c) {
     typedef float lessons_f32x2 __attribute__((ext_vector_type(2)));
     lessons_f32x2 l = __builtin_convertvector(lo, lessons_f32x2), h = __builtin_convertvector(hi, lessons_f32x2);
     return __builtin_shufflevector(l, h, 0, 1, 2, 3);
+#elif defined(LESSONS_UNFUSED_FMA)
+    return a * b + c;
 #else
     return (lessons_f32x4)__builtin_wasm_relaxed_madd_f32x4((lessons_v128f)a, (lessons_v128f)b, (lessons_v128f)c);
 #endif
