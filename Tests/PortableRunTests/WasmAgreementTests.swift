@@ -19,7 +19,8 @@ final class WasmAgreementTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs the node driver on `flat`: its exit status, standard output and error.
-    private func runNode(_ flat: [Double], module chosen: String? = nil) throws -> (status: Int32, output: Data, errors: String) {
+    private func runNode(_ flat: [Double], module chosen: String? = nil,
+                         mode: [String] = []) throws -> (status: Int32, output: Data, errors: String) {
         let environment = ProcessInfo.processInfo.environment
         let required = environment["LESSONS_REQUIRE_WASM"] == "1"
         let module = chosen ?? environment["LESSONS_WASM"]
@@ -32,7 +33,7 @@ final class WasmAgreementTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let config = "[" + flat.map { String($0) }.joined(separator: ",") + "]"
         process.arguments = ["node", "--experimental-wasm-relaxed-simd",
-                             Self.repository.appendingPathComponent("scripts/wasm/run-node.mjs").path, module, config]
+                             Self.repository.appendingPathComponent("scripts/wasm/run-node.mjs").path, module, config] + mode
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -76,6 +77,26 @@ final class WasmAgreementTests: XCTestCase {
     func testConvolutionalPairAgreesBitForBit() throws { try assertAgreement(SmallPairs.cnn) }
 
     func testPerceptronPairAgreesBitForBit() throws { try assertAgreement(SmallPairs.mlp) }
+
+    /// The generated Shapes training split: the same image and label bits in the module.
+    func testShapesDataAgreeBitForBit() throws {
+        struct Hashes: Decodable, Equatable { var images: String, labels: String, count: Int }
+        let run = try runNode(SmallPairs.cnn, mode: ["--shapes"])
+        XCTAssertEqual(run.status, 0, run.errors)
+        let train = try PairRun.dataset(PairConfiguration(flat: SmallPairs.cnn)).train
+        func fnv(_ floats: [Float]) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for value in floats {
+                for shift in stride(from: 0, to: 32, by: 8) {
+                    hash = (hash ^ UInt64((value.bitPattern >> UInt32(shift)) & 0xff)) &* 0x0000_0100_0000_01b3
+                }
+            }
+            return String(hash, radix: 16).leftPadded(16)
+        }
+        XCTAssertEqual(try JSONDecoder().decode(Hashes.self, from: run.output),
+                       Hashes(images: fnv(train.images.storage), labels: fnv(train.labels.storage),
+                              count: train.images.count))
+    }
 
     /// A module whose multiply-add does not fuse (what an engine without FMA computes)
     /// notices it and refuses to train, rather than giving other numbers.
