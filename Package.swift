@@ -47,21 +47,23 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
         .target(name: "CPUFeatures"),
+        // The project's own libm (exp, log, pow, sin, ...): plain Swift, the same bits everywhere.
+        .target(name: "PortableMath", swiftSettings: optimisedInDebug),
         .target(name: "SIMDKernels", swiftSettings: numericKernelFlags),
         .target(name: "SIMDKernelsPortable", dependencies: ["SIMDKernels"], swiftSettings: numericKernelFlags),
         .target(name: "SIMDKernelsAVX2", dependencies: ["SIMDKernels"], swiftSettings: avx2Flags),
         .target(name: "SIMDKernelsAVX512", dependencies: ["SIMDKernels"], swiftSettings: avx512Flags),
         .target(name: "NeuralCore",
-                dependencies: ["CPUFeatures", "SIMDKernels", "SIMDKernelsPortable",
+                dependencies: ["CPUFeatures", "PortableMath", "SIMDKernels", "SIMDKernelsPortable",
                                "SIMDKernelsAVX2", "SIMDKernelsAVX512"],
                 swiftSettings: numericKernelFlags),
-        .target(name: "Datasets", dependencies: ["NeuralCore", "CZlib", "CPNG"],
+        .target(name: "Datasets", dependencies: ["NeuralCore", "PortableMath", "CZlib", "CPNG"],
                 swiftSettings: optimisedInDebug),
         // One (run, seed) pair from plain numbers: what lessons.wasm runs (scripts/build-wasm).
         .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets"], swiftSettings: optimisedInDebug),
         .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets"]),
         .target(name: "LessonKit", dependencies: [
-            "Experiments", "CCmarkGFM",
+            "Experiments", "PortableMath", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
@@ -82,6 +84,7 @@ let package = Package(
 
         // Fixtures/ holds reference values the tests read by path (written by scripts/reference).
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels"], exclude: ["Fixtures"]),
+        .testTarget(name: "PortableMathTests", dependencies: ["PortableMath"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "PortableRunTests", dependencies: ["PortableRun"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),

@@ -18,12 +18,23 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     /// `posWeight` is negatives/positives; a label without positives has none.
     case noPositives(label: String, split: String)
 
+    /// The file or folder the error is about, as the lesson wrote it.
+    public var path: String? {
+        switch self {
+        case let .pathOutsideLessonFolder(path, _), let .fileNotFound(path), let .unreadableFile(path, _),
+             let .malformedFile(path, _), let .mismatch(path, _):
+            return path
+        case let .fashionMNISTMissing(folder, _): return folder
+        case .invalidArgument, .noPositives: return nil
+        }
+    }
+
     public var description: String {
         switch self {
         case let .invalidArgument(argument, problem):
             return "invalid argument '\(argument)': \(problem)"
         case let .pathOutsideLessonFolder(path, reason):
-            return "\(path): refused, \(reason); data files must lie inside the lesson's folder"
+            return "\(printable(path)): refused, \(reason); data files must lie inside the lesson's folder"
         case let .fileNotFound(path):
             return "\(path): no such file"
         case let .unreadableFile(path, reason):
@@ -40,4 +51,18 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
                 + "(negatives/positives) is undefined; raise its prevalence or the number of images"
         }
     }
+}
+
+/// A path with its control characters escaped (`\u{0}`), so a message never carries them raw.
+func printable(_ path: String) -> String {
+    String(path.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }
+        .joined())
+}
+
+/// A dataset error and the argument of the dataset's description it is about
+/// (`images`, `labels`, `testImages`, `testLabels`).
+public struct DatasetArgumentError: Error, CustomStringConvertible, Equatable, Sendable {
+    public var argument: String
+    public var error: DatasetError
+    public var description: String { error.description }
 }

@@ -4,8 +4,9 @@ import XCTest
 final class FashionMosaicsTests: XCTestCase {
     /// A small Fashion-MNIST look-alike: item i of a file is filled with byte (i % 250) + 1
     /// and belongs to class i % 10.
-    private func writeSmallFiles(in folder: TemporaryFolder, under name: String) throws {
-        for (prefix, count) in [("train", 120), ("t10k", 40)] {
+    private func writeSmallFiles(in folder: TemporaryFolder, under name: String,
+                                 train: Int = 120, test: Int = 40) throws {
+        for (prefix, count) in [("train", train), ("t10k", test)] {
             let pixels = (0..<count).flatMap { [UInt8](repeating: UInt8($0 % 250 + 1), count: 784) }
             try folder.writeGzip("\(name)/\(prefix)-images-idx3-ubyte.gz", IDXWriter.file(typeCode: 8, shape: [count, 28, 28], data: pixels))
             try folder.writeGzip("\(name)/\(prefix)-labels-idx1-ubyte.gz",
@@ -75,24 +76,19 @@ final class FashionMosaicsTests: XCTestCase {
         assertDatasetError(["size"]) { _ = try FashionMosaics(size: 40).load(relativeTo: nil) }
     }
 
-    // MARK: - The installed Debian files
+    // MARK: - Sampling at lesson scale
 
-    /// The Debian package is a project dependency (`scripts/install-deps` installs
-    /// it with the C libraries), so its absence fails, it does not skip.
-    private func requireSystemFiles() throws {
-        struct MissingDataset: Error, CustomStringConvertible {
-            var description: String { "dataset-fashion-mnist is not installed; run scripts/install-deps" }
-        }
-        guard FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz") else {
-            throw MissingDataset()
-        }
-    }
-
-    func testRealMosaicsMatchPrevalenceAndKeepSplitsApart() throws {
-        try requireSystemFiles()
+    /// At the scale of a lesson (thousands of mosaics), on a look-alike folder in the
+    /// repository's temporary space: the tests read nothing outside it. The real Debian
+    /// files are read by lesson 04 in `make check`.
+    func testMosaicsMatchPrevalenceAndKeepSplitsApart() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try writeSmallFiles(in: folder, under: "fashion", train: 2000, test: 500)
         let prevalence = [0.40, 0.20, 0.10, 0.05, 0.02]
-        let generated = try FashionMosaics(prevalence: prevalence, train: 4000, validation: 300, test: 500, seed: 1)
-            .generate(relativeTo: nil)
+        let generated = try FashionMosaics(prevalence: prevalence, train: 4000, validation: 300, test: 500, seed: 1,
+                                           folder: "fashion")
+            .generate(relativeTo: folder.path)
         let stats = generated.dataset.statistics
         for (want, got) in zip(prevalence, stats.train.prevalence) { XCTAssertEqual(got, want, accuracy: 0.02) }
         XCTAssertGreaterThan(stats.train.shareWithSeveralLabels, 0.05)
@@ -105,13 +101,15 @@ final class FashionMosaicsTests: XCTestCase {
         XCTAssertTrue(generated.dataset.train.images.storage.allSatisfy { $0 >= 0 && $0 <= 1 })
     }
 
-    func testRealMosaicsAreDeterministic() throws {
-        try requireSystemFiles()
-        let spec = FashionMosaics(train: 50, validation: 10, test: 10, seed: 4)
-        let a = try spec.load(relativeTo: nil), b = try spec.load(relativeTo: nil)
+    func testMosaicsAreDeterministic() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try writeSmallFiles(in: folder, under: "fashion", train: 600, test: 200)
+        let spec = FashionMosaics(train: 50, validation: 10, test: 10, seed: 4, folder: "fashion")
+        let a = try spec.load(relativeTo: folder.path), b = try spec.load(relativeTo: folder.path)
         XCTAssertEqual(a, b)
         var other = spec
         other.seed = 5
-        XCTAssertNotEqual(try other.load(relativeTo: nil).train.images, a.train.images)
+        XCTAssertNotEqual(try other.load(relativeTo: folder.path).train.images, a.train.images)
     }
 }

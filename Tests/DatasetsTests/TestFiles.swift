@@ -80,6 +80,8 @@ func assertDatasetError(_ fragments: [String], file: StaticString = #filePath, l
     do {
         try body()
         XCTFail("expected an error mentioning \(fragments)", file: file, line: line)
+    } catch let tagged as DatasetArgumentError {
+        assertDatasetError(fragments, file: file, line: line) { throw tagged.error }
     } catch let error as DatasetError {
         for fragment in fragments where !error.description.contains(fragment) {
             XCTFail("'\(error.description)' does not mention '\(fragment)'", file: file, line: line)

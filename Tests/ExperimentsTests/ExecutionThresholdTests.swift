@@ -51,12 +51,18 @@ final class ExecutionThresholdTests: XCTestCase {
         XCTAssertEqual(m.subsetAccuracy, 0.5, accuracy: 1e-12)
     }
 
-    func testCurvesAreThinnedKeepingBothEnds() {
-        let points = Array(0..<100)
-        let kept = TestEvaluation.thin(points)
-        XCTAssertEqual(kept.count, TestEvaluation.maxCurvePoints)
-        XCTAssertEqual(kept.first, points.first)
-        XCTAssertEqual(kept.last, points.last)
+    func testStoredCurvesHaveTheirLabelsAPAsArea() {
+        var rng = SeededRNG(seed: 9)
+        let n = 2000, prevalence: [Float] = [0.4, 0.02]
+        let truthValues = (0..<n).flatMap { _ in prevalence.map { rng.nextFloat() < $0 ? Float(1) : 0 } }
+        let probabilities = truthValues.map { t in min(1, rng.nextFloat() * 0.7 + t * 0.3) }
+        let truth = Tensor(shape: [n, 2], storage: truthValues), scores = Tensor(shape: [n, 2], storage: probabilities)
+        let predicted = Tensor(shape: [n, 2], storage: probabilities.map { $0 > 0.5 ? 1 : 0 })
+        let m = TestEvaluation.metrics(truth: truth, probabilities: scores, predictions: predicted, labels: ["common", "rare"])
+        for (curve, label) in zip(m.precisionRecallCurves, m.perLabel) {
+            XCTAssertEqual(curve.stepArea, label.values["averagePrecision"]!, accuracy: 1e-9, curve.label)
+            XCTAssertLessThanOrEqual(curve.recall.count, TestEvaluation.curveRecallCells)
+        }
     }
 }
 

@@ -7,15 +7,12 @@ import XCTest
 /// run, equal to scikit-learn's `label_ranking_average_precision_score` on the
 /// shared reference cases, and readable by `expect`, sweeps and aggregates.
 final class LabelRankingMetricTests: XCTestCase {
-    /// `shared/reference/losses-and-metrics.json` (env `LESSONS_SHARED_DIR` overrides the shared folder).
+    /// The library reference values the NeuralCore tests read too:
+    /// `Tests/NeuralCoreTests/Fixtures/reference/losses-and-metrics.json` (provenance in its README).
     private func reference() throws -> [String: Any] {
-        var shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: shared.appendingPathComponent("Package.swift").path) {
-            shared = shared.deletingLastPathComponent()
-        }
-        shared = shared.deletingLastPathComponent().appendingPathComponent("shared")
-        if let dir = ProcessInfo.processInfo.environment["LESSONS_SHARED_DIR"], !dir.isEmpty { shared = URL(fileURLWithPath: dir) }
-        let data = try Data(contentsOf: shared.appendingPathComponent("reference/losses-and-metrics.json"))
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("NeuralCoreTests/Fixtures/reference/losses-and-metrics.json")
+        let data = try Data(contentsOf: url)
         return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 

@@ -27,8 +27,36 @@ final class MetricCatalogTests: XCTestCase {
         let truth = Tensor(shape: [4, 2], storage: [1, 0, 0, 1, 1, 1, 0, 0])
         let scores = Tensor(shape: [4, 2], storage: [0.8, 0.3, 0.4, 0.9, 0.7, 0.6, 0.2, 0.1])
         let predictions = Tensor(shape: [4, 2], storage: [1, 0, 0, 1, 1, 1, 0, 0])
-        let m = TestEvaluation.metrics(truth: truth, probabilities: scores, predictions: predictions, labels: ["a", "b"])
+        let history = [EpochSummary(epoch: 1, trainLoss: 0.7, validationLoss: 0.6),
+                       EpochSummary(epoch: 2, trainLoss: 0.5, validationLoss: 0.55),
+                       EpochSummary(epoch: 3, trainLoss: 0.4, validationLoss: 0.58),
+                       EpochSummary(epoch: 4, trainLoss: 0.3, validationLoss: 0.55)]
+        // The training split: the second label's scores ranked the other way round.
+        let trainScores = Tensor(shape: [4, 2], storage: [0.8, 0.6, 0.4, 0.1, 0.7, 0.3, 0.2, 0.9])
+        let trainPredictions = Tensor(shape: [4, 2], storage: trainScores.storage.map { $0 > 0.5 ? 1 : 0 })
+        let m = TestEvaluation.metrics(truth: truth, probabilities: scores, predictions: predictions, labels: ["a", "b"],
+                                       history: history, steps: 12,
+                                       train: TrainSplit(truth: truth, probabilities: trainScores, predictions: trainPredictions))
+        let onTrain = EvaluationSummary(yTrue: truth, scores: trainScores, predictions: trainPredictions)
+        XCTAssertEqual(m.values["trainMacroF1"], onTrain.macroF1)
+        XCTAssertEqual(m.values["trainMeanAveragePrecision"], onTrain.meanAveragePrecision)
+        XCTAssertEqual(m.perLabel[1].values["trainRecall"], onTrain.recall[1])
+        XCTAssertEqual(m.perLabel[1].values["trainAveragePrecision"], onTrain.averagePrecision[1])
+        XCTAssertNotEqual(m.values["trainMacroF1"], m.macroF1, "measured on other images")
         XCTAssertEqual(Set(m.values.keys), Set(MetricCatalog.names))
+        // How training went: the last and the lowest validation loss, where it was lowest (the first on a tie), the steps.
+        XCTAssertEqual(m.values["validationLoss"], 0.55)
+        XCTAssertEqual(m.values["minValidationLoss"], 0.55)
+        XCTAssertEqual(m.values["bestEpoch"], 2)
+        XCTAssertEqual(m.values["trainingSteps"], 12)
+        // Without a validation split (or training) they are undefined, not zero.
+        let untrained = TestEvaluation.metrics(truth: truth, probabilities: scores, predictions: predictions, labels: ["a", "b"],
+                                               history: [EpochSummary(epoch: 1, trainLoss: 0.7, validationLoss: nil)], steps: 3)
+        XCTAssertNil(untrained.values["validationLoss"])
+        XCTAssertNil(untrained.values["bestEpoch"])
+        XCTAssertEqual(untrained.values["trainingSteps"], 3)
+        XCTAssertNil(TestEvaluation.metrics(truth: truth, probabilities: scores, predictions: predictions, labels: ["a", "b"])
+            .values["trainingSteps"])
         let summary = EvaluationSummary(yTrue: truth, scores: scores, predictions: predictions)
         XCTAssertEqual(m.macroF1, summary.macroF1)
         XCTAssertEqual(m.values["hammingLoss"], summary.hammingLoss)

@@ -23,6 +23,15 @@ final class PrevalenceBaselineTests: XCTestCase {
             images: Tensor(shape: [5, 2, 2, 1], storage: [Float](repeating: 1, count: 20)),
             labels: Tensor(shape: [5, 3], storage: [1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0])))
 
+    /// Labels only the data knows (class ids without names) meet the run's per-label
+    /// settings here: a failed run, never a stopped process.
+    func testPerLabelSettingsThatMissTheDatasLabelsFailTheRun() throws {
+        for model in [Model.prevalence(PrevalenceBaseline()), .mlp(MLP(hidden: [2]))] {
+            let result = RunExecutor.execute(Run("t", model: model, threshold: .perLabel([0.5, 0.5])), on: dataset)
+            XCTAssertEqual(result.outcome, .failed(message: "perLabel has 2 entries but the dataset has 3 labels (a, b, c)"))
+        }
+    }
+
     func testScoresAreTheTrainingPrevalenceAndTrainNothing() throws {
         let result = RunExecutor.execute(Run("baseline", model: PrevalenceBaseline(), threshold: .fixed(0.5)), on: dataset)
         XCTAssertEqual(result.outcome, .completed)

@@ -53,9 +53,9 @@ final class SeedAggregationTests: XCTestCase {
                              timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
         }
         let a = result(0.6, recall: 0.2, loss: [0.9, 0.5],
-                       curve: PrecisionRecallCurve(label: "ring", recall: [1, 0.5, 0], precision: [0.2, 0.8, 1]))
+                       curve: PrecisionRecallCurve(label: "ring", recall: [0.5, 1], precision: [0.8, 0.2]))
         let b = result(0.8, recall: 0.6, loss: [0.7, 0.3, 0.2],
-                       curve: PrecisionRecallCurve(label: "ring", recall: [1, 0.25, 0], precision: [0.4, 0.6, 1]))
+                       curve: PrecisionRecallCurve(label: "ring", recall: [0.25, 0.505, 1], precision: [0.6, 0.4, 0.3]))
         let series = RunSeries(name: "r", seeds: [1, 2], results: [a, b])
         let agg = try XCTUnwrap(series.aggregate)
         XCTAssertEqual(agg.seeds, [1, 2])
@@ -65,13 +65,18 @@ final class SeedAggregationTests: XCTestCase {
         // Loss curves: only the epochs every seed finished.
         XCTAssertEqual(agg.history.map(\.epoch), [1, 2])
         XCTAssertEqual(agg.history[1].trainLoss.mean, 0.4, accuracy: 1e-12)
-        // Curves: interpolated precision (max at recall ≥ r) on a shared grid.
+        // Curves: each seed's steps averaged over recall cells of 0.01, so areas are kept.
         let band = try XCTUnwrap(agg.precisionRecall.first)
         let at = { (r: Double) in band.recall.firstIndex { abs($0 - r) < 1e-9 }! }
-        XCTAssertEqual(band.precisionMin[at(0.5)], 0.4, accuracy: 1e-12)   // b reaches only 0.4 beyond 0.25
+        XCTAssertEqual(band.recall.first, 0.01); XCTAssertEqual(band.recall.last, 1)
+        XCTAssertEqual(band.precisionMin[at(0.5)], 0.4, accuracy: 1e-12)
         XCTAssertEqual(band.precisionMax[at(0.5)], 0.8, accuracy: 1e-12)
-        XCTAssertEqual(band.precisionMean[at(0.3)], 0.6, accuracy: 1e-12)
-        XCTAssertEqual(band.precisionMean[at(0)], 1, accuracy: 1e-12)
+        XCTAssertEqual(band.precisionMean[at(0.2)], 0.7, accuracy: 1e-12)
+        // The cell (0.50, 0.51] holds a's 0.2 and b's 0.4 for half the cell and 0.3 for the rest.
+        XCTAssertEqual(band.precisionMean[at(0.51)], (0.2 + 0.35) / 2, accuracy: 1e-12)
+        let areas = [a, b].map { $0.metrics!.precisionRecallCurves[0].stepArea }
+        XCTAssertEqual(areas[0], 0.5 * 0.8 + 0.5 * 0.2, accuracy: 1e-15)
+        XCTAssertEqual(band.meanArea, (areas[0] + areas[1]) / 2, accuracy: 1e-12)
         // Claims without inAtLeast read the means.
         XCTAssertEqual(series.recall("ring"), 0.4, accuracy: 1e-12)
         XCTAssertEqual(series.macroF1, 0.7, accuracy: 1e-12)

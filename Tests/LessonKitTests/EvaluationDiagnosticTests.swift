@@ -6,9 +6,9 @@ import XCTest
 final class EvaluationDiagnosticTests: XCTestCase {
     static let cases: [(code: String, expected: [String])] = [
         (#"Compare("t", on: Shapes(), runs: [Run("a", epoch: 3)])"#,
-         ["8:44: Run has no argument 'epoch'; did you mean 'epochs'?"]),
+         ["8:44: Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, threshold, outputBias, seed)"]),
         (#"let r = Run("a", loss: .binaryCrossEntropi())"#,
-         ["8:25: type 'Loss' has no member 'binaryCrossEntropi'; did you mean 'binaryCrossEntropy'?"]),
+         ["8:25: type 'Loss' has no member 'binaryCrossEntropi'; did you mean 'binaryCrossEntropy'? (members: asymmetric, binaryCrossEntropy, focal, softmaxCrossEntropy, sparseSoftmaxCrossEntropy)"]),
         (#"let r = Run("a", epochs: 2.5)"#, ["8:26: cannot convert value of type 'Double' to expected argument type 'Int'"]),
         (#"let r = Run("a", epochs: "3")"#, ["8:26: cannot convert value of type 'String' to expected argument type 'Int'"]),
         (#"let r = Run("a", epochs: 0)"#, ["8:26: epochs must be 1...1000, got 0"]),
@@ -25,7 +25,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
         ("func f() {}", ["8:1: function declarations ('func') are not supported in lessons"]),
         ("var epochs = 3", ["8:1: 'var' is not supported; lessons bind each name once with 'let'"]),
         ("import Foundation", ["8:1: imports are not supported in lessons"]),
-        ("let x = 3\nlet r = Run(\"run \\(x)\")", ["9:18: string interpolation is not supported in lessons"]),
+        ("let x = [3]\nlet r = Run(\"run \\(x)\")", ["9:20: cannot interpolate a value of type '[Int]'; interpolate numbers, Booleans or strings"]),
         (#"let r = Run("a", epochs: )"#, ["8:26: expected value in function call"]),
         ("let r = Run(\"a\", epochs: [1, 2)", ["8:31: expected ',' in array element", "8:31: expected ']' to end array"]),
         ("let q = epochz", ["8:9: cannot find 'epochz' in scope"]),
@@ -39,10 +39,14 @@ final class EvaluationDiagnosticTests: XCTestCase {
         ("let a = 3\na = 4", ["9:3: assignments (names are bound once with 'let') are not supported in lessons"]),
         (#"let d = NumpyDataset(images: "../x.npy", labels: "y.npy")"#,
          ["8:30: images may not leave the lesson's folder ('..' in '../x.npy')"]),
+        (#"let d = NumpyDataset(images: "x.npy\0", labels: "y.npy")"#,
+         ["8:30: images holds a control character (such as NUL); write the file's name as it is"]),
+        // NeuralCore's SGD would stop the process on this combination; the lesson gets an error instead.
+        (#"let r = Run("a", optimizer: .sgd(nesterov: true))"#, ["8:44: Nesterov momentum needs momentum > 0"]),
         (#"Run("a")"#, ["8:1: a Run on its own is never trained; put it in the runs of a Compare"]),
         (#"let s = Shapes(labels: ["circle", "hexagon", "square", "cross", "ring"])"#,
          ["8:35: 'hexagon' is not a shape; choose from circle, square, triangle, cross, ring"]),
-        (#"let r = Run("a", seed: 1, epochs: 3)"#, ["8:27: argument 'epochs' must precede argument 'seed'"]),
+        (#"let r = Run("a", seed: 1, epochs: 3)"#, ["8:27: argument 'epochs' must precede argument 'seed' (the order is: model, head, loss, sampleWeight, optimizer, epochs, batchSize, threshold, outputBias, seed)"]),
         ("let x = 9_223_372_036_854_775_807 + 1",
          ["8:35: arithmetic operation '9223372036854775807 + 1' (on type 'Int') results in an overflow"]),
         ("let x = " + String(repeating: "[", count: 40) + "1" + String(repeating: "]", count: 40),
@@ -51,7 +55,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
         ("let rarePrevalence \u{FFFD}= 0.02",
          ["8:20: character U+FFFD is not allowed here; outside strings and comments, lesson code is plain ASCII"]),
         (#"let r = Run("a", threshold: .tuned(maximizing: .f2))"#,
-         ["8:49: type 'ThresholdObjective' has no member 'f2'; did you mean 'f1'?"]),
+         ["8:49: type 'ThresholdObjective' has no member 'f2'; did you mean 'f1'? (members: f1)"]),
         (#"let r = Run("a", optimizer: .sgd(learningRate: 0))"#, ["8:48: learningRate must be > 0 and ≤ 1000000, got 0"]),
         ("let x = true ? 1 : 2", ["8:14: conditional expressions ('? :') are not supported in lessons"]),
         (#"let x = [1, "a"]"#, ["8:9: heterogeneous collection literal could only be inferred to '[Any]'; use elements of one type"]),
@@ -60,7 +64,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
          ["8:24: '.binaryCrossEntropy' needs an argument list: write '.binaryCrossEntropy(...)'"]),
         (#"let r = Run("a", head: .sigmoid())"#, ["8:24: '.sigmoid' takes no arguments; write '.sigmoid' without parentheses"]),
         ("let x: Float = 1", ["8:8: cannot find type 'Float' in scope"]),
-        (#"let m = MLP(hidden: [64], dropout: 0.2, layers: 3)"#, ["8:41: MLP has no argument 'layers'"]),
+        (#"let m = MLP(hidden: [64], dropout: 0.2, layers: 3)"#, ["8:41: MLP has no argument 'layers' (arguments: hidden, dropout)"]),
         // Every error of a block is reported, in file order.
         ("let a = Run(\"x\", epochs: -1)\nlet b = Shapes(noise: 2)\nlet c = undefined",
          ["8:26: epochs must be 1...1000, got -1", "9:23: noise must be 0...1, got 2",
@@ -87,8 +91,8 @@ final class EvaluationDiagnosticTests: XCTestCase {
         XCTAssertEqual(try EvaluationFixture.diagnostics(Self.lessonWithParameters), [
             "21:28: run 'a' has no label 'rnig'; did you mean 'ring'? (labels: circle, square, triangle, cross, ring)",
             "22:16: no run named 'b'; did you mean 'a'? (runs: a)",
-            "23:21: run report has no member 'macroF2'; did you mean 'macroF1'?",
-            "24:50: expect has no argument 'tol'",
+            "23:21: run report has no member 'macroF2'; did you mean 'macroF1'? (members: diverged, finalLoss, macroF1, microF1, samplesF1, subsetAccuracy, hammingLoss, meanAveragePrecision, macroROCAUC, labelRankingAveragePrecision, multiLabelRecall, multiLabelSubsetAccuracy, expectedCalibrationError, validationLoss, minValidationLoss, bestEpoch, trainMacroF1, trainMeanAveragePrecision, trainingSteps, precision, recall, f1, averagePrecision, rocAUC, trainPrecision, trainRecall, trainAveragePrecision)",
+            "24:50: expect has no argument 'tol' (arguments: inAtLeast, approximately, tolerance)",
             "25:8: cannot convert value of type 'Double' to expected argument type 'Bool'; compare it, e.g. '> 0.5'",
         ])
     }
@@ -103,7 +107,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
             (["epoch": "3"], ["--set epoch: the lesson has no parameter 'epoch'; did you mean 'epochs'? (parameters: epochs, posWeight)"]),
             (["epochs": "("], ["8:5: --set epochs=(: expected value and ')' to end tuple"]),
             (["posWeight": "3"], ["9:5: --set posWeight=3: cannot convert value of type 'Int' to specified type 'PosWeight'"]),
-            (["posWeight": ".balancd"], ["9:5: --set posWeight=.balancd: type 'PosWeight' has no member 'balancd'; did you mean 'balanced'?"]),
+            (["posWeight": ".balancd"], ["9:5: --set posWeight=.balancd: type 'PosWeight' has no member 'balancd'; did you mean 'balanced'? (members: balanced, fixed, none)"]),
             (["epochs": "{ 3 }"], ["8:5: --set epochs={ 3 }: closures are not supported in lessons"]),
             (["epochs": "0"], ["15:101: epochs must be 1...1000, got 0 (epochs is set by --set epochs=0)"]),
         ]
@@ -117,7 +121,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
         let lesson = try EvaluationFixture.lesson(md)
         guard case .failure(let list) = Evaluator.evaluate(lesson) else { return XCTFail("expected an error") }
         XCTAssertEqual(list.formatted(source: lesson.source), """
-        Lessons/test.md:8:22: error: Run has no argument 'epoch'; did you mean 'epochs'?
+        Lessons/test.md:8:22: error: Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, threshold, outputBias, seed)
             let r = Run("plain", epoch: 3)
                                  ^
         """)

@@ -34,6 +34,20 @@ final class EvaluationExpectationTests: XCTestCase {
         return try EvaluationFixture.plan(md).expectations
     }
 
+    func testDetailsKeepTheMarginApartWithThreeDecimals() throws {
+        let claims = try expectations("""
+        expect(results["weighted"].recall("ring") - results["plain"].recall("ring") > 0.1)
+        expect(results["weighted"].recall("ring") > results["plain"].recall("ring") - 0.05)
+        expect(results["weighted"].recall("ring") > 0.5)
+        """)
+        let reports: [String: any RunReport] = ["plain": FakeReport(recalls: ["ring": 0.4]),
+                                                "weighted": FakeReport(recalls: ["ring": 0.9])]
+        XCTAssertEqual(claims.map { $0.evaluate(reports).actual },
+                       ["got 0.900 − 0.400 vs 0.100", "got 0.900 vs 0.400 − 0.050", "got 0.900 vs 0.500"])
+        XCTAssertEqual(Quantity.claimNumber(0.00002), "2e-05")
+        XCTAssertEqual(Quantity.claimNumber(-0.0), "0.000")
+    }
+
     func testPassAndFailWithActualValues() throws {
         let claims = try expectations("""
         expect(results["weighted"].recall("ring") > results["plain"].recall("ring") + 0.1)
@@ -45,11 +59,11 @@ final class EvaluationExpectationTests: XCTestCase {
                                                 "weighted": FakeReport(recalls: ["ring": 0.57])]
         let outcomes = claims.map { $0.evaluate(reports) }
         XCTAssertEqual(outcomes.map(\.passed), [true, false, true, false])
-        XCTAssertEqual(outcomes[0].actual, "got 0.57 vs 0.51")
+        XCTAssertEqual(outcomes[0].actual, "got 0.570 vs 0.410 + 0.100", "the other run's own value, the margin apart")
         XCTAssertEqual(outcomes[1].message,
-                       #"expectation failed: results["weighted"].macroF1, approximately: 0.5, tolerance: 0.05 (got 0.6 vs 0.5 ± 0.05)"#)
+                       #"expectation failed: results["weighted"].macroF1, approximately: 0.5, tolerance: 0.05 (got 0.600 vs 0.500 ± 0.050)"#)
         XCTAssertEqual(outcomes[3].message,
-                       #"expectation failed: results["plain"].subsetAccuracy >= 0.5 || results["plain"].microF1 >= 0.8 (got 0.4 vs 0.5; got 0.7 vs 0.8)"#)
+                       #"expectation failed: results["plain"].subsetAccuracy >= 0.5 || results["plain"].microF1 >= 0.8 (got 0.400 vs 0.500; got 0.700 vs 0.800)"#)
 
         // The same claim fails when the numbers say the opposite.
         let swapped: [String: any RunReport] = ["plain": FakeReport(recalls: ["ring": 0.57]),
@@ -57,12 +71,37 @@ final class EvaluationExpectationTests: XCTestCase {
         let failed = claims[0].evaluate(swapped)
         XCTAssertFalse(failed.passed)
         XCTAssertEqual(failed.message,
-                       #"expectation failed: results["weighted"].recall("ring") > results["plain"].recall("ring") + 0.1 (got 0.41 vs 0.67)"#)
+                       #"expectation failed: results["weighted"].recall("ring") > results["plain"].recall("ring") + 0.1 (got 0.410 vs 0.570 + 0.100)"#)
         let d = failed.diagnostic(path: "Lessons/x.md", at: claims[0].location)
         XCTAssertEqual(d.location, SourceLocation(line: 14, column: 1))
 
         // A diverged run flips the Boolean claim; a missing report fails with a reason.
         XCTAssertFalse(claims[2].evaluate(["plain": FakeReport(diverged: true), "weighted": FakeReport()]).passed)
         XCTAssertEqual(claims[0].evaluate(["plain": FakeReport()]).actual, "run 'weighted' has no results")
+    }
+
+    /// A comment starting "Sanity check" marks the claims after it, up to the next comment.
+    func testSanityChecksAreMarkedByTheirComment() throws {
+        let claims = try expectations("""
+        // Sanity checks (true by construction): the same weights
+        // rank the same way.
+        expect(results["weighted"].macroF1 >= 0)
+        expect(results["plain"].macroF1 >= 0)
+        // A claim.
+        expect(results["weighted"].macroF1 > results["plain"].macroF1)
+        expect(results["weighted"].microF1 > results["plain"].microF1)
+        /* sanity check: a block comment counts too */
+        expect(results["plain"].microF1 <= 1)
+        """)
+        XCTAssertEqual(claims.map(\.sanityCheck), [true, true, false, false, true])
+    }
+
+    /// The page says in words which claims are sanity checks.
+    func testTheClaimsBoxNamesSanityChecks() {
+        let records = [ResultsDocument.ExpectationRecord(line: 3, column: 1, source: "a == b", passed: true, detail: "", sanityCheck: true),
+                       ResultsDocument.ExpectationRecord(line: 4, column: 1, source: "a > b", passed: true, detail: "")]
+        let html = ExpectationBox(records: records).html()
+        XCTAssertEqual(html.components(separatedBy: "sanity check, true by construction:").count - 1, 1)
+        XCTAssertTrue(html.contains("sanity check, true by construction:</span> <code>a == b</code>"), html)
     }
 }

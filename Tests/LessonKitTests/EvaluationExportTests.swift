@@ -34,7 +34,7 @@ final class EvaluationExportTests: XCTestCase {
             let objects = URL(fileURLWithPath: Self.builtModulesFolder).deletingLastPathComponent()
             var files: [String] = []
             for target in ["Experiments", "NeuralCore", "Datasets", "SIMDKernels", "SIMDKernelsAVX2", "SIMDKernelsAVX512",
-                           "SIMDKernelsPortable", "CPUFeatures"] {
+                           "SIMDKernelsPortable", "CPUFeatures", "PortableMath"] {
                 let dir = objects.appendingPathComponent(target + ".build").path
                 // Only the objects of today's sources (a renamed file leaves its old object behind).
                 let sources = Set((FileManager.default.enumerator(atPath: Self.packageRoot.path + "/Sources/" + target)?
@@ -175,6 +175,6 @@ final class EvaluationExportTests: XCTestCase {
     func testExportRefusesALessonWithErrors() throws {
         let lesson = try EvaluationFixture.lesson(EvaluationFixture.blocks([("experiment", "let r = Run(\"a\", epoch: 1)")]))
         guard case .failure(let list) = LessonExport.program(for: lesson) else { return XCTFail("expected diagnostics") }
-        XCTAssertEqual(list.diagnostics.map(\.message), ["Run has no argument 'epoch'; did you mean 'epochs'?"])
+        XCTAssertEqual(list.diagnostics.map(\.message), ["Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, threshold, outputBias, seed)"])
     }
 }

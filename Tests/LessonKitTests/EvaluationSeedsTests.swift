@@ -72,16 +72,53 @@ final class EvaluationSeedsTests: XCTestCase {
         XCTAssertTrue(two.passed)
         XCTAssertEqual(two.actual, "held in 2 of 3 seeds, needs 2; failed in seed 2")
         XCTAssertEqual(two.seeds?.map(\.passed), [true, false, true])
-        XCTAssertEqual(two.seeds?[1].detail, "got 0.55 vs 0.6")
+        XCTAssertEqual(two.seeds?[1].detail, "got 0.550 vs 0.500 + 0.100")
         let three = c[1].evaluate(runs)
         XCTAssertFalse(three.passed)
         XCTAssertTrue(three.message.hasSuffix("(held in 2 of 3 seeds, needs 3; failed in seed 2)"), three.message)
         // Without inAtLeast the claim reads the means: 0.55 > 1/3.
         XCTAssertTrue(c[2].evaluate(runs).passed)
-        XCTAssertEqual(c[2].evaluate(runs).actual, "got 0.55 vs 0.3333")
+        XCTAssertEqual(c[2].evaluate(runs).actual, "got 0.550 vs 0.333")
         // Pairing is by seed: the same values, shuffled across seeds, change the count.
         let shuffled = ["plain": series("plain", recalls: [0.5, 0.2, 0.3]), "weighted": series("weighted", recalls: [0.6, 0.55, 0.5])]
         XCTAssertEqual(c[0].evaluate(shuffled).seeds?.map(\.passed), [false, true, true])
+    }
+
+    /// `abs`, `min` and `max` over claim numbers, and `approximately:` checked per seed.
+    func testFunctionsAndPerSeedApproximately() throws {
+        let c = try claims("""
+        expect(abs(results["weighted"].recall("ring") - results["plain"].recall("ring")) < 0.3, inAtLeast: 2)
+        expect(results["weighted"].recall("ring"), approximately: 0.55, tolerance: 0.04, inAtLeast: 3)
+        expect(max(results["weighted"].recall("ring"), results["plain"].recall("ring"), 0.52) >= min(0.6, 1))
+        """)
+        XCTAssertEqual(c.map(\.inAtLeast), [2, 3, nil])
+        let runs = ["plain": series("plain", recalls: [0.2, 0.5, 0.3]), "weighted": series("weighted", recalls: [0.6, 0.55, 0.5])]
+        // |0.6 − 0.2| = 0.4, |0.55 − 0.5| = 0.05, |0.5 − 0.3| = 0.2: seeds 2 and 3.
+        XCTAssertEqual(c[0].evaluate(runs).seeds?.map(\.passed), [false, true, true])
+        XCTAssertTrue(c[0].evaluate(runs).passed)
+        let approximately = c[1].evaluate(runs)
+        XCTAssertEqual(approximately.seeds?.map(\.passed), [false, true, false])
+        XCTAssertEqual(approximately.seeds?[0].detail, "got 0.600 vs 0.550 ± 0.040")
+        XCTAssertFalse(approximately.passed)
+        // On the means: max(0.55, 0.3333, 0.52) = 0.55 < min(0.6, 1) = 0.6.
+        XCTAssertFalse(c[2].evaluate(runs).passed)
+        XCTAssertEqual(c[2].comparedValues(runs.mapValues { $0 as any RunReport }).first?.left,
+                       #"max(results["weighted"].recall("ring"), results["plain"].recall("ring"), 0.52)"#)
+
+        let d = try EvaluationFixture.diagnostics(EvaluationFixture.blocks([
+            ("experiment", "Compare(\"t\", on: \(data), seeds: 3, runs: [Run(\"plain\")])"),
+            ("expect", """
+            expect(abs(results["plain"].macroF1, 1) > 0)
+            expect(min(results["plain"].macroF1) > 0)
+            expect(max(of: results["plain"].macroF1, 1) > 0)
+            expect(abs(results["plain"].diverged) > 0)
+            """),
+        ]))
+        XCTAssertEqual(d.count, 4, d.joined(separator: "\n"))
+        XCTAssertTrue(d[0].contains("abs takes one number"), d[0])
+        XCTAssertTrue(d[1].contains("min takes two or more numbers"), d[1])
+        XCTAssertTrue(d[2].contains("extraneous argument label 'of:'"), d[2])
+        XCTAssertTrue(d[3].contains("cannot convert value of type 'Bool'"), d[3])
     }
 
     func testInAtLeastIsCheckedAgainstTheSeeds() throws {
@@ -136,7 +173,7 @@ final class EvaluationSeedsTests: XCTestCase {
 
     func testBadSweepsAreLocatedErrors() throws {
         let d = try EvaluationFixture.diagnostics(EvaluationFixture.blocks([
-            ("parameters", "let scale = 0.5\nlet epochs = 3\nlet name = \"x\""),
+            ("parameters", "let scale = 0.5\nlet epochs = 3\nlet name = \"x\"\nlet unused = 1"),
             ("experiment", """
             Compare("t", on: \(data), runs: [Run("weighted", loss: .binaryCrossEntropy(posWeight: .balanced(scale: scale)), epochs: epochs)])
             Sweep("a", parameter: "scal", values: [1, 2], runs: ["weighted"])
@@ -145,15 +182,17 @@ final class EvaluationSeedsTests: XCTestCase {
             Sweep("d", parameter: "scale", values: [1, 2], runs: ["weigted"])
             Sweep("e", parameter: "scale", values: [1, -2], runs: ["weighted"])
             Sweep("f", parameter: "scale", values: [1, 2], runs: ["weighted"], metrics: [.recall("rng")])
+            Sweep("g", parameter: "unused", values: [1, 2], runs: ["weighted"])
             """),
         ]))
-        XCTAssertEqual(d.count, 6, d.joined(separator: "\n"))
+        XCTAssertEqual(d.count, 7, d.joined(separator: "\n"))
         XCTAssertTrue(d[0].contains("no parameter 'scal'; did you mean 'scale'?"), d[0])
         XCTAssertTrue(d[1].contains("parameter 'name' is a 'String'"), d[1])
         XCTAssertTrue(d[2].contains("'epochs' is an Int; 2.5 is not a whole number"), d[2])
         XCTAssertTrue(d[3].contains("no run named 'weigted'; did you mean 'weighted'?"), d[3])
         XCTAssertTrue(d[4].contains("at scale = -2: ") && d[4].contains("scale must be"), d[4])
         XCTAssertTrue(d[5].contains("no label 'rng'; did you mean 'ring'?"), d[5])
+        XCTAssertTrue(d[6].hasPrefix("24:23: ") && d[6].contains("parameter 'unused' does not reach the swept runs (weighted)"), d[6])
     }
 
     func testABadSetIsReportedOnceNotPerSweepPoint() throws {

@@ -147,6 +147,20 @@ final class LessonParsingTests: XCTestCase {
         XCTAssertEqual(onlyFront.meta.summary, "s")
     }
 
+    func testFrontMatterChoosesTheIndexHeadline() throws {
+        XCTAssertNil(try Lesson(path: "f.md", markdown: "---\ntitle: A\n---\n").meta.headline)
+        XCTAssertEqual(try Lesson(path: "f.md", markdown: "---\nheadline: meanAveragePrecision\n---\n").meta.headline,
+                       .best(metric: "meanAveragePrecision"))
+        XCTAssertEqual(try Lesson(path: "f.md", markdown: "---\nheadline: none\n---\n").meta.headline, Headline.none)
+        XCTAssertThrowsError(try Lesson(path: "f.md", markdown: "---\ntitle: A\nheadline: macroF2\n---\n")) { error in
+            let diagnostic = (error as? LessonsError)?.diagnostics.first
+            XCTAssertEqual(diagnostic?.location, SourceLocation(line: 3, column: 11))
+            XCTAssertTrue(diagnostic?.message.hasPrefix("front matter 'headline' must be a run metric or 'none', not 'macroF2'; "
+                                                        + "did you mean 'macroF1'? (metrics: macroF1, microF1,") ?? false,
+                          diagnostic?.message ?? "")
+        }
+    }
+
     func testFrontMatterErrorsAreLocated() {
         XCTAssertThrowsError(try Lesson(path: "f.md", markdown: "---\ntitle: A\ntitel: B\n---\n")) { error in
             let diagnostic = (error as? LessonsError)?.diagnostics.first

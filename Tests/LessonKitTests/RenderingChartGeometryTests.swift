@@ -75,8 +75,9 @@ final class RenderingChartGeometryTests: XCTestCase {
                 XCTAssertLessThanOrEqual(text.y, chart.height, "'\(text.content)' below the chart")
             }
         }
-        // Every run appears in every legend of the line charts (loss, PR, reliability, bars).
-        XCTAssertGreaterThanOrEqual(legendEntries, Self.names.count * 9)
+        // Every run appears in every legend: one per figure (under its first panel) for loss and PR,
+        // and the bars' (2 wide + 2 narrow) and reliability's (wide + narrow).
+        XCTAssertGreaterThanOrEqual(legendEntries, Self.names.count * 8)
         // The one name too long for any row is cut; no other name is.
         let cut = svgs.flatMap { (try? SVGReader.read($0).legendEntries) ?? [] }.compactMap(\.text).filter { $0.content.hasSuffix("…") }
         XCTAssertFalse(cut.isEmpty)

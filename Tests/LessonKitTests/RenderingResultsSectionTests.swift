@@ -32,6 +32,14 @@ final class RenderingResultsSectionTests: XCTestCase {
         let best = try XCTUnwrap(lesson.outcome.comparisons[0].series.max { $0.macroF1 < $1.macroF1 })
         XCTAssertEqual(lesson.keyResult, "best macro-F1 \(Markup.number(best.macroF1)) (\(best.name), mean of 2 seeds)")
         XCTAssertNotEqual(best.macroF1, best.results[0].macroF1, "the mean differs from the first seed's value")
+
+        // Front matter `headline:` chooses the metric (lowest wins where lower is better), or none.
+        var chosen = lesson
+        chosen.headline = .best(metric: "hammingLoss")
+        let lowest = try XCTUnwrap(lesson.outcome.comparisons[0].series.min { $0.hammingLoss < $1.hammingLoss })
+        XCTAssertEqual(chosen.keyResult, "lowest Hamming loss \(Markup.number(lowest.hammingLoss)) (\(lowest.name), mean of 2 seeds)")
+        chosen.headline = Headline.none
+        XCTAssertNil(chosen.keyResult)
     }
 
     func testPageShowsTablesAndChartsWithTheNumbersOfResultsJSON() throws {
@@ -45,11 +53,11 @@ final class RenderingResultsSectionTests: XCTestCase {
         // Dataset card, comparison table, per-label table, four charts each with a data table.
         XCTAssertTrue(html.contains("class=\"dataset-card\""))
         XCTAssertTrue(html.contains("<img src=\"01-tiny/dataset-"))
-        for id in ["results-1-loss", "results-1-per-label", "results-1-pr", "results-1-reliability"] {
+        for id in ["results-1-claimed", "results-1-loss", "results-1-per-label", "results-1-pr", "results-1-reliability"] {
             XCTAssertTrue(html.contains("<figure class=\"chart\" id=\"\(id)\""), id)
         }
         // (A long one, the curve points, is marked so print leaves it folded.)
-        XCTAssertEqual(html.components(separatedBy: "<details class=\"numbers").count - 1, 4)
+        XCTAssertEqual(html.components(separatedBy: "<details class=\"numbers").count - 1, 5)
         XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg ").count - 1, 1 + 2 + 3 + 1)
         XCTAssertTrue(html.contains("class=\"num best\""))
 
@@ -63,7 +71,7 @@ final class RenderingResultsSectionTests: XCTestCase {
                 XCTAssertTrue(html.contains(">\(Markup.number(value))<"), "\(entry.name): \(value) not on the page")
             }
             for label in m.perLabel {
-                XCTAssertTrue(html.contains("<td class=\"num\"><span class=\"v\">\(Markup.number(label.averagePrecision ?? .nan))</span></td>"))
+                XCTAssertTrue(html.contains("<td class=\"num\" data-label=\"AP\"><span class=\"v\">\(Markup.number(label.averagePrecision ?? .nan))</span></td>"))
             }
             XCTAssertTrue(html.contains(Markup.number(entry.result.history.last!.trainLoss, digits: 4)))
         }

@@ -45,7 +45,12 @@ final class SiteBuilderTests: XCTestCase {
         let searchIndex = try XCTUnwrap(folder.read("site/search-index.json"))
         let decoded = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(searchIndex.utf8)) as? [String: Any])
         let pages = try XCTUnwrap(decoded["pages"] as? [[String: Any]])
-        XCTAssertEqual(pages.compactMap { $0["page"] as? String }, ["02-first-by-order.html", "00-welcome.html", "01-basics.html"])
+        // The lessons in course order, then the reference page.
+        XCTAssertEqual(pages.compactMap { $0["page"] as? String },
+                       ["02-first-by-order.html", "00-welcome.html", "01-basics.html", "reference.html"])
+        let reference = try XCTUnwrap(pages.last?["sections"] as? [[String: Any]])
+        XCTAssertTrue(reference.contains { $0["heading"] as? String == "Compare" && $0["id"] as? String == "type-compare" })
+        XCTAssertFalse(reference.contains { ($0["text"] as? String)?.contains("`") == true }, "index text has no Markdown")
         XCTAssertTrue(pages.allSatisfy { ($0["sections"] as? [Any])?.isEmpty == false })
         let script = try XCTUnwrap(folder.read("site/assets/search.js"))
         XCTAssertTrue(script.contains("var INDEX = " + searchIndex + ";"))

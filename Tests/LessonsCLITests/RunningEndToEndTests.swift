@@ -71,7 +71,8 @@ final class RunningEndToEndTests: XCTestCase {
         let page = try text("site/01-tiny.html")
         XCTAssertTrue(page.contains("class=\"dataset-card\""))
         XCTAssertTrue(page.contains("<table class=\"data\">"))
-        XCTAssertEqual(page.components(separatedBy: "<figure class=\"chart\"").count - 1, 4)
+        // The claimed metrics, loss and PR shown; bars and reliability under "More results".
+        XCTAssertEqual(page.components(separatedBy: "<figure class=\"chart\"").count - 1, 5)
         XCTAssertTrue(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         XCTAssertTrue(page.contains("expect-result passed"))
         XCTAssertFalse(page.contains("<tiny>"), "lesson text is escaped")
@@ -139,7 +140,7 @@ final class RunningEndToEndTests: XCTestCase {
         let result = try lessons.run(["run", "01-tiny", "--set", "bar=0.99", "--quiet"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("Lessons/01-tiny.md:27:1: error: expectation failed: "), result.stderr)
-        XCTAssertTrue(result.stderr.contains("vs 0.99)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("vs 0.990)"), result.stderr)
         XCTAssertEqual(result.stdout, "site/01-tiny.html\n")
         let page = try text("site/01-tiny.html")
         XCTAssertTrue(page.contains("expect-result failed"))
@@ -157,6 +158,23 @@ final class RunningEndToEndTests: XCTestCase {
         let page = try text("site/01-tiny.html")
         XCTAssertTrue(page.contains("<div class=\"diverged\" role=\"alert\"><p><strong>sgd</strong> diverged"))
         XCTAssertTrue(page.contains("results-1-pr"), "the completed runs still get their charts")
+    }
+
+    /// A lesson may show a blow-up: a divergence that a held claim states passes.
+    func testADivergenceAClaimExpectsDoesNotFailTheLesson() throws {
+        let expecting = Self.lesson.replacingOccurrences(
+            of: "expect(results[\"sigmoid\"].meanAveragePrecision > bar)",
+            with: "expect(results[\"sigmoid\"].meanAveragePrecision > bar)\nexpect(results[\"sgd\"].diverged && !results[\"sigmoid\"].diverged)")
+        try expecting.write(to: work.appendingPathComponent("Lessons/01-tiny.md"), atomically: true, encoding: .utf8)
+        let blowUp = try lessons.run(["run", "01-tiny", "--set", "sgdRate=1000000", "--quiet"])
+        XCTAssertEqual(blowUp.status, 0, blowUp.stderr)
+        XCTAssertFalse(blowUp.stderr.contains("error:"), blowUp.stderr)
+        XCTAssertTrue(try text("site/01-tiny/results.json").contains("\"status\" : \"passed\""))
+        XCTAssertTrue(try text("site/01-tiny.html").contains("<strong>sgd</strong> diverged"), "the page still shows it")
+        // When it does not diverge the claim fails, and so does the lesson.
+        let calm = try lessons.run(["run", "01-tiny", "--quiet"])
+        XCTAssertEqual(calm.status, 1)
+        XCTAssertTrue(calm.stderr.contains("Lessons/01-tiny.md:28:1: error: expectation failed"), calm.stderr)
     }
 
     func testBadInputExitsTwoWithoutTouchingTheSite() throws {

@@ -16,6 +16,34 @@ final class CurveTests: XCTestCase {
         XCTAssertEqual(ap, 0.25 * 1 + 0.25 * 2 / 3 + 0.25 * 3 / 4 + 0.25 * 4 / 7, accuracy: 1e-15)
     }
 
+    func testPRStepsAndTheirRecallThinningKeepTheAPExactly() {
+        let steps = Metrics.precisionRecallSteps(truth: truth, scores: scores)
+        XCTAssertEqual(steps.map(\.recall), [0.25, 0.5, 0.75, 1], "one point per rise in recall")
+        XCTAssertEqual(steps.map(\.precision), [1, 2.0 / 3, 3.0 / 4, 4.0 / 7])
+        func area(_ points: [Metrics.PRPoint]) -> Double {
+            var a = 0.0, previous = 0.0
+            for p in points { a += (p.recall - previous) * p.precision; previous = p.recall }
+            return a
+        }
+        // A large, rare-and-common mix with ties: thinning by recall keeps the area to 1e-12.
+        var rng = SeededRNG(seed: 5)
+        for prevalence in [0.01, 0.4] {
+            let t = (0..<3000).map { _ in rng.nextFloat() < Float(prevalence) }
+            let s = t.map { Double(Int((rng.nextFloat() * 0.7 + ($0 ? 0.3 : 0)) * 400)) / 400 }
+            let ap = Metrics.averagePrecision(truth: t, scores: s)
+            let all = Metrics.precisionRecallSteps(truth: t, scores: s)
+            XCTAssertEqual(area(all), ap, accuracy: 1e-12)
+            let thin = Metrics.thinByRecall(all, cells: 50)
+            XCTAssertEqual(area(thin), ap, accuracy: 1e-12)
+            XCTAssertLessThanOrEqual(thin.count, 50)
+            XCTAssertEqual(thin.last?.recall, 1)
+            if all.count <= 50 { XCTAssertEqual(thin, all, "steps wider than a cell are all kept") }
+            // Each kept step ends where an original one ends: recall is never invented.
+            XCTAssertTrue(thin.allSatisfy { k in all.contains { $0.recall == k.recall } })
+        }
+        XCTAssertEqual(Metrics.thinByRecall([], cells: 10), [])
+    }
+
     func testROCCurveTrapezoidEqualsAUC() {
         let roc = Metrics.rocCurve(truth: truth, scores: scores)
         XCTAssertEqual(roc.first?.truePositiveRate, 0)

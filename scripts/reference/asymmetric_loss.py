@@ -10,7 +10,7 @@ gradient d(sum)/d(logits) is written analytically and checked against central fi
 differences, and with gamma_pos = gamma_neg = clip = 0 the loss must be the shared
 reference's plain BCE clamped at -log(eps).
 
-Reads  ../shared/reference/losses-and-metrics.json (LESSONS_SHARED_DIR overrides ../shared)
+Reads  Tests/NeuralCoreTests/Fixtures/reference/losses-and-metrics.json (the shared reference, copied)
 Writes Tests/NeuralCoreTests/Fixtures/asymmetric-loss.json
 
     python3 scripts/reference/asymmetric_loss.py
@@ -23,8 +23,7 @@ import sys
 import numpy as np
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-SHARED = os.environ.get("LESSONS_SHARED_DIR") or os.path.join(ROOT, "..", "shared")
-REFERENCE = os.path.join(SHARED, "reference", "losses-and-metrics.json")
+REFERENCE = os.path.join(ROOT, "Tests", "NeuralCoreTests", "Fixtures", "reference", "losses-and-metrics.json")
 OUTPUT = os.path.join(ROOT, "Tests", "NeuralCoreTests", "Fixtures", "asymmetric-loss.json")
 
 EPS = 1e-8

@@ -40,19 +40,19 @@ struct FashionMNIST: Sendable {
     private static func split(_ prefix: String, folder: String, shownAs: String) throws -> Split {
         let images = try file("\(prefix)-images-idx3-ubyte", folder: folder, shownAs: shownAs)
         let labels = try file("\(prefix)-labels-idx1-ubyte", folder: folder, shownAs: shownAs)
-        let (imageType, imageShape, imageOffset) = try IDXFile.layout(images.bytes, shownAs: images.shownAs)
-        let (labelType, labelShape, labelOffset) = try IDXFile.layout(labels.bytes, shownAs: labels.shownAs)
-        guard imageType == .uint8, imageShape.count == 3, imageShape[1] == side, imageShape[2] == side else {
+        let imageHeader = try IDXFile.header(of: images), labelHeader = try IDXFile.header(of: labels)
+        let imageShape = imageHeader.shape, labelShape = labelHeader.shape
+        guard imageHeader.type == .uint8, imageShape.count == 3, imageShape[1] == side, imageShape[2] == side else {
             throw DatasetError.malformedFile(path: images.shownAs, problem: "expected u8 images of shape [N, 28, 28], got \(imageShape)")
         }
-        guard labelType == .uint8, labelShape == [imageShape[0]] else {
+        guard labelHeader.type == .uint8, labelShape == [imageShape[0]] else {
             throw DatasetError.mismatch(path: labels.shownAs, problem: "expected \(imageShape[0]) u8 labels, got shape \(labelShape)")
         }
-        let labelBytes = Array(labels.bytes[labelOffset...])
+        let labelBytes = try labelHeader.readBytes(from: labels)
         if let bad = labelBytes.first(where: { $0 >= classNames.count }) {
             throw DatasetError.malformedFile(path: labels.shownAs, problem: "class id \(bad) is not one of 0...9")
         }
-        return Split(pixels: Array(images.bytes[imageOffset...]), labels: labelBytes)
+        return Split(pixels: try imageHeader.readBytes(from: images), labels: labelBytes)
     }
 
     static let fileNames = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte",
@@ -70,9 +70,9 @@ struct FashionMNIST: Sendable {
         throw DatasetError.fashionMNISTMissing(folder: shownAs, file: name + ".gz")
     }
 
-    private static func file(_ name: String, folder: String, shownAs: String) throws -> (bytes: [UInt8], shownAs: String) {
+    private static func file(_ name: String, folder: String, shownAs: String) throws -> DataFile {
         let (path, shown) = try locate(name, folder: folder, shownAs: shownAs)
-        return (try FileBytes.read(path, shownAs: shown), shown)
+        return try DataFile(path: path, shownAs: shown)
     }
 
     private static let cache = LoadCache<FashionMNIST>()

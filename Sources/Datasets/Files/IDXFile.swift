@@ -1,7 +1,7 @@
 /// Reader for the IDX format of the MNIST family (LeCun et al.): two zero bytes, a
 /// type byte, the number of dimensions, one big-endian UInt32 per dimension, then the
 /// data, big-endian, row-major.
-enum IDXFile {
+enum IDXFile: ArrayFileFormat {
     static func elementType(code: UInt8) -> ElementType? {
         switch code {
         case 0x08: return .uint8
@@ -14,52 +14,37 @@ enum IDXFile {
         }
     }
 
-    static func parse(_ bytes: [UInt8], shownAs path: String) throws -> NumericArray {
-        let (type, shape, offset) = try layout(bytes, shownAs: path)
-        return NumericArray(shape: shape, values: type.decode(bytes, offset: offset, count: shape.reduce(1, *), bigEndian: true),
-                            isInteger: type.isInteger)
-    }
-
-    /// Checks the header and the length; returns the element type, shape and data offset.
-    static func layout(_ bytes: [UInt8], shownAs path: String) throws -> (ElementType, [Int], Int) {
-        guard bytes.count >= 4 else {
-            throw DatasetError.malformedFile(path: path,
-                problem: "truncated: \(bytes.count) bytes, too short for an IDX header")
+    /// Checks the magic, the type and the dimensions; for an uncompressed file, its size too.
+    static func header(of file: DataFile) throws -> ArrayHeader {
+        let path = file.shownAs
+        let start = try file.read(4)
+        guard start.count == 4 else {
+            throw DatasetError.malformedFile(path: path, problem: start.isEmpty ? "the file is empty"
+                : "truncated: \(start.count) bytes, too short for an IDX header")
         }
-        guard bytes[0] == 0, bytes[1] == 0 else {
+        guard start[0] == 0, start[1] == 0 else {
             throw DatasetError.malformedFile(path: path, problem: "wrong magic: an IDX file starts with bytes 00 00, "
-                + "this one with \(hex(bytes[0])) \(hex(bytes[1]))")
+                + "this one with \(hex(start[0])) \(hex(start[1]))")
         }
-        guard let type = elementType(code: bytes[2]) else {
-            throw DatasetError.malformedFile(path: path, problem: "wrong dtype: unknown IDX type code \(hex(bytes[2])) "
+        guard let type = elementType(code: start[2]) else {
+            throw DatasetError.malformedFile(path: path, problem: "wrong dtype: unknown IDX type code \(hex(start[2])) "
                 + "(known: 08 u8, 09 i8, 0B i16, 0C i32, 0D f32, 0E f64)")
         }
-        let rank = Int(bytes[3])
+        let rank = Int(start[3])
         guard rank >= 1 else {
             throw DatasetError.malformedFile(path: path, problem: "wrong magic: the header declares 0 dimensions")
         }
-        let headerLength = 4 + 4 * rank
-        guard bytes.count >= headerLength else {
-            throw DatasetError.malformedFile(path: path,
-                problem: "truncated: the header declares \(rank) dimensions but the file ends after \(bytes.count) bytes")
+        let dims = try file.read(4 * rank)
+        guard dims.count == 4 * rank else {
+            throw DatasetError.malformedFile(path: path, problem: "truncated: the header declares \(rank) dimensions "
+                + "but the file ends after \(4 + dims.count) bytes")
         }
-        var shape: [Int] = []
-        for d in 0..<rank {
-            let o = 4 + 4 * d
-            shape.append(Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3]))
+        let shape = (0..<rank).map { d in
+            dims[4 * d..<4 * d + 4].reduce(0) { $0 << 8 | Int($1) }
         }
-        let (count, overflow) = shape.reduce((1, false)) { acc, n in
-            let (m, o) = acc.0.multipliedReportingOverflow(by: n)
-            return (m, acc.1 || o)
-        }
-        let expected = count.multipliedReportingOverflow(by: type.byteCount)
-        let found = bytes.count - headerLength
-        guard !overflow, !expected.overflow, expected.partialValue == found else {
-            let what = !overflow && !expected.overflow && found < expected.partialValue ? "truncated" : "shape mismatch"
-            throw DatasetError.malformedFile(path: path, problem: "\(what): shape \(shape) needs "
-                + "\(overflow || expected.overflow ? "more" : String(expected.partialValue)) bytes of data, the file has \(found)")
-        }
-        return (type, shape, headerLength)
+        let header = try ArrayHeader(type: type, shape: shape, bigEndian: true, dataOffset: 4 + 4 * rank, shownAs: path)
+        try header.checkSize(of: file)
+        return header
     }
 }
 

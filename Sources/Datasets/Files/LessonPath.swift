@@ -17,6 +17,9 @@ enum LessonPath {
         guard !path.isEmpty else {
             throw DatasetError.invalidArgument(argument: "path", problem: "an empty path names no file")
         }
+        guard !path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw DatasetError.pathOutsideLessonFolder(path: path, reason: "it holds a control character (such as NUL)")
+        }
         guard !path.hasPrefix("/") && !path.hasPrefix("~") else {
             throw DatasetError.pathOutsideLessonFolder(path: path, reason: "it is an absolute path")
         }

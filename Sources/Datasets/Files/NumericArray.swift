@@ -27,6 +27,7 @@ enum ElementType: Equatable {
     /// Decodes `count` elements starting at `offset`; the caller has checked the length.
     func decode(_ bytes: [UInt8], offset: Int, count: Int, bigEndian: Bool) -> [Float] {
         var values = [Float](repeating: 0, count: count)
+        guard count > 0 else { return values }
         bytes.withUnsafeBytes { raw in
             let base = raw.baseAddress! + offset
             @inline(__always) func u64(_ i: Int, _ width: Int) -> UInt64 {

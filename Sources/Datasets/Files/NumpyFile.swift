@@ -2,7 +2,7 @@
 /// (numpy.org/doc/stable/reference/generated/numpy.lib.format.html): the magic
 /// `\x93NUMPY`, a version, a little-endian header length (2 bytes in 1.0, 4 later),
 /// the header dict (ASCII, UTF-8 in 3.0), then the raw array.
-enum NumpyFile {
+enum NumpyFile: ArrayFileFormat {
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
 
     /// dtype codes accepted in `descr` (after the byte-order character).
@@ -20,32 +20,42 @@ enum NumpyFile {
         }
     }
 
-    static func parse(_ bytes: [UInt8], shownAs path: String) throws -> NumericArray {
-        guard bytes.count >= 10 else {
-            throw DatasetError.malformedFile(path: path, problem: "truncated: \(bytes.count) bytes, too short for a .npy header")
+    /// Longest header read: NumPy itself refuses headers over 10,000 bytes by default.
+    static let maxHeaderLength = 1 << 16
+
+    /// Checks the magic, the version, the header dict and, for an uncompressed file, its size.
+    static func header(of file: DataFile) throws -> ArrayHeader {
+        let path = file.shownAs
+        let start = try file.read(8)
+        guard start.count == 8 else {
+            throw DatasetError.malformedFile(path: path, problem: start.isEmpty ? "the file is empty"
+                : "truncated: \(start.count) bytes, too short for a .npy header")
         }
-        guard Array(bytes[0..<6]) == magic else {
+        guard Array(start[0..<6]) == magic else {
             throw DatasetError.malformedFile(path: path, problem: "wrong magic: a .npy file starts with \\x93NUMPY")
         }
-        let major = bytes[6]
+        let major = start[6]
         let lengthBytes: Int
         switch major {
         case 1: lengthBytes = 2
         case 2, 3: lengthBytes = 4
         default:
-            throw DatasetError.malformedFile(path: path, problem: "unsupported .npy format version \(major).\(bytes[7]); versions 1 to 3 are read")
+            throw DatasetError.malformedFile(path: path, problem: "unsupported .npy format version \(major).\(start[7]); versions 1 to 3 are read")
         }
-        guard bytes.count >= 8 + lengthBytes else {
+        let length = try file.read(lengthBytes)
+        guard length.count == lengthBytes else {
             throw DatasetError.malformedFile(path: path, problem: "truncated: the file ends inside the header length")
         }
-        var headerLength = 0
-        for b in stride(from: lengthBytes - 1, through: 0, by: -1) { headerLength = headerLength << 8 | Int(bytes[8 + b]) }
-        let dataOffset = 8 + lengthBytes + headerLength
-        guard bytes.count >= dataOffset else {
+        let headerLength = length.reversed().reduce(0) { $0 << 8 | Int($1) }
+        guard headerLength <= maxHeaderLength else {
             throw DatasetError.malformedFile(path: path,
-                problem: "truncated: the header claims \(headerLength) bytes but the file ends after \(bytes.count)")
+                problem: "the header claims \(headerLength) bytes; a .npy header has at most \(maxHeaderLength)")
         }
-        let headerBytes = bytes[(8 + lengthBytes)..<dataOffset]
+        let headerBytes = try file.read(headerLength)
+        guard headerBytes.count == headerLength else {
+            throw DatasetError.malformedFile(path: path,
+                problem: "truncated: the header claims \(headerLength) bytes but the file ends after \(8 + lengthBytes + headerBytes.count)")
+        }
         guard let text = major == 3 ? String(validating: headerBytes, as: UTF8.self)
                                     : String(validating: headerBytes, as: Unicode.ASCII.self) else {
             throw DatasetError.malformedFile(path: path, problem: "the header is not \(major == 3 ? "UTF-8" : "ASCII") text")
@@ -63,16 +73,9 @@ enum NumpyFile {
             throw DatasetError.malformedFile(path: path,
                 problem: "the array is in Fortran order; save it in C order (numpy.ascontiguousarray)")
         }
-        let count = header.shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
-        let expected = count * type.byteCount
-        let found = bytes.count - dataOffset
-        guard found == expected else {
-            throw DatasetError.malformedFile(path: path, problem: found < expected
-                ? "truncated: shape \(header.shape) of \(descr) needs \(expected) bytes of data, the file has \(found)"
-                : "shape mismatch: shape \(header.shape) of \(descr) needs \(expected) bytes of data, the file has \(found)")
-        }
-        return NumericArray(shape: header.shape,
-                            values: type.decode(bytes, offset: dataOffset, count: count, bigEndian: order == ">"),
-                            isInteger: type.isInteger)
+        let result = try ArrayHeader(type: type, shape: header.shape, bigEndian: order == ">",
+                                     dataOffset: 8 + lengthBytes + headerLength, shownAs: path)
+        try result.checkSize(of: file)
+        return result
     }
 }

@@ -36,6 +36,9 @@ struct NumpyHeader: Equatable {
     private struct Reader {
         let characters: [Unicode.Scalar]
         var position = 0
+        /// Levels of brackets entered; a header nests two (the dict, the shape tuple).
+        var depth = 0
+        static let maxDepth = 8
 
         mutating func skipSpace() {
             while position < characters.count, characters[position].properties.isWhitespace { position += 1 }
@@ -60,6 +63,11 @@ struct NumpyHeader: Equatable {
             skipSpace()
             guard position < characters.count else { throw SyntaxError(message: "the header ends early") }
             let c = characters[position]
+            if "([{".unicodeScalars.contains(c) {
+                depth += 1
+                guard depth <= Self.maxDepth else { throw SyntaxError(message: "brackets nested too deeply") }
+            }
+            defer { if "([{".unicodeScalars.contains(c) { depth -= 1 } }
             switch c {
             case "'", "\"": return .string(try string())
             case "(": position += 1; return .sequence(try items(until: ")"))

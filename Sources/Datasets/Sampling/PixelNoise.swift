@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Foundation)
-import Foundation
-#endif
 import NeuralCore
+import PortableMath
 
 /// Gaussian pixel noise, clipped to [0, 1].
 ///
@@ -44,8 +40,8 @@ enum PixelNoise {
             (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
                 / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
         }
-        if p < low { return tail((-2 * log(p)).squareRoot()) }
-        if p > 1 - low { return -tail((-2 * log(1 - p)).squareRoot()) }
+        if p < low { return tail((-2 * Math.log(p)).squareRoot()) }
+        if p > 1 - low { return -tail((-2 * Math.log(1 - p)).squareRoot()) }
         let q = p - 0.5, r = q * q
         return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
             / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)

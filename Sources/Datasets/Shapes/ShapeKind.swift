@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Foundation)
-import Foundation
-#else
-import NeuralCore  // sin and cos of the Embedded (wasm32) build
-#endif
+import PortableMath
 
 /// The five shapes `Shapes` can draw, chosen to stay distinct at 28×28:
 /// filled round (circle) vs hollow round (ring), filled corners (square, triangle)
@@ -65,7 +59,7 @@ extension ShapePlacement {
     /// Draws the shape into a `size × size` single-channel image with one-pixel
     /// anti-aliasing, keeping the brighter value where pixels already hold something.
     func draw(into image: UnsafeMutablePointer<Float>, size: Int) {
-        let c = Float(cos(Double(rotation))), s = Float(sin(Double(rotation)))
+        let c = Float(Math.cos(Double(rotation))), s = Float(Math.sin(Double(rotation)))
         let reach = radius + 1
         let x0 = max(0, Int((centerX - reach).rounded(.down)))
         let x1 = min(size - 1, Int((centerX + reach).rounded(.up)))

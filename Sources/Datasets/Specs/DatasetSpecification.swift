@@ -10,6 +10,10 @@ public protocol DatasetSpecification: Codable, Hashable, Sendable {
     /// contents (a spec names files; editing a file must still invalidate results).
     func inputFiles(relativeTo lessonFolder: String?) throws -> [String]
 
+    /// Sizes known before the data is made or read in full; for files, their headers,
+    /// checked against each other (throws the first problem). nil: known only from the data.
+    func inspect(relativeTo lessonFolder: String?) throws -> PlannedData?
+
     /// The canonical, Codable form the runner loads and hashes.
     var source: DatasetSource { get }
     /// Label names in label order when known without reading files (nil when
@@ -19,6 +23,7 @@ public protocol DatasetSpecification: Codable, Hashable, Sendable {
 
 extension DatasetSpecification {
     public func inputFiles(relativeTo lessonFolder: String?) throws -> [String] { [] }
+    public func inspect(relativeTo lessonFolder: String?) throws -> PlannedData? { nil }
 }
 
 /// Any of the dataset specs, as one Codable value for run specs and cache keys.
@@ -43,5 +48,9 @@ public enum DatasetSource: DatasetSpecification {
 
     public func inputFiles(relativeTo lessonFolder: String?) throws -> [String] {
         try spec.inputFiles(relativeTo: lessonFolder)
+    }
+
+    public func inspect(relativeTo lessonFolder: String?) throws -> PlannedData? {
+        try spec.inspect(relativeTo: lessonFolder)
     }
 }

@@ -30,10 +30,12 @@ public struct NumpyDataset: DatasetSpecification {
     }
 
     public func load(relativeTo lessonFolder: String?) throws -> Dataset {
-        try UserData(imagesPath: images, labelsPath: labels, names: names, testImagesPath: testImages,
-                     testLabelsPath: testLabels, testFraction: testFraction,
-                     validationFraction: validationFraction, seed: seed)
-            .load(relativeTo: lessonFolder, parse: NumpyFile.parse)
+        try userData.load(relativeTo: lessonFolder, format: NumpyFile.self)
+    }
+
+    /// Checks the files' headers against each other, reading no data in full.
+    public func inspect(relativeTo lessonFolder: String?) throws -> PlannedData? {
+        try userData.inspect(relativeTo: lessonFolder, format: NumpyFile.self)
     }
 
     public func inputFiles(relativeTo lessonFolder: String?) throws -> [String] {
@@ -67,13 +69,42 @@ public struct IDXDataset: DatasetSpecification {
     }
 
     public func load(relativeTo lessonFolder: String?) throws -> Dataset {
-        try UserData(imagesPath: images, labelsPath: labels, names: names, testImagesPath: testImages,
-                     testLabelsPath: testLabels, testFraction: testFraction,
-                     validationFraction: validationFraction, seed: seed)
-            .load(relativeTo: lessonFolder, parse: IDXFile.parse)
+        try userData.load(relativeTo: lessonFolder, format: IDXFile.self)
+    }
+
+    /// Checks the files' headers against each other, reading no data in full.
+    public func inspect(relativeTo lessonFolder: String?) throws -> PlannedData? {
+        try userData.inspect(relativeTo: lessonFolder, format: IDXFile.self)
     }
 
     public func inputFiles(relativeTo lessonFolder: String?) throws -> [String] {
         try [images, labels, testImages, testLabels].compactMap { $0 }.map { try LessonPath.resolve($0, in: lessonFolder) }
     }
 }
+
+extension NumpyDataset { var userData: UserData { UserData(self) } }
+extension IDXDataset { var userData: UserData { UserData(self) } }
+
+extension UserData {
+    /// The files and split of either file dataset (they differ only in the format).
+    init(_ d: some UserDataArguments) {
+        self.init(imagesPath: d.images, labelsPath: d.labels, names: d.names, testImagesPath: d.testImages,
+                  testLabelsPath: d.testLabels, testFraction: d.testFraction, validationFraction: d.validationFraction,
+                  seed: d.seed)
+    }
+}
+
+/// The arguments `NumpyDataset` and `IDXDataset` share.
+protocol UserDataArguments {
+    var images: String { get }
+    var labels: String { get }
+    var names: [String]? { get }
+    var testImages: String? { get }
+    var testLabels: String? { get }
+    var testFraction: Double { get }
+    var validationFraction: Double { get }
+    var seed: Int { get }
+}
+
+extension NumpyDataset: UserDataArguments {}
+extension IDXDataset: UserDataArguments {}

@@ -152,9 +152,14 @@ extension APICatalog {
                          "prevalence has \(prevalence.count) entries but \(labelArgument) has \(labels.count)")]
     }
 
-    /// Paths stay inside the lesson's folder: no absolute paths, no `..`.
+    /// Paths stay inside the lesson's folder: no absolute paths, no `..`, no NUL (which
+    /// would end the path early where the system reads it).
     static func pathIssues(_ path: String?, argument: String) -> [APIIssue] {
         guard let path else { return [] }
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return [APIIssue([.argument(argument)], "\(argument) holds a control character (such as NUL); "
+                             + "write the file's name as it is")]
+        }
         if path.hasPrefix("/") || path.hasPrefix("~") {
             return [APIIssue([.argument(argument)], "\(argument) must be a path inside the lesson's folder, not '\(path)'")]
         }

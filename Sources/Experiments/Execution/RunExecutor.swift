@@ -34,13 +34,15 @@ public enum RunExecutor {
     }
 
     public static func execute(_ run: Run, on dataset: Dataset, observer: Observer = Observer()) -> RunResult {
-        if case .prevalence = run.model { return PrevalenceBaselineExecutor.execute(run, on: dataset) }
         let labels = dataset.labelNames
         let trainStart = Date()
         func failed(_ message: String) -> RunResult {
             RunResult(name: run.name, labels: labels, history: [], outcome: .failed(message: message),
                       thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
         }
+        // Labels only the data knows (class ids without names) are checked here; the lesson checked the rest.
+        if let issue = run.labelIssues(labels).first { return failed(issue.message) }
+        if case .prevalence = run.model { return PrevalenceBaselineExecutor.execute(run, on: dataset) }
         let train = dataset.train
         let loss: LossFunction
         let sampleWeights: [Float]?
@@ -87,8 +89,15 @@ public enum RunExecutor {
             validationTruth: onTest ? dataset.test.labels : validation?.labels,
             validationProbabilities: onTest ? probabilities : validation.map { head.probabilities(model.predictLogits($0.images)) })
         let predictions = ThresholdSelection.predictions(run.threshold, probabilities: probabilities, thresholds: thresholds)
+        var steps = 0
+        if case let .completed(_, s) = training.outcome { steps = s }
+        let trainProbabilities = head.probabilities(model.predictLogits(train.images))
+        let onTrain = TrainSplit(truth: train.labels, probabilities: trainProbabilities,
+                                 predictions: ThresholdSelection.predictions(run.threshold, probabilities: trainProbabilities,
+                                                                             thresholds: thresholds))
         let metrics = TestEvaluation.metrics(truth: dataset.test.labels, probabilities: probabilities,
-                                             predictions: predictions, labels: labels)
+                                             predictions: predictions, labels: labels, history: history, steps: steps,
+                                             train: onTrain)
         return RunResult(name: run.name, labels: labels, history: history, outcome: .completed,
                          thresholds: thresholds, metrics: metrics,
                          timings: RunTimings(trainSeconds: trainSeconds, evaluateSeconds: Date().timeIntervalSince(evaluateStart)))

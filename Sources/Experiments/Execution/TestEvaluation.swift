@@ -4,11 +4,14 @@ import NeuralCore
 /// every metric of the catalogs, plus what the page draws (precision–recall
 /// curves, reliability bins).
 enum TestEvaluation {
-    /// Curves keep at most this many points (evenly spread over the curve).
-    static let maxCurvePoints = 41
+    /// Curves are thinned by recall to at most this many steps (cells of recall 1/50),
+    /// keeping their area, the AP, exactly; a label with at most 50 positives keeps every step.
+    static let curveRecallCells = 50
 
-    static func metrics(truth: Tensor, probabilities: Tensor, predictions: Tensor, labels: [String]) -> TestMetrics {
-        let measurement = TestMeasurement(truth: truth, probabilities: probabilities, predictions: predictions, labels: labels)
+    static func metrics(truth: Tensor, probabilities: Tensor, predictions: Tensor, labels: [String],
+                        history: [EpochSummary] = [], steps: Int = 0, train: TrainSplit? = nil) -> TestMetrics {
+        let measurement = TestMeasurement(truth: truth, probabilities: probabilities, predictions: predictions, labels: labels,
+                                          history: history, steps: steps, train: train)
         var values: [String: Double] = [:]
         for metric in MetricCatalog.all { values[metric.name] = metric.value(of: measurement) }
         let perLabel = labels.indices.map { c in
@@ -17,9 +20,9 @@ enum TestEvaluation {
             return LabelMetrics(label: labels[c], values: values, support: measurement.summary.support[c])
         }
         let curves = labels.indices.map { c -> PrecisionRecallCurve in
-            let points = Metrics.precisionRecallCurve(truth: ThresholdSelection.column(truth, c).map { $0 > 0.5 },
-                                                      scores: ThresholdSelection.column(probabilities, c).map(Double.init))
-            let kept = thin(points)
+            let steps = Metrics.precisionRecallSteps(truth: ThresholdSelection.column(truth, c).map { $0 > 0.5 },
+                                                     scores: ThresholdSelection.column(probabilities, c).map(Double.init))
+            let kept = Metrics.thinByRecall(steps, cells: curveRecallCells)
             return PrecisionRecallCurve(label: labels[c], recall: kept.map(\.recall), precision: kept.map(\.precision))
         }
         let reliability = measurement.reliabilityBins.map {
@@ -28,12 +31,5 @@ enum TestEvaluation {
         }
         return TestMetrics(values: values, perLabel: perLabel, precisionRecallCurves: curves, reliability: reliability,
                            testCount: truth.shape[0])
-    }
-
-    /// Keeps the first and last points and an even spread in between.
-    static func thin<Point>(_ points: [Point]) -> [Point] {
-        guard points.count > maxCurvePoints else { return points }
-        let last = points.count - 1
-        return (0..<maxCurvePoints).map { points[$0 * last / (maxCurvePoints - 1)] }
     }
 }

@@ -13,12 +13,23 @@ public struct TestMeasurement: Sendable {
     public let reliabilityBins: [Metrics.ReliabilityBin]
     /// Micro recall and subset accuracy over the images with ≥ 2 true labels.
     public let multiLabel: (recall: Double, subsetAccuracy: Double)
+    /// How training went, epoch by epoch (empty for a run that does not train).
+    public let history: [EpochSummary]
+    /// Optimizer steps the run took (0 for a run that does not train).
+    public let steps: Int
+    /// The same summary on the training split (the same model and thresholds), so a
+    /// lesson can compare train and test: overfitting. Nil for a run that does not train.
+    public let trainSummary: EvaluationSummary?
 
-    public init(truth: Tensor, probabilities: Tensor, predictions: Tensor, labels: [String]) {
+    public init(truth: Tensor, probabilities: Tensor, predictions: Tensor, labels: [String],
+                history: [EpochSummary] = [], steps: Int = 0, train: TrainSplit? = nil) {
         self.truth = truth
         self.probabilities = probabilities
         self.predictions = predictions
         self.labels = labels
+        self.history = history
+        self.steps = steps
+        trainSummary = train.map { EvaluationSummary(yTrue: $0.truth, scores: $0.probabilities, predictions: $0.predictions) }
         summary = EvaluationSummary(yTrue: truth, scores: probabilities, predictions: predictions)
         reliabilityBins = Metrics.reliabilityBins(truth: truth.storage.map { $0 > 0.5 },
                                                   probabilities: probabilities.storage.map(Double.init), bins: 10)
@@ -42,6 +53,17 @@ public struct TestMeasurement: Sendable {
     }
 }
 
+/// A trained model's outputs on its own training images.
+public struct TrainSplit: Sendable {
+    public var truth: Tensor, probabilities: Tensor, predictions: Tensor
+
+    public init(truth: Tensor, probabilities: Tensor, predictions: Tensor) {
+        self.truth = truth
+        self.probabilities = probabilities
+        self.predictions = predictions
+    }
+}
+
 /// One number a finished run is measured by on its test split, described once:
 /// `expect` reads it by `name`, tables head it with `heading`, `results.json`
 /// stores it under `name`, aggregates summarise it over seeds, and the
@@ -53,15 +75,19 @@ public struct Metric: Sendable {
     public let heading: String
     public let doc: String
     public let higherIsBetter: Bool
+    /// False for a number that is neither better nor worse when larger (an epoch
+    /// count): tables then mark no run "best" by it.
+    public let ranked: Bool
     /// Nil when the metric is undefined for this test split (scikit-learn raises);
     /// it is then left out of `results.json` and reads as NaN.
     let measure: @Sendable (TestMeasurement) -> Double?
 
-    public init(_ name: String, heading: String, higherIsBetter: Bool = true, doc: String,
+    public init(_ name: String, heading: String, higherIsBetter: Bool = true, ranked: Bool = true, doc: String,
                 measure: @escaping @Sendable (TestMeasurement) -> Double?) {
         self.name = name
         self.heading = heading
         self.higherIsBetter = higherIsBetter
+        self.ranked = ranked
         self.doc = doc
         self.measure = measure
     }

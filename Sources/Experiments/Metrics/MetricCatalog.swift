@@ -41,6 +41,33 @@ public struct MetricCatalog: Sendable {
                                                  doc: "Expected calibration error of the predicted probabilities.") {
         Metrics.expectedCalibrationError($0.reliabilityBins)
     }
+    public let validationLoss = Metric("validationLoss", heading: "validation loss", higherIsBetter: false,
+                                       doc: "Loss on the validation split after the last epoch (the training loss's "
+                                           + "formula and weights; undefined without a validation split).") {
+        $0.history.last?.validationLoss
+    }
+    public let minValidationLoss = Metric("minValidationLoss", heading: "lowest validation loss", higherIsBetter: false,
+                                          doc: "The lowest validation loss over the epochs: with `validationLoss`, "
+                                              + "how far training went past its best point.") {
+        $0.history.compactMap(\.validationLoss).min()
+    }
+    public let bestEpoch = Metric("bestEpoch", heading: "best epoch", ranked: false,
+                                  doc: "The epoch (1-based) with the lowest validation loss, the first on a tie: "
+                                      + "where early stopping would have stopped.") { m in
+        let losses = m.history.compactMap { e in e.validationLoss.map { (e.epoch, $0) } }
+        return losses.min { $0.1 < $1.1 }.map { Double($0.0) }
+    }
+    public let trainMacroF1 = Metric("trainMacroF1", heading: "macro-F1 on training images",
+                                     doc: "macro-F1 of the same model and thresholds on the images it was trained on: "
+                                         + "far above the test macro-F1 means it memorised them.") { $0.trainSummary?.macroF1 }
+    public let trainMeanAveragePrecision = Metric("trainMeanAveragePrecision", heading: "mAP on training images",
+                                                  doc: "mAP on the images the model was trained on.") {
+        $0.trainSummary?.meanAveragePrecision
+    }
+    public let trainingSteps = Metric("trainingSteps", heading: "training steps", ranked: false,
+                                      doc: "Optimizer steps taken (epochs × batches per epoch; fewer if training diverged).") {
+        $0.history.isEmpty ? nil : Double($0.steps)
+    }
 
     public static let standard = MetricCatalog()
     /// The metrics in declaration order.
@@ -65,6 +92,18 @@ public struct LabelMetricCatalog: Sendable {
     public let rocAUC = LabelMetric("rocAUC", heading: "ROC-AUC",
                                     doc: "ROC-AUC of one label (`roc_auc_score`; threshold-free).") {
         $0.summary.rocAUCPerLabel[$1]
+    }
+    public let trainPrecision = LabelMetric("trainPrecision", heading: "precision on training images",
+                                            doc: "Precision of one label on the images the model was trained on.") {
+        $0.trainSummary?.precision[$1]
+    }
+    public let trainRecall = LabelMetric("trainRecall", heading: "recall on training images",
+                                         doc: "Recall of one label on the images the model was trained on.") {
+        $0.trainSummary?.recall[$1]
+    }
+    public let trainAveragePrecision = LabelMetric("trainAveragePrecision", heading: "AP on training images",
+                                                   doc: "Average precision of one label on the images the model was trained on.") {
+        $0.trainSummary?.averagePrecision[$1]
     }
 
     public static let standard = LabelMetricCatalog()

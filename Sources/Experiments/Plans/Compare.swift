@@ -60,7 +60,7 @@ extension Compare {
                             doc: "Train every run once per seed (the dataset is redrawn too); nil: once, with the seeds written."),
                 APIArgument("runs", .array(.api("Run")), limits: Limits(minCount: 1, maxCount: 16), doc: "The runs, in table order."),
                 APIArgument("show", .optional(.array(.api("ResultView"))), default: "nil", limits: Limits(minCount: 1, maxCount: 12),
-                            doc: "The outputs shown after the block, in page order; nil: `[.dataset, .table, .loss, .pr]`. "
+                            doc: "The outputs shown after the block, in page order; nil: `[.dataset, .table, .claimed, .loss, .pr]`. "
                             + "The rest is folded into \"More results\"."),
             ], doc: "A comparison of runs.", check: issues) { a in
                 Compare(title: a.string("title"), dataset: a.object("dataset", as: (any DatasetSpecification).self).source,
@@ -78,12 +78,6 @@ extension Compare {
         }
         var seen: Set<String> = []
         let labels = a.object("dataset", as: (any DatasetSpecification).self).labelNames
-        func count(_ n: Int, _ what: String, _ argument: String, run i: Int) {
-            guard let labels, n != labels.count else { return }
-            issues.append(APIIssue([.argument("runs"), .index(i), .argument(argument)],
-                                   "\(what) has \(n) \(n == 1 ? "entry" : "entries") but the dataset has \(labels.count) "
-                                   + "labels (\(labels.joined(separator: ", ")))"))
-        }
         for (i, view) in (a["show"].array ?? []).enumerated() {
             if case .label(let label)? = view.object as? ResultView, let labels, !labels.contains(label) {
                 issues.append(APIIssue([.argument("show"), .index(i)],
@@ -94,15 +88,33 @@ extension Compare {
             if !seen.insert(run.name).inserted {
                 issues.append(APIIssue([.argument("runs"), .index(i)], "duplicate run name '\(run.name)'"))
             }
-            if let list = run.loss.perLabelList { count(list.count, list.name, "loss", run: i) }
-            if case .kerasClassWeight(let w) = run.sampleWeight { count(w.count, "kerasClassWeight", "sampleWeight", run: i) }
-            switch run.threshold {
-            case .perLabel(let t): count(t.count, "perLabel", "threshold", run: i)
-            case .topK(let k) where labels.map({ k > $0.count }) == true:
-                issues.append(APIIssue([.argument("runs"), .index(i), .argument("threshold")],
-                                       "topK(\(k)) asks for more labels than the dataset's \(labels?.count ?? 0)"))
-            default: break
+            if let labels {
+                issues += run.labelIssues(labels).map { APIIssue([.argument("runs"), .index(i)] + $0.path, $0.message) }
             }
+        }
+        return issues
+    }
+}
+
+extension Run {
+    /// Per-label settings whose length must match the dataset's labels (and a topK
+    /// within them); each issue names the run's argument. Checked when the labels
+    /// are known: from the description, the files' headers, or the data itself.
+    public func labelIssues(_ labels: [String]) -> [APIIssue] {
+        var issues: [APIIssue] = []
+        func count(_ n: Int, _ what: String, _ argument: String) {
+            guard n != labels.count else { return }
+            issues.append(APIIssue([.argument(argument)],
+                                   "\(what) has \(n) \(n == 1 ? "entry" : "entries") but the dataset has \(labels.count) "
+                                   + "labels (\(labels.joined(separator: ", ")))"))
+        }
+        if let list = loss.perLabelList { count(list.count, list.name, "loss") }
+        if case .kerasClassWeight(let w) = sampleWeight { count(w.count, "kerasClassWeight", "sampleWeight") }
+        switch threshold {
+        case .perLabel(let t): count(t.count, "perLabel", "threshold")
+        case .topK(let k) where k > labels.count:
+            issues.append(APIIssue([.argument("threshold")], "topK(\(k)) asks for more labels than the dataset's \(labels.count)"))
+        default: break
         }
         return issues
     }

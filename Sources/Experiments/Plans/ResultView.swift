@@ -5,21 +5,25 @@ public enum ResultView: Codable, Hashable, Sendable {
     case dataset, table, metrics, perLabel
     case label(String)
     case loss, pr, bars, calibration, thresholds
+    /// The metrics the section's claims read (else the rarest label's recall and precision), every seed a dot.
+    case claimed
 
     /// Precision, recall, F1, AP and ROC-AUC of one label: `.perLabel("ring")`.
     public static func perLabel(_ label: String) -> ResultView { .label(label) }
 
     /// What a comparison shows when the lesson does not say.
-    public static let defaults: [ResultView] = [.dataset, .table, .loss, .pr]
+    public static let defaults: [ResultView] = [.dataset, .table, .claimed, .loss, .pr]
 
     /// Every view, in page order: what "More results" draws from.
-    public static let all: [ResultView] = [.dataset, .table, .metrics, .perLabel, .thresholds, .loss, .pr, .bars, .calibration]
+    public static let all: [ResultView] = [.dataset, .table, .claimed, .metrics, .perLabel, .thresholds, .loss, .pr, .bars, .calibration]
 
     static let description = APITypeDescription(
         of: ResultView.self, doc: "One output of a `Compare`, for its `show:` list; "
             + "outputs not listed are folded into \"More results\".", members: APIMember.plain([
             (ResultView.dataset, "The dataset card (once per dataset on a page)."),
             (ResultView.table, "Headline table: macro-F1, micro-F1, mAP, recall of the rarest label."),
+            (ResultView.claimed, "The metrics the claims after it read (else the rarest label's recall and precision), "
+                + "one row per run, every seed a dot, the mean marked."),
             (ResultView.metrics, "Every metric of every run."),
             (ResultView.perLabel, "Precision, recall, F1, AP and ROC-AUC of every label."),
         ]) + [

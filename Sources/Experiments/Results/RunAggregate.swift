@@ -73,11 +73,11 @@ public struct EpochAggregate: Codable, Hashable, Sendable {
     public var validationLoss: Summary?
 }
 
-/// A label's precision–recall curves over the seeds, on one recall grid
-/// (0, 0.01, …, 1, listed from 1 down like scikit-learn's curves): at each
-/// recall r the interpolated precision of a curve is its highest precision at
-/// any recall ≥ r (the usual PR interpolation); the band is the mean, min and
-/// max of those over the seeds.
+/// A label's precision–recall curves over the seeds, on a grid of recall cells
+/// ((j−1)/100, j/100], `recall` holding each cell's right end, ascending: a curve's value
+/// in a cell is the mean of its step function over the cell, so the cells' area is the
+/// curve's AP exactly, and the band's mean has the seeds' mean AP as its area. Min and
+/// max are over the seeds, cell by cell. Drawn as steps.
 public struct CurveBand: Codable, Hashable, Sendable {
     public static let gridSteps = 100
 
@@ -89,20 +89,31 @@ public struct CurveBand: Codable, Hashable, Sendable {
 
     public init(label: String, curves: [PrecisionRecallCurve]) {
         self.label = label
-        let grid = (0...Self.gridSteps).reversed().map { Double($0) / Double(Self.gridSteps) }
-        let interpolated = curves.map { curve in grid.map { Self.interpolatedPrecision(curve, atRecall: $0) } }
-        recall = grid
-        precisionMean = grid.indices.map { i in interpolated.reduce(0) { $0 + $1[i] } / Double(interpolated.count) }
-        precisionMin = grid.indices.map { i in interpolated.map { $0[i] }.min() ?? 0 }
-        precisionMax = grid.indices.map { i in interpolated.map { $0[i] }.max() ?? 0 }
+        let cells = curves.map { Self.cellMeans($0, cells: Self.gridSteps) }
+        recall = (1...Self.gridSteps).map { Double($0) / Double(Self.gridSteps) }
+        precisionMean = recall.indices.map { i in cells.reduce(0) { $0 + $1[i] } / Double(cells.count) }
+        precisionMin = recall.indices.map { i in cells.map { $0[i] }.min() ?? 0 }
+        precisionMax = recall.indices.map { i in cells.map { $0[i] }.max() ?? 0 }
     }
 
-    /// Highest precision at recall ≥ r (0 when the curve never reaches r).
-    public static func interpolatedPrecision(_ curve: PrecisionRecallCurve, atRecall r: Double) -> Double {
-        var best = 0.0
-        for (recall, precision) in zip(curve.recall, curve.precision) where recall >= r - 1e-12 {
-            best = Swift.max(best, precision)
+    /// The mean of the curve's step function over each recall cell ((j−1)/n, j/n].
+    public static func cellMeans(_ curve: PrecisionRecallCurve, cells n: Int) -> [Double] {
+        var out = [Double](repeating: 0, count: n)
+        var previous = 0.0
+        for (r, p) in zip(curve.recall, curve.precision) where r > previous {
+            // The step covers (previous, r]: spread p over the cells it overlaps.
+            var low = previous
+            while low < r - 1e-15 {
+                let j = min(n - 1, Int((low * Double(n) + 1e-9).rounded(.down)))
+                let high = j == n - 1 ? r : min(r, Double(j + 1) / Double(n))
+                out[j] += (high - low) * p * Double(n)
+                low = high
+            }
+            previous = r
         }
-        return best
+        return out
     }
+
+    /// The area under the mean steps: the seeds' mean average precision.
+    public var meanArea: Double { precisionMean.reduce(0, +) / Double(Self.gridSteps) }
 }

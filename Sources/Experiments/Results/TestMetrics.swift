@@ -77,7 +77,9 @@ struct MetricKey: CodingKey {
     }
 }
 
-/// A label's precision–recall curve (`precision_recall_curve` points, recall descending).
+/// A label's precision–recall curve as steps, recall ascending: precision[k] holds on
+/// recall (recall[k−1], recall[k]] (from 0 for the first), so Σ Δrecall·precision is the
+/// label's average precision exactly (`Metrics.precisionRecallSteps`, thinned by recall).
 public struct PrecisionRecallCurve: Codable, Hashable, Sendable {
     public var label: String
     public var recall: [Double]
@@ -87,6 +89,21 @@ public struct PrecisionRecallCurve: Codable, Hashable, Sendable {
         self.label = label
         self.recall = recall
         self.precision = precision
+    }
+
+    /// The area under the steps: the average precision the points were measured with.
+    public var stepArea: Double {
+        var area = 0.0, previous = 0.0
+        for (r, p) in zip(recall, precision) {
+            area += (r - previous) * p
+            previous = r
+        }
+        return area
+    }
+
+    /// The precision of the step covering recall `r` (0 past the last step).
+    public func stepPrecision(atRecall r: Double) -> Double {
+        zip(recall, precision).first { $0.0 >= r - 1e-12 }?.1 ?? 0
     }
 }
 

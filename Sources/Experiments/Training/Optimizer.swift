@@ -46,7 +46,10 @@ extension Optimizer {
             APIArgument("momentum", .double, default: "0", limits: Limits(min: 0, max: 1), doc: "Momentum factor."),
             APIArgument("nesterov", .bool, default: "false", doc: "Nesterov momentum."),
             APIArgument("weightDecay", .double, default: "0", limits: .range(0...1), doc: "L2 penalty added to the gradient."),
-        ], doc: "Stochastic gradient descent (PyTorch `SGD`).") {
+        ], doc: "Stochastic gradient descent (PyTorch `SGD`).", check: { a in
+            a.bool("nesterov") && a.double("momentum") == 0
+                ? [APIIssue([.argument("nesterov")], "Nesterov momentum needs momentum > 0")] : []
+        }) {
             .sgd(learningRate: $0.double("learningRate"), momentum: $0.double("momentum"), nesterov: $0.bool("nesterov"),
                  weightDecay: $0.double("weightDecay")) as Optimizer
         },

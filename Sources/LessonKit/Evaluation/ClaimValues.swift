@@ -29,19 +29,7 @@ extension Condition {
     func comparedValues(_ reports: [String: any RunReport]) -> [ClaimValues] {
         switch self {
         case .comparison(let op, let a, let b):
-            var left = a, right = b, margin: Double? = nil
-            if case .binary(let arithmetic, let base, .constant(let m)) = b, arithmetic == .add || arithmetic == .subtract,
-               !base.runNames.isEmpty {
-                // a > b + m: the margin sits on the right.
-                right = base
-                margin = arithmetic == .add ? m : -m
-            } else if case .binary(.subtract, let x, let y) = a, case .constant(let m) = b,
-                      !x.runNames.isEmpty, !y.runNames.isEmpty {
-                // a - b > m: the margin is the least difference.
-                left = x
-                right = y
-                margin = m
-            }
+            let (left, right, margin) = Self.split(a, b)
             return [ClaimValues(left: left.spelled, leftValue: left.value(reports), comparison: op.rawValue,
                                 right: right.spelled, rightValue: right.value(reports), margin: margin,
                                 holds: op.holds(a.value(reports), b.value(reports)))]
@@ -52,7 +40,43 @@ extension Condition {
     }
 }
 
+extension Condition {
+    /// A comparison's two sides with its margin apart: `a > b + m` gives (a, b, m),
+    /// `a - b > m` gives (a, b, m) too (the least difference); otherwise (a, b, nil).
+    static func split(_ a: Quantity, _ b: Quantity) -> (left: Quantity, right: Quantity, margin: Double?) {
+        if case .binary(let arithmetic, let base, .constant(let m)) = b, arithmetic == .add || arithmetic == .subtract,
+           !base.runNames.isEmpty {
+            return (a, base, arithmetic == .add ? m : -m)
+        }
+        if case .binary(.subtract, let x, let y) = a, case .constant(let m) = b, !x.runNames.isEmpty, !y.runNames.isEmpty {
+            return (x, y, m)
+        }
+        return (a, b, nil)
+    }
+
+    /// `got 0.975 vs 0.475 + 0.100`: each run's own value, the margin apart (never
+    /// folded into the other side), three decimals.
+    static func comparisonDetail(_ a: Quantity, _ b: Quantity, _ reports: [String: any RunReport]) -> String {
+        let (left, right, margin) = split(a, b)
+        let l = Quantity.claimNumber(left.value(reports)), r = Quantity.claimNumber(right.value(reports))
+        guard let margin else { return "got \(l) vs \(r)" }
+        if case .binary(.subtract, _, _) = a, case .constant = b {
+            return "got \(l) − \(r) vs \(Quantity.claimNumber(margin))"
+        }
+        return "got \(l) vs \(r) \(margin < 0 ? "−" : "+") \(Quantity.claimNumber(abs(margin)))"
+    }
+}
+
 extension Quantity {
+    /// A claim's number with three decimals (`0.475`, `0.100`), so values line up and
+    /// compare at a glance; very small or large values keep four significant digits.
+    static func claimNumber(_ v: Double) -> String {
+        guard v.isFinite else { return String(v) }
+        if v != 0, abs(v) < 0.001 || abs(v) >= 10_000 { return String(format: "%.4g", v) }
+        let s = String(format: "%.3f", v)
+        return s == "-0.000" ? "0.000" : s
+    }
+
     /// Lesson spelling of the quantity (`results["pos_weight"].recall("ring")`, `0.1`).
     var spelled: String {
         switch self {
@@ -61,6 +85,7 @@ extension Quantity {
             return "results[\"\(run)\"].\(metric)" + (label.map { "(\"\($0)\")" } ?? "")
         case .binary(let op, let a, let b): return "\(a.spelled) \(op.rawValue) \(b.spelled)"
         case .negated(let a): return "-\(a.spelled)"
+        case .function(let f, let arguments): return "\(f.rawValue)(\(arguments.map(\.spelled).joined(separator: ", ")))"
         }
     }
 }

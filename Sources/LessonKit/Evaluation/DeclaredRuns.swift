@@ -21,6 +21,10 @@ final class DeclaredRuns {
 
     subscript(name: String) -> Entry? { entries[name] }
 
+    /// Where the run stands among all declared runs, comparisons in order: a sweep
+    /// point finds its run there when the name interpolates the swept value.
+    func position(of name: String) -> Int? { order.firstIndex(of: name) }
+
     /// Adds the runs of `compare` (written as `value`); with a name already
     /// taken, reports each such run and adds none.
     func add(_ compare: Compare, value: Evaluated, in context: EvaluationContext) -> Bool {

@@ -19,6 +19,9 @@ public struct Expectation: Sendable {
     /// `inAtLeast: k`: checked per seed, paired by seed, must hold in ≥ k seeds.
     /// Nil: checked once, on each run's mean over its seeds.
     public var inAtLeast: Int?
+    /// True when a comment above it starts "Sanity check": a claim true by
+    /// construction, shown as such on the page so no reader takes it for a finding.
+    public var sanityCheck = false
 
     /// Run names the claim reads, for "run 'x' has no results".
     public var runNames: [String] {
@@ -26,6 +29,13 @@ public struct Expectation: Sendable {
         case .condition(let c): return c.runNames
         case .approximately(let v, let t, let tol): return v.runNames + t.runNames + tol.runNames
         }
+    }
+
+    /// Runs whose divergence this claim states (`expect(results["x"].diverged)`, also
+    /// inside `&&` and `||`, never under `!`): when it holds, their divergence is expected.
+    public var expectedDivergences: [String] {
+        guard case .condition(let c) = check else { return [] }
+        return c.statedDivergences
     }
 
     /// Pass or fail, with the values involved (per seed with `inAtLeast`).
@@ -70,7 +80,7 @@ public struct Expectation: Sendable {
         case .approximately(let v, let t, let tol):
             let value = v.value(reports), target = t.value(reports), tolerance = tol.value(reports)
             return (abs(value - target) <= tolerance,
-                    "got \(Quantity.format(value)) vs \(Quantity.format(target)) ± \(Quantity.format(tolerance))")
+                    "got \(Quantity.claimNumber(value)) vs \(Quantity.claimNumber(target)) ± \(Quantity.claimNumber(tolerance))")
         }
     }
 }
@@ -127,6 +137,8 @@ public indirect enum Quantity: Sendable, Equatable {
     case metric(run: String, metric: String, label: String?)
     case binary(ArithmeticOperator, Quantity, Quantity)
     case negated(Quantity)
+    /// `abs(x)`, `min(a, b, ...)`, `max(a, b, ...)`.
+    case function(ClaimFunction, [Quantity])
 
     public func value(_ reports: [String: any RunReport]) -> Double {
         switch self {
@@ -136,6 +148,7 @@ public indirect enum Quantity: Sendable, Equatable {
             return metric.read(report, label)
         case .binary(let op, let a, let b): return op.apply(a.value(reports), b.value(reports))
         case .negated(let a): return -a.value(reports)
+        case .function(let f, let arguments): return f.apply(arguments.map { $0.value(reports) })
         }
     }
 
@@ -145,6 +158,7 @@ public indirect enum Quantity: Sendable, Equatable {
         case .metric(let run, _, _): return [run]
         case .binary(_, let a, let b): return a.runNames + b.runNames
         case .negated(let a): return a.runNames
+        case .function(_, let arguments): return arguments.flatMap(\.runNames)
         }
     }
 
@@ -171,6 +185,24 @@ public enum ArithmeticOperator: String, Sendable {
     }
 }
 
+/// The functions a claim may call, as Swift's standard library spells them, so an
+/// exported lesson compiles them unchanged.
+public enum ClaimFunction: String, Sendable, CaseIterable {
+    case abs, min, max
+
+    /// How many arguments it takes: `abs` one, `min` and `max` two or more.
+    var arity: ClosedRange<Int> { self == .abs ? 1...1 : 2...Int.max }
+
+    func apply(_ x: [Double]) -> Double {
+        switch self {
+        case .abs: return Swift.abs(x[0])
+        // NaN (a seed that did not complete) stays NaN, so the claim fails rather than skipping it.
+        case .min: return x.contains(where: \.isNaN) ? .nan : x.min()!
+        case .max: return x.contains(where: \.isNaN) ? .nan : x.max()!
+        }
+    }
+}
+
 public enum ComparisonOperator: String, Sendable {
     case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "==", notEqual = "!="
 
@@ -188,6 +220,15 @@ public enum ComparisonOperator: String, Sendable {
 
 /// A Boolean claim over quantities.
 public indirect enum Condition: Sendable, Equatable {
+    /// Runs whose `diverged` flag this condition asserts.
+    var statedDivergences: [String] {
+        switch self {
+        case .flag(.metric(let run, "diverged", nil)): return [run]
+        case .and(let a, let b), .or(let a, let b): return a.statedDivergences + b.statedDivergences
+        case .flag, .comparison, .constant, .not: return []
+        }
+    }
+
     case comparison(ComparisonOperator, Quantity, Quantity)
     /// A Boolean metric (`results["x"].diverged`).
     case flag(Quantity)
@@ -210,8 +251,7 @@ public indirect enum Condition: Sendable, Equatable {
     func evaluate(_ reports: [String: any RunReport]) -> (Bool, String) {
         switch self {
         case .comparison(let op, let a, let b):
-            let x = a.value(reports), y = b.value(reports)
-            return (op.holds(x, y), "got \(Quantity.format(x)) vs \(Quantity.format(y))")
+            return (op.holds(a.value(reports), b.value(reports)), Self.comparisonDetail(a, b, reports))
         case .flag(let q):
             let on = q.value(reports) != 0
             return (on, "got \(on)")

@@ -17,16 +17,18 @@ final class LessonEvaluation {
     private let binder: LetBinder
     private let claims: ClaimCompiler
     private let sweeps: SweepPlanner
+    private let dataChecks: DataChecks?
     private var plan = LessonPlan()
 
-    init(lesson: Lesson, catalog: APICatalog, overrides: [String: String], isSweepPoint: Bool) {
+    init(lesson: Lesson, catalog: APICatalog, overrides: [String: String], isSweepPoint: Bool, checksData: Bool) {
         self.lesson = lesson
         self.isSweepPoint = isSweepPoint
         diagnostics = Diagnostics(path: lesson.path)
         evaluator = ExpressionEvaluator(catalog: catalog, scope: Scope(), overrides: overrides)
-        binder = LetBinder(evaluator: evaluator)
+        dataChecks = checksData ? DataChecks(lessonPath: lesson.path) : nil
+        binder = LetBinder(evaluator: evaluator, dataChecks: dataChecks)
         claims = ClaimCompiler(evaluator: evaluator, runs: runs)
-        sweeps = SweepPlanner(lesson: lesson, evaluator: evaluator, runs: runs)
+        sweeps = SweepPlanner(lesson: lesson, checksData: checksData, evaluator: evaluator, runs: runs)
     }
 
     /// The plan, or every diagnostic when any is an error.
@@ -89,12 +91,28 @@ final class LessonEvaluation {
         }
     }
 
+    /// A comment block starting "Sanity check" marks the claims after it, up to the
+    /// next comment; a claim with no comment of its own continues the one before it.
+    static func isSanityCheck(_ call: FunctionCallExprSyntax, after previous: Expectation?) -> Bool {
+        let comments = call.leadingTrivia.compactMap { piece -> String? in
+            if case .lineComment(let text) = piece { return text }
+            if case .blockComment(let text) = piece { return text }
+            return nil
+        }
+        guard let first = comments.first else { return previous?.sanityCheck ?? false }
+        let words = first.drop { $0 == "/" || $0 == "*" || $0 == " " }
+        return words.lowercased().hasPrefix("sanity check")
+    }
+
     /// A top-level expression: `Compare(...)` in experiments, `expect(...)` in expect blocks.
     private func evaluateStatement(_ expr: ExprSyntax, in kind: BlockKind, context: EvaluationContext) {
         let statement = TopLevelStatement(expr)
         switch (kind, statement) {
         case (.expect, .claim(let call)):
-            if let claim = claims.compile(call, in: context) {
+            if var claim = claims.compile(call, in: context) {
+                claim.sanityCheck = Self.isSanityCheck(call, after: plan.expectations.last.flatMap {
+                    $0.blockIndex == claim.blockIndex ? $0 : nil
+                })
                 plan.expectations.append(claim)
             }
         case (.expect, .comparison):
@@ -116,7 +134,10 @@ final class LessonEvaluation {
         case .comparison(let compare):
             guard runs.add(compare, value: value, in: context) else { return }
             let runLocations = compare.runs.indices.map { value.location(at: [.argument("runs"), .index($0)]) }
+            dataChecks?.checkRuns(compare, value: value, in: context)
+            let datasetValue = value.children["dataset"] ?? value
             plan.comparisons.append(PlanComparison(compare: compare, datasetName: value.children["dataset"]?.name,
+                                                   datasetLocations: DatasetLocations(datasetValue),
                                                    blockIndex: context.source.index, location: context.location(of: expr),
                                                    runLocations: runLocations))
         case .sweep(let sweep):

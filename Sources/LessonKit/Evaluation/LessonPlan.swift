@@ -51,6 +51,8 @@ public struct PlanComparison: Sendable {
     public var compare: Compare
     /// The name the dataset was bound to (`shapes`), when it was given by name.
     public var datasetName: String?
+    /// Where the dataset and its paths are written, for errors in its data.
+    public var datasetLocations: DatasetLocations
     public var blockIndex: Int
     public var location: SourceLocation
     /// Where each run was written (its element of `runs:`, or the nearest known place).

@@ -9,6 +9,8 @@ import SwiftSyntax
 /// weight, the epochs, a dataset's prevalence.
 struct SweepPlanner {
     let lesson: Lesson
+    /// Whether each point's evaluation checks the data files (as the lesson's own did).
+    let checksData: Bool
     let evaluator: ExpressionEvaluator
     let runs: DeclaredRuns
 
@@ -69,7 +71,7 @@ struct SweepPlanner {
         for (i, text) in sources.enumerated() {
             var set = evaluator.overrides
             set[sweep.parameter] = text
-            switch Evaluator.evaluate(lesson, overrides: set, catalog: evaluator.catalog, isSweepPoint: true) {
+            switch Evaluator.evaluate(lesson, overrides: set, catalog: evaluator.catalog, isSweepPoint: true, checksData: checksData) {
             case .failure(let list):
                 // An error the lesson itself already has (a bad --set, say) is not the sweep's to repeat.
                 let known = Set(context.diagnostics.all.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" })
@@ -82,8 +84,15 @@ struct SweepPlanner {
                               at: value.location(at: [.argument("values"), .index(i)]))
                 return nil
             case .success(let plan):
-                let swept = sweep.runs.compactMap { name in
-                    plan.comparisons.lazy.compactMap { c in c.runs.first { $0.name == name }.map { (c.compare, $0) } }.first
+                let declared = plan.comparisons.flatMap { c in c.runs.map { (c.compare, $0) } }
+                let swept = sweep.runs.compactMap { name -> (Compare, Run)? in
+                    if let byName = declared.first(where: { $0.1.name == name }) { return byName }
+                    // A name that interpolates the swept value changes with it; the run keeps its place
+                    // and, on the chart, the name it has in the lesson.
+                    guard let i = runs.position(of: name), i < declared.count else { return nil }
+                    var run = declared[i].1
+                    run.name = name
+                    return (declared[i].0, run)
                 }
                 guard swept.count == sweep.runs.count else {
                     context.error("at \(sweep.parameter) = \(text) the lesson no longer declares every swept run", at: expr)
@@ -97,6 +106,15 @@ struct SweepPlanner {
                 }
                 points.append(Compare(title: sweep.title, dataset: first.dataset, seeds: first.seeds, runs: swept.map(\.1)))
             }
+        }
+        // A parameter none of the swept runs reads would draw a flat line that looks like a finding.
+        if points.count > 1, points.dropFirst().allSatisfy({
+            $0.dataset == points[0].dataset && $0.seeds == points[0].seeds && $0.runs == points[0].runs
+        }) {
+            context.error("parameter '\(sweep.parameter)' does not reach the swept runs (\(sweep.runs.joined(separator: ", "))): "
+                          + "every value trains the same runs on the same data; sweep a parameter they read",
+                          at: parameterNode?.location)
+            return nil
         }
         return PlanSweep(sweep: sweep, valueSources: sources, points: points, blockIndex: context.source.index,
                          location: context.location(of: expr))

@@ -7,7 +7,7 @@ import Experiments
 /// parsing, so every line number cmark-gfm reports is still a line of the file.
 enum FrontMatter {
     /// Keys a lesson may set; anything else is a typo worth reporting.
-    static let knownKeys = ["title", "summary", "order", "budget"]
+    static let knownKeys = ["title", "summary", "order", "budget", "headline"]
 
     /// The 1-based line range of the front matter (both fences), if the file has one.
     static func extent(lines: [Substring]) -> ClosedRange<Int>? {
@@ -33,9 +33,10 @@ enum FrontMatter {
         var summary: String?
         var order: Int?
         var budget: Double?
+        var headline: Headline?
     }
 
-    /// Reads `title`, `summary`, `order` and `budget`; errors point at the offending line.
+    /// Reads `title`, `summary`, `order`, `budget` and `headline`; errors point at the offending line.
     static func parse(source: String, path: String) throws -> Fields {
         let lines = SourceText.lines(source)
         guard let range = extent(lines: lines) else { return Fields() }
@@ -84,6 +85,17 @@ enum FrontMatter {
                                   + "(0, \(Limits.format(TrainingBudget.maximumLimit))], not '\(text)'")
                 }
                 fields.budget = number
+            case "headline":
+                if text == "none" {
+                    fields.headline = Headline.none
+                } else if MetricCatalog.named(text) != nil {
+                    fields.headline = .best(metric: text)
+                } else {
+                    let names = MetricCatalog.names
+                    throw located(value.mark?.line ?? at.0, value.mark?.column ?? at.1,
+                                  "front matter 'headline' must be a run metric or 'none', not '\(text)'"
+                                  + "\(Suggestions.didYouMean(text, in: names, listing: "metrics"))")
+                }
             case "order":
                 guard let number = Int(text) else {
                     throw located(value.mark?.line ?? at.0, value.mark?.column ?? at.1,

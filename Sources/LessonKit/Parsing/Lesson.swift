@@ -20,20 +20,32 @@ public struct Lesson: Sendable {
     }
 }
 
-/// Front matter (`title`, `summary`, `order`, `budget`); title falls back to the first `#` heading.
+/// Front matter (`title`, `summary`, `order`, `budget`, `headline`); title falls back to the first `#` heading.
 public struct LessonMeta: Sendable, Equatable {
     public var title: String
     public var summary: String?
     public var order: Int?
     /// The most training the lesson may ask for, in 10¹² multiply-adds (nil: the default limit).
     public var budget: Double?
+    /// The index's key result: the best run by this catalog metric (nil: macro-F1),
+    /// or `.none` for no key result.
+    public var headline: Headline?
 
-    public init(title: String, summary: String? = nil, order: Int? = nil, budget: Double? = nil) {
+    public init(title: String, summary: String? = nil, order: Int? = nil, budget: Double? = nil, headline: Headline? = nil) {
         self.title = title
         self.summary = summary
         self.order = order
         self.budget = budget
+        self.headline = headline
     }
+}
+
+/// What the index says of a lesson beside its status (front matter `headline:`).
+public enum Headline: Sendable, Equatable {
+    /// The best run by this metric of `MetricCatalog` (`meanAveragePrecision`).
+    case best(metric: String)
+    /// No key result: for a lesson whose best number would mislead.
+    case none
 }
 
 public struct Heading: Sendable, Equatable {

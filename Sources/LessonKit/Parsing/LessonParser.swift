@@ -49,7 +49,8 @@ extension Lesson {
         let title = front.title ?? headings.first(where: { $0.level == 1 })?.text
             ?? Self.fallbackTitle(path: path)
         self.init(path: path, source: source,
-                  meta: LessonMeta(title: title, summary: front.summary, order: front.order, budget: front.budget),
+                  meta: LessonMeta(title: title, summary: front.summary, order: front.order, budget: front.budget,
+                                   headline: front.headline),
                   blocks: blocks, headings: headings)
     }
 

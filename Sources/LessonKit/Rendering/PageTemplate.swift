@@ -40,12 +40,12 @@ public enum PageTemplate {
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">
         <a class="brand" href="index.html"><span class="brand-mark" aria-hidden="true">◆</span> lessons</a>
-        <nav class="site-nav" aria-label="Site"><a href="index.html">All lessons</a></nav>
         <form class="search-box" id="site-search" role="search" aria-label="Search the lessons" hidden>
         <input type="search" id="site-search-input" placeholder="Search lessons" aria-label="Search the lessons" autocomplete="off">
         <p class="search-status" aria-live="polite"></p>
         <ul class="search-results"></ul>
         </form>
+        <nav class="site-nav" aria-label="Site"><a href="index.html">All lessons</a> · <a href="\(APIReferencePage.fileName)">Reference</a></nav>
         </header>
         <main id="main">
         \(main)

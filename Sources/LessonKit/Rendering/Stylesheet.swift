@@ -3,7 +3,7 @@
 ///
 /// Besides page and prose styles it defines the classes the result renderers use:
 /// `table.data` (+ `td.num`, `.best`), `figure.chart` (inline SVG, series colours
-/// `--series-1`…`--series-8`, Okabe–Ito, colour-blind safe), `.badge.passed|failed|not-run`,
+/// `--series-1`…`--series-8` from `Palette`), `.badge.passed|failed|not-run`,
 /// `.dataset-card` (+ `.sample-grid`), `.params-panel` (+ `.overridden`),
 /// `.expect-result.passed|failed`, `.result`, `.diverged`, `details.numbers`.
 public enum Stylesheet {
@@ -18,8 +18,7 @@ public enum Stylesheet {
       --pass: #1d7a46; --pass-bg: #e3f4ea; --fail: #b4232c; --fail-bg: #fbe6e7; --warn: #8a5a00; --warn-bg: #fdf1d8;
       --kw: #a626a4; --ty: #2a6f97; --num: #a1560b; --str: #2e7d32; --cm: #5c646c; --lbl: #4a4f9c; --at: #8a5a00;
       --kind-parameters: #8a5a00; --kind-expect: #1d7a46;
-      --series-1: #0072b2; --series-2: #b55d00; --series-3: #007a5a; --series-4: #b5487f;
-      --series-5: #2f80b5; --series-6: #c24f00; --series-7: #857500; --series-8: #555555;
+      \(Palette.cssVariables(dark: false))
       --radius: 10px; --measure: 46rem;
       --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
       --serif: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, serif;
@@ -31,8 +30,7 @@ public enum Stylesheet {
         --border: #30363d; --accent: #7fb0ff; --accent-soft: #1d2a3d; --code-bg: #1e2329;
         --pass: #6fd49a; --pass-bg: #183325; --fail: #ff8a8f; --fail-bg: #3a1d20; --warn: #f0c46c; --warn-bg: #3a2f16;
         --kw: #e38bdf; --ty: #7cc4ef; --num: #f0a35c; --str: #8fd18f; --cm: #8b949e; --lbl: #a9adf5; --at: #f0c46c;
-        --series-1: #56b4e9; --series-2: #e69f00; --series-3: #2fc49a; --series-4: #e29cc6;
-        --series-5: #9fd6f5; --series-6: #ff7f3f; --series-7: #f0e442; --series-8: #bbbbbb;
+        \(Palette.cssVariables(dark: true))
         --kind-parameters: #f0c46c; --kind-expect: #6fd49a;
       }
     }
@@ -46,7 +44,7 @@ public enum Stylesheet {
     img, svg { max-width: 100%; height: auto; }
     code, pre, kbd { font-family: var(--mono); font-size: 0.88em; }
     :not(pre) > code { background: var(--code-bg); border: 1px solid var(--border); border-radius: 4px; padding: 0.05em 0.3em;
-      overflow-wrap: anywhere; }
+      overflow-wrap: break-word; }
     p, li, td, th, dd, dt, figcaption, summary { overflow-wrap: break-word; }
     .skip-link { position: absolute; left: -999px; }
     .skip-link:focus { left: 1rem; top: 1rem; background: var(--surface); padding: 0.5rem; z-index: 10; }
@@ -69,6 +67,8 @@ public enum Stylesheet {
       width: min(32rem, calc(100vw - 2rem)); background: var(--surface); border-radius: var(--radius); box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); }
     .search-results li { padding: 0.5rem 0.9rem; border-bottom: 1px solid var(--border); font-size: 0.9rem; }
     .search-results li span { display: block; color: var(--muted); font-size: 0.82rem; }
+    .search-results mark { background: var(--accent-soft); color: var(--text); font-weight: 600; }
+    .search-results:not(:empty) { max-height: 70vh; overflow-y: auto; }
     main { padding: 2rem clamp(1rem, 4vw, 2.5rem) 3rem; }
     .page { max-width: var(--measure); margin: 0 auto; }
     .site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.88rem;
@@ -99,6 +99,8 @@ public enum Stylesheet {
     .toc-compact > summary, .run-box > summary { cursor: pointer; font-weight: 600; }
     .run-box > summary code { font-weight: 400; }
     .toc li { margin: 0.15rem 0; }
+    .toc a[aria-current] { font-weight: 700; text-decoration: none; }
+    .toc a[aria-current]::before { content: "▸ "; }
     .run-box { background: var(--accent-soft); border-color: transparent; }
     .run-box pre { margin: 0.3rem 0 0.5rem; padding: 0.55rem 0.8rem; background: var(--surface); }
     .run-box p { margin: 0; font-size: 0.92rem; color: var(--muted); }
@@ -106,11 +108,16 @@ public enum Stylesheet {
     /* Prose */
     .prose p, .prose ul, .prose ol, .prose blockquote, .prose table { margin: 0 0 1rem; }
     .prose li { margin: 0.2rem 0; }
-    .prose li > input[type=checkbox] { margin-right: 0.4em; }
+    .prose li > input[type=checkbox] { margin-right: 0.4em; accent-color: var(--accent); }
+    .prose li > input[type=checkbox]:disabled { opacity: 1; }
     .prose li:has(> input[type=checkbox]) { list-style: none; margin-left: -1.3rem; }
     .prose blockquote { border-left: 4px solid var(--border); margin-left: 0; padding: 0.1rem 1rem; color: var(--muted); }
     .prose hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
     .prose pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.9rem 1rem; overflow-x: auto; }
+    /* Code wraps instead of hiding a line's end (an inAtLeast: is often there). */
+    .prose pre, .code-block pre { white-space: pre-wrap; overflow-wrap: break-word; }
+    /* A wrapped line continues under its own indentation plus four columns. */
+    pre .line { display: block; padding-left: calc((var(--indent, 0) + 4) * 1ch); text-indent: calc((var(--indent, 0) + 4) * -1ch); }
     .table-scroll { max-width: 100%; overflow-x: auto; margin: 0 0 1rem; }
     .table-scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
     .prose table, table.data { border-collapse: collapse; font-size: 0.94rem; }
@@ -148,6 +155,10 @@ public enum Stylesheet {
     table.data .v { white-space: nowrap; }
     table.data .best { font-weight: 700; background: var(--pass-bg); }
     table.data caption { caption-side: bottom; text-align: left; color: var(--muted); font-size: 0.85rem; padding-top: 0.3rem; }
+    /* A table wider than its box scrolls; its caption stays in view, as wide as the box. */
+    .table-scroll > table.data > caption { position: sticky; left: 0; max-width: min(42rem, calc(100vw - 4rem)); }
+    table.data .sd { display: block; font-size: 0.8em; color: var(--muted); white-space: nowrap; }
+    table.data th, table.data td { padding: 0.3rem 0.5rem; }
     figure.chart { margin: 1rem 0; padding: 0.8rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
     figure.chart svg { display: block; width: 100%; height: auto; color: var(--text); font-family: var(--sans); font-size: 12px; }
     figure.chart svg text { fill: currentColor; }
@@ -164,6 +175,8 @@ public enum Stylesheet {
     .series-5 { stroke: var(--series-5); fill: var(--series-5); color: var(--series-5); } .series-6 { stroke: var(--series-6); fill: var(--series-6); color: var(--series-6); }
     .series-7 { stroke: var(--series-7); fill: var(--series-7); color: var(--series-7); } .series-8 { stroke: var(--series-8); fill: var(--series-8); color: var(--series-8); }
     path.line, polyline.line { fill: none; stroke-width: 2; }
+    path.hollow, circle.hollow { fill: none; }
+    circle.seed-halo { fill: var(--surface); }
     polygon.band { stroke: none; fill-opacity: 0.18; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.85rem; margin: 0.4rem 0 0; padding: 0; list-style: none; }
     .legend .swatch { background: currentColor; display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.1em; }
@@ -182,10 +195,12 @@ public enum Stylesheet {
     .expect-result.passed { color: var(--pass); background: var(--pass-bg); }
     .expect-result.failed { color: var(--fail); background: var(--fail-bg); }
     .expect-result code { color: var(--text); }
-    .expect-result .seed-checks { list-style: none; padding-left: 1.2rem; margin: 0.2rem 0 0.4rem; font-size: 0.9em; }
+    .expect-result .sanity-check { font-style: italic; color: var(--text); }
+    .expect-result .seed-checks { list-style: none; padding-left: 1.2rem; margin: 0.2rem 0 0.4rem; font-size: 0.9em;
+      display: grid; grid-template-columns: repeat(auto-fill, minmax(min(19rem, 100%), 1fr)); gap: 0 1.2rem; }
     .diverged { border: 1px solid var(--warn); background: var(--warn-bg); color: var(--warn); border-radius: var(--radius); padding: 0.6rem 1rem; }
     .dataset-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; margin: 1rem 0; }
-    .dataset-card h3 { margin-top: 0; font-family: var(--sans); font-size: 1.05rem; }
+    .dataset-card h3 { margin-top: 0; font-family: var(--sans); font-size: 1.2rem; }
     .preview-scroll { max-width: 100%; overflow-x: auto; }
     img.preview-grid { image-rendering: pixelated; width: 100%; max-width: 36rem; display: block; }
     .sample-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(84px, 1fr)); gap: 0.6rem; margin: 0.8rem 0 0; padding: 0; list-style: none; }
@@ -234,24 +249,43 @@ public enum Stylesheet {
       .pager { flex-direction: column; }
       .pager .next { text-align: left; margin-left: 0; }
       .block-lines { margin-left: 0; }
+      /* Result tables as cards: one box per row, each number under its heading's name. */
+      table.cards, table.cards tbody, table.cards tr { display: block; }
+      table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+      table.cards caption { display: block; padding: 0 0 0.4rem; }
+      table.cards tr { border: 1px solid var(--border); border-radius: 6px; margin: 0 0 0.5rem; padding: 0.3rem 0.6rem; }
+      table.cards th[scope=row], table.cards td { display: flex; gap: 0.5rem; align-items: baseline; border: 0; padding: 0.1rem 0; }
+      table.cards th[scope=row] { font-weight: 700; }
+      table.cards td::before { content: attr(data-label); flex: 1; color: var(--muted); font-family: var(--sans); font-size: 0.9rem; text-align: left; }
+      table.cards td .sd { display: inline; margin-left: 0.4em; }
+      table.cards td:first-child { font-weight: 700; }
+      table.cards td:first-child::before { content: none; }
+      table.cards td:empty { display: none; }
+      .math-block math { font-size: 0.95em; }
     }
     /* Print: ink on paper, no chrome */
+    @page { margin: 1.4cm 1.5cm; }
     @media print {
       :root { --bg: #fff; --surface: #fff; --surface-2: #f2f2f2; --text: #000; --muted: #444; --code-bg: #f7f7f7; }
-      body { font-size: 11pt; }
+      body { font-size: 10pt; line-height: 1.45; }
+      figure.chart svg.chart-panel { width: 32.5%; }
+      figure.chart .chart-wide > svg:not(.chart-panel) { max-width: 75%; margin: 0 auto; }
       .site-header, .site-nav, .pager, .skip-link, .anchor, .run-box { display: none; }
       main { padding: 0; }
       .lesson { display: block; max-width: none; }
-      .code-block, figure.chart, table.data, .dataset-card, .table-scroll { break-inside: avoid; }
+      .code-block, figure.chart, table.data, .dataset-card, .table-scroll, .expect-result li { break-inside: avoid; }
+      h2, h3, h4, .results > h3 { break-after: avoid; }
+      pre { overflow: visible; white-space: pre-wrap; }
+      .toc-compact { display: none; }
       .table-scroll { overflow: visible; }
       table.data { font-size: 8.5pt; }
       .chart-narrow { display: none; } .chart-wide { display: block; }
-      details.numbers:not(.long)::details-content { content-visibility: visible; display: block; }
-      details.more-results > summary::after { content: " (folded; see the page or results.json)"; font-weight: 400; }
+      /* The charts' data tables stay on the page, not on paper; results.json has every number. */
+      details.numbers { display: none; }
+      details.more-results { display: none; }
       .search-box { display: none; }
       a { color: inherit; }
       .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: var(--muted); }
-      details.numbers { display: block; }
     }
 
     """

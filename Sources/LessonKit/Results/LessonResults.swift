@@ -20,9 +20,12 @@ public struct LessonResults {
     public var comparisons: [LessonRunner.Comparison]
     public var outcome: LessonRunOutcome
     public var expectations: [CheckedExpectation]
+    /// Front matter `headline:` (nil: the best run by macro-F1).
+    public var headline: Headline?
 
     public init(lessonFile: String, lessonID: String, title: String, parameters: [ResultsDocument.Parameter],
-                comparisons: [LessonRunner.Comparison], outcome: LessonRunOutcome, expectations: [CheckedExpectation]) {
+                comparisons: [LessonRunner.Comparison], outcome: LessonRunOutcome, expectations: [CheckedExpectation],
+                headline: Headline? = nil) {
         self.lessonFile = lessonFile
         self.lessonID = lessonID
         self.title = title
@@ -30,6 +33,7 @@ public struct LessonResults {
         self.comparisons = comparisons
         self.outcome = outcome
         self.expectations = expectations
+        self.headline = headline
     }
 
     public var document: ResultsDocument {

@@ -120,9 +120,11 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
         public var seeds: [SeedCheck]?
         /// Each comparison's two sides and margin, apart (absent when the claim compares nothing).
         public var values: [ClaimValues]?
+        /// True for a claim marked as true by construction (absent otherwise).
+        public var sanityCheck: Bool?
 
         public init(line: Int, column: Int, source: String, passed: Bool, detail: String, required: Int? = nil,
-                    seeds: [SeedCheck]? = nil, values: [ClaimValues]? = nil) {
+                    seeds: [SeedCheck]? = nil, values: [ClaimValues]? = nil, sanityCheck: Bool? = nil) {
             self.line = line
             self.column = column
             self.source = source
@@ -131,6 +133,7 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
             self.required = required
             self.seeds = seeds
             self.values = values
+            self.sanityCheck = sanityCheck
         }
     }
 

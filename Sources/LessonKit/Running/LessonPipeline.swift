@@ -53,7 +53,7 @@ public struct LessonPipeline {
     /// Evaluates the lesson's blocks (throwing its diagnostics, exit status 2), then runs and checks it.
     public func run(_ lesson: Lesson, id: String, fileName: String, overrides: [String: String]) throws -> Report {
         let plan: LessonPlan
-        switch Evaluator.evaluate(lesson, overrides: overrides) {
+        switch Evaluator.evaluate(lesson, overrides: overrides, checksData: true) {
         case .success(let p): plan = p
         case .failure(let list): throw LessonsError(list.diagnostics, source: lesson.source, exitCode: 2)
         }
@@ -71,36 +71,13 @@ public struct LessonPipeline {
                                                  cache: cache(forLessonAt: lesson.path), lessonFolder: folder),
                                   progress: progress, dataSource: LessonRunner.datasetLoader(lessonFolder: folder),
                                   summarize: LessonRunner.summaryWithPreview)
-        let outcome = try runner.run(comparisons, sweeps: sweeps)
+        var outcome: LessonRunOutcome
+        do { outcome = try runner.run(comparisons, sweeps: sweeps) } catch let failure as DatasetFailure {
+            throw LessonsError(Diagnostic(path: lesson.path, location: Self.location(of: failure, in: plan), message: failure.description),
+                               source: lesson.source, exitCode: 2)
+        }
 
         var failures: [Diagnostic] = []
-        for (planned, ran) in zip(plan.comparisons, outcome.comparisons) {
-            for (index, series) in ran.series.enumerated() {
-                // Point at the run itself, where the lesson wrote it.
-                let location = index < planned.runLocations.count ? planned.runLocations[index] : planned.location
-                for (seed, run) in zip(series.seeds, series.results) {
-                    let name = series.results.count > 1 ? "run '\(run.name)' (seed \(seed))" : "run '\(run.name)'"
-                    switch run.outcome {
-                    case .completed: continue
-                    case let .diverged(_, _, hint):
-                        failures.append(Diagnostic(path: lesson.path, location: location, message: "\(name): \(hint)"))
-                    case .failed(let message):
-                        failures.append(Diagnostic(path: lesson.path, location: location, message: "\(name) failed: \(message)"))
-                    }
-                }
-            }
-        }
-        for (planned, ran) in zip(plan.sweeps, outcome.sweeps) {
-            for (value, point) in zip(ran.values, ran.points) {
-                for series in point {
-                    for (seed, run) in zip(series.seeds, series.results) where !run.outcome.isCompleted {
-                        failures.append(Diagnostic(path: lesson.path, location: planned.location,
-                                                   message: "sweep '\(ran.title)': run '\(run.name)' at \(ran.parameter) = \(value)"
-                                                       + " (seed \(seed)) did not complete"))
-                    }
-                }
-            }
-        }
         let reports = outcome.reports
         let checked = plan.expectations.map { expectation -> LessonResults.CheckedExpectation in
             let result = expectation.evaluate(reports)
@@ -109,15 +86,57 @@ public struct LessonPipeline {
                          record: .init(line: expectation.location.line, column: expectation.location.column,
                                        source: expectation.claim, passed: result.passed, detail: result.actual,
                                        required: result.required, seeds: result.seeds,
-                                       values: Self.nonEmpty(expectation.comparedValues(reports))))
+                                       values: Self.nonEmpty(expectation.comparedValues(reports)),
+                                       sanityCheck: expectation.sanityCheck ? true : nil))
         }
+        // A divergence a held claim states is the lesson's point, not a failure.
+        outcome.expectedToDiverge = Set(zip(plan.expectations, checked).filter { $0.1.record.passed }
+            .flatMap { $0.0.expectedDivergences })
+        var runFailures: [Diagnostic] = []
+        for (planned, ran) in zip(plan.comparisons, outcome.comparisons) {
+            for (index, series) in ran.series.enumerated() {
+                // Point at the run itself, where the lesson wrote it.
+                let location = index < planned.runLocations.count ? planned.runLocations[index] : planned.location
+                for (seed, run) in zip(series.seeds, series.results) where outcome.isFailure(run) {
+                    let name = series.results.count > 1 ? "run '\(run.name)' (seed \(seed))" : "run '\(run.name)'"
+                    switch run.outcome {
+                    case .completed: continue
+                    case let .diverged(_, _, hint):
+                        runFailures.append(Diagnostic(path: lesson.path, location: location, message: "\(name): \(hint)"))
+                    case .failed(let message):
+                        runFailures.append(Diagnostic(path: lesson.path, location: location, message: "\(name) failed: \(message)"))
+                    }
+                }
+            }
+        }
+        for (planned, ran) in zip(plan.sweeps, outcome.sweeps) {
+            for (value, point) in zip(ran.values, ran.points) {
+                for series in point {
+                    for (seed, run) in zip(series.seeds, series.results) where outcome.isFailure(run) {
+                        runFailures.append(Diagnostic(path: lesson.path, location: planned.location,
+                                                   message: "sweep '\(ran.title)': run '\(run.name)' at \(ran.parameter) = \(value)"
+                                                       + " (seed \(seed)) did not complete"))
+                    }
+                }
+            }
+        }
+        failures = runFailures + failures
         let parameters = plan.parameters.map {
             ResultsDocument.Parameter(name: $0.name, type: $0.type, value: $0.value, declaredValue: $0.declaredValue,
                                       overridden: $0.overridden)
         }
         let results = LessonResults(lessonFile: fileName, lessonID: id, title: lesson.meta.title, parameters: parameters,
-                                    comparisons: comparisons, outcome: outcome, expectations: checked)
+                                    comparisons: comparisons, outcome: outcome, expectations: checked,
+                                    headline: lesson.meta.headline)
         return Report(results: results, failures: failures)
+    }
+
+    /// Where the failed dataset is written: the path its error is about, or the statement using it.
+    static func location(of failure: DatasetFailure, in plan: LessonPlan) -> SourceLocation? {
+        if let comparison = plan.comparisons.first(where: { $0.dataset == failure.dataset }) {
+            return comparison.datasetLocations.location(of: failure.error)
+        }
+        return plan.sweeps.first { $0.points.contains { $0.dataset == failure.dataset } }?.location ?? plan.comparisons.first?.location
     }
 
     private static func nonEmpty<T>(_ list: [T]) -> [T]? { list.isEmpty ? nil : list }

@@ -12,6 +12,9 @@ public struct LessonRunOutcome: Sendable {
     public var trainedCount: Int
     /// (run, seed) pairs taken from the cache.
     public var cachedCount: Int
+    /// Runs whose divergence a claim that held expects (`expect(results["x"].diverged)`):
+    /// their diverged seeds are the lesson's point, not its failure.
+    public var expectedToDiverge: Set<String> = []
 
     public init(comparisons: [ComparisonOutcome], sweeps: [SweepOutcome] = [], warnings: [String], trainedCount: Int,
                 cachedCount: Int) {
@@ -29,10 +32,20 @@ public struct LessonRunOutcome: Sendable {
         return out
     }
 
-    /// Runs (one per seed) that diverged or could not train, sweeps included.
+    /// Runs (one per seed) that diverged or could not train, sweeps included,
+    /// less the divergences a held claim expects.
     public var failedRuns: [RunResult] {
         (comparisons.flatMap(\.series) + sweeps.flatMap { $0.points.flatMap { $0 } })
-            .flatMap(\.results).filter { $0.outcome != .completed }
+            .flatMap(\.results).filter(isFailure)
+    }
+
+    /// Whether this (run, seed) result fails the lesson.
+    public func isFailure(_ run: RunResult) -> Bool {
+        switch run.outcome {
+        case .completed: return false
+        case .diverged: return !expectedToDiverge.contains(run.name)
+        case .failed: return true
+        }
     }
 }
 

@@ -135,9 +135,9 @@ public final class LessonRunner {
             switch data(unit.dataset, key: unit.datasetKey) {
             case .success(let dataset): pending.append((i, dataset))
             case .failure(let error):
-                results[i] = RunResult(name: unit.run.name, labels: [], history: [], outcome: .failed(message: "\(error)"),
-                                       thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
-                progress.finished(i, summary: "failed: \(error)")
+                // Bad data is bad input: nothing trains, and the lesson says where the data is declared.
+                progress.end()
+                throw DatasetFailure(dataset: unit.dataset, error: error)
             }
         }
         datasets = [:]
@@ -265,4 +265,13 @@ extension LessonRunner {
             of: dataset, kind: kind,
             preview: preview.map { p in (p.png, p.columns, p.cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) }.map(\.labels)) })
     }
+}
+
+/// A dataset that could not be made or read when a run needed it (a file changed
+/// since it was checked, or its values are out of range): bad input, so the lesson
+/// stops before anything trains.
+public struct DatasetFailure: Error, CustomStringConvertible {
+    public var dataset: DatasetSource
+    public var error: Error
+    public var description: String { "\(error)" }
 }

@@ -11,7 +11,7 @@ import Experiments
 /// description, NeuralCore's numerics version and the project's version are in.
 public struct RunSpec: Codable, Hashable, Sendable {
     /// Bump when results change meaning without any field here changing.
-    public static let projectVersion = "lessons-0.1.1"
+    public static let projectVersion = "lessons-0.1.2"
 
     public var run: Run
     public var dataset: DatasetKey

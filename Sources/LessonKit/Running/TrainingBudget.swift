@@ -3,7 +3,8 @@ import Experiments
 /// How much training a lesson may ask for, estimated from its plan before
 /// anything trains: for every (run, seed) pair — sweep points included —
 /// epochs × training images × 3 forward passes, plus one forward pass over the
-/// validation and test images, in multiply-adds counted from the architecture.
+/// training (for the training-split metrics), validation and test images, in
+/// multiply-adds counted from the architecture.
 /// Cached pairs count too: the limit is on what the lesson asks for, so a
 /// student's rerun is refused or allowed the same way on every machine.
 ///
@@ -69,7 +70,7 @@ struct TrainingBudget {
         guard let size = dataset.plannedSize else { return 0 }
         let forward = run.model.forwardMultiplyAdds(height: size.height, width: size.width, channels: size.channels,
                                                     labels: size.labels)
-        return forward * (3 * Double(run.epochs) * Double(size.train) + Double(size.evaluated))
+        return forward * ((3 * Double(run.epochs) + 1) * Double(size.train) + Double(size.evaluated))
     }
 
     /// `4.2 × 10¹²`.

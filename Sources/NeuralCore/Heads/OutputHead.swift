@@ -1,6 +1,4 @@
-#if canImport(Foundation)
-import Foundation
-#endif
+import PortableMath
 
 /// How logits become label probabilities. Applied by losses and predictions, never as a
 /// layer, so the model always outputs logits.
@@ -23,7 +21,7 @@ public enum OutputHead: String, Sendable, Equatable, CaseIterable {
                     for c in 0..<l { out[i * l + c] = Float(ScalarMath.sigmoid(Double(row[c]))) }
                 case .softmax:
                     let lse = ScalarMath.logSumExp(row, count: l)
-                    for c in 0..<l { out[i * l + c] = Float(exp(Double(row[c]) - lse)) }
+                    for c in 0..<l { out[i * l + c] = Float(Math.exp(Double(row[c]) - lse)) }
                 }
             }
         }

@@ -1,6 +1,4 @@
-#if canImport(Foundation)
-import Foundation
-#endif
+import PortableMath
 
 /// The asymmetric loss (ASL) of Ridnik et al., "Asymmetric Loss For Multi-Label
 /// Classification", ICCV 2021, as the authors' `AsymmetricLoss` (Alibaba-MIIL/ASL,
@@ -21,7 +19,7 @@ import Foundation
 /// whole negative term once p ≤ clip.
 enum AsymmetricLoss {
     static let epsilon = 1e-8
-    static let logEpsilon = log(epsilon)
+    static let logEpsilon = Math.log(epsilon)
 
     /// ℓ and dℓ/dx of one cell.
     @inline(__always) static func cell(_ x: Double, _ z: Double, gammaPositive gp: Double, gammaNegative gn: Double,
@@ -33,7 +31,7 @@ enum AsymmetricLoss {
             // −log(max(p, ε))·q^γ₊; d/dx = −ℓ′·w + γ₊·p·log(max(p, ε))·w, with ℓ′ = q unclamped.
             let clamped = p < epsilon
             let logP = clamped ? logEpsilon : f.logSigmoid
-            let w = gp == 0 ? 1 : pow(q, gp)
+            let w = gp == 0 ? 1 : Math.pow(q, gp)
             l += z * -logP * w
             d += z * ((clamped ? 0 : -q * w) + gp * p * logP * w)
         }
@@ -42,11 +40,11 @@ enum AsymmetricLoss {
             // p_m = 1 − m, taken from whichever side keeps its digits.
             let pm = m > 0.5 ? q + clip : 1 - m
             let clamped = pm < epsilon
-            let logPm = clamped ? logEpsilon : (m > 0.5 ? log(pm) : log1p(-m))
-            let w = gn == 0 ? 1 : pow(m, gn)
+            let logPm = clamped ? logEpsilon : (m > 0.5 ? Math.log(pm) : Math.log1p(-m))
+            let w = gn == 0 ? 1 : Math.pow(m, gn)
             // dp_m/dx = −p·q; dw/dx = γ₋·m^(γ₋−1)·p·q.
             var dn = clamped ? 0 : p * q / pm * w
-            if gn != 0 { dn -= logPm * gn * pow(m, gn - 1) * p * q }
+            if gn != 0 { dn -= logPm * gn * Math.pow(m, gn - 1) * p * q }
             l += (1 - z) * -logPm * w
             d += (1 - z) * dn
         }

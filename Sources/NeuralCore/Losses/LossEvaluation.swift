@@ -1,6 +1,4 @@
-#if canImport(Foundation)
-import Foundation
-#endif
+import PortableMath
 
 extension LossFunction {
     /// One pass over the batch: per-row loss and derivative from `rowLoss`, weighted
@@ -125,7 +123,7 @@ extension LossFunction {
         var l = 0.0
         for k in 0..<c where a[k] != 0 { l -= a[k] * (Double(x[k]) - lse) }
         if let g = gradient {
-            for k in 0..<c { g[k] = exp(Double(x[k]) - lse) * weightSum - a[k] }
+            for k in 0..<c { g[k] = Math.exp(Double(x[k]) - lse) * weightSum - a[k] }
         }
         return l
     }
@@ -149,12 +147,12 @@ extension LossFunction {
             let oneMinusPt = z * ScalarMath.sigmoid(-x) + (1 - z) * p
             let g = Double(gamma)
             let alphaT = alpha.map { Double($0) * z + (1 - Double($0)) * (1 - z) } ?? 1
-            let modulator = g == 0 ? 1 : pow(oneMinusPt, g)
+            let modulator = g == 0 ? 1 : Math.pow(oneMinusPt, g)
             let l = alphaT * ce * modulator
             // d/dx: (σ − z)(1−p_t)^γ + ce·γ(1−p_t)^(γ−1)·(−(2z−1)σ(1−σ))
             var d = (p - z) * modulator
             if g != 0 && oneMinusPt > 0 {
-                d -= ce * g * pow(oneMinusPt, g - 1) * (2 * z - 1) * p * (1 - p)
+                d -= ce * g * Math.pow(oneMinusPt, g - 1) * (2 * z - 1) * p * (1 - p)
             }
             return (l, alphaT * d)
         case .asymmetric(let gammaPositive, let gammaNegative, let clip):

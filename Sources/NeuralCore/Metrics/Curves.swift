@@ -18,6 +18,43 @@ extension Metrics {
         }
     }
 
+    /// The points of the precision–recall curve at which recall rises (recall ascending):
+    /// the curve as a step function, precision pₖ on recall (rₖ₋₁, rₖ]. Its area
+    /// Σ (rₖ − rₖ₋₁)·pₖ is exactly `averagePrecision`; the points it leaves out add no area.
+    public static func precisionRecallSteps(truth: [Bool], scores: [Double]) -> [PRPoint] {
+        var steps: [PRPoint] = [], previous = 0.0
+        for point in precisionRecallCurve(truth: truth, scores: scores) where point.recall > previous {
+            steps.append(point)
+            previous = point.recall
+        }
+        return steps
+    }
+
+    /// Fewer steps by recall, never by rank: consecutive steps whose recall ends in the same
+    /// cell of width 1/`cells` become one step, ending at the last one's recall, with their
+    /// recall-weighted mean precision. The area (the AP) is kept exactly; a label with few
+    /// positives (steps wider than a cell) keeps every step.
+    public static func thinByRecall(_ steps: [PRPoint], cells: Int) -> [PRPoint] {
+        precondition(cells > 0)
+        var out: [PRPoint] = []
+        var start = 0.0, area = 0.0, cell = -1
+        for (k, step) in steps.enumerated() {
+            let previous = k == 0 ? 0 : steps[k - 1].recall
+            let c = Int((step.recall * Double(cells) - 1e-9).rounded(.up))
+            if c != cell, k > 0 {
+                let end = previous
+                out.append(PRPoint(threshold: steps[k - 1].threshold, precision: area / (end - start), recall: end))
+                start = end; area = 0
+            }
+            cell = c
+            area += (step.recall - previous) * step.precision
+        }
+        if let last = steps.last {
+            out.append(PRPoint(threshold: last.threshold, precision: area / (last.recall - start), recall: last.recall))
+        }
+        return out
+    }
+
     public struct ROCPoint: Sendable, Equatable {
         public var threshold: Double, falsePositiveRate: Double, truePositiveRate: Double
     }

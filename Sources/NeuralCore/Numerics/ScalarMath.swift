@@ -1,6 +1,4 @@
-#if canImport(Foundation)
-import Foundation
-#endif
+import PortableMath
 
 /// Scalar helpers shared by losses and heads. They work in Double: loss and metric
 /// arithmetic is a tiny fraction of a training step, and Double keeps the reference
@@ -8,14 +6,14 @@ import Foundation
 enum ScalarMath {
     /// σ(x) without overflow for either sign.
     @inline(__always) static func sigmoid(_ x: Double) -> Double {
-        if x >= 0 { return 1 / (1 + exp(-x)) }
-        let e = exp(x)
+        if x >= 0 { return 1 / (1 + Math.exp(-x)) }
+        let e = Math.exp(x)
         return e / (1 + e)
     }
 
     /// softplus(u) = log(1 + eᵘ), written so it neither overflows nor cancels.
     @inline(__always) static func softplus(_ u: Double) -> Double {
-        max(u, 0) + log1p(exp(-abs(u)))
+        max(u, 0) + Math.log1p(Math.exp(-abs(u)))
     }
 
     /// softplus(x), softplus(−x) and σ(x) from one exp(−|x|) and one log1p:
@@ -23,7 +21,7 @@ enum ScalarMath {
     /// same two values (the binary losses need all three per cell).
     @inline(__always) static func softplusPairAndSigmoid(_ x: Double) -> (softplus: Double, softplusNegated: Double,
                                                                          sigmoid: Double) {
-        let e = exp(-abs(x)), l = log1p(e)
+        let e = Math.exp(-abs(x)), l = Math.log1p(e)
         return (max(x, 0) + l, max(-x, 0) + l, x >= 0 ? 1 / (1 + e) : e / (1 + e))
     }
 
@@ -31,8 +29,8 @@ enum ScalarMath {
     /// probabilities without the cancellation of 1 − σ(x) (the asymmetric loss needs both).
     @inline(__always) static func sigmoidPairAndLogSigmoid(_ x: Double) -> (sigmoid: Double, sigmoidNegated: Double,
                                                                           logSigmoid: Double) {
-        let e = exp(-abs(x)), r = 1 / (1 + e)
-        return (x >= 0 ? r : e * r, x >= 0 ? e * r : r, -(max(-x, 0) + log1p(e)))
+        let e = Math.exp(-abs(x)), r = 1 / (1 + e)
+        return (x >= 0 ? r : e * r, x >= 0 ? e * r : r, -(max(-x, 0) + Math.log1p(e)))
     }
 
     /// log Σ exp(xᵢ) of a row, shifted by the maximum.
@@ -41,7 +39,7 @@ enum ScalarMath {
         for c in 0..<count { m = max(m, Double(x[c])) }
         if !m.isFinite { return m }
         var s = 0.0
-        for c in 0..<count { s += exp(Double(x[c]) - m) }
-        return m + log(s)
+        for c in 0..<count { s += Math.exp(Double(x[c]) - m) }
+        return m + Math.log(s)
     }
 }

@@ -2,6 +2,7 @@
 import Foundation
 #endif
 import SIMDKernels
+import PortableMath
 
 /// Adam (Kingma & Ba) and AdamW (Loshchilov & Hutter, `decoupledWeightDecay`).
 ///
@@ -44,7 +45,7 @@ public final class Adam: GradientOptimizer {
     public func step(_ parameters: [Parameter]) {
         stepCount += 1
         let t = Double(stepCount)
-        let c1 = 1 - pow(Double(beta1), t), c2 = 1 - pow(Double(beta2), t)
+        let c1 = 1 - Math.pow(Double(beta1), t), c2 = 1 - Math.pow(Double(beta2), t)
         let b1 = beta1, b2 = beta2, eps = epsilon, lr = learningRate, wd = weightDecay
         let decoupled = decoupledWeightDecay, keras = epsilonPlacement == .keras
         // Per-step scalars in Double, then Float for the elementwise loop.

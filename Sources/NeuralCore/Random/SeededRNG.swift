@@ -1,3 +1,5 @@
+import PortableMath
+
 /// The project's one source of randomness: xoshiro256** seeded through SplitMix64.
 ///
 /// Every random choice (initialisation, shuffling, dropout, data generation)
@@ -65,7 +67,7 @@ public struct SeededRNG: RandomNumberGenerator, Sendable {
         var u1 = nextDouble()
         while u1 <= 0 { u1 = nextDouble() }
         let u2 = nextDouble()
-        return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
+        return (-2 * Math.log(u1)).squareRoot() * Math.cos(2 * Double.pi * u2)
     }
 
     /// Fisher–Yates shuffle driven by `nextInt(below:)` (not the standard library's
@@ -88,15 +90,3 @@ public struct SeededRNG: RandomNumberGenerator, Sendable {
 
 @inline(__always) private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
-#if canImport(Glibc)
-import Glibc
-@inline(__always) private func _log(_ x: Double) -> Double { Glibc.log(x) }
-@inline(__always) private func _cos(_ x: Double) -> Double { Glibc.cos(x) }
-#elseif hasFeature(Embedded)
-@inline(__always) private func _log(_ x: Double) -> Double { log(x) }
-@inline(__always) private func _cos(_ x: Double) -> Double { cos(x) }
-#else
-import Foundation
-@inline(__always) private func _log(_ x: Double) -> Double { Foundation.log(x) }
-@inline(__always) private func _cos(_ x: Double) -> Double { Foundation.cos(x) }
-#endif

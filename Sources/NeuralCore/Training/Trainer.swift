@@ -1,6 +1,4 @@
-#if canImport(Foundation)
-import Foundation
-#endif
+import PortableMath
 
 /// Mini-batch training of a `Sequential` on logits with a `LossFunction` and a `GradientOptimizer`.
 ///
@@ -182,8 +180,8 @@ public final class Trainer {
         let p = LabelStatistics(labels).prevalence.map { min(max($0, 1e-4), 1 - 1e-4) }
         let bias: [Float]
         switch head {
-        case .sigmoid: bias = p.map { Float(log($0 / (1 - $0))) }
-        case .softmax: bias = p.map { Float(log($0)) }
+        case .sigmoid: bias = p.map { Float(Math.log($0 / (1 - $0))) }
+        case .softmax: bias = p.map { Float(Math.log($0)) }
         }
         last.bias.value = Tensor(shape: [bias.count], storage: bias)
     }

@@ -2,9 +2,11 @@ import Foundation
 import XCTest
 @testable import NeuralCore
 
-/// The reference file `shared/reference/losses-and-metrics.json`, located by walking up
-/// from this file to the package root and then `../shared` (env `LESSONS_SHARED_DIR`
-/// overrides the shared folder).
+/// The library reference values, `Fixtures/reference/losses-and-metrics.json` (a copy
+/// of the project's shared reference; its README beside it gives the provenance:
+/// TF/Keras, PyTorch, JAX + optax and scikit-learn versions, and how each value was
+/// cross-checked). The tests read only this copy, so they pass wherever the
+/// repository is cloned.
 struct ReferenceData {
     struct Array64 { var shape: [Int]; var values: [Double] }
     struct Case {
@@ -17,26 +19,17 @@ struct ReferenceData {
     let inputs: [String: Array64]
     let cases: [Case]
 
-    static func locate(filePath: String = #filePath) throws -> URL {
-        let fm = FileManager.default
-        if let dir = ProcessInfo.processInfo.environment["LESSONS_SHARED_DIR"], !dir.isEmpty {
-            return URL(fileURLWithPath: dir).appendingPathComponent("reference/losses-and-metrics.json")
-        }
-        var dir = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                return dir.deletingLastPathComponent().appendingPathComponent("shared/reference/losses-and-metrics.json")
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        throw NSError(domain: "ReferenceData", code: 1, userInfo: [NSLocalizedDescriptionKey: "no Package.swift above \(filePath)"])
+    /// The fixture's location, found from this file (`Tests/NeuralCoreTests/Support/`).
+    static func locate(filePath: String = #filePath) -> URL {
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/reference/losses-and-metrics.json")
     }
 
     static func load() throws -> ReferenceData {
-        let url = try locate()
+        let url = locate()
         guard FileManager.default.fileExists(atPath: url.path) else {
-            XCTFail("reference file missing at \(url.path); set LESSONS_SHARED_DIR to the shared folder")
-            throw NSError(domain: "ReferenceData", code: 2)
+            XCTFail("reference file missing at \(url.path)")
+            throw CocoaError(.fileNoSuchFile)
         }
         let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
         func array(_ any: Any) -> Array64 {

@@ -7,6 +7,8 @@ import SwiftSyntax
 /// whose definition fails is poisoned, so its uses add no errors of their own.
 struct LetBinder {
     let evaluator: ExpressionEvaluator
+    /// Checks a dataset's files where it is declared (nil: not checked, as in export).
+    let dataChecks: DataChecks?
     var scope: Scope { evaluator.scope }
     var overrides: [String: String] { evaluator.overrides }
 
@@ -96,6 +98,7 @@ struct LetBinder {
         scope.bind(name, to: Scope.Binding(value: value, location: location, isParameter: kind == .parameters))
         if kind == .experiment, let spec = value.value.object as? any DatasetSpecification {
             plan.datasets.append(PlanDataset(name: name, spec: spec.source, blockIndex: context.source.index, location: location))
+            _ = dataChecks?.sizes(of: value, in: context)
         }
     }
 

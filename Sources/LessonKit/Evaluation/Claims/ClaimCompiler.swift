@@ -27,7 +27,7 @@ struct ClaimCompiler {
                 guard let k = compileRobustness(args[1].expression, runs: condition.runNames, in: context) else { return nil }
                 inAtLeast = k
             }
-        } else if labels == [nil, "approximately", "tolerance"] {
+        } else if labels == [nil, "approximately", "tolerance"] || labels == [nil, "approximately", "tolerance", "inAtLeast"] {
             let value = compileQuantity(args[0].expression, in: context)
             let target = compileQuantity(args[1].expression, in: context)
             let tolerance = compileQuantity(args[2].expression, in: context)
@@ -37,12 +37,18 @@ struct ClaimCompiler {
                 return nil
             }
             check = .approximately(value, target: target, tolerance: tolerance)
+            if labels.count == 4 {
+                guard let k = compileRobustness(args[3].expression, runs: value.runNames + target.runNames + tolerance.runNames,
+                                                in: context) else { return nil }
+                inAtLeast = k
+            }
         } else {
             let known = ["inAtLeast", "approximately", "tolerance"]
             if let bad = args.first(where: { $0.label != nil && !known.contains($0.label!.text) }), let label = bad.label {
-                context.error("expect has no argument '\(label.text)'\(Suggestions.didYouMean(label.text, in: known))", at: label)
+                context.error("expect has no argument '\(label.text)'\(Suggestions.didYouMean(label.text, in: known, listing: "arguments"))", at: label)
             } else {
-                context.error("expect takes a condition (optionally with 'inAtLeast:'), or a value with 'approximately:' and 'tolerance:'",
+                context.error("expect takes a condition, or a value with 'approximately:' and 'tolerance:', "
+                              + "either optionally with 'inAtLeast:'",
                               at: call)
             }
             return nil
@@ -166,6 +172,10 @@ struct ClaimCompiler {
                 if case .constant(let x) = inner.quantity { return (.constant(-x), false) }
                 return (.negated(inner.quantity), inner.isBool)
             }
+            if let call = expr.as(FunctionCallExprSyntax.self), let ref = call.calledExpression.as(DeclReferenceExprSyntax.self),
+               let function = ClaimFunction(rawValue: ref.baseName.text) {
+                return functionCall(function, call, in: context)
+            }
             if let read = metricRead(expr, in: context) { return read }
             guard let v = evaluator.evaluate(expr, expected: nil, in: context) else { return nil }
             if let b = v.value.bool { return (.constant(b ? 1 : 0), true) }
@@ -175,5 +185,36 @@ struct ClaimCompiler {
             }
             return (.constant(x), false)
         }
+    }
+
+    /// `abs(x)`, `min(a, b, ...)` or `max(a, b, ...)` over numbers of the claim.
+    private func functionCall(_ function: ClaimFunction, _ call: FunctionCallExprSyntax,
+                              in context: EvaluationContext) -> (quantity: Quantity, isBool: Bool)? {
+        if let closure = call.trailingClosure {
+            context.error("trailing closures are not supported in lessons", at: closure)
+            return nil
+        }
+        if let labelled = call.arguments.first(where: { $0.label != nil }), let label = labelled.label {
+            context.error("extraneous argument label '\(label.text):' in call to '\(function.rawValue)'", at: label)
+            return nil
+        }
+        guard function.arity.contains(call.arguments.count) else {
+            context.error(function == .abs ? "abs takes one number, e.g. 'abs(a - b)'"
+                                           : "\(function.rawValue) takes two or more numbers, e.g. '\(function.rawValue)(a, b)'",
+                          at: call)
+            return nil
+        }
+        var arguments: [Quantity] = []
+        for argument in call.arguments {
+            guard let q = quantity(.operand(argument.expression), in: context) else { return nil }
+            guard !q.isBool else {
+                context.error("cannot convert value of type 'Bool' to expected argument type 'Double'", at: argument.expression)
+                return nil
+            }
+            arguments.append(q.quantity)
+        }
+        let constants = arguments.compactMap { q -> Double? in if case .constant(let x) = q { return x }; return nil }
+        if constants.count == arguments.count { return (.constant(function.apply(constants)), false) }
+        return (.function(function, arguments), false)
     }
 }

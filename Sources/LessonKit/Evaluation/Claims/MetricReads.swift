@@ -24,7 +24,7 @@ extension ClaimCompiler {
         guard let run = runName(sub, in: context) else { return .some(nil) }
         let name = member.declName.baseName.text
         guard let metric = ReportMetric.named(name) else {
-            context.error("run report has no member '\(name)'\(Suggestions.didYouMean(name, in: ReportMetric.all.map(\.name)))",
+            context.error("run report has no member '\(name)'\(Suggestions.didYouMean(name, in: ReportMetric.all.map(\.name), listing: "members"))",
                           at: member.declName)
             return .some(nil)
         }

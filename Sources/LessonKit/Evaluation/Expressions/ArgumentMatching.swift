@@ -29,12 +29,12 @@ enum ArgumentMatching {
                         context.error("extra argument '\(label)' in call", at: node)
                     } else {
                         let after = parameters[..<next].last(where: { matched[$0.name] != nil })
-                        context.error("argument '\(label)' must precede argument '\(after?.label ?? after?.name ?? "")'", at: node)
+                        context.error("argument '\(label)' must precede argument '\(after?.label ?? after?.name ?? "")' "
+                                      + "(the order is: \(known.joined(separator: ", ")))", at: node)
                     }
-                } else if parameters[next...].contains(where: { $0.label == nil }) && !known.contains(label) {
-                    context.error("\(display) has no argument '\(label)'\(Suggestions.didYouMean(label, in: known))", at: node)
                 } else {
-                    context.error("\(display) has no argument '\(label)'\(Suggestions.didYouMean(label, in: known))", at: node)
+                    context.error("\(display) has no argument '\(label)'\(Suggestions.didYouMean(label, in: known, listing: "arguments"))",
+                                  at: node)
                 }
             } else if let p = parameters[next...].first {
                 context.error("missing argument label '\(p.label ?? p.name):' in call", at: node)

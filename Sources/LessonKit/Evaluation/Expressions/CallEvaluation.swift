@@ -99,7 +99,7 @@ extension ExpressionEvaluator {
         let found = type.staticMembers.filter { $0.name == name }
         guard found.isEmpty else { return found }
         let names = Array(Set(type.staticMembers.map(\.name))).sorted()
-        context.error("type '\(type.name)' has no member '\(name)'\(Suggestions.didYouMean(name, in: names))", at: member.declName)
+        context.error("type '\(type.name)' has no member '\(name)'\(Suggestions.didYouMean(name, in: names, listing: "members"))", at: member.declName)
         throw NoSuchMember()
     }
 

@@ -51,9 +51,8 @@ struct ExpressionEvaluator {
             return Evaluated(value: .bool(lit.literal.tokenKind == .keyword(.true)), kind: .bool, location: location)
         }
         if let lit = expr.as(StringLiteralExprSyntax.self) {
-            if let segment = lit.segments.first(where: { $0.is(ExpressionSegmentSyntax.self) }) {
-                context.error("string interpolation is not supported in lessons", at: segment)
-                return nil
+            if lit.segments.contains(where: { $0.is(ExpressionSegmentSyntax.self) }) {
+                return interpolated(lit, in: context)
             }
             guard let text = lit.representedLiteralValue else {
                 context.error("this string literal is not supported", at: lit)

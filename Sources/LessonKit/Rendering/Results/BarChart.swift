@@ -4,8 +4,10 @@ struct GroupedBarChart {
     var groups: [String]
     /// Run names, one bar per run in each group.
     var series: [String]
-    /// values[series][group]; NaN draws no bar (a diverged run).
+    /// values[series][group]; NaN draws no bar (a diverged run). With seeds, the mean.
     var values: [[Double]]
+    /// seeds[series][group]: every seed's value, drawn as the run's marker over its bar; empty: one seed.
+    var seeds: [[[Double]]] = []
     var yLabel: String
     var width = 640.0
     var height = 300.0
@@ -13,7 +15,7 @@ struct GroupedBarChart {
     var tickSize: Double { width < 400 ? 12.5 : 11 }
 
     func draw() -> SVGCanvas {
-        let entries = series.indices.map { ChartLegend.Entry(name: series[$0], style: $0, dash: "", marker: false) }
+        let entries = series.indices.map { ChartLegend.Entry(name: series[$0], style: $0, dash: "", marker: !seeds.isEmpty, bar: true) }
         let legend = ChartLegend(entries: entries, fontSize: tickSize)
         let left = width < 400 ? 50.0 : 56.0, right = width - 14, top = 16.0
         let groupWidth = (right - left) / Double(max(1, groups.count))
@@ -47,8 +49,15 @@ struct GroupedBarChart {
                 let value = values[s][g]
                 guard value.isFinite else { continue }
                 let v = min(max(value, 0), 1)
-                canvas.rect(gx + Double(s) * barWidth, y(v), barWidth - 1, bottom - y(v), fill: Palette.color(s),
-                            title: "\(name), \(group): \(Markup.number(value))", series: s)
+                let bx = gx + Double(s) * barWidth
+                canvas.rect(bx, y(v), barWidth - 1, bottom - y(v), fill: Palette.color(s),
+                            title: "\(name), \(group): \(Markup.number(value))\(seeds.isEmpty ? "" : " (mean)")", series: s)
+                guard s < seeds.count, g < seeds[s].count else { continue }
+                // Seeds over the bar, in the page's text colour ring so they show on any fill.
+                for (k, seedValue) in seeds[s][g].enumerated() where seedValue.isFinite {
+                    let cx = bx + (barWidth - 1) * (0.25 + 0.5 * Double(k) / Double(max(1, seeds[s][g].count - 1)))
+                    canvas.seedDot(cx, y(min(max(seedValue, 0), 1)), series: s)
+                }
             }
         }
         legend.draw(on: &canvas, x: 8, y: legendY, width: width - 16)

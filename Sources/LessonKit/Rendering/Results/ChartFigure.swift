@@ -13,8 +13,11 @@ struct ChartFigure {
     var panels = false
     /// The same chart drawn narrow for phones (larger text per unit); empty: `svgs` serve every width.
     var narrowSVGs: [SVGCanvas] = []
+    /// Each panel's own accessible name (what that panel shows), in `svgs` order and again for
+    /// `narrowSVGs`; empty: every panel is named by `altText`.
+    var panelAltTexts: [String] = []
     /// "Figure N" on the page; nil: unnumbered.
-    var number: Int? = nil
+    var number: String? = nil
 
     var label: String { number.map { "Figure \($0)" } ?? "Figure" }
 
@@ -44,8 +47,10 @@ struct ChartFigure {
     private func drawings(_ list: [SVGCanvas], suffix: String) -> String {
         list.enumerated().map { index, svg in
             let titleID = list.count == 1 ? "\(id)-title\(suffix)" : "\(id)-title-\(index + 1)\(suffix)"
-            return svg.svg(title: list.count == 1 ? altText : altText + " (panel \(index + 1) of \(list.count))",
-                           titleID: titleID, panel: panels)
+            let title = index < panelAltTexts.count && list.count == panelAltTexts.count
+                ? panelAltTexts[index] + " (panel \(index + 1) of \(list.count))"
+                : list.count == 1 ? altText : altText + " (panel \(index + 1) of \(list.count))"
+            return svg.svg(title: title, titleID: titleID, panel: panels)
         }.joined()
     }
 }

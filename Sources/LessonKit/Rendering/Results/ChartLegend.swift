@@ -8,6 +8,8 @@ struct ChartLegend {
         var style: Int?
         var dash: String
         var marker = true
+        /// A filled swatch (bars) instead of a sample line.
+        var bar = false
     }
 
     /// One placed entry: its sample line starts at `x`, its text baseline sits at `y + 4`.
@@ -63,7 +65,11 @@ struct ChartLegend {
             let e = p.entry
             canvas.openGroup(className: "legend-entry")
             let color = e.style.map(Palette.color) ?? "currentColor"
-            canvas.line(p.x, p.y, p.x + 24, p.y, stroke: color, dash: e.dash, width: 2.5, series: e.style)
+            if e.bar {
+                canvas.rect(p.x + 2, p.y - 6, 20, 12, fill: color, series: e.style)
+            } else {
+                canvas.line(p.x, p.y, p.x + 24, p.y, stroke: color, dash: e.dash, width: 2.5, series: e.style)
+            }
             if e.marker, let style = e.style { canvas.marker(p.x + 12, p.y, series: style, fill: Palette.color(style)) }
             canvas.text(p.x + Self.sampleWidth, p.y + 4, p.text, size: fontSize)
             canvas.closeGroup()

@@ -18,6 +18,11 @@ public struct ComparisonSection {
     public var datasetShownAt: String?
     /// Per run (`runs` order), its statistics over seeds; nil entries (or none): one seed.
     public var aggregates: [RunAggregate?]
+    /// The claims of the expect blocks after this comparison (up to the next one), as
+    /// written: the `.claimed` chart draws the metrics those naming this section's runs read.
+    public var claims: [String] = []
+    /// Per run, every seed's result (charts pool or list them); empty: `runs` only.
+    public var seedResults: [[RunResult]] = []
 
     public init(title: String, dataset: DatasetSummary?, previewPath: String?, runs: [RunResult], id: String,
                 show: [ResultView]? = nil, datasetShownAt: String? = nil, aggregates: [RunAggregate?] = []) {
@@ -43,8 +48,10 @@ public struct ComparisonSection {
     var plannedViews: (shown: [ResultView], folded: [ResultView]) {
         var shown: [ResultView] = []
         for view in show ?? ResultView.defaults where !shown.contains(view) { shown.append(view) }
-        if show == nil, ThresholdTable(runs: runs, labels: labels).isInformative, let at = shown.firstIndex(of: .table) {
-            shown.insert(.thresholds, at: at + 1)
+        if show == nil, let at = shown.firstIndex(of: .table) {
+            // The rarest label's rows, which the prose reads first, beside the headline table.
+            if let rarest = dataset?.rarestLabel { shown.insert(.label(rarest), at: at + 1) }
+            if ThresholdTable(runs: runs, labels: labels).isInformative { shown.insert(.thresholds, at: at + 1) }
         }
         let folded = ResultView.all.filter { view in
             // One label shown up front still leaves every label's table for "More results".
@@ -56,13 +63,23 @@ public struct ComparisonSection {
 
     private var labels: [String] { dataset?.labels ?? runs.first?.labels ?? [] }
 
+    /// What the claims on these runs read; without such claims, the rarest label's recall and precision.
+    var claimedMetrics: [ClaimedMetric] {
+        let read = ClaimedMetric.read(in: claims, runs: Set(runs.map(\.name)))
+        if !read.isEmpty { return read }
+        guard let rarest = dataset?.rarestLabel ?? labels.last else { return [] }
+        return [ClaimedMetric(name: "recall", label: rarest), ClaimedMetric(name: "precision", label: rarest)]
+    }
+
     func html(numbering: inout PageNumbering) -> String {
         var out = "<section class=\"results\" id=\"\(Markup.escape(id))\"><h3>Results: \(Markup.escape(title))</h3>"
         out += runs.map { RunFailureNotice(run: $0).html() }.joined()
         let (shown, folded) = plannedViews
         for view in shown { out += render(view, numbering: &numbering) }
         var more = ""
+        numbering.folded = true
         for view in folded { more += render(view, numbering: &numbering) }
+        numbering.folded = false
         if !more.isEmpty {
             out += "<details class=\"more-results\"><summary>More results: every metric, per-label numbers and the other charts</summary>"
             out += more + "</details>"
@@ -71,7 +88,7 @@ public struct ComparisonSection {
     }
 
     private func render(_ view: ResultView, numbering: inout PageNumbering) -> String {
-        let charts = ResultCharts(runs: runs, labels: labels, id: id, aggregates: aggregates)
+        let charts = ResultCharts(runs: runs, labels: labels, id: id, aggregates: aggregates, seedResults: seedResults)
         func numbered(_ figure: ChartFigure?) -> String {
             guard var figure else { return "" }
             figure.number = numbering.nextFigure(id: figure.id)
@@ -102,6 +119,7 @@ public struct ComparisonSection {
             guard runs.contains(where: { $0.thresholds != nil }) else { return "" }
             return ThresholdTable(runs: runs, labels: labels, aggregates: aggregates, number: numbering.nextTable(id: "\(id)-thresholds"),
                                   id: "\(id)-thresholds").html()
+        case .claimed: return numbered(charts.claimed(claimedMetrics))
         case .loss: return numbered(charts.loss())
         case .pr: return numbered(charts.precisionRecall())
         case .bars: return numbered(charts.perLabelBars())

@@ -8,6 +8,8 @@ struct ComparisonTable {
     struct Column {
         var title: String
         var higherIsBetter: Bool
+        /// False: no value is marked best (an epoch count).
+        var ranked = true
         /// Shown in the compact headline table (the rest only in the full one).
         var headline = false
         var value: (RunResult) -> Double
@@ -21,13 +23,13 @@ struct ComparisonTable {
     var rarestLabel: String?
     /// Only the headline columns (fits the text column); false: every metric.
     var compact = true
-    var number: Int? = nil
+    var number: String? = nil
     var id: String? = nil
 
     /// A catalog metric's column (its heading and direction from the catalog).
     static func metric(_ path: KeyPath<MetricCatalog, Metric>, headline: Bool = false) -> Column {
         let metric = MetricCatalog.standard[keyPath: path]
-        return Column(title: metric.heading, higherIsBetter: metric.higherIsBetter, headline: headline,
+        return Column(title: metric.heading, higherIsBetter: metric.higherIsBetter, ranked: metric.ranked, headline: headline,
                       value: { $0.value(of: metric) }, summary: { $0.metrics[metric.name] })
     }
 
@@ -38,6 +40,8 @@ struct ComparisonTable {
         (\.multiLabelRecall, false),
         // What pos_weight costs: probabilities that no longer mean what they say.
         (\.expectedCalibrationError, false),
+        // How training went: past its best point, and where that was.
+        (\.validationLoss, false), (\.minValidationLoss, false), (\.bestEpoch, false),
     ] }
 
     var columns: [Column] {
@@ -45,6 +49,9 @@ struct ComparisonTable {
         if let rare = rarestLabel {
             columns.append(Column(title: "recall of \(rare) (rarest)", higherIsBetter: true, headline: true,
                                   value: { $0.labelMetrics(rare)?.recall ?? .nan }, summary: { $0.label(rare)?.recall }))
+            // Recall alone rewards saying yes to everything: its precision sits beside it.
+            columns.append(Column(title: "precision of \(rare)", higherIsBetter: true, headline: true,
+                                  value: { $0.labelMetrics(rare)?.precision ?? .nan }, summary: { $0.label(rare)?.precision }))
         }
         return compact ? columns.filter(\.headline) : columns
     }
@@ -60,12 +67,15 @@ struct ComparisonTable {
     func html() -> String {
         let columns = self.columns
         let best: [Double?] = columns.map { column in
+            guard column.ranked else { return nil }
             let values = runs.indices.map { rankValue(column, $0) }.filter(\.isFinite)
+            // When every run has the same value, none is "best".
+            guard values.count > 1, values.contains(where: { Markup.number($0) != Markup.number(values[0]) }) else { return nil }
             return column.higherIsBetter ? values.max() : values.min()
         }
         let rows: [[HTMLTable.Cell]] = runs.enumerated().map { index, run in
             let agg = aggregate(index)
-            var row: [HTMLTable.Cell] = [.text(agg.map { "\(run.name) (\($0.seeds.count) seeds)" } ?? run.name)]
+            var row: [HTMLTable.Cell] = [.text(run.name)]
             let status: String?
             switch run.outcome {
             case _ where agg.map { !$0.seeds.isEmpty } == true: status = nil
@@ -90,17 +100,27 @@ struct ComparisonTable {
             }
             return row
         }
-        let seeds = aggregates.contains { $0 != nil } ? "; mean ± sd over seeds" : ""
+        let seeds = Self.seedNote(aggregates)
         let caption = (compact ? "Headline test-set metrics per run" : "Every test-set metric per run")
-            + " (best value of each column marked\(seeds))"
-        return HTMLTable(caption: caption, header: ["run"] + columns.map(\.title), rows: rows, number: number, id: id).html()
+            + " (\(runs.count > 1 ? "best value of each column marked; " : "")↓: lower is better\(seeds))"
+        var table = HTMLTable(caption: caption, header: ["run"] + columns.map { $0.title + ($0.higherIsBetter ? "" : " ↓") },
+                              rows: rows, number: number, id: id)
+        table.cards = true
+        return table.html()
+    }
+
+    /// "; mean ± sd over 5 seeds" (or "over 3–5 seeds"); empty for single runs.
+    static func seedNote(_ aggregates: [RunAggregate?]) -> String {
+        let counts = aggregates.compactMap { $0?.seeds.count }
+        guard let low = counts.min(), let high = counts.max() else { return "" }
+        return "; mean ± sd over \(low == high ? String(low) : "\(low)–\(high)") seeds"
     }
 }
 
 extension HTMLTable.Cell {
     /// `0.712 ± 0.013`: the mean and sample standard deviation over seeds.
     static func summary(_ s: Summary, digits: Int = 3, best: Bool = false) -> Self {
-        Self(text: Markup.number(s.mean, digits: digits) + " ± " + Markup.number(s.sd, digits: digits),
-             numeric: true, emphasised: best, note: best ? "best" : nil)
+        Self(text: Markup.number(s.mean, digits: digits), numeric: true, emphasised: best, note: best ? "best" : nil,
+             spread: "± " + Markup.number(s.sd, digits: digits))
     }
 }

@@ -14,7 +14,11 @@ struct ExpectationBox {
         for record in records {
             let status = record.passed ? "pass" : "fail"
             out += "<li class=\"expect-\(status)\"><strong>\(record.passed ? "✓ holds" : "✗ failed")</strong> "
-            out += "<code>\(Markup.escape(record.source))</code>"
+            if record.sanityCheck == true {
+                // Said in words on the page, not only in a code comment: no reader takes it for a finding.
+                out += "<span class=\"sanity-check\">sanity check, true by construction:</span> "
+            }
+            out += "<code>\(Self.breakable(record.source))</code>"
             out += " <span class=\"note\">(line \(record.line))</span>"
             if let values = record.values, !values.isEmpty, record.seeds == nil {
                 out += "<ul class=\"claim-values\">" + values.map(Self.values).joined() + "</ul>"
@@ -22,7 +26,7 @@ struct ExpectationBox {
                 out += " — \(Markup.escape(record.detail))"
             }
             if let seeds = record.seeds, !seeds.isEmpty {
-                out += "<ul class=\"seed-checks\" aria-label=\"per seed\">"
+                out += "<ul class=\"seed-checks\">"
                 for check in seeds {
                     out += "<li class=\"expect-\(check.passed ? "pass" : "fail")\">seed \(check.seed): "
                     out += "<strong>\(check.passed ? "✓ holds" : "✗ fails")</strong>"
@@ -36,16 +40,23 @@ struct ExpectationBox {
         return out + "</ul></div>"
     }
 
+    /// The claim escaped, with a line-break chance before each member access
+    /// (`results["a"]<wbr>.recall("ring")`), so a narrow screen wraps it between
+    /// tokens, never inside `"ring"`.
+    static func breakable(_ source: String) -> String {
+        Markup.escape(source).replacing(/\.(?=[A-Za-z])/, with: "<wbr>.")
+    }
+
     /// `left = 0.85 > right = 0.425 + margin 0.1 (= 0.525)`, each number once, in words and figures.
     static func values(_ v: ClaimValues) -> String {
         func side(_ source: String, _ value: Double) -> String {
-            "<code>\(Markup.escape(source))</code> = <strong>\(Markup.escape(Quantity.format(value)))</strong>"
+            "<code>\(breakable(source))</code> = <strong>\(Markup.escape(Quantity.claimNumber(value)))</strong>"
         }
         var out = "<li>" + side(v.left, v.leftValue) + " \(Markup.escape(v.comparison)) " + side(v.right, v.rightValue)
         if let margin = v.margin {
             let sign = margin < 0 ? "−" : "+"
-            out += " \(sign) margin <strong>\(Markup.escape(Quantity.format(abs(margin))))</strong>"
-            out += " <span class=\"note\">(difference \(Markup.escape(Quantity.format(v.leftValue - v.rightValue))), "
+            out += " \(sign) margin <strong>\(Markup.escape(Quantity.claimNumber(abs(margin))))</strong>"
+            out += " <span class=\"note\">(difference \(Markup.escape(Quantity.claimNumber(v.leftValue - v.rightValue))), "
             out += v.holds ? "enough)" : "not enough)"
             out += "</span>"
         }

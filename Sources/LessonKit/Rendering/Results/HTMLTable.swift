@@ -8,6 +8,8 @@ struct HTMLTable {
         var emphasised = false
         /// Short note after the value (e.g. "best"); escaped.
         var note: String? = nil
+        /// The spread under the value (`± 0.013`), set smaller on its own line so columns stay narrow.
+        var spread: String? = nil
     }
 
     var caption: String?
@@ -15,22 +17,29 @@ struct HTMLTable {
     var rows: [[Cell]]
     var className = "data"
     /// "Table N" before the caption; nil: unnumbered.
-    var number: Int? = nil
+    var number: String? = nil
     /// The element id (for links to the table).
     var id: String? = nil
     /// The scroll region's accessible name; nil: the number and caption. Unique on a page.
     var regionLabel: String? = nil
+    /// On a phone, show each row as a card of "heading value" lines (the stylesheet's
+    /// `table.cards`), so every number is on screen without scrolling sideways.
+    var cards = false
 
     func html() -> String {
         let name = [number.map { "Table \($0)" }, caption].compactMap { $0 }.joined(separator: ": ")
         let region = regionLabel ?? (name.isEmpty ? "Data table" : name)
         var out = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(Markup.escape(region))\">"
-        out += "<table class=\"\(className)\"\(id.map { " id=\"\(Markup.escape($0))\"" } ?? "")>"
+        out += "<table class=\"\(className)\(cards ? " cards" : "")\"\(id.map { " id=\"\(Markup.escape($0))\"" } ?? "")>"
         if caption != nil || number != nil {
             let label = number.map { "<span class=\"table-label\">Table \($0).</span> " } ?? ""
             out += "<caption>\(label)\(Markup.escape(caption ?? ""))</caption>"
         }
-        out += "<thead><tr>" + header.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        // A column of numbers is headed flush right, over its numbers.
+        let numericColumn = header.indices.map { c in c > 0 && !rows.isEmpty && rows.allSatisfy { c < $0.count && $0[c].numeric } }
+        out += "<thead><tr>" + header.enumerated().map { c, title in
+            "<th scope=\"col\"\(numericColumn[c] ? " class=\"num\"" : "")>\(Markup.escape(title))</th>"
+        }.joined() + "</tr></thead><tbody>"
         for row in rows {
             out += "<tr>"
             for (index, cell) in row.enumerated() {
@@ -38,10 +47,12 @@ struct HTMLTable {
                 let close = index == 0 ? "th" : "td"
                 var content = cell.numeric ? "<span class=\"v\">\(Markup.escape(cell.text))</span>" : Markup.escape(cell.text)
                 if cell.emphasised { content = "<strong>\(content)</strong>" }
+                if let spread = cell.spread { content += "<span class=\"sd\">\(Markup.escape(spread))</span>" }
                 if let note = cell.note { content += " <span class=\"note\">\(Markup.escape(note))</span>" }
                 let classes = (cell.numeric ? ["num"] : []) + (cell.emphasised ? ["best"] : [])
                 let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                out += "<\(tag)\(cls)>\(content)</\(close)>"
+                let heading = cards && index > 0 && index < header.count ? " data-label=\"\(Markup.escape(header[index]))\"" : ""
+                out += "<\(tag)\(cls)\(heading)>\(content)</\(close)>"
             }
             out += "</tr>"
         }
@@ -58,21 +69,43 @@ extension HTMLTable.Cell {
 
 /// Figure and table numbers in page order, shared by every result on a page,
 /// and what each numbered element is called ("Figure 3"), for references from prose.
+/// Only what a reader sees counts: a figure or table folded into "More results" is
+/// numbered after the last one shown, with a letter ("Figure 2a", "2b"), so the shown
+/// numbers run 1, 2, 3 without gaps.
 struct PageNumbering {
     private(set) var figures = 0
     private(set) var tables = 0
+    /// Letters used under the current figure and table numbers while folded.
+    private var figureLetters = 0, tableLetters = 0
+    /// Set while rendering "More results".
+    var folded = false
     /// Element id → "Figure 3" / "Table 2".
     private(set) var names: [String: String] = [:]
 
-    mutating func nextFigure(id: String) -> Int {
-        figures += 1
-        names[id] = "Figure \(figures)"
-        return figures
+    mutating func nextFigure(id: String) -> String {
+        let label = Self.next(&figures, &figureLetters, folded: folded)
+        names[id] = "Figure \(label)"
+        return label
     }
 
-    mutating func nextTable(id: String) -> Int {
-        tables += 1
-        names[id] = "Table \(tables)"
-        return tables
+    mutating func nextTable(id: String) -> String {
+        let label = Self.next(&tables, &tableLetters, folded: folded)
+        names[id] = "Table \(label)"
+        return label
+    }
+
+    private static func next(_ count: inout Int, _ letters: inout Int, folded: Bool) -> String {
+        guard folded else {
+            count += 1
+            letters = 0
+            return String(count)
+        }
+        letters += 1
+        var suffix = "", n = letters
+        while n > 0 {
+            suffix = String(UnicodeScalar(UInt8(96 + (n - 1) % 26 + 1))) + suffix
+            n = (n - 1) / 26
+        }
+        return "\(count)\(suffix)"
     }
 }

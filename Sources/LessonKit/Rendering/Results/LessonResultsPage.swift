@@ -33,10 +33,14 @@ extension LessonResults {
                 previewPath = lessonID + "/" + name
             }
             let show = index < comparisons.count ? comparisons[index].show : nil
-            let section = ComparisonSection(title: comparison.title, dataset: comparison.dataset, previewPath: previewPath,
+            var section = ComparisonSection(title: comparison.title, dataset: comparison.dataset, previewPath: previewPath,
                                             runs: comparison.runs, id: "results-\(index + 1)", show: show,
                                             datasetShownAt: cardOfDataset[comparison.datasetHash],
                                             aggregates: comparison.series.map(\.aggregate))
+            // The claims of the expect blocks after this comparison, up to the next one.
+            let next = outcome.comparisons.map(\.blockIndex).filter { $0 > comparison.blockIndex }.min() ?? Int.max
+            section.claims = expectations.filter { $0.blockIndex > comparison.blockIndex && $0.blockIndex < next }.map(\.record.source)
+            section.seedResults = comparison.series.map(\.results)
             if cardOfDataset[comparison.datasetHash] == nil, comparison.dataset != nil {
                 cardOfDataset[comparison.datasetHash] = section.datasetCardID
             }
@@ -55,17 +59,27 @@ extension LessonResults {
     }
 
     /// "best macro-F1 0.712 (pos_weight)": the best run of the lesson by its
-    /// macro-F1 — for a run trained with several seeds its mean over them (a run
-    /// with an unfinished seed has none) — the first one on a tie, so the line is stable.
+    /// macro-F1, or by the metric front matter `headline:` names (lowest for a
+    /// metric where lower is better) — for a run trained with several seeds its
+    /// mean over them (a run with an unfinished seed has none) — the first one on
+    /// a tie, so the line is stable. `headline: none` gives none.
     var keyResult: String? {
+        let metric: Metric
+        switch headline {
+        case .none?: return nil
+        case .best(let name)?: metric = MetricCatalog.named(name) ?? MetricCatalog.standard.macroF1
+        case nil: metric = MetricCatalog.standard.macroF1
+        }
         var best: (name: String, value: Double, seeds: Int)?
         for series in outcome.comparisons.flatMap(\.series) {
-            let value = series.macroF1
-            guard value.isFinite, best.map({ value > $0.value }) ?? true else { continue }
+            let value = series.value(of: metric)
+            let better = best.map { metric.higherIsBetter ? value > $0.value : value < $0.value } ?? true
+            guard value.isFinite, better else { continue }
             best = (series.name, value, series.results.count)
         }
         return best.map { b in
-            "best macro-F1 \(Markup.number(b.value)) (\(b.name)\(b.seeds > 1 ? ", mean of \(b.seeds) seeds" : ""))"
+            "\(metric.higherIsBetter ? "best" : "lowest") \(metric.heading) \(Markup.number(b.value)) "
+                + "(\(b.name)\(b.seeds > 1 ? ", mean of \(b.seeds) seeds" : ""))"
         }
     }
 }

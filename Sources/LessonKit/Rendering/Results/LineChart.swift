@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lines over a numeric x axis: loss per epoch, precision–recall curves,
 /// reliability curves. One series per run; colours, dashes and markers by index.
 struct LineChart {
@@ -12,8 +14,38 @@ struct LineChart {
         var dash: String? = nil
         /// A shaded band (min–max over seeds) drawn under the line, as (x, low, high).
         var band: [(x: Double, low: Double, high: Double)] = []
+        /// Draw as steps (a precision–recall curve): each y holds on (previous x, x],
+        /// the first from this x; nil joins the points with straight lines.
+        var stepsFrom: Double? = nil
 
         var strokeDash: String { dash ?? Palette.dash(style) }
+
+        /// The points as drawn: with steps, two corners per point.
+        var drawnPoints: [(x: Double, y: Double)] { Self.stepped(points, from: stepsFrom) }
+        var drawnBand: [(x: Double, low: Double, high: Double)] {
+            guard let start = stepsFrom else { return band }
+            var previous = start
+            return band.flatMap { b in
+                defer { previous = b.x }
+                return [(previous, b.low, b.high), (b.x, b.low, b.high)]
+            }
+        }
+
+        static func stepped(_ points: [(x: Double, y: Double)], from start: Double?) -> [(x: Double, y: Double)] {
+            guard var previous = start else { return points }
+            var out: [(x: Double, y: Double)] = []
+            for p in points {
+                // A step at the height of the one before only extends it: one corner fewer, same line.
+                if let last = out.last, last.y == p.y, out.count >= 2 {
+                    out[out.count - 1].x = p.x
+                } else {
+                    out.append((previous, p.y))
+                    out.append((p.x, p.y))
+                }
+                previous = p.x
+            }
+            return out
+        }
     }
 
     var series: [Series]
@@ -31,6 +63,8 @@ struct LineChart {
     var legend: [ChartLegend.Entry]? = nil
     /// Tick positions with their labels (a log axis labelled with the values); nil = round numbers.
     var xTickLabels: [(x: Double, label: String)]? = nil
+    /// The same for the y axis (a log axis: y values are log10 of the data).
+    var yTickLabels: [(y: Double, label: String)]? = nil
 
     /// Text sizes in viewBox units: narrow charts are drawn for phones, where they
     /// are shown near their own size, so their text is set larger.
@@ -43,7 +77,7 @@ struct LineChart {
         let legendWidth = width - 16
         var canvas = SVGCanvas(width: width, height: height + 8 + max(0, legendBox.height(width: legendWidth) - ChartLegend.rowHeight) + 12)
         let left = width < 400 ? 50.0 : 56.0, right = width - 14, top = title == nil ? 16.0 : 30, bottom = height - 44
-        let finite = series.flatMap { s in s.points + s.band.flatMap { [($0.x, $0.low), ($0.x, $0.high)] } }
+        let finite = series.flatMap { s in s.drawnPoints + s.drawnBand.flatMap { [($0.x, $0.low), ($0.x, $0.high)] } }
             .filter { $0.x.isFinite && $0.y.isFinite }
         let xs = xDomain ?? Self.fit(finite.map(\.x))
         let ys = yDomain ?? Self.fit(finite.map(\.y), includeZero: true)
@@ -52,9 +86,9 @@ struct LineChart {
 
         if let title { canvas.text(width / 2, 18, title, anchor: .middle, size: labelSize + 1) }
         let yTicks = y.ticks(), xTicks = x.ticks(width < 400 ? 4 : 6)
-        for tick in yTicks {
+        for (tick, label) in yTickLabels ?? yTicks.map({ ($0, Markup.number($0, digits: Self.digits(yTicks))) }) {
             canvas.line(left, y(tick), right, y(tick), opacity: 0.15)
-            canvas.text(left - 6, y(tick) + 4, Markup.number(tick, digits: Self.digits(yTicks)), anchor: .end, size: tickSize)
+            canvas.text(left - 6, y(tick) + 4, label, anchor: .end, size: tickSize)
         }
         for (tick, label) in xTickLabels ?? xTicks.map({ ($0, Markup.number($0, digits: Self.digits(xTicks))) }) {
             canvas.line(x(tick), bottom, x(tick), bottom + 4)
@@ -68,17 +102,37 @@ struct LineChart {
             canvas.line(x(xs.0), y(ys.0), x(xs.1), y(ys.1), opacity: 0.5, dash: "3 3")
         }
         for s in series where !s.band.isEmpty {
-            let band = s.band.filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite }
+            let band = s.drawnBand.filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite }
             canvas.area(band.map { (x($0.x), y($0.high)) } + band.reversed().map { (x($0.x), y($0.low)) },
                         fill: Palette.color(s.style), series: s.style)
         }
         for s in series {
             let points = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map { (x($0.x), y($0.y)) }
-            canvas.polyline(points, stroke: Palette.color(s.style), dash: s.strokeDash, series: s.style)
+            let drawn = s.drawnPoints.filter { $0.x.isFinite && $0.y.isFinite }.map { (x($0.x), y($0.y)) }
+            canvas.polyline(drawn, stroke: Palette.color(s.style), dash: s.strokeDash, series: s.style)
             if s.markers { for p in points { canvas.marker(p.0, p.1, series: s.style, fill: Palette.color(s.style)) } }
         }
         legendBox.draw(on: &canvas, x: 8, y: height + 8, width: legendWidth)
         return canvas
+    }
+
+    /// A log10 axis for positive values spanning at least `ratio`: the y domain in log10
+    /// units and ticks at 1, 2 and 5 times the powers of ten inside it; nil when the
+    /// values are not all positive or span less.
+    static func logAxis(_ values: [Double], ratio: Double = 10) -> (domain: (Double, Double), ticks: [(y: Double, label: String)])? {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), low > 0, high / low >= ratio else { return nil }
+        let domain = (Foundation.log10(low) - 0.05, Foundation.log10(high) + 0.05)
+        var ticks: [(y: Double, label: String)] = []
+        for exponent in Int(domain.0.rounded(.down))...Int(domain.1.rounded(.up)) {
+            for m in [1.0, 2, 5] {
+                let value = m * Foundation.pow(10, Double(exponent)), t = Foundation.log10(value)
+                guard t >= domain.0, t <= domain.1 else { continue }
+                let digits = max(0, -exponent)
+                ticks.append((t, Markup.number(value, digits: digits)))
+            }
+        }
+        return (domain, ticks)
     }
 
     /// A padded domain around the values.

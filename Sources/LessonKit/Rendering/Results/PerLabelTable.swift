@@ -8,7 +8,7 @@ struct PerLabelTable {
     var labels: [String]
     /// Per run (same order), its statistics over seeds; nil entries (or none) for one seed.
     var aggregates: [RunAggregate?] = []
-    var number: Int? = nil
+    var number: String? = nil
     var id: String? = nil
 
     /// The label metrics shown, in column order (headings from the catalog).
@@ -19,9 +19,10 @@ struct PerLabelTable {
         for label in labels {
             for (index, run) in runs.enumerated() {
                 if index < aggregates.count, let a = aggregates[index], let m = a.label(label) {
-                    rows.append([.text(label), .text("\(run.name) (\(a.seeds.count) seeds)")]
+                    rows.append([.text(label), .text(run.name)]
                                 + Self.columns.map { m[dynamicMember: $0].map { .summary($0) } ?? .number(.nan) }
-                                + [.summary(m.support, digits: 1)])
+                                // The same test split size in every seed: one number, no "± 0.0".
+                                + [m.support.min == m.support.max ? .number(m.support.mean, digits: 0) : .summary(m.support, digits: 1)])
                 } else if let m = run.labelMetrics(label) {
                     rows.append([.text(label), .text(run.name)] + Self.columns.map { .number(m[dynamicMember: $0] ?? .nan) }
                                 + [HTMLTable.Cell(text: String(m.support), numeric: true)])
@@ -31,10 +32,13 @@ struct PerLabelTable {
         guard !rows.isEmpty else { return "" }
         // The first column is a row header; the label repeats so every row reads alone.
         let which = labels.count == 1 ? "Test metrics of \(labels[0])" : "Per-label test metrics"
-        let seeds = aggregates.contains { $0 != nil } ? "; mean ± sd over seeds" : ""
-        return HTMLTable(caption: which + " (threshold as configured per run; AP and ROC-AUC are threshold-free\(seeds))",
-                         header: ["label", "run"] + Self.columns.map { LabelMetricCatalog.standard[keyPath: $0].heading }
-                             + ["positives in test"],
-                         rows: rows, number: number, id: id).html()
+        let seeds = ComparisonTable.seedNote(aggregates)
+        var table = HTMLTable(caption: which + " (threshold as configured per run; AP and ROC-AUC are threshold-free; "
+                                  + "positives: the label's images in the test set\(seeds))",
+                              header: ["label", "run"] + Self.columns.map { LabelMetricCatalog.standard[keyPath: $0].heading }
+                                  + ["positives"],
+                              rows: rows, number: number, id: id)
+        table.cards = true
+        return table.html()
     }
 }

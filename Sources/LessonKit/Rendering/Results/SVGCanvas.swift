@@ -43,15 +43,30 @@ struct SVGCanvas {
         if let title { body += "><title>\(Markup.escape(title))</title></rect>" } else { body += "/>" }
     }
 
-    /// A marker shape per series (circle, square, diamond, triangle...) for colour-free reading.
-    mutating func marker(_ x: Double, _ y: Double, series: Int, fill: String) {
-        let cls = seriesAttribute(series)
-        switch series % 4 {
-        case 0: body += "<circle\(cls) cx=\"\(c(x))\" cy=\"\(c(y))\" r=\"3\" fill=\"\(fill)\"/>"
-        case 1: body += "<rect\(cls) x=\"\(c(x - 3))\" y=\"\(c(y - 3))\" width=\"6\" height=\"6\" fill=\"\(fill)\"/>"
-        case 2: body += "<path\(cls) d=\"M\(c(x)) \(c(y - 4))L\(c(x + 4)) \(c(y))L\(c(x)) \(c(y + 4))L\(c(x - 4)) \(c(y))Z\" fill=\"\(fill)\"/>"
-        default: body += "<path\(cls) d=\"M\(c(x)) \(c(y - 4))L\(c(x + 4)) \(c(y + 3))L\(c(x - 4)) \(c(y + 3))Z\" fill=\"\(fill)\"/>"
+    /// The series' marker shape (`Palette.marker`), for colour-free reading; `size` scales it.
+    mutating func marker(_ x: Double, _ y: Double, series: Int, fill: String, size: Double = 1) {
+        let cls = seriesAttribute(series), hollow = " class=\"hollow \(Palette.seriesClass(series))\""
+        let r = 3 * size, d = 4 * size
+        func path(_ d: String, filled: Bool = true) {
+            body += "<path\(filled ? cls : hollow) d=\"\(d)\"" + (filled ? " fill=\"\(fill)\"" : " fill=\"none\" stroke=\"\(fill)\" stroke-width=\"\(c(1.6 * size))\"") + "/>"
         }
+        switch Palette.marker(series) {
+        case .circle: body += "<circle\(cls) cx=\"\(c(x))\" cy=\"\(c(y))\" r=\"\(c(r))\" fill=\"\(fill)\"/>"
+        case .square: body += "<rect\(cls) x=\"\(c(x - r))\" y=\"\(c(y - r))\" width=\"\(c(2 * r))\" height=\"\(c(2 * r))\" fill=\"\(fill)\"/>"
+        case .diamond: path("M\(c(x)) \(c(y - d))L\(c(x + d)) \(c(y))L\(c(x)) \(c(y + d))L\(c(x - d)) \(c(y))Z")
+        case .triangle: path("M\(c(x)) \(c(y - d))L\(c(x + d)) \(c(y + r))L\(c(x - d)) \(c(y + r))Z")
+        case .triangleDown: path("M\(c(x)) \(c(y + d))L\(c(x + d)) \(c(y - r))L\(c(x - d)) \(c(y - r))Z")
+        case .plus: path("M\(c(x - d)) \(c(y))H\(c(x + d))M\(c(x)) \(c(y - d))V\(c(y + d))", filled: false)
+        case .cross: path("M\(c(x - r)) \(c(y - r))L\(c(x + r)) \(c(y + r))M\(c(x - r)) \(c(y + r))L\(c(x + r)) \(c(y - r))", filled: false)
+        case .ring: body += "<circle\(hollow) cx=\"\(c(x))\" cy=\"\(c(y))\" r=\"\(c(r))\" fill=\"none\" stroke=\"\(fill)\" stroke-width=\"\(c(1.6 * size))\"/>"
+        }
+    }
+
+    /// One seed's value on a bar: the series' marker, outlined in the page colour so it
+    /// stands out on its own bar's fill.
+    mutating func seedDot(_ x: Double, _ y: Double, series: Int) {
+        body += "<circle cx=\"\(c(x))\" cy=\"\(c(y))\" r=\"4.2\" fill=\"#ffffff\" class=\"seed-halo\"/>"
+        marker(x, y, series: series, fill: Palette.color(series))
     }
 
     /// A `<g>` around the next elements (a legend entry: its parts share one box).

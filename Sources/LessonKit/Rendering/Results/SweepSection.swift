@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import PortableMath
 
 /// What the page shows after a `Sweep(...)`: one chart of the chosen metrics
 /// against the swept value (the mean over the seeds, with a min–max band when
@@ -41,7 +42,7 @@ struct SweepSection {
     func figure() -> ChartFigure {
         let xs = sweep.numericValues
         let logAxis = xs.allSatisfy { $0 > 0 } && (xs.max() ?? 1) / (xs.min() ?? 1) >= 4
-        let position = { (v: Double) in logAxis ? log2(v) : v }
+        let position = { (v: Double) in logAxis ? Math.log2(v) : v }
         let several = sweep.runNames.count > 1
         var series: [LineChart.Series] = []
         var alt: [String] = []
@@ -68,9 +69,12 @@ struct SweepSection {
             }
         }
         func chart(_ width: Double) -> LineChart {
+            // Padded on both sides, so the first and last points sit clear of the axes.
+            let low = xs.map(position).min() ?? 0, high = xs.map(position).max() ?? 1
+            let pad = max((high - low) * 0.05, 1e-9)
             var chart = LineChart(series: series, xLabel: sweep.parameter + (logAxis ? " (log scale)" : ""),
-                                  yLabel: "test metric", yDomain: (0, 1), width: width)
-            if logAxis { chart.xTickLabels = zip(xs, sweep.values).map { (log2($0), $1) } }
+                                  yLabel: "test metric", xDomain: (low - pad, high + pad), yDomain: (0, 1), width: width)
+            if logAxis { chart.xTickLabels = zip(xs, sweep.values).map { (Math.log2($0), $1) } }
             return chart
         }
         return ChartFigure(

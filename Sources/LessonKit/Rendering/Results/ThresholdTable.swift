@@ -7,7 +7,7 @@ struct ThresholdTable {
     var labels: [String]
     /// Per run, its statistics over seeds (tuned thresholds differ per seed).
     var aggregates: [RunAggregate?] = []
-    var number: Int? = nil
+    var number: String? = nil
     var id: String? = nil
 
     /// True when some run used something other than one 0.5 for every label
@@ -21,14 +21,21 @@ struct ThresholdTable {
         guard !withThresholds.isEmpty else { return "" }
         let rows: [[HTMLTable.Cell]] = runs.enumerated().map { index, run in
             if index < aggregates.count, let t = aggregates[index]?.thresholds {
-                return [.text(run.name)] + labels.indices.map { i in i < t.count ? .summary(t[i]) : HTMLTable.Cell(text: "–", numeric: true) }
+                return [.text(run.name)] + labels.indices.map { i in
+                    guard i < t.count else { return HTMLTable.Cell(text: "–", numeric: true) }
+                    // A threshold that was set, not tuned, is the same in every seed: no "± 0.000".
+                    return t[i].min == t[i].max ? .number(t[i].mean) : .summary(t[i])
+                }
             }
             return [.text(run.name)] + labels.indices.map { i in
                 guard let t = run.thresholds else { return HTMLTable.Cell(text: "top-k", numeric: true) }
                 return i < t.count ? .number(t[i]) : HTMLTable.Cell(text: "–", numeric: true)
             }
         }
-        return HTMLTable(caption: "Decision threshold per label each run used on the test set (a label is predicted above it)",
-                         header: ["run"] + labels, rows: rows, number: number, id: id).html()
+        var table = HTMLTable(caption: "Decision threshold per label each run used on the test set (a label is predicted above it"
+                                  + (aggregates.contains { $0 != nil } ? "; tuned ones as mean ± sd over seeds" : "") + ")",
+                              header: ["run"] + labels, rows: rows, number: number, id: id)
+        table.cards = true
+        return table.html()
     }
 }

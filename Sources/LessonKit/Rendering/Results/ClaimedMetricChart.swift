@@ -1,0 +1,80 @@
+import Experiments
+
+/// A metric a section's claims read: `recall("ring")` is (recall, ring), `macroF1` is (macroF1, nil).
+struct ClaimedMetric: Hashable {
+    var name: String
+    var label: String?
+
+    /// "ring recall", "macro-F1".
+    var title: String {
+        if let label, let metric = LabelMetricCatalog.named(name) { return "\(label) \(metric.heading)" }
+        return MetricCatalog.named(name)?.heading ?? name
+    }
+
+    /// The metrics the claims read on the given runs, in the order first written:
+    /// every `results["run"].metric` or `.metric("label")` of a run in `runs`.
+    static func read(in claims: [String], runs: Set<String>) -> [ClaimedMetric] {
+        var found: [ClaimedMetric] = []
+        for claim in claims {
+            for match in claim.matches(of: pattern) {
+                let (_, run, name, label) = match.output
+                guard runs.contains(String(run)) else { continue }
+                let metric = ClaimedMetric(name: String(name), label: label.map(String.init))
+                let known = metric.label == nil ? MetricCatalog.named(metric.name) != nil : LabelMetricCatalog.named(metric.name) != nil
+                if known, !found.contains(metric) { found.append(metric) }
+            }
+        }
+        return found
+    }
+
+    nonisolated(unsafe) private static let pattern = /results\["((?:[^"\\]|\\.)*)"\]\.([A-Za-z0-9_]+)(?:\("((?:[^"\\]|\\.)*)"\))?/
+}
+
+extension ResultCharts {
+    /// The claimed metrics per run, every seed a dot and the mean marked: the chart
+    /// that answers the section's question (`ResultView.claimed`).
+    func claimed(_ metrics: [ClaimedMetric]) -> ChartFigure? {
+        let done = runs.enumerated().filter { $0.element.metrics != nil }
+        guard !done.isEmpty, !metrics.isEmpty else { return nil }
+        var rows: [[HTMLTable.Cell]] = []
+        var charts: [SeedStripChart] = []
+        for metric in metrics {
+            let strips = done.map { i, run -> SeedStripChart.Row in
+                let (seeds, values) = seedValues(metric, run: i)
+                return SeedStripChart.Row(run: run.name, style: i, seeds: seeds, values: values)
+            }
+            for strip in strips {
+                for (seed, value) in zip(strip.seeds, strip.values) {
+                    rows.append([.text(metric.title), .text(strip.run), HTMLTable.Cell(text: String(seed), numeric: true), .number(value)])
+                }
+                rows.append([.text(metric.title), .text(strip.run), .text(strip.seeds.isEmpty ? "—" : "mean"), .number(strip.mean)])
+            }
+            charts.append(SeedStripChart(title: metric.title, rows: strips, width: 320))
+        }
+        let seedCounts = Set(done.map { seedValues(metrics[0], run: $0.offset).values.count })
+        let seeds = seedCounts.count == 1 ? seedCounts.first! : seedCounts.max()!
+        return ChartFigure(
+            id: "\(id)-claimed",
+            caption: "What the claims compare: " + metrics.map(\.title).joined(separator: ", ") + " per run on the test set"
+                + (seeds > 1 ? "; each marker is one seed (\(seeds) per run), the tick and number are their mean." : "."),
+            altText: "Dot charts of the claimed metrics. " + charts.map(\.altText).joined(separator: ". ") + ".",
+            svgs: charts.map { $0.draw() },
+            data: HTMLTable(caption: nil, header: ["metric", "run", "seed", "value"], rows: rows),
+            panels: true,
+            narrowSVGs: charts.map { chart in var c = chart; c.width = 340; return c.draw() },
+            panelAltTexts: charts.map(\.altText))
+    }
+
+    /// Each seed's value of a metric for run `index` (one seed: the run's own).
+    func seedValues(_ metric: ClaimedMetric, run index: Int) -> (seeds: [Int], values: [Double]) {
+        if index < aggregates.count, let a = aggregates[index] {
+            let summary = metric.label.map { a.label($0)?.values[metric.name] } ?? a.metrics[metric.name]
+            if let summary = summary ?? nil { return (a.seeds, summary.values) }
+        }
+        let run = runs[index]
+        if let label = metric.label {
+            return ([], [run.labelMetrics(label)?.values[metric.name] ?? .nan])
+        }
+        return ([], [MetricCatalog.named(metric.name).map { run.value(of: $0) } ?? .nan])
+    }
+}
