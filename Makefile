@@ -9,7 +9,7 @@ CONFIG ?= debug
 LESSON ?= $(if $(wildcard Lessons/03-weighted-loss.md),03-weighted-loss.md,00-welcome.md)
 BIN = .build/$(CONFIG)/lessons
 
-.PHONY: deps build run site list test check install clean
+.PHONY: deps build run site list test check install clean wasm
 
 deps:
 	@scripts/install-deps
@@ -29,6 +29,10 @@ list: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The portable core as WebAssembly (Embedded Swift): see the README's "make wasm".
+wasm: deps
+	scripts/build-wasm site/assets/lessons.wasm
 
 check: build
 	$(BIN) check Lessons

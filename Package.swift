@@ -59,6 +59,8 @@ let package = Package(
                 swiftSettings: numericKernelFlags),
         .target(name: "Datasets", dependencies: ["NeuralCore", "PortableMath", "CZlib", "CPNG"],
                 swiftSettings: optimisedInDebug),
+        // One (run, seed) pair from plain numbers: what lessons.wasm runs (scripts/build-wasm).
+        .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets"], swiftSettings: optimisedInDebug),
         .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets"]),
         .target(name: "LessonKit", dependencies: [
             "Experiments", "PortableMath", "CCmarkGFM",
@@ -84,6 +86,7 @@ let package = Package(
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "PortableRunTests", dependencies: ["PortableRun"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["lessons"]),

@@ -50,13 +50,13 @@ public struct ConvPoolImage: Sendable {
                         let w0 = UnsafeRawPointer(wp).loadUnaligned(as: V.self)
                         let w1 = UnsafeRawPointer(wp + 8).loadUnaligned(as: V.self)
                         var s = V(repeating: pa[0])
-                        a0 = a0.addingProduct(s, w0); a1 = a1.addingProduct(s, w1)
+                        a0 = a0.addingFusedProduct(s, w0); a1 = a1.addingFusedProduct(s, w1)
                         s = V(repeating: pa[right])
-                        b0 = b0.addingProduct(s, w0); b1 = b1.addingProduct(s, w1)
+                        b0 = b0.addingFusedProduct(s, w0); b1 = b1.addingFusedProduct(s, w1)
                         s = V(repeating: pa[down])
-                        c0 = c0.addingProduct(s, w0); c1 = c1.addingProduct(s, w1)
+                        c0 = c0.addingFusedProduct(s, w0); c1 = c1.addingFusedProduct(s, w1)
                         s = V(repeating: pa[down + right])
-                        d0 = d0.addingProduct(s, w0); d1 = d1.addingProduct(s, w1)
+                        d0 = d0.addingFusedProduct(s, w0); d1 = d1.addingFusedProduct(s, w1)
                         wp += c
                     }
                     // Pooled in two halves of eight channels, taps in row-major
@@ -156,17 +156,17 @@ extension ConvPoolImage {
                     let g1 = UnsafeRawPointer(gr + 16 * ox + 8).loadUnaligned(as: V.self)
                     let x = image + offsets[ox]
                     var s = V(repeating: x[r0])
-                    a00 = a00.addingProduct(s, g0); a01 = a01.addingProduct(s, g1)
+                    a00 = a00.addingFusedProduct(s, g0); a01 = a01.addingFusedProduct(s, g1)
                     s = V(repeating: x[r1])
-                    a10 = a10.addingProduct(s, g0); a11 = a11.addingProduct(s, g1)
+                    a10 = a10.addingFusedProduct(s, g0); a11 = a11.addingFusedProduct(s, g1)
                     s = V(repeating: x[r2])
-                    a20 = a20.addingProduct(s, g0); a21 = a21.addingProduct(s, g1)
+                    a20 = a20.addingFusedProduct(s, g0); a21 = a21.addingFusedProduct(s, g1)
                     s = V(repeating: x[r3])
-                    a30 = a30.addingProduct(s, g0); a31 = a31.addingProduct(s, g1)
+                    a30 = a30.addingFusedProduct(s, g0); a31 = a31.addingFusedProduct(s, g1)
                     s = V(repeating: x[r4])
-                    a40 = a40.addingProduct(s, g0); a41 = a41.addingProduct(s, g1)
+                    a40 = a40.addingFusedProduct(s, g0); a41 = a41.addingFusedProduct(s, g1)
                     s = V(repeating: x[r5])
-                    a50 = a50.addingProduct(s, g0); a51 = a51.addingProduct(s, g1)
+                    a50 = a50.addingFusedProduct(s, g0); a51 = a51.addingFusedProduct(s, g1)
                 }
             }
             oy += pairRows

@@ -103,17 +103,17 @@ func microKernel<V: SIMD>(
     func step(_ pa: UnsafePointer<Float>, _ pb: UnsafePointer<Float>) {
         let b0 = loadVector(pb, as: V.self), b1 = loadVector(pb + w, as: V.self)
         var x = V(repeating: pa[0])
-        c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
+        c00 = c00.addingFusedProduct(x, b0); c01 = c01.addingFusedProduct(x, b1)
         x = V(repeating: pa[r.o1])
-        c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+        c10 = c10.addingFusedProduct(x, b0); c11 = c11.addingFusedProduct(x, b1)
         x = V(repeating: pa[r.o2])
-        c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+        c20 = c20.addingFusedProduct(x, b0); c21 = c21.addingFusedProduct(x, b1)
         x = V(repeating: pa[r.o3])
-        c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+        c30 = c30.addingFusedProduct(x, b0); c31 = c31.addingFusedProduct(x, b1)
         x = V(repeating: pa[r.o4])
-        c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+        c40 = c40.addingFusedProduct(x, b0); c41 = c41.addingFusedProduct(x, b1)
         x = V(repeating: pa[r.o5])
-        c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        c50 = c50.addingFusedProduct(x, b0); c51 = c51.addingFusedProduct(x, b1)
     }
     var pb = b
     if let offsets = walk.offsets {

@@ -175,9 +175,9 @@ public struct PooledConvGradient: Sendable {
                             let f = Int(list[j])
                             let g = V(repeating: window[f])
                             let k = kernelT + f * patch + ky * row
-                            a0 = a0.addingProduct(g, load8(k + o.0)); a1 = a1.addingProduct(g, load8(k + o.1))
-                            a2 = a2.addingProduct(g, load8(k + o.2)); a3 = a3.addingProduct(g, load8(k + o.3))
-                            a4 = a4.addingProduct(g, load8(k + o.4)); a5 = a5.addingProduct(g, load8(k + o.5))
+                            a0 = a0.addingFusedProduct(g, load8(k + o.0)); a1 = a1.addingFusedProduct(g, load8(k + o.1))
+                            a2 = a2.addingFusedProduct(g, load8(k + o.2)); a3 = a3.addingFusedProduct(g, load8(k + o.3))
+                            a4 = a4.addingFusedProduct(g, load8(k + o.4)); a5 = a5.addingFusedProduct(g, load8(k + o.5))
                         }
                         store8(a0, t + o.0); store8(a1, t + o.1); store8(a2, t + o.2)
                         store8(a3, t + o.3); store8(a4, t + o.4); store8(a5, t + o.5)
@@ -232,9 +232,9 @@ public struct PooledConvGradient: Sendable {
                     var b3 = load8(s1 + o3), b4 = load8(s1 + o4), b5 = load8(s1 + o5)
                     @inline(__always) func add(_ g: V, _ p: UnsafePointer<Float>, _ a0: inout V, _ a1: inout V,
                                                _ a2: inout V, _ a3: inout V, _ a4: inout V, _ a5: inout V) {
-                        a0 = a0.addingProduct(load8(p + o0), g); a1 = a1.addingProduct(load8(p + o1), g)
-                        a2 = a2.addingProduct(load8(p + o2), g); a3 = a3.addingProduct(load8(p + o3), g)
-                        a4 = a4.addingProduct(load8(p + o4), g); a5 = a5.addingProduct(load8(p + o5), g)
+                        a0 = a0.addingFusedProduct(load8(p + o0), g); a1 = a1.addingFusedProduct(load8(p + o1), g)
+                        a2 = a2.addingFusedProduct(load8(p + o2), g); a3 = a3.addingFusedProduct(load8(p + o3), g)
+                        a4 = a4.addingFusedProduct(load8(p + o4), g); a5 = a5.addingFusedProduct(load8(p + o5), g)
                     }
                     let both = f1 == f ? 0 : min(n0, n1)
                     for j in 0..<both {

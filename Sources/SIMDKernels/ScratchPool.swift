@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 /// Reusable 64-byte-aligned scratch for packed panels, so a training loop

@@ -1,3 +1,5 @@
+#if !hasFeature(Embedded)
+// Native only: threads. Embedded Swift (wasm32) uses SerialWorkerPool.swift.
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -226,3 +228,4 @@ private func currentThreadID() -> UInt {
     return UInt(pthread_self())
     #endif
 }
+#endif

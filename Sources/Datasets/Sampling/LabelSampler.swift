@@ -20,7 +20,7 @@ struct LabelSampler: Sendable {
 
     /// Checks `labels`, `prevalence` and `together` and prepares the sampler;
     /// errors name the offending argument.
-    init(labels: [String], prevalence: [Double], together: [String: String], capacity: Int) throws {
+    init(labels: [String], prevalence: [Double], together: [String: String], capacity: Int) throws(DatasetError) {
         guard !labels.isEmpty else {
             throw DatasetError.invalidArgument(argument: "labels", problem: "at least one label is needed")
         }

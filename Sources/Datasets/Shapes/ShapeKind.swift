@@ -3,13 +3,13 @@ import PortableMath
 /// The five shapes `Shapes` can draw, chosen to stay distinct at 28×28:
 /// filled round (circle) vs hollow round (ring), filled corners (square, triangle)
 /// vs thin bars (cross).
-public enum ShapeKind: String, Codable, Hashable, Sendable, CaseIterable {
+public enum ShapeKind: String, Hashable, Sendable, CaseIterable {
     case circle, square, triangle, cross, ring
 }
 
 /// Where and how one shape was drawn; the record lets tests (and curious lessons)
 /// check that every positive label is really visible.
-public struct ShapePlacement: Codable, Hashable, Sendable {
+public struct ShapePlacement: Hashable, Sendable {
     /// Index of the shape's label in the spec's `labels`.
     public var label: Int
     public var kind: ShapeKind
@@ -78,3 +78,8 @@ extension ShapePlacement {
         }
     }
 }
+
+#if !hasFeature(Embedded)
+extension ShapeKind: Codable {}
+extension ShapePlacement: Codable {}
+#endif

@@ -7,7 +7,7 @@ import NeuralCore
 /// label is ever hidden; position, size, rotation, stroke and brightness vary, and
 /// Gaussian pixel noise with standard deviation `noise` is added on top. Each split has
 /// exactly `round(prevalence × count)` positives per label (see `LabelSampler`).
-public struct Shapes: DatasetSpecification {
+public struct Shapes: Hashable, Sendable {
     public static let defaultLabels = ["circle", "square", "triangle", "cross", "ring"]
 
     /// Which shapes are the labels, in label order; each must be a `ShapeKind` name.
@@ -46,17 +46,12 @@ public struct Shapes: DatasetSpecification {
         self.seed = seed
     }
 
-    /// The generated images; no files are involved, so the folder is ignored.
-    public func load(relativeTo lessonFolder: String? = nil) throws -> Dataset {
-        try generate().dataset
-    }
-
     /// The dataset together with where each shape was drawn.
-    public func generate() throws -> GeneratedShapes {
-        let kinds = try labels.map { name -> ShapeKind in
+    public func generate() throws(DatasetError) -> GeneratedShapes {
+        let kinds = try labels.map { name throws(DatasetError) -> ShapeKind in
             guard let kind = ShapeKind(rawValue: name) else {
                 throw DatasetError.invalidArgument(argument: "labels",
-                    problem: "'\(name)' is not a shape; choose from \(ShapeKind.allCases.map(\.rawValue))")
+                    problem: "'\(name)' is not a shape; choose from \(ShapeKind.allCases.map { $0.rawValue })")
             }
             return kind
         }
@@ -126,3 +121,12 @@ public struct GeneratedShapes: Sendable {
     public var validationPlacements: [[ShapePlacement]]
     public var testPlacements: [[ShapePlacement]]
 }
+
+#if !hasFeature(Embedded)
+extension Shapes: DatasetSpecification {
+    /// The generated images; no files are involved, so the folder is ignored.
+    public func load(relativeTo lessonFolder: String? = nil) throws -> Dataset {
+        try generate().dataset
+    }
+}
+#endif

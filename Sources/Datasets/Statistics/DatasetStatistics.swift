@@ -4,9 +4,9 @@ import NeuralCore
 /// how many labels images carry, which labels occur together, and the balanced
 /// `posWeight` (negatives/positives per label on the training split, as PyTorch's
 /// `BCEWithLogitsLoss(pos_weight=)` documentation suggests).
-public struct DatasetStatistics: Codable, Hashable, Sendable {
+public struct DatasetStatistics: Hashable, Sendable {
     /// Counts and shares of one split.
-    public struct Split: Codable, Hashable, Sendable {
+    public struct Split: Hashable, Sendable {
         public var count: Int
         /// Images showing each label.
         public var positives: [Int]
@@ -63,8 +63,8 @@ public struct DatasetStatistics: Codable, Hashable, Sendable {
 
     /// negatives / positives per label on the training split; a label with no positive
     /// training image has no such weight and is reported by name.
-    public func balancedPosWeight() throws -> [Double] {
-        try zip(labelNames, LabelStatistics.balancedPosWeight(count: train.count, positives: train.positives)).map { name, weight in
+    public func balancedPosWeight() throws(DatasetError) -> [Double] {
+        try zip(labelNames, LabelStatistics.balancedPosWeight(count: train.count, positives: train.positives)).map { name, weight throws(DatasetError) -> Double in
             guard let weight else { throw DatasetError.noPositives(label: name, split: "train") }
             return weight
         }
@@ -74,3 +74,8 @@ public struct DatasetStatistics: Codable, Hashable, Sendable {
 extension Dataset {
     public var statistics: DatasetStatistics { DatasetStatistics(self) }
 }
+
+#if !hasFeature(Embedded)
+extension DatasetStatistics: Codable {}
+extension DatasetStatistics.Split: Codable {}
+#endif

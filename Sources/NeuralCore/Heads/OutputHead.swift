@@ -1,4 +1,3 @@
-import Foundation
 import PortableMath
 
 /// How logits become label probabilities. Applied by losses and predictions, never as a

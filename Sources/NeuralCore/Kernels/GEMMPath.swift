@@ -1,6 +1,8 @@
 import Synchronization
+#if !hasFeature(Embedded)
 import CPUFeatures
 import Foundation
+#endif
 import SIMDKernels
 
 /// The GEMM kernel implementations. All give bit-identical results (same FMA
@@ -23,7 +25,7 @@ public enum GEMMPath: String, CaseIterable, Sendable {
     }
 
     /// The paths this machine can run, fastest first.
-    public static var supported: [GEMMPath] { allCases.filter(\.isSupported) }
+    public static var supported: [GEMMPath] { allCases.filter { $0.isSupported } }
 
     /// The fastest path this CPU supports.
     public static var best: GEMMPath { supported[0] }
@@ -49,31 +51,40 @@ public enum GEMMPath: String, CaseIterable, Sendable {
         set { state.withLock { $0.threads = max(1, newValue) } }
     }
 
+    #if hasFeature(Embedded)
+    /// WebAssembly has 128-bit vectors only.
+    private static let cpu = (avx2: false, avx512: false)
+    #else
     private static let cpu = (avx2: lessons_cpu_has_avx2_fma() != 0,
                               avx512: lessons_cpu_has_avx512f() != 0)
+    #endif
 
     private static let state = Mutex<(path: GEMMPath, threads: Int)>((path: pathFromEnvironment(), threads: threadsFromEnvironment()))
 
     /// Reads `LESSONS_GEMM`; a value this CPU cannot run stops the process with
     /// a clear message rather than dying later on an illegal instruction.
     private static func pathFromEnvironment() -> GEMMPath {
+        #if hasFeature(Embedded)
+        return .portable  // no environment in a wasm module
+        #else
         do {
             return try path(environment: ProcessInfo.processInfo.environment)
         } catch {
             fatalError("\(error)")
         }
+        #endif
     }
 
     /// The path an environment asks for: `LESSONS_GEMM` if set, else `best`.
-    public static func path(environment: [String: String]) throws -> GEMMPath {
+    public static func path(environment: [String: String]) throws(GEMMPathError) -> GEMMPath {
         guard let raw = environment[environmentVariable], !raw.isEmpty else { return best }
         guard let path = GEMMPath(rawValue: raw.lowercased()) else {
             throw GEMMPathError(message: "\(environmentVariable)=\(raw): expected one of "
-                                + allCases.map(\.rawValue).joined(separator: ", "))
+                                + allCases.map { $0.rawValue }.joined(separator: ", "))
         }
         guard path.isSupported else {
             throw GEMMPathError(message: "\(environmentVariable)=\(raw): this CPU cannot run that path; "
-                                + "it supports " + supported.map(\.rawValue).joined(separator: ", "))
+                                + "it supports " + supported.map { $0.rawValue }.joined(separator: ", "))
         }
         return path
     }

@@ -1,4 +1,3 @@
-import Foundation
 import PortableMath
 
 /// The asymmetric loss (ASL) of Ridnik et al., "Asymmetric Loss For Multi-Label

@@ -76,8 +76,8 @@ public struct LossFunction: Sendable, Equatable {
 
     /// Throws `TrainingError` when a weight vector does not fit `classes` labels, or a
     /// parameter is out of range, so a bad configuration is an error instead of a trap.
-    public func validate(classes: Int) throws {
-        func check(_ v: [Float]?, _ name: String) throws {
+    public func validate(classes: Int) throws(TrainingError) {
+        func check(_ v: [Float]?, _ name: String) throws(TrainingError) {
             guard let v else { return }
             guard v.count == 1 || v.count == classes else {
                 throw TrainingError("\(name) has \(v.count) values; expected 1 or \(classes) (one per label)")

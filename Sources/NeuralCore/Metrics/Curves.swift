@@ -93,10 +93,12 @@ extension Metrics {
             let b = min(bins - 1, max(0, Int(p * Double(bins))))
             count[b] += 1; sumP[b] += p; if t { pos[b] += 1 }
         }
-        return (0..<bins).map { b in
-            ReliabilityBin(lower: Double(b) / Double(bins), upper: Double(b + 1) / Double(bins), count: count[b],
-                           meanProbability: count[b] == 0 ? 0 : sumP[b] / Double(count[b]),
-                           fractionPositive: count[b] == 0 ? 0 : Double(pos[b]) / Double(count[b]))
+        return (0..<bins).map { b -> ReliabilityBin in
+            let n = Double(count[b])
+            let meanProbability: Double = count[b] == 0 ? 0 : sumP[b] / n
+            let fractionPositive: Double = count[b] == 0 ? 0 : Double(pos[b]) / n
+            return ReliabilityBin(lower: Double(b) / Double(bins), upper: Double(b + 1) / Double(bins), count: count[b],
+                                  meanProbability: meanProbability, fractionPositive: fractionPositive)
         }
     }
 

@@ -1,4 +1,6 @@
+#if canImport(Foundation)
 import Foundation
+#endif
 import SIMDKernels
 import PortableMath
 

@@ -1,12 +1,12 @@
-import Dispatch
 import Synchronization
+import SIMDKernels  // Mutex of the Embedded (wasm32) build
 
 /// Wall-clock time per phase of training steps — each layer's forward and
 /// backward, the batch gather, the loss, the optimizer and the divergence check —
 /// so `lessons bench --profile` can say what a step spends its time on.
 /// Attach one to a `Trainer`; timing costs two clock reads per phase.
 public final class StepProfile {
-    public struct Phase: Codable, Equatable, Sendable {
+    public struct Phase: Equatable, Sendable {
         public var name: String
         public var seconds: Double
     }
@@ -25,9 +25,9 @@ public final class StepProfile {
     /// Runs `body`, adding its wall-clock time to phase `name`.
     @inline(__always)
     func measure<R>(_ name: @autoclosure () -> String, _ body: () -> R) -> R {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = monotonicNanoseconds()
         let result = body()
-        let elapsed = DispatchTime.now().uptimeNanoseconds - start
+        let elapsed = monotonicNanoseconds() - start
         let key = name()
         if totals[key] == nil { order.append(key) }
         totals[key, default: 0] += elapsed
@@ -85,3 +85,7 @@ extension Sequential {
         return name + " " + direction
     }
 }
+
+#if !hasFeature(Embedded)
+extension StepProfile.Phase: Codable {}
+#endif

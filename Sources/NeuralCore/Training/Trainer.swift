@@ -1,4 +1,3 @@
-import Foundation
 import PortableMath
 
 /// Mini-batch training of a `Sequential` on logits with a `LossFunction` and a `GradientOptimizer`.
@@ -28,7 +27,7 @@ public final class Trainer {
     /// reported in the result's `outcome`.
     public func fit(_ training: LabeledTensors, sampleWeight: [Float]? = nil, validation: LabeledTensors? = nil,
                     onStep: ((StepProgress) -> Void)? = nil,
-                    onEpochEnd: ((EpochRecord) -> Void)? = nil) throws -> TrainingResult {
+                    onEpochEnd: ((EpochRecord) -> Void)? = nil) throws(TrainingError) -> TrainingResult {
         let config = configuration
         guard config.epochs > 0 || config.maxSteps != nil else { throw TrainingError("epochs must be at least 1") }
         guard config.batchSize > 0 else { throw TrainingError("batchSize must be at least 1") }
@@ -71,7 +70,7 @@ public final class Trainer {
     /// `fit` with images [N, H, W, C] and multi-hot labels [N, L] passed separately.
     public func fit(images: Tensor, labels: Tensor, sampleWeight: [Float]? = nil, validation: LabeledTensors? = nil,
                     onStep: ((StepProgress) -> Void)? = nil,
-                    onEpochEnd: ((EpochRecord) -> Void)? = nil) throws -> TrainingResult {
+                    onEpochEnd: ((EpochRecord) -> Void)? = nil) throws(TrainingError) -> TrainingResult {
         guard images.batchSize == labels.batchSize else {
             throw TrainingError("\(images.batchSize) images but \(labels.batchSize) label rows")
         }
@@ -174,7 +173,7 @@ public final class Trainer {
         return profile.measure(phase, body)
     }
 
-    private func initialiseOutputBias(labels: Tensor) throws {
+    private func initialiseOutputBias(labels: Tensor) throws(TrainingError) {
         guard let last = model.layers.last as? Dense else {
             throw TrainingError("outputBias .prior needs a Dense output layer")
         }

@@ -6,7 +6,7 @@ public enum ClassWeighting: Sendable, Equatable {
     case fixed([Float])
 
     /// The weights for training labels [N, L], or nil for `.none`.
-    public func resolve(labels: Tensor, labelNames: [String] = []) throws -> [Float]? {
+    public func resolve(labels: Tensor, labelNames: [String] = []) throws(WeightingError) -> [Float]? {
         let stats = LabelStatistics(labels)
         switch self {
         case .none: return nil
@@ -16,7 +16,7 @@ public enum ClassWeighting: Sendable, Equatable {
             }
             return w
         case .balanced:
-            return try (0..<stats.labelCount).map { c in
+            return try (0..<stats.labelCount).map { c throws(WeightingError) -> Float in
                 guard stats.positives[c] > 0 else {
                     throw WeightingError.noPositives(label: WeightingError.name(c, labelNames))
                 }

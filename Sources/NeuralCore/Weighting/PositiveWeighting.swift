@@ -8,7 +8,7 @@ public enum PositiveWeighting: Sendable, Equatable {
 
     /// The weights for training labels [N, L], or nil for `.none`. `labelNames` names
     /// the offending label in errors (indices are used when it is empty).
-    public func resolve(labels: Tensor, labelNames: [String] = []) throws -> [Float]? {
+    public func resolve(labels: Tensor, labelNames: [String] = []) throws(WeightingError) -> [Float]? {
         switch self {
         case .none: return nil
         case .fixed(let w):
@@ -16,7 +16,7 @@ public enum PositiveWeighting: Sendable, Equatable {
             guard w.count == 1 || w.count == l else { throw WeightingError.wrongCount(expected: l, got: w.count) }
             return w
         case .balanced:
-            return try LabelStatistics(labels).balancedPosWeight.enumerated().map { c, weight in
+            return try LabelStatistics(labels).balancedPosWeight.enumerated().map { c, weight throws(WeightingError) -> Float in
                 guard let weight else { throw WeightingError.noPositives(label: WeightingError.name(c, labelNames)) }
                 return Float(weight)
             }

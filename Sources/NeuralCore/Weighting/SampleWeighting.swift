@@ -14,7 +14,7 @@ public enum SampleWeighting: Sendable, Equatable {
     case kerasClassWeight([Float])
 
     /// The weights, or nil for `.none`.
-    public func weights(labels: Tensor, labelNames: [String] = []) throws -> [Float]? {
+    public func weights(labels: Tensor, labelNames: [String] = []) throws(WeightingError) -> [Float]? {
         let stats = LabelStatistics(labels)
         let n = stats.count, l = stats.labelCount
         switch self {
