@@ -135,9 +135,9 @@ public final class LessonRunner {
             switch data(unit.dataset, key: unit.datasetKey) {
             case .success(let dataset): pending.append((i, dataset))
             case .failure(let error):
-                results[i] = RunResult(name: unit.run.name, labels: [], history: [], outcome: .failed(message: "\(error)"),
+                results[i] = RunResult(name: unit.run.name, labels: [], history: [], outcome: .failed(message: FileSystemFailure.describe(error)),
                                        thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
-                progress.finished(i, summary: "failed: \(error)")
+                progress.finished(i, summary: "failed: \(FileSystemFailure.describe(error))")
             }
         }
         datasets = [:]
@@ -151,7 +151,7 @@ public final class LessonRunner {
             // Failed runs (bad settings) are not cached: fixing the data must not need a `clean`.
             if options.useCache, !Self.isFailed(result) {
                 do { try options.cache.store(CachedRun(result), key: unit.key, spec: unit.canonical) } catch {
-                    storeFailures.withLock { $0.append("cannot write the cache entry of \(unit.display): \(error)") }
+                    storeFailures.withLock { $0.append("cannot write the cache entry of \(unit.display): \(FileSystemFailure.describe(error))") }
                 }
             }
             progress.finished(job.index, summary: Self.headline(result))
@@ -204,7 +204,7 @@ public final class LessonRunner {
         guard case .success(let dataset) = data(source, key) else { return nil }
         let summary = summarize(dataset, key.kind)
         if options.useCache {
-            do { try options.cache.store(summary, key: cacheKey, spec: cardSpec) } catch { warn("cannot write the cache: \(error)") }
+            do { try options.cache.store(summary, key: cacheKey, spec: cardSpec) } catch { warn("cannot write the cache: \(FileSystemFailure.describe(error))") }
         }
         return summary
     }
