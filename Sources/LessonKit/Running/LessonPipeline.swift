@@ -52,13 +52,8 @@ public struct LessonPipeline {
 
     /// Evaluates the lesson's blocks (throwing its diagnostics, exit status 2), then runs and checks it.
     public func run(_ lesson: Lesson, id: String, fileName: String, overrides: [String: String]) throws -> Report {
-        let plan: LessonPlan
-        switch Evaluator.evaluate(lesson, overrides: overrides) {
-        case .success(let p): plan = p
-        case .failure(let list): throw LessonsError(list.diagnostics, source: lesson.source, exitCode: 2)
-        }
+        let plan = try Self.plan(lesson, overrides: overrides)
         let folder = URL(fileURLWithPath: lesson.path).deletingLastPathComponent().path
-        try TrainingBudget(limit: lesson.meta.budget).check(plan, lesson: lesson)
         let comparisons = plan.comparisons.map {
             LessonRunner.Comparison(title: $0.title, dataset: $0.dataset, seeds: $0.compare.seeds, runs: $0.runs,
                                     blockIndex: $0.blockIndex, show: $0.compare.show)
@@ -118,6 +113,18 @@ public struct LessonPipeline {
         let results = LessonResults(lessonFile: fileName, lessonID: id, title: lesson.meta.title, parameters: parameters,
                                     comparisons: comparisons, outcome: outcome, expectations: checked)
         return Report(results: results, failures: failures)
+    }
+
+    /// Everything before training: the lesson evaluated and its plan checked
+    /// against the limits. Throws the located diagnostics (exit status 2).
+    public static func plan(_ lesson: Lesson, overrides: [String: String]) throws -> LessonPlan {
+        let plan: LessonPlan
+        switch Evaluator.evaluate(lesson, overrides: overrides) {
+        case .success(let p): plan = p
+        case .failure(let list): throw LessonsError(list.diagnostics, source: lesson.source, exitCode: 2)
+        }
+        try TrainingBudget(limit: lesson.meta.budget).check(plan, lesson: lesson)
+        return plan
     }
 
     private static func nonEmpty<T>(_ list: [T]) -> [T]? { list.isEmpty ? nil : list }
