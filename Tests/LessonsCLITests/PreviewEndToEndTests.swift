@@ -205,6 +205,11 @@ final class PreviewEndToEndTests: XCTestCase {
         _ = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=2&name=ring&flag=true&hidden=" + "%5B8%5D.map%20%7B%20%240%20%7D", token: token)
         let refused = try RawHTTP.get(port: port, "/01-tiny.html")
         XCTAssertTrue(refused.body.contains("01-tiny.md:7:5: error: --set hidden="), refused.body)
+        // A second preview on the same port: the system's reason, not NIO's call.
+        let second = try lessons.run(["preview", "01-tiny", "--port", String(port)])
+        XCTAssertEqual(second.status, 2)
+        XCTAssertTrue(second.stderr.contains("cannot listen on 127.0.0.1:\(port): address already in use; choose another port"),
+                      second.stderr)
         XCTAssertEqual(preview.interrupt(), 0, preview.stderr)
     }
 }
