@@ -77,8 +77,10 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
+        // `lessons fuzz`: mutants of the course lessons, judged in process and through the binary.
+        .target(name: "LessonFuzz", dependencies: ["LessonKit", "NeuralCore"]),
         .executableTarget(name: "lessons", dependencies: [
-            "LessonKit", "LessonPreview",
+            "LessonKit", "LessonPreview", "LessonFuzz",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -90,6 +92,7 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["lessons"]),
+        .testTarget(name: "LessonFuzzTests", dependencies: ["LessonFuzz"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,11 @@ extension Lessons {
         } catch let error as LessonsError {
             Console.error(error.formatted(color: TerminalStyle.useColor()))
             return error.exitCode
+        } catch where FileSystemFailure.isFoundation(error) {
+            // A file error no command caught: its path and reason, never Foundation's own text.
+            Console.error(LessonsError(message: FileSystemFailure.message("complete the command", "", error))
+                .formatted(color: TerminalStyle.useColor()))
+            return 2
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

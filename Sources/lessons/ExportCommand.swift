@@ -21,14 +21,17 @@ extension Lessons {
         var output: String?
 
         mutating func run() throws {
-            let (_, file) = try LessonLibrary.resolve(lesson, directory: lessons)
+            let (library, file) = try LessonLibrary.resolve(lesson, directory: lessons)
+            if let output { try ExportTarget.check(output, lesson: file, library: library) }
             let parsed = try Lesson(contentsOfFile: file.path)
             switch LessonExport.program(for: parsed, overrides: try ParameterOverrides.parse(overrides)) {
             case .failure(let list):
                 throw LessonsError(list.diagnostics, source: parsed.source)
             case .success(let program):
                 if let output {
-                    try Data(program.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                    try FileSystemFailure.guarding("write", output) {
+                        try Data(program.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                    }
                     print(output)
                 } else {
                     print(program, terminator: "")

@@ -12,9 +12,11 @@ extension Lessons {
 
         mutating func run() throws {
             let folder = URL(fileURLWithPath: output.out)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let page = folder.appendingPathComponent(APIReferencePage.fileName)
-            try Data(APIReferencePage.html().utf8).write(to: page, options: .atomic)
+            try FileSystemFailure.guarding("write", page.path) {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data(APIReferencePage.html().utf8).write(to: page, options: .atomic)
+            }
             print(page.path)
         }
     }

@@ -42,6 +42,8 @@ final class PreviewEndToEndTests: XCTestCase {
         let onDisk = try text("site/01-tiny.html")
         XCTAssertFalse(onDisk.contains("/_preview/") || onDisk.contains("data-preview-lesson"), "the page on disk has no preview parts")
         XCTAssertEqual(try RawHTTP.get(port: port, "/_preview/preview.js").status, 200)
+        let token = try RawHTTP.formToken(port: port, page: "/01-tiny.html")
+        XCTAssertEqual(token.count, 32)
 
         // Saving the lesson: a reload event for it, then the new text.
         let events = try RawHTTP.EventStream(port: port)
@@ -66,7 +68,7 @@ final class PreviewEndToEndTests: XCTestCase {
         XCTAssertTrue(try RawHTTP.get(port: port, "/01-tiny.html").body.contains("class=\"dataset-card\""))
 
         // A bad value: the located error (escaped) instead of the results; the last good page stays reachable.
-        var posted = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=%3Cb%3E&bar=0.3&sgdRate=0.1")
+        var posted = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=%3Cb%3E&bar=0.3&sgdRate=0.1", token: token)
         XCTAssertEqual(posted.status, 303)
         XCTAssertEqual(posted.headers["location"], "/01-tiny.html")
         page = try RawHTTP.get(port: port, "/01-tiny.html")
@@ -79,13 +81,13 @@ final class PreviewEndToEndTests: XCTestCase {
         XCTAssertTrue(lastGood.body.contains("class=\"dataset-card\"") && lastGood.body.contains("last good result"))
 
         // An unknown parameter is refused the way --set refuses it.
-        _ = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=2&nosuch=1")
+        _ = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=2&nosuch=1", token: token)
         page = try RawHTTP.get(port: port, "/01-tiny.html")
         XCTAssertTrue(page.body.contains("--set nosuch: the lesson has no parameter &#39;nosuch&#39;"), page.body)
 
         // A claim's bar: nothing retrains, the claim flips, and the page says which.
         let beforeBar = events.received.endIndex
-        posted = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=2&bar=0.99&sgdRate=0.1")
+        posted = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=2&bar=0.99&sgdRate=0.1", token: token)
         XCTAssertEqual(posted.status, 303)
         XCTAssertNotNil(events.wait(for: "event: reload", after: beforeBar))
         XCTAssertTrue(events.received[beforeBar...].contains("data: 01-tiny\tsigmoid: cached, nothing to train"))
@@ -99,7 +101,7 @@ final class PreviewEndToEndTests: XCTestCase {
 
         // The SGD rate reaches one run: only it retrains, and its metrics move side by side.
         let beforeRate = events.received.endIndex
-        posted = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=2&bar=0.99&sgdRate=0.5")
+        posted = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=2&bar=0.99&sgdRate=0.5", token: token)
         XCTAssertNotNil(events.wait(for: "event: reload", after: beforeRate))
         let progress = events.received[beforeRate...]
         XCTAssertTrue(progress.contains("data: 01-tiny\tsgd: training 2 epochs"), String(progress))
@@ -142,7 +144,9 @@ final class PreviewEndToEndTests: XCTestCase {
         XCTAssertTrue(page.body.contains("name=\"images\" type=\"number\" step=\"1\" inputmode=\"numeric\" value=\"4000\""))
         // The form as a browser sends it, unchanged: the lesson's own values, nothing overridden.
         let unchanged = "epochs=2&name=ring&flag=true&hidden=%5B8%2C+4%5D&images=4000"
-        XCTAssertEqual(try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: unchanged).status, 303)
+        let token = try RawHTTP.formToken(port: port, page: "/01-tiny.html")
+        let own = "Origin: http://127.0.0.1:\(port)\r\nReferer: http://127.0.0.1:\(port)/01-tiny.html\r\n"
+        XCTAssertEqual(try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: unchanged, token: token, headers: own).status, 303)
         let results = try String(contentsOf: work.appendingPathComponent("site/01-tiny/results.json"), encoding: .utf8)
         XCTAssertFalse(results.contains("\"overridden\" : true"), results)
 
@@ -173,12 +177,39 @@ final class PreviewEndToEndTests: XCTestCase {
             + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "10000\r\n" + String(repeating: "a", count: 0x10000) + "\r\n10000\r\n" + String(repeating: "a", count: 0x10000) + "\r\n0\r\n\r\n"
         XCTAssertEqual(try RawHTTP.send(port: port, Array(chunked.utf8)).status, 413)
-        XCTAssertEqual(try RawHTTP.send(port: port, Array("DELETE /01-tiny.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)).status, 405)
+        XCTAssertEqual(try RawHTTP.send(port: port, Array("DELETE /01-tiny.html HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)).status, 405)
+
+        // Only the preview's own pages rerun: without the token, or from another origin, a post changes nothing.
+        let beforeRefused = try text("site/01-tiny/results.json")
+        for (form, headers) in [("epochs=3", ""), ("epochs=3&lessons.token=" + String(repeating: "0", count: 32), ""),
+                                ("epochs=3&lessons.token=\(token)&lessons.token=\(token)", ""),
+                                ("epochs=3&lessons.token=\(token)", "Referer: http://evil.example/01-tiny.html\r\n"),
+                                ("epochs=3&lessons.token=\(token)", "Referer: http://127.0.0.1:\(port).evil.example/\r\n"),
+                                ("epochs=3&lessons.token=\(token)", "Origin: http://127.0.0.1:\(port + 1)\r\n"),
+                                ("epochs=3&lessons.token=\(token)", "Origin: null\r\n")] {
+            XCTAssertEqual(try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: form, headers: headers).status, 403,
+                           "\(form) \(headers)")
+        }
+        XCTAssertEqual(try text("site/01-tiny/results.json"), beforeRefused, "a refused post rewrote the page")
+        // Host exactly: a loopback name with this server's port, sent once.
+        for host in ["127.0.0.1", "127.0.0.1:\(port + 1)", "127.0.0.1:0\(port)", "127.0.0.1:\(port):\(port)", "localhost.evil.example:\(port)",
+                     "127.0.0.1.evil.example:\(port)", "127.0.0.1:\(port) x", "[::1]:\(port)"] {
+            XCTAssertEqual(try RawHTTP.get(port: port, "/01-tiny.html", host: host).status, 403, host)
+        }
+        XCTAssertEqual(try RawHTTP.get(port: port, "/01-tiny.html", host: "localhost:\(port)").status, 200)
+        XCTAssertEqual(try RawHTTP.get(port: port, "/01-tiny.html", headers: "Host: 127.0.0.1:\(port)\r\n").status, 400,
+                       "a duplicate Host")
+        XCTAssertEqual(try RawHTTP.get(port: port, "/01-tiny.html", headers: "Host: evil.example\r\n").status, 400)
 
         // A value that is code, not a literal, is refused by the evaluator (nothing runs).
-        _ = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=2&name=ring&flag=true&hidden=" + "%5B8%5D.map%20%7B%20%240%20%7D")
+        _ = try RawHTTP.post(port: port, "/_preview/run/01-tiny", form: "epochs=2&name=ring&flag=true&hidden=" + "%5B8%5D.map%20%7B%20%240%20%7D", token: token)
         let refused = try RawHTTP.get(port: port, "/01-tiny.html")
         XCTAssertTrue(refused.body.contains("01-tiny.md:7:5: error: --set hidden="), refused.body)
+        // A second preview on the same port: the system's reason, not NIO's call.
+        let second = try lessons.run(["preview", "01-tiny", "--port", String(port)])
+        XCTAssertEqual(second.status, 2)
+        XCTAssertTrue(second.stderr.contains("cannot listen on 127.0.0.1:\(port): address already in use; choose another port"),
+                      second.stderr)
         XCTAssertEqual(preview.interrupt(), 0, preview.stderr)
     }
 }

@@ -52,14 +52,8 @@ public struct LessonPipeline {
 
     /// Evaluates the lesson's blocks (throwing its diagnostics, exit status 2), then runs and checks it.
     public func run(_ lesson: Lesson, id: String, fileName: String, overrides: [String: String]) throws -> Report {
-        let plan: LessonPlan
-        switch Evaluator.evaluate(lesson, overrides: overrides, checksData: true) {
-        case .success(let p): plan = p
-        case .failure(let list): throw LessonsError(list.diagnostics, source: lesson.source, exitCode: 2)
-        }
+        let plan = try Self.plan(lesson, overrides: overrides)
         let folder = URL(fileURLWithPath: lesson.path).deletingLastPathComponent().path
-        try TrainingBudget(limit: lesson.meta.budget).check(plan, lesson: lesson)
-        try MemoryBudget(limit: lesson.meta.memory).check(plan, lesson: lesson)
         let comparisons = plan.comparisons.map {
             LessonRunner.Comparison(title: $0.title, dataset: $0.dataset, seeds: $0.compare.seeds, runs: $0.runs,
                                     blockIndex: $0.blockIndex, show: $0.compare.show)
@@ -138,6 +132,20 @@ public struct LessonPipeline {
             return comparison.datasetLocations.location(of: failure.error)
         }
         return plan.sweeps.first { $0.points.contains { $0.dataset == failure.dataset } }?.location ?? plan.comparisons.first?.location
+    }
+
+    /// Everything before training: the lesson evaluated (its data files checked from their
+    /// headers) and its plan checked against the compute and memory limits. Throws the
+    /// located diagnostics (exit status 2).
+    public static func plan(_ lesson: Lesson, overrides: [String: String]) throws -> LessonPlan {
+        let plan: LessonPlan
+        switch Evaluator.evaluate(lesson, overrides: overrides, checksData: true) {
+        case .success(let p): plan = p
+        case .failure(let list): throw LessonsError(list.diagnostics, source: lesson.source, exitCode: 2)
+        }
+        try TrainingBudget(limit: lesson.meta.budget).check(plan, lesson: lesson)
+        try MemoryBudget(limit: lesson.meta.memory).check(plan, lesson: lesson)
+        return plan
     }
 
     private static func nonEmpty<T>(_ list: [T]) -> [T]? { list.isEmpty ? nil : list }

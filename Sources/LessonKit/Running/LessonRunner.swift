@@ -154,7 +154,7 @@ public final class LessonRunner {
             // Failed runs (bad settings) are not cached: fixing the data must not need a `clean`.
             if options.useCache, !Self.isFailed(result) {
                 do { try options.cache.store(CachedRun(result), key: unit.key, spec: unit.canonical) } catch {
-                    storeFailures.withLock { $0.append("cannot write the cache entry of \(unit.display): \(error)") }
+                    storeFailures.withLock { $0.append("cannot write the cache entry of \(unit.display): \(FileSystemFailure.describe(error))") }
                 }
             }
             progress.finished(job.index, summary: Self.headline(result))
@@ -207,7 +207,7 @@ public final class LessonRunner {
         guard case .success(let dataset) = data(source, key) else { return nil }
         let summary = summarize(dataset, key.kind)
         if options.useCache {
-            do { try options.cache.store(summary, key: cacheKey, spec: cardSpec) } catch { warn("cannot write the cache: \(error)") }
+            do { try options.cache.store(summary, key: cacheKey, spec: cardSpec) } catch { warn("cannot write the cache: \(FileSystemFailure.describe(error))") }
         }
         return summary
     }

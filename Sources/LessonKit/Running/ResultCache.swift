@@ -55,7 +55,7 @@ public struct ResultCache: Sendable {
         do {
             return .hit(try CanonicalJSON.decoder().decode(Value.self, from: Data(entry.payload.utf8)))
         } catch {
-            return .unusable(reason: "cache entry \(url.path) holds an unreadable result (\(error))")
+            return .unusable(reason: "cache entry \(url.path) holds an unreadable result (\(FileSystemFailure.reason(error)))")
         }
     }
 

@@ -23,6 +23,11 @@ struct ParameterForm {
     var parameters: [ResultsDocument.Parameter]
     /// Values a failed submission held, shown again so they can be fixed (by name, as typed).
     var submitted: [String: String] = [:]
+    /// The preview's form token (`RequestTrust`), sent back in a hidden field.
+    var token: String
+
+    /// The panel's own fields (reset button, token): never parameters, never `--set` arguments.
+    static func isControl(_ name: String) -> Bool { name == resetField || name == RequestTrust.tokenField }
 
     static func input(for p: ResultsDocument.Parameter) -> Input {
         let declared = p.declaredValue.trimmingCharacters(in: .whitespaces)
@@ -41,7 +46,7 @@ struct ParameterForm {
     static func setArguments(from fields: [(name: String, value: String)],
                              parameters: [ResultsDocument.Parameter]) -> [String] {
         var arguments: [String] = []
-        for field in fields where field.name != resetField {
+        for field in fields where !isControl(field.name) {
             guard let p = parameters.first(where: { $0.name == field.name }) else {
                 arguments.append("\(field.name)=\(field.value)")
                 continue
@@ -69,6 +74,7 @@ struct ParameterForm {
 
     func html() -> String {
         var out = "<form id=\"preview-form\" class=\"preview-form\" method=\"post\" action=\"/_preview/run/\(escapeHTML(lessonID))\">\n"
+        out += "<input type=\"hidden\" name=\"\(RequestTrust.tokenField)\" value=\"\(escapeHTML(token))\">\n"
         out += "<div class=\"preview-fields\">\n"
         for p in parameters { out += field(p) }
         out += "</div>\n<p class=\"preview-actions\"><button type=\"submit\">Rerun with these values</button>\n"

@@ -7,8 +7,8 @@ import LessonKit
 /// gets the located error instead of its (stale) results, with a link to them.
 enum PreviewPage {
     /// A watched lesson's page, as it is on disk plus the panel and the box.
-    static func lesson(_ page: String, state: PreviewSession.LessonState, sourcePath: String) -> String {
-        var top = panel(state, sourcePath: sourcePath)
+    static func lesson(_ page: String, state: PreviewSession.LessonState, sourcePath: String, token: String) -> String {
+        var top = panel(state, sourcePath: sourcePath, token: token)
         if let diff = state.diff { top += WhatChangedView(diff: diff).html() }
         return inject(into: page, top: top)
     }
@@ -24,7 +24,7 @@ enum PreviewPage {
     static func other(_ page: String) -> String { inject(into: page, top: "") }
 
     /// The lesson's located error in place of its results, the panel under it.
-    static func error(state: PreviewSession.LessonState, sourcePath: String, hasLastGood: Bool) -> String {
+    static func error(state: PreviewSession.LessonState, sourcePath: String, hasLastGood: Bool, token: String) -> String {
         let id = escapeHTML(state.file.id), title = state.title
         var main = "<article class=\"page lesson\">\n<h1>\(escapeHTML(title))</h1>\n"
         main += "<section class=\"preview-error\" role=\"alert\" aria-labelledby=\"preview-error-title\">\n"
@@ -34,13 +34,13 @@ enum PreviewPage {
         main += hasLastGood ? "<a href=\"/\(id).html?last-good\">See the last good result</a>.</p>\n"
                             : "There is no earlier result to show.</p>\n"
         main += "</section>\n"
-        if !state.parameters.isEmpty { main += panel(state, sourcePath: sourcePath) }
+        if !state.parameters.isEmpty { main += panel(state, sourcePath: sourcePath, token: token) }
         main += "</article>\n"
         return inject(into: PageTemplate.page(title: "Error: " + title, description: nil, bodyClass: "lesson-page", main: main,
                                               footer: "<p>Shown by <code>lessons preview</code>.</p>"), top: "")
     }
 
-    private static func panel(_ state: PreviewSession.LessonState, sourcePath: String) -> String {
+    private static func panel(_ state: PreviewSession.LessonState, sourcePath: String, token: String) -> String {
         var out = "<section class=\"preview-panel\" data-preview-lesson=\"\(escapeHTML(state.file.id))\" "
             + "aria-labelledby=\"preview-panel-title\">\n<h2 id=\"preview-panel-title\">Preview: try other values</h2>\n"
         out += "<p class=\"preview-note\">Saving <code>\(escapeHTML(sourcePath))</code> reloads this page. "
@@ -48,7 +48,8 @@ enum PreviewPage {
             out += "This lesson has no parameters to set.</p>\n"
         } else {
             out += "A rerun retrains only the runs a change reaches.</p>\n"
-            out += ParameterForm(lessonID: state.file.id, parameters: state.parameters, submitted: state.submitted).html()
+            out += ParameterForm(lessonID: state.file.id, parameters: state.parameters, submitted: state.submitted,
+                                 token: token).html()
         }
         return out + "<pre id=\"preview-progress\" class=\"preview-progress\" aria-live=\"polite\" hidden></pre>\n</section>\n"
     }

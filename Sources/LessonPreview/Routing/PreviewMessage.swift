@@ -9,6 +9,10 @@ struct PreviewRequest: Sendable {
     /// Header names in lower case.
     var headers: [String: String]
     var body: [UInt8]
+    /// The port the request came in on (the one `Host` must name).
+    var serverPort: Int
+    /// Lower-case names of headers sent more than once.
+    var repeatedHeaders: Set<String> = []
 
     /// The part before `?`, still percent-encoded.
     var rawPath: String { String(target.prefix { $0 != "?" }) }

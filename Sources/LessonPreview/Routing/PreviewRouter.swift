@@ -44,25 +44,16 @@ struct PreviewRouter: Sendable {
         }
     }
 
-    /// Requests answered before any routing: foreign hosts (DNS rebinding),
-    /// other sites' forms, and targets too long to be ours.
+    /// Requests answered before any routing: targets too long to be ours, then
+    /// what `RequestTrust` refuses (foreign hosts, other sites' forms).
     private func refusal(of request: PreviewRequest) -> PreviewResponse? {
         guard request.target.utf8.count <= Self.maximumTarget else { return .text(414, "Request target too long.") }
         guard request.body.count <= Self.maximumBody else { return .text(413, "Request body too large.") }
-        guard let host = request.headers["host"], Self.isLoopback(hostHeader: host) else {
-            return .text(403, "The preview answers requests for 127.0.0.1 or localhost only.")
-        }
-        if request.method == "POST", let origin = request.headers["origin"],
-           !(origin.hasPrefix("http://") && Self.isLoopback(hostHeader: String(origin.dropFirst("http://".count)))) {
-            return .text(403, "Forms of other sites cannot rerun lessons.")
-        }
-        return nil
+        return trust(request).refusal(of: request)
     }
 
-    static func isLoopback(hostHeader: String) -> Bool {
-        var host = Substring(hostHeader)
-        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") { host = host[..<colon] }
-        return host == "127.0.0.1" || host == "localhost"
+    private func trust(_ request: PreviewRequest) -> RequestTrust {
+        RequestTrust(port: request.serverPort, formToken: session.formToken)
     }
 
     private func page(_ path: String, query: String) -> PreviewResponse {
@@ -90,10 +81,10 @@ struct PreviewRouter: Sendable {
         let source = session.library.displayPath(of: state.file)
         if let page = onDisk, lastGood { return .html(PreviewPage.lastGood(page, lessonID: id)) }
         if let page = onDisk, state.failure == nil {
-            return .html(PreviewPage.lesson(page, state: state, sourcePath: source))
+            return .html(PreviewPage.lesson(page, state: state, sourcePath: source, token: session.formToken))
         }
         if state.failure == nil { return .text(503, "The page is being built; it reloads when it is ready.") }
-        return .html(PreviewPage.error(state: state, sourcePath: source, hasLastGood: onDisk != nil))
+        return .html(PreviewPage.error(state: state, sourcePath: source, hasLastGood: onDisk != nil, token: session.formToken))
     }
 
     private func rerun(_ id: String, _ request: PreviewRequest, reply: @escaping @Sendable (PreviewReply) -> Void) {
@@ -103,10 +94,13 @@ struct PreviewRouter: Sendable {
             return reply(.response(.text(415, "Send the panel's form (application/x-www-form-urlencoded).")))
         }
         guard let fields = FormBody.decode(request.body) else { return reply(.response(.text(400, "Malformed form."))) }
+        guard trust(request).holdsToken(fields) else {
+            return reply(.response(.text(403, "Only the preview's own pages rerun lessons: reload the page and submit again.")))
+        }
         let reset = fields.contains { $0.name == ParameterForm.resetField }
         let arguments = reset ? [] : ParameterForm.setArguments(from: fields, parameters: state.parameters)
         var submitted: [String: String] = [:]
-        for field in fields where !reset { submitted[field.name] = field.value }
+        for field in fields where !reset && !ParameterForm.isControl(field.name) { submitted[field.name] = field.value }
         session.rerun(id, arguments: arguments, submitted: submitted) {
             reply(.response(.seeOther("/\(id).html")))
         }

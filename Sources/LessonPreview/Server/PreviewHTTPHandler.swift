@@ -43,9 +43,13 @@ final class PreviewHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             if discarding != nil { context.close(promise: nil); return }
             guard let request = head else { return }
             head = nil
-            var headers: [String: String] = [:]
-            for (name, value) in request.headers where headers[name.lowercased()] == nil { headers[name.lowercased()] = value }
-            let message = PreviewRequest(method: request.method.rawValue, target: request.uri, headers: headers, body: body)
+            var headers: [String: String] = [:], repeated: Set<String> = []
+            for (name, value) in request.headers {
+                let key = name.lowercased()
+                if headers[key] == nil { headers[key] = value } else { repeated.insert(key) }
+            }
+            let message = PreviewRequest(method: request.method.rawValue, target: request.uri, headers: headers, body: body,
+                                         serverPort: context.channel.localAddress?.port ?? 0, repeatedHeaders: repeated)
             body = []
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             let keepAlive = request.isKeepAlive, isHead = request.method == .HEAD

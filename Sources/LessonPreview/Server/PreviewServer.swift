@@ -52,7 +52,10 @@ public struct PreviewServer {
         do {
             channel = try bootstrap.bind(host: "127.0.0.1", port: port).wait()
         } catch {
-            throw LessonsError(message: "cannot listen on 127.0.0.1:\(port): \(error); choose another port with --port")
+            // NIO's error text names its own call; the system's reason is what a person needs.
+            let reason = (error as? IOError).map { String(cString: strerror($0.errnoCode)).lowercased() }
+                ?? FileSystemFailure.describe(error)
+            throw LessonsError(message: "cannot listen on 127.0.0.1:\(port): \(reason); choose another port with --port")
         }
         session.buildAll()
 

@@ -27,6 +27,8 @@ final class PreviewSession: Sendable {
     let library: LessonLibrary
     let outputDirectory: String
     let events: EventHub
+    /// The panel's form token: only pages this preview served can rerun a lesson.
+    let formToken = RequestTrust.newToken()
     private let options: LessonPipeline.Options
     private let quiet: Bool
     private let order: [String]
@@ -107,7 +109,7 @@ final class PreviewSession: Sendable {
             state.submitted = submitted
             progress.message(state.failure ?? "")
         } catch {
-            state.failure = "error: \(error.localizedDescription)"
+            state.failure = "error: " + FileSystemFailure.message("rebuild the lesson from", state.file.path, error)
             state.submitted = submitted
             progress.message(state.failure ?? "")
         }

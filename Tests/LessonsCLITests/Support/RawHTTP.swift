@@ -27,11 +27,20 @@ enum RawHTTP {
         try send(port: port, Array("GET \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n\(headers)Connection: close\r\n\r\n".utf8))
     }
 
-    static func post(port: Int, _ target: String, form: String, contentType: String = "application/x-www-form-urlencoded",
-                     headers: String = "") throws -> Response {
+    /// A form post; `token` (the preview's form token) is appended as the panel's hidden field does.
+    static func post(port: Int, _ target: String, form: String, token: String? = nil,
+                     contentType: String = "application/x-www-form-urlencoded", headers: String = "") throws -> Response {
+        let form = token.map { form + "&lessons.token=" + $0 } ?? form
         let head = "POST \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: \(contentType)\r\n"
             + "Content-Length: \(form.utf8.count)\r\n\(headers)Connection: close\r\n\r\n"
         return try send(port: port, Array((head + form).utf8))
+    }
+
+    /// The form token in a preview page's panel (`name="lessons.token" value="…"`).
+    static func formToken(port: Int, page: String) throws -> String {
+        let body = try get(port: port, page).body
+        guard let field = body.range(of: "name=\"lessons.token\" value=\"") else { throw Failure.malformed(body) }
+        return String(body[field.upperBound...].prefix { $0 != "\"" })
     }
 
     static func parse(_ data: [UInt8]) throws -> Response {
