@@ -5,19 +5,7 @@ import NeuralCore
 /// `.tunedOnTest` picks each label's threshold on the test split itself: the leak lesson 4
 /// lets a student measure. By construction its test F1 is the best any threshold reaches there.
 final class ThresholdLeakTests: XCTestCase {
-    private func split(_ count: Int, seed: UInt64) -> LabeledImages {
-        var rng = SeededRNG(seed: seed)
-        var pixels: [Float] = [], labels: [Float] = []
-        for _ in 0..<count {
-            let a = rng.nextDouble() < 0.4, b = rng.nextDouble() < 0.15
-            // Each label brightens its own pixel, with noise, so a model can learn something.
-            pixels += [Float(a ? 0.7 : 0.3) + Float(rng.nextDouble() * 0.4 - 0.2),
-                       Float(b ? 0.7 : 0.3) + Float(rng.nextDouble() * 0.4 - 0.2), 0, 0]
-            labels += [a ? 1 : 0, b ? 1 : 0]
-        }
-        return LabeledImages(images: Tensor(shape: [count, 2, 2, 1], storage: pixels),
-                             labels: Tensor(shape: [count, 2], storage: labels))
-    }
+    private func split(_ count: Int, seed: UInt64) -> LabeledImages { TwoPixelData.split(count, seed: seed) }
 
     func testLeakyThresholdsAreTheTestSplitsBestF1() throws {
         let dataset = Dataset(labelNames: ["a", "b"], train: split(200, seed: 1), validation: split(40, seed: 2),

@@ -5,18 +5,7 @@ import XCTest
 /// A trained run reports how training went (validation loss, its lowest point and
 /// epoch, steps) and the same model on its training images, all from one training.
 final class TrainingDynamicsMetricsTests: XCTestCase {
-    /// Each label brightens its own pixel, with noise: learnable, not trivially.
-    private func split(_ count: Int, seed: UInt64) -> LabeledImages {
-        var rng = SeededRNG(seed: seed)
-        var pixels: [Float] = [], labels: [Float] = []
-        for _ in 0..<count {
-            let a = rng.nextDouble() < 0.5, b = rng.nextDouble() < 0.3
-            pixels += [Float(a ? 0.7 : 0.3) + Float(rng.nextDouble() * 0.4 - 0.2),
-                       Float(b ? 0.7 : 0.3) + Float(rng.nextDouble() * 0.4 - 0.2), 0, 0]
-            labels += [a ? 1 : 0, b ? 1 : 0]
-        }
-        return LabeledImages(images: Tensor(shape: [count, 2, 2, 1], storage: pixels), labels: Tensor(shape: [count, 2], storage: labels))
-    }
+    private func split(_ count: Int, seed: UInt64) -> LabeledImages { TwoPixelData.split(count, seed: seed, prevalence: (0.5, 0.3)) }
 
     func testATrainedRunReportsItsHistoryAndItsTrainingSplit() throws {
         let dataset = Dataset(labelNames: ["a", "b"], train: split(96, seed: 1), validation: split(32, seed: 2), test: split(64, seed: 3))
