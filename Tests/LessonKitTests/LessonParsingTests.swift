@@ -35,6 +35,16 @@ final class LessonParsingTests: XCTestCase {
     Closing words.
     """
 
+    /// Found by `lessons fuzz` (seed 1, mutant 55013): cmark-gfm places the table cut from the
+    /// paragraph's last line past the end of the file; the parser crashed on the line range.
+    func testATableCutFromTheLastLineOfAParagraphParses() throws {
+        let lesson = try Lesson(path: "fuzz.md", markdown: "one line\nKeep Lesson | The question |\n|---|---|")
+        XCTAssertEqual(lesson.blocks.map(\.kind), [.prose])
+        XCTAssertTrue(lesson.blocks[0].text.hasPrefix("one line\n"), lesson.blocks[0].text)
+        _ = LessonPage(lesson: lesson, entry: CourseEntry(id: "fuzz", title: "fuzz"), sourcePath: "fuzz.md",
+                       runCommand: "lessons run fuzz.md").render()
+    }
+
     func testBlockKindsAndExactLinesWithFrontMatter() throws {
         let lesson = try Lesson(path: "l.md", markdown: lessonWithFrontMatter)
         XCTAssertEqual(lesson.blocks.map(\.kind), [.prose, .parameters, .prose, .experiment, .expect,

@@ -20,8 +20,9 @@ extension Lesson {
 
         func flushProse() {
             guard let range = prose else { return }
-            let text = lines[(range.lowerBound - 1)..<min(range.upperBound, lines.count)]
-                .map { $0 + "\n" }.joined()
+            // Clamped: cmark-gfm can place a node past the last line (a table cut from a paragraph's last line).
+            let low = min(max(range.lowerBound - 1, 0), lines.count), high = max(low, min(range.upperBound, lines.count))
+            let text = lines[low..<high].map { $0 + "\n" }.joined()
             blocks.append(LessonBlock(kind: .prose, text: text, startLine: range.lowerBound,
                                       endLine: range.upperBound, contentStartLine: range.lowerBound))
             prose = nil
