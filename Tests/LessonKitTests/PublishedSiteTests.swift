@@ -7,14 +7,7 @@ import XCTest
 /// rendered from, and no page was rendered with `--set` overrides.
 /// When this fails, run `make site` and commit `site/`.
 final class PublishedSiteTests: XCTestCase {
-    private var repository: URL {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return url
-    }
+    private var repository: URL { RepositoryRoot.url }
 
     func testEveryPublishedPageComesFromTheCurrentLessonSource() throws {
         let lessons = repository.appendingPathComponent("Lessons")

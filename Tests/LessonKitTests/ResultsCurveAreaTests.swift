@@ -15,14 +15,7 @@ final class ResultsCurveAreaTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: cache) }
 
-    private var repository: URL {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return url
-    }
+    private var repository: URL { RepositoryRoot.url }
 
     /// Every measured result in a `results.json` (comparisons, seeds, sweeps): the
     /// objects holding both `perLabel` and `precisionRecallCurves`.
