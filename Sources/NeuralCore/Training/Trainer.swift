@@ -60,6 +60,7 @@ public final class Trainer {
             throw TrainingError("validation data \(v.images.shape)/\(v.labels.shape) does not match the training data")
         }
         try loss.validate(classes: train.labels.shape[1])
+        try config.validateOptions(hasValidation: heldOut != nil)
         guard model.outputShape == [train.labels.shape[1]] else {
             throw TrainingError("model outputs \(model.outputShape ?? []) values per sample but there are \(train.labels.shape[1]) labels")
         }
@@ -91,6 +92,9 @@ public final class Trainer {
         var step = 0
         let prefetch = BatchPrefetch(source: train)
         defer { prefetch.finish() }
+        let schedule = config.learningRateSchedule?.inSteps(stepsPerEpoch: stepsPerEpoch)
+        let baseRate = optimizer.learningRate
+        defer { optimizer.learningRate = baseRate }
         for epoch in 1...max(epochs, 1) {
             let order = config.shuffle ? rng.permutation(n) : Array(0..<n)
             var lossSum = 0.0, batches = 0
@@ -106,6 +110,7 @@ public final class Trainer {
                 }
                 if let w = weights { wb.removeAll(keepingCapacity: true); for i in idx { wb.append(w[i]) } }
                 step += 1
+                if let schedule { optimizer.learningRate = schedule.rate(base: baseRate, step: step - 1) }
                 let next = s + 1 < stepsPerEpoch ? batch(s + 1) : nil
                 let value = trainStep(xb, yb, weights: weights == nil ? nil : wb, gradient: &grad) {
                     // The forward pass is done: gather the next batch while the loss runs.

@@ -28,10 +28,13 @@ public struct TrainingConfiguration: Sendable, Equatable {
     /// A step loss above this counts as divergence, like NaN or ∞ (Adam's bounded steps can
     /// blow logits up to ~1e14 without ever producing a non-finite loss).
     public var divergenceThreshold: Double
+    /// Sets the optimizer's rate before every step (nil: the optimizer's own rate throughout).
+    public var learningRateSchedule: LearningRateSchedule?
 
     public init(epochs: Int, batchSize: Int = 64, seed: UInt64 = 0, maxSteps: Int? = nil,
                 validationSplit: Double = 0, outputBias: OutputBias = .zero, head: OutputHead? = nil,
-                threshold: Float = 0.5, shuffle: Bool = true, divergenceThreshold: Double = 1e6) {
+                threshold: Float = 0.5, shuffle: Bool = true, divergenceThreshold: Double = 1e6,
+                learningRateSchedule: LearningRateSchedule? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.seed = seed
@@ -42,6 +45,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.threshold = threshold
         self.shuffle = shuffle
         self.divergenceThreshold = divergenceThreshold
+        self.learningRateSchedule = learningRateSchedule
     }
 }
 

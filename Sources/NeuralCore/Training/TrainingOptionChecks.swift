@@ -1,0 +1,6 @@
+extension TrainingConfiguration {
+    /// Rejects impossible schedule settings before any step.
+    func validateOptions(hasValidation: Bool) throws(TrainingError) {
+        try learningRateSchedule?.validate()
+    }
+}
