@@ -167,6 +167,7 @@ public final class Trainer {
         }
         guard value.isFinite else { return value }
         model.backward(gradient)
+        if let clipping = configuration.gradientClipping { _ = timed("clip gradients") { clipping.apply(to: model.parameters) } }
         timed("optimizer") { optimizer.step(model.parameters) }
         profile?.countStep()
         return value

@@ -30,11 +30,13 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var divergenceThreshold: Double
     /// Sets the optimizer's rate before every step (nil: the optimizer's own rate throughout).
     public var learningRateSchedule: LearningRateSchedule?
+    /// Clips the gradients by their global norm before every step (nil: no clipping).
+    public var gradientClipping: GradientClipping?
 
     public init(epochs: Int, batchSize: Int = 64, seed: UInt64 = 0, maxSteps: Int? = nil,
                 validationSplit: Double = 0, outputBias: OutputBias = .zero, head: OutputHead? = nil,
                 threshold: Float = 0.5, shuffle: Bool = true, divergenceThreshold: Double = 1e6,
-                learningRateSchedule: LearningRateSchedule? = nil) {
+                learningRateSchedule: LearningRateSchedule? = nil, gradientClipping: GradientClipping? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.seed = seed
@@ -46,6 +48,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.shuffle = shuffle
         self.divergenceThreshold = divergenceThreshold
         self.learningRateSchedule = learningRateSchedule
+        self.gradientClipping = gradientClipping
     }
 }
 

@@ -1,6 +1,7 @@
 extension TrainingConfiguration {
-    /// Rejects impossible schedule settings before any step.
+    /// Rejects impossible schedule and clipping settings before any step.
     func validateOptions(hasValidation: Bool) throws(TrainingError) {
         try learningRateSchedule?.validate()
+        try gradientClipping?.validate()
     }
 }
