@@ -95,6 +95,7 @@ public final class Trainer {
         let schedule = config.learningRateSchedule?.inSteps(stepsPerEpoch: stepsPerEpoch)
         let baseRate = optimizer.learningRate
         defer { optimizer.learningRate = baseRate }
+        var stopping = config.earlyStopping.map(EarlyStoppingRun.init)
         for epoch in 1...max(epochs, 1) {
             let order = config.shuffle ? rng.permutation(n) : Array(0..<n)
             var lossSum = 0.0, batches = 0
@@ -137,9 +138,11 @@ public final class Trainer {
             }
             history.append(record)
             onEpochEnd?(record)
+            if stopping?.epochEnded(record, model: model) == true { break }
             if let limit = config.maxSteps, step >= limit { break }
         }
-        return TrainingResult(history: history, outcome: .completed(epochs: history.count, steps: step), steps: step)
+        return TrainingResult(history: history, outcome: .completed(epochs: history.count, steps: step), steps: step,
+                              earlyStopping: stopping?.finish(model))
     }
 
     /// The head for validation predictions and the bias prior.

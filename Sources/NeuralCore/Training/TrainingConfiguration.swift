@@ -32,11 +32,14 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var learningRateSchedule: LearningRateSchedule?
     /// Clips the gradients by their global norm before every step (nil: no clipping).
     public var gradientClipping: GradientClipping?
+    /// Stops on a validation loss that no longer improves (nil: every epoch runs).
+    public var earlyStopping: EarlyStopping?
 
     public init(epochs: Int, batchSize: Int = 64, seed: UInt64 = 0, maxSteps: Int? = nil,
                 validationSplit: Double = 0, outputBias: OutputBias = .zero, head: OutputHead? = nil,
                 threshold: Float = 0.5, shuffle: Bool = true, divergenceThreshold: Double = 1e6,
-                learningRateSchedule: LearningRateSchedule? = nil, gradientClipping: GradientClipping? = nil) {
+                learningRateSchedule: LearningRateSchedule? = nil, gradientClipping: GradientClipping? = nil,
+                earlyStopping: EarlyStopping? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.seed = seed
@@ -49,6 +52,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.divergenceThreshold = divergenceThreshold
         self.learningRateSchedule = learningRateSchedule
         self.gradientClipping = gradientClipping
+        self.earlyStopping = earlyStopping
     }
 }
 

@@ -1,7 +1,13 @@
 extension TrainingConfiguration {
-    /// Rejects impossible schedule and clipping settings before any step.
+    /// Rejects impossible schedule, clipping and early-stopping settings before any step.
     func validateOptions(hasValidation: Bool) throws(TrainingError) {
         try learningRateSchedule?.validate()
         try gradientClipping?.validate()
+        if let earlyStopping {
+            try earlyStopping.validate()
+            guard hasValidation else {
+                throw TrainingError("early stopping watches the validation loss: give validation data or a validationSplit")
+            }
+        }
     }
 }
