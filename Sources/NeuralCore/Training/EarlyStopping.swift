@@ -69,11 +69,11 @@ public struct EarlyStoppingReport: Sendable, Equatable {
 }
 
 extension EarlyStopping {
-    /// Copies of every parameter's value (the weights to restore).
-    static func snapshot(_ model: Sequential) -> [Tensor] { model.parameters.map { $0.value } }
+    /// Copies of every parameter's value and every layer's state (the weights to restore).
+    static func snapshot(_ model: Sequential) -> [Tensor] { (model.parameters + model.state).map { $0.value } }
 
     static func restore(_ weights: [Tensor], into model: Sequential) {
-        for (p, w) in zip(model.parameters, weights) { p.value = w }
+        for (p, w) in zip(model.parameters + model.state, weights) { p.value = w }
     }
 }
 
