@@ -60,7 +60,7 @@ public final class Trainer {
             throw TrainingError("validation data \(v.images.shape)/\(v.labels.shape) does not match the training data")
         }
         try loss.validate(classes: train.labels.shape[1])
-        try config.validateOptions(hasValidation: heldOut != nil)
+        try config.validateOptions(hasValidation: heldOut != nil, imageRank: train.images.rank)
         guard model.outputShape == [train.labels.shape[1]] else {
             throw TrainingError("model outputs \(model.outputShape ?? []) values per sample but there are \(train.labels.shape[1]) labels")
         }
@@ -96,6 +96,7 @@ public final class Trainer {
         let baseRate = optimizer.learningRate
         defer { optimizer.learningRate = baseRate }
         var stopping = config.earlyStopping.map(EarlyStoppingRun.init)
+        var augmentationRNG = SeededRNG(seed: config.seed).derived(0x6175_676D)   // "augm"
         for epoch in 1...max(epochs, 1) {
             let order = config.shuffle ? rng.permutation(n) : Array(0..<n)
             var lossSum = 0.0, batches = 0
@@ -109,6 +110,7 @@ public final class Trainer {
                         train.labels.gatherItems(idx, into: &yb)
                     }
                 }
+                if let augmentation = config.augmentation { augmentation.apply(to: &xb, rng: &augmentationRNG) }
                 if let w = weights { wb.removeAll(keepingCapacity: true); for i in idx { wb.append(w[i]) } }
                 step += 1
                 if let schedule { optimizer.learningRate = schedule.rate(base: baseRate, step: step - 1) }

@@ -34,12 +34,14 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var gradientClipping: GradientClipping?
     /// Stops on a validation loss that no longer improves (nil: every epoch runs).
     public var earlyStopping: EarlyStopping?
+    /// Seeded flips, shifts and noise on every training batch (nil: the images as given).
+    public var augmentation: Augmentation?
 
     public init(epochs: Int, batchSize: Int = 64, seed: UInt64 = 0, maxSteps: Int? = nil,
                 validationSplit: Double = 0, outputBias: OutputBias = .zero, head: OutputHead? = nil,
                 threshold: Float = 0.5, shuffle: Bool = true, divergenceThreshold: Double = 1e6,
                 learningRateSchedule: LearningRateSchedule? = nil, gradientClipping: GradientClipping? = nil,
-                earlyStopping: EarlyStopping? = nil) {
+                earlyStopping: EarlyStopping? = nil, augmentation: Augmentation? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.seed = seed
@@ -53,6 +55,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.learningRateSchedule = learningRateSchedule
         self.gradientClipping = gradientClipping
         self.earlyStopping = earlyStopping
+        self.augmentation = augmentation
     }
 }
 

@@ -1,6 +1,7 @@
 extension TrainingConfiguration {
-    /// Rejects impossible schedule, clipping and early-stopping settings before any step.
-    func validateOptions(hasValidation: Bool) throws(TrainingError) {
+    /// Rejects impossible schedule, clipping, early-stopping and augmentation settings before any step.
+    func validateOptions(hasValidation: Bool, imageRank: Int) throws(TrainingError) {
+        try augmentation?.validate(imageRank: imageRank)
         try learningRateSchedule?.validate()
         try gradientClipping?.validate()
         if let earlyStopping {
