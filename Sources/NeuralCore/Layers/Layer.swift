@@ -22,8 +22,13 @@ public protocol Layer: AnyObject {
 
     /// Trainable parameters in a stable order (empty for parameter-free layers).
     var parameters: [Parameter] { get }
+
+    /// Non-trainable values inference depends on (BatchNormalization's running statistics),
+    /// in a stable order: saved and restored with the weights by early stopping.
+    var state: [Parameter] { get }
 }
 
 extension Layer {
     public var parameters: [Parameter] { [] }
+    public var state: [Parameter] { [] }
 }

@@ -132,6 +132,7 @@ extension LossFunction {
     @inline(__always) func cellLoss(_ x: Double, _ z: Double, classIndex k: Int) -> (Double, Double) {
         switch kind {
         case .binaryCrossEntropy(let pw, let cw):
+            let z = smoothedTarget(z)
             let q = Double(pw.map { Self.broadcast($0, k) } ?? 1)
             let w = Double(cw.map { Self.broadcast($0, k) } ?? 1)
             // Non-cancelling value and a gradient that is exact at x = 0.

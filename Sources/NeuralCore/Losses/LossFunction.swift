@@ -35,15 +35,20 @@ public struct LossFunction: Sendable, Equatable {
 
     public var kind: Kind
     public var reduction: Reduction
+    /// Keras' label smoothing s for `binaryCrossEntropy` (see `LabelSmoothing`); 0 is off.
+    public var labelSmoothing: Float
 
-    public init(_ kind: Kind, reduction: Reduction = .sumOverBatchSize) {
+    public init(_ kind: Kind, reduction: Reduction = .sumOverBatchSize, labelSmoothing: Float = 0) {
         self.kind = kind
         self.reduction = reduction
+        self.labelSmoothing = labelSmoothing
     }
 
     public static func binaryCrossEntropy(posWeight: [Float]? = nil, classWeight: [Float]? = nil,
+                                          labelSmoothing: Float = 0,
                                           reduction: Reduction = .sumOverBatchSize) -> LossFunction {
-        LossFunction(.binaryCrossEntropy(posWeight: posWeight, classWeight: classWeight), reduction: reduction)
+        LossFunction(.binaryCrossEntropy(posWeight: posWeight, classWeight: classWeight), reduction: reduction,
+                     labelSmoothing: labelSmoothing)
     }
 
     public static func softmaxCrossEntropy(classWeight: [Float]? = nil,
@@ -84,6 +89,7 @@ public struct LossFunction: Sendable, Equatable {
             }
             guard v.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw TrainingError("\(name) must be finite and ≥ 0") }
         }
+        try validateLabelSmoothing()
         switch kind {
         case .binaryCrossEntropy(let pw, let cw): try check(pw, "posWeight"); try check(cw, "classWeight")
         case .softmaxCrossEntropy(let cw), .sparseSoftmaxCrossEntropy(let cw): try check(cw, "classWeight")

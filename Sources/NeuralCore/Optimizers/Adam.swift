@@ -16,7 +16,7 @@ import PortableMath
 public final class Adam: GradientOptimizer {
     public enum EpsilonPlacement: String, Sendable, Equatable { case pytorch, keras }
 
-    public let learningRate: Float
+    public var learningRate: Float
     public let beta1: Float, beta2: Float, epsilon: Float
     public let weightDecay: Float
     public let decoupledWeightDecay: Bool

@@ -2,7 +2,7 @@
 /// g ← ∇ + λ·θ (weight decay as L2); with momentum μ: b ← μ·b + g (b = g on the first
 /// step), then g ← g + μ·b with Nesterov or g ← b without; θ ← θ − lr·g.
 public final class SGD: GradientOptimizer {
-    public let learningRate: Float
+    public var learningRate: Float
     public let momentum: Float
     public let nesterov: Bool
     public let weightDecay: Float

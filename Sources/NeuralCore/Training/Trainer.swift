@@ -60,6 +60,7 @@ public final class Trainer {
             throw TrainingError("validation data \(v.images.shape)/\(v.labels.shape) does not match the training data")
         }
         try loss.validate(classes: train.labels.shape[1])
+        try config.validateOptions(hasValidation: heldOut != nil, imageRank: train.images.rank)
         guard model.outputShape == [train.labels.shape[1]] else {
             throw TrainingError("model outputs \(model.outputShape ?? []) values per sample but there are \(train.labels.shape[1]) labels")
         }
@@ -91,6 +92,11 @@ public final class Trainer {
         var step = 0
         let prefetch = BatchPrefetch(source: train)
         defer { prefetch.finish() }
+        let schedule = config.learningRateSchedule?.inSteps(stepsPerEpoch: stepsPerEpoch)
+        let baseRate = optimizer.learningRate
+        defer { optimizer.learningRate = baseRate }
+        var stopping = config.earlyStopping.map(EarlyStoppingRun.init)
+        var augmentationRNG = SeededRNG(seed: config.seed).derived(0x6175_676D)   // "augm"
         for epoch in 1...max(epochs, 1) {
             let order = config.shuffle ? rng.permutation(n) : Array(0..<n)
             var lossSum = 0.0, batches = 0
@@ -104,8 +110,10 @@ public final class Trainer {
                         train.labels.gatherItems(idx, into: &yb)
                     }
                 }
+                if let augmentation = config.augmentation { augmentation.apply(to: &xb, rng: &augmentationRNG) }
                 if let w = weights { wb.removeAll(keepingCapacity: true); for i in idx { wb.append(w[i]) } }
                 step += 1
+                if let schedule { optimizer.learningRate = schedule.rate(base: baseRate, step: step - 1) }
                 let next = s + 1 < stepsPerEpoch ? batch(s + 1) : nil
                 let value = trainStep(xb, yb, weights: weights == nil ? nil : wb, gradient: &grad) {
                     // The forward pass is done: gather the next batch while the loss runs.
@@ -132,9 +140,11 @@ public final class Trainer {
             }
             history.append(record)
             onEpochEnd?(record)
+            if stopping?.epochEnded(record, model: model) == true { break }
             if let limit = config.maxSteps, step >= limit { break }
         }
-        return TrainingResult(history: history, outcome: .completed(epochs: history.count, steps: step), steps: step)
+        return TrainingResult(history: history, outcome: .completed(epochs: history.count, steps: step), steps: step,
+                              earlyStopping: stopping?.finish(model))
     }
 
     /// The head for validation predictions and the bias prior.
@@ -162,6 +172,7 @@ public final class Trainer {
         }
         guard value.isFinite else { return value }
         model.backward(gradient)
+        if let clipping = configuration.gradientClipping { _ = timed("clip gradients") { clipping.apply(to: model.parameters) } }
         timed("optimizer") { optimizer.step(model.parameters) }
         profile?.countStep()
         return value

@@ -33,6 +33,8 @@ public struct TrainingResult: Sendable, Equatable {
     public var history: [EpochRecord]
     public var outcome: TrainingOutcome
     public var steps: Int
+    /// What early stopping did, when the configuration asked for it.
+    public var earlyStopping: EarlyStoppingReport? = nil
     /// Train loss of the last recorded epoch (nil if none completed).
     public var finalLoss: Double? { history.last?.trainLoss }
 }
