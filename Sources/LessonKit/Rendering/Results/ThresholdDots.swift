@@ -24,15 +24,11 @@ extension ResultCharts {
             }
             return SeedStripChart(title: runs[i].name, rows: strips, width: 320)
         }
-        return ChartFigure(
+        return SeedStripChart.figure(
             id: "\(id)-threshold-dots",
             caption: "Tuned decision thresholds per label on the test set: each marker is one seed's threshold, "
                 + "the tick and number their mean.",
-            altText: "Dot charts of the tuned thresholds. " + charts.map(\.altText).joined(separator: ". ") + ".",
-            svgs: charts.map { $0.draw() },
-            data: HTMLTable(caption: nil, header: ["run", "label", "seed", "threshold"], rows: rows),
-            panels: true,
-            narrowSVGs: charts.map { chart in var c = chart; c.width = 340; return c.draw() },
-            panelAltTexts: charts.map(\.altText))
+            altText: "Dot charts of the tuned thresholds.", charts: charts,
+            data: HTMLTable(caption: nil, header: ["run", "label", "seed", "threshold"], rows: rows))
     }
 }
