@@ -21,7 +21,7 @@ final class RenderingCodeLinesTests: XCTestCase {
         let lesson = try Lesson(path: "Lessons/01-t.md", markdown: "# T\n\n```python\nif x:\n    y = 1\n```\n")
         let html = LessonPage(lesson: lesson, entry: CourseEntry(id: "01-t", title: "T"),
                               sourcePath: "Lessons/01-t.md", runCommand: "lessons run 01-t.md").render()
-        XCTAssertTrue(html.contains("<span class=\"line\" style=\"--indent: 4\">    y = 1</span>"), html)
+        XCTAssertTrue(html.contains("<span class=\"line\" style=\"--indent: 4\">    y = <span class=\"num\">1</span></span>"), html)
         XCTAssertTrue(Stylesheet.css.contains("pre .line { display: block;"))
     }
 }

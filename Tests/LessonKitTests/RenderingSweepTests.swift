@@ -3,8 +3,8 @@ import XCTest
 import Experiments
 @testable import LessonKit
 
-/// A sweep renders as one chart (a line per metric, a band per metric over the
-/// seeds) with the numbers it was drawn from, and those numbers are results.json's.
+/// A sweep renders as one figure (a panel per metric, each with its line and its band
+/// over the seeds) with the numbers it was drawn from, and those numbers are results.json's.
 final class RenderingSweepTests: XCTestCase {
     private var cache: URL!
 
@@ -28,12 +28,13 @@ final class RenderingSweepTests: XCTestCase {
         let html = try XCTUnwrap(extras.afterBlock[3]).html
         XCTAssertTrue(html.contains("Sweep: How long &lt;b&gt;?"))
         XCTAssertFalse(html.contains("<b>") || html.contains("<i>"))
-        // One chart, drawn wide and narrow (for phones), numbered as a figure.
+        // One figure, a panel per metric so no two bands overlap, each drawn wide and narrow (for phones).
         XCTAssertEqual(html.components(separatedBy: "<figure ").count - 1, 1, "one chart")
-        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 2, "wide and narrow drawings")
-        XCTAssertTrue(html.contains("Figure 1."))
         let metrics = SweepMetric.defaults(rarest: "ring")
         XCTAssertEqual(outcome.sweeps[0].metrics, metrics)
+        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 2 * metrics.count, "wide and narrow panels")
+        for metric in metrics { XCTAssertTrue(html.contains(">\(Markup.escape(metric.title))</text>"), "panel's y axis: \(metric.title)") }
+        XCTAssertTrue(html.contains("Figure 1."))
         XCTAssertEqual(html.components(separatedBy: "<polyline").count - 1, 2 * metrics.count)
         XCTAssertEqual(html.components(separatedBy: "<polygon class=\"band").count - 1, 2 * metrics.count)
         // 1…4 spans a factor of four: a log axis labelled with the values.

@@ -27,6 +27,19 @@ final class RenderingThresholdTableTests: XCTestCase {
         XCTAssertTrue(html.contains("0.071"), html)
     }
 
+    /// Tuned thresholds are also drawn, one dot per seed per label; set ones are not.
+    func testTunedThresholdsAreDrawnAsOneDotPerSeed() throws {
+        let runs = [series("fixed", thresholds: [[0.5, 0.5], [0.5, 0.5]]), series("tuned", thresholds: [[0.4, 0.2], [0.6, 0.3]])]
+        let charts = ResultCharts(runs: runs.map { $0.results[0] }, labels: ["circle", "ring"], id: "compare-1",
+                                  aggregates: runs.map(\.aggregate))
+        let figure = try XCTUnwrap(charts.tunedThresholds())
+        XCTAssertEqual(figure.svgs.count, 1, "one panel: the tuned run only")
+        XCTAssertEqual(figure.data.rows.count, 4, "two labels × two seeds")
+        XCTAssertTrue(figure.altText.contains("ring mean 0.250 (seeds 0.200, 0.300)"), figure.altText)
+        let fixedOnly = ResultCharts(runs: [runs[0].results[0]], labels: ["circle", "ring"], id: "c", aggregates: [runs[0].aggregate])
+        XCTAssertNil(fixedOnly.tunedThresholds())
+    }
+
     func testOnlyFixedHalfThresholdsAreNotWorthShowing() {
         let fixed = series("fixed", thresholds: [[0.5, 0.5]])
         XCTAssertFalse(ThresholdTable(runs: fixed.results, labels: ["circle", "ring"]).isInformative)

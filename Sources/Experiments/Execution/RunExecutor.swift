@@ -82,16 +82,20 @@ public enum RunExecutor {
         }
 
         let evaluateStart = Date()
-        let probabilities = head.probabilities(model.predictLogits(dataset.test.images))
+        let shift = run.logitShift?.offsets(loss: loss, labelCount: labels.count)
+        func probabilitiesOf(_ images: Tensor) -> Tensor {
+            head.probabilities(LogitShift.apply(shift, to: model.predictLogits(images)))
+        }
+        let probabilities = probabilitiesOf(dataset.test.images)
         let onTest = run.threshold.tunesOnTestSplit
         let thresholds = ThresholdSelection.thresholds(
             run.threshold, labelCount: labels.count,
             validationTruth: onTest ? dataset.test.labels : validation?.labels,
-            validationProbabilities: onTest ? probabilities : validation.map { head.probabilities(model.predictLogits($0.images)) })
+            validationProbabilities: onTest ? probabilities : validation.map { probabilitiesOf($0.images) })
         let predictions = ThresholdSelection.predictions(run.threshold, probabilities: probabilities, thresholds: thresholds)
         var steps = 0
         if case let .completed(_, s) = training.outcome { steps = s }
-        let trainProbabilities = head.probabilities(model.predictLogits(train.images))
+        let trainProbabilities = probabilitiesOf(train.images)
         let onTrain = TrainSplit(truth: train.labels, probabilities: trainProbabilities,
                                  predictions: ThresholdSelection.predictions(run.threshold, probabilities: trainProbabilities,
                                                                              thresholds: thresholds))

@@ -14,6 +14,8 @@ public struct Run: Codable, Hashable, Sendable {
     public var batchSize: Int
     public var threshold: Threshold
     public var outputBias: OutputBias
+    /// nil for `.none`, so a run without a shift keeps the cache key it had before the shift existed.
+    public var logitShift: LogitShift?
     /// Seeds weight initialisation, dropout and the per-epoch shuffle.
     public var seed: Int
 
@@ -27,6 +29,7 @@ public struct Run: Codable, Hashable, Sendable {
                 batchSize: Int = 32,
                 threshold: Threshold = .fixed(0.5),
                 outputBias: OutputBias = .zero,
+                logitShift: LogitShift = .none,
                 seed: Int = 0) {
         self.name = name
         self.model = model.model
@@ -38,6 +41,7 @@ public struct Run: Codable, Hashable, Sendable {
         self.batchSize = batchSize
         self.threshold = threshold
         self.outputBias = outputBias
+        self.logitShift = logitShift == .none ? nil : logitShift
         self.seed = seed
     }
 }
@@ -55,10 +59,15 @@ extension Run {
             APIArgument("batchSize", .int, default: "32", limits: .range(1...4096), doc: "Images per step."),
             APIArgument("threshold", .api("Threshold"), default: ".fixed(0.5)", doc: "How probabilities become labels."),
             APIArgument("outputBias", .api("OutputBias"), default: ".zero", doc: "Initial bias of the logits layer."),
+            APIArgument("logitShift", .api("LogitShift"), default: ".none", doc: "Shift of the logits after training, before the head."),
             APIArgument("seed", .int, default: "0", limits: .range(0...Double(Int32.max)),
                         doc: "Seeds initialisation, dropout and shuffling."),
         ], doc: "A named training run.", check: { a in
             let head: Head = a.object("head"), loss: Loss = a.object("loss")
+            if a.object("logitShift") as LogitShift == .undoPosWeight, !loss.hasPosWeight {
+                return [APIIssue([.argument("logitShift")], "logitShift: .undoPosWeight needs a loss with a posWeight, "
+                                 + "e.g. loss: .binaryCrossEntropy(posWeight: .balanced)")]
+            }
             guard head != loss.head else { return [] }
             return [APIIssue([.argument("loss")], "\(Run.caseName(of: loss)) needs head: .\(loss.head.rawValue), "
                              + "but this run has head: .\(head.rawValue)")]
@@ -66,7 +75,7 @@ extension Run {
             Run(a.string("name"), model: a.object("model", as: (any ModelSpecification).self), head: a.object("head"), loss: a.object("loss"),
                 sampleWeight: a.object("sampleWeight"), optimizer: a.object("optimizer"), epochs: a.int("epochs"),
                 batchSize: a.int("batchSize"), threshold: a.object("threshold"), outputBias: a.object("outputBias"),
-                seed: a.int("seed"))
+                logitShift: a.object("logitShift"), seed: a.int("seed"))
         },
     ])
 }

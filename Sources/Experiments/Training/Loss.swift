@@ -21,6 +21,12 @@ public enum Loss: Codable, Hashable, Sendable {
         }
     }
 
+    /// True for binary cross-entropy with a positive weight (what `.undoPosWeight` takes back).
+    var hasPosWeight: Bool {
+        if case .binaryCrossEntropy(let w) = self, w != PosWeight.none { return true }
+        return false
+    }
+
     /// A per-label list written in the loss (its name for messages and its
     /// length), which `Compare` checks against the dataset's labels.
     var perLabelList: (name: String, count: Int)? {

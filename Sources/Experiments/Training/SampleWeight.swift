@@ -12,7 +12,8 @@ public enum SampleWeight: Codable, Hashable, Sendable {
         of: SampleWeight.self, doc: "Per-image weights (Keras `sample_weight`): scale whole images, never single labels.", members: APIMember.plain([
             (SampleWeight.none, "Every image counts once."),
             (SampleWeight.rarestLabel, "The balanced weight of the image's rarest positive label."),
-            (SampleWeight.inverseFrequency, "Mean inverse prevalence of the image's positive labels."),
+            (SampleWeight.inverseFrequency, "Images grouped by their rarest positive label (no label: a group of its own), "
+             + "each group the same total weight (sklearn's `compute_class_weight(\"balanced\")` on the groups); the weights average to 1."),
         ]) + [
             .perLabelWeights("kerasClassWeight", doc: "Keras `class_weight` on multi-hot targets: the weight of the image's "
                              + "first positive label (argmax); no label → class 0.") { SampleWeight.kerasClassWeight($0) },

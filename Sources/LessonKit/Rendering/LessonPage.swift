@@ -123,7 +123,8 @@ public struct LessonPage {
         }
         var code = block.text
         if code.hasSuffix("\n") { code.removeLast() }
-        let highlighted = CodeLines.wrap(language == "swift" ? SwiftHighlighter.html(for: code) : escapeHTML(code))
+        let highlighted = CodeLines.wrap(language == "swift" ? SwiftHighlighter.html(for: code)
+            : language == "python" ? PythonHighlighter.html(for: code) : escapeHTML(code))
         let lines = block.startLine == block.endLine ? "line \(block.startLine)"
             : "lines \(block.startLine)–\(block.endLine)"
         var caption = ""

@@ -200,7 +200,7 @@ public enum Stylesheet {
       display: grid; grid-template-columns: repeat(auto-fill, minmax(min(19rem, 100%), 1fr)); gap: 0 1.2rem; }
     .diverged { border: 1px solid var(--warn); background: var(--warn-bg); color: var(--warn); border-radius: var(--radius); padding: 0.6rem 1rem; }
     .dataset-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; margin: 1rem 0; }
-    .dataset-card h3 { margin-top: 0; font-family: var(--sans); font-size: 1.2rem; }
+    .dataset-card h3, .dataset-card h4 { margin-top: 0; font-family: var(--sans); font-size: 1.2rem; }
     .preview-scroll { max-width: 100%; overflow-x: auto; }
     img.preview-grid { image-rendering: pixelated; width: 100%; max-width: 36rem; display: block; }
     .sample-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(84px, 1fr)); gap: 0.6rem; margin: 0.8rem 0 0; padding: 0; list-style: none; }

@@ -9,8 +9,8 @@ import Experiments
 /// student's rerun is refused or allowed the same way on every machine.
 ///
 /// The default limit, 60 × 10¹² multiply-adds, is about 18 minutes of training on
-/// two cores in a debug build (the 5-seed lesson 03 with its sweep asks for 7.1 × 10¹²
-/// and takes about 250 CPU-seconds); front matter `budget: N` sets the limit to N × 10¹².
+/// two cores in a debug build (the 5-seed lesson 03 with its sweep asks for 10 × 10¹²);
+/// front matter `budget: N` sets the limit to N × 10¹².
 struct TrainingBudget {
     static let defaultLimit = 60.0
     static let maximumLimit = 10_000.0

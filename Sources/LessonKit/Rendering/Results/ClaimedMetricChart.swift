@@ -53,16 +53,12 @@ extension ResultCharts {
         }
         let seedCounts = Set(done.map { seedValues(metrics[0], run: $0.offset).values.count })
         let seeds = seedCounts.count == 1 ? seedCounts.first! : seedCounts.max()!
-        return ChartFigure(
+        return SeedStripChart.figure(
             id: "\(id)-claimed",
             caption: "What the claims compare: " + metrics.map(\.title).joined(separator: ", ") + " per run on the test set"
                 + (seeds > 1 ? "; each marker is one seed (\(seeds) per run), the tick and number are their mean." : "."),
-            altText: "Dot charts of the claimed metrics. " + charts.map(\.altText).joined(separator: ". ") + ".",
-            svgs: charts.map { $0.draw() },
-            data: HTMLTable(caption: nil, header: ["metric", "run", "seed", "value"], rows: rows),
-            panels: true,
-            narrowSVGs: charts.map { chart in var c = chart; c.width = 340; return c.draw() },
-            panelAltTexts: charts.map(\.altText))
+            altText: "Dot charts of the claimed metrics.", charts: charts,
+            data: HTMLTable(caption: nil, header: ["metric", "run", "seed", "value"], rows: rows))
     }
 
     /// Each seed's value of a metric for run `index` (one seed: the run's own).

@@ -118,7 +118,7 @@ public struct ComparisonSection {
         case .thresholds:
             guard runs.contains(where: { $0.thresholds != nil }) else { return "" }
             return ThresholdTable(runs: runs, labels: labels, aggregates: aggregates, number: numbering.nextTable(id: "\(id)-thresholds"),
-                                  id: "\(id)-thresholds").html()
+                                  id: "\(id)-thresholds").html() + numbered(charts.tunedThresholds())
         case .claimed: return numbered(charts.claimed(claimedMetrics))
         case .loss: return numbered(charts.loss())
         case .pr: return numbered(charts.precisionRecall())

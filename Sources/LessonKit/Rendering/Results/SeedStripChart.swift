@@ -61,6 +61,15 @@ struct SeedStripChart {
         return canvas
     }
 
+    /// Dot charts as one figure of panels, each drawn wide and narrow (for phones), with
+    /// the numbers behind them: the shape of every seed-by-seed figure on a page.
+    static func figure(id: String, caption: String, altText: String, charts: [SeedStripChart], data: HTMLTable) -> ChartFigure {
+        ChartFigure(id: id, caption: caption, altText: altText + " " + charts.map(\.altText).joined(separator: ". ") + ".",
+                    svgs: charts.map { $0.draw() }, data: data, panels: true,
+                    narrowSVGs: charts.map { chart in var c = chart; c.width = 340; return c.draw() },
+                    panelAltTexts: charts.map(\.altText))
+    }
+
     /// "ring recall: plain BCE mean 0.330 (seeds 0.475, 0.200, …)".
     var altText: String {
         "\(title): " + rows.map { row in

@@ -2,10 +2,11 @@ import Experiments
 import Foundation
 import PortableMath
 
-/// What the page shows after a `Sweep(...)`: one chart of the chosen metrics
-/// against the swept value (the mean over the seeds, with a min–max band when
-/// there are several), and the numbers behind it as a table. A positive sweep
-/// spanning a factor of four or more is drawn on a log axis labelled with the values.
+/// What the page shows after a `Sweep(...)`: one figure of the chosen metrics
+/// against the swept value, a small panel per metric so no two metrics' bands overlap
+/// (the mean over the seeds, with a min–max band when there are several), and the
+/// numbers behind it as a table. A positive sweep spanning a factor of four or more
+/// is drawn on a log axis labelled with the values.
 struct SweepSection {
     var sweep: SweepOutcome
     /// Unique on the page (e.g. "sweep-1").
@@ -46,16 +47,20 @@ struct SweepSection {
         let axis = sweep.axisLabel.isEmpty ? sweep.parameter : sweep.axisLabel
         let several = sweep.runNames.count > 1
         var series: [LineChart.Series] = []
+        var panelSeries = Array(repeating: [LineChart.Series](), count: sweep.metrics.count)
         var alt: [String] = []
         var header = [sweep.parameter]
         var columns: [[Summary?]] = []
         for (r, run) in sweep.runNames.enumerated() {
-            for metric in sweep.metrics {
+            for (m, metric) in sweep.metrics.enumerated() {
                 let values = summaries(metric, run: r)
                 let name = several ? "\(run): \(metric.title)" : metric.title
                 let points = zip(xs, values).compactMap { x, s in s.map { (x: position(x), y: $0.mean) } }
                 let band = seedCount > 1 ? zip(xs, values).compactMap { x, s in s.map { (x: position(x), low: $0.min, high: $0.max) } } : []
                 series.append(.init(name: name, points: points, style: series.count, band: band))
+                // In its metric's panel a run keeps its own style when runs are compared, else the metric's.
+                panelSeries[m].append(.init(name: several ? run : metric.title, points: points,
+                                            style: several ? r : series.count - 1, band: band))
                 header.append(name)
                 columns.append(values)
                 let spelled = zip(sweep.values, values).map { v, s in "\(v): \(Markup.number(s?.mean ?? .nan))" }
@@ -69,22 +74,26 @@ struct SweepSection {
                 return HTMLTable.Cell(text: text, numeric: true)
             }
         }
-        func chart(_ width: Double) -> LineChart {
+        func chart(_ m: Int, _ width: Double) -> LineChart {
             // Padded on both sides, so the first and last points sit clear of the axes.
             let low = xs.map(position).min() ?? 0, high = xs.map(position).max() ?? 1
             let pad = max((high - low) * 0.05, 1e-9)
-            var chart = LineChart(series: series, xLabel: axis + (logAxis ? " (log scale)" : ""),
-                                  yLabel: "test metric", xDomain: (low - pad, high + pad), yDomain: (0, 1), width: width)
+            var chart = LineChart(series: panelSeries[m], xLabel: axis + (logAxis ? " (log scale)" : ""),
+                                  yLabel: sweep.metrics[m].title, xDomain: (low - pad, high + pad), yDomain: (0, 1), width: width)
             if logAxis { chart.xTickLabels = zip(xs, sweep.values).map { (Math.log2($0), $1) } }
             return chart
         }
+        let panels = sweep.metrics.indices
         return ChartFigure(
             id: "\(id)-chart",
-            caption: "\(sweep.metrics.map(\.title).joined(separator: ", ")) against \(axis)"
+            caption: "\(sweep.metrics.map(\.title).joined(separator: ", ")) against \(axis), one panel each"
                 + (seedCount > 1 ? " (mean over \(seedCount) seeds; band: min to max)." : "."),
-            altText: "Line chart of test metrics against \(axis). " + alt.joined(separator: "; ") + ".",
-            svgs: [chart(640).draw()],
+            altText: "Line charts of test metrics against \(axis). " + alt.joined(separator: "; ") + ".",
+            svgs: panels.map { chart($0, 320).draw() },
             data: HTMLTable(caption: nil, header: header, rows: rows),
-            narrowSVGs: [chart(340).draw()])
+            panels: panels.count > 1,
+            narrowSVGs: panels.map { chart($0, 340).draw() },
+            panelAltTexts: panels.count > 1 ? panels.map { m in alt.enumerated().filter { $0.offset % sweep.metrics.count == m }
+                .map(\.element).joined(separator: "; ") } : [])
     }
 }
