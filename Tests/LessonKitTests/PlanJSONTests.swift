@@ -1,0 +1,74 @@
+import Experiments
+@testable import LessonKit
+import XCTest
+
+/// plan.json round-trips: every course lesson's plan and a plan using every form
+/// of expression read back equal, and write back byte for byte.
+final class PlanJSONTests: XCTestCase {
+    func testCourseLessonPlansRoundTrip() throws {
+        for id in PlanResolutionTests.settings.keys.sorted() {
+            let plan = try PlanResolutionTests.lowered(PlanResolutionTests.lesson(id)).plan
+            let text = PlanJSON.text(plan, lessonFile: "\(id).md")
+            let back = try PlanJSON.read(text)
+            XCTAssertEqual(back.parameters, plan.parameters, id)
+            XCTAssertEqual(back.bindings, plan.bindings, id)
+            XCTAssertEqual(back.comparisons, plan.comparisons, id)
+            XCTAssertEqual(back.sweeps, plan.sweeps, id)
+            var withoutClaims = plan
+            withoutClaims.expectations = []
+            XCTAssertEqual(PlanJSON.text(back, lessonFile: "\(id).md"), PlanJSON.text(withoutClaims, lessonFile: "\(id).md"), id)
+        }
+    }
+
+    func testEveryFormOfExpressionRoundTrips() throws {
+        let markdown = EvaluationFixture.blocks([
+            ("parameters", "let lr = 0.001\nlet epochs = 4\nlet name = \"adam\"\nlet weights: [Double] = [1, 2.5]\nlet on = true\nlet w: PosWeight = .balanced(scale: 0.5)"),
+            ("experiment", """
+            let shapes = Shapes(labels: ["circle", "ring"], prevalence: [0.3, 0.1], together: ["ring": "circle"], train: 200, test: 100)
+            Compare("t \\(lr) \\(on)", on: shapes, seeds: [1, epochs], runs: [
+                Run("a \\(name)", model: MLP(hidden: [epochs * 8, 4]), loss: .binaryCrossEntropy(posWeight: w),
+                    optimizer: .adam(learningRate: lr * 2), epochs: -(-epochs) + 1),
+                Run("b", loss: .binaryCrossEntropy(posWeight: .fixed(weights)), epochs: epochs % 3 + 1),
+            ])
+            Sweep("s", parameter: "epochs", values: [2, 3], runs: ["a adam"])
+            """),
+        ])
+        let lesson = try EvaluationFixture.lesson(markdown)
+        let plan = try PlanResolutionTests.lowered(lesson).plan
+        let text = PlanJSON.text(plan, lessonFile: "test.md")
+        let back = try PlanJSON.read(text)
+        XCTAssertEqual(back, LessonPlan(parameters: plan.parameters, bindings: plan.bindings, comparisons: plan.comparisons,
+                                        sweeps: plan.sweeps))
+        XCTAssertEqual(PlanJSON.text(back, lessonFile: "test.md"), text)
+        // The parameters stay slots: nothing read from them was folded into a constant.
+        XCTAssertEqual(Set(plan.comparisons[0].node.parameterNames), ["lr", "on", "epochs", "name", "w", "weights"])
+        for form in ["\"binary\"", "\"prefix\"", "\"interpolation\"", "\"literal\"", "\"dictionary\"", "\"named\"", "\"bits\""] {
+            XCTAssertTrue(text.contains(form), "plan.json has no \(form)")
+        }
+        // Resolving the read plan with other values retrains what they reach.
+        let settings = try PlanResolutionTests.lowered(lesson, ["epochs": "6", "lr": "0.01"]).settings
+        guard case .success(let resolved) = PlanResolver.resolve(back, settings: settings, path: lesson.path) else {
+            return XCTFail("does not resolve")
+        }
+        let runs = resolved.comparisons[0].runs
+        XCTAssertEqual(runs.map(\.epochs), [7, 1])
+        XCTAssertEqual(runs[0].optimizer, .adam(learningRate: 0.02))
+        XCTAssertEqual(resolved.comparisons[0].compare.seeds, Seeds([1, 6]))
+        XCTAssertEqual(resolved.comparisons[0].title, "t 0.01 true")
+    }
+
+    func testWritingIsCanonical() throws {
+        let value = JSONValue.object(["b": .array([.int(1), .string("x\"\n\u{1}")]), "a": .null, "é": .bool(true)])
+        XCTAssertEqual(value.written(), "{\n  \"a\": null,\n  \"b\": [1, \"x\\\"\\n\\u0001\"],\n  \"é\": true\n}\n")
+        XCTAssertEqual(try JSONReader.read(value.written()), value)
+    }
+
+    func testNotAPlanIsRefusedWithWhy() {
+        for (text, message) in [("{", "plan.json is not JSON (byte 1: expected a key)"),
+                                ("{\"format\": \"x\"}", "not a lessons plan (format is not 'lessons-plan')"),
+                                ("{\"format\": \"lessons-plan\", \"version\": 9}", "plan.json version 9 is not 1"),
+                                ("[1, 2] x", "plan.json is not JSON (byte 7: text after the JSON value)")] {
+            XCTAssertThrowsError(try PlanJSON.read(text), text) { XCTAssertEqual("\($0)", message) }
+        }
+    }
+}
