@@ -61,7 +61,9 @@ let package = Package(
                 swiftSettings: optimisedInDebug),
         // One (run, seed) pair from plain numbers: what lessons.wasm runs (scripts/build-wasm).
         .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets"], swiftSettings: optimisedInDebug),
-        .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets"]),
+        // A lesson's plan and plan.json: no Foundation, so it builds as Embedded Swift too (scripts/build-wasm).
+        .target(name: "PlanCore"),
+        .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets", "PlanCore"]),
         .target(name: "LessonKit", dependencies: [
             "Experiments", "PortableMath", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),

@@ -14,9 +14,9 @@ final class PlanJSONTests: XCTestCase {
             XCTAssertEqual(back.bindings, plan.bindings, id)
             XCTAssertEqual(back.comparisons, plan.comparisons, id)
             XCTAssertEqual(back.sweeps, plan.sweeps, id)
-            var withoutClaims = plan
-            withoutClaims.expectations = []
-            XCTAssertEqual(PlanJSON.text(back, lessonFile: "\(id).md"), PlanJSON.text(withoutClaims, lessonFile: "\(id).md"), id)
+            XCTAssertEqual(back.claims, plan.claims, id)
+            XCTAssertEqual(back, plan, id)
+            XCTAssertEqual(PlanJSON.text(back, lessonFile: "\(id).md"), text, id)
         }
     }
 
@@ -37,8 +37,7 @@ final class PlanJSONTests: XCTestCase {
         let plan = try PlanResolutionTests.lowered(lesson).plan
         let text = PlanJSON.text(plan, lessonFile: "test.md")
         let back = try PlanJSON.read(text)
-        XCTAssertEqual(back, LessonPlan(parameters: plan.parameters, bindings: plan.bindings, comparisons: plan.comparisons,
-                                        sweeps: plan.sweeps))
+        XCTAssertEqual(back, plan)
         XCTAssertEqual(PlanJSON.text(back, lessonFile: "test.md"), text)
         // The parameters stay slots: nothing read from them was folded into a constant.
         XCTAssertEqual(Set(plan.comparisons[0].node.parameterNames), ["lr", "on", "epochs", "name", "w", "weights"])
@@ -69,6 +68,43 @@ final class PlanJSONTests: XCTestCase {
                                 ("{\"format\": \"lessons-plan\", \"version\": 9}", "plan.json version 9 is not 1"),
                                 ("[1, 2] x", "plan.json is not JSON (byte 7: text after the JSON value)")] {
             XCTAssertThrowsError(try PlanJSON.read(text), text) { XCTAssertEqual("\($0)", message) }
+        }
+    }
+}
+
+/// A plan read from elsewhere is checked against the lesson API before anything is
+/// built from it: a value of the wrong type, a missing argument or an unknown member
+/// is an error at its place, never a crash.
+final class PlanJSONCheckTests: XCTestCase {
+    func testAPlanThatLiesIsRefusedAtThePlace() throws {
+        let lesson = try EvaluationFixture.lesson(EvaluationFixture.blocks([
+            ("parameters", "let epochs = 2"),
+            ("experiment", """
+            Compare("t", on: Shapes(labels: ["ring"], prevalence: [0.1], train: 50, test: 20), runs: [Run("a", epochs: epochs)])
+            """),
+        ]))
+        let text = PlanJSON.text(try PlanResolutionTests.lowered(lesson).plan, lessonFile: "test.md")
+        let lies: [(String, String, String)] = [
+            // The head given an integer.
+            ("\"type\": \"Head\"", "\"int\": 3,\n\"type\": \"Head\"", "the plan gives a value of type 'Int' where it says 'Head'"),
+            // A member the API does not have.
+            ("\"signature\": \"Run(_:model:head:loss:sampleWeight:optimizer:epochs:batchSize:threshold:outputBias:seed:)\"",
+             "\"signature\": \"Run(_:model:)\"", "the plan calls 'Run(_:model:)' of 'Run'"),
+            // An argument left out.
+            ("\"name\": \"epochs\"", "\"name\": \"epoch\"", "the plan leaves out argument 'epochs'"),
+            // Text where the epochs go.
+            ("\"parameter\": \"epochs\"", "\"parameter\": \"epochs\",\n\"string\": \"x\"",
+             "the plan gives a value of type 'String' where it says 'Int'"),
+        ]
+        for (find, replace, message) in lies {
+            let corrupted = text.replacingOccurrences(of: find, with: replace)
+            XCTAssertNotEqual(corrupted, text, find)
+            let plan = try PlanJSON.read(corrupted)
+            guard case .failure(let list) = PlanResolver.resolve(plan, path: lesson.path) else {
+                XCTFail("\(find): resolved"); continue
+            }
+            XCTAssertTrue(list.diagnostics.contains { $0.message.hasPrefix(message) && $0.location != nil },
+                          "\(find): \(list.diagnostics.map(\.message))")
         }
     }
 }

@@ -15,7 +15,7 @@ public enum Evaluator {
     public static func evaluate(_ lesson: Lesson, overrides: [String: String] = [:],
                                 catalog: APICatalog = .standard, checksData: Bool = false) -> Result<ResolvedLesson, DiagnosticList> {
         lower(lesson, overrides: overrides, catalog: catalog, checksData: checksData).flatMap {
-            PlanResolver.resolve($0.plan, settings: $0.settings, path: lesson.path, catalog: catalog)
+            PlanResolver.resolve($0.plan, settings: $0.settings, expectations: $0.expectations, path: lesson.path, catalog: catalog)
         }
     }
 
@@ -27,8 +27,9 @@ public enum Evaluator {
     }
 }
 
-/// A lesson's plan with the `--set` values given for it.
+/// A lesson's plan with the `--set` values given for it, and its claims compiled.
 public struct LoweredLesson: Sendable {
     public var plan: LessonPlan
     public var settings: [String: ParameterSetting]
+    public var expectations: [Expectation]
 }

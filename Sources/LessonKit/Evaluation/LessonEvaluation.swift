@@ -20,6 +20,7 @@ final class LessonEvaluation {
     private var plan = LessonPlan()
     /// The `--set` values, lowered, by parameter name.
     private var settings: [String: ParameterSetting] = [:]
+    private var expectations: [Expectation] = []
 
     init(lesson: Lesson, catalog: APICatalog, overrides: [String: String], checksData: Bool) {
         self.lesson = lesson
@@ -38,7 +39,7 @@ final class LessonEvaluation {
         }
         evaluator.reportUnusedOverrides(declared: plan.parameters.map(\.name), to: diagnostics)
         if diagnostics.all.contains(where: { $0.severity == .error }) { return .failure(DiagnosticList(diagnostics.all)) }
-        return .success(LoweredLesson(plan: plan, settings: settings))
+        return .success(LoweredLesson(plan: plan, settings: settings, expectations: expectations))
     }
 
     private func evaluateBlock(index: Int, block: LessonBlock) {
@@ -114,10 +115,11 @@ final class LessonEvaluation {
         switch (kind, statement) {
         case (.expect, .claim(let call)):
             if var claim = claims.compile(call, in: context) {
-                claim.sanityCheck = Self.isSanityCheck(call, after: plan.expectations.last.flatMap {
+                claim.sanityCheck = Self.isSanityCheck(call, after: expectations.last.flatMap {
                     $0.blockIndex == claim.blockIndex ? $0 : nil
                 })
-                plan.expectations.append(claim)
+                expectations.append(claim)
+                plan.claims.append(PlanClaim(claim: claim.claim, blockIndex: claim.blockIndex, location: claim.location))
             }
         case (.expect, .comparison):
             context.error("Compare belongs in a 'swift experiment' block", at: expr)

@@ -1,3 +1,4 @@
+import PlanCore
 /// What a run of a lesson found: its runs, sweeps and checked claims, as
 /// `results.json` records them. The page is drawn from it (`pageExtras()`).
 public struct LessonResults {

@@ -64,3 +64,17 @@ struct Evaluated {
         }
     }
 }
+
+extension PlanNode {
+    /// A scalar constant node for a plain value (nil for arrays, dictionaries and API objects).
+    static func scalar(_ value: APIValue, kind: ValueKind, location: SourceLocation, isLiteral: Bool) -> PlanNode? {
+        switch value {
+        case .int(let v): return PlanNode(.int(v), kind: kind, location: location, isLiteral: isLiteral)
+        case .double(let v): return PlanNode(.double(v), kind: kind, location: location, isLiteral: isLiteral)
+        case .string(let v): return PlanNode(.string(v), kind: kind, location: location, isLiteral: isLiteral)
+        case .bool(let v): return PlanNode(.bool(v), kind: kind, location: location, isLiteral: isLiteral)
+        case .none: return PlanNode(.none, kind: kind, location: location, isLiteral: isLiteral)
+        default: return nil
+        }
+    }
+}

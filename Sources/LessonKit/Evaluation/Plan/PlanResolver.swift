@@ -19,8 +19,10 @@ public struct ParameterSetting: Sendable, Equatable {
 /// did-you-mean), since both check values through `ValueRules`.
 public enum PlanResolver {
     /// The plan with `settings` (parameter name → value) in place of the declared
-    /// values, or every problem found, sorted by location.
-    public static func resolve(_ plan: LessonPlan, settings: [String: ParameterSetting] = [:], path: String,
+    /// values, or every problem found, sorted by location. `expectations`: the
+    /// lesson's claims, compiled by the evaluator, carried into the result.
+    public static func resolve(_ plan: LessonPlan, settings: [String: ParameterSetting] = [:], expectations: [Expectation] = [],
+                               path: String,
                                catalog: APICatalog = .standard) -> Result<ResolvedLesson, DiagnosticList> {
         let diagnostics = Diagnostics(path: path)
         for name in settings.keys.sorted() where !plan.parameters.contains(where: { $0.name == name }) {
@@ -52,7 +54,7 @@ public enum PlanResolver {
             return ResolvedDataset(name: b.name, spec: spec.source, blockIndex: b.blockIndex, location: b.location)
         }
         return .success(ResolvedLesson(plan: plan, parameters: parameters, datasets: datasets, comparisons: comparisons,
-                                       sweeps: sweeps, expectations: plan.expectations))
+                                       sweeps: sweeps, expectations: expectations))
     }
 }
 
@@ -105,10 +107,10 @@ final class PlanResolution {
         let rules = given ?? self.rules()
         var out: Evaluated?
         switch node.expression {
-        case .int(let v): out = Evaluated(value: .int(v), kind: node.kind, location: node.location, isLiteral: node.isLiteral)
-        case .double(let v): out = Evaluated(value: .double(v), kind: node.kind, location: node.location, isLiteral: node.isLiteral)
-        case .string(let v): out = Evaluated(value: .string(v), kind: node.kind, location: node.location, isLiteral: node.isLiteral)
-        case .bool(let v): out = Evaluated(value: .bool(v), kind: node.kind, location: node.location, isLiteral: node.isLiteral)
+        case .int(let v): out = Evaluated(value: .int(v), kind: .int, location: node.location, isLiteral: node.isLiteral)
+        case .double(let v): out = Evaluated(value: .double(v), kind: .double, location: node.location, isLiteral: node.isLiteral)
+        case .string(let v): out = Evaluated(value: .string(v), kind: .string, location: node.location, isLiteral: node.isLiteral)
+        case .bool(let v): out = Evaluated(value: .bool(v), kind: .bool, location: node.location, isLiteral: node.isLiteral)
         case .none: out = Evaluated(value: .none, kind: node.kind, location: node.location, isLiteral: node.isLiteral, isNil: true)
         case .parameter(let name), .named(let name):
             let isParameter: Bool
@@ -158,9 +160,20 @@ final class PlanResolution {
                 out = rules.plainMember(type, member, at: node.location)
                 break
             }
-            let given = described.compactMap { a -> (APIArgument, Evaluated?, isDefault: Bool)? in
-                guard let planned = arguments.first(where: { $0.name == a.name }) else { return nil }
-                return (a, resolve(planned.value, rules: rules), planned.isDefault)
+            var given: [(APIArgument, Evaluated?, isDefault: Bool)] = []
+            for a in described {
+                // The evaluator writes every argument, defaults too; a plan that does not is not one it wrote.
+                guard let planned = arguments.first(where: { $0.name == a.name }) else {
+                    rules.reporter.error("the plan leaves out argument '\(a.name)' of '\(signature)'", at: node.location)
+                    return nil
+                }
+                let v = resolve(planned.value, rules: rules)
+                if let v, !accepts(a.kind, v) {
+                    rules.reporter.error("the plan gives '\(signature)' a '\(v.kind)' for '\(a.name)', which takes '\(a.kind)'",
+                                         at: v.location)
+                    return nil
+                }
+                given.append((a, v, planned.isDefault))
             }
             out = rules.call(type, member, arguments: given, at: node.location)
         case .literal(let typeName, let inner):
@@ -169,12 +182,40 @@ final class PlanResolution {
                 rules.reporter.error("the plan writes '\(typeName)' as a literal of type '\(v.kind)', which it cannot be", at: node.location)
                 return nil
             }
-            out = rules.literal(v, as: literal, of: typeName, kind: node.kind)
+            out = rules.literal(v, as: literal, of: typeName, kind: .api(typeName))
         }
         guard var value = out else { return nil }
+        guard accepts(node.kind, value) else {
+            rules.reporter.error("the plan gives a value of type '\(value.kind)' where it says '\(node.kind)'", at: node.location)
+            return nil
+        }
         value.kind = node.kind
         value.name = node.name
         return value
+    }
+
+    /// True when `value` (of the kind its own node gave it) may stand where `expected` is wanted:
+    /// what keeps a plan read from elsewhere from handing a builder a value of another type.
+    func accepts(_ expected: ValueKind, _ value: Evaluated) -> Bool {
+        switch (expected, value.value) {
+        case (.optional, .none): return true
+        case (.optional(let wrapped), _):
+            var inner = value
+            if case .optional(let k) = value.kind { inner.kind = k }
+            return accepts(wrapped, inner)
+        case (.int, .int), (.double, .double), (.string, .string), (.bool, .bool): return true
+        case (.array(let e), .array(let items)):
+            return value.elements.count == items.count && value.elements.allSatisfy { accepts(e, $0) }
+        case (.dictionary(let k, let v), .dictionary(let pairs)):
+            return value.elements.count == 2 * pairs.count
+                && value.elements.enumerated().allSatisfy { accepts($0.offset % 2 == 0 ? k : v, $0.element) }
+        case (.api(let p), .object):
+            var kind = value.kind
+            if case .optional(let k) = kind { kind = k }
+            guard case .api(let a) = kind else { return false }
+            return catalog.isAssignable(a, to: p)
+        default: return false
+        }
     }
 
     /// Every comparison of the plan, resolved (a failed one is left out after its diagnostic).
@@ -198,12 +239,5 @@ final class PlanResolution {
                                           blockIndex: c.blockIndex, location: c.location, runLocations: runLocations))
         }
         return out
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces (what `--set name= 3 ` means).
-    var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

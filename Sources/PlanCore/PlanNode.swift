@@ -1,5 +1,3 @@
-import Experiments
-
 /// One value of a lesson's plan as the lesson wrote it: a literal, a parameter
 /// read, arithmetic, an array, an interpolated string, or a call of the lesson
 /// API with its defaults applied. Resolving it with parameter values (the
@@ -56,9 +54,9 @@ public struct PlanNode: Sendable, Equatable {
         case .parameter, .named: return false
         case .binary(_, _, let l, let r): return l.isConstant && r.isConstant
         case .prefix(_, let n), .literal(_, let n): return n.isConstant
-        case .array(let items), .dictionary(let items): return items.allSatisfy(\.isConstant)
+        case .array(let items), .dictionary(let items): return items.allSatisfy { $0.isConstant }
         case .interpolation(let parts): return parts.allSatisfy { if case .value(let n) = $0 { return n.isConstant }; return true }
-        case .call(_, _, let arguments): return (arguments ?? []).allSatisfy(\.value.isConstant)
+        case .call(_, _, let arguments): return (arguments ?? []).allSatisfy { $0.value.isConstant }
         }
     }
 
@@ -78,18 +76,6 @@ public struct PlanNode: Sendable, Equatable {
         }
         visit(self)
         return names
-    }
-
-    /// A scalar constant node for a plain value (nil for arrays, dictionaries and API objects).
-    static func scalar(_ value: APIValue, kind: ValueKind, location: SourceLocation, isLiteral: Bool) -> PlanNode? {
-        switch value {
-        case .int(let v): return PlanNode(.int(v), kind: kind, location: location, isLiteral: isLiteral)
-        case .double(let v): return PlanNode(.double(v), kind: kind, location: location, isLiteral: isLiteral)
-        case .string(let v): return PlanNode(.string(v), kind: kind, location: location, isLiteral: isLiteral)
-        case .bool(let v): return PlanNode(.bool(v), kind: kind, location: location, isLiteral: isLiteral)
-        case .none: return PlanNode(.none, kind: kind, location: location, isLiteral: isLiteral)
-        default: return nil
-        }
     }
 }
 

@@ -1,5 +1,3 @@
-import Experiments
-
 /// plan.json: a lesson's plan as JSON (docs/plan-json.md). Everything a rerun
 /// needs with any parameter values — every argument of every call, defaults
 /// applied, so every field of each dataset spec and every seed — and where
@@ -32,8 +30,8 @@ public enum PlanJSON {
                 .object(["value": node(s.node), "runPositions": .array(s.runPositions.map(JSONValue.int)), "at": at(s.location),
                          "block": .int(s.blockIndex)])
             }),
-            "claims": .array(plan.expectations.map { e in
-                .object(["claim": .string(e.claim), "at": at(e.location), "block": .int(e.blockIndex)])
+            "claims": .array(plan.claims.map { c in
+                .object(["claim": .string(c.claim), "at": at(c.location), "block": .int(c.blockIndex)])
             }),
         ])
     }
@@ -43,7 +41,13 @@ public enum PlanJSON {
     /// A double as its shortest round-trip spelling and, for exact reading anywhere, its IEEE 754 bits.
     static func double(_ v: Double) -> [String: JSONValue] {
         let bits = String(v.bitPattern, radix: 16)
-        return ["double": .number(v.description), "bits": .string(String(repeating: "0", count: 16 - bits.count) + bits)]
+        #if hasFeature(Embedded)
+        // Embedded Swift cannot spell a double; the bits alone say it exactly.
+        let decimal = JSONValue.null
+        #else
+        let decimal = JSONValue.number(v.description)
+        #endif
+        return ["double": decimal, "bits": .string(String(repeating: "0", count: 16 - bits.count) + bits)]
     }
 
     static func node(_ n: PlanNode) -> JSONValue {
@@ -52,7 +56,7 @@ public enum PlanJSON {
         if let name = n.name { fields["name"] = .string(name) }
         switch n.expression {
         case .int(let v): fields["int"] = .int(v)
-        case .double(let v): fields.merge(double(v)) { a, _ in a }
+        case .double(let v): for (key, value) in double(v) { fields[key] = value }
         case .string(let v): fields["string"] = .string(v)
         case .bool(let v): fields["bool"] = .bool(v)
         case .none: fields["nil"] = .bool(true)

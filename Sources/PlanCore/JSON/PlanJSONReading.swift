@@ -1,8 +1,5 @@
-import Experiments
-
-/// Reading plan.json back into a `LessonPlan` (claims excepted: they are listed
-/// for reference; the plan's runs are what a rerun resolves). Anything that is
-/// not a plan of this version is refused with what and where.
+/// Reading plan.json back into a `LessonPlan`. Anything that is not a plan of
+/// this version is refused with what and where.
 extension PlanJSON {
     public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         public var message: String
@@ -43,6 +40,9 @@ extension PlanJSON {
             }
             plan.sweeps.append(PlanSweep(node: try node(field(s, "value")), runPositions: positions,
                                          blockIndex: try int(s, "block"), location: try location(s)))
+        }
+        for c in try list(root, "claims") {
+            plan.claims.append(PlanClaim(claim: try string(c, "claim"), blockIndex: try int(c, "block"), location: try location(c)))
         }
         return plan
     }

@@ -1,5 +1,3 @@
-import Experiments
-
 /// A lesson lowered to what it asks for, with its parameters left as slots:
 /// each parameter with its declared value, and the datasets, comparisons and
 /// sweeps as expressions over the parameters (`PlanNode`). Resolving it with
@@ -11,21 +9,16 @@ public struct LessonPlan: Sendable, Equatable {
     public var bindings: [PlanBinding]
     public var comparisons: [PlanComparison]
     public var sweeps: [PlanSweep]
-    /// The claims, compiled at the values the lesson was evaluated with.
-    public var expectations: [Expectation]
+    /// The `expect` claims as written, for reference: they are compiled where the lesson is evaluated.
+    public var claims: [PlanClaim]
 
     public init(parameters: [PlanParameter] = [], bindings: [PlanBinding] = [], comparisons: [PlanComparison] = [],
-                sweeps: [PlanSweep] = [], expectations: [Expectation] = []) {
+                sweeps: [PlanSweep] = [], claims: [PlanClaim] = []) {
         self.parameters = parameters
         self.bindings = bindings
         self.comparisons = comparisons
         self.sweeps = sweeps
-        self.expectations = expectations
-    }
-
-    public static func == (a: LessonPlan, b: LessonPlan) -> Bool {
-        a.parameters == b.parameters && a.bindings == b.bindings && a.comparisons == b.comparisons && a.sweeps == b.sweeps
-            && a.expectations.map(\.claim) == b.expectations.map(\.claim)
+        self.claims = claims
     }
 }
 
@@ -44,6 +37,19 @@ public struct PlanParameter: Sendable, Equatable {
     public var location: SourceLocation
     /// The declared value as an expression (it may read earlier parameters).
     public var declared: PlanNode
+
+    public init(name: String, type: String, kind: ValueKind, value: String, declaredValue: String, overridden: Bool,
+                blockIndex: Int, location: SourceLocation, declared: PlanNode) {
+        self.name = name
+        self.type = type
+        self.kind = kind
+        self.value = value
+        self.declaredValue = declaredValue
+        self.overridden = overridden
+        self.blockIndex = blockIndex
+        self.location = location
+        self.declared = declared
+    }
 }
 
 /// A name bound in an experiment block.
@@ -52,6 +58,13 @@ public struct PlanBinding: Sendable, Equatable {
     public var node: PlanNode
     public var blockIndex: Int
     public var location: SourceLocation
+
+    public init(name: String, node: PlanNode, blockIndex: Int, location: SourceLocation) {
+        self.name = name
+        self.node = node
+        self.blockIndex = blockIndex
+        self.location = location
+    }
 }
 
 /// A `Compare(...)` statement.
@@ -59,6 +72,12 @@ public struct PlanComparison: Sendable, Equatable {
     public var node: PlanNode
     public var blockIndex: Int
     public var location: SourceLocation
+
+    public init(node: PlanNode, blockIndex: Int, location: SourceLocation) {
+        self.node = node
+        self.blockIndex = blockIndex
+        self.location = location
+    }
 }
 
 /// A `Sweep(...)` statement: the runs it sweeps are found by their place among
@@ -69,4 +88,25 @@ public struct PlanSweep: Sendable, Equatable {
     public var runPositions: [Int]
     public var blockIndex: Int
     public var location: SourceLocation
+
+    public init(node: PlanNode, runPositions: [Int], blockIndex: Int, location: SourceLocation) {
+        self.node = node
+        self.runPositions = runPositions
+        self.blockIndex = blockIndex
+        self.location = location
+    }
+}
+
+/// An `expect(...)` claim as written.
+public struct PlanClaim: Sendable, Equatable {
+    /// The arguments of `expect`, as written.
+    public var claim: String
+    public var blockIndex: Int
+    public var location: SourceLocation
+
+    public init(claim: String, blockIndex: Int, location: SourceLocation) {
+        self.claim = claim
+        self.blockIndex = blockIndex
+        self.location = location
+    }
 }
