@@ -103,10 +103,14 @@ public struct PlanClaim: Sendable, Equatable {
     public var claim: String
     public var blockIndex: Int
     public var location: SourceLocation
+    /// The claim compiled: its conditions and numbers, the numbers read from parameters
+    /// as plan values (written and read by whoever checks claims; see docs/plan-json.md).
+    public var check: JSONValue?
 
-    public init(claim: String, blockIndex: Int, location: SourceLocation) {
+    public init(claim: String, blockIndex: Int, location: SourceLocation, check: JSONValue? = nil) {
         self.claim = claim
         self.blockIndex = blockIndex
         self.location = location
+        self.check = check
     }
 }

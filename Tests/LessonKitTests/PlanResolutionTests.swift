@@ -71,9 +71,15 @@ final class PlanResolutionTests: XCTestCase {
                 // The same values given to the published plan.
                 let settings = try Self.lowered(lesson, set).settings
                 XCTAssertEqual(Set(settings.keys), Set(set.keys))
-                guard case .success(let resolved) = PlanResolver.resolve(published, settings: settings, path: lesson.path) else {
+                let claims = try published.claims.map { try Expectation($0) }
+                guard case .success(let resolved) = PlanResolver.resolve(published, settings: settings, expectations: claims,
+                                                                         path: lesson.path) else {
                     return XCTFail("\(id) \(set): plan.json does not resolve")
                 }
+                // The claims too: each number read from a parameter takes the value given.
+                XCTAssertEqual(resolved.expectations.map(\.check), running.expectations.map(\.check), "\(id) \(set)")
+                XCTAssertEqual(resolved.expectations.map(\.inAtLeast), running.expectations.map(\.inAtLeast), "\(id) \(set)")
+                XCTAssertEqual(resolved.expectations.map(\.sanityCheck), running.expectations.map(\.sanityCheck), "\(id) \(set)")
                 let expected = try Self.keys(running)
                 XCTAssertFalse(expected.isEmpty && id != "00-welcome", "\(id) trains nothing")
                 XCTAssertEqual(try Self.keys(resolved), expected, "\(id) \(set)")
@@ -95,6 +101,17 @@ final class PlanResolutionTests: XCTestCase {
             let moved = try Self.keys(other).filter { !baseKeys.contains($0) }.count
             XCTAssertTrue(changed.contains(moved), "\(set) changed \(moved) run specs")
         }
+    }
+
+    /// A claim's margin read from a parameter (lesson 04's `leakMargin`) follows `--set`.
+    func testAClaimReadingAParameterFollowsTheValue() throws {
+        let lesson = try Self.lesson("04-thresholds-focal-real-data")
+        guard case .success(let base) = Evaluator.evaluate(lesson),
+              case .success(let set) = Evaluator.evaluate(lesson, overrides: ["leakMargin": "0.1"]) else { return XCTFail() }
+        let changed = zip(base.expectations, set.expectations).filter { $0.0.check != $0.1.check }
+        XCTAssertEqual(changed.count, 1)
+        XCTAssertTrue(changed.first.map { "\($0.1.check)".contains("0.1") } ?? false)
+        XCTAssertEqual(Set(try Self.keys(base)), Set(try Self.keys(set)), "a claim's margin retrains nothing")
     }
 
     /// The lesson's own values resolve to the cache keys its committed results were trained

@@ -119,7 +119,8 @@ final class LessonEvaluation {
                     $0.blockIndex == claim.blockIndex ? $0 : nil
                 })
                 expectations.append(claim)
-                plan.claims.append(PlanClaim(claim: claim.claim, blockIndex: claim.blockIndex, location: claim.location))
+                plan.claims.append(PlanClaim(claim: claim.claim, blockIndex: claim.blockIndex, location: claim.location,
+                                             check: claim.planJSON))
             }
         case (.expect, .comparison):
             context.error("Compare belongs in a 'swift experiment' block", at: expr)

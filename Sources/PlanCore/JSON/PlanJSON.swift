@@ -31,7 +31,9 @@ public enum PlanJSON {
                          "block": .int(s.blockIndex)])
             }),
             "claims": .array(plan.claims.map { c in
-                .object(["claim": .string(c.claim), "at": at(c.location), "block": .int(c.blockIndex)])
+                var o: [String: JSONValue] = ["claim": .string(c.claim), "at": at(c.location), "block": .int(c.blockIndex)]
+                if let check = c.check { o["check"] = check }
+                return .object(o)
             }),
         ])
     }
@@ -39,7 +41,7 @@ public enum PlanJSON {
     static func at(_ location: SourceLocation) -> JSONValue { .array([.int(location.line), .int(location.column)]) }
 
     /// A double as its shortest round-trip spelling and, for exact reading anywhere, its IEEE 754 bits.
-    static func double(_ v: Double) -> [String: JSONValue] {
+    public static func double(_ v: Double) -> [String: JSONValue] {
         let bits = String(v.bitPattern, radix: 16)
         #if hasFeature(Embedded)
         // Embedded Swift cannot spell a double; the bits alone say it exactly.
@@ -50,7 +52,7 @@ public enum PlanJSON {
         return ["double": decimal, "bits": .string(String(repeating: "0", count: 16 - bits.count) + bits)]
     }
 
-    static func node(_ n: PlanNode) -> JSONValue {
+    public static func node(_ n: PlanNode) -> JSONValue {
         var fields: [String: JSONValue] = ["at": at(n.location), "type": .string(n.kind.description)]
         if n.isLiteral { fields["isLiteral"] = .bool(true) }
         if let name = n.name { fields["name"] = .string(name) }

@@ -4,6 +4,8 @@ extension PlanJSON {
     public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         public var message: String
         public var description: String { message }
+
+        public init(message: String) { self.message = message }
     }
 
     public static func read(_ text: String) throws(ReadError) -> LessonPlan {
@@ -42,7 +44,8 @@ extension PlanJSON {
                                          blockIndex: try int(s, "block"), location: try location(s)))
         }
         for c in try list(root, "claims") {
-            plan.claims.append(PlanClaim(claim: try string(c, "claim"), blockIndex: try int(c, "block"), location: try location(c)))
+            plan.claims.append(PlanClaim(claim: try string(c, "claim"), blockIndex: try int(c, "block"), location: try location(c),
+                                         check: c["check"]))
         }
         return plan
     }
@@ -74,7 +77,7 @@ extension PlanJSON {
         return SourceLocation(line: line, column: column)
     }
 
-    static func node(_ v: JSONValue) throws(ReadError) -> PlanNode {
+    public static func node(_ v: JSONValue) throws(ReadError) -> PlanNode {
         let type = try string(v, "type")
         guard let kind = ValueKind(spelled: type) else { throw ReadError(message: "unknown type '\(type)'") }
         let expression: PlanNode.Expression
@@ -82,10 +85,7 @@ extension PlanJSON {
             guard let n = i.int else { throw ReadError(message: "'int' is not a whole number") }
             expression = .int(n)
         } else if v["double"] != nil {
-            guard let bits = v["bits"]?.string, bits.count == 16, let pattern = UInt64(bits, radix: 16) else {
-                throw ReadError(message: "a double needs its 16 hex digits of 'bits'")
-            }
-            expression = .double(Double(bitPattern: pattern))
+            expression = .double(try double(v))
         } else if let s = v["string"] {
             guard let text = s.string else { throw ReadError(message: "'string' is not a string") }
             expression = .string(text)
@@ -130,6 +130,20 @@ extension PlanJSON {
         }
         return PlanNode(expression, kind: kind, location: try location(v), isLiteral: v["isLiteral"]?.bool ?? false,
                         name: v["name"]?.string)
+    }
+
+    /// A double written by `double(_:)`: exactly, from its bits.
+    public static func double(_ v: JSONValue) throws(ReadError) -> Double {
+        guard let bits = v["bits"]?.string, bits.count == 16, bits.utf8.allSatisfy({ Self.isHexDigit($0) }),
+              let pattern = UInt64(bits, radix: 16) else {
+            throw ReadError(message: "a double needs its 16 hex digits of 'bits'")
+        }
+        return Double(bitPattern: pattern)
+    }
+
+    private static func isHexDigit(_ b: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(b)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(b)
     }
 
     private static func nodes(_ list: [JSONValue]) throws(ReadError) -> [PlanNode] {

@@ -20,7 +20,7 @@ public struct ParameterSetting: Sendable, Equatable {
 public enum PlanResolver {
     /// The plan with `settings` (parameter name → value) in place of the declared
     /// values, or every problem found, sorted by location. `expectations`: the
-    /// lesson's claims, compiled by the evaluator, carried into the result.
+    /// lesson's claims, compiled by the evaluator, resolved with the same values.
     public static func resolve(_ plan: LessonPlan, settings: [String: ParameterSetting] = [:], expectations: [Expectation] = [],
                                path: String,
                                catalog: APICatalog = .standard) -> Result<ResolvedLesson, DiagnosticList> {
@@ -37,6 +37,7 @@ public enum PlanResolver {
         if diagnostics.isEmpty {
             sweeps = plan.sweeps.compactMap { resolution.sweep($0, path: path, reportingTo: diagnostics) }
         }
+        let claims = expectations.compactMap { e in e.resolved { resolution.resolve($0)?.value.double } }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics.all)) }
         let parameters = plan.parameters.map { p -> PlanParameter in
             var p = p
@@ -54,7 +55,7 @@ public enum PlanResolver {
             return ResolvedDataset(name: b.name, spec: spec.source, blockIndex: b.blockIndex, location: b.location)
         }
         return .success(ResolvedLesson(plan: plan, parameters: parameters, datasets: datasets, comparisons: comparisons,
-                                       sweeps: sweeps, expectations: expectations))
+                                       sweeps: sweeps, expectations: claims))
     }
 }
 
