@@ -108,3 +108,60 @@ final class PlanJSONCheckTests: XCTestCase {
         }
     }
 }
+
+/// Mutants of a course lesson's plan.json (numbers, strings and lines changed,
+/// deterministically) are read and resolved: each is refused with a reason or
+/// resolves, and none crashes.
+final class PlanJSONMutantTests: XCTestCase {
+    func testMutatedPlansAreRefusedOrResolvedNeverCrash() throws {
+        let lesson = try PlanResolutionTests.lesson("01-logits-and-heads")
+        let lines = PlanJSON.text(try PlanResolutionTests.lowered(lesson).plan, lessonFile: "01.md").split(separator: "\n",
+                                                                                                          omittingEmptySubsequences: false)
+        var rng = SystemRandomNumberGenerator.Seeded(seed: 7)
+        let numbers = ["-1", "0", "3", "999999999", "2147483648", "1e300", "-0.5"]
+        let texts = ["\"\"", "\"ring\"", "\"Loss\"", "\"[Int]\"", "\"head\"", "null", "[]", "{}"]
+        var outcomes = (refused: 0, failed: 0, resolved: 0)
+        for _ in 0..<300 {
+            var mutated = lines
+            let i = Int(rng.next() % UInt64(lines.count))
+            let line = String(mutated[i])
+            switch rng.next() % 3 {
+            case 0:  // a number replaced
+                guard let r = line.range(of: #"-?[0-9][0-9.e+-]*"#, options: .regularExpression) else { continue }
+                mutated[i] = Substring(line.replacingCharacters(in: r, with: numbers[Int(rng.next() % UInt64(numbers.count))]))
+            case 1:  // a value replaced
+                guard let colon = line.range(of: ": ") else { continue }
+                let end = line.hasSuffix(",") ? "," : ""
+                mutated[i] = Substring(line[..<colon.upperBound] + texts[Int(rng.next() % UInt64(texts.count))] + end)
+            default:  // a line dropped
+                mutated.remove(at: i)
+            }
+            guard let plan = try? PlanJSON.read(mutated.joined(separator: "\n")) else { outcomes.refused += 1; continue }
+            switch PlanResolver.resolve(plan, path: lesson.path) {
+            case .failure(let list):
+                XCTAssertFalse(list.diagnostics.isEmpty)
+                outcomes.failed += 1
+            case .success: outcomes.resolved += 1
+            }
+        }
+        // Every kind of outcome happens, so the mutants reach the resolver's checks.
+        XCTAssertGreaterThan(outcomes.refused, 0)
+        XCTAssertGreaterThan(outcomes.failed, 0)
+        XCTAssertGreaterThan(outcomes.resolved, 0)
+    }
+}
+
+extension SystemRandomNumberGenerator {
+    /// A small deterministic generator (SplitMix64) for reproducible mutants.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}

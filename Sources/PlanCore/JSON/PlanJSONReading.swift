@@ -138,6 +138,8 @@ extension PlanJSON {
               let pattern = UInt64(bits, radix: 16) else {
             throw ReadError(message: "a double needs its 16 hex digits of 'bits'")
         }
+        // Lesson code has no infinities or NaNs; a plan that does was not written from one.
+        guard Double(bitPattern: pattern).isFinite else { throw ReadError(message: "a double that is not a finite number") }
         return Double(bitPattern: pattern)
     }
 

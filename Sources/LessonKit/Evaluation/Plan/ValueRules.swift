@@ -72,8 +72,8 @@ struct ValueRules {
 
     /// A call of `member` of `type` with its arguments in description order
     /// (nil: the argument did not evaluate; `isDefault`: the description's default
-    /// stands): the given ones checked against their limits, then the member's
-    /// own checks, then the value built.
+    /// stands): each checked against its limits, then the member's own checks,
+    /// then the value built.
     func call(_ type: APITypeDescription, _ member: APIMember, arguments: [(APIArgument, Evaluated?, isDefault: Bool)],
               at location: SourceLocation) -> Evaluated? {
         var values: [String: APIValue] = [:]
@@ -82,7 +82,8 @@ struct ValueRules {
         var failed = false
         for (argument, value, isDefault) in arguments {
             guard let value else { failed = true; continue }
-            if !isDefault && !checkLimits(value, argument.limits, name: argument.label ?? argument.name) { failed = true }
+            // Defaults keep their limits by construction; a plan read from elsewhere is checked whole.
+            if !checkLimits(value, argument.limits, name: argument.label ?? argument.name) { failed = true }
             values[argument.name] = value.value
             children[argument.name] = value
             planned.append(PlanArgument(name: argument.name, value: value.plan, isDefault: isDefault))
