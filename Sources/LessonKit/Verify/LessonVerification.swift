@@ -55,11 +55,15 @@ public struct LessonVerification {
     }
 
     /// Trains and compares every pair in order; `progress` hears of each pair that agreed.
-    /// The first disagreement, or nil when every pair agrees.
+    /// The first disagreement, or nil when every pair agrees. A pair met twice (a sweep
+    /// point at the lesson's own value) trains once.
     public func verify(_ pairs: [VerifyPair], progress: (VerifyPair) -> Void = { _ in }) throws -> Disagreement? {
         var datasets: [DatasetSource: Dataset] = [:]
+        var trained: [PairKey: JSONValue] = [:]
         for pair in pairs {
-            let got = try train(pair, datasets: &datasets)
+            let key = PairKey(run: pair.run, dataset: pair.dataset)
+            let got = try trained[key] ?? train(pair, datasets: &datasets)
+            trained[key] = got
             if let difference = ResultDifference.first(expected: pair.expected, got: got) {
                 return Disagreement(pair: pair, difference: difference)
             }
@@ -67,4 +71,10 @@ public struct LessonVerification {
         }
         return nil
     }
+}
+
+/// What a pair's result depends on.
+private struct PairKey: Hashable {
+    var run: Run
+    var dataset: DatasetSource
 }
