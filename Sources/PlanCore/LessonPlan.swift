@@ -1,3 +1,5 @@
+import PortableJSON
+
 /// A lesson lowered to what it asks for, with its parameters left as slots:
 /// each parameter with its declared value, and the datasets, comparisons and
 /// sweeps as expressions over the parameters (`PlanNode`). Resolving it with

@@ -1,94 +1,62 @@
-/// A JSON value as plan.json holds it, written canonically (keys sorted, two
-/// spaces a level, numbers as Swift spells them) and read back with no
-/// Foundation, so the same code reads a plan natively and in the browser.
-public indirect enum JSONValue: Sendable, Equatable {
-    case null
-    case bool(Bool)
-    /// The number's text as written (`12`, `0.02`, `1e-05`): integers stay exact.
-    case number(String)
-    case string(String)
-    case array([JSONValue])
-    /// Keys are sorted when written; a key appears once.
-    case object([String: JSONValue])
+import PortableJSON
 
-    public subscript(key: String) -> JSONValue? {
-        if case .object(let o) = self { return o[key] }
-        return nil
-    }
-
-    public var string: String? { if case .string(let s) = self { return s }; return nil }
-    public var int: Int? { if case .number(let n) = self { return Int(n) }; return nil }
-    public var bool: Bool? { if case .bool(let b) = self { return b }; return nil }
-    public var array: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
-
-    public static func int(_ v: Int) -> JSONValue { .number(String(v)) }
-
-    /// The canonical text, ending in a newline.
-    public func written() -> String {
+/// plan.json's text: PortableJSON's values, written canonically and for people
+/// (keys sorted, two spaces a level, arrays of plain values on one line), since
+/// a plan is committed with the site and read in review.
+extension JSONValue {
+    /// The indented canonical text, ending in a newline.
+    public var indentedText: String {
         var out = ""
-        write(to: &out, indent: 0)
-        out += "\n"
-        return out
+        writeIndented(to: &out, indent: 0)
+        return out + "\n"
     }
 
-    private func write(to out: inout String, indent: Int) {
+    private func writeIndented(to out: inout String, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n
-        case .string(let s): Self.quote(s, into: &out)
-        case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            // Arrays of plain values stay on one line; arrays of objects or arrays get a line each.
-            if items.allSatisfy({ if case .object = $0 { return false }; if case .array = $0 { return false }; return true }) {
-                out += "["
-                for (i, item) in items.enumerated() {
-                    if i > 0 { out += ", " }
-                    item.write(to: &out, indent: indent)
-                }
-                out += "]"
-                return
-            }
+        case .array(let items) where !items.isEmpty && items.contains(where: \.isContainer):
             out += "[\n"
             for (i, item) in items.enumerated() {
                 out += String(repeating: " ", count: indent + 2)
-                item.write(to: &out, indent: indent + 2)
+                item.writeIndented(to: &out, indent: indent + 2)
                 out += i + 1 < items.count ? ",\n" : "\n"
             }
             out += String(repeating: " ", count: indent) + "]"
-        case .object(let fields):
-            guard !fields.isEmpty else { out += "{}"; return }
+        case .array(let items):
+            out += "[" + items.map(\.text).joined(separator: ", ") + "]"
+        case .object(let fields) where !fields.isEmpty:
             out += "{\n"
-            let keys = fields.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let keys = fields.keys.sorted()
             for (i, key) in keys.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                Self.quote(key, into: &out)
-                out += ": "
-                fields[key]!.write(to: &out, indent: indent + 2)
+                out += String(repeating: " ", count: indent + 2) + JSONValue.string(key).text + ": "
+                fields[key]!.writeIndented(to: &out, indent: indent + 2)
                 out += i + 1 < keys.count ? ",\n" : "\n"
             }
             out += String(repeating: " ", count: indent) + "}"
+        default:
+            out += text
         }
     }
 
-    private static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+    private var isContainer: Bool {
+        switch self {
+        case .array, .object: return true
+        default: return false
         }
-        out += "\""
     }
+
+    /// A whole number, written exactly (beyond 2⁵³, where a JSON number would round, as text).
+    static func exactInt(_ v: Int) -> JSONValue {
+        v.magnitude < 1 << 53 ? .number(Double(v)) : .string(String(v))
+    }
+
+    public var asInt: Int? {
+        switch self {
+        case .number(let x): return Int(exactly: x)
+        case .string(let s): return Int(s)
+        default: return nil
+        }
+    }
+    public var asString: String? { if case .string(let s) = self { return s }; return nil }
+    public var asBool: Bool? { if case .bool(let b) = self { return b }; return nil }
+    public var asArray: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
 }

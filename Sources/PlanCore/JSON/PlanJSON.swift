@@ -1,3 +1,5 @@
+import PortableJSON
+
 /// plan.json: a lesson's plan as JSON (docs/plan-json.md). Everything a rerun
 /// needs with any parameter values — every argument of every call, defaults
 /// applied, so every field of each dataset spec and every seed — and where
@@ -8,57 +10,48 @@ public enum PlanJSON {
 
     /// The canonical text of `plan` for the lesson file `lessonFile`.
     public static func text(_ plan: LessonPlan, lessonFile: String) -> String {
-        value(plan, lessonFile: lessonFile).written()
+        value(plan, lessonFile: lessonFile).indentedText
     }
 
     static func value(_ plan: LessonPlan, lessonFile: String) -> JSONValue {
         .object([
             "format": .string(format),
-            "version": .int(version),
+            "version": JSONValue.exactInt(version),
             "lesson": .string(lessonFile),
             "parameters": .array(plan.parameters.map { p in
                 .object(["name": .string(p.name), "type": .string(p.type), "source": .string(p.declaredValue),
-                         "value": node(p.declared), "at": at(p.location), "block": .int(p.blockIndex)])
+                         "value": node(p.declared), "at": at(p.location), "block": JSONValue.exactInt(p.blockIndex)])
             }),
             "bindings": .array(plan.bindings.map { b in
-                .object(["name": .string(b.name), "value": node(b.node), "at": at(b.location), "block": .int(b.blockIndex)])
+                .object(["name": .string(b.name), "value": node(b.node), "at": at(b.location), "block": JSONValue.exactInt(b.blockIndex)])
             }),
             "comparisons": .array(plan.comparisons.map { c in
-                .object(["value": node(c.node), "at": at(c.location), "block": .int(c.blockIndex)])
+                .object(["value": node(c.node), "at": at(c.location), "block": JSONValue.exactInt(c.blockIndex)])
             }),
             "sweeps": .array(plan.sweeps.map { s in
-                .object(["value": node(s.node), "runPositions": .array(s.runPositions.map(JSONValue.int)), "at": at(s.location),
-                         "block": .int(s.blockIndex)])
+                .object(["value": node(s.node), "runPositions": .array(s.runPositions.map(JSONValue.exactInt)), "at": at(s.location),
+                         "block": JSONValue.exactInt(s.blockIndex)])
             }),
             "claims": .array(plan.claims.map { c in
-                var o: [String: JSONValue] = ["claim": .string(c.claim), "at": at(c.location), "block": .int(c.blockIndex)]
+                var o: [String: JSONValue] = ["claim": .string(c.claim), "at": at(c.location), "block": JSONValue.exactInt(c.blockIndex)]
                 if let check = c.check { o["check"] = check }
                 return .object(o)
             }),
         ])
     }
 
-    static func at(_ location: SourceLocation) -> JSONValue { .array([.int(location.line), .int(location.column)]) }
+    static func at(_ location: SourceLocation) -> JSONValue { .array([JSONValue.exactInt(location.line), JSONValue.exactInt(location.column)]) }
 
-    /// A double as its shortest round-trip spelling and, for exact reading anywhere, its IEEE 754 bits.
-    public static func double(_ v: Double) -> [String: JSONValue] {
-        let bits = String(v.bitPattern, radix: 16)
-        #if hasFeature(Embedded)
-        // Embedded Swift cannot spell a double; the bits alone say it exactly.
-        let decimal = JSONValue.null
-        #else
-        let decimal = JSONValue.number(v.description)
-        #endif
-        return ["double": decimal, "bits": .string(String(repeating: "0", count: 16 - bits.count) + bits)]
-    }
+    /// A number (finite: lesson code has no others) in its shortest round-trip spelling, which reads back to its bits.
+    public static func double(_ v: Double) -> JSONValue { .number(v) }
 
     public static func node(_ n: PlanNode) -> JSONValue {
         var fields: [String: JSONValue] = ["at": at(n.location), "type": .string(n.kind.description)]
         if n.isLiteral { fields["isLiteral"] = .bool(true) }
         if let name = n.name { fields["name"] = .string(name) }
         switch n.expression {
-        case .int(let v): fields["int"] = .int(v)
-        case .double(let v): for (key, value) in double(v) { fields[key] = value }
+        case .int(let v): fields["int"] = JSONValue.exactInt(v)
+        case .double(let v): fields["double"] = double(v)
         case .string(let v): fields["string"] = .string(v)
         case .bool(let v): fields["bool"] = .bool(v)
         case .none: fields["nil"] = .bool(true)

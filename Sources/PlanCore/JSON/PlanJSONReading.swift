@@ -1,3 +1,5 @@
+import PortableJSON
+
 /// Reading plan.json back into a `LessonPlan`. Anything that is not a plan of
 /// this version is refused with what and where.
 extension PlanJSON {
@@ -10,12 +12,12 @@ extension PlanJSON {
 
     public static func read(_ text: String) throws(ReadError) -> LessonPlan {
         let root: JSONValue
-        do { root = try JSONReader.read(text) } catch {
-            throw ReadError(message: "plan.json is not JSON (byte \(error.offset): \(error.message))")
+        do { root = try JSONValue(parsing: text) } catch {
+            throw ReadError(message: "plan.json is not JSON (\(error.description))")
         }
-        guard root["format"]?.string == format else { throw ReadError(message: "not a lessons plan (format is not '\(format)')") }
-        guard root["version"]?.int == version else {
-            throw ReadError(message: "plan.json version \(root["version"]?.int.map { String($0) } ?? "?") is not \(version)")
+        guard root["format"]?.asString == format else { throw ReadError(message: "not a lessons plan (format is not '\(format)')") }
+        guard root["version"]?.asInt == version else {
+            throw ReadError(message: "plan.json version \(root["version"]?.asInt.map { String($0) } ?? "?") is not \(version)")
         }
         var plan = LessonPlan()
         for p in try list(root, "parameters") {
@@ -37,7 +39,7 @@ extension PlanJSON {
         for s in try list(root, "sweeps") {
             var positions: [Int] = []
             for p in try list(s, "runPositions") {
-                guard let i = p.int, i >= 0 else { throw ReadError(message: "a run position is not a whole number ≥ 0") }
+                guard let i = p.asInt, i >= 0 else { throw ReadError(message: "a run position is not a whole number ≥ 0") }
                 positions.append(i)
             }
             plan.sweeps.append(PlanSweep(node: try node(field(s, "value")), runPositions: positions,
@@ -56,22 +58,22 @@ extension PlanJSON {
     }
 
     private static func list(_ v: JSONValue, _ key: String) throws(ReadError) -> [JSONValue] {
-        guard let a = try field(v, key).array else { throw ReadError(message: "'\(key)' is not an array") }
+        guard let a = try field(v, key).asArray else { throw ReadError(message: "'\(key)' is not an array") }
         return a
     }
 
     private static func string(_ v: JSONValue, _ key: String) throws(ReadError) -> String {
-        guard let s = try field(v, key).string else { throw ReadError(message: "'\(key)' is not a string") }
+        guard let s = try field(v, key).asString else { throw ReadError(message: "'\(key)' is not a string") }
         return s
     }
 
     private static func int(_ v: JSONValue, _ key: String) throws(ReadError) -> Int {
-        guard let i = try field(v, key).int else { throw ReadError(message: "'\(key)' is not a whole number") }
+        guard let i = try field(v, key).asInt else { throw ReadError(message: "'\(key)' is not a whole number") }
         return i
     }
 
     private static func location(_ v: JSONValue) throws(ReadError) -> SourceLocation {
-        guard let pair = try field(v, "at").array, pair.count == 2, let line = pair[0].int, let column = pair[1].int else {
+        guard let pair = try field(v, "at").asArray, pair.count == 2, let line = pair[0].asInt, let column = pair[1].asInt else {
             throw ReadError(message: "'at' is not [line, column]")
         }
         return SourceLocation(line: line, column: column)
@@ -82,15 +84,15 @@ extension PlanJSON {
         guard let kind = ValueKind(spelled: type) else { throw ReadError(message: "unknown type '\(type)'") }
         let expression: PlanNode.Expression
         if let i = v["int"] {
-            guard let n = i.int else { throw ReadError(message: "'int' is not a whole number") }
+            guard let n = i.asInt else { throw ReadError(message: "'int' is not a whole number") }
             expression = .int(n)
-        } else if v["double"] != nil {
-            expression = .double(try double(v))
+        } else if let d = v["double"] {
+            expression = .double(try double(d))
         } else if let s = v["string"] {
-            guard let text = s.string else { throw ReadError(message: "'string' is not a string") }
+            guard let text = s.asString else { throw ReadError(message: "'string' is not a string") }
             expression = .string(text)
         } else if let b = v["bool"] {
-            guard let flag = b.bool else { throw ReadError(message: "'bool' is not true or false") }
+            guard let flag = b.asBool else { throw ReadError(message: "'bool' is not true or false") }
             expression = .bool(flag)
         } else if v["nil"] != nil {
             expression = .none
@@ -109,7 +111,7 @@ extension PlanJSON {
         } else if v["interpolation"] != nil {
             var parts: [InterpolationPart] = []
             for part in try list(v, "interpolation") {
-                if let text = part["text"]?.string { parts.append(.text(text)) } else { parts.append(.value(try node(field(part, "value")))) }
+                if let text = part["text"]?.asString { parts.append(.text(text)) } else { parts.append(.value(try node(field(part, "value")))) }
             }
             expression = .interpolation(parts)
         } else if let c = v["call"] {
@@ -118,7 +120,7 @@ extension PlanJSON {
                 var list: [PlanArgument] = []
                 for a in try Self.list(c, "arguments") {
                     list.append(PlanArgument(name: try string(a, "name"), value: try node(field(a, "value")),
-                                             isDefault: a["default"]?.bool ?? false))
+                                             isDefault: a["default"]?.asBool ?? false))
                 }
                 arguments = list
             }
@@ -128,24 +130,15 @@ extension PlanJSON {
         } else {
             throw ReadError(message: "a value of unknown form")
         }
-        return PlanNode(expression, kind: kind, location: try location(v), isLiteral: v["isLiteral"]?.bool ?? false,
-                        name: v["name"]?.string)
+        return PlanNode(expression, kind: kind, location: try location(v), isLiteral: v["isLiteral"]?.asBool ?? false,
+                        name: v["name"]?.asString)
     }
 
-    /// A double written by `double(_:)`: exactly, from its bits.
+    /// A number written by `double(_:)`: its shortest spelling reads back to the same bits.
     public static func double(_ v: JSONValue) throws(ReadError) -> Double {
-        guard let bits = v["bits"]?.string, bits.count == 16, bits.utf8.allSatisfy({ Self.isHexDigit($0) }),
-              let pattern = UInt64(bits, radix: 16) else {
-            throw ReadError(message: "a double needs its 16 hex digits of 'bits'")
-        }
         // Lesson code has no infinities or NaNs; a plan that does was not written from one.
-        guard Double(bitPattern: pattern).isFinite else { throw ReadError(message: "a double that is not a finite number") }
-        return Double(bitPattern: pattern)
-    }
-
-    private static func isHexDigit(_ b: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(b)
-            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(b)
+        guard case .number(let x) = v, x.isFinite else { throw ReadError(message: "a number that is not a finite number") }
+        return x
     }
 
     private static func nodes(_ list: [JSONValue]) throws(ReadError) -> [PlanNode] {

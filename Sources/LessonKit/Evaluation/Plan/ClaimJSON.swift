@@ -1,4 +1,5 @@
 import Experiments
+import PortableJSON
 
 /// A compiled claim as plan.json writes it (`claims[].check`): conditions and
 /// numbers, each number read from parameters as the plan value it was read from,
@@ -11,7 +12,7 @@ extension Expectation {
         case .approximately(let v, let t, let tol):
             o["approximately"] = .object(["value": v.planJSON, "target": t.planJSON, "tolerance": tol.planJSON])
         }
-        if let k = inAtLeast { o["inAtLeast"] = .int(k) }
+        if let k = inAtLeast { o["inAtLeast"] = .number(Double(k)) }
         if sanityCheck { o["sanityCheck"] = .bool(true) }
         return .object(o)
     }
@@ -28,8 +29,8 @@ extension Expectation {
             throw PlanJSON.ReadError(message: "claim at line \(claim.location.line) has no condition")
         }
         self.init(blockIndex: claim.blockIndex, location: claim.location, claim: claim.claim, check: check,
-                  inAtLeast: o["inAtLeast"]?.int)
-        sanityCheck = o["sanityCheck"]?.bool ?? false
+                  inAtLeast: o["inAtLeast"]?.asInt)
+        sanityCheck = o["sanityCheck"] == .bool(true)
     }
 }
 
@@ -48,17 +49,17 @@ extension Condition {
 
     init(planJSON v: JSONValue) throws(PlanJSON.ReadError) {
         if let c = v["comparison"] {
-            guard let op = c["op"]?.string.flatMap(ComparisonOperator.init), let l = c["left"], let r = c["right"] else {
+            guard let op = c["op"]?.asString.flatMap(ComparisonOperator.init), let l = c["left"], let r = c["right"] else {
                 throw PlanJSON.ReadError(message: "a comparison needs 'op', 'left' and 'right'")
             }
             self = .comparison(op, try Quantity(planJSON: l), try Quantity(planJSON: r))
         } else if let q = v["flag"] {
             self = .flag(try Quantity(planJSON: q))
-        } else if let b = v["constant"]?.bool {
+        } else if case .bool(let b)? = v["constant"] {
             self = .constant(b)
         } else if let c = v["not"] {
             self = .not(try Condition(planJSON: c))
-        } else if let pair = (v["and"] ?? v["or"])?.array, pair.count == 2 {
+        } else if let pair = (v["and"] ?? v["or"])?.asArray, pair.count == 2 {
             let a = try Condition(planJSON: pair[0]), b = try Condition(planJSON: pair[1])
             self = v["and"] != nil ? .and(a, b) : .or(a, b)
         } else {
@@ -70,9 +71,9 @@ extension Condition {
 extension Quantity {
     var planJSON: JSONValue {
         switch self {
-        case .constant(let x): return .object(["constant": .object(PlanJSON.double(x))])
+        case .constant(let x): return .object(["constant": PlanJSON.double(x)])
         case .parameter(let node, let x):
-            return .object(["parameter": .object(["value": PlanJSON.node(node), "was": .object(PlanJSON.double(x))])])
+            return .object(["parameter": .object(["value": PlanJSON.node(node), "was": PlanJSON.double(x)])])
         case .metric(let run, let metric, let label):
             var o: [String: JSONValue] = ["run": .string(run), "metric": .string(metric)]
             if let label { o["label"] = .string(label) }
@@ -90,13 +91,13 @@ extension Quantity {
             self = .constant(try PlanJSON.double(c))
         } else if let p = v["parameter"], let node = p["value"], let was = p["was"] {
             self = .parameter(try PlanJSON.node(node), try PlanJSON.double(was))
-        } else if let m = v["metric"], let run = m["run"]?.string, let metric = m["metric"]?.string {
-            self = .metric(run: run, metric: metric, label: m["label"]?.string)
-        } else if let b = v["binary"], let op = b["op"]?.string.flatMap(ArithmeticOperator.init), let l = b["left"], let r = b["right"] {
+        } else if let m = v["metric"], let run = m["run"]?.asString, let metric = m["metric"]?.asString {
+            self = .metric(run: run, metric: metric, label: m["label"]?.asString)
+        } else if let b = v["binary"], let op = b["op"]?.asString.flatMap(ArithmeticOperator.init), let l = b["left"], let r = b["right"] {
             self = .binary(op, try Quantity(planJSON: l), try Quantity(planJSON: r))
         } else if let a = v["negated"] {
             self = .negated(try Quantity(planJSON: a))
-        } else if let f = v["function"], let name = f["name"]?.string.flatMap(ClaimFunction.init), let list = f["arguments"]?.array {
+        } else if let f = v["function"], let name = f["name"]?.asString.flatMap(ClaimFunction.init), let list = f["arguments"]?.asArray {
             var arguments: [Quantity] = []
             for a in list { arguments.append(try Quantity(planJSON: a)) }
             guard name.arity.contains(arguments.count) else { throw PlanJSON.ReadError(message: "\(name.rawValue) given \(arguments.count) numbers") }
