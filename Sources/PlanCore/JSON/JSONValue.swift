@@ -13,7 +13,7 @@ extension JSONValue {
 
     private func writeIndented(to out: inout String, indent: Int) {
         switch self {
-        case .array(let items) where !items.isEmpty && items.contains(where: \.isContainer):
+        case .array(let items) where !items.isEmpty && items.contains(where: { $0.isContainer }):
             out += "[\n"
             for (i, item) in items.enumerated() {
                 out += String(repeating: " ", count: indent + 2)
@@ -22,7 +22,7 @@ extension JSONValue {
             }
             out += String(repeating: " ", count: indent) + "]"
         case .array(let items):
-            out += "[" + items.map(\.text).joined(separator: ", ") + "]"
+            out += "[" + items.map { $0.text }.joined(separator: ", ") + "]"
         case .object(let fields) where !fields.isEmpty:
             out += "{\n"
             let keys = fields.keys.sorted()
