@@ -59,11 +59,16 @@ let package = Package(
                 swiftSettings: numericKernelFlags),
         .target(name: "Datasets", dependencies: ["NeuralCore", "PortableMath", "CZlib", "CPNG"],
                 swiftSettings: optimisedInDebug),
-        // One (run, seed) pair from plain numbers: what lessons.wasm runs (scripts/build-wasm).
-        .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets"], swiftSettings: optimisedInDebug),
-        .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets"]),
+        // JSON without Foundation, for the WebAssembly module's requests and answers, and plan.json.
+        .target(name: "PortableJSON", swiftSettings: optimisedInDebug),
+        // A lesson's plan and plan.json: no Foundation, so it builds as Embedded Swift too (scripts/build-wasm).
+        .target(name: "PlanCore", dependencies: ["PortableJSON"]),
+        .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets", "PlanCore", "PortableMath"]),
+        // One (run, seed) pair from JSON to JSON: what lessons.wasm runs (scripts/build-wasm).
+        .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON"],
+                swiftSettings: optimisedInDebug),
         .target(name: "LessonKit", dependencies: [
-            "Experiments", "PortableMath", "CCmarkGFM",
+            "Experiments", "PortableMath", "PortableJSON", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
@@ -80,7 +85,7 @@ let package = Package(
         // `lessons fuzz`: mutants of the course lessons, judged in process and through the binary.
         .target(name: "LessonFuzz", dependencies: ["LessonKit", "NeuralCore"]),
         .executableTarget(name: "lessons", dependencies: [
-            "LessonKit", "LessonPreview", "LessonFuzz",
+            "LessonKit", "PortableJSON", "LessonPreview", "LessonFuzz",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -88,7 +93,7 @@ let package = Package(
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
-        .testTarget(name: "PortableRunTests", dependencies: ["PortableRun"]),
+        .testTarget(name: "PortableRunTests", dependencies: ["PortableRun", "LessonKit"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["lessons"]),

@@ -14,12 +14,12 @@ enum EvaluationFixture {
         parts.map { "```swift \($0.0)\n\($0.1)\n```\n" }.joined(separator: "\nSome prose.\n\n")
     }
 
-    static func evaluate(_ markdown: String, overrides: [String: String] = [:]) throws -> Result<LessonPlan, DiagnosticList> {
+    static func evaluate(_ markdown: String, overrides: [String: String] = [:]) throws -> Result<ResolvedLesson, DiagnosticList> {
         Evaluator.evaluate(try lesson(markdown), overrides: overrides)
     }
 
     static func plan(_ markdown: String, overrides: [String: String] = [:],
-                     file: StaticString = #filePath, line: UInt = #line) throws -> LessonPlan {
+                     file: StaticString = #filePath, line: UInt = #line) throws -> ResolvedLesson {
         switch try evaluate(markdown, overrides: overrides) {
         case .success(let plan): return plan
         case .failure(let list):

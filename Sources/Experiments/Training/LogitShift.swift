@@ -1,24 +1,26 @@
-import Foundation
 import NeuralCore
+import PortableMath
 
 /// A shift of each label's logit applied after training, before the head, for every
 /// probability the run reports (test, validation for tuned thresholds, training).
 /// `.undoPosWeight` subtracts log q, q the label's positive weight: at the optimum a
 /// weighted loss moves the logit by +log q, so this is the correction lesson 3 measures.
-public enum LogitShift: String, Codable, Hashable, Sendable, CaseIterable {
+public enum LogitShift: String, Hashable, Sendable, CaseIterable {
     case none, undoPosWeight
 
+    #if !hasFeature(Embedded)
     static let description = APITypeDescription(
         "LogitShift", doc: "A shift of each label's logit after training, before the head.",
         members: APIMember.plain([(LogitShift.none, "No shift."),
                                   (LogitShift.undoPosWeight, "Subtracts log q from each label's logit, q its positive weight "
                                    + "(the loss's `posWeight`): the shift a weighted loss puts in, taken out.")]))
+    #endif
 
     /// Per-label amounts to subtract from the logits (nil: nothing to do).
     func offsets(loss: LossFunction, labelCount: Int) -> [Float]? {
         guard self == .undoPosWeight, case let .binaryCrossEntropy(posWeight?, _) = loss.kind else { return nil }
         let q = posWeight.count == 1 ? Array(repeating: posWeight[0], count: labelCount) : posWeight
-        return q.map { Float(Foundation.log(Double($0))) }
+        return q.map { Float(Math.log(Double($0))) }
     }
 
     /// `logits` [N, L] with `offsets` subtracted per label.
@@ -31,3 +33,7 @@ public enum LogitShift: String, Codable, Hashable, Sendable, CaseIterable {
         return out
     }
 }
+
+#if !hasFeature(Embedded)
+extension LogitShift: Codable {}
+#endif

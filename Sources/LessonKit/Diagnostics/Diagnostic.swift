@@ -1,17 +1,7 @@
-/// A 1-based line and column in a lesson file.
-public struct SourceLocation: Sendable, Equatable, Hashable, Comparable {
-    public var line: Int
-    public var column: Int
-
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
-
-    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-        (a.line, a.column) < (b.line, b.column)
-    }
-}
+import PlanCore
+/// A 1-based line and column in a lesson file (defined with the plan, which
+/// records where each value was written; named here so it wins over SwiftSyntax's).
+public typealias SourceLocation = PlanCore.SourceLocation
 
 /// An error or warning about a lesson, shown the compiler way:
 ///

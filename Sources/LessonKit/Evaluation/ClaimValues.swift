@@ -80,7 +80,7 @@ extension Quantity {
     /// Lesson spelling of the quantity (`results["pos_weight"].recall("ring")`, `0.1`).
     var spelled: String {
         switch self {
-        case .constant(let v): return Quantity.format(v)
+        case .constant(let v), .parameter(_, let v): return Quantity.format(v)
         case .metric(let run, let metric, let label):
             return "results[\"\(run)\"].\(metric)" + (label.map { "(\"\($0)\")" } ?? "")
         case .binary(let op, let a, let b): return "\(a.spelled) \(op.rawValue) \(b.spelled)"

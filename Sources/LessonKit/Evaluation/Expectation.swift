@@ -4,7 +4,7 @@ import Experiments
 /// A claim of a `swift expect` block, type-checked by the evaluator and
 /// checked against the runs' reports once they exist.
 public struct Expectation: Sendable {
-    public enum Check: Sendable {
+    public enum Check: Sendable, Equatable {
         /// `expect(condition)`.
         case condition(Condition)
         /// `expect(value, approximately: target, tolerance: t)`: |value − target| ≤ t.
@@ -133,6 +133,9 @@ public struct ExpectationOutcome: Sendable, Equatable {
 /// A number in a claim: constants, metrics of runs, arithmetic on them.
 public indirect enum Quantity: Sendable, Equatable {
     case constant(Double)
+    /// A number read from the lesson's parameters (`leakMargin`, `2 * threshold`), with its
+    /// value where the lesson was evaluated; resolving the plan makes it a constant.
+    case parameter(PlanNode, Double)
     /// `results[run].metric` or `results[run].metric(label)`.
     case metric(run: String, metric: String, label: String?)
     case binary(ArithmeticOperator, Quantity, Quantity)
@@ -142,7 +145,7 @@ public indirect enum Quantity: Sendable, Equatable {
 
     public func value(_ reports: [String: any RunReport]) -> Double {
         switch self {
-        case .constant(let v): return v
+        case .constant(let v), .parameter(_, let v): return v
         case .metric(let run, let name, let label):
             guard let report = reports[run], let metric = ReportMetric.named(name) else { return .nan }
             return metric.read(report, label)
@@ -154,7 +157,7 @@ public indirect enum Quantity: Sendable, Equatable {
 
     var runNames: [String] {
         switch self {
-        case .constant: return []
+        case .constant, .parameter: return []
         case .metric(let run, _, _): return [run]
         case .binary(_, let a, let b): return a.runNames + b.runNames
         case .negated(let a): return a.runNames

@@ -5,12 +5,11 @@ import SwiftSyntax
 /// in order and hands each to the part that knows it — `let` to the binder,
 /// `expect(...)` to the claim compiler, `Compare` and `Sweep` values to the
 /// plan. It owns what the parts share: the diagnostics, the scope, the runs
-/// declared so far and the plan being built.
+/// declared so far and the plan being built. Values are checked as they are
+/// met (with the `--set` values in place), and each is lowered to the plan
+/// node that makes it again from the parameters.
 final class LessonEvaluation {
     let lesson: Lesson
-    /// True while evaluating the lesson again for one point of a sweep: sweeps
-    /// and claims are left out, only the runs matter.
-    let isSweepPoint: Bool
     private let diagnostics: Diagnostics
     private let evaluator: ExpressionEvaluator
     private let runs = DeclaredRuns()
@@ -19,28 +18,28 @@ final class LessonEvaluation {
     private let sweeps: SweepPlanner
     private let dataChecks: DataChecks?
     private var plan = LessonPlan()
+    /// The `--set` values, lowered, by parameter name.
+    private var settings: [String: ParameterSetting] = [:]
+    private var expectations: [Expectation] = []
 
-    init(lesson: Lesson, catalog: APICatalog, overrides: [String: String], isSweepPoint: Bool, checksData: Bool) {
+    init(lesson: Lesson, catalog: APICatalog, overrides: [String: String], checksData: Bool) {
         self.lesson = lesson
-        self.isSweepPoint = isSweepPoint
         diagnostics = Diagnostics(path: lesson.path)
         evaluator = ExpressionEvaluator(catalog: catalog, scope: Scope(), overrides: overrides)
         dataChecks = checksData ? DataChecks(lessonPath: lesson.path) : nil
         binder = LetBinder(evaluator: evaluator, dataChecks: dataChecks)
         claims = ClaimCompiler(evaluator: evaluator, runs: runs)
-        sweeps = SweepPlanner(lesson: lesson, checksData: checksData, evaluator: evaluator, runs: runs)
+        sweeps = SweepPlanner(evaluator: evaluator, runs: runs)
     }
 
-    /// The plan, or every diagnostic when any is an error.
-    func result() -> Result<LessonPlan, DiagnosticList> {
+    /// The plan and the `--set` values, or every diagnostic when any is an error.
+    func result() -> Result<LoweredLesson, DiagnosticList> {
         for (index, block) in lesson.blocks.enumerated() where block.kind.isRunnable {
-            if isSweepPoint && block.kind == .expect { continue }
             evaluateBlock(index: index, block: block)
         }
-        // A sweep point leaves unknown overrides to the lesson's own evaluation (reported once).
-        if !isSweepPoint { evaluator.reportUnusedOverrides(declared: plan.parameters.map(\.name), to: diagnostics) }
+        evaluator.reportUnusedOverrides(declared: plan.parameters.map(\.name), to: diagnostics)
         if diagnostics.all.contains(where: { $0.severity == .error }) { return .failure(DiagnosticList(diagnostics.all)) }
-        return .success(plan)
+        return .success(LoweredLesson(plan: plan, settings: settings, expectations: expectations))
     }
 
     private func evaluateBlock(index: Int, block: LessonBlock) {
@@ -72,7 +71,7 @@ final class LessonEvaluation {
                                   + "'swift parameters' or 'swift experiment' block", at: v.bindingSpecifier)
                     poisonNames(of: v)
                 } else if let v = decl.as(VariableDeclSyntax.self) {
-                    binder.bind(v, in: block.kind, context: context, plan: &plan)
+                    binder.bind(v, in: block.kind, context: context, plan: &plan, settings: &settings)
                 } else {
                     context.unsupported(decl)
                 }
@@ -116,10 +115,12 @@ final class LessonEvaluation {
         switch (kind, statement) {
         case (.expect, .claim(let call)):
             if var claim = claims.compile(call, in: context) {
-                claim.sanityCheck = Self.isSanityCheck(call, after: plan.expectations.last.flatMap {
+                claim.sanityCheck = Self.isSanityCheck(call, after: expectations.last.flatMap {
                     $0.blockIndex == claim.blockIndex ? $0 : nil
                 })
-                plan.expectations.append(claim)
+                expectations.append(claim)
+                plan.claims.append(PlanClaim(claim: claim.claim, blockIndex: claim.blockIndex, location: claim.location,
+                                             check: claim.planJSON))
             }
         case (.expect, .comparison):
             context.error("Compare belongs in a 'swift experiment' block", at: expr)
@@ -139,16 +140,15 @@ final class LessonEvaluation {
         switch ExperimentStatementValue(value) {
         case .comparison(let compare):
             guard runs.add(compare, value: value, in: context) else { return }
-            let runLocations = compare.runs.indices.map { value.location(at: [.argument("runs"), .index($0)]) }
             dataChecks?.checkRuns(compare, value: value, in: context)
-            let datasetValue = value.children["dataset"] ?? value
-            plan.comparisons.append(PlanComparison(compare: compare, datasetName: value.children["dataset"]?.name,
-                                                   datasetLocations: DatasetLocations(datasetValue),
-                                                   blockIndex: context.source.index, location: context.location(of: expr),
-                                                   runLocations: runLocations))
+            plan.comparisons.append(PlanComparison(node: value.plan, blockIndex: context.source.index,
+                                                   location: context.location(of: expr)))
         case .sweep(let sweep):
-            guard !isSweepPoint else { return }
-            if let planned = sweeps.plan(sweep, value: value, at: expr, in: context) { plan.sweeps.append(planned) }
+            guard let planned = sweeps.plan(sweep, value: value, at: expr, in: context) else { return }
+            plan.sweeps.append(planned)
+            // Resolved here too, against the plan so far, so its problems join the lesson's others.
+            _ = PlanResolution(plan: plan, settings: settings, catalog: evaluator.catalog, diagnostics: Diagnostics(path: lesson.path))
+                .sweep(planned, path: lesson.path, reportingTo: diagnostics)
         case .run:
             context.error("a Run on its own is never trained; put it in the runs of a Compare", at: expr)
         case .dataset:

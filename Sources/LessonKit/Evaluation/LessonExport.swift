@@ -14,7 +14,7 @@ public enum LessonExport {
         }
     }
 
-    static func program(for lesson: Lesson, plan: LessonPlan, overrides: [String: String]) -> String {
+    static func program(for lesson: Lesson, plan: ResolvedLesson, overrides: [String: String]) -> String {
         var out = """
         // \(oneLine(lesson.meta.title))
         // Exported from \(oneLine(lesson.path)) by `lessons export`: the lesson's Swift blocks,

@@ -2,19 +2,14 @@ import Experiments
 import SwiftSyntax
 
 /// `Sweep(...)` statements: the parameter must be a number of a parameters
-/// block, the runs must be declared earlier, and every value must evaluate the
-/// way `--set parameter=value` would — the lesson is evaluated again per value
-/// (parsing is cached, so this costs microseconds) and the swept runs are taken
-/// from that evaluation, so a swept value reaches whatever it reaches: a loss
-/// weight, the epochs, a dataset's prevalence.
+/// block, the runs must be declared earlier and the values must suit the
+/// parameter. What each value trains is the resolver's (`SweepResolution`):
+/// the plan resolved again per value, as `--set parameter=value` would.
 struct SweepPlanner {
-    let lesson: Lesson
-    /// Whether each point's evaluation checks the data files (as the lesson's own did).
-    let checksData: Bool
     let evaluator: ExpressionEvaluator
     let runs: DeclaredRuns
 
-    /// The resolved sweep of one `Sweep(...)` statement (`value`, written as
+    /// The planned sweep of one `Sweep(...)` statement (`value`, written as
     /// `expr`), or nil after a diagnostic.
     func plan(_ sweep: Sweep, value: Evaluated, at expr: ExprSyntax, in context: EvaluationContext) -> PlanSweep? {
         let scope = evaluator.scope
@@ -44,12 +39,12 @@ struct SweepPlanner {
         }
         var sources: [String] = []
         for (i, v) in sweep.values.enumerated() {
-            if kind == .int && v != v.rounded() {
+            if kind == .int && (v != v.rounded() || Int(exactly: v) == nil) {
                 context.error("'\(sweep.parameter)' is an Int; \(Quantity.format(v)) is not a whole number",
                               at: value.location(at: [.argument("values"), .index(i)]))
                 failed = true
             }
-            let text = kind == .int ? String(Int(v)) : Limits.format(v)
+            let text = kind == .int ? Int(exactly: v).map { String($0) } ?? Limits.format(v) : Limits.format(v)
             if sources.contains(text) {
                 context.error("value \(text) is listed twice", at: value.location(at: [.argument("values"), .index(i)]))
                 failed = true
@@ -67,56 +62,7 @@ struct SweepPlanner {
         }
         guard !failed else { return nil }
 
-        var points: [Compare] = []
-        for (i, text) in sources.enumerated() {
-            var set = evaluator.overrides
-            set[sweep.parameter] = text
-            switch Evaluator.evaluate(lesson, overrides: set, catalog: evaluator.catalog, isSweepPoint: true, checksData: checksData) {
-            case .failure(let list):
-                // An error the lesson itself already has (a bad --set, say) is not the sweep's to repeat.
-                let known = Set(context.diagnostics.all.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" })
-                let first = list.diagnostics.first { d in
-                    d.severity == .error && !known.contains("\(d.location.map { "\($0.line):\($0.column)" } ?? "-") \(d.message)")
-                }
-                guard first != nil else { return nil }
-                let at = first?.location.map { " (line \($0.line))" } ?? ""
-                context.error("at \(sweep.parameter) = \(text): \(first?.message ?? "the lesson does not evaluate")\(at)",
-                              at: value.location(at: [.argument("values"), .index(i)]))
-                return nil
-            case .success(let plan):
-                let declared = plan.comparisons.flatMap { c in c.runs.map { (c.compare, $0) } }
-                let swept = sweep.runs.compactMap { name -> (Compare, Run)? in
-                    if let byName = declared.first(where: { $0.1.name == name }) { return byName }
-                    // A name that interpolates the swept value changes with it; the run keeps its place
-                    // and, on the chart, the name it has in the lesson.
-                    guard let i = runs.position(of: name), i < declared.count else { return nil }
-                    var run = declared[i].1
-                    run.name = name
-                    return (declared[i].0, run)
-                }
-                guard swept.count == sweep.runs.count else {
-                    context.error("at \(sweep.parameter) = \(text) the lesson no longer declares every swept run", at: expr)
-                    return nil
-                }
-                // One comparison per value; runs from different comparisons keep their own data.
-                let first = swept[0].0
-                guard swept.allSatisfy({ $0.0.dataset == first.dataset && $0.0.seeds == first.seeds }) else {
-                    context.error("the swept runs must come from comparisons on the same dataset with the same seeds", at: value.children["runs"]?.location)
-                    return nil
-                }
-                points.append(Compare(title: sweep.title, dataset: first.dataset, seeds: first.seeds, runs: swept.map(\.1)))
-            }
-        }
-        // A parameter none of the swept runs reads would draw a flat line that looks like a finding.
-        if points.count > 1, points.dropFirst().allSatisfy({
-            $0.dataset == points[0].dataset && $0.seeds == points[0].seeds && $0.runs == points[0].runs
-        }) {
-            context.error("parameter '\(sweep.parameter)' does not reach the swept runs (\(sweep.runs.joined(separator: ", "))): "
-                          + "every value trains the same runs on the same data; sweep a parameter they read",
-                          at: parameterNode?.location)
-            return nil
-        }
-        return PlanSweep(sweep: sweep, valueSources: sources, points: points, blockIndex: context.source.index,
-                         location: context.location(of: expr))
+        return PlanSweep(node: value.plan, runPositions: sweep.runs.compactMap { runs.position(of: $0) },
+                         blockIndex: context.source.index, location: context.location(of: expr))
     }
 }

@@ -1,3 +1,4 @@
+import PlanCore
 /// What a run of a lesson found: its runs, sweeps and checked claims, as
 /// `results.json` records them. The page is drawn from it (`pageExtras()`).
 public struct LessonResults {
@@ -22,10 +23,12 @@ public struct LessonResults {
     public var expectations: [CheckedExpectation]
     /// Front matter `headline:` (nil: the best run by macro-F1).
     public var headline: Headline?
+    /// The lesson's plan, published beside the results as `plan.json`.
+    public var plan: LessonPlan?
 
     public init(lessonFile: String, lessonID: String, title: String, parameters: [ResultsDocument.Parameter],
                 comparisons: [LessonRunner.Comparison], outcome: LessonRunOutcome, expectations: [CheckedExpectation],
-                headline: Headline? = nil) {
+                headline: Headline? = nil, plan: LessonPlan? = nil) {
         self.lessonFile = lessonFile
         self.lessonID = lessonID
         self.title = title
@@ -34,6 +37,7 @@ public struct LessonResults {
         self.outcome = outcome
         self.expectations = expectations
         self.headline = headline
+        self.plan = plan
     }
 
     public var document: ResultsDocument {

@@ -122,12 +122,12 @@ public struct LessonPipeline {
         }
         let results = LessonResults(lessonFile: fileName, lessonID: id, title: lesson.meta.title, parameters: parameters,
                                     comparisons: comparisons, outcome: outcome, expectations: checked,
-                                    headline: lesson.meta.headline)
+                                    headline: lesson.meta.headline, plan: plan.plan)
         return Report(results: results, failures: failures)
     }
 
     /// Where the failed dataset is written: the path its error is about, or the statement using it.
-    static func location(of failure: DatasetFailure, in plan: LessonPlan) -> SourceLocation? {
+    static func location(of failure: DatasetFailure, in plan: ResolvedLesson) -> SourceLocation? {
         if let comparison = plan.comparisons.first(where: { $0.dataset == failure.dataset }) {
             return comparison.datasetLocations.location(of: failure.error)
         }
@@ -137,8 +137,8 @@ public struct LessonPipeline {
     /// Everything before training: the lesson evaluated (its data files checked from their
     /// headers) and its plan checked against the compute and memory limits. Throws the
     /// located diagnostics (exit status 2).
-    public static func plan(_ lesson: Lesson, overrides: [String: String]) throws -> LessonPlan {
-        let plan: LessonPlan
+    public static func plan(_ lesson: Lesson, overrides: [String: String]) throws -> ResolvedLesson {
+        let plan: ResolvedLesson
         switch Evaluator.evaluate(lesson, overrides: overrides, checksData: true) {
         case .success(let p): plan = p
         case .failure(let list): throw LessonsError(list.diagnostics, source: lesson.source, exitCode: 2)

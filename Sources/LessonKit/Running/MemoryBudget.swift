@@ -37,7 +37,7 @@ struct MemoryBudget {
     }
 
     /// Throws a located error (exit 2) when the plan asks for more than the limit.
-    func check(_ plan: LessonPlan, lesson: Lesson) throws {
+    func check(_ plan: ResolvedLesson, lesson: Lesson) throws {
         let items = Self.items(plan)
         let total = items.reduce(0) { $0 + $1.bytes }
         guard total > limit * Self.unit, let largest = items.max(by: { $0.bytes < $1.bytes }) else { return }
@@ -51,7 +51,7 @@ struct MemoryBudget {
     }
 
     /// The datasets, each counted once where it is first used, then the two largest runs.
-    static func items(_ plan: LessonPlan) -> [Item] {
+    static func items(_ plan: ResolvedLesson) -> [Item] {
         var uses: [(compare: Compare, location: SourceLocation, datasetLocation: SourceLocation, runLocations: [SourceLocation])] = []
         for c in plan.comparisons {
             let declared = c.datasetName.flatMap { name in plan.datasets.last { $0.name == name }?.location } ?? c.location

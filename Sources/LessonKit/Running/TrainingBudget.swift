@@ -29,7 +29,7 @@ struct TrainingBudget {
     }
 
     /// Throws a located error (exit 2) when the plan asks for more than the limit.
-    func check(_ plan: LessonPlan, lesson: Lesson) throws {
+    func check(_ plan: ResolvedLesson, lesson: Lesson) throws {
         let items = Self.items(plan)
         let total = items.reduce(0) { $0 + $1.multiplyAdds }
         guard total > limit * Self.unit, let largest = items.max(by: { $0.multiplyAdds < $1.multiplyAdds }) else { return }
@@ -44,7 +44,7 @@ struct TrainingBudget {
                            source: lesson.source, exitCode: 2)
     }
 
-    static func items(_ plan: LessonPlan) -> [Item] {
+    static func items(_ plan: ResolvedLesson) -> [Item] {
         plan.comparisons.map { c in item("Compare(\"\(c.title)\")", c.compare, at: c.location) }
             + plan.sweeps.map { s in
                 let parts = s.points.map { item("", $0, at: s.location) }

@@ -13,7 +13,8 @@ struct LetBinder {
     var overrides: [String: String] { evaluator.overrides }
 
     /// Binds the names of `decl`, adding parameters and datasets to `plan`.
-    func bind(_ decl: VariableDeclSyntax, in kind: BlockKind, context: EvaluationContext, plan: inout LessonPlan) {
+    func bind(_ decl: VariableDeclSyntax, in kind: BlockKind, context: EvaluationContext, plan: inout LessonPlan,
+              settings: inout [String: ParameterSetting]) {
         if decl.bindingSpecifier.tokenKind != .keyword(.let) {
             context.error("'\(decl.bindingSpecifier.text)' is not supported; lessons bind each name once with 'let'",
                           at: decl.bindingSpecifier)
@@ -30,7 +31,7 @@ struct LetBinder {
             poisonBindings(decl)
             return
         }
-        for binding in decl.bindings { bind(binding, in: kind, context: context, plan: &plan) }
+        for binding in decl.bindings { bind(binding, in: kind, context: context, plan: &plan, settings: &settings) }
     }
 
     private func poisonBindings(_ decl: VariableDeclSyntax) {
@@ -40,7 +41,7 @@ struct LetBinder {
     }
 
     private func bind(_ binding: PatternBindingSyntax, in kind: BlockKind, context: EvaluationContext,
-                      plan: inout LessonPlan) {
+                      plan: inout LessonPlan, settings: inout [String: ParameterSetting]) {
         guard let pattern = binding.pattern.as(IdentifierPatternSyntax.self) else {
             context.error("destructuring patterns are not supported; bind one name per 'let'", at: binding.pattern)
             return
@@ -92,18 +93,20 @@ struct LetBinder {
                 value = v
                 effective = text.trimmingCharacters(in: .whitespaces)
                 overridden = true
+                settings[name] = ParameterSetting(value: v.plan, source: text)
             }
-            plan.parameters.append(PlanParameter(name: name, type: (annotated ?? declared.kind).description, value: effective,
+            let type = annotated ?? declared.kind
+            plan.parameters.append(PlanParameter(name: name, type: type.description, kind: type, value: effective,
                                                  declaredValue: initializer.trimmedDescription, overridden: overridden,
-                                                 blockIndex: context.source.index, location: location))
+                                                 blockIndex: context.source.index, location: location, declared: declared.plan))
         } else if overrides[name] != nil {
             context.error("'\(name)' is not a parameter; only names in a 'swift parameters' block can be set", at: pattern)
         }
         value.name = name
         scope.bind(name, to: Scope.Binding(value: value, location: location, isParameter: kind == .parameters))
-        if kind == .experiment, let spec = value.value.object as? any DatasetSpecification {
-            plan.datasets.append(PlanDataset(name: name, spec: spec.source, blockIndex: context.source.index, location: location))
-            _ = dataChecks?.sizes(of: value, in: context)
+        if kind == .experiment {
+            plan.bindings.append(PlanBinding(name: name, node: value.plan, blockIndex: context.source.index, location: location))
+            if value.value.object is any DatasetSpecification { _ = dataChecks?.sizes(of: value, in: context) }
         }
     }
 

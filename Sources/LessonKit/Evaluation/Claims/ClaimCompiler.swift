@@ -32,7 +32,7 @@ struct ClaimCompiler {
             let target = compileQuantity(args[1].expression, in: context)
             let tolerance = compileQuantity(args[2].expression, in: context)
             guard let value, let target, let tolerance else { return nil }
-            if case .constant(let t) = tolerance, t < 0 {
+            if let t = tolerance.known, t < 0 {
                 context.error("tolerance must be ≥ 0, got \(Quantity.format(t))", at: args[2].expression)
                 return nil
             }
@@ -183,7 +183,8 @@ struct ClaimCompiler {
                 context.error("cannot use a value of type '\(v.kind)' in a claim; claims compare numbers", at: expr)
                 return nil
             }
-            return (.constant(x), false)
+            // A number read from parameters stays a slot of the plan, resolved with the parameters' values.
+            return (v.plan.isConstant ? .constant(x) : .parameter(v.plan, x), false)
         }
     }
 

@@ -52,8 +52,7 @@ extension ExpressionEvaluator {
             context.error("'.\(name)' needs an argument list: write '.\(name)(...)'", at: member)
             return nil
         }
-        return Evaluated(value: .object(plain.build(APIArguments([:]))), kind: .api(type.name),
-                         location: context.location(of: member))
+        return rules(context).plainMember(type, plain, at: context.location(of: member))
     }
 
     /// The type a member access refers to: the explicit base type, or the contextual type.
@@ -119,31 +118,16 @@ extension ExpressionEvaluator {
         let display = memberName == "init" ? type.name : "." + memberName
         guard let matched = ArgumentMatching.match(call, to: member.arguments!, display: display, in: context) else { return nil }
 
-        var values: [String: APIValue] = [:]
-        var children: [String: Evaluated] = [:]
-        var failed = false
         let callLocation = context.location(of: call)
+        var arguments: [(APIArgument, Evaluated?, isDefault: Bool)] = []
         for argument in member.arguments! {
             if let expr = matched[argument.name] {
-                guard let v = evaluate(expr, expected: argument.kind, in: context) else { failed = true; continue }
-                if !checkLimits(v, argument.limits, name: argument.label ?? argument.name, in: context) { failed = true }
-                values[argument.name] = v.value
-                children[argument.name] = v
+                arguments.append((argument, evaluate(expr, expected: argument.kind, in: context), false))
             } else if var d = defaultValue(argument, of: member, in: type) {
                 d.location = callLocation
-                values[argument.name] = d.value
-                children[argument.name] = d
+                arguments.append((argument, d, true))
             }
         }
-        if failed { return nil }
-        let arguments = APIArguments(values)
-        var result = Evaluated(value: .none, kind: .api(type.name), location: callLocation, children: children)
-        let issues = member.check(arguments)
-        for issue in issues {
-            context.error(issue.message + overrideNote(result.value(at: issue.path[...])), at: result.location(at: issue.path[...]))
-        }
-        guard issues.isEmpty else { return nil }
-        result.value = .object(member.build(arguments))
-        return result
+        return rules(context).call(type, member, arguments: arguments, at: callLocation)
     }
 }

@@ -35,7 +35,7 @@ extension ExpressionEvaluator {
             items = converted
         }
         return Evaluated(value: .array(items.map(\.value)), kind: .array(kind), location: location, isLiteral: true,
-                         elements: items)
+                         elements: items, plan: PlanNode(.array(items.map(\.plan)), kind: .array(kind), location: location))
     }
 
     /// The element type Swift infers for a collection literal without context.
@@ -70,7 +70,8 @@ extension ExpressionEvaluator {
                 context.error("empty collection literal requires an explicit type", at: dict)
                 return nil
             }
-            return Evaluated(value: .dictionary([]), kind: .dictionary(keyKind, valueKind), location: location, isLiteral: true)
+            return Evaluated(value: .dictionary([]), kind: .dictionary(keyKind, valueKind), location: location, isLiteral: true,
+                             plan: PlanNode(.dictionary([]), kind: .dictionary(keyKind, valueKind), location: location))
         }
         guard list.count <= EvaluationBounds.arrayElements else {
             context.error("dictionary literal has \(list.count) entries; at most \(EvaluationBounds.arrayElements)", at: dict)
@@ -106,7 +107,7 @@ extension ExpressionEvaluator {
         var elements: [Evaluated] = []
         for (k, v) in zip(convertedKeys, convertedValues) { elements.append(k); elements.append(v) }
         let value = APIValue.dictionary(zip(convertedKeys, convertedValues).map { ($0.value, $1.value) })
-        let out = Evaluated(value: value, kind: .dictionary(kk, vk), location: location, isLiteral: true, elements: elements)
-        return out
+        return Evaluated(value: value, kind: .dictionary(kk, vk), location: location, isLiteral: true, elements: elements,
+                         plan: PlanNode(.dictionary(elements.map(\.plan)), kind: .dictionary(kk, vk), location: location))
     }
 }

@@ -11,12 +11,15 @@ struct ExpressionEvaluator {
     /// `--set` values by parameter name, for saying where a bad value came from.
     let overrides: [String: String]
 
-    /// For a value read from a parameter that `--set` overrode, where it came
-    /// from: the error points at the use in the lesson, but the value is not
-    /// the one written there.
+    /// The rules values follow, reporting where `context` reports.
+    func rules(_ context: EvaluationContext) -> ValueRules {
+        ValueRules(catalog: catalog, reporter: ValueReporter(diagnostics: context.diagnostics, messagePrefix: context.messagePrefix,
+                                                             overrides: overrides))
+    }
+
+    /// For a value read from a parameter that `--set` overrode, where it came from.
     func overrideNote(_ value: Evaluated?) -> String {
-        guard let name = value?.name, let given = overrides[name] else { return "" }
-        return " (\(name) is set by --set \(name)=\(given))"
+        ValueReporter(diagnostics: Diagnostics(path: ""), messagePrefix: "", overrides: overrides).overrideNote(value)
     }
 
     /// The value of `expr` as a value of `expected` (when given), or nil after a diagnostic.
@@ -124,7 +127,10 @@ struct ExpressionEvaluator {
             context.unsupported(ref)
             return nil
         }
-        if var binding = scope[name]?.value {
+        if let bound = scope[name] {
+            var binding = bound.value
+            // A parameter is read as a slot of the plan, any other name as the binding it names.
+            binding.plan = PlanNode(bound.isParameter ? .parameter(name) : .named(name), kind: binding.kind, location: binding.location)
             binding.location = context.location(of: ref)
             binding.isLiteral = false
             binding.name = name

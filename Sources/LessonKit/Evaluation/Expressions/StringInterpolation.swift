@@ -11,7 +11,7 @@ extension ExpressionEvaluator {
             context.error("string interpolation is supported in one-line strings only", at: literal)
             return nil
         }
-        var text = ""
+        var pieces: [ValueRules.Piece] = []
         for segment in literal.segments {
             if let plain = segment.as(StringSegmentSyntax.self) {
                 // The segment alone, between the literal's own delimiters, unescapes as Swift would.
@@ -22,29 +22,16 @@ extension ExpressionEvaluator {
                     context.error("this string literal is not supported", at: plain)
                     return nil
                 }
-                text += piece
+                pieces.append(.text(piece))
             } else if let expression = segment.as(ExpressionSegmentSyntax.self) {
                 guard expression.expressions.count == 1, let only = expression.expressions.first, only.label == nil else {
                     context.error("an interpolation takes one value, e.g. '\\(epochs)'", at: expression)
                     return nil
                 }
                 guard let value = evaluate(only.expression, expected: nil, in: context) else { return nil }
-                switch value.value {
-                case .int(let i): text += String(i)
-                case .double(let d): text += "\(d)"
-                case .bool(let b): text += b ? "true" : "false"
-                case .string(let s): text += s
-                default:
-                    context.error("cannot interpolate a value of type '\(value.kind)'; interpolate numbers, Booleans or strings",
-                                  at: only.expression)
-                    return nil
-                }
-            }
-            guard text.count <= EvaluationBounds.stringCharacters else {
-                context.error("string is too long (more than \(EvaluationBounds.stringCharacters) characters)", at: literal)
-                return nil
+                pieces.append(.value(value))
             }
         }
-        return Evaluated(value: .string(text), kind: .string, location: context.location(of: literal))
+        return rules(context).interpolate(pieces, at: context.location(of: literal))
     }
 }

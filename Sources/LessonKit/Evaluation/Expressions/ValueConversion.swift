@@ -35,6 +35,7 @@ extension ExpressionEvaluator {
             return inner
         case .double where value.kind == .int && value.isLiteral:
             out.value = .double(Double(value.value.int ?? 0))
+            out.plan.expression = .double(Double(value.value.int ?? 0))
             out.kind = .double
             return out
         case .array(let element) where value.isLiteral:
@@ -46,6 +47,7 @@ extension ExpressionEvaluator {
             }
             out.elements = items
             out.value = .array(items.map(\.value))
+            out.plan.expression = .array(items.map(\.plan))
             out.kind = expected
             return out
         case .dictionary(let k, let v) where value.isLiteral:
@@ -61,18 +63,15 @@ extension ExpressionEvaluator {
             _ = pairs
             out.elements = items
             out.value = .dictionary(stride(from: 0, to: items.count - 1, by: 2).map { (items[$0].value, items[$0 + 1].value) })
+            out.plan.expression = .dictionary(items.map(\.plan))
             out.kind = expected
             return out
         case .api(let p):
             if case .api(let a) = value.kind, catalog.isAssignable(a, to: p) { return value }
             if value.isLiteral, let literal = catalog.type(named: p)?.literals.first(where: { Self.fits(value, $0.kind) }) {
                 // `seeds: 5`: the literal is checked as its own kind, then becomes the API value.
-                guard var inner = convert(value, to: literal.kind, destination: destination, in: context),
-                      checkLimits(inner, literal.limits, name: p.prefix(1).lowercased() + p.dropFirst(), in: context) else { return nil }
-                inner.value = .object(literal.build(inner.value))
-                inner.kind = expected
-                inner.isLiteral = false
-                return inner
+                guard let inner = convert(value, to: literal.kind, destination: destination, in: context) else { return nil }
+                return rules(context).literal(inner, as: literal, of: p, kind: expected)
             }
         default:
             break
@@ -94,50 +93,9 @@ extension ExpressionEvaluator {
         }
     }
 
-    /// Checks numeric bounds (of a number, or of each number in an array) and
-    /// counts (of arrays, dictionaries and strings). Reports and returns false on a violation.
+    /// Checks numeric bounds and counts (see `ValueRules.checkLimits`).
     @discardableResult
     func checkLimits(_ value: Evaluated, _ limits: Limits, name: String, in context: EvaluationContext) -> Bool {
-        var ok = true
-        let count: Int?
-        switch value.value {
-        case .array(let a): count = a.count
-        case .dictionary(let d): count = d.count
-        case .string(let s): count = s.count
-        default: count = nil
-        }
-        if let count {
-            let unit = value.kind == .string ? "characters" : (count == 1 ? "entry" : "entries")
-            if let lo = limits.minCount, count < lo {
-                context.error("\(name) needs at least \(lo) \(value.kind == .string ? "characters" : (lo == 1 ? "entry" : "entries")), got \(count)",
-                              at: value.location)
-                ok = false
-            }
-            if let hi = limits.maxCount, count > hi {
-                context.error("\(name) has \(count) \(unit); at most \(hi) allowed", at: value.location)
-                ok = false
-            }
-        }
-        guard limits.min != nil || limits.max != nil else { return ok }
-        let numbers: [Evaluated] = value.elements.isEmpty ? [value] : value.elements
-        let what = value.elements.isEmpty ? name : "\(name) entries"
-        for n in numbers {
-            guard let x = n.value.double else { continue }
-            let low = limits.min.map { limits.exclusiveMin ? x <= $0 : x < $0 } ?? false
-            let high = limits.max.map { x > $0 } ?? false
-            if low || high {
-                context.error("\(what) must be \(limits.summaryOfValues), got \(Quantity.format(x))" + overrideNote(n.name == nil ? value : n),
-                              at: n.location)
-                ok = false
-            }
-        }
-        return ok
-    }
-}
-
-extension Limits {
-    /// Bounds only (`0...1`, `> 0 and ≤ 1000000`), for messages.
-    var summaryOfValues: String {
-        Limits(min: min, max: max, exclusiveMin: exclusiveMin).summary
+        rules(context).checkLimits(value, limits, name: name)
     }
 }

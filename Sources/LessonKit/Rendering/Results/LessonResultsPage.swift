@@ -7,10 +7,14 @@ import Experiments
 /// and the files next to the page (`results.json`, dataset previews).
 extension LessonResults {
     public func pageExtras() throws -> PageExtras {
+        // The plan that reruns the lesson with any values, beside every page (docs/plan-json.md).
+        let planFile = plan.map { ["plan.json": Data(PlanJSON.text($0, lessonFile: lessonFile).utf8)] } ?? [:]
         // A lesson with nothing to run (prose and shown code only) is a plain page.
-        if comparisons.isEmpty && outcome.sweeps.isEmpty && expectations.isEmpty && parameters.isEmpty { return PageExtras() }
+        if comparisons.isEmpty && outcome.sweeps.isEmpty && expectations.isEmpty && parameters.isEmpty {
+            return PageExtras(files: planFile)
+        }
         var afterBlock: [Int: String] = [:]
-        var files: [String: Data] = ["results.json": try document.encoded()]
+        var files: [String: Data] = planFile.merging(["results.json": try document.encoded()]) { a, _ in a }
         var numbering = PageNumbering()
         // A dataset's card is drawn once per page; later comparisons on it link back.
         var cardOfDataset: [String: String] = [:]
