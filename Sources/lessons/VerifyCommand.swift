@@ -54,8 +54,10 @@ extension Lessons {
             let engine: LessonVerification.Engine = self.engine == .native
                 ? .native : .wasm(WasmEngine.standard(site: SiteBuilder.defaultOutput, lessons: lessons))
             let verification = LessonVerification(engine: engine, lessonFolder: URL(fileURLWithPath: file.path).deletingLastPathComponent().path)
-            if let disagreement = try verification.verify(pairs, progress: { pair in
-                print("agrees: '\(pair.context)': run '\(pair.run.name)', seed \(pair.seed)")
+            if let disagreement = try verification.verify(pairs, progress: { pair, result in
+                let seconds = (try? result.field("timings", "").field("trainSeconds", "").double("")) ?? 0
+                print("agrees: '\(pair.context)': run '\(pair.run.name)', seed \(pair.seed) "
+                      + "(trained in \((seconds * 10).rounded() / 10) s)")
             }) {
                 Console.error("error: \(resultsPath): \(disagreement) (\(self.engine.rawValue) engine)")
                 throw ExitCode(1)

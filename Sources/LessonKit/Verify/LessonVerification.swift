@@ -54,10 +54,10 @@ public struct LessonVerification {
         }
     }
 
-    /// Trains and compares every pair in order; `progress` hears of each pair that agreed.
+    /// Trains and compares every pair in order; `progress` hears of each pair that agreed, with its result.
     /// The first disagreement, or nil when every pair agrees. A pair met twice (a sweep
     /// point at the lesson's own value) trains once.
-    public func verify(_ pairs: [VerifyPair], progress: (VerifyPair) -> Void = { _ in }) throws -> Disagreement? {
+    public func verify(_ pairs: [VerifyPair], progress: (VerifyPair, JSONValue) -> Void = { _, _ in }) throws -> Disagreement? {
         var datasets: [DatasetSource: Dataset] = [:]
         var trained: [PairKey: JSONValue] = [:]
         for pair in pairs {
@@ -67,7 +67,7 @@ public struct LessonVerification {
             if let difference = ResultDifference.first(expected: pair.expected, got: got) {
                 return Disagreement(pair: pair, difference: difference)
             }
-            progress(pair)
+            progress(pair, got)
         }
         return nil
     }
