@@ -161,8 +161,18 @@ public final class Trainer {
             loss.valueAndGradient(logits: logits, targets: y, sampleWeight: weights, gradient: &gradient)
         }
         guard value.isFinite else { return value }
-        model.backward(gradient)
-        timed("optimizer") { optimizer.step(model.parameters) }
+        // A class cast, not `as? SliceStepping`: Embedded Swift casts to classes only.
+        if let stepping: SliceStepping = optimizer as? Adam {
+            // The first layer's kernel is stepped inside its backward pass.
+            stepping.beginStep()
+            let fused = model.backward(gradient, stepping: stepping)
+            timed("optimizer") {
+                stepping.finishStep(model.parameters, skipping: fused?.fused, finite: fused?.finite ?? true)
+            }
+        } else {
+            model.backward(gradient)
+            timed("optimizer") { optimizer.step(model.parameters) }
+        }
         profile?.countStep()
         return value
     }
