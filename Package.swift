@@ -47,9 +47,10 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
         .target(name: "CPUFeatures"),
+        .target(name: "CThreadPlacement"),
         // The project's own libm (exp, log, pow, sin, ...): plain Swift, the same bits everywhere.
         .target(name: "PortableMath", swiftSettings: optimisedInDebug),
-        .target(name: "SIMDKernels", swiftSettings: numericKernelFlags),
+        .target(name: "SIMDKernels", dependencies: ["CThreadPlacement"], swiftSettings: numericKernelFlags),
         .target(name: "SIMDKernelsPortable", dependencies: ["SIMDKernels"], swiftSettings: numericKernelFlags),
         .target(name: "SIMDKernelsAVX2", dependencies: ["SIMDKernels"], swiftSettings: avx2Flags),
         .target(name: "SIMDKernelsAVX512", dependencies: ["SIMDKernels"], swiftSettings: avx512Flags),
@@ -90,7 +91,7 @@ let package = Package(
         ]),
 
         // Fixtures/ holds reference values the tests read by path (written by scripts/reference).
-        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels"], exclude: ["Fixtures"]),
+        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels", "CThreadPlacement"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "PortableRunTests", dependencies: ["PortableRun", "LessonKit"]),

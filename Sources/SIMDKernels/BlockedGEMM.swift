@@ -30,10 +30,17 @@
 /// `threads > 1` splits row tiles between the `WorkerPool`'s threads, or
 /// panels when n > m or there are few rows; every element is still computed
 /// by one chain, so the result is the same bits.
-@inlinable
-public func blockedGEMM<V: SIMD>(_: V.Type, _ p: GEMMProblem, threads: Int = 1)
+///
+/// `rowsFinished`, when given, is called once for every row of C, with
+/// ranges of rows whose elements are final, on the thread that finished them
+/// (several at once for disjoint ranges): an optimizer updates those weights
+/// while their gradient is still in cache, in the same parts as the product.
+/// Returns whether every call returned true (true when there was none).
+@inlinable @discardableResult
+public func blockedGEMM<V: SIMD>(_: V.Type, _ p: GEMMProblem, threads: Int = 1,
+                                 rowsFinished: ((Range<Int>) -> Bool)? = nil) -> Bool
 where V.Scalar == Float {
-    guard p.m > 0, p.n > 0 else { return }
+    guard p.m > 0, p.n > 0 else { return rowsFinished?(0..<max(p.m, 0)) ?? true }
     let nr = 2 * V.scalarCount
     let panels = (p.n + nr - 1) / nr
     let tiles = (p.m + gemmTileRows - 1) / gemmTileRows
@@ -47,7 +54,7 @@ where V.Scalar == Float {
     let partialStride = panels * nr
     let partialFloats = p.k > depthBlock ? tiles * gemmTileRows * partialStride : 0
 
-    withScratch(floats: packedFloats + partialFloats) { packed in
+    return withScratch(floats: packedFloats + partialFloats) { packed -> Bool in
         let partial = Partials(pointer: packed + packedFloats, stride: partialStride,
                                depthBlock: p.k > depthBlock ? depthBlock : max(p.k, 1))
         if packAll {
@@ -64,23 +71,50 @@ where V.Scalar == Float {
         // where (m·n·k) >> 17 reaches 2. Parenthesised: in Swift `>>` binds
         // tighter than `*`.
         let workers = min(threads, max(1, (p.m * p.n * p.k) >> 17))
-        if workers <= 1 {
-            computeTiles(V.self, p, source: source, partial: partial, tiles: 0..<tiles, panels: 0..<panels)
-        } else if !(panels >= workers * 2 && (p.n > p.m || tiles < workers * 2)) {
-            // Row tiles split: each part reads all of op(B) and its share of
-            // op(A). Panels split (below) when op(B) is the wider operand, as in
-            // a first layer's forward product: each part then reads its share of B.
-            let parts = gemmParts(workers: workers, units: tiles, rereadFloats: p.k * p.n)
-            WorkerPool.shared.run(parts: parts) { w in
-                computeTiles(V.self, p, source: source, partial: partial,
-                             tiles: split(tiles, w, parts), panels: 0..<panels)
+        let rowSplit = !(panels >= workers * 2 && (p.n > p.m || tiles < workers * 2))
+        // With `rowsFinished`, one flag per part: whether its calls all returned true.
+        let flagCount = workers <= 1 ? 1 : rowSplit ? gemmParts(workers: workers, units: tiles, rereadFloats: p.k * p.n)
+            : min(tiles, workers * 4)
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: flagCount) { flags -> Bool in
+            flags.initialize(repeating: true)
+            /// Rows of the tiles `range`, and whether `rowsFinished` accepted them.
+            func finish(_ range: Range<Int>) -> Bool {
+                guard let rowsFinished, !range.isEmpty else { return true }
+                return rowsFinished((range.lowerBound * gemmTileRows)..<min(p.m, range.upperBound * gemmTileRows))
             }
-        } else {
-            let parts = gemmParts(workers: workers, units: panels, rereadFloats: p.m * p.k)
-            WorkerPool.shared.run(parts: parts) { w in
-                computeTiles(V.self, p, source: source, partial: partial,
-                             tiles: 0..<tiles, panels: split(panels, w, parts))
+            if workers <= 1 {
+                // With a callback, tiles in runs of 16, so each run's rows are
+                // updated while they are still in cache.
+                let run = rowsFinished == nil ? max(tiles, 1) : 16
+                var start = 0
+                while start < tiles {
+                    let range = start..<min(tiles, start + run)
+                    computeTiles(V.self, p, source: source, partial: partial, tiles: range, panels: 0..<panels)
+                    flags[0] = finish(range) && flags[0]
+                    start = range.upperBound
+                }
+            } else if rowSplit {
+                // Row tiles split: each part reads all of op(B) and its share of
+                // op(A). Panels split (below) when op(B) is the wider operand, as in
+                // a first layer's forward product: each part then reads its share of B.
+                let parts = flagCount
+                WorkerPool.shared.run(parts: parts) { w in
+                    computeTiles(V.self, p, source: source, partial: partial,
+                                 tiles: split(tiles, w, parts), panels: 0..<panels)
+                    flags[w] = finish(split(tiles, w, parts))
+                }
+            } else {
+                let parts = gemmParts(workers: workers, units: panels, rereadFloats: p.m * p.k)
+                WorkerPool.shared.run(parts: parts) { w in
+                    computeTiles(V.self, p, source: source, partial: partial,
+                                 tiles: 0..<tiles, panels: split(panels, w, parts))
+                }
+                // Rows are final only now: their callbacks in parallel parts of their own.
+                if rowsFinished != nil {
+                    WorkerPool.shared.run(parts: flagCount) { w in flags[w] = finish(split(tiles, w, flagCount)) }
+                }
             }
+            return flags.allSatisfy { $0 }
         }
     }
 }

@@ -1,5 +1,6 @@
 #if !hasFeature(Embedded)
 // Native only: threads. Embedded Swift (wasm32) uses SerialWorkerPool.swift.
+import CThreadPlacement
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -18,6 +19,15 @@ import Darwin
 ///
 /// Parts are claimed one by one, so a helper that the OS has not scheduled
 /// (a busy machine) is simply not waited for: the caller takes its parts.
+/// The caller claims from the first part up and helpers from the last part
+/// down, so from step to step each thread tends to get the same parts, and
+/// the weights, moments and gradients they write stay in that core's cache
+/// (taken in turns, every step moved them between cores).
+///
+/// A helper that finds itself on the CPU of the caller it is to help moves
+/// to another CPU (`lessons_thread_avoid_cpu`): the OS sometimes starts or
+/// wakes it there, and two threads sharing one core while the other idles
+/// made a run with two threads half as fast as one with one, for a whole run.
 /// One job runs at a time; a caller that finds the pool busy (another run in
 /// the same process) runs its parts itself. Parts never depend on which
 /// thread ran them, so results are the same bits either way.
@@ -26,7 +36,7 @@ import Darwin
 /// with it joins the job when it is done, and the caller claims the rest.
 ///
 /// Locking: the pthread `mutex` guards the only mutable non-atomic state, the
-/// current job (`body`, `parts`, `nextPart`) and the unclaimed `backgroundWork`;
+/// current job (`body`, `nextPart`, `endPart`) and the unclaimed `backgroundWork`;
 /// `generation` is bumped while it is held, so a helper that checks it and then
 /// sleeps on the condition `wake` cannot miss the broadcast of a new job. That
 /// sleep is why it is not a `Synchronization.Mutex`: `pthread_cond_wait` must
@@ -58,9 +68,13 @@ public final class WorkerPool: @unchecked Sendable {
     private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     // The current job, guarded by `mutex`.
     private var body: ((Int) -> Void)? = nil
-    private var parts = 0, nextPart = 0
+    /// Unclaimed parts of the current job: `nextPart..<endPart`.
+    private var nextPart = 0, endPart = 0
     private let finishedParts = Atomic<Int>(0)
     private let sharedJobs = Atomic<Int>(0)
+    /// The CPU of the caller of the latest job (-1: unknown).
+    private let callerCPU = Atomic<Int>(-1)
+    private let placementMoves = Atomic<Int>(0)
     /// The thread that started the pending background job (0: none).
     private let backgroundOwner = Atomic<UInt>(0)
     /// The thread running the background job (0: none); its own loops run serially.
@@ -92,6 +106,9 @@ public final class WorkerPool: @unchecked Sendable {
     /// alone), so tests can tell that a product really was split.
     public var sharedJobCount: Int { sharedJobs.load(ordering: .relaxed) }
 
+    /// How often a helper moved off its caller's CPU.
+    public var helperMoves: Int { placementMoves.load(ordering: .relaxed) }
+
     /// Runs `body(part)` for every part in `0..<parts`, on the caller and the
     /// helpers, and returns when all have finished.
     public func run(parts count: Int, _ work: (Int) -> Void) {
@@ -103,14 +120,15 @@ public final class WorkerPool: @unchecked Sendable {
         withoutActuallyEscaping(work) { escapable in
             pthread_mutex_lock(mutex)
             body = escapable
-            parts = count
             nextPart = 0
+            endPart = count
             finishedParts.store(0, ordering: .relaxed)
+            callerCPU.store(Int(lessons_current_cpu()), ordering: .relaxed)
             generation.add(1, ordering: .releasing)
             sharedJobs.add(1, ordering: .relaxed)
             pthread_cond_broadcast(wake)
             pthread_mutex_unlock(mutex)
-            runClaimedParts()
+            runClaimedParts(fromEnd: false)
             while finishedParts.load(ordering: .acquiring) < count { sched_yield() }
             pthread_mutex_lock(mutex)
             body = nil
@@ -132,6 +150,7 @@ public final class WorkerPool: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         backgroundWork = work
         backgroundDone.store(false, ordering: .relaxed)
+        callerCPU.store(Int(lessons_current_cpu()), ordering: .relaxed)
         generation.add(1, ordering: .releasing)
         sharedJobs.add(1, ordering: .relaxed)
         pthread_cond_broadcast(wake)
@@ -164,8 +183,8 @@ public final class WorkerPool: @unchecked Sendable {
     }
 
     /// Claims and runs parts of the current job until none are left.
-    private func runClaimedParts() {
-        while runOneClaimedPart() {
+    private func runClaimedParts(fromEnd: Bool) {
+        while runOneClaimedPart(fromEnd: fromEnd) {
             finishedParts.add(1, ordering: .releasing)
         }
     }
@@ -174,14 +193,20 @@ public final class WorkerPool: @unchecked Sendable {
     /// claimed copy of the closure is released before the part counts as
     /// finished: the job ends when its last part finishes, and no copy of the
     /// caller's closure may outlive that.
-    private func runOneClaimedPart() -> Bool {
+    private func runOneClaimedPart(fromEnd: Bool) -> Bool {
         pthread_mutex_lock(mutex)
-        guard let work = body, nextPart < parts else {
+        guard let work = body, nextPart < endPart else {
             pthread_mutex_unlock(mutex)
             return false
         }
-        let index = nextPart
-        nextPart += 1
+        let index: Int
+        if fromEnd {
+            endPart -= 1
+            index = endPart
+        } else {
+            index = nextPart
+            nextPart += 1
+        }
         pthread_mutex_unlock(mutex)
         work(index)
         return true
@@ -191,9 +216,17 @@ public final class WorkerPool: @unchecked Sendable {
         var seen = 0
         while true {
             seen = waitForJob(after: seen)
+            leaveCallerCPU()
             runBackgroundIfUnclaimed()
-            runClaimedParts()
+            runClaimedParts(fromEnd: true)
         }
+    }
+
+    /// Moves this helper off the CPU of the job's caller if it is there.
+    private func leaveCallerCPU() {
+        let cpu = callerCPU.load(ordering: .relaxed)
+        guard cpu >= 0, cpu == Int(lessons_current_cpu()), lessons_thread_avoid_cpu(Int32(cpu)) != 0 else { return }
+        placementMoves.add(1, ordering: .relaxed)
     }
 
     /// Spins until a new job is announced, then sleeps until one is.

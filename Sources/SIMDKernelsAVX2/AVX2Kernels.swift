@@ -8,8 +8,10 @@ import SIMDKernels
 /// The AVX2 + FMA path: the generic blocked kernel at 256-bit width, compiled
 /// by this target with `-mavx2 -mfma` so every `addingProduct` is a
 /// `vfmadd…ps ymm`. Call only when the CPU reports AVX2 and FMA.
-@inline(never) public func avx2GEMM(_ p: GEMMProblem, threads: Int = 1) {
-    blockedGEMM(SIMD8<Float>.self, p, threads: threads)
+@discardableResult
+@inline(never) public func avx2GEMM(_ p: GEMMProblem, threads: Int = 1,
+                             rowsFinished: ((Range<Int>) -> Bool)? = nil) -> Bool {
+    blockedGEMM(SIMD8<Float>.self, p, threads: threads, rowsFinished: rowsFinished)
 }
 #endif
 

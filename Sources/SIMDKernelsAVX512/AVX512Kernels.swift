@@ -4,8 +4,10 @@ import SIMDKernels
 /// The AVX-512 path: the generic blocked kernel at 512-bit width (6 × 32
 /// tiles), compiled by this target with `-mavx512f -mfma`. Call only when
 /// the CPU reports AVX-512F; on any other CPU it faults.
-@inline(never) public func avx512GEMM(_ p: GEMMProblem, threads: Int = 1) {
-    blockedGEMM(SIMD16<Float>.self, p, threads: threads)
+@discardableResult
+@inline(never) public func avx512GEMM(_ p: GEMMProblem, threads: Int = 1,
+                             rowsFinished: ((Range<Int>) -> Bool)? = nil) -> Bool {
+    blockedGEMM(SIMD16<Float>.self, p, threads: threads, rowsFinished: rowsFinished)
 }
 #endif
 

@@ -4,8 +4,10 @@ import SIMDKernels
 /// SSE on x86-64). Compiled without extra features, so on x86-64 its fused
 /// multiply-adds are computed in software — correct bits, low speed; on
 /// arm64 they are NEON `fmla`.
-@inline(never) public func portableGEMM(_ p: GEMMProblem, threads: Int = 1) {
-    blockedGEMM(SIMD4<Float>.self, p, threads: threads)
+@discardableResult
+@inline(never) public func portableGEMM(_ p: GEMMProblem, threads: Int = 1,
+                             rowsFinished: ((Range<Int>) -> Bool)? = nil) -> Bool {
+    blockedGEMM(SIMD4<Float>.self, p, threads: threads, rowsFinished: rowsFinished)
 }
 
 /// Adam's update with 128-bit vectors.

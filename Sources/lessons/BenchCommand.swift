@@ -14,6 +14,10 @@ extension Lessons {
                 help: ArgumentHelp("Train only this model (mlp or cnn); repeatable. Default: both.", valueName: "name"))
         var models: [BenchmarkModel] = []
 
+        @Option(help: ArgumentHelp("Train each model this many times and report the median samples/s and the range.",
+                                   valueName: "n"))
+        var repeats = TrainingBenchmark.defaultRepeats
+
         @Flag(help: "Skip the training runs.")
         var skipTraining = false
 
@@ -31,13 +35,17 @@ extension Lessons {
         @Flag(help: "Print the report as JSON instead of a table.")
         var json = false
 
+        mutating func validate() throws {
+            guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
+        }
+
         mutating func run() throws {
             var training: [TrainingMeasurement] = []
             if !skipTraining {
                 let data = TrainingBenchmark.data()
                 for model in models.isEmpty ? BenchmarkModel.allCases : models {
-                    Console.error("training \(model.summary), \(model.epochs) epochs on \(GEMMPath.current.rawValue)…")
-                    training.append(try TrainingBenchmark.run(model, data: data, profile: profile))
+                    Console.error("training \(model.summary), \(repeats) × \(model.epochs) epochs on \(GEMMPath.current.rawValue) with \(GEMMPath.threads) threads…")
+                    training.append(try TrainingBenchmark.measure(model, data: data, repeats: repeats, profile: profile))
                 }
             }
             var gemm: [GEMMMeasurement] = []

@@ -54,7 +54,8 @@ final class BenchmarkToolsTests: XCTestCase {
 
     func testReportPrintsAndEncodesTheProfile() throws {
         var t = TrainingMeasurement(model: "mlp", samples: 8192, batchSize: 64, epochSeconds: [0.1, 0.05, 0.05],
-                                    samplesPerSecond: 163_840, epochCPUSeconds: [0.2, 0.1, 0.1], samplesPerCPUSecond: 81_920,
+                                    samplesPerSecond: 163_840, runSamplesPerSecond: [150_000, 163_840, 170_000],
+                                    epochCPUSeconds: [0.2, 0.1, 0.1], samplesPerCPUSecond: 81_920,
                                     finalLoss: 0.01, gemmPath: "avx2", gemmThreads: 2)
         t.profile = [ProfiledPhase(phase: "1 Dense forward", millisecondsPerStep: 0.13, share: 0.6),
                      ProfiledPhase(phase: "optimizer", millisecondsPerStep: 0.05, share: 0.4)]
@@ -62,9 +63,24 @@ final class BenchmarkToolsTests: XCTestCase {
         let table = report.table()
         XCTAssertTrue(table.contains("MLP 784→128 ReLU→5"))
         XCTAssertTrue(table.contains("0.84× JAX epoch-jit"), table)
+        XCTAssertTrue(table.contains("163840     150000–170000     3"), table)
         XCTAssertTrue(table.contains("step profile, mlp"))
         XCTAssertTrue(table.contains("1 Dense forward") && table.contains("60.0%"), table)
         let decoded = try JSONDecoder().decode(BenchmarkReport.self, from: Data(try report.json().utf8))
         XCTAssertEqual(decoded.training, [t])
+    }
+
+    /// Repeated runs: one figure per run, the median of them, every epoch
+    /// kept, and the same final loss in every run (the same bits).
+    func testRepeatedRunsGiveAMedianAndARange() throws {
+        let data = SyntheticMultiLabel(count: 128, prevalences: TrainingBenchmark.prevalences, seed: 4)
+        let m = try TrainingBenchmark.measure(.mlp, data: data, repeats: 3)
+        XCTAssertEqual(m.runSamplesPerSecond.count, 3)
+        XCTAssertEqual(m.samplesPerSecond, median(m.runSamplesPerSecond))
+        XCTAssertEqual(m.epochSeconds.count, 3 * BenchmarkModel.mlp.epochs)
+        XCTAssertEqual(m.epochCPUSeconds.count, 3 * BenchmarkModel.mlp.epochs)
+        let once = try TrainingBenchmark.run(.mlp, data: data)
+        XCTAssertEqual(m.finalLoss, once.finalLoss)
+        XCTAssertEqual(once.runSamplesPerSecond, [once.samplesPerSecond])
     }
 }

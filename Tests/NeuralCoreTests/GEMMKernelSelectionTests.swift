@@ -73,4 +73,13 @@ final class GEMMKernelSelectionTests: XCTestCase {
             XCTAssertNil(firstBitDifference(got, expected), "\(testCase)")
         }
     }
+
+    /// AVX-512 hands products at most 8 columns wide to the AVX2 kernel.
+    func testNarrowProductsRunOnTheNarrowerKernel() {
+        XCTAssertEqual(GEMMPath.avx512.kernel(columns: 5), GEMMPath.avx2.isSupported ? .avx2 : .avx512)
+        XCTAssertEqual(GEMMPath.avx512.kernel(columns: 8), GEMMPath.avx2.isSupported ? .avx2 : .avx512)
+        XCTAssertEqual(GEMMPath.avx512.kernel(columns: 9), .avx512)
+        XCTAssertEqual(GEMMPath.avx2.kernel(columns: 5), .avx2)
+        XCTAssertEqual(GEMMPath.portable.kernel(columns: 1), .portable)
+    }
 }

@@ -26,18 +26,20 @@ public struct BenchmarkReport: Codable, Sendable {
     public func table() -> String {
         var lines = ["GEMM paths on this CPU: \(gemmPaths.joined(separator: ", ")); selected: \(selectedPath)", ""]
         if !training.isEmpty {
-            let widths = [36, 10, 24, 11, 14, 30, 10]
-            lines.append(row(["model", "samples/s", "vs best peer", "vs PyTorch", "target",
-                              "epoch s", "final loss"], widths))
+            let widths = [36, 10, 17, 5, 24, 11, 14, 10]
+            lines.append(row(["model", "samples/s", "range", "runs", "vs best peer", "vs PyTorch", "target",
+                              "final loss"], widths))
             for t in training {
                 guard let model = BenchmarkModel(rawValue: t.model) else { continue }
                 let best = model.peers[0], torch = model.peers.first { $0.name == "PyTorch eager" }!
                 lines.append(row([
                     model.summary, String(format: "%.0f", t.samplesPerSecond),
+                    String(format: "%.0f–%.0f", t.runSamplesPerSecond.min() ?? t.samplesPerSecond,
+                           t.runSamplesPerSecond.max() ?? t.samplesPerSecond),
+                    "\(max(t.runSamplesPerSecond.count, 1))",
                     String(format: "%.2f× %@", t.samplesPerSecond / best.samplesPerSecond, best.name),
                     String(format: "%.2f×", t.samplesPerSecond / torch.samplesPerSecond),
                     String(format: "%.0f %@", model.target, t.samplesPerSecond >= model.target ? "met" : "missed"),
-                    t.epochSeconds.map { String(format: "%.3f", $0) }.joined(separator: " "),
                     String(format: "%.4f", t.finalLoss),
                 ], widths))
             }

@@ -46,14 +46,19 @@ public enum BenchmarkModel: String, CaseIterable, Codable, Sendable {
     public var target: Double { self == .mlp ? 233_000 : 22_000 }
 }
 
-/// One timed training run.
+/// Timed training runs of one model: `repeats` runs from the same seed, each
+/// with a warm-up epoch, so one figure is the median of many epochs and the
+/// range shows how much it moved.
 public struct TrainingMeasurement: Codable, Equatable, Sendable {
     public var model: String
     public var samples: Int
     public var batchSize: Int
+    /// Seconds of every epoch of every run, run after run.
     public var epochSeconds: [Double]
-    /// `samples` / median seconds of the epochs after the first.
+    /// The median of `runSamplesPerSecond`.
     public var samplesPerSecond: Double
+    /// Per run: `samples` / median seconds of its epochs after the first.
+    public var runSamplesPerSecond: [Double] = []
     /// Process CPU seconds per epoch (all threads, including the kernel
     /// helpers' brief spins between parallel loops).
     public var epochCPUSeconds: [Double]
@@ -89,7 +94,31 @@ public enum TrainingBenchmark {
         SyntheticMultiLabel(count: sampleCount, prevalences: prevalences, seed: 0x5EED)
     }
 
-    /// Trains `model` for its epochs on `data` and times every epoch.
+    /// Runs the default number of times for `lessons bench`: enough counted
+    /// epochs that the median holds still (about 1 s of MLP epochs, 3 s of CNN).
+    public static let defaultRepeats = 5
+
+    /// Trains `model` `repeats` times from the same seed and combines the runs:
+    /// samples/s is the median of the runs' figures, and the runs' minimum and
+    /// maximum bound it. Every run trains the same bits, so the final loss is
+    /// the same in each. With `profile`, the last run's phases are reported.
+    public static func measure(_ model: BenchmarkModel, data: SyntheticMultiLabel, repeats: Int = defaultRepeats,
+                               seed: UInt64 = 0, profile: Bool = false) throws -> TrainingMeasurement {
+        precondition(repeats >= 1, "at least one run")
+        var runs: [TrainingMeasurement] = []
+        for r in 0..<repeats {
+            runs.append(try run(model, data: data, seed: seed, profile: profile && r == repeats - 1))
+        }
+        var combined = runs[repeats - 1]
+        combined.epochSeconds = runs.flatMap(\.epochSeconds)
+        combined.epochCPUSeconds = runs.flatMap(\.epochCPUSeconds)
+        combined.runSamplesPerSecond = runs.map(\.samplesPerSecond)
+        combined.samplesPerSecond = median(combined.runSamplesPerSecond)
+        combined.samplesPerCPUSecond = median(runs.map(\.samplesPerCPUSecond))
+        return combined
+    }
+
+    /// Trains `model` once for its epochs on `data` and times every epoch.
     /// With `profile`, every step is also timed phase by phase (a few clock
     /// reads per layer), and the phases after the warm-up epoch are reported.
     public static func run(_ model: BenchmarkModel, data: SyntheticMultiLabel, seed: UInt64 = 0,
@@ -113,6 +142,7 @@ public enum TrainingBenchmark {
         return TrainingMeasurement(
             model: model.rawValue, samples: data.images.batchSize, batchSize: batchSize, epochSeconds: seconds,
             samplesPerSecond: Double(data.images.batchSize) / median(counted),
+            runSamplesPerSecond: [Double(data.images.batchSize) / median(counted)],
             epochCPUSeconds: cpuSeconds, samplesPerCPUSecond: Double(data.images.batchSize) / median(countedCPU),
             finalLoss: result.history.last?.trainLoss ?? .nan,
             gemmPath: GEMMPath.current.rawValue, gemmThreads: GEMMPath.threads,

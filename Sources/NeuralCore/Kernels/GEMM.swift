@@ -20,6 +20,11 @@ import SIMDKernelsAVX512
 ///
 /// Runs on `GEMMPath.current` with up to `GEMMPath.threads` threads unless told
 /// otherwise (tests and benchmarks pick both; the path must be supported by this CPU).
+///
+/// `rowsFinished` is called for ranges of C's rows as they become final,
+/// covering every row once, possibly from several threads at once (see
+/// `blockedGEMM`); the result says whether every call returned true.
+@discardableResult
 public func gemm(
     path: GEMMPath = GEMMPath.current, threads: Int = GEMMPath.threads,
     transposeA: Bool, transposeB: Bool,
@@ -27,13 +32,14 @@ public func gemm(
     a: UnsafePointer<Float>, lda: Int,
     b: UnsafePointer<Float>, ldb: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool, columnBias: UnsafePointer<Float>? = nil
-) {
+    accumulate: Bool, columnBias: UnsafePointer<Float>? = nil,
+    rowsFinished: ((Range<Int>) -> Bool)? = nil
+) -> Bool {
     precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
     var problem = GEMMProblem(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                               a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
     problem.columnBias = columnBias
-    run(problem, path: path, threads: threads)
+    return run(problem, path: path, threads: threads, rowsFinished: rowsFinished)
 }
 
 /// `gemm` with a gathered A (implicit im2col): op(A)[i, p] = `a[rowOffsets[i] + depthOffsets[p]]`,
@@ -59,18 +65,30 @@ public func gemm(
     run(problem, path: path, threads: threads)
 }
 
-private func run(_ problem: GEMMProblem, path: GEMMPath, threads: Int) {
+@discardableResult
+private func run(_ problem: GEMMProblem, path: GEMMPath, threads: Int,
+                 rowsFinished: ((Range<Int>) -> Bool)? = nil) -> Bool {
     precondition(problem.columnBias == nil || !problem.accumulate, "gemm: columnBias only without accumulate")
     precondition(!problem.continuesChains || (!problem.accumulate && problem.columnBias == nil),
                  "gemm: continuing chains only without accumulate or columnBias")
     precondition(path.isSupported, "GEMM path \(path) is not supported by this CPU")
-    switch path {
+    switch path.kernel(columns: problem.n) {
     #if arch(x86_64)
-    case .avx512: avx512GEMM(problem, threads: threads)
-    case .avx2: avx2GEMM(problem, threads: threads)
+    case .avx512: return avx512GEMM(problem, threads: threads, rowsFinished: rowsFinished)
+    case .avx2: return avx2GEMM(problem, threads: threads, rowsFinished: rowsFinished)
     #else
     case .avx512, .avx2: preconditionFailure("GEMM path \(path) exists only on x86-64")
     #endif
-    case .portable: portableGEMM(problem, threads: threads)
+    case .portable: return portableGEMM(problem, threads: threads, rowsFinished: rowsFinished)
+    }
+}
+
+extension GEMMPath {
+    /// The kernel that runs a product `columns` wide on this path. AVX-512
+    /// hands products at most 8 wide (an output layer's) to the AVX2 kernel:
+    /// its 6×16 tiles waste less of them than 6×32 ones (64×5×128 takes 3.5 µs
+    /// instead of 6 here). Same bits: every kernel computes the same chains.
+    func kernel(columns: Int) -> GEMMPath {
+        self == .avx512 && columns <= 8 && GEMMPath.avx2.isSupported ? .avx2 : self
     }
 }

@@ -52,16 +52,39 @@ public final class Dense: Layer {
     }
 
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor {
+        backward(outputGradient, needsInputGradient: needsInputGradient, kernelStep: nil).gradient
+    }
+
+    /// `backward`, and with `kernelStep` the kernel's optimizer step too, row
+    /// block by row block as the kernel gradient product finishes them (only
+    /// without the input gradient, which reads the kernel). `finite` tells
+    /// whether the stepped kernel is finite.
+    func backward(_ outputGradient: Tensor, needsInputGradient: Bool,
+                  kernelStep: SliceStep?) -> (gradient: Tensor, finite: Bool) {
         let b = input.batchSize, n = units, k = inputSize
         precondition(outputGradient.count == b * n, "Dense.backward without a matching training forward")
+        precondition(kernelStep == nil || !needsInputGradient, "the input gradient needs the kernel before its step")
+        var finite = true
         outputGradient.storage.withUnsafeBufferPointer { dy in
-            StepProfile.part("kernel gradient") {
+            StepProfile.part(kernelStep == nil ? "kernel gradient" : "kernel gradient + optimizer") {
                 input.storage.withUnsafeBufferPointer { x in
                     kernel.gradient.storage.withUnsafeMutableBufferPointer { dw in
                         // dW[k×n] = Xᵀ · dY
-                        gemm(transposeA: true, transposeB: false, m: k, n: n, k: b,
-                             a: x.baseAddress!, lda: k, b: dy.baseAddress!, ldb: n,
-                             c: dw.baseAddress!, ldc: n, accumulate: false)
+                        guard let kernelStep else {
+                            gemm(transposeA: true, transposeB: false, m: k, n: n, k: b,
+                                 a: x.baseAddress!, lda: k, b: dy.baseAddress!, ldb: n,
+                                 c: dw.baseAddress!, ldc: n, accumulate: false)
+                            return
+                        }
+                        kernel.value.storage.withUnsafeMutableBufferPointer { w in
+                            let (weights, gradient) = (w.baseAddress!, UnsafePointer(dw.baseAddress!))
+                            finite = gemm(transposeA: true, transposeB: false, m: k, n: n, k: b,
+                                          a: x.baseAddress!, lda: k, b: dy.baseAddress!, ldb: n,
+                                          c: dw.baseAddress!, ldc: n, accumulate: false,
+                                          rowsFinished: { rows in
+                                              kernelStep(weights, gradient, (rows.lowerBound * n)..<(rows.upperBound * n))
+                                          })
+                        }
                     }
                 }
             }
@@ -74,7 +97,7 @@ public final class Dense: Layer {
             }
         }
         input = .empty
-        guard needsInputGradient else { return .empty }
+        guard needsInputGradient else { return (.empty, finite) }
         inputGradient.resize(to: [b, k])
         StepProfile.part("input gradient") {
             outputGradient.storage.withUnsafeBufferPointer { dy in
@@ -88,6 +111,6 @@ public final class Dense: Layer {
                 }
             }
         }
-        return inputGradient
+        return (inputGradient, finite)
     }
 }

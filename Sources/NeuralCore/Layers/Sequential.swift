@@ -76,17 +76,33 @@ public final class Sequential {
     /// that layer does not compute its input gradient (for an MLP that saves the
     /// 784-wide product of the first Dense layer).
     public func backward(_ logitsGradient: Tensor) {
+        _ = backward(logitsGradient, stepping: nil)
+    }
+
+    /// `backward`; with `optimizer` (its step begun), a first trainable `Dense`
+    /// layer hands its kernel to the optimizer part by part as the kernel
+    /// gradient is computed (see `SliceStepping`). Returns that kernel and
+    /// whether it stayed finite, or nil when no parameter was stepped.
+    func backward(_ logitsGradient: Tensor, stepping optimizer: SliceStepping?) -> (fused: Parameter, finite: Bool)? {
         let firstTrainable = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
         var g = logitsGradient
+        var stepped: (fused: Parameter, finite: Bool)? = nil
         for i in stride(from: layers.count - 1, through: firstTrainable, by: -1) where !absorbed.contains(i) {
-            if let profile {
-                g = profile.measureLayer(phaseName(i, "backward")) {
-                    layers[i].backward(g, needsInputGradient: i > firstTrainable)
+            func pass() -> Tensor {
+                guard i == firstTrainable, let optimizer, let dense = layers[i] as? Dense else {
+                    return layers[i].backward(g, needsInputGradient: i > firstTrainable)
                 }
+                let result = dense.backward(g, needsInputGradient: false, kernelStep: optimizer.sliceStep(for: dense.kernel))
+                stepped = (dense.kernel, result.finite)
+                return result.gradient
+            }
+            if let profile {
+                g = profile.measureLayer(phaseName(i, "backward"), pass)
             } else {
-                g = layers[i].backward(g, needsInputGradient: i > firstTrainable)
+                g = pass()
             }
         }
+        return stepped
     }
 
     /// Logits for a whole data set, computed in inference mode in batches.

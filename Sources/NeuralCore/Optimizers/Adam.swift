@@ -23,7 +23,11 @@ public final class Adam: GradientOptimizer {
     public let epsilonPlacement: EpsilonPlacement
     public private(set) var stepCount = 0
     public private(set) var lastStepWeightsFinite: Bool? = nil
-    private var moments: [ObjectIdentifier: (m: [Float], v: [Float])] = [:]
+    /// First and second moments per parameter, at fixed addresses, so a step
+    /// can update slices of them from the threads computing the gradient.
+    private var moments: [ObjectIdentifier: Moments] = [:]
+    /// The element update of the step begun last.
+    private var current: AdamUpdate? = nil
 
     public init(learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
                 weightDecay: Float = 0, decoupledWeightDecay: Bool = false,
@@ -43,51 +47,91 @@ public final class Adam: GradientOptimizer {
     }
 
     public func step(_ parameters: [Parameter]) {
+        beginStep()
+        finishStep(parameters, skipping: nil, finite: true)
+    }
+}
+
+extension Adam: SliceStepping {
+    func beginStep() {
         stepCount += 1
         let t = Double(stepCount)
         let c1 = 1 - Math.pow(Double(beta1), t), c2 = 1 - Math.pow(Double(beta2), t)
-        let b1 = beta1, b2 = beta2, eps = epsilon, lr = learningRate, wd = weightDecay
-        let decoupled = decoupledWeightDecay, keras = epsilonPlacement == .keras
+        let keras = epsilonPlacement == .keras
         // Per-step scalars in Double, then Float for the elementwise loop.
-        let stepSize = Float(keras ? Double(lr) * c2.squareRoot() / c1 : Double(lr) / c1)
+        let stepSize = Float(keras ? Double(learningRate) * c2.squareRoot() / c1 : Double(learningRate) / c1)
         let vScale = Float(keras ? 1 : 1 / c2.squareRoot())
-        let update = AdamUpdate(beta1: b1, beta2: b2, stepSize: stepSize, vScale: vScale, epsilon: eps,
-                                learningRate: lr, weightDecay: wd, decoupled: decoupled)
-        var finite = true
-        for p in parameters where p.value.count > 0 {
-            let id = ObjectIdentifier(p)
-            var state = moments.removeValue(forKey: id)
-                ?? ([Float](repeating: 0, count: p.value.count), [Float](repeating: 0, count: p.value.count))
+        current = AdamUpdate(beta1: beta1, beta2: beta2, stepSize: stepSize, vScale: vScale, epsilon: epsilon,
+                             learningRate: learningRate, weightDecay: weightDecay, decoupled: decoupledWeightDecay)
+    }
+
+    func sliceStep(for p: Parameter) -> SliceStep {
+        let update = current!, state = moments(of: p), path = GEMMPath.current
+        return { theta, g, r in
+            update.apply(path: path, theta: theta + r.lowerBound, m: state.m + r.lowerBound, v: state.v + r.lowerBound,
+                         g: g + r.lowerBound, count: r.count)
+        }
+    }
+
+    func finishStep(_ parameters: [Parameter], skipping fused: Parameter?, finite fusedFinite: Bool) {
+        let update = current!
+        var finite = fusedFinite
+        for p in parameters where p.value.count > 0 && p !== fused {
+            let state = moments(of: p)
             p.gradient.storage.withUnsafeBufferPointer { g in
                 p.value.storage.withUnsafeMutableBufferPointer { theta in
-                    state.m.withUnsafeMutableBufferPointer { m in
-                        state.v.withUnsafeMutableBufferPointer { v in
-                            let (t, mm, vv, gg) = (theta.baseAddress!, m.baseAddress!, v.baseAddress!, g.baseAddress!)
-                            // Chunks start at multiples of 8, so every element takes the same
-                            // vector lanes whatever the thread count.
-                            let path = GEMMPath.current
-                            if theta.count < 8 {
-                                finite = update.apply(path: path, theta: t, m: mm, v: vv, g: gg, count: theta.count) && finite
-                                return
-                            }
-                            // Up to four chunks per thread, so a helper that joins late takes its share.
-                            let chunks = GEMMPath.threads > 1 ? GEMMPath.threads * 4 : 1
-                            withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunks) { chunkFinite in
-                                chunkFinite.initialize(repeating: true)
-                                parallelChunksWithSlot(theta.count / 8, minimumChunk: 2048, threads: chunks) { slot, r in
-                                    let lo = r.lowerBound * 8
-                                    let hi = r.upperBound == theta.count / 8 ? theta.count : r.upperBound * 8
-                                    chunkFinite[slot] = update.apply(path: path, theta: t + lo, m: mm + lo, v: vv + lo,
-                                                                     g: gg + lo, count: hi - lo)
-                                }
-                                finite = chunkFinite.allSatisfy { $0 } && finite
-                            }
+                    let (t, mm, vv, gg) = (theta.baseAddress!, state.m, state.v, g.baseAddress!)
+                    // Chunks start at multiples of 8, so every element takes the same
+                    // vector lanes whatever the thread count.
+                    let path = GEMMPath.current
+                    if theta.count < 8 {
+                        finite = update.apply(path: path, theta: t, m: mm, v: vv, g: gg, count: theta.count) && finite
+                        return
+                    }
+                    // Up to four chunks per thread, so a helper that joins late takes its share.
+                    let chunks = GEMMPath.threads > 1 ? GEMMPath.threads * 4 : 1
+                    withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunks) { chunkFinite in
+                        chunkFinite.initialize(repeating: true)
+                        parallelChunksWithSlot(theta.count / 8, minimumChunk: 2048, threads: chunks) { slot, r in
+                            let lo = r.lowerBound * 8
+                            let hi = r.upperBound == theta.count / 8 ? theta.count : r.upperBound * 8
+                            chunkFinite[slot] = update.apply(path: path, theta: t + lo, m: mm + lo, v: vv + lo,
+                                                             g: gg + lo, count: hi - lo)
                         }
+                        finite = chunkFinite.allSatisfy { $0 } && finite
                     }
                 }
             }
-            moments[id] = state
         }
         lastStepWeightsFinite = finite
+    }
+
+    /// The moments of `p`, zero on first use.
+    private func moments(of p: Parameter) -> Moments {
+        let id = ObjectIdentifier(p)
+        if let state = moments[id], state.count == p.value.count { return state }
+        let state = Moments(count: p.value.count)
+        moments[id] = state
+        return state
+    }
+}
+
+/// Adam's m and v for one parameter, zero-initialised, at addresses that do
+/// not move while slices of a step are applied.
+private final class Moments {
+    let count: Int
+    let m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>
+
+    init(count: Int) {
+        self.count = count
+        m = .allocate(capacity: max(count, 1))
+        v = .allocate(capacity: max(count, 1))
+        m.initialize(repeating: 0, count: max(count, 1))
+        v.initialize(repeating: 0, count: max(count, 1))
+    }
+
+    deinit {
+        m.deallocate()
+        v.deallocate()
     }
 }

@@ -171,9 +171,20 @@ public final class Trainer {
             loss.valueAndGradient(logits: logits, targets: y, sampleWeight: weights, gradient: &gradient)
         }
         guard value.isFinite else { return value }
-        model.backward(gradient)
-        if let clipping = configuration.gradientClipping { _ = timed("clip gradients") { clipping.apply(to: model.parameters) } }
-        timed("optimizer") { optimizer.step(model.parameters) }
+        // A class cast, not `as? SliceStepping`: Embedded Swift casts to classes only. Clipping
+        // needs every gradient before any step, so it takes the unfused path.
+        if configuration.gradientClipping == nil, let stepping: SliceStepping = optimizer as? Adam {
+            // The first layer's kernel is stepped inside its backward pass.
+            stepping.beginStep()
+            let fused = model.backward(gradient, stepping: stepping)
+            timed("optimizer") {
+                stepping.finishStep(model.parameters, skipping: fused?.fused, finite: fused?.finite ?? true)
+            }
+        } else {
+            model.backward(gradient)
+            if let clipping = configuration.gradientClipping { _ = timed("clip gradients") { clipping.apply(to: model.parameters) } }
+            timed("optimizer") { optimizer.step(model.parameters) }
+        }
         profile?.countStep()
         return value
     }
