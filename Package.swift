@@ -62,8 +62,13 @@ let package = Package(
         // One (run, seed) pair from plain numbers: what lessons.wasm runs (scripts/build-wasm).
         .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets"], swiftSettings: optimisedInDebug),
         .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets"]),
+        // The results renderer (tables, SVG charts, claims, what changed, number spelling):
+        // portable, also compiled into lessons.wasm (scripts/build-wasm).
+        .target(name: "ResultsRendering", dependencies: ["Experiments", "PortableMath", "PortableJSON"]),
+        // A small JSON reader that also compiles as Embedded Swift (no Foundation, no Codable).
+        .target(name: "PortableJSON"),
         .target(name: "LessonKit", dependencies: [
-            "Experiments", "PortableMath", "CCmarkGFM",
+            "Experiments", "ResultsRendering", "PortableMath", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
@@ -90,7 +95,8 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "PortableRunTests", dependencies: ["PortableRun"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+        .testTarget(name: "ResultsRenderingTests", dependencies: ["ResultsRendering", "PortableJSON"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "ResultsRendering"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["lessons"]),
         .testTarget(name: "LessonFuzzTests", dependencies: ["LessonFuzz"]),
     ],

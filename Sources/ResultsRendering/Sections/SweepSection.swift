@@ -1,5 +1,4 @@
 import Experiments
-import Foundation
 import PortableMath
 
 /// What the page shows after a `Sweep(...)`: one chart of the chosen metrics

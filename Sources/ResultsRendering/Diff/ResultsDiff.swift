@@ -1,4 +1,3 @@
-import Foundation
 import Experiments
 
 /// What a rerun changed, compared with the page's previous results: the
@@ -137,13 +136,6 @@ public struct ResultsDiff: Sendable, Equatable {
     static func metrics(labels: [String]) -> [(key: String, title: String, higherIsBetter: Bool)] {
         MetricCatalog.all.map { ($0.name, $0.heading, $0.higherIsBetter) }
             + labels.map { ("recall(\($0))", "recall of \($0)", true) }
-    }
-
-    /// `results.json` of the page as it is now in `site` (nil when there is none or it does not decode).
-    public static func previousResults(site: String, lessonID: String) -> ResultsDocument? {
-        let url = URL(fileURLWithPath: site).appendingPathComponent(lessonID).appendingPathComponent("results.json")
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? CanonicalJSON.decoder().decode(ResultsDocument.self, from: data)
     }
 
     // MARK: Helpers

@@ -1,5 +1,4 @@
 import Experiments
-import Foundation
 
 /// The charts of a comparison, each drawn from the run results alone, with alt
 /// text spelled from the same numbers. A run keeps its palette index (its place in
@@ -93,8 +92,8 @@ struct ResultCharts {
         if let log = LineChart.logAxis(values) {
             chart.series = series.map { s in
                 var s = s
-                s.points = s.points.map { ($0.x, Foundation.log10($0.y)) }
-                s.band = s.band.map { ($0.x, Foundation.log10($0.low), Foundation.log10($0.high)) }
+                s.points = s.points.map { ($0.x, log10($0.y)) }
+                s.band = s.band.map { ($0.x, log10($0.low), log10($0.high)) }
                 return s
             }
             chart.yDomain = log.domain

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Lines over a numeric x axis: loss per epoch, precision–recall curves,
 /// reliability curves. One series per run; colours, dashes and markers by index.
 struct LineChart {
@@ -122,11 +120,11 @@ struct LineChart {
     static func logAxis(_ values: [Double], ratio: Double = 10) -> (domain: (Double, Double), ticks: [(y: Double, label: String)])? {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max(), low > 0, high / low >= ratio else { return nil }
-        let domain = (Foundation.log10(low) - 0.05, Foundation.log10(high) + 0.05)
+        let domain = (log10(low) - 0.05, log10(high) + 0.05)
         var ticks: [(y: Double, label: String)] = []
         for exponent in Int(domain.0.rounded(.down))...Int(domain.1.rounded(.up)) {
             for m in [1.0, 2, 5] {
-                let value = m * Foundation.pow(10, Double(exponent)), t = Foundation.log10(value)
+                let value = m * pow10(exponent), t = log10(value)
                 guard t >= domain.0, t <= domain.1 else { continue }
                 let digits = max(0, -exponent)
                 ticks.append((t, Markup.number(value, digits: digits)))

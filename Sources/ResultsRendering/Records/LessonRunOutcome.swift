@@ -92,6 +92,18 @@ public struct SweepOutcome: Sendable {
     /// The x axis's label (the parameter's name unless the lesson gave one).
     public var axisLabel: String = ""
 
+    public init(title: String, blockIndex: Int, parameter: String, values: [String], runNames: [String],
+                points: [[RunSeries]], metrics: [SweepMetric], axisLabel: String = "") {
+        self.title = title
+        self.blockIndex = blockIndex
+        self.parameter = parameter
+        self.values = values
+        self.runNames = runNames
+        self.points = points
+        self.metrics = metrics
+        self.axisLabel = axisLabel
+    }
+
     /// The values as numbers, for the chart's x axis.
     public var numericValues: [Double] { values.map { Double($0) ?? .nan } }
 }
