@@ -174,7 +174,7 @@ public struct JSONParser {
         }
         let whole = index
         guard digits(&self) > 0 else { throw failure("a number needs digits") }
-        if bytes[whole] == 0x30 && index - whole > 1 { throw failure("a number has a leading zero") }
+        if bytes[whole] == 0x30 && index - whole > 1 { index = whole; throw failure("a number has a leading zero") }
         if current == 0x2E {
             index += 1
             guard digits(&self) > 0 else { throw failure("a number needs digits after '.'") }

@@ -21,6 +21,9 @@ public struct ResultsSections {
     /// Per comparison (outcome order), what its `show:` asks for; nil or missing: the defaults.
     public var shows: [[ResultView]?]
     public var expectations: [CheckedExpectation]
+    /// Dataset previews already on the site (`dataset-<hash>.png`): linked even when the
+    /// dataset carries no PNG (a page re-rendered from its published results).
+    public var publishedPreviews: Set<String> = []
 
     public init(lessonID: String, outcome: LessonRunOutcome, shows: [[ResultView]?], expectations: [CheckedExpectation]) {
         self.lessonID = lessonID
@@ -39,6 +42,10 @@ public struct ResultsSections {
         public var previews: [String: [UInt8]] = [:]
     }
 
+    /// A dataset preview's file name in `site/<lesson>/`: named by the dataset's hash, so
+    /// two comparisons on one dataset share the file.
+    public static func previewName(datasetHash: String) -> String { "dataset-\(datasetHash.prefix(12)).png" }
+
     public func render() -> Rendered {
         var rendered = Rendered()
         var numbering = PageNumbering()
@@ -56,10 +63,11 @@ public struct ResultsSections {
             }
             let index = entry.index, comparison = outcome.comparisons[index]
             var previewPath: String? = nil
+            let name = Self.previewName(datasetHash: comparison.datasetHash)
             if let png = comparison.dataset?.previewPNG, !png.isEmpty {
-                // Named by the dataset's hash: two comparisons on one dataset share the file.
-                let name = "dataset-\(comparison.datasetHash.prefix(12)).png"
                 rendered.previews[name] = png
+                previewPath = lessonID + "/" + name
+            } else if publishedPreviews.contains(name) {
                 previewPath = lessonID + "/" + name
             }
             let show = index < shows.count ? shows[index] : nil
