@@ -1,12 +1,11 @@
-import Foundation
 import NeuralCore
 
 /// Scores a `PrevalenceBaseline` run: the training split's per-label prevalence for
 /// every image, then the same thresholds and test metrics as a trained run. There is
 /// no training, so the history is empty and the run never diverges.
 enum PrevalenceBaselineExecutor {
-    static func execute(_ run: Run, on dataset: Dataset) -> RunResult {
-        let start = Date()
+    static func execute(_ run: Run, on dataset: Dataset, clock: RunClock) -> RunResult {
+        let start = clock.seconds()
         let labels = dataset.labelNames
         let prevalence = LabelStatistics(dataset.train.labels).prevalence.map(Float.init)
         let tuning = run.threshold.tunesOnTestSplit ? dataset.test : dataset.validation
@@ -19,7 +18,7 @@ enum PrevalenceBaselineExecutor {
                                              predictions: predictions, labels: labels)
         return RunResult(name: run.name, labels: labels, history: [], outcome: .completed,
                          thresholds: thresholds, metrics: metrics,
-                         timings: RunTimings(trainSeconds: 0, evaluateSeconds: Date().timeIntervalSince(start)))
+                         timings: RunTimings(trainSeconds: 0, evaluateSeconds: clock.seconds() - start))
     }
 
     /// `count` rows, each the per-label scores `row`.

@@ -1,4 +1,3 @@
-import Foundation
 import NeuralCore
 
 /// Trains one `Run` on a dataset with NeuralCore and measures it on the test split.
@@ -33,24 +32,25 @@ public enum RunExecutor {
         }
     }
 
-    public static func execute(_ run: Run, on dataset: Dataset, observer: Observer = Observer()) -> RunResult {
+    public static func execute(_ run: Run, on dataset: Dataset, observer: Observer = Observer(),
+                               clock: RunClock = .standard) -> RunResult {
         let labels = dataset.labelNames
-        let trainStart = Date()
+        let trainStart = clock.seconds()
         func failed(_ message: String) -> RunResult {
             RunResult(name: run.name, labels: labels, history: [], outcome: .failed(message: message),
                       thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
         }
         // Labels only the data knows (class ids without names) are checked here; the lesson checked the rest.
-        if let issue = run.labelIssues(labels).first { return failed(issue.message) }
-        if case .prevalence = run.model { return PrevalenceBaselineExecutor.execute(run, on: dataset) }
+        if let problem = run.labelProblems(labels).first { return failed(problem.message) }
+        if case .prevalence = run.model { return PrevalenceBaselineExecutor.execute(run, on: dataset, clock: clock) }
         let train = dataset.train
         let loss: LossFunction
         let sampleWeights: [Float]?
-        do {
+        do throws(WeightingError) {
             loss = try run.loss.lossFunction(trainLabels: train.labels, labelNames: labels)
             sampleWeights = try run.sampleWeight.weights(trainLabels: train.labels, labelNames: labels)
         } catch {
-            return failed("\(error)")
+            return failed(error.description)
         }
         let head = run.head.outputHead
         let model = ModelFactory.sequential(run.model, labelCount: labels.count)
@@ -63,25 +63,25 @@ public enum RunExecutor {
             ? LabeledTensors(images: dataset.validation.images, labels: dataset.validation.labels) : nil
         observer.started(run.epochs)
         let training: TrainingResult
-        do {
+        do throws(TrainingError) {
             training = try trainer.fit(LabeledTensors(images: train.images, labels: train.labels),
                                        sampleWeight: sampleWeights, validation: validation,
                                        onStep: observer.stepEnded.map(Self.stepReporter),
                                        onEpochEnd: { observer.epochEnded($0.epoch, run.epochs, $0.trainLoss) })
         } catch {
-            return failed("\(error)")
+            return failed(error.description)
         }
         let history = training.history.map {
             EpochSummary(epoch: $0.epoch, trainLoss: $0.trainLoss, validationLoss: $0.validationLoss)
         }
-        let trainSeconds = Date().timeIntervalSince(trainStart)
+        let trainSeconds = clock.seconds() - trainStart
         if case let .diverged(epoch, step, message) = training.outcome {
             return RunResult(name: run.name, labels: labels, history: history,
                              outcome: .diverged(epoch: epoch, step: step, hint: message),
                              thresholds: nil, metrics: nil, timings: RunTimings(trainSeconds: trainSeconds, evaluateSeconds: 0))
         }
 
-        let evaluateStart = Date()
+        let evaluateStart = clock.seconds()
         let probabilities = head.probabilities(model.predictLogits(dataset.test.images))
         let onTest = run.threshold.tunesOnTestSplit
         let thresholds = ThresholdSelection.thresholds(
@@ -100,6 +100,6 @@ public enum RunExecutor {
                                              train: onTrain)
         return RunResult(name: run.name, labels: labels, history: history, outcome: .completed,
                          thresholds: thresholds, metrics: metrics,
-                         timings: RunTimings(trainSeconds: trainSeconds, evaluateSeconds: Date().timeIntervalSince(evaluateStart)))
+                         timings: RunTimings(trainSeconds: trainSeconds, evaluateSeconds: clock.seconds() - evaluateStart))
     }
 }

@@ -23,7 +23,7 @@ enum TestEvaluation {
             let steps = Metrics.precisionRecallSteps(truth: ThresholdSelection.column(truth, c).map { $0 > 0.5 },
                                                      scores: ThresholdSelection.column(probabilities, c).map(Double.init))
             let kept = Metrics.thinByRecall(steps, cells: curveRecallCells)
-            return PrecisionRecallCurve(label: labels[c], recall: kept.map(\.recall), precision: kept.map(\.precision))
+            return PrecisionRecallCurve(label: labels[c], recall: kept.map { $0.recall }, precision: kept.map { $0.precision })
         }
         let reliability = measurement.reliabilityBins.map {
             ReliabilityBin(lower: $0.lower, upper: $0.upper, meanConfidence: $0.meanProbability,

@@ -49,7 +49,7 @@ public struct MetricCatalog: Sendable {
     public let minValidationLoss = Metric("minValidationLoss", heading: "lowest validation loss", higherIsBetter: false,
                                           doc: "The lowest validation loss over the epochs: with `validationLoss`, "
                                               + "how far training went past its best point.") {
-        $0.history.compactMap(\.validationLoss).min()
+        $0.history.compactMap { $0.validationLoss }.min()
     }
     public let bestEpoch = Metric("bestEpoch", heading: "best epoch", ranked: false,
                                   doc: "The epoch (1-based) with the lowest validation loss, the first on a tie: "
@@ -70,10 +70,16 @@ public struct MetricCatalog: Sendable {
     }
 
     public static let standard = MetricCatalog()
-    /// The metrics in declaration order.
-    public static let all: [Metric] = Mirror(reflecting: standard).children.compactMap { $0.value as? Metric }
+    /// The metrics in declaration order (listed, since Embedded Swift has no `Mirror`;
+    /// a test checks the list against the declarations).
+    public static let all: [Metric] = {
+        let s = standard
+        return [s.macroF1, s.microF1, s.samplesF1, s.subsetAccuracy, s.hammingLoss, s.meanAveragePrecision, s.macroROCAUC,
+                s.labelRankingAveragePrecision, s.multiLabelRecall, s.multiLabelSubsetAccuracy, s.expectedCalibrationError,
+                s.validationLoss, s.minValidationLoss, s.bestEpoch, s.trainMacroF1, s.trainMeanAveragePrecision, s.trainingSteps]
+    }()
     /// Their names: what a cached result must have been measured with to be used.
-    public static let names: [String] = all.map(\.name)
+    public static let names: [String] = all.map { $0.name }
     public static func named(_ name: String) -> Metric? { all.first { $0.name == name } }
 }
 
@@ -107,7 +113,11 @@ public struct LabelMetricCatalog: Sendable {
     }
 
     public static let standard = LabelMetricCatalog()
-    public static let all: [LabelMetric] = Mirror(reflecting: standard).children.compactMap { $0.value as? LabelMetric }
-    public static let names: [String] = all.map(\.name)
+    /// The metrics in declaration order (listed, as `MetricCatalog.all` is).
+    public static let all: [LabelMetric] = {
+        let s = standard
+        return [s.precision, s.recall, s.f1, s.averagePrecision, s.rocAUC, s.trainPrecision, s.trainRecall, s.trainAveragePrecision]
+    }()
+    public static let names: [String] = all.map { $0.name }
     public static func named(_ name: String) -> LabelMetric? { all.first { $0.name == name } }
 }

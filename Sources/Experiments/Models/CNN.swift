@@ -1,7 +1,7 @@
 /// A small convolutional network: per entry of `filters`, a 3×3 `Conv2D`
 /// (`same` padding) + ReLU + 2×2 `MaxPool2D`; then `Flatten`, `Dense` + ReLU
 /// layers of the widths in `dense`, and a final `Dense` producing logits.
-public struct CNN: Codable, Hashable, Sendable {
+public struct CNN: Hashable, Sendable {
     /// Output channels of each convolution block, input side first.
     public var filters: [Int]
     /// Widths of the hidden `Dense` layers after flattening.
@@ -11,6 +11,7 @@ public struct CNN: Codable, Hashable, Sendable {
     /// Odd square kernel size of every convolution.
     public var kernelSize: Int
 
+    #if !hasFeature(Embedded)
     static let description = APITypeDescription.initialiser(
         of: CNN.self, doc: "Conv2D (`same`) + ReLU + 2×2 MaxPool2D blocks, Flatten, hidden Dense + ReLU layers, a logits Dense layer.",
         conformsTo: "ModelSpecification", initialiser: "A small convolutional network.", [
@@ -22,6 +23,7 @@ public struct CNN: Codable, Hashable, Sendable {
         ], check: { a in
             a.int("kernelSize") % 2 == 1 ? [] : [APIIssue([.argument("kernelSize")], "kernelSize must be odd")]
         }) { CNN(filters: $0.ints("filters"), dense: $0.ints("dense"), dropout: $0.double("dropout"), kernelSize: $0.int("kernelSize")) }
+    #endif
 
     public init(filters: [Int] = [16, 32], dense: [Int] = [64], dropout: Double = 0, kernelSize: Int = 3) {
         self.filters = filters
@@ -30,3 +32,7 @@ public struct CNN: Codable, Hashable, Sendable {
         self.kernelSize = kernelSize
     }
 }
+
+#if !hasFeature(Embedded)
+extension CNN: Codable {}
+#endif

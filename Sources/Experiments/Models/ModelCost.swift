@@ -32,6 +32,7 @@ extension Model {
     }
 }
 
+#if !hasFeature(Embedded)
 extension DatasetSource {
     /// Image counts and shape as the description states them (nil for data read
     /// from files, whose sizes only the files know).
@@ -43,3 +44,4 @@ extension DatasetSource {
         }
     }
 }
+#endif

@@ -4,9 +4,12 @@
 /// numbers are the floor any model must clear: each label's average precision is
 /// the label's test prevalence, its ROC-AUC is 0.5 (every score ties), and at a
 /// threshold of 0.5 it predicts no label whose prevalence is at most 0.5.
-public struct PrevalenceBaseline: Codable, Hashable, Sendable {
+public struct PrevalenceBaseline: Hashable, Sendable {
     public init() {}
 }
+
+#if !hasFeature(Embedded)
+extension PrevalenceBaseline: Codable {}
 
 extension PrevalenceBaseline {
     static let description = APITypeDescription.initialiser(
@@ -16,3 +19,4 @@ extension PrevalenceBaseline {
         conformsTo: "ModelSpecification", initialiser: "The constant-score baseline: AP = the label's prevalence, ROC-AUC = 0.5.", []
     ) { _ in PrevalenceBaseline() }
 }
+#endif

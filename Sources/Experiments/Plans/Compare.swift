@@ -97,25 +97,8 @@ extension Compare {
 }
 
 extension Run {
-    /// Per-label settings whose length must match the dataset's labels (and a topK
-    /// within them); each issue names the run's argument. Checked when the labels
-    /// are known: from the description, the files' headers, or the data itself.
+    /// `labelProblems`, each issue naming the run's argument.
     public func labelIssues(_ labels: [String]) -> [APIIssue] {
-        var issues: [APIIssue] = []
-        func count(_ n: Int, _ what: String, _ argument: String) {
-            guard n != labels.count else { return }
-            issues.append(APIIssue([.argument(argument)],
-                                   "\(what) has \(n) \(n == 1 ? "entry" : "entries") but the dataset has \(labels.count) "
-                                   + "labels (\(labels.joined(separator: ", ")))"))
-        }
-        if let list = loss.perLabelList { count(list.count, list.name, "loss") }
-        if case .kerasClassWeight(let w) = sampleWeight { count(w.count, "kerasClassWeight", "sampleWeight") }
-        switch threshold {
-        case .perLabel(let t): count(t.count, "perLabel", "threshold")
-        case .topK(let k) where k > labels.count:
-            issues.append(APIIssue([.argument("threshold")], "topK(\(k)) asks for more labels than the dataset's \(labels.count)"))
-        default: break
-        }
-        return issues
+        labelProblems(labels).map { APIIssue([.argument($0.argument)], $0.message) }
     }
 }

@@ -1,7 +1,7 @@
 /// One training run: a model, its head and loss, the weighting, the optimizer
 /// and the budget. Canonical and Codable: the runner hashes it (with the
 /// dataset) for its cache key, so every field the result depends on is here.
-public struct Run: Codable, Hashable, Sendable {
+public struct Run: Hashable, Sendable {
     /// Unique within a lesson; `results["name"]` refers to it.
     public var name: String
     public var model: Model
@@ -18,7 +18,7 @@ public struct Run: Codable, Hashable, Sendable {
     public var seed: Int
 
     public init(_ name: String,
-                model: any ModelSpecification = MLP(),
+                model: some ModelSpecification = MLP(),
                 head: Head = .sigmoid,
                 loss: Loss = .binaryCrossEntropy(),
                 sampleWeight: SampleWeight = .none,
@@ -41,6 +41,32 @@ public struct Run: Codable, Hashable, Sendable {
         self.seed = seed
     }
 }
+
+extension Run {
+    /// Per-label settings whose length must match the dataset's labels (and a topK
+    /// within them): the run's argument each problem is about, and the problem. Checked
+    /// when the labels are known: from the description, the files' headers, or the data itself.
+    public func labelProblems(_ labels: [String]) -> [(argument: String, message: String)] {
+        var problems: [(argument: String, message: String)] = []
+        func count(_ n: Int, _ what: String, _ argument: String) {
+            guard n != labels.count else { return }
+            problems.append((argument, "\(what) has \(n) \(n == 1 ? "entry" : "entries") but the dataset has \(labels.count) "
+                             + "labels (\(labels.joined(separator: ", ")))"))
+        }
+        if let list = loss.perLabelList { count(list.count, list.name, "loss") }
+        if case .kerasClassWeight(let w) = sampleWeight { count(w.count, "kerasClassWeight", "sampleWeight") }
+        switch threshold {
+        case .perLabel(let t): count(t.count, "perLabel", "threshold")
+        case .topK(let k) where k > labels.count:
+            problems.append(("threshold", "topK(\(k)) asks for more labels than the dataset's \(labels.count)"))
+        default: break
+        }
+        return problems
+    }
+}
+
+#if !hasFeature(Embedded)
+extension Run: Codable {}
 
 extension Run {
     static let description = APITypeDescription("Run", doc: "One training run; `results[\"name\"]` refers to it.", members: [
@@ -77,3 +103,4 @@ extension Run {
         "." + (Mirror(reflecting: loss).children.first?.label ?? String(describing: loss))
     }
 }
+#endif

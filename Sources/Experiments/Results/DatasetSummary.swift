@@ -1,6 +1,6 @@
 /// What the page's dataset card shows, computed once per dataset spec and cached
 /// with the runs (a warm rerun then needs no data at all).
-public struct DatasetSummary: Codable, Hashable, Sendable {
+public struct DatasetSummary: Hashable, Sendable {
     /// The dataset's kind and arguments as the lesson wrote them (e.g. "Shapes").
     public var kind: String
     public var labels: [String]
@@ -46,3 +46,7 @@ public struct DatasetSummary: Codable, Hashable, Sendable {
         return labels[i]
     }
 }
+
+#if !hasFeature(Embedded)
+extension DatasetSummary: Codable {}
+#endif

@@ -3,7 +3,7 @@
 /// summaries (`LabelAggregate`). In `results.json` each metric is a field named
 /// for it beside `label` and `support`; an undefined one is left out.
 @dynamicMemberLookup
-public struct LabelRecord<Value: Codable & Hashable & Sendable, Support: Codable & Hashable & Sendable>: Codable, Hashable, Sendable {
+public struct LabelRecord<Value: Hashable & Sendable, Support: Hashable & Sendable>: Hashable, Sendable {
     public var label: String
     public var values: [String: Value]
     /// Positives of this label in the test split (over seeds: it varies when the seed redraws the data).
@@ -22,6 +22,10 @@ public struct LabelRecord<Value: Codable & Hashable & Sendable, Support: Codable
     }
 
     /// The fields beside the metrics, coded as Swift synthesises them.
+}
+
+#if !hasFeature(Embedded)
+extension LabelRecord: Codable where Value: Codable, Support: Codable {
     private struct Fields: Codable {
         var label: String
         var support: Support
@@ -38,6 +42,7 @@ public struct LabelRecord<Value: Codable & Hashable & Sendable, Support: Codable
         try MetricKey.encode(values, names: LabelMetricCatalog.names, to: encoder)
     }
 }
+#endif
 
 /// One label's test metrics at the run's threshold (zero_division 0).
 public typealias LabelMetrics = LabelRecord<Double, Int>

@@ -2,7 +2,7 @@
 /// up: every scalar metric, every label's metrics, the loss curves and the
 /// precision–recall curves as a mean with a min–max band. Computed over the
 /// seeds whose run completed (`seeds`); a table shows `mean ± sd`.
-public struct RunAggregate: Codable, Hashable, Sendable {
+public struct RunAggregate: Hashable, Sendable {
     /// Seeds that completed and are summarised, in order.
     public var seeds: [Int]
     /// Scalar metrics by their `expect` name (`macroF1`, `meanAveragePrecision`, ...).
@@ -19,9 +19,9 @@ public struct RunAggregate: Codable, Hashable, Sendable {
 
     public init(seeds: [Int], results: [RunResult]) {
         let done = zip(seeds, results).filter { $0.1.outcome.isCompleted && $0.1.metrics != nil }
-        self.seeds = done.map(\.0)
-        let runs = done.map(\.1)
-        let measured = runs.compactMap(\.metrics)
+        self.seeds = done.map { $0.0 }
+        let runs = done.map { $0.1 }
+        let measured = runs.compactMap { $0.metrics }
         var metrics: [String: Summary] = [:]
         for name in Self.metricNames {
             if let s = Summary(runs.map { Self.scalar(name, of: $0) }) { metrics[name] = s }
@@ -37,7 +37,7 @@ public struct RunAggregate: Codable, Hashable, Sendable {
             }
             return LabelAggregate(label: labels[i], values: values, support: support)
         }
-        let epochs = runs.map(\.history.count).min() ?? 0
+        let epochs = runs.map { $0.history.count }.min() ?? 0
         history = (0..<epochs).compactMap { e in
             guard let train = Summary(runs.map { $0.history[e].trainLoss }) else { return nil }
             let validation = runs.compactMap { $0.history[e].validationLoss }
@@ -49,7 +49,7 @@ public struct RunAggregate: Codable, Hashable, Sendable {
             guard curves.count == measured.count, !curves.isEmpty else { return nil }
             return CurveBand(label: labels[i], curves: curves)
         }
-        let cuts = runs.compactMap(\.thresholds)
+        let cuts = runs.compactMap { $0.thresholds }
         if cuts.count == runs.count, let width = cuts.first?.count, cuts.allSatisfy({ $0.count == width }) {
             thresholds = (0..<width).compactMap { l in Summary(cuts.map { $0[l] }) }
         } else {
@@ -67,7 +67,7 @@ public struct RunAggregate: Codable, Hashable, Sendable {
 }
 
 /// One epoch's losses over the seeds.
-public struct EpochAggregate: Codable, Hashable, Sendable {
+public struct EpochAggregate: Hashable, Sendable {
     public var epoch: Int
     public var trainLoss: Summary
     public var validationLoss: Summary?
@@ -78,7 +78,7 @@ public struct EpochAggregate: Codable, Hashable, Sendable {
 /// in a cell is the mean of its step function over the cell, so the cells' area is the
 /// curve's AP exactly, and the band's mean has the seeds' mean AP as its area. Min and
 /// max are over the seeds, cell by cell. Drawn as steps.
-public struct CurveBand: Codable, Hashable, Sendable {
+public struct CurveBand: Hashable, Sendable {
     public static let gridSteps = 100
 
     public var label: String
@@ -117,3 +117,9 @@ public struct CurveBand: Codable, Hashable, Sendable {
     /// The area under the mean steps: the seeds' mean average precision.
     public var meanArea: Double { precisionMean.reduce(0, +) / Double(Self.gridSteps) }
 }
+
+#if !hasFeature(Embedded)
+extension RunAggregate: Codable {}
+extension EpochAggregate: Codable {}
+extension CurveBand: Codable {}
+#endif

@@ -1,7 +1,7 @@
 /// Everything one finished run produced: what the cache stores, `results.json`
 /// publishes and the page draws. Plain data, no references to models or tensors,
 /// so it is cheap to cache and stable to serialise.
-public struct RunResult: Codable, Hashable, Sendable {
+public struct RunResult: Hashable, Sendable {
     /// The run's name in the lesson (`results["name"]`).
     public var name: String
     /// Label names in model-output order.
@@ -41,7 +41,7 @@ public struct RunResult: Codable, Hashable, Sendable {
 }
 
 /// Training and evaluation wall-clock time of a run.
-public struct RunTimings: Codable, Hashable, Sendable {
+public struct RunTimings: Hashable, Sendable {
     public var trainSeconds: Double
     public var evaluateSeconds: Double
 
@@ -52,7 +52,7 @@ public struct RunTimings: Codable, Hashable, Sendable {
 }
 
 /// Losses of one epoch.
-public struct EpochSummary: Codable, Hashable, Sendable {
+public struct EpochSummary: Hashable, Sendable {
     /// 1-based.
     public var epoch: Int
     /// Mean training loss over the epoch's batches (as Keras reports it).
@@ -68,7 +68,7 @@ public struct EpochSummary: Codable, Hashable, Sendable {
 }
 
 /// How training ended.
-public enum RunOutcome: Codable, Hashable, Sendable {
+public enum RunOutcome: Hashable, Sendable {
     case completed
     /// The loss became NaN or infinite at `epoch` (1-based), `step` (1-based within
     /// the epoch); `hint` says what to try.
@@ -83,3 +83,10 @@ public enum RunOutcome: Codable, Hashable, Sendable {
 
     public var isCompleted: Bool { self == .completed }
 }
+
+#if !hasFeature(Embedded)
+extension RunResult: Codable {}
+extension RunTimings: Codable {}
+extension EpochSummary: Codable {}
+extension RunOutcome: Codable {}
+#endif

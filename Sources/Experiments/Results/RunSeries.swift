@@ -28,7 +28,7 @@ public struct RunSeries: Sendable {
 
     /// Seeds whose run did not complete, for messages.
     public var unfinishedSeeds: [Int] {
-        zip(seeds, results).filter { !$0.1.outcome.isCompleted }.map(\.0)
+        zip(seeds, results).filter { !$0.1.outcome.isCompleted }.map { $0.0 }
     }
 }
 
@@ -43,7 +43,7 @@ extension RunSeries: RunReport {
     }
 
     public var diverged: Bool { results.contains { $0.diverged } }
-    public var finalLoss: Double { mean(\.finalLoss) }
+    public var finalLoss: Double { mean { $0.finalLoss } }
     public func value(of metric: Metric) -> Double { mean { $0.value(of: metric) } }
     public func value(of metric: LabelMetric, label: String) -> Double { mean { $0.value(of: metric, label: label) } }
 }

@@ -1,9 +1,7 @@
-import Foundation
-
 /// One number measured once per seed: the values in seed order and what a
 /// table shows of them. `sd` is the sample standard deviation (n − 1 in the
 /// denominator, numpy's `std(ddof=1)`), 0 for a single value.
-public struct Summary: Codable, Hashable, Sendable {
+public struct Summary: Hashable, Sendable {
     public var mean: Double
     public var sd: Double
     public var min: Double
@@ -15,7 +13,7 @@ public struct Summary: Codable, Hashable, Sendable {
     public init?(_ values: [Double]) {
         guard !values.isEmpty else { return nil }
         self.values = values
-        guard values.allSatisfy(\.isFinite) else {
+        guard values.allSatisfy({ $0.isFinite }) else {
             mean = .nan; sd = .nan; min = .nan; max = .nan
             return
         }
@@ -28,3 +26,7 @@ public struct Summary: Codable, Hashable, Sendable {
         max = values.max()!
     }
 }
+
+#if !hasFeature(Embedded)
+extension Summary: Codable {}
+#endif

@@ -1,11 +1,9 @@
-import Foundation
-
 /// Metrics on the test split, scikit-learn definitions (see NeuralCore's metrics):
 /// every `MetricCatalog` metric by name, each label's `LabelMetricCatalog`
 /// metrics, and what the page draws. In `results.json` each metric is a field
 /// named for it; an undefined one (ROC-AUC of a label with one value) is left out.
 @dynamicMemberLookup
-public struct TestMetrics: Codable, Hashable, Sendable {
+public struct TestMetrics: Hashable, Sendable {
     /// `MetricCatalog` values by metric name.
     public var values: [String: Double]
     public var perLabel: [LabelMetrics]
@@ -30,7 +28,10 @@ public struct TestMetrics: Codable, Hashable, Sendable {
         get { values[MetricCatalog.standard[keyPath: metric].name] ?? .nan }
         set { values[MetricCatalog.standard[keyPath: metric].name] = newValue }
     }
+}
 
+#if !hasFeature(Embedded)
+extension TestMetrics: Codable {
     private enum FixedKey: String, CodingKey { case perLabel, precisionRecallCurves, reliability, testCount }
 
     public init(from decoder: Decoder) throws {
@@ -76,11 +77,12 @@ struct MetricKey: CodingKey {
         }
     }
 }
+#endif
 
 /// A label's precision–recall curve as steps, recall ascending: precision[k] holds on
 /// recall (recall[k−1], recall[k]] (from 0 for the first), so Σ Δrecall·precision is the
 /// label's average precision exactly (`Metrics.precisionRecallSteps`, thinned by recall).
-public struct PrecisionRecallCurve: Codable, Hashable, Sendable {
+public struct PrecisionRecallCurve: Hashable, Sendable {
     public var label: String
     public var recall: [Double]
     public var precision: [Double]
@@ -108,7 +110,7 @@ public struct PrecisionRecallCurve: Codable, Hashable, Sendable {
 }
 
 /// One bin of a reliability chart: predicted probabilities in [lower, upper).
-public struct ReliabilityBin: Codable, Hashable, Sendable {
+public struct ReliabilityBin: Hashable, Sendable {
     public var lower: Double
     public var upper: Double
     /// Mean predicted probability of the bin's (image, label) pairs.
@@ -125,3 +127,8 @@ public struct ReliabilityBin: Codable, Hashable, Sendable {
         self.count = count
     }
 }
+
+#if !hasFeature(Embedded)
+extension PrecisionRecallCurve: Codable {}
+extension ReliabilityBin: Codable {}
+#endif

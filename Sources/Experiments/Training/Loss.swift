@@ -6,7 +6,7 @@ import NeuralCore
 /// the reference page and `lessons export`) and the NeuralCore loss it trains
 /// with. Adding a loss is adding to each of these here, plus its numerics in
 /// NeuralCore's `LossFunction`. A case's documentation is its description's `doc`.
-public enum Loss: Codable, Hashable, Sendable {
+public enum Loss: Hashable, Sendable {
     case binaryCrossEntropy(posWeight: PosWeight = .none)
     case softmaxCrossEntropy(classWeight: ClassWeight = .none)
     case sparseSoftmaxCrossEntropy(classWeight: ClassWeight = .none)
@@ -31,6 +31,7 @@ public enum Loss: Codable, Hashable, Sendable {
         }
     }
 
+    #if !hasFeature(Embedded)
     static let description = APITypeDescription("Loss", doc: "The training loss, computed from logits (`from_logits=True`).", members: [
         APIMember("binaryCrossEntropy", [APIArgument("posWeight", .api("PosWeight"), default: ".none",
                                                      doc: "Weight of each label's positive term.")],
@@ -66,10 +67,11 @@ public enum Loss: Codable, Hashable, Sendable {
                         clip: $0.double("clip")) as Loss
         },
     ])
+    #endif
 
     /// NeuralCore's loss, with data-dependent weights (`.balanced`) resolved on
     /// the training labels only — never on validation or test data.
-    func lossFunction(trainLabels: Tensor, labelNames: [String]) throws -> LossFunction {
+    func lossFunction(trainLabels: Tensor, labelNames: [String]) throws(WeightingError) -> LossFunction {
         switch self {
         case .binaryCrossEntropy(let posWeight):
             return .binaryCrossEntropy(posWeight: try posWeight.resolve(trainLabels: trainLabels, labelNames: labelNames))
@@ -84,3 +86,7 @@ public enum Loss: Codable, Hashable, Sendable {
         }
     }
 }
+
+#if !hasFeature(Embedded)
+extension Loss: Codable {}
+#endif

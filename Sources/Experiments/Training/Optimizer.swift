@@ -2,7 +2,7 @@ import NeuralCore
 
 /// The optimizer and its hyper-parameters (PyTorch/optax epsilon placement:
 /// ε is added to √v̂).
-public enum Optimizer: Codable, Hashable, Sendable {
+public enum Optimizer: Hashable, Sendable {
     case adam(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8)
     case adamW(learningRate: Double = 0.001, weightDecay: Double = 0.01, beta1: Double = 0.9, beta2: Double = 0.999,
                epsilon: Double = 1e-8)
@@ -15,6 +15,8 @@ public enum Optimizer: Codable, Hashable, Sendable {
     }
 }
 
+#if !hasFeature(Embedded)
+extension Optimizer: Codable {}
 
 extension Optimizer {
     static let learningRateLimits = Limits.positive(max: 1e6)
@@ -54,7 +56,10 @@ extension Optimizer {
                  weightDecay: $0.double("weightDecay")) as Optimizer
         },
     ])
+}
+#endif
 
+extension Optimizer {
     /// NeuralCore's optimizer.
     var gradientOptimizer: GradientOptimizer {
         switch self {

@@ -1,7 +1,7 @@
 /// How probabilities become predicted labels (a label is predicted when its
 /// probability is strictly greater than its threshold, as Keras and torchmetrics do).
 /// Each case is documented once, by its member in `description` below.
-public enum Threshold: Codable, Hashable, Sendable {
+public enum Threshold: Hashable, Sendable {
     case fixed(Double)
     case perLabel([Double])
     case tuned(maximizing: ThresholdObjective)
@@ -18,9 +18,13 @@ extension Threshold {
 }
 
 /// What `.tuned(maximizing:)` maximises per label on the validation split.
-public enum ThresholdObjective: String, Codable, Hashable, Sendable, CaseIterable {
+public enum ThresholdObjective: String, Hashable, Sendable, CaseIterable {
     case f1
 }
+
+#if !hasFeature(Embedded)
+extension Threshold: Codable {}
+extension ThresholdObjective: Codable {}
 
 extension Threshold {
     static let description = APITypeDescription(
@@ -49,3 +53,4 @@ extension ThresholdObjective {
         "ThresholdObjective", doc: "What tuned thresholds maximise on the validation split.",
         members: APIMember.plain([(ThresholdObjective.f1, "The label's F1 score.")]))
 }
+#endif
