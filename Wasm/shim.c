@@ -24,12 +24,3 @@ __int128 __multi3(__int128 a, __int128 b) {
     uint64_t high = hh + (lh >> 32) + (hl >> 32) + (mid >> 32) + a0 * b1 + a1 * b0;
     return (__int128)(((unsigned __int128)high << 64) | low);
 }
-
-// What `Double(String)` calls in the Swift runtime, which Embedded Swift leaves out:
-// wasi-libc's strtod (correctly rounded, like glibc's), so a decimal reads as the same Double.
-double strtod(const char *restrict text, char **restrict end);
-const char *_swift_stdlib_strtod_clocale(const char *text, double *result) {
-    char *end = 0;
-    *result = strtod(text, &end);
-    return end;
-}

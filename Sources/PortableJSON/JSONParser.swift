@@ -184,11 +184,7 @@ public struct JSONParser {
             if current == 0x2B || current == 0x2D { index += 1 }
             guard digits(&self) > 0 else { throw failure("a number needs digits in its exponent") }
         }
-        // Correctly rounded by the C library's strtod (glibc natively, wasi-libc in WebAssembly through
-        // Wasm/shim.c): the same Double from the same digits on both.
-        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
-            throw failure("a number that cannot be read")
-        }
+        let value = DecimalReader.double(bytes[start..<index])
         return value
     }
 }

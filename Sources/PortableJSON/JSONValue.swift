@@ -47,3 +47,11 @@ public enum JSONValue: Equatable, Sendable {
         return Int(d)
     }
 }
+
+extension JSONValue {
+    /// The number `text` spells in JSON's grammar (`-0.25`, `1e-3`), read exactly; nil for anything else.
+    public static func number(_ text: String) -> Double? {
+        guard case .number(let d)? = try? JSONParser.parse(Array(text.utf8)) else { return nil }
+        return d
+    }
+}

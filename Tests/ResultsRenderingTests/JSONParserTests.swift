@@ -29,6 +29,29 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(read.map { $0.double?.bitPattern }, values.map(\.bitPattern))
     }
 
+    /// Hard decimals (halfway cases, subnormals, the edges of the range, long digit
+    /// strings) read as Swift's own correctly rounded `Double(String)` reads them.
+    func testDecimalsRoundLikeACorrectStrtod() throws {
+        var texts = ["9007199254740993", "9007199254740995", "2.2250738585072011e-308", "2.2250738585072014e-308",
+                     "4.9406564584124654e-324", "2.4703282292062327e-324", "2.4703282292062328e-324", "1e-400",
+                     "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308", "1e400", "0.1",
+                     "123456789012345678901234567890", "0.30000000000000001665", "-0", "-0.0e5", "7e22", "8e22",
+                     "1" + String(repeating: "0", count: 900) + "1e-900", "0." + String(repeating: "0", count: 400) + "1e400"]
+        var state: UInt64 = 11
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 11 }
+        for _ in 0..<1500 {
+            let digits = String(next() % 1_000_000_000_000) + String(next() % 1_000_000_000)
+            texts.append("\(digits.prefix(1)).\(digits.dropFirst())e\(Int(next() % 640) - 330)")
+        }
+        for text in texts {
+            let read = try XCTUnwrap(JSONParser.parse(text).double, text)
+            let expected = try XCTUnwrap(Double(text), text)
+            XCTAssertEqual(read.bitPattern, expected.bitPattern, text)
+        }
+        XCTAssertEqual(JSONValue.number("0.25"), 0.25)
+        XCTAssertNil(JSONValue.number("1_000"))
+    }
+
     func testDamagedTextIsLocated() {
         func error(_ text: String) -> String? {
             do { _ = try JSONParser.parse(text); return nil } catch { return error.description }

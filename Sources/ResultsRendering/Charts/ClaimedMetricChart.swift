@@ -25,14 +25,14 @@ extension ResultCharts {
         let seeds = seedCounts.count == 1 ? seedCounts.first! : seedCounts.max()!
         return ChartFigure(
             id: "\(id)-claimed",
-            caption: "What the claims compare: " + metrics.map(\.title).joined(separator: ", ") + " per run on the test set"
+            caption: "What the claims compare: " + metrics.map { $0.title }.joined(separator: ", ") + " per run on the test set"
                 + (seeds > 1 ? "; each marker is one seed (\(seeds) per run), the tick and number are their mean." : "."),
-            altText: "Dot charts of the claimed metrics. " + charts.map(\.altText).joined(separator: ". ") + ".",
+            altText: "Dot charts of the claimed metrics. " + charts.map { $0.altText }.joined(separator: ". ") + ".",
             svgs: charts.map { $0.draw() },
             data: HTMLTable(caption: nil, header: ["metric", "run", "seed", "value"], rows: rows),
             panels: true,
             narrowSVGs: charts.map { chart in var c = chart; c.width = 340; return c.draw() },
-            panelAltTexts: charts.map(\.altText))
+            panelAltTexts: charts.map { $0.altText })
     }
 
     /// Each seed's value of a metric for run `index` (one seed: the run's own).

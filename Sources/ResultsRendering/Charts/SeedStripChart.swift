@@ -21,7 +21,7 @@ struct SeedStripChart {
 
     /// The x domain: [0, 1] for rates, else the values padded.
     var domain: (Double, Double) {
-        let all = rows.flatMap(\.values).filter(\.isFinite)
+        let all = rows.flatMap { $0.values }.filter { $0.isFinite }
         if all.allSatisfy({ $0 >= 0 && $0 <= 1 }) { return (0, 1) }
         return LineChart.fit(all, includeZero: true)
     }

@@ -46,7 +46,7 @@ public struct ResultsDiff: Sendable, Equatable {
     /// Runs whose outcome changed or that appear on one side only ("sgd: completed → diverged").
     public var notes: [String]
 
-    public var flippedClaims: [ClaimChange] { claims.filter(\.flipped) }
+    public var flippedClaims: [ClaimChange] { claims.filter { $0.flipped } }
 
     /// True when a reader would see nothing different.
     public var isEmpty: Bool {
@@ -122,8 +122,8 @@ public struct ResultsDiff: Sendable, Equatable {
     /// metric values: a run trained with several seeds stands for their means.
     public static func metricValues(of entry: ResultsDocument.RunEntry) -> [String: Double] {
         if let aggregate = entry.aggregate {
-            var values = aggregate.metrics.mapValues(\.mean)
-            for label in aggregate.perLabel { values["recall(\(label.label))"] = label.recall?.mean }
+            var values = aggregate.metrics.mapValues { $0.mean }
+            for label in aggregate.perLabel { values["recall(\(label.label))"] = label.values["recall"]?.mean }
             return values
         }
         guard let m = entry.result.metrics else { return [:] }

@@ -13,10 +13,7 @@ extension JSONField {
             sweeps: try member("sweeps").map { (s: JSONField) throws(ResultsReadError) in
                 ResultsPageContext.SweepPage(
                     metrics: try s.member("metrics").map { (m: JSONField) throws(ResultsReadError) in
-                        var metric = SweepMetric.defaults(rarest: nil)[0]  // its memberwise init is Experiments' own
-                        metric.name = try m.member("name").string()
-                        metric.label = try m.optional("label")?.string()
-                        return metric
+                        SweepMetric(name: try m.member("name").string(), label: try m.optional("label")?.string())
                     },
                     axisLabel: try s.member("axisLabel").string())
             },

@@ -44,7 +44,7 @@ public enum PublishedResultsPage {
             outcome.sweeps.append(SweepOutcome(
                 title: try sweep.member("title").string(), blockIndex: try sweep.member("block").int(),
                 parameter: try sweep.member("parameter").string(), values: try sweep.member("values").strings(),
-                runNames: points.first?.map(\.name) ?? [], points: points, metrics: page.metrics, axisLabel: page.axisLabel))
+                runNames: points.first?.map { $0.name } ?? [], points: points, metrics: page.metrics, axisLabel: page.axisLabel))
         }
         let records = try results.member("expectations").map { (e: JSONField) throws(ResultsReadError) in try e.expectationRecord() }
         guard records.count == context.expectationBlocks.count else {

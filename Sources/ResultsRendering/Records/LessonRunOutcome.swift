@@ -1,3 +1,4 @@
+import PortableJSON
 import Experiments
 
 /// What running a lesson produced: per comparison its dataset card and runs
@@ -35,8 +36,8 @@ public struct LessonRunOutcome: Sendable {
     /// Runs (one per seed) that diverged or could not train, sweeps included,
     /// less the divergences a held claim expects.
     public var failedRuns: [RunResult] {
-        (comparisons.flatMap(\.series) + sweeps.flatMap { $0.points.flatMap { $0 } })
-            .flatMap(\.results).filter(isFailure)
+        (comparisons.flatMap { $0.series } + sweeps.flatMap { $0.points.flatMap { $0 } })
+            .flatMap { $0.results }.filter(isFailure)
     }
 
     /// Whether this (run, seed) result fails the lesson.
@@ -105,5 +106,5 @@ public struct SweepOutcome: Sendable {
     }
 
     /// The values as numbers, for the chart's x axis.
-    public var numericValues: [Double] { values.map { Double($0) ?? .nan } }
+    public var numericValues: [Double] { values.map { JSONValue.number($0) ?? .nan } }
 }

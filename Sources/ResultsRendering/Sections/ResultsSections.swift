@@ -74,11 +74,11 @@ public struct ResultsSections {
             var section = ComparisonSection(title: comparison.title, dataset: comparison.dataset, previewPath: previewPath,
                                             runs: comparison.runs, id: "results-\(index + 1)", show: show,
                                             datasetShownAt: cardOfDataset[comparison.datasetHash],
-                                            aggregates: comparison.series.map(\.aggregate))
+                                            aggregates: comparison.series.map { $0.aggregate })
             // The claims of the expect blocks after this comparison, up to the next one.
-            let next = outcome.comparisons.map(\.blockIndex).filter { $0 > comparison.blockIndex }.min() ?? Int.max
-            section.claims = expectations.filter { $0.blockIndex > comparison.blockIndex && $0.blockIndex < next }.map(\.record.source)
-            section.seedResults = comparison.series.map(\.results)
+            let next = outcome.comparisons.map { $0.blockIndex }.filter { $0 > comparison.blockIndex }.min() ?? Int.max
+            section.claims = expectations.filter { $0.blockIndex > comparison.blockIndex && $0.blockIndex < next }.map { $0.record.source }
+            section.seedResults = comparison.series.map { $0.results }
             if cardOfDataset[comparison.datasetHash] == nil, comparison.dataset != nil {
                 cardOfDataset[comparison.datasetHash] = section.datasetCardID
             }

@@ -79,7 +79,7 @@ struct SweepSection {
         }
         return ChartFigure(
             id: "\(id)-chart",
-            caption: "\(sweep.metrics.map(\.title).joined(separator: ", ")) against \(axis)"
+            caption: "\(sweep.metrics.map { $0.title }.joined(separator: ", ")) against \(axis)"
                 + (seedCount > 1 ? " (mean over \(seedCount) seeds; band: min to max)." : "."),
             altText: "Line chart of test metrics against \(axis). " + alt.joined(separator: "; ") + ".",
             svgs: [chart(640).draw()],
