@@ -59,16 +59,17 @@ let package = Package(
                 swiftSettings: numericKernelFlags),
         .target(name: "Datasets", dependencies: ["NeuralCore", "PortableMath", "CZlib", "CPNG"],
                 swiftSettings: optimisedInDebug),
-        // One (run, seed) pair from plain numbers: what lessons.wasm runs (scripts/build-wasm).
-        .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets"], swiftSettings: optimisedInDebug),
         .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets"]),
         // The results renderer (tables, SVG charts, claims, what changed, number spelling):
         // portable, also compiled into lessons.wasm (scripts/build-wasm).
         .target(name: "ResultsRendering", dependencies: ["Experiments", "PortableMath", "PortableJSON"]),
-        // A small JSON reader that also compiles as Embedded Swift (no Foundation, no Codable).
-        .target(name: "PortableJSON"),
+        // JSON without Foundation, for the WebAssembly module's requests and answers.
+        .target(name: "PortableJSON", swiftSettings: optimisedInDebug),
+        // One (run, seed) pair from JSON to JSON: what lessons.wasm runs (scripts/build-wasm).
+        .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON"],
+                swiftSettings: optimisedInDebug),
         .target(name: "LessonKit", dependencies: [
-            "Experiments", "ResultsRendering", "PortableMath", "CCmarkGFM",
+            "Experiments", "ResultsRendering", "PortableMath", "PortableJSON", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
@@ -85,7 +86,7 @@ let package = Package(
         // `lessons fuzz`: mutants of the course lessons, judged in process and through the binary.
         .target(name: "LessonFuzz", dependencies: ["LessonKit", "NeuralCore"]),
         .executableTarget(name: "lessons", dependencies: [
-            "LessonKit", "LessonPreview", "LessonFuzz",
+            "LessonKit", "PortableJSON", "LessonPreview", "LessonFuzz",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -93,7 +94,7 @@ let package = Package(
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
-        .testTarget(name: "PortableRunTests", dependencies: ["PortableRun"]),
+        .testTarget(name: "PortableRunTests", dependencies: ["PortableRun", "LessonKit"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ResultsRenderingTests", dependencies: ["ResultsRendering", "PortableJSON"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "ResultsRendering"]),

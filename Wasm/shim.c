@@ -24,3 +24,20 @@ __int128 __multi3(__int128 a, __int128 b) {
     uint64_t high = hh + (lh >> 32) + (hl >> 32) + (mid >> 32) + a0 * b1 + a1 * b0;
     return (__int128)(((unsigned __int128)high << 64) | low);
 }
+
+// Double(String) in Embedded Swift calls this (the standard library's own runtime
+// supplies it natively); wasi-libc's strtod is correctly rounded, as the JSON reader needs.
+double strtod(const char *restrict, char **restrict);
+const char *_swift_stdlib_strtod_clocale(const char *nptr, double *outResult) {
+    char *end;
+    *outResult = strtod(nptr, &end);
+    return end;
+}
+
+// strtod reads through musl's FILE machinery, which links stdout's writer and with it
+// WASI imports (fd_write, fd_seek, fd_close). Reading a string never calls them, so
+// these stand-ins, which trap, keep the module free of WASI.
+struct _IO_FILE;
+size_t __stdio_write(struct _IO_FILE *f, const unsigned char *buffer, size_t length) { __builtin_trap(); }
+long long __stdio_seek(struct _IO_FILE *f, long long offset, int whence) { __builtin_trap(); }
+int __stdio_close(struct _IO_FILE *f) { __builtin_trap(); }

@@ -1,28 +1,64 @@
-/// JSON text for what a portable module hands back: strings escaped as RFC 8259 asks
-/// (quote, backslash and control characters; everything else as UTF-8).
-public enum JSONWriter {
-    public static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+/// Compact JSON text with sorted keys. Numbers use Swift's shortest round-trip
+/// spelling (integers without a fraction), so every Double reads back to the same
+/// bits; NaN and the infinities are written as the strings "NaN", "Infinity" and
+/// "-Infinity", as `CanonicalJSON` writes them.
+extension JSONValue {
+    public var text: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    private func write(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let x): out += JSONValue.numberText(x)
+        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .object(let fields):
+            out += "{"
+            for (i, key) in fields.keys.sorted().enumerated() {
+                if i > 0 { out += "," }
+                JSONValue.writeString(key, to: &out)
+                out += ":"
+                fields[key]!.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    static func numberText(_ x: Double) -> String {
+        if x.isNaN { return "\"NaN\"" }
+        if x.isInfinite { return x > 0 ? "\"Infinity\"" : "\"-Infinity\"" }
+        if x == x.rounded(), abs(x) < 9_007_199_254_740_992, !(x == 0 && x.sign == .minus) { return String(Int64(x)) }
+        return x.description
+    }
+
+    private static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "\u{0}"..."\u{1F}":
-                let hex = Array("0123456789abcdef".unicodeScalars)
-                out += "\\u00"
-                out.unicodeScalars.append(hex[Int(scalar.value >> 4)])
-                out.unicodeScalars.append(hex[Int(scalar.value & 15)])
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
-        return out + "\""
-    }
-
-    /// An object of string members, in the order given.
-    public static func object(_ members: [(key: String, value: String)]) -> String {
-        "{" + members.map { string($0.key) + ":" + string($0.value) }.joined(separator: ",") + "}"
+        out += "\""
     }
 }

@@ -74,7 +74,7 @@ final class PublishedResultsPageTests: XCTestCase {
                 return nil
             } catch { return error.message }
         }
-        XCTAssertEqual(failure(Array("{\"comparisons\": [1,]}".utf8), Array(context)), "results.json:1:20: unexpected character where a value should be")
+        XCTAssertEqual(failure(Array("{\"comparisons\": [1,]}".utf8), Array(context)), "results.json: JSON at byte 19: expected a value")
         let text = String(decoding: json, as: UTF8.self).replacingOccurrences(of: "\"testCount\"", with: "\"testCounted\"")
         XCTAssertEqual(failure(Array(text.utf8), Array(context)), "comparisons[0].runs[0].seeds[0].result.metrics: missing 'testCount'")
         XCTAssertNotNil(failure(Array(json), Array("{}".utf8)))

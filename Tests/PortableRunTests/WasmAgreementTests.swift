@@ -1,77 +1,54 @@
 import Foundation
 import XCTest
+import Experiments
+import LessonKit
+import PortableJSON
 @testable import PortableRun
 
-/// lessons.wasm under node against native code, bit for bit: every step loss, every
-/// epoch loss, every test probability, mAP, macro-F1 and the final weights' hash.
-/// Skipped when node or the module is missing, unless LESSONS_REQUIRE_WASM=1
-/// (scripts/check-wasm sets it); LESSONS_WASM picks another module, and
-/// LESSONS_WASM_UNFUSED names a module built with LESSONS_WASM_FMA=unfused.
+/// lessons.wasm under node against native code, bit for bit: the whole `RunResult` of a
+/// pair (every epoch's losses, every metric, curve point and threshold) as the module's
+/// JSON text, against the text native `PairRun` writes (timings aside). Skipped when node or the module
+/// is missing, unless LESSONS_REQUIRE_WASM=1 (scripts/check-wasm sets it); LESSONS_WASM
+/// picks another module, and LESSONS_WASM_UNFUSED names a module built with
+/// LESSONS_WASM_FMA=unfused.
 final class WasmAgreementTests: XCTestCase {
-    private struct NodeResult: Decodable {
-        var fused: Int
-        var stepLosses: [String], epochLosses: [String], testProbabilities: [String]
-        var meanAveragePrecision: String, macroF1: String, weightsHash: String
-        var diverged: Bool
-    }
-
     private static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private var required: Bool { ProcessInfo.processInfo.environment["LESSONS_REQUIRE_WASM"] == "1" }
 
-    /// Runs the node driver on `flat`: its exit status, standard output and error.
-    private func runNode(_ flat: [Double], module chosen: String? = nil,
-                         mode: [String] = []) throws -> (status: Int32, output: Data, errors: String) {
-        let environment = ProcessInfo.processInfo.environment
-        let required = environment["LESSONS_REQUIRE_WASM"] == "1"
-        let module = chosen ?? environment["LESSONS_WASM"]
+    /// The engine `lessons verify --engine wasm` uses, on `module` (default: LESSONS_WASM or the site's).
+    private func engine(module chosen: String? = nil) throws -> WasmEngine {
+        let module = chosen ?? ProcessInfo.processInfo.environment["LESSONS_WASM"]
             ?? Self.repository.appendingPathComponent("site/assets/lessons.wasm").path
         guard FileManager.default.fileExists(atPath: module) else {
             if required { XCTFail("no module at \(module)") }
             throw XCTSkip("no module at \(module) (make wasm)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let config = "[" + flat.map { String($0) }.joined(separator: ",") + "]"
-        process.arguments = ["node", "--experimental-wasm-relaxed-simd",
-                             Self.repository.appendingPathComponent("scripts/wasm/run-node.mjs").path, module, config] + mode
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 127 && !required { throw XCTSkip("node is not installed") }
-        return (process.terminationStatus, data, message)
+        return WasmEngine(module: module, host: Self.repository.appendingPathComponent("scripts/wasm/run-node.mjs").path)
     }
 
-    private func trainInNode(_ flat: [Double]) throws -> NodeResult {
-        let run = try runNode(flat)
-        guard run.status == 0 else {
-            XCTFail("node exited with \(run.status): \(run.errors)")
-            throw XCTSkip("node failed")
+    private func call(_ engine: WasmEngine, _ request: String, _ arguments: [String] = []) throws -> (status: Int32, output: String, errors: String) {
+        do { return try engine.call(request, arguments: arguments) } catch let error as LessonsError where !required {
+            throw XCTSkip("\(error)")  // node is not installed
         }
-        return try JSONDecoder().decode(NodeResult.self, from: run.output)
     }
 
-    private func hex(_ value: Double) -> String { String(value.bitPattern, radix: 16).leftPadded(16) }
-    private func hex(_ value: Float) -> String { String(value.bitPattern, radix: 16).leftPadded(8) }
-
-    private func assertAgreement(_ flat: [Double], file: StaticString = #filePath, line: UInt = #line) throws {
-        let wasm = try trainInNode(flat)
-        let native = try PairRun.train(PairConfiguration(flat: flat))
-        XCTAssertEqual(wasm.fused, 1, "this engine does not fuse relaxed_madd", file: file, line: line)
-        XCTAssertEqual(wasm.stepLosses, native.stepLosses.map(hex), "step losses", file: file, line: line)
-        XCTAssertEqual(wasm.epochLosses, native.epochLosses.map(hex), "epoch losses", file: file, line: line)
-        let probabilities = native.testProbabilities.map(hex)
-        XCTAssertEqual(wasm.testProbabilities.count, probabilities.count, file: file, line: line)
-        if let i = probabilities.indices.first(where: { $0 < wasm.testProbabilities.count && wasm.testProbabilities[$0] != probabilities[$0] }) {
-            XCTFail("test probability \(i): wasm \(wasm.testProbabilities[i]), native \(probabilities[i])", file: file, line: line)
+    private func assertAgreement(_ pair: PairRequest, file: StaticString = #filePath, line: UInt = #line) throws {
+        let request = try pair.text()
+        let wasm = try call(try engine(), request)
+        XCTAssertEqual(wasm.status, 0, wasm.errors, file: file, line: line)
+        let native = try PairRun.execute(Array(request.utf8), clock: .stopped)
+        // The same text but for the timings (the module reads the host's clock).
+        func withoutTimings(_ text: String) throws -> (text: String, trainSeconds: Double) {
+            guard case .object(var fields) = try JSONValue(parsing: text) else { return (text, 0) }
+            let seconds = try fields["timings"]?.field("trainSeconds", "timings").double("trainSeconds") ?? 0
+            fields["timings"] = nil
+            return (JSONValue.object(fields).text, seconds)
         }
-        XCTAssertEqual(wasm.meanAveragePrecision, hex(native.meanAveragePrecision), "mAP", file: file, line: line)
-        XCTAssertEqual(wasm.macroF1, hex(native.macroF1), "macro-F1", file: file, line: line)
-        XCTAssertEqual(wasm.weightsHash, String(native.weightsHash, radix: 16).leftPadded(16), "weights", file: file, line: line)
-        XCTAssertEqual(wasm.diverged, native.diverged, file: file, line: line)
+        let (wasmText, wasmSeconds) = try withoutTimings(wasm.output)
+        XCTAssertEqual(wasmText, try withoutTimings(native).text, file: file, line: line)
+        XCTAssertGreaterThan(wasmSeconds, 0, file: file, line: line)
+        XCTAssertTrue(native.contains("\"meanAveragePrecision\""), file: file, line: line)
     }
 
     func testConvolutionalPairAgreesBitForBit() throws { try assertAgreement(SmallPairs.cnn) }
@@ -81,9 +58,10 @@ final class WasmAgreementTests: XCTestCase {
     /// The generated Shapes training split: the same image and label bits in the module.
     func testShapesDataAgreeBitForBit() throws {
         struct Hashes: Decodable, Equatable { var images: String, labels: String, count: Int }
-        let run = try runNode(SmallPairs.cnn, mode: ["--shapes"])
+        let request = try SmallPairs.cnn.text()
+        let run = try call(try engine(), request, ["--shapes"])
         XCTAssertEqual(run.status, 0, run.errors)
-        let train = try PairRun.dataset(PairConfiguration(flat: SmallPairs.cnn)).train
+        let train = try PairRun.dataset(PairRun.request(Array(request.utf8))).train
         func fnv(_ floats: [Float]) -> String {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for value in floats {
@@ -91,37 +69,32 @@ final class WasmAgreementTests: XCTestCase {
                     hash = (hash ^ UInt64((value.bitPattern >> UInt32(shift)) & 0xff)) &* 0x0000_0100_0000_01b3
                 }
             }
-            return String(hash, radix: 16).leftPadded(16)
+            let hex = String(hash, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
         }
-        XCTAssertEqual(try JSONDecoder().decode(Hashes.self, from: run.output),
-                       Hashes(images: fnv(train.images.storage), labels: fnv(train.labels.storage),
-                              count: train.images.count))
+        XCTAssertEqual(try JSONDecoder().decode(Hashes.self, from: Data(run.output.utf8)),
+                       Hashes(images: fnv(train.images.storage), labels: fnv(train.labels.storage), count: train.images.count))
     }
 
     /// A module whose multiply-add does not fuse (what an engine without FMA computes)
     /// notices it and refuses to train, rather than giving other numbers.
     func testUnfusedMultiplyAddIsDetectedAndRefused() throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard let module = environment["LESSONS_WASM_UNFUSED"] else {
-            if environment["LESSONS_REQUIRE_WASM"] == "1" { XCTFail("LESSONS_WASM_UNFUSED is not set") }
+        guard let module = ProcessInfo.processInfo.environment["LESSONS_WASM_UNFUSED"] else {
+            if required { XCTFail("LESSONS_WASM_UNFUSED is not set") }
             throw XCTSkip("no unfused module (LESSONS_WASM_UNFUSED)")
         }
-        let run = try runNode(SmallPairs.mlp, module: module)
+        let run = try call(try engine(module: module), try SmallPairs.mlp.text())
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.errors, "lessons.wasm refused (status 3): this engine does not fuse f32x4.relaxed_madd; "
                        + "its numbers would differ from native\n")
     }
 
-    /// A bad configuration is refused with the message native code gives.
-    func testBadConfigurationIsRefusedWithTheNativeMessage() throws {
-        var flat = SmallPairs.mlp
-        flat[1] = 9
-        let run = try runNode(flat)
+    /// A bad request is refused with the message native code gives.
+    func testBadRequestIsRefusedWithTheNativeMessage() throws {
+        let request = try SmallPairs.mlp.text().replacingOccurrences(of: "\"epochs\":2", with: "\"epochs\":\"two\"")
+        let run = try call(try engine(), request)
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.errors, "lessons.wasm refused (status 1): label count at position 1 must be a whole number in 1...5\n")
+        XCTAssertEqual(run.errors, "lessons.wasm refused (status 1): run.epochs: expected a whole number\n")
+        XCTAssertThrowsError(try PairRun.request(Array(request.utf8)))
     }
-}
-
-private extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -5,12 +5,14 @@ import SIMDKernels
 import WasmSIMD
 
 // The entry points of lessons.wasm: numbers and pointers into linear memory cross the
-// boundary. A host allocates with `lessons_alloc`, writes a `PairConfiguration` as
-// Float64 values, calls `lessons_train` or `lessons_shapes`, and reads the result
-// through the `lessons_result_*` accessors (valid until the next call).
+// boundary. A host allocates with `lessons_alloc`, writes a request (UTF-8 JSON,
+// `{"run": …, "dataset": …}`, see `PairRun`), calls `lessons_run_pair` or
+// `lessons_shapes`, and reads the answer through `lessons_output` or the
+// `lessons_shapes_*` accessors (valid until the next call). scripts/wasm/lessons-host.mjs
+// is such a host.
 
 /// The last call's outputs, kept alive for the host to read.
-nonisolated(unsafe) private var lastResult: PairResult? = nil
+nonisolated(unsafe) private var lastOutput: [UInt8] = []
 nonisolated(unsafe) private var lastImages: [Float] = []
 nonisolated(unsafe) private var lastLabels: [Float] = []
 nonisolated(unsafe) var lastError: [UInt8] = []
@@ -48,27 +50,22 @@ public func lessonsFMAIsFused() -> Int32 {
 nonisolated(unsafe) private var opaqueFour: Float = 4
 @inline(never) private func lessonsOpaqueFour() -> Float { opaqueFour }
 
-private func readConfiguration(_ pointer: UnsafePointer<Double>, _ count: Int32) -> PairConfiguration? {
-    do {
-        return try PairConfiguration(flat: Array(UnsafeBufferPointer(start: pointer, count: Int(count))))
-    } catch {
-        lastError = Array(error.description.utf8)
-        return nil
-    }
+private func requestBytes(_ pointer: UnsafePointer<UInt8>, _ count: Int32) -> [UInt8] {
+    Array(UnsafeBufferPointer(start: pointer, count: Int(max(count, 0))))
 }
 
-/// Trains one pair. Status: 0 done, 1 bad configuration (see `lessons_error`),
-/// 3 this engine does not fuse multiply-adds (nothing trained).
-@_expose(wasm, "lessons_train") @_cdecl("lessons_train")
-public func lessonsTrain(_ config: UnsafePointer<Double>, _ count: Int32) -> Int32 {
-    lastResult = nil
+/// Trains one (run, seed) pair; its `RunResult` JSON is then `lessons_output`.
+/// Status: 0 done, 1 bad request (see `lessons_error`), 3 this engine does not fuse
+/// multiply-adds (nothing trained).
+@_expose(wasm, "lessons_run_pair") @_cdecl("lessons_run_pair")
+public func lessonsRunPair(_ request: UnsafePointer<UInt8>, _ count: Int32) -> Int32 {
+    lastOutput = []
     guard lessonsFMAIsFused() == 1 else {
         lastError = Array("this engine does not fuse f32x4.relaxed_madd; its numbers would differ from native".utf8)
         return 3
     }
-    guard let configuration = readConfiguration(config, count) else { return 1 }
     do {
-        lastResult = try PairRun.train(configuration)
+        lastOutput = Array(try PairRun.execute(requestBytes(request, count)).utf8)
         return 0
     } catch {
         lastError = Array(error.description.utf8)
@@ -76,12 +73,11 @@ public func lessonsTrain(_ config: UnsafePointer<Double>, _ count: Int32) -> Int
     }
 }
 
-/// Generates the configuration's Shapes dataset (train split): images [N·H·W] and labels [N·L].
+/// Generates the request's Shapes dataset (train split): images [N·H·W] and labels [N·L].
 @_expose(wasm, "lessons_shapes") @_cdecl("lessons_shapes")
-public func lessonsShapes(_ config: UnsafePointer<Double>, _ count: Int32) -> Int32 {
-    guard let configuration = readConfiguration(config, count) else { return 1 }
+public func lessonsShapes(_ request: UnsafePointer<UInt8>, _ count: Int32) -> Int32 {
     do {
-        let data = try PairRun.dataset(configuration)
+        let data = try PairRun.dataset(PairRun.request(requestBytes(request, count)))
         lastImages = data.train.images.storage
         lastLabels = data.train.labels.storage
         return 0
@@ -101,6 +97,11 @@ public func lessonsError() -> UnsafeRawPointer? { address(lastError) }
 @_expose(wasm, "lessons_error_length") @_cdecl("lessons_error_length")
 public func lessonsErrorLength() -> Int32 { Int32(lastError.count) }
 
+@_expose(wasm, "lessons_output") @_cdecl("lessons_output")
+public func lessonsOutput() -> UnsafeRawPointer? { address(lastOutput) }
+@_expose(wasm, "lessons_output_length") @_cdecl("lessons_output_length")
+public func lessonsOutputLength() -> Int32 { Int32(lastOutput.count) }
+
 @_expose(wasm, "lessons_shapes_images") @_cdecl("lessons_shapes_images")
 public func lessonsShapesImages() -> UnsafeRawPointer? { address(lastImages) }
 @_expose(wasm, "lessons_shapes_image_count") @_cdecl("lessons_shapes_image_count")
@@ -109,29 +110,3 @@ public func lessonsShapesImageCount() -> Int32 { Int32(lastImages.count) }
 public func lessonsShapesLabels() -> UnsafeRawPointer? { address(lastLabels) }
 @_expose(wasm, "lessons_shapes_label_count") @_cdecl("lessons_shapes_label_count")
 public func lessonsShapesLabelCount() -> Int32 { Int32(lastLabels.count) }
-
-@_expose(wasm, "lessons_result_step_losses") @_cdecl("lessons_result_step_losses")
-public func lessonsResultStepLosses() -> UnsafeRawPointer? { lastResult.flatMap { address($0.stepLosses) } }
-@_expose(wasm, "lessons_result_step_count") @_cdecl("lessons_result_step_count")
-public func lessonsResultStepCount() -> Int32 { Int32(lastResult?.stepLosses.count ?? 0) }
-@_expose(wasm, "lessons_result_epoch_losses") @_cdecl("lessons_result_epoch_losses")
-public func lessonsResultEpochLosses() -> UnsafeRawPointer? { lastResult.flatMap { address($0.epochLosses) } }
-@_expose(wasm, "lessons_result_epoch_count") @_cdecl("lessons_result_epoch_count")
-public func lessonsResultEpochCount() -> Int32 { Int32(lastResult?.epochLosses.count ?? 0) }
-@_expose(wasm, "lessons_result_probabilities") @_cdecl("lessons_result_probabilities")
-public func lessonsResultProbabilities() -> UnsafeRawPointer? { lastResult.flatMap { address($0.testProbabilities) } }
-@_expose(wasm, "lessons_result_probability_count") @_cdecl("lessons_result_probability_count")
-public func lessonsResultProbabilityCount() -> Int32 { Int32(lastResult?.testProbabilities.count ?? 0) }
-/// mAP, macro-F1, weights hash (low, high 32 bits as Float64), diverged (0/1), by index.
-@_expose(wasm, "lessons_result_scalar") @_cdecl("lessons_result_scalar")
-public func lessonsResultScalar(_ index: Int32) -> Double {
-    guard let r = lastResult else { return .nan }
-    switch index {
-    case 0: return r.meanAveragePrecision
-    case 1: return r.macroF1
-    case 2: return Double(r.weightsHash & 0xffff_ffff)
-    case 3: return Double(r.weightsHash >> 32)
-    case 4: return r.diverged ? 1 : 0
-    default: return .nan
-    }
-}

@@ -1,10 +1,14 @@
-#if !hasFeature(Embedded)
+#if hasFeature(Embedded)
+/// The host's clock (JavaScript: `performance.now()`), the module's one import.
+@_extern(wasm, module: "lessons", name: "clock_ms")
+@_extern(c)
+private func hostClockMilliseconds() -> Double
+#else
 import Foundation
 #endif
 
 /// The clock a run's timings are read from, and nothing else: results never depend on
-/// it. Natively `Date`; in WebAssembly there is no clock unless the host passes one,
-/// so timings are 0 there.
+/// it. Natively `Date`; in WebAssembly the host's clock.
 public struct RunClock: Sendable {
     /// Seconds since any fixed moment.
     public var seconds: @Sendable () -> Double
@@ -15,7 +19,7 @@ public struct RunClock: Sendable {
     public static let stopped = RunClock { 0 }
 
     #if hasFeature(Embedded)
-    public static let standard = stopped
+    public static let standard = RunClock { hostClockMilliseconds() / 1000 }
     #else
     public static let standard = RunClock { Date().timeIntervalSinceReferenceDate }
     #endif

@@ -1,4 +1,3 @@
-import PortableJSON
 
 /// The exact decimal expansion of a finite Double: `digits × 10^exponent`, with
 /// `digits` the decimal digits of a whole number (no leading zeros; "0" for zero).

@@ -28,8 +28,7 @@ struct JSONField {
     }
 
     func elements() throws(ResultsReadError) -> [JSONField] {
-        guard let array = value.array else { throw fail("expected an array") }
-        return array.enumerated().map { JSONField(value: $0.element, path: "\(path)[\($0.offset)]") }
+        try read { () throws(JSONError) in try value.array(path) }.enumerated().map { JSONField(value: $0.element, path: "\(path)[\($0.offset)]") }
     }
 
     func map<T>(_ transform: (JSONField) throws(ResultsReadError) -> T) throws(ResultsReadError) -> [T] {
@@ -38,29 +37,18 @@ struct JSONField {
         return out
     }
 
-    func string() throws(ResultsReadError) -> String {
-        guard let s = value.string else { throw fail("expected text") }
-        return s
+    /// A read of PortableJSON's, its error as this document's.
+    private func read<T>(_ body: () throws(JSONError) -> T) throws(ResultsReadError) -> T {
+        do { return try body() } catch { throw ResultsReadError(error.description) }
     }
 
-    func double() throws(ResultsReadError) -> Double {
-        guard let d = value.double else { throw fail("expected a number") }
-        return d
-    }
-
-    func int() throws(ResultsReadError) -> Int {
-        guard let i = value.int else { throw fail("expected a whole number") }
-        return i
-    }
-
-    func bool() throws(ResultsReadError) -> Bool {
-        guard let b = value.bool else { throw fail("expected true or false") }
-        return b
-    }
-
-    func strings() throws(ResultsReadError) -> [String] { try map { (f: JSONField) throws(ResultsReadError) in try f.string() } }
-    func doubles() throws(ResultsReadError) -> [Double] { try map { (f: JSONField) throws(ResultsReadError) in try f.double() } }
-    func ints() throws(ResultsReadError) -> [Int] { try map { (f: JSONField) throws(ResultsReadError) in try f.int() } }
+    func string() throws(ResultsReadError) -> String { try read { () throws(JSONError) in try value.string(path) } }
+    func double() throws(ResultsReadError) -> Double { try read { () throws(JSONError) in try value.double(path) } }
+    func int() throws(ResultsReadError) -> Int { try read { () throws(JSONError) in try value.int(path) } }
+    func bool() throws(ResultsReadError) -> Bool { try read { () throws(JSONError) in try value.bool(path) } }
+    func strings() throws(ResultsReadError) -> [String] { try read { () throws(JSONError) in try value.strings(path) } }
+    func doubles() throws(ResultsReadError) -> [Double] { try read { () throws(JSONError) in try value.doubles(path) } }
+    func ints() throws(ResultsReadError) -> [Int] { try read { () throws(JSONError) in try value.ints(path) } }
 
     /// The named members that are present, as numbers (a metric left out is undefined).
     func values(named names: [String]) throws(ResultsReadError) -> [String: Double] {

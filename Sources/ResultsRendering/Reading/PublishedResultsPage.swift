@@ -59,19 +59,20 @@ public enum PublishedResultsPage {
 
     private static func parse(_ bytes: [UInt8], _ name: String) throws(ResultsReadError) -> JSONValue {
         do {
-            return try JSONParser.parse(bytes)
+            return try JSONValue(parsing: bytes)
         } catch {
-            throw ResultsReadError("\(name):\(error.line):\(error.column): \(error.message)")
+            throw ResultsReadError("\(name): \(error.description)")
         }
     }
 }
 
 extension ResultsSections.Rendered {
-    /// `{"afterBlock": {"3": "<section…>", …}, "references": {"results-1-loss": "Figure 1", …}}`,
-    /// blocks in order and ids sorted: what the WebAssembly entry point hands the page.
+    /// `{"afterBlock": {"3": "<section…>", …}, "references": {"results-1-loss": "Figure 1", …}}`
+    /// (keys sorted): what the WebAssembly entry point hands the page.
     public var json: String {
-        let blocks = afterBlock.keys.sorted().map { (key: String($0), value: afterBlock[$0]!) }
-        let ids = references.keys.sorted().map { (key: $0, value: references[$0]!) }
-        return "{\"afterBlock\":" + JSONWriter.object(blocks) + ",\"references\":" + JSONWriter.object(ids) + "}"
+        var blocks: [String: JSONValue] = [:], ids: [String: JSONValue] = [:]
+        for (block, html) in afterBlock { blocks[String(block)] = .string(html) }
+        for (id, name) in references { ids[id] = .string(name) }
+        return JSONValue.object(["afterBlock": .object(blocks), "references": .object(ids)]).text
     }
 }

@@ -1,4 +1,3 @@
-import PortableJSON
 import Experiments
 
 /// What running a lesson produced: per comparison its dataset card and runs
@@ -106,5 +105,5 @@ public struct SweepOutcome: Sendable {
     }
 
     /// The values as numbers, for the chart's x axis.
-    public var numericValues: [Double] { values.map { JSONValue.number($0) ?? .nan } }
+    public var numericValues: [Double] { values.map { Double($0) ?? .nan } }
 }

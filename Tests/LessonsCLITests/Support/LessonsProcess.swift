@@ -9,6 +9,8 @@ struct LessonsProcess {
     /// Whether the child runs with NO_COLOR=1; false removes it, so a test can
     /// check that piped output has no colour anyway.
     var setsNoColor = true
+    /// Variables set for the command on top of this process's environment.
+    var extraEnvironment: [String: String] = [:]
 
     func run(_ arguments: [String]) throws -> Output {
         let (process, out, err) = try start(arguments)
@@ -43,6 +45,7 @@ struct LessonsProcess {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "LESSONS_CACHE_DIR")
         if setsNoColor { environment["NO_COLOR"] = "1" } else { environment.removeValue(forKey: "NO_COLOR") }
+        environment.merge(extraEnvironment) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

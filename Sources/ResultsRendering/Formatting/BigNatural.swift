@@ -1,10 +1,9 @@
 /// A whole number of any size, in base-2³² limbs (least significant first): just
-/// enough arithmetic to convert between binary and decimal exactly (`DecimalReader`
-/// here, `DecimalDigits` in ResultsRendering), with no libc.
-public struct BigNatural {
+/// enough arithmetic for `DecimalDigits`, a Double's exact decimal expansion.
+struct BigNatural {
     private var limbs: [UInt32]
 
-    public init(_ value: UInt64) {
+    init(_ value: UInt64) {
         limbs = [UInt32(truncatingIfNeeded: value), UInt32(truncatingIfNeeded: value >> 32)]
         trim()
     }
@@ -13,7 +12,7 @@ public struct BigNatural {
         while limbs.count > 1 && limbs.last == 0 { limbs.removeLast() }
     }
 
-    public mutating func multiply(by factor: UInt32) {
+    mutating func multiply(by factor: UInt32) {
         var carry: UInt64 = 0
         for i in limbs.indices {
             let product = UInt64(limbs[i]) * UInt64(factor) + carry
@@ -23,13 +22,13 @@ public struct BigNatural {
         if carry != 0 { limbs.append(UInt32(carry)) }
     }
 
-    public mutating func multiply(byPowerOfTwo power: Int) {
+    mutating func multiply(byPowerOfTwo power: Int) {
         let words = power / 32, bits = power % 32
         if bits > 0 { multiply(by: UInt32(1) << bits) }
         if words > 0 { limbs.insert(contentsOf: repeatElement(0, count: words), at: 0) }
     }
 
-    public mutating func multiply(byPowerOfFive power: Int) {
+    mutating func multiply(byPowerOfFive power: Int) {
         var left = power
         // 5^13 is the largest power of five below 2^32.
         while left >= 13 { multiply(by: 1_220_703_125); left -= 13 }
@@ -51,7 +50,7 @@ public struct BigNatural {
     }
 
     /// ASCII decimal digits, most significant first.
-    public func decimal() -> [UInt8] {
+    func decimal() -> [UInt8] {
         var number = self
         var chunks: [UInt32] = []
         while number.limbs.count > 1 || number.limbs[0] != 0 { chunks.append(number.divide(by: 1_000_000_000)) }
@@ -75,25 +74,5 @@ public struct BigNatural {
             }
         }
         return out
-    }
-
-    /// Adds a small number.
-    public mutating func add(_ value: UInt32) {
-        var carry = UInt64(value)
-        var i = 0
-        while carry != 0 {
-            if i == limbs.count { limbs.append(0) }
-            let sum = UInt64(limbs[i]) + carry
-            limbs[i] = UInt32(truncatingIfNeeded: sum)
-            carry = sum >> 32
-            i += 1
-        }
-    }
-
-    /// -1, 0 or 1 as `a` is below, equal to or above `b`.
-    public static func compare(_ a: BigNatural, _ b: BigNatural) -> Int {
-        if a.limbs.count != b.limbs.count { return a.limbs.count < b.limbs.count ? -1 : 1 }
-        for i in a.limbs.indices.reversed() where a.limbs[i] != b.limbs[i] { return a.limbs[i] < b.limbs[i] ? -1 : 1 }
-        return 0
     }
 }

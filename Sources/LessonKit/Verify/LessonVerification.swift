@@ -1,0 +1,80 @@
+import Foundation
+import Experiments
+import PortableJSON
+
+/// `lessons verify`: retrains (run, seed) pairs cold, natively or in lessons.wasm, and
+/// compares each result with the published one, bit for bit, timings aside. Stops at
+/// the first difference.
+public struct LessonVerification {
+    public enum Engine: Sendable {
+        case native
+        case wasm(WasmEngine)
+    }
+
+    public var engine: Engine
+    /// Where the lesson's relative data paths resolve.
+    public var lessonFolder: String?
+
+    public init(engine: Engine, lessonFolder: String?) {
+        self.engine = engine
+        self.lessonFolder = lessonFolder
+    }
+
+    /// A pair that did not agree, and where.
+    public struct Disagreement: Sendable, CustomStringConvertible {
+        public var pair: VerifyPair
+        public var difference: ResultDifference
+        public var description: String {
+            "'\(pair.context)': run '\(pair.run.name)', seed \(pair.seed): \(difference)"
+        }
+    }
+
+    /// Trains `pair` cold: its result as JSON.
+    public func train(_ pair: VerifyPair, datasets: inout [DatasetSource: Dataset]) throws -> JSONValue {
+        let text: String
+        switch engine {
+        case .native:
+            let data: Dataset
+            if let known = datasets[pair.dataset] { data = known } else {
+                do { data = try pair.dataset.load(relativeTo: lessonFolder) } catch {
+                    throw LessonsError(message: "'\(pair.context)': the dataset cannot be made: \(error)")
+                }
+                datasets[pair.dataset] = data
+            }
+            text = try CanonicalJSON.string(RunExecutor.execute(pair.run, on: data))
+        case .wasm(let wasm):
+            if case .shapes = pair.dataset {} else {
+                throw LessonsError(message: "'\(pair.context)': --engine wasm trains only on Shapes data so far; "
+                                   + "this lesson's data is read from files (use --engine native)")
+            }
+            text = try wasm.runPair(PairRequest(run: pair.run, dataset: pair.dataset).text())
+        }
+        do { return try JSONValue(parsing: text) } catch {
+            throw LessonsError(message: "'\(pair.context)': the engine's result is not JSON: \(error.description)")
+        }
+    }
+
+    /// Trains and compares every pair in order; `progress` hears of each pair that agreed, with its result.
+    /// The first disagreement, or nil when every pair agrees. A pair met twice (a sweep
+    /// point at the lesson's own value) trains once.
+    public func verify(_ pairs: [VerifyPair], progress: (VerifyPair, JSONValue) -> Void = { _, _ in }) throws -> Disagreement? {
+        var datasets: [DatasetSource: Dataset] = [:]
+        var trained: [PairKey: JSONValue] = [:]
+        for pair in pairs {
+            let key = PairKey(run: pair.run, dataset: pair.dataset)
+            let got = try trained[key] ?? train(pair, datasets: &datasets)
+            trained[key] = got
+            if let difference = ResultDifference.first(expected: pair.expected, got: got) {
+                return Disagreement(pair: pair, difference: difference)
+            }
+            progress(pair, got)
+        }
+        return nil
+    }
+}
+
+/// What a pair's result depends on.
+private struct PairKey: Hashable {
+    var run: Run
+    var dataset: DatasetSource
+}

@@ -1,0 +1,161 @@
+import PortableJSON
+import Experiments
+
+/// Reads a `Run` from the JSON its native Codable conformance writes (what
+/// `results.json` and the run cache hold), field for field, so the WebAssembly module
+/// trains exactly the run native code trains. `PortableRunTests` checks the two agree.
+extension Run {
+    public init(json v: JSONValue, _ path: String = "run") throws(JSONError) {
+        let model = try Model(json: v.field("model", path), path + ".model")
+        self.init(try v.field("name", path).string(path + ".name"), model: model,
+                  head: try Self.raw(Head.self, v.field("head", path), path + ".head"),
+                  loss: try Loss(json: v.field("loss", path), path + ".loss"),
+                  sampleWeight: try SampleWeight(json: v.field("sampleWeight", path), path + ".sampleWeight"),
+                  optimizer: try Optimizer(json: v.field("optimizer", path), path + ".optimizer"),
+                  epochs: try v.field("epochs", path).int(path + ".epochs"),
+                  batchSize: try v.field("batchSize", path).int(path + ".batchSize"),
+                  threshold: try Threshold(json: v.field("threshold", path), path + ".threshold"),
+                  outputBias: try Self.raw(OutputBias.self, v.field("outputBias", path), path + ".outputBias"),
+                  seed: try v.field("seed", path).int(path + ".seed"))
+    }
+
+    static func raw<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ v: JSONValue, _ path: String) throws(JSONError) -> T
+    where T.RawValue == String {
+        let name = try v.string(path)
+        guard let value = T(rawValue: name) else { throw JSONError("\(path): unknown value '\(name)'") }
+        return value
+    }
+}
+
+extension Model {
+    init(json v: JSONValue, _ path: String) throws(JSONError) {
+        let (name, values) = try v.enumCase(path)
+        let p = path + "." + name
+        switch name {
+        case "mlp":
+            let m = try values.field("_0", p)
+            self = .mlp(MLP(hidden: try m.field("hidden", p).ints(p + ".hidden"), dropout: try m.field("dropout", p).double(p + ".dropout")))
+        case "cnn":
+            let c = try values.field("_0", p)
+            self = .cnn(CNN(filters: try c.field("filters", p).ints(p + ".filters"), dense: try c.field("dense", p).ints(p + ".dense"),
+                            dropout: try c.field("dropout", p).double(p + ".dropout"),
+                            kernelSize: try c.field("kernelSize", p).int(p + ".kernelSize")))
+        case "prevalence": self = .prevalence(PrevalenceBaseline())
+        default: throw JSONError("\(path): unknown model '\(name)'")
+        }
+    }
+}
+
+extension Loss {
+    init(json v: JSONValue, _ path: String) throws(JSONError) {
+        let (name, values) = try v.enumCase(path)
+        let p = path + "." + name
+        func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
+        switch name {
+        case "binaryCrossEntropy": self = .binaryCrossEntropy(posWeight: try PosWeight(json: values.field("posWeight", p), p + ".posWeight"))
+        case "softmaxCrossEntropy":
+            self = .softmaxCrossEntropy(classWeight: try ClassWeight(json: values.field("classWeight", p), p + ".classWeight"))
+        case "sparseSoftmaxCrossEntropy":
+            self = .sparseSoftmaxCrossEntropy(classWeight: try ClassWeight(json: values.field("classWeight", p), p + ".classWeight"))
+        case "focal":
+            self = .focal(alpha: try values.optionalField("alpha", p)?.double(p + ".alpha"), gamma: try double("gamma"))
+        case "asymmetric":
+            self = .asymmetric(gammaPositive: try double("gammaPositive"), gammaNegative: try double("gammaNegative"), clip: try double("clip"))
+        default: throw JSONError("\(path): unknown loss '\(name)'")
+        }
+    }
+}
+
+extension PosWeight {
+    init(json v: JSONValue, _ path: String) throws(JSONError) {
+        let (name, values) = try v.enumCase(path)
+        switch name {
+        case "none": self = .none
+        case "balanced": self = .balanced
+        case "scaledBalanced": self = .scaledBalanced(scale: try values.field("scale", path).double(path + ".scale"))
+        case "fixed": self = .fixed(try values.field("_0", path).doubles(path + ".fixed"))
+        default: throw JSONError("\(path): unknown posWeight '\(name)'")
+        }
+    }
+}
+
+extension ClassWeight {
+    init(json v: JSONValue, _ path: String) throws(JSONError) {
+        let (name, values) = try v.enumCase(path)
+        switch name {
+        case "none": self = .none
+        case "balanced": self = .balanced
+        case "fixed": self = .fixed(try values.field("_0", path).doubles(path + ".fixed"))
+        default: throw JSONError("\(path): unknown classWeight '\(name)'")
+        }
+    }
+}
+
+extension SampleWeight {
+    init(json v: JSONValue, _ path: String) throws(JSONError) {
+        let (name, values) = try v.enumCase(path)
+        switch name {
+        case "none": self = .none
+        case "rarestLabel": self = .rarestLabel
+        case "inverseFrequency": self = .inverseFrequency
+        case "kerasClassWeight": self = .kerasClassWeight(try values.field("_0", path).doubles(path + ".kerasClassWeight"))
+        default: throw JSONError("\(path): unknown sampleWeight '\(name)'")
+        }
+    }
+}
+
+extension Optimizer {
+    init(json v: JSONValue, _ path: String) throws(JSONError) {
+        let (name, values) = try v.enumCase(path)
+        let p = path + "." + name
+        func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
+        switch name {
+        case "adam":
+            self = .adam(learningRate: try double("learningRate"), beta1: try double("beta1"), beta2: try double("beta2"),
+                         epsilon: try double("epsilon"))
+        case "adamW":
+            self = .adamW(learningRate: try double("learningRate"), weightDecay: try double("weightDecay"),
+                          beta1: try double("beta1"), beta2: try double("beta2"), epsilon: try double("epsilon"))
+        case "sgd":
+            self = .sgd(learningRate: try double("learningRate"), momentum: try double("momentum"),
+                        nesterov: try values.field("nesterov", p).bool(p + ".nesterov"), weightDecay: try double("weightDecay"))
+        default: throw JSONError("\(path): unknown optimizer '\(name)'")
+        }
+    }
+}
+
+extension Threshold {
+    init(json v: JSONValue, _ path: String) throws(JSONError) {
+        let (name, values) = try v.enumCase(path)
+        let p = path + "." + name
+        switch name {
+        case "fixed": self = .fixed(try values.field("_0", p).double(p))
+        case "perLabel": self = .perLabel(try values.field("_0", p).doubles(p))
+        case "tuned": self = .tuned(maximizing: try Run.raw(ThresholdObjective.self, values.field("maximizing", p), p + ".maximizing"))
+        case "tunedOnTest":
+            self = .tunedOnTest(maximizing: try Run.raw(ThresholdObjective.self, values.field("maximizing", p), p + ".maximizing"))
+        case "topK": self = .topK(try values.field("_0", p).int(p))
+        default: throw JSONError("\(path): unknown threshold '\(name)'")
+        }
+    }
+}
+
+extension Shapes {
+    /// A `Shapes` description as `DatasetSource.shapes` writes it (`{"shapes": {"_0": {...}}}`);
+    /// any other dataset kind is an error naming it (the module has no files to read).
+    public init(source v: JSONValue, _ path: String = "dataset") throws(JSONError) {
+        let (name, values) = try v.enumCase(path)
+        guard name == "shapes" else {
+            throw JSONError("\(path): \(name) data cannot be made in WebAssembly yet (only Shapes is generated there)")
+        }
+        let p = path + ".shapes"
+        let s = try values.field("_0", p)
+        var together: [String: String] = [:]
+        guard case .object(let pairs) = try s.field("together", p) else { throw JSONError("\(p).together: expected an object") }
+        for (key, value) in pairs { together[key] = try value.string(p + ".together." + key) }
+        self.init(labels: try s.field("labels", p).strings(p + ".labels"), prevalence: try s.field("prevalence", p).doubles(p + ".prevalence"),
+                  together: together, size: try s.field("size", p).int(p + ".size"), noise: try s.field("noise", p).double(p + ".noise"),
+                  train: try s.field("train", p).int(p + ".train"), validation: try s.field("validation", p).int(p + ".validation"),
+                  test: try s.field("test", p).int(p + ".test"), seed: try s.field("seed", p).int(p + ".seed"))
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+import Experiments
+import LessonKit
+import PortableJSON
+@testable import PortableRun
+
+/// The portable JSON reader and writer agree with native Codable: a run read by the
+/// module is the run native code trains, and a result written by the module decodes
+/// natively into the same value, every number to the bit.
+final class PairJSONTests: XCTestCase {
+    private func read(_ run: Run) throws -> Run {
+        try Run(json: JSONValue(parsing: CanonicalJSON.string(run)))
+    }
+
+    func testEveryRunSettingReadsBackAsNativeCodableWroteIt() throws {
+        let runs: [Run] = [
+            SmallPairs.cnn.run, SmallPairs.mlp.run, Run("baseline", model: PrevalenceBaseline(), threshold: .topK(2)),
+            Run("focal", loss: .focal(alpha: nil, gamma: 1.5), optimizer: .adamW(learningRate: 1e-3, weightDecay: 0.02),
+                threshold: .perLabel([0.25, 0.7]), seed: 3),
+            Run("focal-alpha", loss: .focal(alpha: 0.3, gamma: 2), sampleWeight: .kerasClassWeight([1, 2.5]), threshold: .fixed(0.4)),
+            Run("asl", loss: .asymmetric(gammaPositive: 0, gammaNegative: 4, clip: 0.05), sampleWeight: .inverseFrequency,
+                optimizer: .sgd(learningRate: 0.1, momentum: 0.9, nesterov: true, weightDecay: 1e-4), threshold: .tunedOnTest(maximizing: .f1)),
+            Run("softmax", head: .softmax, loss: .softmaxCrossEntropy(classWeight: .balanced)),
+            Run("sparse", head: .softmax, loss: .sparseSoftmaxCrossEntropy(classWeight: .fixed([0.1, 0.30000000000000004]))),
+            Run("pos", loss: .binaryCrossEntropy(posWeight: .fixed([1, 3.3333333333333335]))),
+            Run("bal", loss: .binaryCrossEntropy(posWeight: .balanced)),
+        ]
+        for run in runs { XCTAssertEqual(try read(run), run, run.name) }
+    }
+
+    func testShapesReadBackAndOtherDataIsRefusedByName() throws {
+        guard case .shapes(let shapes) = SmallPairs.cnn.dataset else { return XCTFail() }
+        XCTAssertEqual(try Shapes(source: JSONValue(parsing: CanonicalJSON.string(SmallPairs.cnn.dataset))), shapes)
+        let fashion = try CanonicalJSON.string(DatasetSource.fashionMosaics(FashionMosaics()))
+        XCTAssertThrowsError(try Shapes(source: JSONValue(parsing: fashion))) {
+            XCTAssertEqual(($0 as? JSONError)?.description,
+                           "dataset: fashionMosaics data cannot be made in WebAssembly yet (only Shapes is generated there)")
+        }
+    }
+
+    func testABadRequestNamesThePlace() {
+        func message(_ text: String) -> String {
+            do { _ = try PairRun.request(Array(text.utf8)); return "accepted" } catch { return error.description }
+        }
+        XCTAssertEqual(message("{\"run\": 1"), "JSON at byte 9: unterminated object")
+        var run = (try? CanonicalJSON.string(SmallPairs.mlp.run)) ?? ""
+        run = run.replacingOccurrences(of: "\"epochs\":2", with: "\"epochs\":2.5")
+        let dataset = (try? CanonicalJSON.string(SmallPairs.mlp.dataset)) ?? ""
+        XCTAssertEqual(message("{\"run\":\(run),\"dataset\":\(dataset)}"), "run.epochs: expected a whole number")
+        XCTAssertEqual(message("{\"dataset\":\(dataset)}"), "request.run: missing")
+    }
+
+    func testNumbersAndStringsRoundTripExactly() throws {
+        let numbers: [Double] = [0, 1, -2, 0.1, 1e-8, 0.30000000000000004, 5e-324, 1.7976931348623157e308, 123456.789e10,
+                                 9_007_199_254_740_993, 2.2250738585072014e-308, .nan, .infinity, -.infinity]
+        let value = JSONValue.object(["x": .doubles(numbers), "s": .string("a\"b\\c\n\u{1}é😀")])
+        let back = try JSONValue(parsing: value.text)
+        let read = try back.field("x", "").doubles("x")
+        XCTAssertEqual(read.map(\.bitPattern).dropLast(3), numbers.map(\.bitPattern).dropLast(3))
+        XCTAssertTrue(read[read.count - 3].isNaN)
+        XCTAssertEqual(read.suffix(2), [.infinity, -.infinity])
+        XCTAssertEqual(try back.field("s", "").string("s"), "a\"b\\c\n\u{1}é😀")
+        // JSONDecoder (what reads a result natively) reads our text to the same bits.
+        let decoded = try JSONDecoder().decode([Double].self, from: Data(JSONValue.doubles(Array(numbers.dropLast(3))).text.utf8))
+        XCTAssertEqual(decoded.map(\.bitPattern), numbers.dropLast(3).map(\.bitPattern))
+        XCTAssertEqual(try JSONValue(parsing: "\"\\ud83d\\ude00\""), .string("😀"))
+    }
+
+    /// A pair trained through `PairRun` gives, decoded natively, exactly what `RunExecutor` gives.
+    func testTheResultJSONDecodesToTheNativeResult() throws {
+        for pair in [SmallPairs.mlp, SmallPairs.cnn] {
+            let text = try PairRun.execute(Array(pair.text().utf8), clock: .stopped)
+            let decoded = try CanonicalJSON.decoder().decode(RunResult.self, from: Data(text.utf8))
+            let native = RunExecutor.execute(pair.run, on: try pair.dataset.load(relativeTo: nil), clock: .stopped)
+            XCTAssertEqual(decoded, native)
+            XCTAssertNotNil(native.metrics)
+            XCTAssertEqual(try CanonicalJSON.string(decoded), try CanonicalJSON.string(native))
+        }
+    }
+}

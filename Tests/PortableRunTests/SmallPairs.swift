@@ -1,0 +1,17 @@
+import Experiments
+import LessonKit
+
+/// Small pairs shared by the tests: a CNN with balanced posWeight and tuned
+/// thresholds, an MLP with SGD and a validation split, on 16-pixel Shapes.
+enum SmallPairs {
+    static let cnn = PairRequest(
+        run: Run("cnn", model: CNN(filters: [4, 6], dense: [8], dropout: 0), loss: .binaryCrossEntropy(posWeight: .balanced(scale: 0.5)),
+                 optimizer: .adam(learningRate: 0.003), epochs: 2, batchSize: 32, threshold: .tuned(maximizing: .f1), seed: 11),
+        dataset: .shapes(Shapes(labels: ["circle", "square", "triangle"], prevalence: [0.5, 0.3, 0.2], together: ["triangle": "circle"],
+                                size: 16, noise: 0.05, train: 96, validation: 24, test: 48, seed: 7)))
+    static let mlp = PairRequest(
+        run: Run("mlp", model: MLP(hidden: [12, 6], dropout: 0.1), sampleWeight: .rarestLabel,
+                 optimizer: .sgd(learningRate: 0.05, momentum: 0.9), epochs: 2, batchSize: 16, outputBias: .prior, seed: 5),
+        dataset: .shapes(Shapes(labels: ["circle", "square"], prevalence: [0.5, 0.25], size: 16, noise: 0.1,
+                                train: 64, validation: 16, test: 32, seed: 3)))
+}

@@ -1,0 +1,49 @@
+// The host side of lessons.wasm: loads the module and trains (run, seed) pairs in it.
+// Plain ECMAScript with no node imports, so a browser Web Worker can use it as is
+// (hand it the module's bytes). Requests and answers are JSON text (see PairRun in
+// Sources/PortableRun): {"run": …, "dataset": …} in, the RunResult out.
+
+/// The module said no: status 1 a bad request, 3 an engine that does not fuse multiply-adds.
+export class LessonsRefusal extends Error {
+  constructor(status, message) {
+    super(`lessons.wasm refused (status ${status}): ${message}`);
+    this.status = status;
+  }
+}
+
+export async function loadLessons(bytes) {
+  // The module's one import: a millisecond clock (NeuralCore's timing; results never read it).
+  const { instance } = await WebAssembly.instantiate(bytes, { lessons: { clock_ms: () => performance.now() } });
+  const x = instance.exports;
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const bytesAt = (pointer, count) => new Uint8Array(x.memory.buffer, pointer, count);
+  const call = (entry, text) => {
+    const input = encoder.encode(text);
+    const pointer = x.lessons_alloc(input.length);
+    bytesAt(pointer, input.length).set(input);
+    const status = entry(pointer, input.length);
+    x.lessons_free(pointer);
+    if (status !== 0) {
+      throw new LessonsRefusal(status, decoder.decode(bytesAt(x.lessons_error(), x.lessons_error_length()).slice()));
+    }
+  };
+  return {
+    /// True when relaxed_madd fuses here (the module refuses to train otherwise).
+    fused: x.lessons_fma_is_fused() === 1,
+    /// Trains one pair; the RunResult's JSON text.
+    runPair(request) {
+      call(x.lessons_run_pair, request);
+      return decoder.decode(bytesAt(x.lessons_output(), x.lessons_output_length()).slice());
+    },
+    /// The request's generated training split: images and labels as Float32Arrays.
+    shapes(request) {
+      call(x.lessons_shapes, request);
+      const floats = (pointer, count) => new Float32Array(x.memory.buffer, pointer, count).slice();
+      return {
+        images: floats(x.lessons_shapes_images(), x.lessons_shapes_image_count()),
+        labels: floats(x.lessons_shapes_labels(), x.lessons_shapes_label_count()),
+      };
+    },
+  };
+}
