@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "PortableRunTests", dependencies: ["PortableRun", "LessonKit"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
-        .testTarget(name: "ResultsRenderingTests", dependencies: ["ResultsRendering", "PortableJSON"]),
+        .testTarget(name: "ResultsRenderingTests", dependencies: ["ResultsRendering", "NeuralCore"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "ResultsRendering"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["lessons"]),
         .testTarget(name: "LessonFuzzTests", dependencies: ["LessonFuzz"]),

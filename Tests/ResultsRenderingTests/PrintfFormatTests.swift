@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import NeuralCore
 @testable import ResultsRendering
 
 /// The portable `%.Nf` / `%.Ng` against glibc's printf (through `String(format:)`),
@@ -7,19 +8,6 @@ import XCTest
 /// whose decimal spelling hides a binary tie, carries, negatives, zero and minus zero,
 /// NaN and infinities, the largest, smallest and subnormal doubles, and random bits.
 final class PrintfFormatTests: XCTestCase {
-    /// A fixed sequence (SplitMix64), so the test is the same on every run.
-    private struct Seeded {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
-
     private func compare(_ value: Double, _ mismatches: inout [String]) {
         for precision in 0...9 {
             let mine = PrintfFormat.fixed(value, precision: precision)
@@ -41,14 +29,14 @@ final class PrintfFormatTests: XCTestCase {
         // Exact ties: k / 2^n has a 5 as its last digit, at every precision it is cut.
         for n in 1...12 { for k in stride(from: -41, through: 41, by: 2) { out.append(Double(k) / Double(1 << n)) } }
         for k in 0..<40 { out.append(Double(k) + 0.5) }
-        var random = Seeded(state: 23)
+        var random = SeededRNG(seed: 23)  // the same values on every run
         for _ in 0..<800 { out.append(Double(bitPattern: random.next())) }
-        for _ in 0..<800 { out.append((random.unit() * 6 - 3)) }
+        for _ in 0..<800 { out.append((random.nextDouble() * 6 - 3)) }
         for _ in 0..<600 {
             let exponent = Int(random.next() % 61) - 30
             var scale = 1.0
             for _ in 0..<abs(exponent) { scale *= 10 }
-            out.append((random.unit() * 2 - 1) * (exponent < 0 ? 1 / scale : scale))
+            out.append((random.nextDouble() * 2 - 1) * (exponent < 0 ? 1 / scale : scale))
         }
         return out
     }
