@@ -60,6 +60,9 @@ let package = Package(
                 swiftSettings: numericKernelFlags),
         .target(name: "Datasets", dependencies: ["NeuralCore", "PortableMath", "CZlib", "CPNG"],
                 swiftSettings: optimisedInDebug),
+        // The results renderer (tables, SVG charts, claims, what changed, number spelling):
+        // portable, also compiled into lessons.wasm (scripts/build-wasm).
+        .target(name: "ResultsRendering", dependencies: ["Experiments", "PortableMath", "PortableJSON"]),
         // JSON without Foundation, for the WebAssembly module's requests and answers, and plan.json.
         .target(name: "PortableJSON", swiftSettings: optimisedInDebug),
         // A lesson's plan and plan.json: no Foundation, so it builds as Embedded Swift too (scripts/build-wasm).
@@ -69,7 +72,7 @@ let package = Package(
         .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON"],
                 swiftSettings: optimisedInDebug),
         .target(name: "LessonKit", dependencies: [
-            "Experiments", "PortableMath", "PortableJSON", "CCmarkGFM",
+            "Experiments", "ResultsRendering", "PortableMath", "PortableJSON", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
@@ -96,7 +99,8 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "PortableRunTests", dependencies: ["PortableRun", "LessonKit"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+        .testTarget(name: "ResultsRenderingTests", dependencies: ["ResultsRendering", "NeuralCore"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "ResultsRendering"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["lessons"]),
         .testTarget(name: "LessonFuzzTests", dependencies: ["LessonFuzz"]),
     ],

@@ -1,5 +1,6 @@
 import Experiments
 @testable import LessonKit
+@testable import ResultsRendering
 import XCTest
 
 /// A hand-made report, so expectations are checked without training.
@@ -44,8 +45,8 @@ final class EvaluationExpectationTests: XCTestCase {
                                                 "weighted": FakeReport(recalls: ["ring": 0.9])]
         XCTAssertEqual(claims.map { $0.evaluate(reports).actual },
                        ["got 0.900 − 0.400 vs 0.100", "got 0.900 vs 0.400 − 0.050", "got 0.900 vs 0.500"])
-        XCTAssertEqual(Quantity.claimNumber(0.00002), "2e-05")
-        XCTAssertEqual(Quantity.claimNumber(-0.0), "0.000")
+        XCTAssertEqual(NumberText.claim(0.00002), "2e-05")
+        XCTAssertEqual(NumberText.claim(-0.0), "0.000")
     }
 
     func testPassAndFailWithActualValues() throws {

@@ -5,6 +5,7 @@ import FoundationXML
 import XCTest
 import Experiments
 @testable import LessonKit
+@testable import ResultsRendering
 
 /// The charts a lesson page draws, read back as SVG: every legend entry (sample
 /// line and text) inside its chart's viewBox, no name cut where a row has room for

@@ -1,5 +1,6 @@
 import Experiments
 @testable import LessonKit
+@testable import ResultsRendering
 import XCTest
 
 /// The comparison table marks the best value of a column only where there is one.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Experiments
 @testable import LessonKit
+@testable import ResultsRendering
 
 /// Charts that cannot mislead: series told apart without colour, curves drawn as the
 /// steps whose area is the AP, seeds shown rather than seed 1 alone, a chart of what

@@ -1,5 +1,6 @@
 import XCTest
 @testable import LessonKit
+@testable import ResultsRendering
 
 final class RenderingResultsMarkupTests: XCTestCase {
     func testEscapeCoversMarkupCharacters() {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Experiments
 @testable import LessonKit
+@testable import ResultsRendering
 
 final class RenderingResultsSectionTests: XCTestCase {
     private var cache: URL!

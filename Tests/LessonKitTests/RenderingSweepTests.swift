@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Experiments
 @testable import LessonKit
+@testable import ResultsRendering
 
 /// A sweep renders as one figure (a panel per metric, each with its line and its band
 /// over the seeds) with the numbers it was drawn from, and those numbers are results.json's.

@@ -1,5 +1,6 @@
 import Experiments
 @testable import LessonKit
+@testable import ResultsRendering
 import XCTest
 
 /// The thresholds table lists the cut each run used per label; a run over several

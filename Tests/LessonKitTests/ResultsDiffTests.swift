@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Experiments
 @testable import LessonKit
+@testable import ResultsRendering
 
 /// `ResultsDiff`, the one answer to "what changed" for `run --diff` and the preview.
 final class ResultsDiffTests: XCTestCase {

@@ -1,6 +1,7 @@
 import XCTest
 import Experiments
 @testable import LessonKit
+@testable import ResultsRendering
 
 final class RunningProgressTests: XCTestCase {
     func testPlainStyleWritesOneLinePerEventAndNoEscapes() {

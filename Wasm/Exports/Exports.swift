@@ -15,7 +15,7 @@ import WasmSIMD
 nonisolated(unsafe) private var lastOutput: [UInt8] = []
 nonisolated(unsafe) private var lastImages: [Float] = []
 nonisolated(unsafe) private var lastLabels: [Float] = []
-nonisolated(unsafe) private var lastError: [UInt8] = []
+nonisolated(unsafe) var lastError: [UInt8] = []
 
 @_expose(wasm, "lessons_alloc") @_cdecl("lessons_alloc")
 public func lessonsAlloc(_ bytes: Int32) -> UnsafeMutableRawPointer {
@@ -88,7 +88,7 @@ public func lessonsShapes(_ request: UnsafePointer<UInt8>, _ count: Int32) -> In
 }
 
 /// A pointer to a buffer's first element that stays valid while the buffer is unchanged.
-private func address<T>(_ array: [T]) -> UnsafeRawPointer? {
+func address<T>(_ array: [T]) -> UnsafeRawPointer? {
     array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
 }
 

@@ -1,7 +1,7 @@
 /// One kind of output a `Compare` shows after its block (`show:`): the author
 /// picks what the lesson is about; everything else is folded into "More results".
 /// Each case is documented once, by its member in `description` below.
-public enum ResultView: Codable, Hashable, Sendable {
+public enum ResultView: Hashable, Sendable {
     case dataset, table, metrics, perLabel
     case label(String)
     case loss, pr, bars, calibration, thresholds
@@ -16,7 +16,13 @@ public enum ResultView: Codable, Hashable, Sendable {
 
     /// Every view, in page order: what "More results" draws from.
     public static let all: [ResultView] = [.dataset, .table, .claimed, .metrics, .perLabel, .thresholds, .loss, .pr, .bars, .calibration]
+}
 
+#if !hasFeature(Embedded)
+// The lesson vocabulary (native only: the results renderer uses the cases in WebAssembly too).
+extension ResultView: Codable {}
+
+extension ResultView {
     static let description = APITypeDescription(
         of: ResultView.self, doc: "One output of a `Compare`, for its `show:` list; "
             + "outputs not listed are folded into \"More results\".", members: APIMember.plain([
@@ -38,3 +44,4 @@ public enum ResultView: Codable, Hashable, Sendable {
             (ResultView.thresholds, "The decision threshold each run used, per label."),
         ]))
 }
+#endif

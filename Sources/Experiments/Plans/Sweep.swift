@@ -1,3 +1,4 @@
+#if !hasFeature(Embedded)
 /// One lesson parameter over a list of values: the named runs are rerun with the
 /// parameter set to each value, exactly as `--set name=value` would set it, and
 /// drawn as one chart of metrics against the value (seed bands when their
@@ -29,27 +30,17 @@ public struct Sweep: Codable, Hashable, Sendable {
         self.label = label
     }
 }
+#endif
 
 /// A metric a sweep chart plots: any catalog metric, a label metric with its label.
-public struct SweepMetric: Codable, Hashable, Sendable {
+public struct SweepMetric: Hashable, Sendable {
     /// The metric's name in `MetricCatalog` or `LabelMetricCatalog`.
     public var name: String
     /// The label a label metric reads; nil for a run metric.
     public var label: String?
 
-    /// `SweepMetric(\.macroF1)`.
-    public init(_ metric: KeyPath<MetricCatalog, Metric>) {
-        name = MetricCatalog.standard[keyPath: metric].name
-        label = nil
-    }
-
-    /// `SweepMetric(\.recall, label: "ring")`.
-    public init(_ metric: KeyPath<LabelMetricCatalog, LabelMetric>, label: String) {
-        name = LabelMetricCatalog.standard[keyPath: metric].name
-        self.label = label
-    }
-
-    init(name: String, label: String?) {
+    /// A metric by its catalog name (a page context read back, a lesson's `.recall("ring")`).
+    public init(name: String, label: String?) {
         self.name = name
         self.label = label
     }
@@ -61,9 +52,27 @@ public struct SweepMetric: Codable, Hashable, Sendable {
     }
 
     /// The metric of one finished run.
-    public func read(_ report: any RunReport) -> Double {
+    public func read<Report: RunReport>(_ report: Report) -> Double {
         if let label, let metric = LabelMetricCatalog.named(name) { return report.value(of: metric, label: label) }
         return MetricCatalog.named(name).map { report.value(of: $0) } ?? .nan
+    }
+}
+
+#if !hasFeature(Embedded)
+// The lesson vocabulary: key-path forms, defaults, Codable and the API descriptions (native only).
+extension SweepMetric: Codable {}
+
+extension SweepMetric {
+    /// `SweepMetric(\.macroF1)`.
+    public init(_ metric: KeyPath<MetricCatalog, Metric>) {
+        name = MetricCatalog.standard[keyPath: metric].name
+        label = nil
+    }
+
+    /// `SweepMetric(\.recall, label: "ring")`.
+    public init(_ metric: KeyPath<LabelMetricCatalog, LabelMetric>, label: String) {
+        name = LabelMetricCatalog.standard[keyPath: metric].name
+        self.label = label
     }
 
     /// The default set: macro-F1, mAP, and the recall and precision of `rarest`.
@@ -108,3 +117,4 @@ extension SweepMetric {
                       doc: metric.doc) { a in SweepMetric(name: metric.name, label: a.string("label")) }
         })
 }
+#endif

@@ -1,21 +1,5 @@
 import Experiments
 
-/// The two sides of one comparison in a claim, with its margin kept apart:
-/// `a > b + 0.1` is shown as a = 0.85, b = 0.425, margin 0.1 — not as
-/// "0.85 vs 0.525", where the reader cannot tell the metric from the margin.
-public struct ClaimValues: Codable, Equatable, Sendable {
-    /// The claim's left side, as written without the margin (`results["x"].recall("ring")`).
-    public var left: String
-    public var leftValue: Double
-    /// `>`, `>=`, `<`, `<=`, `==`, `!=`.
-    public var comparison: String
-    public var right: String
-    public var rightValue: Double
-    /// What is added to the right side (or, for `a - b > m`, the least difference); nil: none.
-    public var margin: Double?
-    public var holds: Bool
-}
-
 extension Expectation {
     /// The comparisons this claim made, in the order written (empty for
     /// `approximately` and Boolean flags, whose detail says it all).
@@ -58,25 +42,16 @@ extension Condition {
     /// folded into the other side), three decimals.
     static func comparisonDetail(_ a: Quantity, _ b: Quantity, _ reports: [String: any RunReport]) -> String {
         let (left, right, margin) = split(a, b)
-        let l = Quantity.claimNumber(left.value(reports)), r = Quantity.claimNumber(right.value(reports))
+        let l = NumberText.claim(left.value(reports)), r = NumberText.claim(right.value(reports))
         guard let margin else { return "got \(l) vs \(r)" }
         if case .binary(.subtract, _, _) = a, case .constant = b {
-            return "got \(l) − \(r) vs \(Quantity.claimNumber(margin))"
+            return "got \(l) − \(r) vs \(NumberText.claim(margin))"
         }
-        return "got \(l) vs \(r) \(margin < 0 ? "−" : "+") \(Quantity.claimNumber(abs(margin)))"
+        return "got \(l) vs \(r) \(margin < 0 ? "−" : "+") \(NumberText.claim(abs(margin)))"
     }
 }
 
 extension Quantity {
-    /// A claim's number with three decimals (`0.475`, `0.100`), so values line up and
-    /// compare at a glance; very small or large values keep four significant digits.
-    static func claimNumber(_ v: Double) -> String {
-        guard v.isFinite else { return String(v) }
-        if v != 0, abs(v) < 0.001 || abs(v) >= 10_000 { return String(format: "%.4g", v) }
-        let s = String(format: "%.3f", v)
-        return s == "-0.000" ? "0.000" : s
-    }
-
     /// Lesson spelling of the quantity (`results["pos_weight"].recall("ring")`, `0.1`).
     var spelled: String {
         switch self {

@@ -80,22 +80,8 @@ public struct Expectation: Sendable {
         case .approximately(let v, let t, let tol):
             let value = v.value(reports), target = t.value(reports), tolerance = tol.value(reports)
             return (abs(value - target) <= tolerance,
-                    "got \(Quantity.claimNumber(value)) vs \(Quantity.claimNumber(target)) ± \(Quantity.claimNumber(tolerance))")
+                    "got \(NumberText.claim(value)) vs \(NumberText.claim(target)) ± \(NumberText.claim(tolerance))")
         }
-    }
-}
-
-/// A claim checked on one seed's runs.
-public struct SeedCheck: Codable, Sendable, Equatable {
-    public var seed: Int
-    public var passed: Bool
-    /// The values involved for that seed.
-    public var detail: String
-
-    public init(seed: Int, passed: Bool, detail: String) {
-        self.seed = seed
-        self.passed = passed
-        self.detail = detail
     }
 }
 
@@ -168,7 +154,7 @@ public indirect enum Quantity: Sendable, Equatable {
     /// Four decimals at most, trailing zeros dropped: `0.4123`, `12`, `0.5`.
     public static func format(_ v: Double) -> String {
         guard v.isFinite else { return String(v) }
-        var s = String(format: "%.4f", v)
+        var s = PrintfFormat.fixed(v, precision: 4)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
         return s == "-0" ? "0" : s

@@ -3,15 +3,7 @@ import PlanCore
 /// `results.json` records them. The page is drawn from it (`pageExtras()`).
 public struct LessonResults {
     /// One checked claim and the block it belongs to.
-    public struct CheckedExpectation: Sendable {
-        public var blockIndex: Int
-        public var record: ResultsDocument.ExpectationRecord
-
-        public init(blockIndex: Int, record: ResultsDocument.ExpectationRecord) {
-            self.blockIndex = blockIndex
-            self.record = record
-        }
-    }
+    public typealias CheckedExpectation = ResultsRendering.CheckedExpectation
 
     public var lessonFile: String
     /// The page's id (`03-weighted-loss`): its extra files live in `site/<id>/`.

@@ -1,148 +1,13 @@
-import NeuralCore
 import Foundation
 import Experiments
 import NeuralCore
 
-/// `results.json`, written next to each lesson page for dashboards and graders.
-/// The schema is documented in `docs/results-json.md`; fields are only ever added.
-/// Everything in it is a pure function of the lesson and its overrides except
-/// `timings` inside each run, the one field that varies between identical runs.
-public struct ResultsDocument: Codable, Equatable, Sendable {
-    public static let schema = "lessons.results/1"
-
-    public var schema = ResultsDocument.schema
-    public var lesson: LessonInfo
-    public var versions: Versions
-    public var parameters: [Parameter]
-    public var comparisons: [Comparison]
-    /// Sweeps in lesson order; absent when the lesson has none.
-    public var sweeps: [SweepRecord]?
-    public var expectations: [ExpectationRecord]
-    /// "passed" when every run completed and every expectation held, else "failed".
-    public var status: String
-
-    public struct LessonInfo: Codable, Equatable, Sendable {
-        /// The lesson file's name (no folders: pages carry no absolute paths).
-        public var file: String
-        public var title: String
-    }
-
-    public struct Versions: Codable, Equatable, Sendable {
-        public var lessons: String
-        public var numerics: String
-    }
-
-    public struct Parameter: Codable, Equatable, Sendable {
-        public var name: String
-        public var type: String
-        /// Swift source of the effective value.
-        public var value: String
-        public var declaredValue: String
-        public var overridden: Bool
-
-        public init(name: String, type: String, value: String, declaredValue: String, overridden: Bool) {
-            self.name = name
-            self.type = type
-            self.value = value
-            self.declaredValue = declaredValue
-            self.overridden = overridden
-        }
-    }
-
-    public struct Comparison: Codable, Equatable, Sendable {
-        public var title: String
-        /// 0-based index of the lesson block that declared it.
-        public var block: Int
-        public var dataset: Dataset
-        public var runs: [RunEntry]
-    }
-
-    public struct Dataset: Codable, Equatable, Sendable {
-        public var kind: String
-        /// SHA-256 of the dataset description.
-        public var hash: String
-        public var labels: [String]
-        public var train: Int
-        public var validation: Int
-        public var test: Int
-        public var trainPrevalence: [Double]
-        public var testPrevalence: [Double]
-        /// Share of training images with 0, 1, ≥2 labels.
-        public var labelCountShares: [Double]
-    }
-
-    public struct RunEntry: Codable, Equatable, Sendable {
-        public var name: String
-        /// The cache key: SHA-256 of the run's canonical resolved spec (the first seed's).
-        public var specHash: String
-        /// The resolved run (every default filled in; the first seed's).
-        public var spec: Run
-        /// The first seed's result (the only one without `seeds`).
-        public var result: RunResult
-        /// Every seed's result, when the comparison has `seeds:` with more than one.
-        public var seeds: [SeedEntry]?
-        /// Statistics over the seeds, when there are several.
-        public var aggregate: RunAggregate?
-    }
-
-    /// One seed of a multi-seed run.
-    public struct SeedEntry: Codable, Equatable, Sendable {
-        public var seed: Int
-        public var specHash: String
-        public var result: RunResult
-    }
-
-    /// One `Sweep(...)`: its parameter, values and each point's runs.
-    public struct SweepRecord: Codable, Equatable, Sendable {
-        public var title: String
-        public var block: Int
-        public var parameter: String
-        /// Swift source of each value, in order.
-        public var values: [String]
-        public var metrics: [String]
-        /// `points[value]`: the swept runs at that value.
-        public var points: [[RunEntry]]
-    }
-
-    /// The result of one `expect(...)`.
-    public struct ExpectationRecord: Codable, Equatable, Sendable {
-        public var line: Int
-        public var column: Int
-        /// The claim as written in the lesson.
-        public var source: String
-        public var passed: Bool
-        /// What was compared, with the actual values ("got 0.41 vs 0.57"), or for a
-        /// per-seed claim how many seeds it held in.
-        public var detail: String
-        /// `inAtLeast:` of a per-seed claim.
-        public var required: Int?
-        /// Each seed's check of a per-seed claim.
-        public var seeds: [SeedCheck]?
-        /// Each comparison's two sides and margin, apart (absent when the claim compares nothing).
-        public var values: [ClaimValues]?
-        /// True for a claim marked as true by construction (absent otherwise).
-        public var sanityCheck: Bool?
-
-        public init(line: Int, column: Int, source: String, passed: Bool, detail: String, required: Int? = nil,
-                    seeds: [SeedCheck]? = nil, values: [ClaimValues]? = nil, sanityCheck: Bool? = nil) {
-            self.line = line
-            self.column = column
-            self.source = source
-            self.passed = passed
-            self.detail = detail
-            self.required = required
-            self.seeds = seeds
-            self.values = values
-            self.sanityCheck = sanityCheck
-        }
-    }
-
+/// How a run of a lesson becomes its `results.json`: the document from the
+/// runner's outcome, and its canonical bytes.
+extension ResultsDocument {
     public init(lessonFile: String, title: String, parameters: [Parameter], outcome: LessonRunOutcome,
                 expectations: [ExpectationRecord]) {
-        lesson = LessonInfo(file: lessonFile, title: title)
-        versions = Versions(lessons: RunSpec.projectVersion, numerics: NeuralCore.numericsVersion)
-        self.parameters = parameters
-        comparisons = outcome.comparisons.map { comparison in
+        let comparisons = outcome.comparisons.map { comparison in
             let d = comparison.dataset
             return Comparison(
                 title: comparison.title, block: comparison.blockIndex,
@@ -152,14 +17,16 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
                                  labelCountShares: d?.labelCountShares ?? []),
                 runs: zip(comparison.series, comparison.specHashes).map { Self.entry($0, specs: $1) })
         }
-        sweeps = outcome.sweeps.isEmpty ? nil : outcome.sweeps.map { sweep in
+        let sweeps: [SweepRecord]? = outcome.sweeps.isEmpty ? nil : outcome.sweeps.map { sweep in
             SweepRecord(title: sweep.title, block: sweep.blockIndex, parameter: sweep.parameter, values: sweep.values,
                         metrics: sweep.metrics.map(\.title),
                         points: sweep.points.map { $0.map { Self.entry($0, specs: []) } })
         }
-        self.expectations = expectations
         let ok = outcome.failedRuns.isEmpty && expectations.allSatisfy(\.passed)
-        status = ok ? "passed" : "failed"
+        self.init(lesson: LessonInfo(file: lessonFile, title: title),
+                  versions: Versions(lessons: RunSpec.projectVersion, numerics: NeuralCore.numericsVersion),
+                  parameters: parameters, comparisons: comparisons, sweeps: sweeps, expectations: expectations,
+                  status: ok ? "passed" : "failed")
     }
 
     /// A run's entry: the first seed's spec and result, and every seed's when there are several.
@@ -181,24 +48,13 @@ public struct ResultsDocument: Codable, Equatable, Sendable {
         data.append(0x0A)
         return data
     }
+}
 
-    /// The same document with every run's timings zeroed (for comparing two invocations).
-    public var withoutTimings: ResultsDocument {
-        var copy = self
-        func strip(_ entry: inout RunEntry) {
-            entry.result = entry.result.withoutTimings
-            if let seeds = entry.seeds { entry.seeds = seeds.map { var s = $0; s.result = s.result.withoutTimings; return s } }
-        }
-        for c in copy.comparisons.indices {
-            for r in copy.comparisons[c].runs.indices { strip(&copy.comparisons[c].runs[r]) }
-        }
-        if let sweeps = copy.sweeps {
-            copy.sweeps = sweeps.map { sweep in
-                var s = sweep
-                s.points = s.points.map { $0.map { var e = $0; strip(&e); return e } }
-                return s
-            }
-        }
-        return copy
+extension ResultsDiff {
+    /// `results.json` of the page as it is now in `site` (nil when there is none or it does not decode).
+    public static func previousResults(site: String, lessonID: String) -> ResultsDocument? {
+        let url = URL(fileURLWithPath: site).appendingPathComponent(lessonID).appendingPathComponent("results.json")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? CanonicalJSON.decoder().decode(ResultsDocument.self, from: data)
     }
 }

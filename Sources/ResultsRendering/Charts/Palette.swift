@@ -7,7 +7,7 @@
 /// Every series also gets its own dash pattern and marker shape, so charts read without
 /// colour at all: series i has colour i mod 8, dash i mod 8 and marker (i + i/8) mod 8,
 /// so no two of the first 64 share both colour and marker.
-enum Palette {
+public enum Palette {
     static let colors = ["#0072b2", "#e36f00", "#003d2a", "#8e2a6a", "#000070", "#8a7f00", "#b03030", "#707070"]
     static let darkColors = ["#56b4e9", "#ffc04d", "#1c7a50", "#d4629f", "#eeeeff", "#b0a030", "#ff7b6b", "#bbbbbb"]
     static let dashes = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2", "10 4", "12 3 3 3"]
@@ -21,7 +21,7 @@ enum Palette {
     static func seriesClass(_ index: Int) -> String { "series-\(index % colors.count + 1)" }
 
     /// The stylesheet's custom properties for the light or dark page.
-    static func cssVariables(dark: Bool) -> String {
+    public static func cssVariables(dark: Bool) -> String {
         (dark ? darkColors : colors).enumerated().map { "--series-\($0.offset + 1): \($0.element);" }.joined(separator: " ")
     }
 }

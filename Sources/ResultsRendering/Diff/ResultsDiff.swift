@@ -1,4 +1,3 @@
-import Foundation
 import Experiments
 
 /// What a rerun changed, compared with the page's previous results: the
@@ -47,7 +46,7 @@ public struct ResultsDiff: Sendable, Equatable {
     /// Runs whose outcome changed or that appear on one side only ("sgd: completed → diverged").
     public var notes: [String]
 
-    public var flippedClaims: [ClaimChange] { claims.filter(\.flipped) }
+    public var flippedClaims: [ClaimChange] { claims.filter { $0.flipped } }
 
     /// True when a reader would see nothing different.
     public var isEmpty: Bool {
@@ -123,8 +122,8 @@ public struct ResultsDiff: Sendable, Equatable {
     /// metric values: a run trained with several seeds stands for their means.
     public static func metricValues(of entry: ResultsDocument.RunEntry) -> [String: Double] {
         if let aggregate = entry.aggregate {
-            var values = aggregate.metrics.mapValues(\.mean)
-            for label in aggregate.perLabel { values["recall(\(label.label))"] = label.recall?.mean }
+            var values = aggregate.metrics.mapValues { $0.mean }
+            for label in aggregate.perLabel { values["recall(\(label.label))"] = label.values["recall"]?.mean }
             return values
         }
         guard let m = entry.result.metrics else { return [:] }
@@ -137,13 +136,6 @@ public struct ResultsDiff: Sendable, Equatable {
     static func metrics(labels: [String]) -> [(key: String, title: String, higherIsBetter: Bool)] {
         MetricCatalog.all.map { ($0.name, $0.heading, $0.higherIsBetter) }
             + labels.map { ("recall(\($0))", "recall of \($0)", true) }
-    }
-
-    /// `results.json` of the page as it is now in `site` (nil when there is none or it does not decode).
-    public static func previousResults(site: String, lessonID: String) -> ResultsDocument? {
-        let url = URL(fileURLWithPath: site).appendingPathComponent(lessonID).appendingPathComponent("results.json")
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? CanonicalJSON.decoder().decode(ResultsDocument.self, from: data)
     }
 
     // MARK: Helpers

@@ -21,7 +21,7 @@ struct SeedStripChart {
 
     /// The x domain: [0, 1] for rates, else the values padded.
     var domain: (Double, Double) {
-        let all = rows.flatMap(\.values).filter(\.isFinite)
+        let all = rows.flatMap { $0.values }.filter { $0.isFinite }
         if all.allSatisfy({ $0 >= 0 && $0 <= 1 }) { return (0, 1) }
         return LineChart.fit(all, includeZero: true)
     }
@@ -64,10 +64,10 @@ struct SeedStripChart {
     /// Dot charts as one figure of panels, each drawn wide and narrow (for phones), with
     /// the numbers behind them: the shape of every seed-by-seed figure on a page.
     static func figure(id: String, caption: String, altText: String, charts: [SeedStripChart], data: HTMLTable) -> ChartFigure {
-        ChartFigure(id: id, caption: caption, altText: altText + " " + charts.map(\.altText).joined(separator: ". ") + ".",
+        ChartFigure(id: id, caption: caption, altText: altText + " " + charts.map { $0.altText }.joined(separator: ". ") + ".",
                     svgs: charts.map { $0.draw() }, data: data, panels: true,
                     narrowSVGs: charts.map { chart in var c = chart; c.width = 340; return c.draw() },
-                    panelAltTexts: charts.map(\.altText))
+                    panelAltTexts: charts.map { $0.altText })
     }
 
     /// "ring recall: plain BCE mean 0.330 (seeds 0.475, 0.200, …)".

@@ -56,7 +56,7 @@ struct ChartLegend {
 
     /// Height of the rows `layout` fills.
     func height(width: Double) -> Double {
-        let rows = Set(layout(x: 0, y: 0, width: width).map(\.y)).count
+        let rows = Set(layout(x: 0, y: 0, width: width).map { $0.y }).count
         return Double(rows) * Self.rowHeight
     }
 

@@ -1,3 +1,5 @@
+import PortableMath
+
 /// A tiny SVG writer: elements appended in order, every text escaped, every
 /// coordinate spelled by `Markup.coordinate`, so the same data gives the same bytes.
 /// Neutral strokes and text use `currentColor`, which follows the page's text
@@ -106,10 +108,18 @@ struct SVGCanvas {
     private func c(_ v: Double) -> String { Markup.coordinate(v) }
 }
 
-private func pow10(_ e: Int) -> Double {
+/// 10^e, exact for |e| ≤ 22 (and correctly rounded below 1, as `pow` is).
+func pow10(_ e: Int) -> Double {
     var v = 1.0
     for _ in 0..<abs(e) { v *= 10 }
     return e < 0 ? 1 / v : v
+}
+
+/// log10 from the project's own `log` (no libm): exact at powers of ten, within
+/// about an ulp elsewhere; only chart positions read it.
+func log10(_ x: Double) -> Double {
+    for e in -22...22 where pow10(e) == x { return Double(e) }
+    return Math.log(x) / 2.302585092994046
 }
 
 /// Maps a data interval onto a pixel interval (y grows downward in SVG).

@@ -35,8 +35,8 @@ public struct LessonRunOutcome: Sendable {
     /// Runs (one per seed) that diverged or could not train, sweeps included,
     /// less the divergences a held claim expects.
     public var failedRuns: [RunResult] {
-        (comparisons.flatMap(\.series) + sweeps.flatMap { $0.points.flatMap { $0 } })
-            .flatMap(\.results).filter(isFailure)
+        (comparisons.flatMap { $0.series } + sweeps.flatMap { $0.points.flatMap { $0 } })
+            .flatMap { $0.results }.filter(isFailure)
     }
 
     /// Whether this (run, seed) result fails the lesson.
@@ -91,6 +91,18 @@ public struct SweepOutcome: Sendable {
     public var metrics: [SweepMetric]
     /// The x axis's label (the parameter's name unless the lesson gave one).
     public var axisLabel: String = ""
+
+    public init(title: String, blockIndex: Int, parameter: String, values: [String], runNames: [String],
+                points: [[RunSeries]], metrics: [SweepMetric], axisLabel: String = "") {
+        self.title = title
+        self.blockIndex = blockIndex
+        self.parameter = parameter
+        self.values = values
+        self.runNames = runNames
+        self.points = points
+        self.metrics = metrics
+        self.axisLabel = axisLabel
+    }
 
     /// The values as numbers, for the chart's x axis.
     public var numericValues: [Double] { values.map { Double($0) ?? .nan } }

@@ -65,7 +65,7 @@ public struct ComparisonSection {
 
     /// What the claims on these runs read; without such claims, the rarest label's recall and precision.
     var claimedMetrics: [ClaimedMetric] {
-        let read = ClaimedMetric.read(in: claims, runs: Set(runs.map(\.name)))
+        let read = ClaimedMetric.read(in: claims, runs: Set(runs.map { $0.name }))
         if !read.isEmpty { return read }
         guard let rarest = dataset?.rarestLabel ?? labels.last else { return [] }
         return [ClaimedMetric(name: "recall", label: rarest), ClaimedMetric(name: "precision", label: rarest)]

@@ -21,13 +21,13 @@ extension ResultsDiff {
         if isEmpty { return lines[0] + " nothing.\n" }
         if !parameters.isEmpty {
             lines.append("parameters:")
-            let width = parameters.map(\.name.count).max() ?? 0
+            let width = parameters.map { $0.name.count }.max() ?? 0
             for p in parameters {
                 lines.append("  \(Self.pad(p.name, width))  \(p.before ?? "–") → \(p.after ?? "–")")
             }
         }
         var comparison: String?
-        let runWidth = metrics.map(\.run.count).max() ?? 0, metricWidth = metrics.map(\.metric.count).max() ?? 0
+        let runWidth = metrics.map { $0.run.count }.max() ?? 0, metricWidth = metrics.map { $0.metric.count }.max() ?? 0
         for m in metrics {
             if m.comparison != comparison {
                 lines.append("\(m.comparison):")

@@ -44,19 +44,19 @@ struct ExpectationBox {
     /// (`results["a"]<wbr>.recall("ring")`), so a narrow screen wraps it between
     /// tokens, never inside `"ring"`.
     static func breakable(_ source: String) -> String {
-        Markup.escape(source).replacing(/\.(?=[A-Za-z])/, with: "<wbr>.")
+        ClaimSource.breakingBeforeMembers(Markup.escape(source))
     }
 
     /// `left = 0.85 > right = 0.425 + margin 0.1 (= 0.525)`, each number once, in words and figures.
     static func values(_ v: ClaimValues) -> String {
         func side(_ source: String, _ value: Double) -> String {
-            "<code>\(breakable(source))</code> = <strong>\(Markup.escape(Quantity.claimNumber(value)))</strong>"
+            "<code>\(breakable(source))</code> = <strong>\(Markup.escape(NumberText.claim(value)))</strong>"
         }
         var out = "<li>" + side(v.left, v.leftValue) + " \(Markup.escape(v.comparison)) " + side(v.right, v.rightValue)
         if let margin = v.margin {
             let sign = margin < 0 ? "−" : "+"
-            out += " \(sign) margin <strong>\(Markup.escape(Quantity.claimNumber(abs(margin))))</strong>"
-            out += " <span class=\"note\">(difference \(Markup.escape(Quantity.claimNumber(v.leftValue - v.rightValue))), "
+            out += " \(sign) margin <strong>\(Markup.escape(NumberText.claim(abs(margin))))</strong>"
+            out += " <span class=\"note\">(difference \(Markup.escape(NumberText.claim(v.leftValue - v.rightValue))), "
             out += v.holds ? "enough)" : "not enough)"
             out += "</span>"
         }

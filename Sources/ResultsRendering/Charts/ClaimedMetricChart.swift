@@ -1,35 +1,5 @@
 import Experiments
 
-/// A metric a section's claims read: `recall("ring")` is (recall, ring), `macroF1` is (macroF1, nil).
-struct ClaimedMetric: Hashable {
-    var name: String
-    var label: String?
-
-    /// "ring recall", "macro-F1".
-    var title: String {
-        if let label, let metric = LabelMetricCatalog.named(name) { return "\(label) \(metric.heading)" }
-        return MetricCatalog.named(name)?.heading ?? name
-    }
-
-    /// The metrics the claims read on the given runs, in the order first written:
-    /// every `results["run"].metric` or `.metric("label")` of a run in `runs`.
-    static func read(in claims: [String], runs: Set<String>) -> [ClaimedMetric] {
-        var found: [ClaimedMetric] = []
-        for claim in claims {
-            for match in claim.matches(of: pattern) {
-                let (_, run, name, label) = match.output
-                guard runs.contains(String(run)) else { continue }
-                let metric = ClaimedMetric(name: String(name), label: label.map(String.init))
-                let known = metric.label == nil ? MetricCatalog.named(metric.name) != nil : LabelMetricCatalog.named(metric.name) != nil
-                if known, !found.contains(metric) { found.append(metric) }
-            }
-        }
-        return found
-    }
-
-    nonisolated(unsafe) private static let pattern = /results\["((?:[^"\\]|\\.)*)"\]\.([A-Za-z0-9_]+)(?:\("((?:[^"\\]|\\.)*)"\))?/
-}
-
 extension ResultCharts {
     /// The claimed metrics per run, every seed a dot and the mean marked: the chart
     /// that answers the section's question (`ResultView.claimed`).
@@ -55,7 +25,7 @@ extension ResultCharts {
         let seeds = seedCounts.count == 1 ? seedCounts.first! : seedCounts.max()!
         return SeedStripChart.figure(
             id: "\(id)-claimed",
-            caption: "What the claims compare: " + metrics.map(\.title).joined(separator: ", ") + " per run on the test set"
+            caption: "What the claims compare: " + metrics.map { $0.title }.joined(separator: ", ") + " per run on the test set"
                 + (seeds > 1 ? "; each marker is one seed (\(seeds) per run), the tick and number are their mean." : "."),
             altText: "Dot charts of the claimed metrics.", charts: charts,
             data: HTMLTable(caption: nil, header: ["metric", "run", "seed", "value"], rows: rows))

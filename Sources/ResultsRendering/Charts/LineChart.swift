@@ -1,5 +1,3 @@
-import Foundation
-
 /// Lines over a numeric x axis: loss per epoch, precision–recall curves,
 /// reliability curves. One series per run; colours, dashes and markers by index.
 struct LineChart {
@@ -25,10 +23,13 @@ struct LineChart {
         var drawnBand: [(x: Double, low: Double, high: Double)] {
             guard let start = stepsFrom else { return band }
             var previous = start
-            return band.flatMap { b in
-                defer { previous = b.x }
-                return [(previous, b.low, b.high), (b.x, b.low, b.high)]
+            var out: [(x: Double, low: Double, high: Double)] = []
+            for b in band {
+                out.append((previous, b.low, b.high))
+                out.append((b.x, b.low, b.high))
+                previous = b.x
             }
+            return out
         }
 
         static func stepped(_ points: [(x: Double, y: Double)], from start: Double?) -> [(x: Double, y: Double)] {
@@ -79,8 +80,8 @@ struct LineChart {
         let left = width < 400 ? 50.0 : 56.0, right = width - 14, top = title == nil ? 16.0 : 30, bottom = height - 44
         let finite = series.flatMap { s in s.drawnPoints + s.drawnBand.flatMap { [($0.x, $0.low), ($0.x, $0.high)] } }
             .filter { $0.x.isFinite && $0.y.isFinite }
-        let xs = xDomain ?? Self.fit(finite.map(\.x))
-        let ys = yDomain ?? Self.fit(finite.map(\.y), includeZero: true)
+        let xs = xDomain ?? Self.fit(finite.map { $0.x })
+        let ys = yDomain ?? Self.fit(finite.map { $0.y }, includeZero: true)
         let x = LinearScale(domain: xs, range: (left, right))
         let y = LinearScale(domain: ys, range: (bottom, top))
 
@@ -120,13 +121,13 @@ struct LineChart {
     /// units and ticks at 1, 2 and 5 times the powers of ten inside it; nil when the
     /// values are not all positive or span less.
     static func logAxis(_ values: [Double], ratio: Double = 10) -> (domain: (Double, Double), ticks: [(y: Double, label: String)])? {
-        let finite = values.filter(\.isFinite)
+        let finite = values.filter { $0.isFinite }
         guard let low = finite.min(), let high = finite.max(), low > 0, high / low >= ratio else { return nil }
-        let domain = (Foundation.log10(low) - 0.05, Foundation.log10(high) + 0.05)
+        let domain = (log10(low) - 0.05, log10(high) + 0.05)
         var ticks: [(y: Double, label: String)] = []
         for exponent in Int(domain.0.rounded(.down))...Int(domain.1.rounded(.up)) {
             for m in [1.0, 2, 5] {
-                let value = m * Foundation.pow(10, Double(exponent)), t = Foundation.log10(value)
+                let value = m * pow10(exponent), t = log10(value)
                 guard t >= domain.0, t <= domain.1 else { continue }
                 let digits = max(0, -exponent)
                 ticks.append((t, Markup.number(value, digits: digits)))

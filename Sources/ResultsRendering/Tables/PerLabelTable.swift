@@ -12,7 +12,10 @@ struct PerLabelTable {
     var id: String? = nil
 
     /// The label metrics shown, in column order (headings from the catalog).
-    static var columns: [KeyPath<LabelMetricCatalog, LabelMetric>] { [\.precision, \.recall, \.f1, \.averagePrecision, \.rocAUC] }
+    static var columns: [LabelMetric] {
+        let m = LabelMetricCatalog.standard
+        return [m.precision, m.recall, m.f1, m.averagePrecision, m.rocAUC]
+    }
 
     func html() -> String {
         var rows: [[HTMLTable.Cell]] = []
@@ -20,11 +23,11 @@ struct PerLabelTable {
             for (index, run) in runs.enumerated() {
                 if index < aggregates.count, let a = aggregates[index], let m = a.label(label) {
                     rows.append([.text(label), .text(run.name)]
-                                + Self.columns.map { m[dynamicMember: $0].map { .summary($0) } ?? .number(.nan) }
+                                + Self.columns.map { m.values[$0.name].map { .summary($0) } ?? .number(.nan) }
                                 // The same test split size in every seed: one number, no "± 0.0".
                                 + [m.support.min == m.support.max ? .number(m.support.mean, digits: 0) : .summary(m.support, digits: 1)])
                 } else if let m = run.labelMetrics(label) {
-                    rows.append([.text(label), .text(run.name)] + Self.columns.map { .number(m[dynamicMember: $0] ?? .nan) }
+                    rows.append([.text(label), .text(run.name)] + Self.columns.map { .number(m.values[$0.name] ?? .nan) }
                                 + [HTMLTable.Cell(text: String(m.support), numeric: true)])
                 }
             }
@@ -35,7 +38,7 @@ struct PerLabelTable {
         let seeds = ComparisonTable.seedNote(aggregates)
         var table = HTMLTable(caption: which + " (threshold as configured per run; AP and ROC-AUC are threshold-free; "
                                   + "positives: the label's images in the test set\(seeds))",
-                              header: ["label", "run"] + Self.columns.map { LabelMetricCatalog.standard[keyPath: $0].heading }
+                              header: ["label", "run"] + Self.columns.map { $0.heading }
                                   + ["positives"],
                               rows: rows, number: number, id: id)
         table.cards = true

@@ -27,33 +27,35 @@ struct ComparisonTable {
     var id: String? = nil
 
     /// A catalog metric's column (its heading and direction from the catalog).
-    static func metric(_ path: KeyPath<MetricCatalog, Metric>, headline: Bool = false) -> Column {
-        let metric = MetricCatalog.standard[keyPath: path]
-        return Column(title: metric.heading, higherIsBetter: metric.higherIsBetter, ranked: metric.ranked, headline: headline,
-                      value: { $0.value(of: metric) }, summary: { $0.metrics[metric.name] })
+    static func metric(_ metric: Metric, headline: Bool = false) -> Column {
+        Column(title: metric.heading, higherIsBetter: metric.higherIsBetter, ranked: metric.ranked, headline: headline,
+               value: { $0.value(of: metric) }, summary: { $0.metrics[metric.name] })
     }
 
     /// The metrics shown, in column order; the full table (under "More results") shows them all.
-    static var metrics: [(path: KeyPath<MetricCatalog, Metric>, headline: Bool)] { [
-        (\.macroF1, true), (\.microF1, true), (\.meanAveragePrecision, true), (\.subsetAccuracy, false), (\.hammingLoss, false),
-        // What a softmax head cannot do: say yes to several labels of one image.
-        (\.multiLabelRecall, false),
-        // What pos_weight costs: probabilities that no longer mean what they say.
-        (\.expectedCalibrationError, false),
-        // How training went: past its best point, and where that was.
-        (\.validationLoss, false), (\.minValidationLoss, false), (\.bestEpoch, false),
-    ] }
+    static var metrics: [(metric: Metric, headline: Bool)] {
+        let m = MetricCatalog.standard
+        return [
+            (m.macroF1, true), (m.microF1, true), (m.meanAveragePrecision, true), (m.subsetAccuracy, false), (m.hammingLoss, false),
+            // What a softmax head cannot do: say yes to several labels of one image.
+            (m.multiLabelRecall, false),
+            // What pos_weight costs: probabilities that no longer mean what they say.
+            (m.expectedCalibrationError, false),
+            // How training went: past its best point, and where that was.
+            (m.validationLoss, false), (m.minValidationLoss, false), (m.bestEpoch, false),
+        ]
+    }
 
     var columns: [Column] {
-        var columns = Self.metrics.map { Self.metric($0.path, headline: $0.headline) }
+        var columns = Self.metrics.map { Self.metric($0.metric, headline: $0.headline) }
         if let rare = rarestLabel {
             columns.append(Column(title: "recall of \(rare) (rarest)", higherIsBetter: true, headline: true,
-                                  value: { $0.labelMetrics(rare)?.recall ?? .nan }, summary: { $0.label(rare)?.recall }))
+                                  value: { $0.labelMetrics(rare)?.values["recall"] ?? .nan }, summary: { $0.label(rare)?.values["recall"] }))
             // Recall alone rewards saying yes to everything: its precision sits beside it.
             columns.append(Column(title: "precision of \(rare)", higherIsBetter: true, headline: true,
-                                  value: { $0.labelMetrics(rare)?.precision ?? .nan }, summary: { $0.label(rare)?.precision }))
+                                  value: { $0.labelMetrics(rare)?.values["precision"] ?? .nan }, summary: { $0.label(rare)?.values["precision"] }))
         }
-        return compact ? columns.filter(\.headline) : columns
+        return compact ? columns.filter { $0.headline } : columns
     }
 
     private func aggregate(_ index: Int) -> RunAggregate? { index < aggregates.count ? aggregates[index] : nil }
@@ -68,7 +70,7 @@ struct ComparisonTable {
         let columns = self.columns
         let best: [Double?] = columns.map { column in
             guard column.ranked else { return nil }
-            let values = runs.indices.map { rankValue(column, $0) }.filter(\.isFinite)
+            let values = runs.indices.map { rankValue(column, $0) }.filter { $0.isFinite }
             // When every run has the same value, none is "best".
             guard values.count > 1, values.contains(where: { Markup.number($0) != Markup.number(values[0]) }) else { return nil }
             return column.higherIsBetter ? values.max() : values.min()

@@ -1,5 +1,4 @@
 import Experiments
-import Foundation
 
 /// The charts of a comparison, each drawn from the run results alone, with alt
 /// text spelled from the same numbers. A run keeps its palette index (its place in
@@ -57,7 +56,7 @@ struct ResultCharts {
                 continue
             }
             training.append(.init(name: run.name, points: run.history.map { (Double($0.epoch), $0.trainLoss) }, style: i))
-            let points = run.history.compactMap { r in r.validationLoss.map { (Double(r.epoch), $0) } }
+            let points: [(x: Double, y: Double)] = run.history.compactMap { r in r.validationLoss.map { (Double(r.epoch), $0) } }
             if !points.isEmpty { validation.append(.init(name: run.name, points: points, style: i)) }
             for r in run.history {
                 rows.append([.text(run.name), HTMLTable.Cell(text: String(r.epoch), numeric: true),
@@ -89,12 +88,12 @@ struct ResultCharts {
     /// log axis, so no run is pressed flat onto the x axis.
     static func lossChart(_ series: [LineChart.Series], yLabel: String, title: String, legend: [ChartLegend.Entry]?) -> SVGCanvas {
         var chart = LineChart(series: series, xLabel: "epoch", yLabel: yLabel, width: 320, height: 260, title: title, legend: legend)
-        let values = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.low, $0.high] } }
+        let values = series.flatMap { $0.points.map { $0.y } + $0.band.flatMap { [$0.low, $0.high] } }
         if let log = LineChart.logAxis(values) {
             chart.series = series.map { s in
                 var s = s
-                s.points = s.points.map { ($0.x, Foundation.log10($0.y)) }
-                s.band = s.band.map { ($0.x, Foundation.log10($0.low), Foundation.log10($0.high)) }
+                s.points = s.points.map { ($0.x, log10($0.y)) }
+                s.band = s.band.map { ($0.x, log10($0.low), log10($0.high)) }
                 return s
             }
             chart.yDomain = log.domain
@@ -123,7 +122,7 @@ struct ResultCharts {
         }
         let recallMeans = means(recallSeeds), f1Means = means(f1Seeds)
         let several = recallSeeds.contains { $0.contains { $0.count > 1 } }
-        let names = done.map(\.run.name)
+        let names = done.map { $0.run.name }
         var rows: [[HTMLTable.Cell]] = []
         var alt: [String] = []
         func spread(_ values: [Double]) -> String {
@@ -180,7 +179,7 @@ struct ResultCharts {
                                      .text("\(Markup.number(band.recall[i] - 0.01, digits: 2))–\(Markup.number(band.recall[i], digits: 2))"),
                                      HTMLTable.Cell(text: "\(Markup.number(band.precisionMean[i])) (\(Markup.number(band.precisionMin[i]))–\(Markup.number(band.precisionMax[i])))", numeric: true)])
                     }
-                    let ap = aggregate(entry.index)?.label(label)?.averagePrecision
+                    let ap = aggregate(entry.index)?.label(label)?.values["averagePrecision"]
                     apText.append("\(entry.run.name) mean AP \(Markup.number(ap?.mean ?? .nan))")
                     continue
                 }
@@ -193,7 +192,7 @@ struct ResultCharts {
                                  .text("\(Markup.number(previous))–\(Markup.number(r))"), .number(p)])
                     previous = r
                 }
-                apText.append("\(entry.run.name) AP \(Markup.number(entry.run.labelMetrics(label)?.averagePrecision ?? .nan))")
+                apText.append("\(entry.run.name) AP \(Markup.number(entry.run.labelMetrics(label)?.values["averagePrecision"] ?? .nan))")
             }
             alt.append("\(label): " + apText.joined(separator: ", "))
             // One legend, under the first panel: the runs are the same in every panel.
@@ -224,15 +223,15 @@ struct ResultCharts {
         var ece: [String] = []
         var seedCount = 1
         let series = done.map { entry -> LineChart.Series in
-            let seeds = (entry.index < seedResults.count ? seedResults[entry.index] : []).compactMap(\.metrics)
+            let seeds = (entry.index < seedResults.count ? seedResults[entry.index] : []).compactMap { $0.metrics }
             let measured = seeds.isEmpty ? [entry.metrics] : seeds
             seedCount = max(seedCount, measured.count)
-            let bins = Self.pooled(measured.map(\.reliability)).filter { $0.count > 0 }
+            let bins = Self.pooled(measured.map { $0.reliability }).filter { $0.count > 0 }
             for b in bins {
                 rows.append([.text(entry.run.name), HTMLTable.Cell(text: "\(Markup.number(b.lower, digits: 2))–\(Markup.number(b.upper, digits: 2))"),
                              .number(b.meanConfidence), .number(b.observedFrequency), HTMLTable.Cell(text: String(b.count), numeric: true)])
             }
-            let values = measured.map { $0.expectedCalibrationError }
+            let values = measured.map { $0.values["expectedCalibrationError"] ?? .nan }
             ece.append(values.count == 1 ? "\(entry.run.name) ECE \(Markup.number(values[0]))"
                        : "\(entry.run.name) ECE mean \(Markup.number(values.reduce(0, +) / Double(values.count))) (seeds "
                          + values.map { Markup.number($0) }.joined(separator: ", ") + ")")
@@ -261,8 +260,8 @@ struct ResultCharts {
             func weighted(_ key: (ReliabilityBin) -> Double) -> Double {
                 n == 0 ? 0 : bins.reduce(0.0) { $0 + Double($1.count) * key($1) } / Double(n)
             }
-            return ReliabilityBin(lower: first[i].lower, upper: first[i].upper, meanConfidence: weighted(\.meanConfidence),
-                                  observedFrequency: weighted(\.observedFrequency), count: n)
+            return ReliabilityBin(lower: first[i].lower, upper: first[i].upper, meanConfidence: weighted { $0.meanConfidence },
+                                  observedFrequency: weighted { $0.observedFrequency }, count: n)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Experiments
-import Foundation
 import PortableMath
 
 /// What the page shows after a `Sweep(...)`: one figure of the chosen metrics
@@ -86,7 +85,7 @@ struct SweepSection {
         let panels = sweep.metrics.indices
         return ChartFigure(
             id: "\(id)-chart",
-            caption: "\(sweep.metrics.map(\.title).joined(separator: ", ")) against \(axis), one panel each"
+            caption: "\(sweep.metrics.map { $0.title }.joined(separator: ", ")) against \(axis), one panel each"
                 + (seedCount > 1 ? " (mean over \(seedCount) seeds; band: min to max)." : "."),
             altText: "Line charts of test metrics against \(axis). " + alt.joined(separator: "; ") + ".",
             svgs: panels.map { chart($0, 320).draw() },
@@ -94,6 +93,6 @@ struct SweepSection {
             panels: panels.count > 1,
             narrowSVGs: panels.map { chart($0, 340).draw() },
             panelAltTexts: panels.count > 1 ? panels.map { m in alt.enumerated().filter { $0.offset % sweep.metrics.count == m }
-                .map(\.element).joined(separator: "; ") } : [])
+                .map { $0.element }.joined(separator: "; ") } : [])
     }
 }
