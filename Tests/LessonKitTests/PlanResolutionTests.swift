@@ -16,7 +16,7 @@ final class PlanResolutionTests: XCTestCase {
         "02-measuring-rare-labels": [["rarePrevalence": "0.05"], ["epochs": "4"], ["threshold": "0.4"], ["seed": "7"],
                                      ["myThreshold": "0.3"], ["rarePrevalence": "0.1", "seed": "3"]],
         "03-weighted-loss": [["posWeightScale": "2"], ["rarePrevalence": "0.05"], ["trainImages": "2_000"],
-                             ["classWeights": "[1.0, 1.0, 2.0, 2.0, 5.0]"], ["epochs": "4"], ["seed": "3"], ["ringWeight": "3.0"],
+                             ["classWeights": "[1.0, 1.0, 2.0, 2.0, 5.0]"], ["epochs": "4"], ["seed": "3"], ["crossWeight": "3.0"],
                              ["posWeightScale": "0.25", "rarePrevalence": "0.04"]],
         "04-thresholds-focal-real-data": [["epochs": "3"], ["validationImages": "250"], ["focalGamma": "1.0"],
                                           ["focalAlpha": "0.5"], ["aslGammaNegative": "2.0"], ["seed": "2"], ["leakMargin": "0.1"]],
@@ -103,11 +103,15 @@ final class PlanResolutionTests: XCTestCase {
         }
     }
 
-    /// A claim's margin read from a parameter (lesson 04's `leakMargin`) follows `--set`.
+    /// A claim's margin read from a parameter follows `--set` and retrains nothing.
     func testAClaimReadingAParameterFollowsTheValue() throws {
-        let lesson = try Self.lesson("04-thresholds-focal-real-data")
+        let markdown = "# Margins\n\n```swift parameters\nlet margin = 0.0\n```\n\n```swift experiment\n"
+            + #"Compare("c", on: Shapes(train: 64, test: 32), runs: [Run("a", epochs: 1), Run("b", epochs: 2)])"#
+            + "\n```\n\n```swift expect\n" + #"expect(results["a"].macroF1 >= results["b"].macroF1 - margin)"#
+            + "\n" + #"expect(results["a"].macroF1 >= 0)"# + "\n```\n"
+        let lesson = try Lesson(path: "Lessons/margins.md", markdown: markdown)
         guard case .success(let base) = Evaluator.evaluate(lesson),
-              case .success(let set) = Evaluator.evaluate(lesson, overrides: ["leakMargin": "0.1"]) else { return XCTFail() }
+              case .success(let set) = Evaluator.evaluate(lesson, overrides: ["margin": "0.1"]) else { return XCTFail() }
         let changed = zip(base.expectations, set.expectations).filter { $0.0.check != $0.1.check }
         XCTAssertEqual(changed.count, 1)
         XCTAssertTrue(changed.first.map { "\($0.1.check)".contains("0.1") } ?? false)
