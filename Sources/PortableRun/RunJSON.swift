@@ -54,7 +54,9 @@ extension Loss {
         let p = path + "." + name
         func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
         switch name {
-        case "binaryCrossEntropy": self = .binaryCrossEntropy(posWeight: try PosWeight(json: values.field("posWeight", p), p + ".posWeight"))
+        case "binaryCrossEntropy":
+            self = .binaryCrossEntropy(posWeight: try PosWeight(json: values.field("posWeight", p), p + ".posWeight"),
+                                       labelSmoothing: try values.optionalField("labelSmoothing", p)?.double(p + ".labelSmoothing"))
         case "softmaxCrossEntropy":
             self = .softmaxCrossEntropy(classWeight: try ClassWeight(json: values.field("classWeight", p), p + ".classWeight"))
         case "sparseSoftmaxCrossEntropy":

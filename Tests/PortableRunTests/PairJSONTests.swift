@@ -26,6 +26,7 @@ final class PairJSONTests: XCTestCase {
             Run("pos", loss: .binaryCrossEntropy(posWeight: .fixed([1, 3.3333333333333335]))),
             Run("bal", loss: .binaryCrossEntropy(posWeight: .balanced)),
             Run("shifted", loss: .binaryCrossEntropy(posWeight: .balanced), outputBias: .prior, logitShift: .undoPosWeight),
+            Run("smoothed", loss: .binaryCrossEntropy(posWeight: .balanced, labelSmoothing: 0.1)),
         ]
         for run in runs { XCTAssertEqual(try read(run), run, run.name) }
     }

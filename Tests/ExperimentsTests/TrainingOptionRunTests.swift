@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+import NeuralCore
+@testable import Experiments
+
+/// Each training option of the lesson API reaches NeuralCore: a tiny run with it trains
+/// differently from the same run without it, gives the same result twice, and a run
+/// without it keeps the JSON (and so the cache key) it had before the option existed.
+final class TrainingOptionRunTests: XCTestCase {
+    private let dataset = Dataset(labelNames: ["a", "b"], train: TwoPixelData.split(200, seed: 1),
+                                  validation: TwoPixelData.split(60, seed: 2), test: TwoPixelData.split(100, seed: 3))
+
+    private func run(_ name: String, loss: Loss = .binaryCrossEntropy()) -> Run {
+        Run(name, model: MLP(hidden: [4]), loss: loss, epochs: 4, batchSize: 16, seed: 2)
+    }
+
+    /// The option changes training (the loss history) and the run is deterministic.
+    private func assertChangesTraining(_ option: Run, file: StaticString = #filePath, line: UInt = #line) throws {
+        let plain = RunExecutor.execute(run("plain"), on: dataset, clock: .stopped)
+        let with = RunExecutor.execute(option, on: dataset, clock: .stopped)
+        let again = RunExecutor.execute(option, on: dataset, clock: .stopped)
+        XCTAssertEqual(with.outcome, .completed, file: file, line: line)
+        XCTAssertNotNil(with.metrics, file: file, line: line)
+        XCTAssertNotEqual(with.history.map(\.trainLoss), plain.history.map(\.trainLoss), "the option changes nothing", file: file, line: line)
+        XCTAssertEqual(with.history, again.history, "not deterministic", file: file, line: line)
+        XCTAssertEqual(with.metrics, again.metrics, "not deterministic", file: file, line: line)
+    }
+
+    private func json(_ run: Run) throws -> String { String(decoding: try JSONEncoder().encode(run), as: UTF8.self) }
+
+    func testARunWithoutOptionsKeepsItsEncoding() throws {
+        let plain = try json(run("a"))
+        for key in ["labelSmoothing"] { XCTAssertFalse(plain.contains(key), plain) }
+    }
+
+    func testLabelSmoothingTrainsTowardsSoftTargets() throws {
+        let smoothed = run("smoothed", loss: .binaryCrossEntropy(labelSmoothing: 0.2))
+        try assertChangesTraining(smoothed)
+        XCTAssertTrue(try json(smoothed).contains("\"labelSmoothing\":0.2"))
+        // NeuralCore's loss (Keras' smoothing, tested there against Keras) gets s.
+        let loss = try smoothed.loss.lossFunction(trainLabels: dataset.train.labels, labelNames: ["a", "b"])
+        XCTAssertEqual(loss.labelSmoothing, 0.2)
+        // Smoothed targets keep the probabilities away from 0 and 1: the mean confidence drops.
+        let plainTrained = RunExecutor.execute(Run("p", model: MLP(hidden: [4]), epochs: 30, seed: 2), on: dataset, clock: .stopped)
+        let smoothTrained = RunExecutor.execute(Run("s", model: MLP(hidden: [4]), loss: .binaryCrossEntropy(labelSmoothing: 0.4),
+                                                    epochs: 30, seed: 2), on: dataset, clock: .stopped)
+        XCTAssertGreaterThan(try XCTUnwrap(smoothTrained.history.last?.trainLoss), try XCTUnwrap(plainTrained.history.last?.trainLoss),
+                             "soft targets cannot be met: the loss floor rises")
+    }
+}

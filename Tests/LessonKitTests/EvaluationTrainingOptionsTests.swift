@@ -1,0 +1,58 @@
+import Experiments
+@testable import LessonKit
+import XCTest
+
+/// The training options in lesson code: each binds to the value the Swift API makes, its
+/// default is the run without it, a value out of range is an error at the value, the
+/// reference page lists it, and a lesson using it survives plan.json.
+final class EvaluationTrainingOptionsTests: XCTestCase {
+    /// The run `Run("r", <argument>)` makes in a comparison on Shapes.
+    private func run(_ argument: String, file: StaticString = #filePath, line: UInt = #line) throws -> Run {
+        let md = EvaluationFixture.blocks([("experiment", "Compare(\"t\", on: Shapes(), runs: [Run(\"r\", \(argument))])")])
+        return try XCTUnwrap(EvaluationFixture.plan(md, file: file, line: line).runs.first, file: file, line: line)
+    }
+
+    private func diagnostics(_ code: String) throws -> [String] {
+        try EvaluationFixture.diagnostics(EvaluationFixture.blocks([("experiment", code)]))
+    }
+
+    func testLabelSmoothing() throws {
+        XCTAssertEqual(try run("loss: .binaryCrossEntropy(labelSmoothing: 0.1)"), Run("r", loss: .binaryCrossEntropy(labelSmoothing: 0.1)))
+        XCTAssertEqual(try run("loss: .binaryCrossEntropy(posWeight: .balanced, labelSmoothing: 0)"),
+                       Run("r", loss: .binaryCrossEntropy(posWeight: .balanced)), "0 is the default, stored as none")
+        XCTAssertEqual(try diagnostics(#"let r = Run("a", loss: .binaryCrossEntropy(labelSmoothing: 1.5))"#),
+                       ["8:60: labelSmoothing must be 0...1, got 1.5"])
+    }
+
+    func testTheReferencePageListsEveryOption() {
+        let page = APIReferencePage.html()
+        for text in ["labelSmoothing", "label_smoothing"] {
+            XCTAssertTrue(page.contains(text), "the reference page does not mention \(text)")
+        }
+    }
+
+    /// A lesson using every option, its values read from parameters, lowers to a plan that
+    /// reads back equal from plan.json and resolves, with other values, to the runs `--set` makes.
+    func testALessonWithTheOptionsRoundTripsThroughPlanJSON() throws {
+        let markdown = EvaluationFixture.blocks([
+            ("parameters", "let smoothing = 0.1"),
+            ("experiment", """
+            Compare("t", on: Shapes(), runs: [
+                Run("a", loss: .binaryCrossEntropy(labelSmoothing: smoothing)),
+            ])
+            """),
+        ])
+        let lesson = try EvaluationFixture.lesson(markdown)
+        let plan = try PlanResolutionTests.lowered(lesson).plan
+        let text = PlanJSON.text(plan, lessonFile: "test.md")
+        let back = try PlanJSON.read(text)
+        XCTAssertEqual(back, plan)
+        XCTAssertEqual(PlanJSON.text(back, lessonFile: "test.md"), text)
+        let set = ["smoothing": "0.3"]
+        guard case .success(let resolved) = PlanResolver.resolve(back, settings: try PlanResolutionTests.lowered(lesson, set).settings,
+                                                                 path: lesson.path),
+              case .success(let running) = Evaluator.evaluate(lesson, overrides: set) else { return XCTFail("does not resolve") }
+        XCTAssertEqual(resolved.comparisons[0].runs, running.runs)
+        XCTAssertEqual(resolved.comparisons[0].runs, [Run("a", loss: .binaryCrossEntropy(labelSmoothing: 0.3))])
+    }
+}
