@@ -14,6 +14,7 @@ extension Run {
                   optimizer: try Optimizer(json: v.field("optimizer", path), path + ".optimizer"),
                   epochs: try v.field("epochs", path).int(path + ".epochs"),
                   batchSize: try v.field("batchSize", path).int(path + ".batchSize"),
+                  clipNorm: try v.optionalField("clipNorm", path)?.double(path + ".clipNorm"),
                   threshold: try Threshold(json: v.field("threshold", path), path + ".threshold"),
                   outputBias: try Self.raw(OutputBias.self, v.field("outputBias", path), path + ".outputBias"),
                   logitShift: try v.optionalField("logitShift", path).map { shift throws(JSONError) in

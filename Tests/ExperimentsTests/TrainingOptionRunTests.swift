@@ -10,8 +10,8 @@ final class TrainingOptionRunTests: XCTestCase {
     private let dataset = Dataset(labelNames: ["a", "b"], train: TwoPixelData.split(200, seed: 1),
                                   validation: TwoPixelData.split(60, seed: 2), test: TwoPixelData.split(100, seed: 3))
 
-    private func run(_ name: String, loss: Loss = .binaryCrossEntropy()) -> Run {
-        Run(name, model: MLP(hidden: [4]), loss: loss, epochs: 4, batchSize: 16, seed: 2)
+    private func run(_ name: String, loss: Loss = .binaryCrossEntropy(), clipNorm: Double? = nil) -> Run {
+        Run(name, model: MLP(hidden: [4]), loss: loss, epochs: 4, batchSize: 16, clipNorm: clipNorm, seed: 2)
     }
 
     /// The option changes training (the loss history) and the run is deterministic.
@@ -30,7 +30,7 @@ final class TrainingOptionRunTests: XCTestCase {
 
     func testARunWithoutOptionsKeepsItsEncoding() throws {
         let plain = try json(run("a"))
-        for key in ["labelSmoothing"] { XCTAssertFalse(plain.contains(key), plain) }
+        for key in ["labelSmoothing", "clipNorm"] { XCTAssertFalse(plain.contains(key), plain) }
     }
 
     func testLabelSmoothingTrainsTowardsSoftTargets() throws {
@@ -46,5 +46,20 @@ final class TrainingOptionRunTests: XCTestCase {
                                                     epochs: 30, seed: 2), on: dataset, clock: .stopped)
         XCTAssertGreaterThan(try XCTUnwrap(smoothTrained.history.last?.trainLoss), try XCTUnwrap(plainTrained.history.last?.trainLoss),
                              "soft targets cannot be met: the loss floor rises")
+    }
+
+    func testClippingByGlobalNormSlowsTheSteps() throws {
+        let clipped = run("clipped", clipNorm: 0.01)
+        try assertChangesTraining(clipped)
+        XCTAssertTrue(try json(clipped).contains("\"clipNorm\":0.01"))
+        // A norm no gradient reaches changes nothing: the clipping only ever scales down.
+        let loose = RunExecutor.execute(run("loose", clipNorm: 1e6), on: dataset, clock: .stopped)
+        XCTAssertEqual(loose.history, RunExecutor.execute(run("plain"), on: dataset, clock: .stopped).history)
+        // SGD's steps are the gradient's size (Adam's are not): clipped to norm 0.01, they learn less in 4 epochs.
+        var sgd = run("sgd"), small = run("sgd, clipped", clipNorm: 0.01)
+        sgd.optimizer = .sgd(learningRate: 0.5)
+        small.optimizer = sgd.optimizer
+        let free = RunExecutor.execute(sgd, on: dataset, clock: .stopped), slowed = RunExecutor.execute(small, on: dataset, clock: .stopped)
+        XCTAssertGreaterThan(try XCTUnwrap(slowed.history.last?.trainLoss), try XCTUnwrap(free.history.last?.trainLoss) + 0.01)
     }
 }

@@ -24,9 +24,15 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
                        ["8:60: labelSmoothing must be 0...1, got 1.5"])
     }
 
+    func testClipNorm() throws {
+        XCTAssertEqual(try run("clipNorm: 1.5"), Run("r", clipNorm: 1.5))
+        XCTAssertEqual(try run("clipNorm: nil"), Run("r"))
+        XCTAssertEqual(try diagnostics(#"let r = Run("a", clipNorm: 0)"#), ["8:28: clipNorm must be > 0 and ≤ 1000000, got 0"])
+    }
+
     func testTheReferencePageListsEveryOption() {
         let page = APIReferencePage.html()
-        for text in ["labelSmoothing", "label_smoothing"] {
+        for text in ["labelSmoothing", "label_smoothing", "clipNorm", "clip_grad_norm_"] {
             XCTAssertTrue(page.contains(text), "the reference page does not mention \(text)")
         }
     }
@@ -35,10 +41,10 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
     /// reads back equal from plan.json and resolves, with other values, to the runs `--set` makes.
     func testALessonWithTheOptionsRoundTripsThroughPlanJSON() throws {
         let markdown = EvaluationFixture.blocks([
-            ("parameters", "let smoothing = 0.1"),
+            ("parameters", "let smoothing = 0.1\nlet clip = 2.0"),
             ("experiment", """
             Compare("t", on: Shapes(), runs: [
-                Run("a", loss: .binaryCrossEntropy(labelSmoothing: smoothing)),
+                Run("a", loss: .binaryCrossEntropy(labelSmoothing: smoothing), clipNorm: clip),
             ])
             """),
         ])
@@ -48,11 +54,11 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
         let back = try PlanJSON.read(text)
         XCTAssertEqual(back, plan)
         XCTAssertEqual(PlanJSON.text(back, lessonFile: "test.md"), text)
-        let set = ["smoothing": "0.3"]
+        let set = ["smoothing": "0.3", "clip": "0.5"]
         guard case .success(let resolved) = PlanResolver.resolve(back, settings: try PlanResolutionTests.lowered(lesson, set).settings,
                                                                  path: lesson.path),
               case .success(let running) = Evaluator.evaluate(lesson, overrides: set) else { return XCTFail("does not resolve") }
         XCTAssertEqual(resolved.comparisons[0].runs, running.runs)
-        XCTAssertEqual(resolved.comparisons[0].runs, [Run("a", loss: .binaryCrossEntropy(labelSmoothing: 0.3))])
+        XCTAssertEqual(resolved.comparisons[0].runs, [Run("a", loss: .binaryCrossEntropy(labelSmoothing: 0.3), clipNorm: 0.5)])
     }
 }

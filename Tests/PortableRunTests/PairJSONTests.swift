@@ -27,6 +27,7 @@ final class PairJSONTests: XCTestCase {
             Run("bal", loss: .binaryCrossEntropy(posWeight: .balanced)),
             Run("shifted", loss: .binaryCrossEntropy(posWeight: .balanced), outputBias: .prior, logitShift: .undoPosWeight),
             Run("smoothed", loss: .binaryCrossEntropy(posWeight: .balanced, labelSmoothing: 0.1)),
+            Run("clipped", batchSize: 8, clipNorm: 0.30000000000000004),
         ]
         for run in runs { XCTAssertEqual(try read(run), run, run.name) }
     }

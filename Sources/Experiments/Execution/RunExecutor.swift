@@ -56,7 +56,8 @@ public enum RunExecutor {
         let model = ModelFactory.sequential(run.model, labelCount: labels.count)
         let configuration = TrainingConfiguration(
             epochs: run.epochs, batchSize: run.batchSize, seed: UInt64(truncatingIfNeeded: run.seed),
-            outputBias: run.outputBias == .prior ? .prior : .zero, head: head)
+            outputBias: run.outputBias == .prior ? .prior : .zero, head: head,
+            gradientClipping: run.clipNorm.map { GradientClipping(maxNorm: $0) })
         let trainer = Trainer(model: model, loss: loss, optimizer: run.optimizer.gradientOptimizer,
                               configuration: configuration)
         let validation = dataset.validation.count > 0
