@@ -14,6 +14,8 @@ extension Run {
                   optimizer: try Optimizer(json: v.field("optimizer", path), path + ".optimizer"),
                   epochs: try v.field("epochs", path).int(path + ".epochs"),
                   batchSize: try v.field("batchSize", path).int(path + ".batchSize"),
+                  schedule: try v.optionalField("schedule", path).map { s throws(JSONError) in
+                      try Schedule(json: s, path + ".schedule") } ?? .constant,
                   clipNorm: try v.optionalField("clipNorm", path)?.double(path + ".clipNorm"),
                   threshold: try Threshold(json: v.field("threshold", path), path + ".threshold"),
                   outputBias: try Self.raw(OutputBias.self, v.field("outputBias", path), path + ".outputBias"),
@@ -125,6 +127,22 @@ extension Optimizer {
             self = .sgd(learningRate: try double("learningRate"), momentum: try double("momentum"),
                         nesterov: try values.field("nesterov", p).bool(p + ".nesterov"), weightDecay: try double("weightDecay"))
         default: throw JSONError("\(path): unknown optimizer '\(name)'")
+        }
+    }
+}
+
+extension Schedule {
+    init(json v: JSONValue, _ path: String) throws(JSONError) {
+        let (name, values) = try v.enumCase(path)
+        let p = path + "." + name
+        func int(_ key: String) throws(JSONError) -> Int { try values.field(key, p).int(p + "." + key) }
+        func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
+        switch name {
+        case "constant": self = .constant
+        case "warmup": self = .warmup(epochs: try int("epochs"))
+        case "step": self = .step(everyEpochs: try int("everyEpochs"), factor: try double("factor"), warmupEpochs: try int("warmupEpochs"))
+        case "cosine": self = .cosine(epochs: try int("epochs"), alpha: try double("alpha"), warmupEpochs: try int("warmupEpochs"))
+        default: throw JSONError("\(path): unknown schedule '\(name)'")
         }
     }
 }

@@ -10,8 +10,9 @@ final class TrainingOptionRunTests: XCTestCase {
     private let dataset = Dataset(labelNames: ["a", "b"], train: TwoPixelData.split(200, seed: 1),
                                   validation: TwoPixelData.split(60, seed: 2), test: TwoPixelData.split(100, seed: 3))
 
-    private func run(_ name: String, loss: Loss = .binaryCrossEntropy(), clipNorm: Double? = nil) -> Run {
-        Run(name, model: MLP(hidden: [4]), loss: loss, epochs: 4, batchSize: 16, clipNorm: clipNorm, seed: 2)
+    private func run(_ name: String, loss: Loss = .binaryCrossEntropy(), schedule: Schedule = .constant,
+                     clipNorm: Double? = nil) -> Run {
+        Run(name, model: MLP(hidden: [4]), loss: loss, epochs: 4, batchSize: 16, schedule: schedule, clipNorm: clipNorm, seed: 2)
     }
 
     /// The option changes training (the loss history) and the run is deterministic.
@@ -30,7 +31,7 @@ final class TrainingOptionRunTests: XCTestCase {
 
     func testARunWithoutOptionsKeepsItsEncoding() throws {
         let plain = try json(run("a"))
-        for key in ["labelSmoothing", "clipNorm"] { XCTAssertFalse(plain.contains(key), plain) }
+        for key in ["labelSmoothing", "clipNorm", "schedule"] { XCTAssertFalse(plain.contains(key), plain) }
     }
 
     func testLabelSmoothingTrainsTowardsSoftTargets() throws {
@@ -61,5 +62,25 @@ final class TrainingOptionRunTests: XCTestCase {
         small.optimizer = sgd.optimizer
         let free = RunExecutor.execute(sgd, on: dataset, clock: .stopped), slowed = RunExecutor.execute(small, on: dataset, clock: .stopped)
         XCTAssertGreaterThan(try XCTUnwrap(slowed.history.last?.trainLoss), try XCTUnwrap(free.history.last?.trainLoss) + 0.01)
+    }
+
+    func testSchedulesSetTheRateInEpochs() throws {
+        for schedule: Schedule in [.warmup(epochs: 2), .step(everyEpochs: 1, factor: 0.5), .cosine(epochs: 3, alpha: 0.1, warmupEpochs: 1)] {
+            try assertChangesTraining(run("scheduled", schedule: schedule))
+        }
+        XCTAssertTrue(try json(run("s", schedule: .step(everyEpochs: 2))).contains("\"schedule\":{\"step\""))
+        XCTAssertNil(run("c", schedule: .constant).schedule, "the default is stored as nil")
+        // NeuralCore's schedule in epochs (its numerics are tested there against optax, PyTorch and Keras).
+        let cosine = try XCTUnwrap(Schedule.cosine(epochs: 10, alpha: 0.1, warmupEpochs: 2).learningRateSchedule)
+        XCTAssertEqual(cosine, .cosine(steps: 10, alpha: 0.1, warmup: 2, unit: .epochs))
+        let inSteps = cosine.inSteps(stepsPerEpoch: 5)
+        XCTAssertEqual(inSteps.factor(atStep: 0), 0, "the warmup starts at 0")
+        XCTAssertEqual(inSteps.factor(atStep: 10), 1, "full rate when the 2 warmup epochs of 5 steps end")
+        XCTAssertEqual(inSteps.factor(atStep: 60), 0.1, accuracy: 1e-12, "alpha·r after 10 more epochs")
+        XCTAssertEqual(Schedule.warmup(epochs: 3).learningRateSchedule, LearningRateSchedule(decay: .constant, warmup: 3, unit: .epochs))
+        // A step schedule that multiplies by 1 is the constant rate, to the bit.
+        let plain = RunExecutor.execute(run("plain"), on: dataset, clock: .stopped)
+        XCTAssertEqual(RunExecutor.execute(run("x1", schedule: .step(everyEpochs: 1, factor: 1)), on: dataset, clock: .stopped).history,
+                       plain.history)
     }
 }

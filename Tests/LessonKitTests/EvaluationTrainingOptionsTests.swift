@@ -30,9 +30,22 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
         XCTAssertEqual(try diagnostics(#"let r = Run("a", clipNorm: 0)"#), ["8:28: clipNorm must be > 0 and ≤ 1000000, got 0"])
     }
 
+    func testSchedule() throws {
+        XCTAssertEqual(try run("schedule: .cosine(epochs: 10, alpha: 0.1, warmupEpochs: 2)"),
+                       Run("r", schedule: .cosine(epochs: 10, alpha: 0.1, warmupEpochs: 2)))
+        XCTAssertEqual(try run("schedule: .step(everyEpochs: 3)"), Run("r", schedule: .step(everyEpochs: 3, factor: 0.1, warmupEpochs: 0)))
+        XCTAssertEqual(try run("schedule: .warmup(epochs: 2)"), Run("r", schedule: .warmup(epochs: 2)))
+        XCTAssertEqual(try run("schedule: .constant"), Run("r"))
+        XCTAssertEqual(try diagnostics(#"let r = Run("a", schedule: .step(everyEpochs: 0))"#), ["8:47: everyEpochs must be 1...1000, got 0"])
+        XCTAssertEqual(try diagnostics(#"let r = Run("a", schedule: .step(everyEpochs: 2, factor: 0))"#),
+                       ["8:58: factor must be > 0 and ≤ 1, got 0"])
+        XCTAssertEqual(try diagnostics(#"let r = Run("a", schedule: .cosine(epochs: 5, warmupEpochs: -1))"#),
+                       ["8:61: warmupEpochs must be 0...1000, got -1"])
+    }
+
     func testTheReferencePageListsEveryOption() {
         let page = APIReferencePage.html()
-        for text in ["labelSmoothing", "label_smoothing", "clipNorm", "clip_grad_norm_"] {
+        for text in ["labelSmoothing", "label_smoothing", "clipNorm", "clip_grad_norm_", "schedule", "Schedule", "warmupEpochs", "cosine_decay_schedule"] {
             XCTAssertTrue(page.contains(text), "the reference page does not mention \(text)")
         }
     }
@@ -41,10 +54,10 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
     /// reads back equal from plan.json and resolves, with other values, to the runs `--set` makes.
     func testALessonWithTheOptionsRoundTripsThroughPlanJSON() throws {
         let markdown = EvaluationFixture.blocks([
-            ("parameters", "let smoothing = 0.1\nlet clip = 2.0"),
+            ("parameters", "let smoothing = 0.1\nlet clip = 2.0\nlet decayEvery = 2"),
             ("experiment", """
             Compare("t", on: Shapes(), runs: [
-                Run("a", loss: .binaryCrossEntropy(labelSmoothing: smoothing), clipNorm: clip),
+                Run("a", loss: .binaryCrossEntropy(labelSmoothing: smoothing), schedule: .step(everyEpochs: decayEvery, factor: 0.5), clipNorm: clip),
             ])
             """),
         ])
@@ -54,11 +67,11 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
         let back = try PlanJSON.read(text)
         XCTAssertEqual(back, plan)
         XCTAssertEqual(PlanJSON.text(back, lessonFile: "test.md"), text)
-        let set = ["smoothing": "0.3", "clip": "0.5"]
+        let set = ["smoothing": "0.3", "clip": "0.5", "decayEvery": "3"]
         guard case .success(let resolved) = PlanResolver.resolve(back, settings: try PlanResolutionTests.lowered(lesson, set).settings,
                                                                  path: lesson.path),
               case .success(let running) = Evaluator.evaluate(lesson, overrides: set) else { return XCTFail("does not resolve") }
         XCTAssertEqual(resolved.comparisons[0].runs, running.runs)
-        XCTAssertEqual(resolved.comparisons[0].runs, [Run("a", loss: .binaryCrossEntropy(labelSmoothing: 0.3), clipNorm: 0.5)])
+        XCTAssertEqual(resolved.comparisons[0].runs, [Run("a", loss: .binaryCrossEntropy(labelSmoothing: 0.3), schedule: .step(everyEpochs: 3, factor: 0.5), clipNorm: 0.5)])
     }
 }

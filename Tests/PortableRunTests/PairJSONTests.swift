@@ -28,6 +28,9 @@ final class PairJSONTests: XCTestCase {
             Run("shifted", loss: .binaryCrossEntropy(posWeight: .balanced), outputBias: .prior, logitShift: .undoPosWeight),
             Run("smoothed", loss: .binaryCrossEntropy(posWeight: .balanced, labelSmoothing: 0.1)),
             Run("clipped", batchSize: 8, clipNorm: 0.30000000000000004),
+            Run("warmup", schedule: .warmup(epochs: 2)),
+            Run("step", schedule: .step(everyEpochs: 3, factor: 0.5, warmupEpochs: 1)),
+            Run("cosine", schedule: .cosine(epochs: 10, alpha: 0.01)),
         ]
         for run in runs { XCTAssertEqual(try read(run), run, run.name) }
     }

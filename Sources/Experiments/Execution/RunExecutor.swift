@@ -57,6 +57,7 @@ public enum RunExecutor {
         let configuration = TrainingConfiguration(
             epochs: run.epochs, batchSize: run.batchSize, seed: UInt64(truncatingIfNeeded: run.seed),
             outputBias: run.outputBias == .prior ? .prior : .zero, head: head,
+            learningRateSchedule: run.schedule?.learningRateSchedule,
             gradientClipping: run.clipNorm.map { GradientClipping(maxNorm: $0) })
         let trainer = Trainer(model: model, loss: loss, optimizer: run.optimizer.gradientOptimizer,
                               configuration: configuration)

@@ -12,6 +12,8 @@ public struct Run: Hashable, Sendable {
     /// Passes over the training split.
     public var epochs: Int
     public var batchSize: Int
+    /// nil for `.constant`, so a run at the optimizer's rate keeps the cache key it had before schedules existed.
+    public var schedule: Schedule?
     /// Clips the gradients to this global norm before every step (nil: no clipping).
     public var clipNorm: Double?
     public var threshold: Threshold
@@ -29,6 +31,7 @@ public struct Run: Hashable, Sendable {
                 optimizer: Optimizer = .adam(),
                 epochs: Int = 10,
                 batchSize: Int = 32,
+                schedule: Schedule = .constant,
                 clipNorm: Double? = nil,
                 threshold: Threshold = .fixed(0.5),
                 outputBias: OutputBias = .zero,
@@ -42,6 +45,7 @@ public struct Run: Hashable, Sendable {
         self.optimizer = optimizer
         self.epochs = epochs
         self.batchSize = batchSize
+        self.schedule = schedule == .constant ? nil : schedule
         self.clipNorm = clipNorm
         self.threshold = threshold
         self.outputBias = outputBias
@@ -87,6 +91,7 @@ extension Run {
             APIArgument("optimizer", .api("Optimizer"), default: ".adam()", doc: "The optimizer."),
             APIArgument("epochs", .int, default: "10", limits: .range(1...1000), doc: "Passes over the training split."),
             APIArgument("batchSize", .int, default: "32", limits: .range(1...4096), doc: "Images per step."),
+            APIArgument("schedule", .api("Schedule"), default: ".constant", doc: "How the learning rate changes over the epochs."),
             APIArgument("clipNorm", .optional(.double), default: "nil", limits: .positive(max: 1e6),
                         doc: "Scales the gradients down to this global norm before every step when they exceed it "
                         + "(PyTorch `clip_grad_norm_`, ε = 1e-6); nil: no clipping."),
@@ -107,7 +112,7 @@ extension Run {
         }) { a in
             Run(a.string("name"), model: a.object("model", as: (any ModelSpecification).self), head: a.object("head"), loss: a.object("loss"),
                 sampleWeight: a.object("sampleWeight"), optimizer: a.object("optimizer"), epochs: a.int("epochs"),
-                batchSize: a.int("batchSize"), clipNorm: a.optionalDouble("clipNorm"), threshold: a.object("threshold"), outputBias: a.object("outputBias"),
+                batchSize: a.int("batchSize"), schedule: a.object("schedule"), clipNorm: a.optionalDouble("clipNorm"), threshold: a.object("threshold"), outputBias: a.object("outputBias"),
                 logitShift: a.object("logitShift"), seed: a.int("seed"))
         },
     ])
