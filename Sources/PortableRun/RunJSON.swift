@@ -17,6 +17,8 @@ extension Run {
                   schedule: try v.optionalField("schedule", path).map { s throws(JSONError) in
                       try Schedule(json: s, path + ".schedule") } ?? .constant,
                   clipNorm: try v.optionalField("clipNorm", path)?.double(path + ".clipNorm"),
+                  earlyStopping: try v.optionalField("earlyStopping", path).map { e throws(JSONError) in
+                      try EarlyStopping(json: e, path + ".earlyStopping") },
                   threshold: try Threshold(json: v.field("threshold", path), path + ".threshold"),
                   outputBias: try Self.raw(OutputBias.self, v.field("outputBias", path), path + ".outputBias"),
                   logitShift: try v.optionalField("logitShift", path).map { shift throws(JSONError) in
@@ -144,6 +146,14 @@ extension Schedule {
         case "cosine": self = .cosine(epochs: try int("epochs"), alpha: try double("alpha"), warmupEpochs: try int("warmupEpochs"))
         default: throw JSONError("\(path): unknown schedule '\(name)'")
         }
+    }
+}
+
+extension EarlyStopping {
+    init(json v: JSONValue, _ path: String) throws(JSONError) {
+        self.init(patience: try v.field("patience", path).int(path + ".patience"),
+                  minDelta: try v.field("minDelta", path).double(path + ".minDelta"),
+                  restoreBestWeights: try v.field("restoreBestWeights", path).bool(path + ".restoreBestWeights"))
     }
 }
 

@@ -31,7 +31,7 @@ final class TrainingOptionRunTests: XCTestCase {
 
     func testARunWithoutOptionsKeepsItsEncoding() throws {
         let plain = try json(run("a"))
-        for key in ["labelSmoothing", "clipNorm", "schedule"] { XCTAssertFalse(plain.contains(key), plain) }
+        for key in ["labelSmoothing", "clipNorm", "schedule", "earlyStopping"] { XCTAssertFalse(plain.contains(key), plain) }
     }
 
     func testLabelSmoothingTrainsTowardsSoftTargets() throws {
@@ -82,5 +82,36 @@ final class TrainingOptionRunTests: XCTestCase {
         let plain = RunExecutor.execute(run("plain"), on: dataset, clock: .stopped)
         XCTAssertEqual(RunExecutor.execute(run("x1", schedule: .step(everyEpochs: 1, factor: 1)), on: dataset, clock: .stopped).history,
                        plain.history)
+    }
+
+    func testEarlyStoppingStopsAndMeasuresTheBestEpoch() throws {
+        // minDelta 1: no epoch after the first improves enough, so training stops after epoch 2 (never after the first).
+        func stopping(_ restore: Bool) -> Run {
+            var r = run("stopping")
+            r.epochs = 30
+            r.earlyStopping = Experiments.EarlyStopping(patience: 1, minDelta: 1, restoreBestWeights: restore)
+            return r
+        }
+        try assertChangesTraining(stopping(true))
+        let restored = RunExecutor.execute(stopping(true), on: dataset, clock: .stopped)
+        let last = RunExecutor.execute(stopping(false), on: dataset, clock: .stopped)
+        XCTAssertEqual(restored.history.count, 2)
+        XCTAssertEqual(restored.history, last.history, "restoring changes what is measured, not training")
+        XCTAssertNotEqual(restored.metrics, last.metrics, "the first epoch's weights are measured, not the second's")
+        XCTAssertTrue(try json(stopping(true)).contains("\"earlyStopping\":{"))
+        // Patience long enough for every epoch: the same training as without early stopping.
+        var patient = run("patient")
+        patient.earlyStopping = Experiments.EarlyStopping(patience: 1000, restoreBestWeights: false)
+        let plain = RunExecutor.execute(run("plain"), on: dataset, clock: .stopped)
+        let waited = RunExecutor.execute(patient, on: dataset, clock: .stopped)
+        XCTAssertEqual(waited.history, plain.history)
+        XCTAssertEqual(waited.metrics, plain.metrics)
+        // Without validation images the run fails with the reason (a lesson gets a located error first).
+        let noValidation = Dataset(labelNames: ["a", "b"], train: dataset.train, validation: TwoPixelData.split(0, seed: 2),
+                                   test: dataset.test)
+        guard case .failed(let message) = RunExecutor.execute(stopping(true), on: noValidation, clock: .stopped).outcome else {
+            return XCTFail("trained without validation data")
+        }
+        XCTAssertTrue(message.contains("validation"), message)
     }
 }

@@ -43,9 +43,28 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
                        ["8:61: warmupEpochs must be 0...1000, got -1"])
     }
 
+    func testEarlyStopping() throws {
+        XCTAssertEqual(try run("earlyStopping: EarlyStopping(patience: 3, minDelta: 0.001, restoreBestWeights: false)"),
+                       Run("r", earlyStopping: EarlyStopping(patience: 3, minDelta: 0.001, restoreBestWeights: false)))
+        XCTAssertEqual(try run("earlyStopping: EarlyStopping()"),
+                       Run("r", earlyStopping: EarlyStopping(patience: 5, minDelta: 0, restoreBestWeights: true)))
+        XCTAssertEqual(try run("earlyStopping: nil"), Run("r"))
+        XCTAssertEqual(try diagnostics(#"let r = Run("a", earlyStopping: EarlyStopping(patience: 1001))"#),
+                       ["8:57: patience must be 0...1000, got 1001"])
+        // The dataset decides: without validation images the error sits on the run's argument.
+        let none = "early stopping watches the validation loss, but this dataset holds out no validation images "
+        XCTAssertEqual(try diagnostics("""
+            let stop = EarlyStopping(patience: 2)
+            Compare("t", on: Shapes(validation: 0), runs: [Run("a"), Run("b", earlyStopping: stop)])
+            """), ["9:82: " + none + "(validation: 0); give it validation images or drop earlyStopping"])
+        XCTAssertEqual(try diagnostics(#"Compare("t", on: FashionMosaics(validation: 0), runs: [Run("a", earlyStopping: EarlyStopping())])"#),
+                       ["8:80: " + none + "(validation: 0); give it validation images or drop earlyStopping"])
+        XCTAssertEqual(try diagnostics(#"Compare("t", on: Shapes(), runs: [Run("a", earlyStopping: EarlyStopping())])"#), [])
+    }
+
     func testTheReferencePageListsEveryOption() {
         let page = APIReferencePage.html()
-        for text in ["labelSmoothing", "label_smoothing", "clipNorm", "clip_grad_norm_", "schedule", "Schedule", "warmupEpochs", "cosine_decay_schedule"] {
+        for text in ["labelSmoothing", "label_smoothing", "clipNorm", "clip_grad_norm_", "schedule", "Schedule", "warmupEpochs", "cosine_decay_schedule", "earlyStopping", "EarlyStopping", "patience", "restoreBestWeights"] {
             XCTAssertTrue(page.contains(text), "the reference page does not mention \(text)")
         }
     }
@@ -54,10 +73,11 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
     /// reads back equal from plan.json and resolves, with other values, to the runs `--set` makes.
     func testALessonWithTheOptionsRoundTripsThroughPlanJSON() throws {
         let markdown = EvaluationFixture.blocks([
-            ("parameters", "let smoothing = 0.1\nlet clip = 2.0\nlet decayEvery = 2"),
+            ("parameters", "let smoothing = 0.1\nlet clip = 2.0\nlet decayEvery = 2\nlet patience = 4"),
             ("experiment", """
             Compare("t", on: Shapes(), runs: [
-                Run("a", loss: .binaryCrossEntropy(labelSmoothing: smoothing), schedule: .step(everyEpochs: decayEvery, factor: 0.5), clipNorm: clip),
+                Run("a", loss: .binaryCrossEntropy(labelSmoothing: smoothing), schedule: .step(everyEpochs: decayEvery, factor: 0.5), clipNorm: clip,
+                    earlyStopping: EarlyStopping(patience: patience, minDelta: 0.01)),
             ])
             """),
         ])
@@ -67,11 +87,12 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
         let back = try PlanJSON.read(text)
         XCTAssertEqual(back, plan)
         XCTAssertEqual(PlanJSON.text(back, lessonFile: "test.md"), text)
-        let set = ["smoothing": "0.3", "clip": "0.5", "decayEvery": "3"]
+        let set = ["smoothing": "0.3", "clip": "0.5", "decayEvery": "3", "patience": "7"]
         guard case .success(let resolved) = PlanResolver.resolve(back, settings: try PlanResolutionTests.lowered(lesson, set).settings,
                                                                  path: lesson.path),
               case .success(let running) = Evaluator.evaluate(lesson, overrides: set) else { return XCTFail("does not resolve") }
         XCTAssertEqual(resolved.comparisons[0].runs, running.runs)
-        XCTAssertEqual(resolved.comparisons[0].runs, [Run("a", loss: .binaryCrossEntropy(labelSmoothing: 0.3), schedule: .step(everyEpochs: 3, factor: 0.5), clipNorm: 0.5)])
+        XCTAssertEqual(resolved.comparisons[0].runs, [Run("a", loss: .binaryCrossEntropy(labelSmoothing: 0.3), schedule: .step(everyEpochs: 3, factor: 0.5), clipNorm: 0.5,
+                                                              earlyStopping: EarlyStopping(patience: 7, minDelta: 0.01))])
     }
 }
