@@ -41,15 +41,21 @@ extension Model {
         switch name {
         case "mlp":
             let m = try values.field("_0", p)
-            self = .mlp(MLP(hidden: try m.field("hidden", p).ints(p + ".hidden"), dropout: try m.field("dropout", p).double(p + ".dropout")))
+            self = .mlp(MLP(hidden: try m.field("hidden", p).ints(p + ".hidden"), dropout: try m.field("dropout", p).double(p + ".dropout"),
+                            batchNorm: try Self.batchNorm(m, p)))
         case "cnn":
             let c = try values.field("_0", p)
             self = .cnn(CNN(filters: try c.field("filters", p).ints(p + ".filters"), dense: try c.field("dense", p).ints(p + ".dense"),
                             dropout: try c.field("dropout", p).double(p + ".dropout"),
-                            kernelSize: try c.field("kernelSize", p).int(p + ".kernelSize")))
+                            kernelSize: try c.field("kernelSize", p).int(p + ".kernelSize"), batchNorm: try Self.batchNorm(c, p)))
         case "prevalence": self = .prevalence(PrevalenceBaseline())
         default: throw JSONError("\(path): unknown model '\(name)'")
         }
+    }
+
+    /// Written only when true.
+    private static func batchNorm(_ v: JSONValue, _ path: String) throws(JSONError) -> Bool {
+        try v.optionalField("batchNorm", path)?.bool(path + ".batchNorm") ?? false
     }
 }
 

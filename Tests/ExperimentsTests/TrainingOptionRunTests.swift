@@ -30,8 +30,10 @@ final class TrainingOptionRunTests: XCTestCase {
     private func json(_ run: Run) throws -> String { String(decoding: try JSONEncoder().encode(run), as: UTF8.self) }
 
     func testARunWithoutOptionsKeepsItsEncoding() throws {
-        let plain = try json(run("a"))
-        for key in ["labelSmoothing", "clipNorm", "schedule", "earlyStopping"] { XCTAssertFalse(plain.contains(key), plain) }
+        var cnn = run("a")
+        cnn.model = .cnn(CNN(filters: [2], dense: []))
+        let plain = try json(run("a")) + json(cnn)
+        for key in ["labelSmoothing", "clipNorm", "schedule", "earlyStopping", "batchNorm"] { XCTAssertFalse(plain.contains(key), plain) }
     }
 
     func testLabelSmoothingTrainsTowardsSoftTargets() throws {
@@ -113,5 +115,28 @@ final class TrainingOptionRunTests: XCTestCase {
             return XCTFail("trained without validation data")
         }
         XCTAssertTrue(message.contains("validation"), message)
+    }
+
+    func testBatchNormalizationInTheMLPAndCNNBlocks() throws {
+        var mlp = run("mlp, batch norm")
+        mlp.model = .mlp(MLP(hidden: [4], batchNorm: true))
+        try assertChangesTraining(mlp)
+        XCTAssertTrue(try json(mlp).contains("\"batchNorm\":true"))
+        func cnn(_ batchNorm: Bool) -> Run {
+            var r = run("cnn")
+            r.model = .cnn(CNN(filters: [2], dense: [3], batchNorm: batchNorm))
+            return r
+        }
+        let plain = RunExecutor.execute(cnn(false), on: dataset, clock: .stopped)
+        let normalized = RunExecutor.execute(cnn(true), on: dataset, clock: .stopped)
+        XCTAssertNotEqual(normalized.history.map(\.trainLoss), plain.history.map(\.trainLoss))
+        XCTAssertEqual(normalized, RunExecutor.execute(cnn(true), on: dataset, clock: .stopped))
+        // One BatchNormalization per hidden layer (convolutions and dense), none in the plain model.
+        func count(_ model: Model) -> Int {
+            ModelFactory.sequential(model, labelCount: 2).layers.filter { $0 is BatchNormalization }.count
+        }
+        XCTAssertEqual(count(.cnn(CNN(filters: [2, 4], dense: [3], batchNorm: true))), 3)
+        XCTAssertEqual(count(.mlp(MLP(hidden: [4, 4], batchNorm: true))), 2)
+        XCTAssertEqual(count(.cnn(CNN(filters: [2, 4], dense: [3]))), 0)
     }
 }

@@ -67,7 +67,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
          ["8:24: '.binaryCrossEntropy' needs an argument list: write '.binaryCrossEntropy(...)'"]),
         (#"let r = Run("a", head: .sigmoid())"#, ["8:24: '.sigmoid' takes no arguments; write '.sigmoid' without parentheses"]),
         ("let x: Float = 1", ["8:8: cannot find type 'Float' in scope"]),
-        (#"let m = MLP(hidden: [64], dropout: 0.2, layers: 3)"#, ["8:41: MLP has no argument 'layers' (arguments: hidden, dropout)"]),
+        (#"let m = MLP(hidden: [64], dropout: 0.2, layers: 3)"#, ["8:41: MLP has no argument 'layers' (arguments: hidden, dropout, batchNorm)"]),
         // Every error of a block is reported, in file order.
         ("let a = Run(\"x\", epochs: -1)\nlet b = Shapes(noise: 2)\nlet c = undefined",
          ["8:26: epochs must be 1...1000, got -1", "9:23: noise must be 0...1, got 2",

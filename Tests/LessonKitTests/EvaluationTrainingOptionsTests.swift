@@ -62,9 +62,16 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
         XCTAssertEqual(try diagnostics(#"Compare("t", on: Shapes(), runs: [Run("a", earlyStopping: EarlyStopping())])"#), [])
     }
 
+    func testBatchNorm() throws {
+        XCTAssertEqual(try run("model: MLP(hidden: [8], batchNorm: true)"), Run("r", model: MLP(hidden: [8], batchNorm: true)))
+        XCTAssertEqual(try run("model: CNN(filters: [4], batchNorm: true)"), Run("r", model: CNN(filters: [4], batchNorm: true)))
+        XCTAssertEqual(try run("model: MLP(batchNorm: false)"), Run("r"))
+        XCTAssertEqual(try diagnostics(#"let m = CNN(batchNorm: 1)"#), ["8:24: cannot convert value of type 'Int' to expected argument type 'Bool'"])
+    }
+
     func testTheReferencePageListsEveryOption() {
         let page = APIReferencePage.html()
-        for text in ["labelSmoothing", "label_smoothing", "clipNorm", "clip_grad_norm_", "schedule", "Schedule", "warmupEpochs", "cosine_decay_schedule", "earlyStopping", "EarlyStopping", "patience", "restoreBestWeights"] {
+        for text in ["labelSmoothing", "label_smoothing", "clipNorm", "clip_grad_norm_", "schedule", "Schedule", "warmupEpochs", "cosine_decay_schedule", "earlyStopping", "EarlyStopping", "patience", "restoreBestWeights", "batchNorm"] {
             XCTAssertTrue(page.contains(text), "the reference page does not mention \(text)")
         }
     }
@@ -73,10 +80,10 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
     /// reads back equal from plan.json and resolves, with other values, to the runs `--set` makes.
     func testALessonWithTheOptionsRoundTripsThroughPlanJSON() throws {
         let markdown = EvaluationFixture.blocks([
-            ("parameters", "let smoothing = 0.1\nlet clip = 2.0\nlet decayEvery = 2\nlet patience = 4"),
+            ("parameters", "let smoothing = 0.1\nlet clip = 2.0\nlet decayEvery = 2\nlet patience = 4\nlet norm = false"),
             ("experiment", """
             Compare("t", on: Shapes(), runs: [
-                Run("a", loss: .binaryCrossEntropy(labelSmoothing: smoothing), schedule: .step(everyEpochs: decayEvery, factor: 0.5), clipNorm: clip,
+                Run("a", model: MLP(batchNorm: norm), loss: .binaryCrossEntropy(labelSmoothing: smoothing), schedule: .step(everyEpochs: decayEvery, factor: 0.5), clipNorm: clip,
                     earlyStopping: EarlyStopping(patience: patience, minDelta: 0.01)),
             ])
             """),
@@ -87,12 +94,12 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
         let back = try PlanJSON.read(text)
         XCTAssertEqual(back, plan)
         XCTAssertEqual(PlanJSON.text(back, lessonFile: "test.md"), text)
-        let set = ["smoothing": "0.3", "clip": "0.5", "decayEvery": "3", "patience": "7"]
+        let set = ["smoothing": "0.3", "clip": "0.5", "decayEvery": "3", "patience": "7", "norm": "true"]
         guard case .success(let resolved) = PlanResolver.resolve(back, settings: try PlanResolutionTests.lowered(lesson, set).settings,
                                                                  path: lesson.path),
               case .success(let running) = Evaluator.evaluate(lesson, overrides: set) else { return XCTFail("does not resolve") }
         XCTAssertEqual(resolved.comparisons[0].runs, running.runs)
-        XCTAssertEqual(resolved.comparisons[0].runs, [Run("a", loss: .binaryCrossEntropy(labelSmoothing: 0.3), schedule: .step(everyEpochs: 3, factor: 0.5), clipNorm: 0.5,
+        XCTAssertEqual(resolved.comparisons[0].runs, [Run("a", model: MLP(batchNorm: true), loss: .binaryCrossEntropy(labelSmoothing: 0.3), schedule: .step(everyEpochs: 3, factor: 0.5), clipNorm: 0.5,
                                                               earlyStopping: EarlyStopping(patience: 7, minDelta: 0.01))])
     }
 }

@@ -31,6 +31,8 @@ final class PairJSONTests: XCTestCase {
             Run("warmup", schedule: .warmup(epochs: 2)),
             Run("step", schedule: .step(everyEpochs: 3, factor: 0.5, warmupEpochs: 1)),
             Run("cosine", schedule: .cosine(epochs: 10, alpha: 0.01)),
+            Run("mlp, batch norm", model: MLP(hidden: [8, 4], dropout: 0.1, batchNorm: true)),
+            Run("cnn, batch norm", model: CNN(filters: [4], dense: [], kernelSize: 5, batchNorm: true)),
             Run("stopping", earlyStopping: EarlyStopping(patience: 3, minDelta: 1e-4, restoreBestWeights: false)),
             Run("every option", loss: .binaryCrossEntropy(labelSmoothing: 0.2), epochs: 30, schedule: .warmup(epochs: 1), clipNorm: 5,
                 earlyStopping: EarlyStopping()),
