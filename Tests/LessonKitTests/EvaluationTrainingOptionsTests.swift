@@ -83,23 +83,21 @@ final class EvaluationTrainingOptionsTests: XCTestCase {
             ("parameters", "let smoothing = 0.1\nlet clip = 2.0\nlet decayEvery = 2\nlet patience = 4\nlet norm = false"),
             ("experiment", """
             Compare("t", on: Shapes(), runs: [
-                Run("a", model: MLP(batchNorm: norm), loss: .binaryCrossEntropy(labelSmoothing: smoothing), schedule: .step(everyEpochs: decayEvery, factor: 0.5), clipNorm: clip,
-                    earlyStopping: EarlyStopping(patience: patience, minDelta: 0.01)),
+                Run("a", model: MLP(batchNorm: norm), loss: .binaryCrossEntropy(labelSmoothing: smoothing),
+                    schedule: .step(everyEpochs: decayEvery, factor: 0.5), clipNorm: clip, earlyStopping: EarlyStopping(patience: patience, minDelta: 0.01)),
             ])
             """),
         ])
         let lesson = try EvaluationFixture.lesson(markdown)
-        let plan = try PlanResolutionTests.lowered(lesson).plan
-        let text = PlanJSON.text(plan, lessonFile: "test.md")
-        let back = try PlanJSON.read(text)
-        XCTAssertEqual(back, plan)
-        XCTAssertEqual(PlanJSON.text(back, lessonFile: "test.md"), text)
+        let back = try PlanJSONTests.readBack(lesson).back
         let set = ["smoothing": "0.3", "clip": "0.5", "decayEvery": "3", "patience": "7", "norm": "true"]
         guard case .success(let resolved) = PlanResolver.resolve(back, settings: try PlanResolutionTests.lowered(lesson, set).settings,
                                                                  path: lesson.path),
               case .success(let running) = Evaluator.evaluate(lesson, overrides: set) else { return XCTFail("does not resolve") }
         XCTAssertEqual(resolved.comparisons[0].runs, running.runs)
-        XCTAssertEqual(resolved.comparisons[0].runs, [Run("a", model: MLP(batchNorm: true), loss: .binaryCrossEntropy(labelSmoothing: 0.3), schedule: .step(everyEpochs: 3, factor: 0.5), clipNorm: 0.5,
-                                                              earlyStopping: EarlyStopping(patience: 7, minDelta: 0.01))])
+        XCTAssertEqual(resolved.comparisons[0].runs, [
+            Run("a", model: MLP(batchNorm: true), loss: .binaryCrossEntropy(labelSmoothing: 0.3), schedule: .step(everyEpochs: 3, factor: 0.5),
+                clipNorm: 0.5, earlyStopping: EarlyStopping(patience: 7, minDelta: 0.01)),
+        ])
     }
 }

@@ -80,7 +80,7 @@ final class PairJSONTests: XCTestCase {
 
     /// A pair trained through `PairRun` gives, decoded natively, exactly what `RunExecutor` gives.
     func testTheResultJSONDecodesToTheNativeResult() throws {
-        for pair in [SmallPairs.mlp, SmallPairs.cnn] {
+        for pair in [SmallPairs.mlp, SmallPairs.cnn, SmallPairs.options, SmallPairs.cnnOptions] {
             let text = try PairRun.execute(Array(pair.text().utf8), clock: .stopped)
             let decoded = try CanonicalJSON.decoder().decode(RunResult.self, from: Data(text.utf8))
             let native = RunExecutor.execute(pair.run, on: try pair.dataset.load(relativeTo: nil), clock: .stopped)
