@@ -14,6 +14,11 @@ extension Run {
                   optimizer: try Optimizer(json: v.field("optimizer", path), path + ".optimizer"),
                   epochs: try v.field("epochs", path).int(path + ".epochs"),
                   batchSize: try v.field("batchSize", path).int(path + ".batchSize"),
+                  schedule: try v.optionalField("schedule", path).map { s throws(JSONError) in
+                      try Schedule(json: s, path + ".schedule") } ?? .constant,
+                  clipNorm: try v.optionalField("clipNorm", path)?.double(path + ".clipNorm"),
+                  earlyStopping: try v.optionalField("earlyStopping", path).map { e throws(JSONError) in
+                      try EarlyStopping(json: e, path + ".earlyStopping") },
                   threshold: try Threshold(json: v.field("threshold", path), path + ".threshold"),
                   outputBias: try Self.raw(OutputBias.self, v.field("outputBias", path), path + ".outputBias"),
                   logitShift: try v.optionalField("logitShift", path).map { shift throws(JSONError) in
@@ -36,15 +41,21 @@ extension Model {
         switch name {
         case "mlp":
             let m = try values.field("_0", p)
-            self = .mlp(MLP(hidden: try m.field("hidden", p).ints(p + ".hidden"), dropout: try m.field("dropout", p).double(p + ".dropout")))
+            self = .mlp(MLP(hidden: try m.field("hidden", p).ints(p + ".hidden"), dropout: try m.field("dropout", p).double(p + ".dropout"),
+                            batchNorm: try Self.batchNorm(m, p)))
         case "cnn":
             let c = try values.field("_0", p)
             self = .cnn(CNN(filters: try c.field("filters", p).ints(p + ".filters"), dense: try c.field("dense", p).ints(p + ".dense"),
                             dropout: try c.field("dropout", p).double(p + ".dropout"),
-                            kernelSize: try c.field("kernelSize", p).int(p + ".kernelSize")))
+                            kernelSize: try c.field("kernelSize", p).int(p + ".kernelSize"), batchNorm: try Self.batchNorm(c, p)))
         case "prevalence": self = .prevalence(PrevalenceBaseline())
         default: throw JSONError("\(path): unknown model '\(name)'")
         }
+    }
+
+    /// Written only when true.
+    private static func batchNorm(_ v: JSONValue, _ path: String) throws(JSONError) -> Bool {
+        try v.optionalField("batchNorm", path)?.bool(path + ".batchNorm") ?? false
     }
 }
 
@@ -54,7 +65,9 @@ extension Loss {
         let p = path + "." + name
         func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
         switch name {
-        case "binaryCrossEntropy": self = .binaryCrossEntropy(posWeight: try PosWeight(json: values.field("posWeight", p), p + ".posWeight"))
+        case "binaryCrossEntropy":
+            self = .binaryCrossEntropy(posWeight: try PosWeight(json: values.field("posWeight", p), p + ".posWeight"),
+                                       labelSmoothing: try values.optionalField("labelSmoothing", p)?.double(p + ".labelSmoothing"))
         case "softmaxCrossEntropy":
             self = .softmaxCrossEntropy(classWeight: try ClassWeight(json: values.field("classWeight", p), p + ".classWeight"))
         case "sparseSoftmaxCrossEntropy":
@@ -123,6 +136,30 @@ extension Optimizer {
                         nesterov: try values.field("nesterov", p).bool(p + ".nesterov"), weightDecay: try double("weightDecay"))
         default: throw JSONError("\(path): unknown optimizer '\(name)'")
         }
+    }
+}
+
+extension Schedule {
+    init(json v: JSONValue, _ path: String) throws(JSONError) {
+        let (name, values) = try v.enumCase(path)
+        let p = path + "." + name
+        func int(_ key: String) throws(JSONError) -> Int { try values.field(key, p).int(p + "." + key) }
+        func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
+        switch name {
+        case "constant": self = .constant
+        case "warmup": self = .warmup(epochs: try int("epochs"))
+        case "step": self = .step(everyEpochs: try int("everyEpochs"), factor: try double("factor"), warmupEpochs: try int("warmupEpochs"))
+        case "cosine": self = .cosine(epochs: try int("epochs"), alpha: try double("alpha"), warmupEpochs: try int("warmupEpochs"))
+        default: throw JSONError("\(path): unknown schedule '\(name)'")
+        }
+    }
+}
+
+extension EarlyStopping {
+    init(json v: JSONValue, _ path: String) throws(JSONError) {
+        self.init(patience: try v.field("patience", path).int(path + ".patience"),
+                  minDelta: try v.field("minDelta", path).double(path + ".minDelta"),
+                  restoreBestWeights: try v.field("restoreBestWeights", path).bool(path + ".restoreBestWeights"))
     }
 }
 

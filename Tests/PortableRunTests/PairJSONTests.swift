@@ -26,6 +26,16 @@ final class PairJSONTests: XCTestCase {
             Run("pos", loss: .binaryCrossEntropy(posWeight: .fixed([1, 3.3333333333333335]))),
             Run("bal", loss: .binaryCrossEntropy(posWeight: .balanced)),
             Run("shifted", loss: .binaryCrossEntropy(posWeight: .balanced), outputBias: .prior, logitShift: .undoPosWeight),
+            Run("smoothed", loss: .binaryCrossEntropy(posWeight: .balanced, labelSmoothing: 0.1)),
+            Run("clipped", batchSize: 8, clipNorm: 0.30000000000000004),
+            Run("warmup", schedule: .warmup(epochs: 2)),
+            Run("step", schedule: .step(everyEpochs: 3, factor: 0.5, warmupEpochs: 1)),
+            Run("cosine", schedule: .cosine(epochs: 10, alpha: 0.01)),
+            Run("mlp, batch norm", model: MLP(hidden: [8, 4], dropout: 0.1, batchNorm: true)),
+            Run("cnn, batch norm", model: CNN(filters: [4], dense: [], kernelSize: 5, batchNorm: true)),
+            Run("stopping", earlyStopping: EarlyStopping(patience: 3, minDelta: 1e-4, restoreBestWeights: false)),
+            Run("every option", loss: .binaryCrossEntropy(labelSmoothing: 0.2), epochs: 30, schedule: .warmup(epochs: 1), clipNorm: 5,
+                earlyStopping: EarlyStopping()),
         ]
         for run in runs { XCTAssertEqual(try read(run), run, run.name) }
     }
@@ -70,7 +80,7 @@ final class PairJSONTests: XCTestCase {
 
     /// A pair trained through `PairRun` gives, decoded natively, exactly what `RunExecutor` gives.
     func testTheResultJSONDecodesToTheNativeResult() throws {
-        for pair in [SmallPairs.mlp, SmallPairs.cnn] {
+        for pair in [SmallPairs.mlp, SmallPairs.cnn, SmallPairs.options, SmallPairs.cnnOptions] {
             let text = try PairRun.execute(Array(pair.text().utf8), clock: .stopped)
             let decoded = try CanonicalJSON.decoder().decode(RunResult.self, from: Data(text.utf8))
             let native = RunExecutor.execute(pair.run, on: try pair.dataset.load(relativeTo: nil), clock: .stopped)

@@ -14,4 +14,14 @@ enum SmallPairs {
                  optimizer: .sgd(learningRate: 0.05, momentum: 0.9), epochs: 2, batchSize: 16, outputBias: .prior, seed: 5),
         dataset: .shapes(Shapes(labels: ["circle", "square"], prevalence: [0.5, 0.25], size: 16, noise: 0.1,
                                 train: 64, validation: 16, test: 32, seed: 3)))
+    /// Every training option: label smoothing, a warmed-up cosine schedule, clipping, early stopping, BatchNorm.
+    static let options = PairRequest(
+        run: Run("options", model: MLP(hidden: [12], batchNorm: true), loss: .binaryCrossEntropy(labelSmoothing: 0.1),
+                 epochs: 4, batchSize: 16, schedule: .cosine(epochs: 3, alpha: 0.1, warmupEpochs: 1), clipNorm: 0.5,
+                 earlyStopping: EarlyStopping(patience: 1), seed: 4),
+        dataset: mlp.dataset)
+    static let cnnOptions = PairRequest(
+        run: Run("cnn options", model: CNN(filters: [4], dense: [6], batchNorm: true), epochs: 2, batchSize: 32,
+                 schedule: .step(everyEpochs: 1, factor: 0.5), clipNorm: 1, seed: 2),
+        dataset: cnn.dataset)
 }

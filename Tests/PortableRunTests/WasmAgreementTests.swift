@@ -55,6 +55,11 @@ final class WasmAgreementTests: XCTestCase {
 
     func testPerceptronPairAgreesBitForBit() throws { try assertAgreement(SmallPairs.mlp) }
 
+    func testEveryTrainingOptionAgreesBitForBit() throws {
+        try assertAgreement(SmallPairs.options)
+        try assertAgreement(SmallPairs.cnnOptions)
+    }
+
     /// The generated Shapes training split: the same image and label bits in the module.
     func testShapesDataAgreeBitForBit() throws {
         struct Hashes: Decodable, Equatable { var images: String, labels: String, count: Int }

@@ -9,7 +9,7 @@ public struct APICatalog: Sendable {
         Run.description, Compare.description, Seeds.description, Sweep.description, SweepMetric.description,
         ResultView.description, modelSpecification, MLP.description, CNN.description, PrevalenceBaseline.description,
         Head.description, Loss.description, PosWeight.description, ClassWeight.description, SampleWeight.description,
-        Optimizer.description, Threshold.description, ThresholdObjective.description, OutputBias.description,
+        Optimizer.description, Schedule.description, EarlyStopping.description, Threshold.description, ThresholdObjective.description, OutputBias.description,
         LogitShift.description,
         datasetSpecification, shapes, fashionMosaics, numpyDataset, idxDataset,
     ])

@@ -56,7 +56,9 @@ public enum RunExecutor {
         let model = ModelFactory.sequential(run.model, labelCount: labels.count)
         let configuration = TrainingConfiguration(
             epochs: run.epochs, batchSize: run.batchSize, seed: UInt64(truncatingIfNeeded: run.seed),
-            outputBias: run.outputBias == .prior ? .prior : .zero, head: head)
+            outputBias: run.outputBias == .prior ? .prior : .zero, head: head,
+            learningRateSchedule: run.schedule?.learningRateSchedule,
+            gradientClipping: run.clipNorm.map { GradientClipping(maxNorm: $0) }, earlyStopping: run.earlyStopping?.rule)
         let trainer = Trainer(model: model, loss: loss, optimizer: run.optimizer.gradientOptimizer,
                               configuration: configuration)
         let validation = dataset.validation.count > 0

@@ -10,6 +10,9 @@ public struct CNN: Hashable, Sendable {
     public var dropout: Double
     /// Odd square kernel size of every convolution.
     public var kernelSize: Int
+    /// `BatchNormalization` after each hidden layer, before its ReLU (PyTorch `BatchNorm` in training and eval
+    /// mode); nil for false, so a model without it keeps the cache key it had before it existed.
+    public var batchNorm: Bool?
 
     #if !hasFeature(Embedded)
     static let description = APITypeDescription.initialiser(
@@ -20,16 +23,21 @@ public struct CNN: Hashable, Sendable {
             APIArgument("dense", .array(.int), default: "[64]", limits: APICatalog.widths, doc: "Widths of the hidden Dense layers."),
             APICatalog.dropoutArgument("Dropout rate before each hidden Dense layer."),
             APIArgument("kernelSize", .int, default: "3", limits: .range(1...7), doc: "Odd square kernel size."),
+            APIArgument("batchNorm", .bool, default: "false",
+                        doc: "Batch normalization after each convolution and hidden Dense layer, before its ReLU (batch statistics in training, "
+                        + "running averages at evaluation, as PyTorch's `BatchNorm` and Keras' `BatchNormalization`)."),
         ], check: { a in
             a.int("kernelSize") % 2 == 1 ? [] : [APIIssue([.argument("kernelSize")], "kernelSize must be odd")]
-        }) { CNN(filters: $0.ints("filters"), dense: $0.ints("dense"), dropout: $0.double("dropout"), kernelSize: $0.int("kernelSize")) }
+        }) { CNN(filters: $0.ints("filters"), dense: $0.ints("dense"), dropout: $0.double("dropout"), kernelSize: $0.int("kernelSize"),
+                 batchNorm: $0.bool("batchNorm")) }
     #endif
 
-    public init(filters: [Int] = [16, 32], dense: [Int] = [64], dropout: Double = 0, kernelSize: Int = 3) {
+    public init(filters: [Int] = [16, 32], dense: [Int] = [64], dropout: Double = 0, kernelSize: Int = 3, batchNorm: Bool = false) {
         self.filters = filters
         self.dense = dense
         self.dropout = dropout
         self.kernelSize = kernelSize
+        self.batchNorm = batchNorm ? true : nil
     }
 }
 

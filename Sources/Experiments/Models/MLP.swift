@@ -6,6 +6,9 @@ public struct MLP: Hashable, Sendable {
     public var hidden: [Int]
     /// Dropout rate after each hidden layer (inactive at inference).
     public var dropout: Double
+    /// `BatchNormalization` after each hidden layer, before its ReLU (PyTorch `BatchNorm` in training and eval
+    /// mode); nil for false, so a model without it keeps the cache key it had before it existed.
+    public var batchNorm: Bool?
 
     #if !hasFeature(Embedded)
     static let description = APITypeDescription.initialiser(
@@ -13,12 +16,16 @@ public struct MLP: Hashable, Sendable {
         conformsTo: "ModelSpecification", initialiser: "A multi-layer perceptron.", [
             APIArgument("hidden", .array(.int), default: "[64]", limits: APICatalog.widths, doc: "Widths of the hidden layers."),
             APICatalog.dropoutArgument("Dropout rate after each hidden layer."),
-        ]) { MLP(hidden: $0.ints("hidden"), dropout: $0.double("dropout")) }
+            APIArgument("batchNorm", .bool, default: "false",
+                        doc: "Batch normalization after each hidden Dense layer, before its ReLU (batch statistics in training, "
+                        + "running averages at evaluation, as PyTorch's `BatchNorm` and Keras' `BatchNormalization`)."),
+        ]) { MLP(hidden: $0.ints("hidden"), dropout: $0.double("dropout"), batchNorm: $0.bool("batchNorm")) }
     #endif
 
-    public init(hidden: [Int] = [64], dropout: Double = 0) {
+    public init(hidden: [Int] = [64], dropout: Double = 0, batchNorm: Bool = false) {
         self.hidden = hidden
         self.dropout = dropout
+        self.batchNorm = batchNorm ? true : nil
     }
 }
 

@@ -77,7 +77,8 @@ extension Compare {
             issues += Seeds.issues(seeds.values).map { APIIssue([.argument("seeds")] + $0.path, $0.message) }
         }
         var seen: Set<String> = []
-        let labels = a.object("dataset", as: (any DatasetSpecification).self).labelNames
+        let dataset = a.object("dataset", as: (any DatasetSpecification).self)
+        let labels = dataset.labelNames
         for (i, view) in (a["show"].array ?? []).enumerated() {
             if case .label(let label)? = view.object as? ResultView, let labels, !labels.contains(label) {
                 issues.append(APIIssue([.argument("show"), .index(i)],
@@ -88,11 +89,28 @@ extension Compare {
             if !seen.insert(run.name).inserted {
                 issues.append(APIIssue([.argument("runs"), .index(i)], "duplicate run name '\(run.name)'"))
             }
+            if run.earlyStopping != nil, let missing = dataset.missingValidation {
+                issues.append(APIIssue([.argument("runs"), .index(i), .argument("earlyStopping")],
+                                       "early stopping watches the validation loss, but this dataset holds out no validation images "
+                                       + "(\(missing)); give it validation images or drop earlyStopping"))
+            }
             if let labels {
                 issues += run.labelIssues(labels).map { APIIssue([.argument("runs"), .index(i)] + $0.path, $0.message) }
             }
         }
         return issues
+    }
+}
+
+extension DatasetSpecification {
+    /// The argument that leaves the dataset without validation images (`validation: 0`), or nil when it has some.
+    var missingValidation: String? {
+        switch source {
+        case .shapes(let s): return s.validation > 0 ? nil : "validation: 0"
+        case .fashionMosaics(let f): return f.validation > 0 ? nil : "validation: 0"
+        case .numpy(let d): return d.validationFraction > 0 ? nil : "validationFraction: 0"
+        case .idx(let d): return d.validationFraction > 0 ? nil : "validationFraction: 0"
+        }
     }
 }
 

@@ -12,6 +12,12 @@ public struct Run: Hashable, Sendable {
     /// Passes over the training split.
     public var epochs: Int
     public var batchSize: Int
+    /// nil for `.constant`, so a run at the optimizer's rate keeps the cache key it had before schedules existed.
+    public var schedule: Schedule?
+    /// Clips the gradients to this global norm before every step (nil: no clipping).
+    public var clipNorm: Double?
+    /// Stops when the validation loss no longer improves (nil: every epoch runs).
+    public var earlyStopping: EarlyStopping?
     public var threshold: Threshold
     public var outputBias: OutputBias
     /// nil for `.none`, so a run without a shift keeps the cache key it had before the shift existed.
@@ -27,6 +33,9 @@ public struct Run: Hashable, Sendable {
                 optimizer: Optimizer = .adam(),
                 epochs: Int = 10,
                 batchSize: Int = 32,
+                schedule: Schedule = .constant,
+                clipNorm: Double? = nil,
+                earlyStopping: EarlyStopping? = nil,
                 threshold: Threshold = .fixed(0.5),
                 outputBias: OutputBias = .zero,
                 logitShift: LogitShift = .none,
@@ -39,6 +48,9 @@ public struct Run: Hashable, Sendable {
         self.optimizer = optimizer
         self.epochs = epochs
         self.batchSize = batchSize
+        self.schedule = schedule == .constant ? nil : schedule
+        self.clipNorm = clipNorm
+        self.earlyStopping = earlyStopping
         self.threshold = threshold
         self.outputBias = outputBias
         self.logitShift = logitShift == .none ? nil : logitShift
@@ -83,6 +95,13 @@ extension Run {
             APIArgument("optimizer", .api("Optimizer"), default: ".adam()", doc: "The optimizer."),
             APIArgument("epochs", .int, default: "10", limits: .range(1...1000), doc: "Passes over the training split."),
             APIArgument("batchSize", .int, default: "32", limits: .range(1...4096), doc: "Images per step."),
+            APIArgument("schedule", .api("Schedule"), default: ".constant", doc: "How the learning rate changes over the epochs."),
+            APIArgument("clipNorm", .optional(.double), default: "nil", limits: .positive(max: 1e6),
+                        doc: "Scales the gradients down to this global norm before every step when they exceed it "
+                        + "(PyTorch `clip_grad_norm_`, ε = 1e-6); nil: no clipping."),
+            APIArgument("earlyStopping", .optional(.api("EarlyStopping")), default: "nil",
+                        doc: "Stops when the validation loss no longer improves; the dataset must hold out validation images. "
+                        + "nil: every epoch runs."),
             APIArgument("threshold", .api("Threshold"), default: ".fixed(0.5)", doc: "How probabilities become labels."),
             APIArgument("outputBias", .api("OutputBias"), default: ".zero", doc: "Initial bias of the logits layer."),
             APIArgument("logitShift", .api("LogitShift"), default: ".none", doc: "Shift of the logits after training, before the head."),
@@ -100,7 +119,8 @@ extension Run {
         }) { a in
             Run(a.string("name"), model: a.object("model", as: (any ModelSpecification).self), head: a.object("head"), loss: a.object("loss"),
                 sampleWeight: a.object("sampleWeight"), optimizer: a.object("optimizer"), epochs: a.int("epochs"),
-                batchSize: a.int("batchSize"), threshold: a.object("threshold"), outputBias: a.object("outputBias"),
+                batchSize: a.int("batchSize"), schedule: a.object("schedule"), clipNorm: a.optionalDouble("clipNorm"),
+                earlyStopping: a["earlyStopping"].object as? EarlyStopping, threshold: a.object("threshold"), outputBias: a.object("outputBias"),
                 logitShift: a.object("logitShift"), seed: a.int("seed"))
         },
     ])

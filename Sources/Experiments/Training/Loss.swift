@@ -7,7 +7,9 @@ import NeuralCore
 /// with. Adding a loss is adding to each of these here, plus its numerics in
 /// NeuralCore's `LossFunction`. A case's documentation is its description's `doc`.
 public enum Loss: Hashable, Sendable {
-    case binaryCrossEntropy(posWeight: PosWeight = .none)
+    /// `labelSmoothing` is nil for 0 (the lesson API stores it so), so a run without
+    /// smoothing keeps the cache key it had before smoothing existed.
+    case binaryCrossEntropy(posWeight: PosWeight = .none, labelSmoothing: Double? = nil)
     case softmaxCrossEntropy(classWeight: ClassWeight = .none)
     case sparseSoftmaxCrossEntropy(classWeight: ClassWeight = .none)
     case focal(alpha: Double? = 0.25, gamma: Double = 2)
@@ -23,7 +25,7 @@ public enum Loss: Hashable, Sendable {
 
     /// True for binary cross-entropy with a positive weight (what `.undoPosWeight` takes back).
     var hasPosWeight: Bool {
-        if case .binaryCrossEntropy(let w) = self, w != PosWeight.none { return true }
+        if case .binaryCrossEntropy(let w, _) = self, w != PosWeight.none { return true }
         return false
     }
 
@@ -31,7 +33,7 @@ public enum Loss: Hashable, Sendable {
     /// length), which `Compare` checks against the dataset's labels.
     var perLabelList: (name: String, count: Int)? {
         switch self {
-        case .binaryCrossEntropy(.fixed(let w)): return ("posWeight", w.count)
+        case .binaryCrossEntropy(.fixed(let w), _): return ("posWeight", w.count)
         case .softmaxCrossEntropy(.fixed(let w)), .sparseSoftmaxCrossEntropy(.fixed(let w)): return ("classWeight", w.count)
         default: return nil
         }
@@ -39,10 +41,14 @@ public enum Loss: Hashable, Sendable {
 
     #if !hasFeature(Embedded)
     static let description = APITypeDescription("Loss", doc: "The training loss, computed from logits (`from_logits=True`).", members: [
-        APIMember("binaryCrossEntropy", [APIArgument("posWeight", .api("PosWeight"), default: ".none",
-                                                     doc: "Weight of each label's positive term.")],
-                  doc: "Sigmoid binary cross-entropy per label (Keras `BinaryCrossentropy(from_logits=True)`, PyTorch `BCEWithLogitsLoss`).") {
-            .binaryCrossEntropy(posWeight: $0.object("posWeight")) as Loss
+        APIMember("binaryCrossEntropy", [
+            APIArgument("posWeight", .api("PosWeight"), default: ".none", doc: "Weight of each label's positive term."),
+            APIArgument("labelSmoothing", .double, default: "0", limits: .range(0...1),
+                        doc: "Keras `label_smoothing` s: each target z is trained towards z·(1 − s) + s/2, "
+                        + "so a positive asks for 1 − s/2 and a negative for s/2."),
+        ], doc: "Sigmoid binary cross-entropy per label (Keras `BinaryCrossentropy(from_logits=True)`, PyTorch `BCEWithLogitsLoss`).") {
+            let smoothing = $0.double("labelSmoothing")
+            return .binaryCrossEntropy(posWeight: $0.object("posWeight"), labelSmoothing: smoothing == 0 ? nil : smoothing) as Loss
         },
         APIMember("softmaxCrossEntropy", [APIArgument("classWeight", .api("ClassWeight"), default: ".none",
                                                       doc: "Weight of each class.")],
@@ -79,8 +85,9 @@ public enum Loss: Hashable, Sendable {
     /// the training labels only — never on validation or test data.
     func lossFunction(trainLabels: Tensor, labelNames: [String]) throws(WeightingError) -> LossFunction {
         switch self {
-        case .binaryCrossEntropy(let posWeight):
-            return .binaryCrossEntropy(posWeight: try posWeight.resolve(trainLabels: trainLabels, labelNames: labelNames))
+        case .binaryCrossEntropy(let posWeight, let labelSmoothing):
+            return .binaryCrossEntropy(posWeight: try posWeight.resolve(trainLabels: trainLabels, labelNames: labelNames),
+                                       labelSmoothing: Float(labelSmoothing ?? 0))
         case .softmaxCrossEntropy(let classWeight):
             return .softmaxCrossEntropy(classWeight: try classWeight.resolve(trainLabels: trainLabels, labelNames: labelNames))
         case .sparseSoftmaxCrossEntropy(let classWeight):
