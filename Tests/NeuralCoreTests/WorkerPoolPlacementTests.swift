@@ -42,12 +42,19 @@ final class WorkerPoolPlacementTests: XCTestCase {
             defer { lessons_thread_unpin() }
             let pool = WorkerPool(helpers: 1)
             let me = Thread.current
-            for _ in 0..<200 {
-                pool.run(parts: 8) { _ in
-                    for _ in 0..<2000 { _ = Thread.current }
+            for _ in 0..<20 {
+                let helperRan = Atomic<Bool>(false)
+                pool.run(parts: 8) { part in
                     let cpu = lessons_current_cpu()
                     let onCaller = Thread.current == me
+                    if !onCaller { helperRan.store(true, ordering: .releasing) }
                     cpus.state.withLock { if onCaller { $0.caller.insert(cpu) } else { $0.helper.insert(cpu) } }
+                    // The caller's first part waits (up to 2 s) for the helper to take one, so a
+                    // loaded machine cannot let the caller finish every part alone.
+                    if onCaller && part == 0 {
+                        let deadline = Date().addingTimeInterval(2)
+                        while !helperRan.load(ordering: .acquiring) && Date() < deadline { usleep(100) }
+                    }
                 }
             }
             cpus.state.withLock { $0.moves = pool.helperMoves }
