@@ -43,6 +43,13 @@ public struct ConvPoolImage: Sendable {
                 let first = (oy * ow + ox) * c, o = (py * pool.outWidth + px) * c
                 var ch = 0
                 while ch < c {
+                    #if hasFeature(Embedded) && arch(wasm32)
+                    // V8's x64 code has 16 vector registers: sixteen accumulators (8 of
+                    // SIMD8) would spill, so each half of the channels runs its own chains.
+                    // The same FMA chains, so the same bits.
+                    let (a0, b0, c0, d0) = windowChains(x0, depthOffsets, w + ch, depth: k, right: right, down: down)
+                    let (a1, b1, c1, d1) = windowChains(x0, depthOffsets, w + ch + 8, depth: k, right: right, down: down)
+                    #else
                     var a0 = V(), a1 = V(), b0 = V(), b1 = V(), c0 = V(), c1 = V(), d0 = V(), d1 = V()
                     var wp = w + ch
                     for q in 0..<k {
@@ -59,6 +66,7 @@ public struct ConvPoolImage: Sendable {
                         d0 = d0.addingFusedProduct(s, w0); d1 = d1.addingFusedProduct(s, w1)
                         wp += c
                     }
+                    #endif
                     // Pooled in two halves of eight channels, taps in row-major
                     // window order (0,0), (0,1), (1,0), (1,1).
                     let start = indexBase + first + ch, taps = SIMD4<Int>(0, c, ow * c, ow * c + c)
@@ -89,6 +97,26 @@ public struct ConvPoolImage: Sendable {
 }
 
 extension ConvPoolImage {
+    /// The four pixels of a pooling window, eight channels from `w`: FMA chains over
+    /// the patch in order from zero (one half of `forwardLoop`'s sixteen channels).
+    @inlinable @inline(__always)
+    func windowChains(_ x0: UnsafePointer<Float>, _ depthOffsets: UnsafePointer<Int>, _ w: UnsafePointer<Float>,
+                      depth k: Int, right: Int, down: Int) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+        typealias V = SIMD8<Float>
+        var a = V(), b = V(), c = V(), d = V()
+        var wp = w
+        for q in 0..<k {
+            let pa = x0 + depthOffsets[q]
+            let w0 = UnsafeRawPointer(wp).loadUnaligned(as: V.self)
+            a = a.addingFusedProduct(V(repeating: pa[0]), w0)
+            b = b.addingFusedProduct(V(repeating: pa[right]), w0)
+            c = c.addingFusedProduct(V(repeating: pa[down]), w0)
+            d = d.addingFusedProduct(V(repeating: pa[down + right]), w0)
+            wp += pool.channels
+        }
+        return (a, b, c, d)
+    }
+
     /// Continues, over one image, the kernel-gradient chains of up to six rows
     /// of [dK; db] for sixteen channels `ch ..< ch + 16`, straight from the
     /// pooled gradient: two rows of output pixels' gradients are rebuilt in L1

@@ -32,14 +32,22 @@ extension Lessons {
                                    valueName: "shape"))
         var shapes: [GEMMShape] = []
 
+        @Option(name: .long, help: ArgumentHelp("native, or wasm: lessons.wasm in headless Chromium against native on one thread, "
+                                                + "for lesson 03's CNN pair and the bench MLP, result bits compared.", valueName: "engine"))
+        var engine: Verify.EngineName = .native
+
         @Flag(help: "Print the report as JSON instead of a table.")
         var json = false
 
         mutating func validate() throws {
             guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
+            if engine == .wasm && (json || profile || !shapes.isEmpty) {
+                throw ValidationError("--engine wasm prints its own table: --json, --profile and --shape do not apply")
+            }
         }
 
         mutating func run() throws {
+            if engine == .wasm { return try runInBrowser() }
             var training: [TrainingMeasurement] = []
             if !skipTraining {
                 let data = TrainingBenchmark.data()
