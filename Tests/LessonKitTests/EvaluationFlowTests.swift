@@ -43,6 +43,15 @@ final class EvaluationFlowTests: XCTestCase {
         XCTAssertEqual(found.dropFirst(), ["12:44: Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, seed)"])
     }
 
+    func testABadOverrideOfASweptParameterIsReportedOnceAtTheParameter() throws {
+        let parameters = "```swift parameters\nlet scale = 2\n```\n\n"
+        let experiment = "```swift experiment\n" + #"Compare("t", on: Shapes(), runs: [Run("a", epochs: scale)])"# + "\n"
+            + #"Sweep("s", parameter: "scale", values: [1, 2], runs: ["a"])"# + "\n```\n"
+        let found = try EvaluationFixture.diagnostics(parameters + experiment, overrides: ["scale": "abc"])
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found.first?.contains("--set scale=abc") ?? false, "\(found)")
+    }
+
     func testClaimsNestedTooDeeplyAreReportedOnceEach() throws {
         let n = 17
         let not = String(repeating: "!(", count: n) + "true" + String(repeating: ")", count: n)

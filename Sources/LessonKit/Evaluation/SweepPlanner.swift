@@ -15,6 +15,8 @@ struct SweepPlanner {
         let scope = evaluator.scope
         let parameterNode = value.children["parameter"]
         guard let binding = scope[sweep.parameter], binding.isParameter else {
+            // A parameter whose value failed (a bad `--set`) is already reported at the parameter.
+            if scope.isPoisoned(sweep.parameter) { return nil }
             let parameters = scope.parameterNames
             context.error("no parameter '\(sweep.parameter)'\(Suggestions.didYouMean(sweep.parameter, in: parameters)); "
                           + "a sweep sets a number declared in a 'swift parameters' block", at: parameterNode?.location)
