@@ -116,7 +116,7 @@ final class EvaluationExportTests: XCTestCase {
         XCTAssertNotEqual(try typecheck(broken).status, 0)
     }
 
-    /// Seeds, paired claims and a sweep: the exported program, built and run,
+    /// Seeds, paired claims (abs, min, max, approximately per seed) and a sweep: the exported program, built and run,
     /// fails exactly the claims `lessons run` fails, on the same seeds.
     func testExportedMultiSeedLessonGivesTheSameClaimOutcomes() throws {
         let lesson = try EvaluationFixture.lesson(EvaluationFixture.blocks([
@@ -133,6 +133,8 @@ final class EvaluationExportTests: XCTestCase {
             expect(results["b"].recall("ring") >= results["a"].recall("ring"), inAtLeast: 2)
             expect(results["b"].precision("ring") > results["a"].precision("ring"), inAtLeast: 3)
             expect(results["a"].macroF1 > 0)
+            expect(abs(results["a"].macroF1 - results["b"].macroF1) <= max(1, min(results["a"].macroF1, 2)), inAtLeast: 3)
+            expect(results["a"].macroF1, approximately: results["b"].macroF1, tolerance: 1, inAtLeast: 3)
             """),
         ]))
         guard case .success(let program) = LessonExport.program(for: lesson) else { return XCTFail("export failed") }
@@ -142,7 +144,7 @@ final class EvaluationExportTests: XCTestCase {
                                         progress: ProgressReporter(style: .quiet))
             .run(lesson, id: "test", fileName: "test.md", overrides: [:])
         let outcomes = report.results.expectations.map(\.record)
-        XCTAssertEqual(outcomes.map(\.passed), [true, false, true], outcomes.map(\.detail).joined(separator: "; "))
+        XCTAssertEqual(outcomes.map(\.passed), [true, false, true, true, true], outcomes.map(\.detail).joined(separator: "; "))
         XCTAssertEqual(outcomes[1].seeds?.map(\.seed), [2, 3, 4])
 
         let ran = try buildAndRun(program)

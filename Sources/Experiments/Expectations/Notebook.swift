@@ -135,3 +135,12 @@ public func expect(_ value: Double, approximately target: Double, tolerance: Dou
         Notebook.shared.fail("\(file):\(line): expectation failed: (got \(value) vs \(target) ± \(tolerance))")
     }
 }
+
+/// Claims `value` is within `tolerance` of `target` in at least `required` seeds,
+/// paired by seed as `expect(_:inAtLeast:)` is, so an exported lesson keeps the claim.
+public func expect(_ value: @autoclosure () -> Double, approximately target: @autoclosure () -> Double,
+                   tolerance: @autoclosure () -> Double, inAtLeast required: Int,
+                   file: StaticString = #fileID, line: UInt = #line) {
+    Notebook.shared.check({ abs(value() - target()) <= tolerance() }, inAtLeast: required,
+                          claim: "\(file):\(line): expectation failed: approximately")
+}
