@@ -91,14 +91,15 @@ extension APICatalog {
     static func fileArguments(_ format: String) -> [APIArgument] {
         [
             APIArgument("images", .string, limits: Limits(minCount: 1, maxCount: 300),
-                        doc: "\(format) file of images [N,H,W] or [N,H,W,C], relative to the lesson."),
+                        doc: "\(format) file of images [N,H,W] or [N,H,W,C] (channels last; [N,C,H,W] is refused), relative to the lesson"
+                            + (format == ".npy" ? ": integers 0–255 (e.g. uint8) or floats in [0, 1], in C order." : ".")),
             APIArgument("labels", .string, limits: Limits(minCount: 1, maxCount: 300),
                         doc: "\(format) file of labels [N,L] multi-hot or [N] class ids."),
             APIArgument("names", .optional(.array(.string)), default: "nil", limits: Limits(minCount: 1, maxCount: maxLabels),
                         doc: "Label names; nil names them \"label 0\", \"label 1\", …"),
             APIArgument("testImages", .optional(.string), default: "nil", doc: "Explicit test images."),
             APIArgument("testLabels", .optional(.string), default: "nil", doc: "Explicit test labels."),
-            APIArgument("testFraction", .double, default: "0.2", limits: .range(0...0.9), doc: "Share held out for testing."),
+            APIArgument("testFraction", .double, default: "0.2", limits: .range(0...0.9), doc: "Share held out for testing; ignored when testImages is given."),
             APIArgument("validationFraction", .double, default: "0.1", limits: .range(0...0.9), doc: "Share held out for validation."),
             APIArgument("seed", .int, default: "1", limits: seedLimits, doc: "Seeds the split."),
         ]
