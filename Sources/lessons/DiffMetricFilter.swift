@@ -5,7 +5,7 @@ import LessonKit
 /// `--diff-metrics macroF1,recall`: which metrics `--diff` lists, so a sweep's
 /// dozens of points read as the few numbers the lesson is about. `recall` stands
 /// for every label's recall, `recall(ring)` for one; parameters and claims are
-/// always listed.
+/// always listed; `none` lists no metric (a summary: parameters, notes, claims).
 struct DiffMetricFilter: Equatable {
     var names: [String]
 
@@ -13,9 +13,10 @@ struct DiffMetricFilter: Equatable {
     init(parsing list: String) throws {
         names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw ValidationError("--diff-metrics: give metric names, e.g. --diff-metrics macroF1,recall") }
-        let valid = MetricCatalog.all.map(\.name) + ["recall"]
+        let valid = MetricCatalog.all.map(\.name) + ["recall", "none"]
         for name in names where !valid.contains(name) && !Self.isOneLabelsRecall(name) {
-            throw ValidationError("--diff-metrics: unknown metric '\(name)'; metrics: \(valid.joined(separator: ", ")), recall(LABEL)")
+            throw ValidationError("--diff-metrics: unknown metric '\(name)'; metrics: \(valid.dropLast().joined(separator: ", ")), "
+                                  + "recall(LABEL), or none")
         }
     }
 

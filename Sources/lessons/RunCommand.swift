@@ -28,7 +28,7 @@ extension Lessons {
 
         @Option(name: .customLong("diff-metrics"),
                 help: ArgumentHelp("With --diff, list only these metrics (parameters and claims always), e.g. macroF1,recall; "
-                                   + "recall is every label's, recall(ring) one label's.", valueName: "names"))
+                                   + "recall is every label's, recall(ring) one label's, none no metric.", valueName: "names"))
         var diffMetrics: String?
 
         mutating func validate() throws {

@@ -61,9 +61,16 @@ final class RunDiffTests: XCTestCase {
         XCTAssertTrue(some.stdout.contains("  sgdRate  0.1 → 0.5"), some.stdout)
         XCTAssertTrue(some.stdout.contains("claims: 0 flipped; 1 of 1 hold now"), some.stdout)
 
+        XCTAssertEqual(try lessons.run(["run", "01-tiny", "--jobs", "1"]).status, 0)
+        let summary = try lessons.run(["run", "01-tiny", "--jobs", "1", "--set", "sgdRate=0.5", "--diff", "--diff-metrics", "none"])
+        XCTAssertTrue(metricLines(summary.stdout).isEmpty, summary.stdout)
+        XCTAssertTrue(summary.stdout.contains("  sgdRate  0.1 → 0.5"), summary.stdout)
+        XCTAssertTrue(summary.stdout.contains("claims: 0 flipped; 1 of 1 hold now"), summary.stdout)
+
         let unknown = try lessons.run(["run", "01-tiny", "--diff", "--diff-metrics", "macroF2"])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("--diff-metrics: unknown metric 'macroF2'; metrics: macroF1, "), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("recall, recall(LABEL), or none"), unknown.stderr)
         let alone = try lessons.run(["run", "01-tiny", "--diff-metrics", "macroF1"])
         XCTAssertEqual(alone.status, 2)
         XCTAssertTrue(alone.stderr.contains("--diff-metrics needs --diff"), alone.stderr)
