@@ -44,7 +44,7 @@ public struct ComparisonSection {
         return html(numbering: &numbering)
     }
 
-    /// The views shown up front, then the rest, in `ResultView.all` order.
+    /// The views shown up front, then the rest, in `ResultView.foldable` order.
     var plannedViews: (shown: [ResultView], folded: [ResultView]) {
         var shown: [ResultView] = []
         for view in show ?? ResultView.defaults where !shown.contains(view) { shown.append(view) }
@@ -53,7 +53,7 @@ public struct ComparisonSection {
             if let rarest = dataset?.rarestLabel { shown.insert(.label(rarest), at: at + 1) }
             if ThresholdTable(runs: runs, labels: labels).isInformative { shown.insert(.thresholds, at: at + 1) }
         }
-        let folded = ResultView.all.filter { view in
+        let folded = ResultView.foldable.filter { view in
             // One label shown up front still leaves every label's table for "More results".
             if view == .perLabel { return !shown.contains(.perLabel) }
             return !shown.contains(view)
@@ -121,6 +121,7 @@ public struct ComparisonSection {
                                   id: "\(id)-thresholds").html() + numbered(charts.tunedThresholds())
         case .claimed: return numbered(charts.claimed(claimedMetrics))
         case .loss: return numbered(charts.loss())
+        case .learningCurve: return numbered(charts.learningCurve())
         case .pr: return numbered(charts.precisionRecall())
         case .bars: return numbered(charts.perLabelBars())
         case .calibration: return numbered(charts.reliability())
