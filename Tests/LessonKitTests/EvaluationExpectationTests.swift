@@ -24,6 +24,13 @@ struct FakeReport: RunReport {
         default: return .nan
         }
     }
+    /// Epoch k's loss is 1/k (training) and 1/k + 0.1 (validation), for `epochsTrained` epochs.
+    var epochsTrained = 10
+    var trainSeconds = 2.0
+    func value(of metric: EpochMetric, atEpoch epoch: Int) -> Double {
+        guard epoch >= 1, epoch <= epochsTrained else { return .nan }
+        return 1 / Double(epoch) + (metric.name == "validationLoss" ? 0.1 : 0)
+    }
 }
 
 final class EvaluationExpectationTests: XCTestCase {

@@ -46,4 +46,7 @@ extension RunSeries: RunReport {
     public var finalLoss: Double { mean { $0.finalLoss } }
     public func value(of metric: Metric) -> Double { mean { $0.value(of: metric) } }
     public func value(of metric: LabelMetric, label: String) -> Double { mean { $0.value(of: metric, label: label) } }
+    public func value(of metric: EpochMetric, atEpoch epoch: Int) -> Double { mean { $0.value(of: metric, atEpoch: epoch) } }
+    public var trainSeconds: Double { mean { $0.trainSeconds } }
+    public var epochsTrained: Int { results.map { $0.epochsTrained }.min() ?? 0 }
 }

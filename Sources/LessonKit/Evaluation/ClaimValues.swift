@@ -58,6 +58,8 @@ extension Quantity {
         case .constant(let v), .parameter(_, let v): return Quantity.format(v)
         case .metric(let run, let metric, let label):
             return "results[\"\(run)\"].\(metric)" + (label.map { "(\"\($0)\")" } ?? "")
+        case .epochMetric(let run, let metric, let epoch):
+            return "results[\"\(run)\"].\(metric)(atEpoch: \(epoch.spelled))"
         case .binary(let op, let a, let b): return "\(a.spelled) \(op.rawValue) \(b.spelled)"
         case .negated(let a): return "-\(a.spelled)"
         case .function(let f, let arguments): return "\(f.rawValue)(\(arguments.map(\.spelled).joined(separator: ", ")))"

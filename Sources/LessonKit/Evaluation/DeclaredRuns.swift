@@ -10,6 +10,8 @@ final class DeclaredRuns {
         var labels: [String]?
         /// The seeds its results are listed under (paired claims need equal lists).
         var seeds: [Int]
+        /// Epochs it trains; 0 for a model that does not train (the prevalence baseline).
+        var epochs = 0
     }
 
     private var entries: [String: Entry] = [:]
@@ -39,7 +41,8 @@ final class DeclaredRuns {
         guard fresh else { return false }
         for (i, run) in compare.runs.enumerated() where entries[run.name] == nil {
             entries[run.name] = Entry(location: value.location(at: [.argument("runs"), .index(i)]),
-                                      labels: compare.dataset.labelNames, seeds: compare.seedList(for: run))
+                                      labels: compare.dataset.labelNames, seeds: compare.seedList(for: run),
+                                      epochs: { if case .prevalence = run.model { return 0 }; return run.epochs }())
             order.append(run.name)
         }
         return true
