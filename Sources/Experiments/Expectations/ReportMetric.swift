@@ -26,7 +26,10 @@ public struct ReportMetric: Sendable {
     public static let all: [ReportMetric] = runMembers + catalogMembers + labelMembers + epochMembers
 
     private static let runMembers: [ReportMetric] = [
-        ReportMetric("diverged", doc: "True when training stopped on a NaN/∞ loss.", isBool: true) { r, _ in r.diverged ? 1 : 0 },
+        ReportMetric("diverged", doc: "True when training stopped on a NaN/∞ loss (with seeds: in any seed). A claim "
+                     + "that states it and holds (`expect(results[\"sgd\"].diverged, inAtLeast: 1)`, also inside `&&` or `||`, "
+                     + "never under `!`) makes that run's divergence the lesson's point: it no longer fails the lesson.",
+                     isBool: true) { r, _ in r.diverged ? 1 : 0 },
         ReportMetric("finalLoss", doc: "The last epoch's training loss.") { r, _ in r.finalLoss },
         ReportMetric("trainSeconds", doc: ReportMetric.trainSecondsDoc) { r, _ in r.trainSeconds },
     ]
