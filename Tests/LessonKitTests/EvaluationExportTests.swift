@@ -172,16 +172,19 @@ final class EvaluationExportTests: XCTestCase {
         XCTAssertNotEqual(try typecheck(program.replacingOccurrences(of: ".thresholds, .pr]", with: ".thresholds, .nonsense]")).status, 0)
     }
 
-    /// The learning curve, a point of the curves and the training time are honest Swift too.
+    /// The learning curve, a point of the curves, the training time and other test sets are honest Swift too.
     func testCurvesAndTimeTypecheck() throws {
         let markdown = EvaluationFixture.blocks([
             ("experiment", """
             let shapes = Shapes(labels: ["circle", "ring"], prevalence: [0.5, 0.25], size: 16, train: 64, test: 32)
-            Compare("t", on: shapes, runs: [Run("a", epochs: 3), Run("b", epochs: 3)], show: [.learningCurve, .loss])
+            let noisy = Shapes(labels: ["circle", "ring"], prevalence: [0.5, 0.25], size: 16, noise: 0.3, train: 8, test: 32)
+            Compare("t", on: shapes, runs: [Run("a", epochs: 3), Run("b", epochs: 3)], show: [.learningCurve, .loss],
+                    alsoTestOn: ["noisy": noisy])
             """),
             ("expect", """
             expect(results["a"].validationLoss(atEpoch: 2) > results["a"].validationLoss - 1)
             expect(results["a"].trainLoss(atEpoch: 1) > 0 && results["a"].trainSeconds < results["b"].trainSeconds * 100)
+            expect(results["a", on: "noisy"].macroF1 <= results["a"].macroF1 + 1)
             """),
         ])
         guard case .success(let program) = LessonExport.program(for: try EvaluationFixture.lesson(markdown)) else {

@@ -104,8 +104,18 @@ public struct ComparisonSection {
             let seeds = aggregates.compactMap { $0?.seeds.count }.max() ?? 1
             return DatasetCard(summary: dataset, previewPath: previewPath, id: datasetCardID, seedCount: seeds).html()
         case .table:
-            return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: true,
-                                   number: numbering.nextTable(id: "\(id)-table"), id: "\(id)-table").html()
+            var out = ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: true,
+                                      number: numbering.nextTable(id: "\(id)-table"), id: "\(id)-table").html()
+            // Each other test set (`Compare(alsoTestOn:)`): the same models, the same columns.
+            for name in Array(Set(runs.flatMap { ($0.alsoTested ?? []).map { $0.name } })).sorted() {
+                let tableID = "\(id)-table-\(Markup.slug(name))"
+                let seeds = runs.indices.map { i in i < seedResults.count ? seedResults[i].map { $0.on(name) } : [runs[i].on(name)] }
+                out += ComparisonTable(runs: runs.map { $0.on(name) },
+                                       aggregates: seeds.map { $0.count > 1 ? RunAggregate(seeds: Array($0.indices), results: $0) : nil },
+                                       rarestLabel: dataset?.rarestLabel, compact: true, number: numbering.nextTable(id: tableID),
+                                       id: tableID, testSet: name).html()
+            }
+            return out
         case .metrics:
             return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: false,
                                    number: numbering.nextTable(id: "\(id)-metrics"), id: "\(id)-metrics").html()

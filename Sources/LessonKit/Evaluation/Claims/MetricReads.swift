@@ -70,7 +70,7 @@ extension ClaimCompiler {
             return .some(nil)
         }
         guard let v = evaluator.evaluate(arg.expression, expected: .int, in: context), let k = v.value.int else { return .some(nil) }
-        let epochs = runs[run]?.epochs ?? 0
+        let epochs = runs[RunSeries.split(run)?.run ?? run]?.epochs ?? 0
         guard k >= 1, k <= epochs else {
             context.error(epochs == 0 ? "run '\(run)' does not train, so it has no epochs"
                           : "epoch must be 1...\(epochs) (run '\(run)' trains \(epochs) epochs), got \(k)" + evaluator.overrideNote(v),
@@ -82,15 +82,26 @@ extension ClaimCompiler {
     }
 
     private func runName(_ sub: SubscriptCallExprSyntax, in context: EvaluationContext) -> (name: String, labels: [String]?)? {
-        guard sub.arguments.count == 1, let arg = sub.arguments.first, arg.label == nil else {
-            context.error("results takes one run name: results[\"name\"]", at: sub)
+        let args = Array(sub.arguments)
+        guard args.count == 1 || (args.count == 2 && args[1].label?.text == "on"), args[0].label == nil else {
+            context.error("results takes one run name, optionally with a test set: results[\"name\"], results[\"name\", on: \"noisy\"]",
+                          at: sub)
             return nil
         }
-        guard let name = evaluator.evaluate(arg.expression, expected: .string, in: context)?.value.string else { return nil }
+        guard let name = evaluator.evaluate(args[0].expression, expected: .string, in: context)?.value.string else { return nil }
         guard let run = runs[name] else {
-            if !runs.mayBeIncomplete { context.error(runs.unknownRunMessage(name), at: arg.expression) }
+            if !runs.mayBeIncomplete { context.error(runs.unknownRunMessage(name), at: args[0].expression) }
             return nil
         }
-        return (name, run.labels)
+        guard args.count == 2 else { return (name, run.labels) }
+        // `on:` names one of its comparison's `alsoTestOn:` test sets.
+        guard let testSet = evaluator.evaluate(args[1].expression, expected: .string, in: context)?.value.string else { return nil }
+        guard run.testSets.contains(testSet) else {
+            context.error("run '\(name)' is not tested on '\(testSet)'\(Suggestions.didYouMean(testSet, in: run.testSets))"
+                          + (run.testSets.isEmpty ? "; give its Compare alsoTestOn: [\"\(testSet)\": dataset]"
+                                                  : " (test sets: \(run.testSets.joined(separator: ", ")))"), at: args[1].expression)
+            return nil
+        }
+        return (RunSeries.key(name, on: testSet), run.labels)
     }
 }
