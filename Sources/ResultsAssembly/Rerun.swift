@@ -26,49 +26,49 @@ public enum Rerun {
 
     static func document(published p: JSONValue, request r: JSONValue) throws(ResultsReadError) -> ResultsDocument {
         try read { () throws(JSONError) in
-            let pairs = try r.field("pairs", "request").array("request.pairs").enumerated().map { i, v throws(JSONError) in
+            let pairs = try r.array("pairs", in: "request").enumerated().map { i, v throws(JSONError) in
                 try Pair(v, "request.pairs[\(i)]")
             }
-            let comparisons = try p.field("comparisons", "").array("comparisons")
+            let comparisons = try p.array("comparisons", in: "")
             var outcome = LessonRunOutcome(comparisons: [], warnings: [], trainedCount: 0, cachedCount: 0)
             for (i, c) in comparisons.enumerated() {
                 let path = "comparisons[\(i)]"
-                let entries = try c.field("runs", path).array(path + ".runs")
+                let entries = try c.array("runs", in: path)
                 let runs = try series(pairs.filter { $0.place == .comparison(i) }, published: entries, path + ".runs",
                                       checksHashes: true)
                 outcome.comparisons.append(ComparisonOutcome(
-                    title: try c.field("title", path).string(path + ".title"), blockIndex: try c.field("block", path).int(path + ".block"),
-                    dataset: nil, datasetHash: try c.field("dataset", path).field("hash", path + ".dataset").string(path + ".dataset.hash"),
+                    title: try c.string("title", in: path), blockIndex: try c.int("block", in: path),
+                    dataset: nil, datasetHash: try c.field("dataset", path).string("hash", in: path + ".dataset"),
                     series: runs.map { $0.series }, specHashes: runs.map { $0.hashes }))
             }
             let sweeps = try p.optionalField("sweeps", "")?.array("sweeps") ?? []
             for (i, s) in sweeps.enumerated() {
                 let path = "sweeps[\(i)]"
-                let points = try s.field("points", path).array(path + ".points").enumerated().map { j, point throws(JSONError) in
+                let points = try s.array("points", in: path).enumerated().map { j, point throws(JSONError) in
                     try series(pairs.filter { $0.place == .sweepPoint(i, j) }, published: point.array("\(path).points[\(j)]"),
                                "\(path).points[\(j)]", checksHashes: false).map { $0.series }
                 }
                 outcome.sweeps.append(SweepOutcome(
-                    title: try s.field("title", path).string(path + ".title"), blockIndex: try s.field("block", path).int(path + ".block"),
-                    parameter: try s.field("parameter", path).string(path + ".parameter"),
-                    values: try s.field("values", path).strings(path + ".values"),
+                    title: try s.string("title", in: path), blockIndex: try s.int("block", in: path),
+                    parameter: try s.string("parameter", in: path),
+                    values: try s.strings("values", in: path),
                     runNames: points.first?.map { $0.name } ?? [], points: points, metrics: []))
             }
             if let stray = pairs.first(where: { !$0.place.exists(comparisons: comparisons.count, sweeps: sweeps) }) {
                 throw JSONError("\(stray.path): no such comparison or sweep point in results.json")
             }
-            let claims = try r.field("claims", "request").array("request.claims").enumerated().map { i, v throws(JSONError) in
+            let claims = try r.array("claims", in: "request").enumerated().map { i, v throws(JSONError) in
                 try claim(v, "request.claims[\(i)]")
             }
             let checked = outcome.check(claims)
             let lesson = try p.field("lesson", "")
             let versions = try p.field("versions", "")
             var document = ResultsDocument(
-                lessonFile: try lesson.field("file", "lesson").string("lesson.file"),
-                title: try lesson.field("title", "lesson").string("lesson.title"),
-                versions: .init(lessons: try versions.field("lessons", "versions").string("versions.lessons"),
-                                numerics: try versions.field("numerics", "versions").string("versions.numerics")),
-                parameters: try r.field("parameters", "request").array("request.parameters").enumerated().map { i, v throws(JSONError) in
+                lessonFile: try lesson.string("file", in: "lesson"),
+                title: try lesson.string("title", in: "lesson"),
+                versions: .init(lessons: try versions.string("lessons", in: "versions"),
+                                numerics: try versions.string("numerics", in: "versions")),
+                parameters: try r.array("parameters", in: "request").enumerated().map { i, v throws(JSONError) in
                     try parameter(v, "request.parameters[\(i)]")
                 },
                 outcome: outcome, expectations: checked.map { $0.checked.record })
@@ -78,7 +78,7 @@ public enum Rerun {
                 document.comparisons[i].dataset = try dataset(c.field("dataset", ""), "comparisons[\(i)].dataset")
             }
             for (i, s) in sweeps.enumerated() {
-                document.sweeps?[i].metrics = try s.field("metrics", "").strings("sweeps[\(i)].metrics")
+                document.sweeps?[i].metrics = try s.strings("metrics", in: "sweeps[\(i)]")
             }
             return document
         }
@@ -112,12 +112,12 @@ public enum Rerun {
             if let c = try v.optionalField("comparison", path) {
                 place = .comparison(try c.int(path + ".comparison"))
             } else if let s = try v.optionalField("sweep", path) {
-                place = .sweepPoint(try s.int(path + ".sweep"), try v.field("point", path).int(path + ".point"))
+                place = .sweepPoint(try s.int(path + ".sweep"), try v.int("point", in: path))
             } else {
                 throw JSONError("\(path): expected 'comparison', or 'sweep' and 'point'")
             }
-            run = try v.field("run", path).string(path + ".run")
-            seed = try v.field("seed", path).int(path + ".seed")
+            run = try v.string("run", in: path)
+            seed = try v.int("seed", in: path)
             specHash = try v.optionalField("specHash", path)?.string(path + ".specHash") ?? ""
             spec = try Run(json: v.field("spec", path), path + ".spec")
             result = try v.optionalField("result", path).map { r throws(JSONError) in try Rerun.result(r, path + ".result") }
@@ -155,17 +155,18 @@ public enum Rerun {
 
     /// A published run entry as it stands.
     static func publishedSeries(_ entry: JSONValue, _ path: String) throws(JSONError) -> (series: RunSeries, hashes: [String]) {
-        let name = try entry.field("name", path).string(path + ".name")
+        let name = try entry.string("name", in: path)
         let spec = try Run(json: entry.field("spec", path), path + ".spec")
         guard let seeds = try entry.optionalField("seeds", path)?.array(path + ".seeds") else {
             return (RunSeries(name: name, run: spec, seeds: [spec.seed], results: [try result(entry.field("result", path), path + ".result")]),
-                    [try entry.field("specHash", path).string(path + ".specHash")])
+                    [try entry.string("specHash", in: path)])
         }
+        guard !seeds.isEmpty else { throw JSONError("\(path).seeds: no seeds") }
         var numbers: [Int] = [], results: [RunResult] = [], hashes: [String] = []
         for (i, s) in seeds.enumerated() {
             let p = "\(path).seeds[\(i)]"
-            numbers.append(try s.field("seed", p).int(p + ".seed"))
-            hashes.append(try s.field("specHash", p).string(p + ".specHash"))
+            numbers.append(try s.int("seed", in: p))
+            hashes.append(try s.string("specHash", in: p))
             results.append(try result(s.field("result", p), p + ".result"))
         }
         return (RunSeries(name: name, run: spec, seeds: numbers, results: results), hashes)
@@ -175,12 +176,12 @@ public enum Rerun {
     static func publishedSeed(_ entry: JSONValue, seed: Int, _ path: String) throws(JSONError) -> (String, RunResult)? {
         guard let seeds = try entry.optionalField("seeds", path)?.array(path) else {
             let spec = try entry.field("spec", path)
-            guard try spec.field("seed", path).int(path + ".spec.seed") == seed else { return nil }
-            return (try entry.field("specHash", path).string(path), try result(entry.field("result", path), path))
+            guard try spec.int("seed", in: path + ".spec") == seed else { return nil }
+            return (try entry.string("specHash", in: path), try result(entry.field("result", path), path))
         }
         for s in seeds {
-            if try s.field("seed", path).int(path) == seed {
-                return (try s.field("specHash", path).string(path), try result(s.field("result", path), path))
+            if try s.int("seed", in: path) == seed {
+                return (try s.string("specHash", in: path), try result(s.field("result", path), path))
             }
         }
         return nil
@@ -191,28 +192,27 @@ public enum Rerun {
     }
 
     static func claim(_ v: JSONValue, _ path: String) throws(JSONError) -> Expectation {
-        let claim = PlanClaim(claim: try v.field("claim", path).string(path + ".claim"), blockIndex: try v.field("block", path).int(path + ".block"),
-                              location: SourceLocation(line: try v.field("line", path).int(path + ".line"),
-                                                       column: try v.field("column", path).int(path + ".column")),
+        let claim = PlanClaim(claim: try v.string("claim", in: path), blockIndex: try v.int("block", in: path),
+                              location: SourceLocation(line: try v.int("line", in: path),
+                                                       column: try v.int("column", in: path)),
                               check: try v.field("check", path))
         do { return try Expectation(claim) } catch { throw JSONError("\(path): \(error.message)") }
     }
 
     static func parameter(_ v: JSONValue, _ path: String) throws(JSONError) -> ResultsDocument.Parameter {
-        func string(_ key: String) throws(JSONError) -> String { try v.field(key, path).string(path + "." + key) }
-        return ResultsDocument.Parameter(name: try string("name"), type: try string("type"), value: try string("value"),
-                                         declaredValue: try string("declaredValue"),
-                                         overridden: try v.field("overridden", path).bool(path + ".overridden"))
+        return ResultsDocument.Parameter(name: try v.string("name", in: path), type: try v.string("type", in: path),
+                                         value: try v.string("value", in: path),
+                                         declaredValue: try v.string("declaredValue", in: path),
+                                         overridden: try v.bool("overridden", in: path))
     }
 
     static func dataset(_ v: JSONValue, _ path: String) throws(JSONError) -> ResultsDocument.Dataset {
-        func int(_ key: String) throws(JSONError) -> Int { try v.field(key, path).int(path + "." + key) }
-        func doubles(_ key: String) throws(JSONError) -> [Double] { try v.field(key, path).doubles(path + "." + key) }
         return ResultsDocument.Dataset(
-            kind: try v.field("kind", path).string(path + ".kind"), hash: try v.field("hash", path).string(path + ".hash"),
-            labels: try v.field("labels", path).strings(path + ".labels"), train: try int("train"),
-            validation: try int("validation"), test: try int("test"), trainPrevalence: try doubles("trainPrevalence"),
-            testPrevalence: try doubles("testPrevalence"), labelCountShares: try doubles("labelCountShares"))
+            kind: try v.string("kind", in: path), hash: try v.string("hash", in: path),
+            labels: try v.strings("labels", in: path), train: try v.int("train", in: path),
+            validation: try v.int("validation", in: path), test: try v.int("test", in: path),
+            trainPrevalence: try v.doubles("trainPrevalence", in: path),
+            testPrevalence: try v.doubles("testPrevalence", in: path), labelCountShares: try v.doubles("labelCountShares", in: path))
     }
 
     private static func parse(_ bytes: [UInt8], _ name: String) throws(ResultsReadError) -> JSONValue {
@@ -222,4 +222,24 @@ public enum Rerun {
     private static func read<T>(_ body: () throws(JSONError) -> T) throws(ResultsReadError) -> T {
         do { return try body() } catch { throw ResultsReadError(error.description) }
     }
+}
+
+/// Reads of a field named by its place, one call each (lean in the module: no path built inline).
+extension JSONValue {
+    @inline(never) func string(_ key: String, in path: String) throws(JSONError) -> String {
+        try field(key, path).string(Self.place(key, path))
+    }
+    @inline(never) func int(_ key: String, in path: String) throws(JSONError) -> Int { try field(key, path).int(Self.place(key, path)) }
+    @inline(never) func bool(_ key: String, in path: String) throws(JSONError) -> Bool { try field(key, path).bool(Self.place(key, path)) }
+    @inline(never) func strings(_ key: String, in path: String) throws(JSONError) -> [String] {
+        try field(key, path).strings(Self.place(key, path))
+    }
+    @inline(never) func doubles(_ key: String, in path: String) throws(JSONError) -> [Double] {
+        try field(key, path).doubles(Self.place(key, path))
+    }
+    @inline(never) func array(_ key: String, in path: String) throws(JSONError) -> [JSONValue] {
+        try field(key, path).array(Self.place(key, path))
+    }
+
+    private static func place(_ key: String, _ path: String) -> String { path.isEmpty ? key : path + "." + key }
 }

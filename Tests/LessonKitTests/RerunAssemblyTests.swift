@@ -101,6 +101,23 @@ final class RerunAssemblyTests: XCTestCase {
         XCTAssertThrowsError(try Rerun.resultsJSON(published: Array(published), request: Array("{}".utf8))) { error in
             XCTAssertEqual((error as? ResultsReadError)?.message, "request.pairs: missing")
         }
+        XCTAssertThrowsError(try Rerun.resultsJSON(published: Array("{".utf8), request: Array("{}".utf8))) { error in
+            XCTAssertTrue((error as? ResultsReadError)?.message.hasPrefix("results.json: ") == true)
+        }
+        // A published run with no seeds is an error at its place, not a crash.
+        guard case .object(var document) = try JSONValue(parsing: Array(published)), case .array(var comparisons)? = document["comparisons"],
+              case .object(var comparison) = comparisons[0], case .array(var runs)? = comparison["runs"],
+              case .object(var run) = runs[0] else { return XCTFail("unexpected results.json") }
+        run["seeds"] = .array([])
+        runs[0] = .object(run)
+        comparison["runs"] = .array(runs)
+        comparisons[0] = .object(comparison)
+        document["comparisons"] = .array(comparisons)
+        let emptied = JSONValue.object(document).text
+        let onlyClaims = JSONValue.object(["parameters": .array([]), "claims": .array([]), "pairs": .array([])]).text
+        XCTAssertThrowsError(try Rerun.resultsJSON(published: Array(emptied.utf8), request: Array(onlyClaims.utf8))) { error in
+            XCTAssertEqual((error as? ResultsReadError)?.message, "comparisons[0].runs[0].seeds: no seeds")
+        }
     }
 
     func testTheWebAssemblyModuleAssemblesTheSameBytes() throws {
