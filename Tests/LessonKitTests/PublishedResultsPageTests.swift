@@ -83,34 +83,8 @@ final class PublishedResultsPageTests: XCTestCase {
     func testTheWebAssemblyModuleRendersTheSameBytes() throws {
         let (json, context, _) = try published(try lesson())
         let native = try PublishedResultsPage.sections(resultsJSON: Array(json), contextJSON: Array(context)).render().json
-        let environment = ProcessInfo.processInfo.environment
-        let required = environment["LESSONS_REQUIRE_WASM"] == "1"
-        let module = environment["LESSONS_WASM"] ?? RepositoryRoot.url.appendingPathComponent("site/assets/lessons.wasm").path
-        guard FileManager.default.fileExists(atPath: module) else {
-            if required { XCTFail("no module at \(module)") }
-            throw XCTSkip("no module at \(module) (make wasm)")
-        }
-        let folder = cache.appendingPathComponent("inputs")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let resultsFile = folder.appendingPathComponent("results.json"), contextFile = folder.appendingPathComponent("context.json")
-        try json.write(to: resultsFile)
-        try context.write(to: contextFile)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", "--experimental-wasm-relaxed-simd",
-                             RepositoryRoot.url.appendingPathComponent("scripts/wasm/render-node.mjs").path,
-                             module, resultsFile.path, contextFile.path]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 127 && !required { throw XCTSkip("node is not installed") }
-        if process.terminationStatus == 3 && !required { throw XCTSkip(message) }
-        XCTAssertEqual(process.terminationStatus, 0, message)
-        let wasm = String(decoding: data, as: UTF8.self)
+        let wasm = try WasmUnderNode.run("render-node.mjs", inputs: [("results.json", json), ("context.json", context)],
+                                         in: cache.appendingPathComponent("inputs"))
         XCTAssertEqual(wasm.utf8.count, native.utf8.count)
         if let i = zip(wasm.utf8, native.utf8).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
             XCTFail("wasm and native differ at byte \(i): …\(String(decoding: Array(native.utf8)[max(0, i - 80)..<min(native.utf8.count, i + 80)], as: UTF8.self))…")

@@ -42,3 +42,16 @@ extension RunReport {
     /// `report.validationLoss`, spelled out: the method above would otherwise shadow the catalog's member.
     public var validationLoss: Double { value(of: MetricCatalog.standard.validationLoss) }
 }
+
+extension RunReport {
+    /// The member a claim names (`diverged` as 0/1, `finalLoss`, a catalog metric, a
+    /// label metric of `label`), as `ReportMetric` reads it; NaN when there is none.
+    public func member(_ name: String, label: String?) -> Double {
+        if name == "diverged" { return diverged ? 1 : 0 }
+        if name == "finalLoss" { return finalLoss }
+        if name == "trainSeconds" { return trainSeconds }
+        if let metric = MetricCatalog.named(name) { return value(of: metric) }
+        if let metric = LabelMetricCatalog.named(name) { return value(of: metric, label: label ?? "") }
+        return .nan
+    }
+}
