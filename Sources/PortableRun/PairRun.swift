@@ -12,12 +12,20 @@ public enum PairRun {
     public struct Request: Sendable {
         public var run: Run
         public var shapes: Shapes
+        /// `"alsoTestOn": [{"name", "dataset"}]`: more test sets the model is measured on.
+        public var alsoTestOn: [(name: String, shapes: Shapes)] = []
     }
 
     public static func request(_ bytes: [UInt8]) throws(PairError) -> Request {
         do {
             let v = try JSONValue(parsing: bytes)
-            return Request(run: try Run(json: v.field("run", "request")), shapes: try Shapes(source: v.field("dataset", "request")))
+            var request = Request(run: try Run(json: v.field("run", "request")), shapes: try Shapes(source: v.field("dataset", "request")))
+            for (i, other) in (try v.optionalField("alsoTestOn", "request")?.array("request.alsoTestOn") ?? []).enumerated() {
+                let path = "request.alsoTestOn[\(i)]"
+                request.alsoTestOn.append((try other.field("name", path).string(path + ".name"),
+                                           try Shapes(source: other.field("dataset", path))))
+            }
+            return request
         } catch {
             throw PairError(error.description)
         }
@@ -31,7 +39,11 @@ public enum PairRun {
     /// Trains and measures the pair; the result's JSON text.
     public static func execute(_ bytes: [UInt8], clock: RunClock = .standard) throws(PairError) -> String {
         let request = try request(bytes)
-        return RunExecutor.execute(request.run, on: try dataset(request), clock: clock).json.text
+        var others: [(name: String, dataset: Dataset)] = []
+        for other in request.alsoTestOn {
+            do { others.append((other.name, try other.shapes.generate().dataset)) } catch { throw PairError(error.description) }
+        }
+        return RunExecutor.execute(request.run, on: try dataset(request), alsoTestOn: others, clock: clock).json.text
     }
 }
 

@@ -94,7 +94,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
         XCTAssertEqual(try EvaluationFixture.diagnostics(Self.lessonWithParameters), [
             "21:28: run 'a' has no label 'rnig'; did you mean 'ring'? (labels: circle, square, triangle, cross, ring)",
             "22:16: no run named 'b'; did you mean 'a'? (runs: a)",
-            "23:21: run report has no member 'macroF2'; did you mean 'macroF1'? (members: diverged, finalLoss, macroF1, microF1, samplesF1, subsetAccuracy, hammingLoss, meanAveragePrecision, macroROCAUC, labelRankingAveragePrecision, multiLabelRecall, multiLabelSubsetAccuracy, expectedCalibrationError, validationLoss, minValidationLoss, bestEpoch, trainMacroF1, trainMeanAveragePrecision, trainingSteps, precision, recall, f1, averagePrecision, rocAUC, trainPrecision, trainRecall, trainAveragePrecision)",
+            "23:21: run report has no member 'macroF2'; did you mean 'macroF1'? (members: diverged, finalLoss, trainSeconds, macroF1, microF1, samplesF1, subsetAccuracy, hammingLoss, meanAveragePrecision, macroROCAUC, labelRankingAveragePrecision, multiLabelRecall, multiLabelSubsetAccuracy, expectedCalibrationError, validationLoss, minValidationLoss, bestEpoch, trainMacroF1, trainMeanAveragePrecision, trainingSteps, precision, recall, f1, averagePrecision, rocAUC, trainPrecision, trainRecall, trainAveragePrecision, trainLoss)",
             "24:50: expect has no argument 'tol' (arguments: inAtLeast, approximately, tolerance)",
             "25:8: cannot convert value of type 'Double' to expected argument type 'Bool'; compare it, e.g. '> 0.5'",
         ])

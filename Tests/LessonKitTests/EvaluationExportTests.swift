@@ -172,6 +172,30 @@ final class EvaluationExportTests: XCTestCase {
         XCTAssertNotEqual(try typecheck(program.replacingOccurrences(of: ".thresholds, .pr]", with: ".thresholds, .nonsense]")).status, 0)
     }
 
+    /// The learning curve, a point of the curves, the training time and other test sets are honest Swift too.
+    func testCurvesAndTimeTypecheck() throws {
+        let markdown = EvaluationFixture.blocks([
+            ("experiment", """
+            let shapes = Shapes(labels: ["circle", "ring"], prevalence: [0.5, 0.25], size: 16, train: 64, test: 32)
+            let noisy = Shapes(labels: ["circle", "ring"], prevalence: [0.5, 0.25], size: 16, noise: 0.3, train: 8, test: 32)
+            Compare("t", on: shapes, runs: [Run("a", epochs: 3), Run("b", epochs: 3)], show: [.learningCurve, .loss],
+                    alsoTestOn: ["noisy": noisy])
+            """),
+            ("expect", """
+            expect(results["a"].validationLoss(atEpoch: 2) > results["a"].validationLoss - 1)
+            expect(results["a"].trainLoss(atEpoch: 1) > 0 && results["a"].trainSeconds < results["b"].trainSeconds * 100)
+            expect(results["a", on: "noisy"].macroF1 <= results["a"].macroF1 + 1)
+            """),
+        ])
+        guard case .success(let program) = LessonExport.program(for: try EvaluationFixture.lesson(markdown)) else {
+            return XCTFail("export failed")
+        }
+        XCTAssertTrue(program.contains("validationLoss(atEpoch: 2)"), program)
+        let result = try typecheck(program)
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertNotEqual(try typecheck(program.replacingOccurrences(of: "(atEpoch: 2)", with: "(epoch: 2)")).status, 0)
+    }
+
     func testExportRefusesALessonWithErrors() throws {
         let lesson = try EvaluationFixture.lesson(EvaluationFixture.blocks([("experiment", "let r = Run(\"a\", epoch: 1)")]))
         guard case .failure(let list) = LessonExport.program(for: lesson) else { return XCTFail("expected diagnostics") }

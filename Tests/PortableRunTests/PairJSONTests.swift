@@ -80,10 +80,12 @@ final class PairJSONTests: XCTestCase {
 
     /// A pair trained through `PairRun` gives, decoded natively, exactly what `RunExecutor` gives.
     func testTheResultJSONDecodesToTheNativeResult() throws {
-        for pair in [SmallPairs.mlp, SmallPairs.cnn, SmallPairs.options, SmallPairs.cnnOptions] {
+        for pair in [SmallPairs.mlp, SmallPairs.cnn, SmallPairs.options, SmallPairs.cnnOptions, SmallPairs.alsoTested] {
             let text = try PairRun.execute(Array(pair.text().utf8), clock: .stopped)
             let decoded = try CanonicalJSON.decoder().decode(RunResult.self, from: Data(text.utf8))
-            let native = RunExecutor.execute(pair.run, on: try pair.dataset.load(relativeTo: nil), clock: .stopped)
+            let others = try (pair.alsoTestOn ?? []).map { ($0.name, try $0.dataset.load(relativeTo: nil)) }
+            let native = RunExecutor.execute(pair.run, on: try pair.dataset.load(relativeTo: nil), alsoTestOn: others, clock: .stopped)
+            XCTAssertEqual(native.alsoTested?.count, pair.alsoTestOn?.count)
             XCTAssertEqual(decoded, native)
             XCTAssertNotNil(native.metrics)
             XCTAssertEqual(try CanonicalJSON.string(decoded), try CanonicalJSON.string(native))

@@ -55,6 +55,9 @@ final class WasmAgreementTests: XCTestCase {
 
     func testPerceptronPairAgreesBitForBit() throws { try assertAgreement(SmallPairs.mlp) }
 
+    /// `Compare(alsoTestOn:)`: the module measures the trained model on the other test set as native code does.
+    func testAPairTestedOnAnotherSetAgreesBitForBit() throws { try assertAgreement(SmallPairs.alsoTested) }
+
     func testEveryTrainingOptionAgreesBitForBit() throws {
         try assertAgreement(SmallPairs.options)
         try assertAgreement(SmallPairs.cnnOptions)

@@ -109,6 +109,10 @@ public final class Notebook: Sendable {
 public struct Results: Sendable {
     public init() {}
     public subscript(_ name: String) -> any RunReport { Notebook.shared.report(named: name) }
+    /// The run measured on another test set of its comparison (`Compare(alsoTestOn:)`).
+    public subscript(_ name: String, on testSet: String) -> any RunReport {
+        Notebook.shared.report(named: RunSeries.key(name, on: testSet))
+    }
 }
 
 /// The results of the lesson's runs, by run name.

@@ -7,33 +7,41 @@ public struct Compare: Codable, Hashable, Sendable {
     public var runs: [Run]
     /// What the page shows after the block; nil: `ResultView.defaults`.
     public var show: [ResultView]?
+    /// More test sets each trained model is measured on, by the name claims read them under
+    /// (`results["a", on: "noisy"]`); only their test splits are used. Nil: none.
+    public var alsoTestOn: [String: DatasetSource]?
 
     /// The form lesson code uses. In a Swift program (`lessons export`) it also
     /// records the comparison in `Notebook.shared`, so `results` can run it.
     @discardableResult
     public init(_ title: String, on dataset: any DatasetSpecification, seeds: Seeds? = nil, runs: [Run],
-                show: [ResultView]? = nil) {
-        self.init(title: title, dataset: dataset.source, seeds: seeds, runs: runs, show: show)
+                show: [ResultView]? = nil, alsoTestOn: [String: any DatasetSpecification]? = nil) {
+        self.init(title: title, dataset: dataset.source, seeds: seeds, runs: runs, show: show,
+                  alsoTestOn: alsoTestOn?.mapValues { $0.source })
         Notebook.shared.record(self)
     }
 
     /// Plain construction, recording nothing (what the evaluator uses).
-    public init(title: String, dataset: DatasetSource, seeds: Seeds? = nil, runs: [Run], show: [ResultView]? = nil) {
+    public init(title: String, dataset: DatasetSource, seeds: Seeds? = nil, runs: [Run], show: [ResultView]? = nil,
+                alsoTestOn: [String: DatasetSource]? = nil) {
         self.title = title
         self.dataset = dataset
         self.seeds = seeds
         self.runs = runs
         self.show = show
+        self.alsoTestOn = alsoTestOn?.isEmpty == true ? nil : alsoTestOn
     }
 
     /// What trains, seed by seed: the dataset and the runs as drawn with each
     /// seed (see `Seeds`); without `seeds`, the comparison as written.
     public var replicas: [Replica] {
+        let others = (alsoTestOn ?? [:]).sorted { $0.key < $1.key }
         guard let seeds else {
-            return [Replica(seed: nil, dataset: dataset, runs: runs)]
+            return [Replica(seed: nil, dataset: dataset, runs: runs, alsoTestOn: others.map { ($0.key, $0.value) })]
         }
         return seeds.values.map { s in
-            Replica(seed: s, dataset: dataset.withSeed(s), runs: runs.map { var r = $0; r.seed = s; return r })
+            Replica(seed: s, dataset: dataset.withSeed(s), runs: runs.map { var r = $0; r.seed = s; return r },
+                    alsoTestOn: others.map { ($0.key, $0.value.withSeed(s)) })
         }
     }
 
@@ -47,6 +55,8 @@ public struct Compare: Codable, Hashable, Sendable {
         public var seed: Int?
         public var dataset: DatasetSource
         public var runs: [Run]
+        /// The other test sets, by name in name order, drawn with the replica's seed.
+        public var alsoTestOn: [(name: String, dataset: DatasetSource)] = []
     }
 }
 
@@ -62,12 +72,28 @@ extension Compare {
                 APIArgument("show", .optional(.array(.api("ResultView"))), default: "nil", limits: Limits(minCount: 1, maxCount: 12),
                             doc: "The outputs shown after the block, in page order; nil: `[.dataset, .table, .claimed, .loss, .pr]`. "
                             + "The rest is folded into \"More results\"."),
+                APIArgument("alsoTestOn", .optional(.dictionary(.string, .api("DatasetSpecification"))), default: "nil",
+                            limits: Limits(minCount: 1, maxCount: 4),
+                            doc: "More test sets, by name: each trained model is also measured on their test splits "
+                            + "(not trained again), read as `results[\"run\", on: \"name\"]`. Their labels and image size "
+                            + "must be the dataset's; with `seeds:` each is drawn with the seed too."),
             ], doc: "A comparison of runs.", check: issues) { a in
                 Compare(title: a.string("title"), dataset: a.object("dataset", as: (any DatasetSpecification).self).source,
                         seeds: a["seeds"].object as? Seeds, runs: a.objects("runs", as: Run.self),
-                        show: a["show"].array.map { $0.compactMap { $0.object as? ResultView } })
+                        show: a["show"].array.map { $0.compactMap { $0.object as? ResultView } },
+                        alsoTestOn: otherTestSets(a))
             },
         ])
+
+    /// `alsoTestOn:` as built: each name with its dataset.
+    static func otherTestSets(_ a: APIArguments) -> [String: DatasetSource]? {
+        guard case .dictionary(let pairs) = a["alsoTestOn"] else { return nil }
+        var out: [String: DatasetSource] = [:]
+        for (key, value) in pairs {
+            if let name = key.string, let spec = value.object as? any DatasetSpecification { out[name] = spec.source }
+        }
+        return out
+    }
 
     /// Run names unique within the comparison; per-label lists as long as the dataset's labels.
     @Sendable static func issues(_ a: APIArguments) -> [APIIssue] {
@@ -79,6 +105,13 @@ extension Compare {
         var seen: Set<String> = []
         let dataset = a.object("dataset", as: (any DatasetSpecification).self)
         let labels = dataset.labelNames
+        for (name, other) in (otherTestSets(a) ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let labels, let theirs = other.labelNames, theirs != labels {
+                issues.append(APIIssue([.argument("alsoTestOn")], "test set '\(name)' has the labels \(theirs.joined(separator: ", ")), "
+                                       + "but the runs are trained on \(labels.joined(separator: ", ")); a model can only be "
+                                       + "tested on the labels it predicts, in its order"))
+            }
+        }
         for (i, view) in (a["show"].array ?? []).enumerated() {
             if case .label(let label)? = view.object as? ResultView, let labels, !labels.contains(label) {
                 issues.append(APIIssue([.argument("show"), .index(i)],

@@ -4,7 +4,7 @@
 public enum ResultView: Hashable, Sendable {
     case dataset, table, metrics, perLabel
     case label(String)
-    case loss, pr, bars, calibration, thresholds
+    case loss, learningCurve, pr, bars, calibration, thresholds
     /// The metrics the section's claims read (else the rarest label's recall and precision), every seed a dot.
     case claimed
 
@@ -14,8 +14,11 @@ public enum ResultView: Hashable, Sendable {
     /// What a comparison shows when the lesson does not say.
     public static let defaults: [ResultView] = [.dataset, .table, .claimed, .loss, .pr]
 
-    /// Every view, in page order: what "More results" draws from.
-    public static let all: [ResultView] = [.dataset, .table, .claimed, .metrics, .perLabel, .thresholds, .loss, .pr, .bars, .calibration]
+    /// Every view, in page order.
+    public static let all: [ResultView] = [.dataset, .table, .claimed, .metrics, .perLabel, .thresholds, .loss, .learningCurve, .pr,
+                                           .bars, .calibration]
+    /// What "More results" draws from: every view but the learning curve, whose numbers the loss chart has.
+    public static let foldable = all.filter { $0 != .learningCurve }
 }
 
 #if !hasFeature(Embedded)
@@ -37,7 +40,10 @@ extension ResultView {
                                                doc: "A label of the dataset.")],
                       doc: "Precision, recall, F1, AP and ROC-AUC of one label.") { .label($0.string("label")) as ResultView },
         ] + APIMember.plain([
-            (ResultView.loss, "Training and validation loss per epoch."),
+            (ResultView.loss, "Training and validation loss per epoch, as two panels with their own y scales (the training "
+                + "loss with the run's weights, the validation loss without sample weights)."),
+            (ResultView.learningCurve, "Each run's training (solid) and validation (dashed) loss per epoch on one axis, so the "
+                + "generalisation gap reads directly; says when one run's lines hide another's. Shown only when listed."),
             (ResultView.pr, "Precision–recall curves, one panel per label."),
             (ResultView.bars, "Recall and F1 per label as grouped bars."),
             (ResultView.calibration, "Reliability chart: observed frequency against predicted probability."),

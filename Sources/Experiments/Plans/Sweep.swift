@@ -38,21 +38,38 @@ public struct SweepMetric: Hashable, Sendable {
     public var name: String
     /// The label a label metric reads; nil for a run metric.
     public var label: String?
+    /// The epoch an `EpochMetricCatalog` metric is read at (`.validationLoss(atEpoch: 10)`); nil for the others.
+    public var epoch: Int?
 
     /// A metric by its catalog name (a page context read back, a lesson's `.recall("ring")`).
-    public init(name: String, label: String?) {
+    public init(name: String, label: String?, epoch: Int? = nil) {
         self.name = name
         self.label = label
+        self.epoch = epoch
     }
 
-    /// Axis and legend text: `macro-F1`, `recall (ring)`.
+    /// `trainSeconds`: read from the result's timings, not from the catalogs.
+    public static let trainSeconds = "trainSeconds"
+
+    /// True when `name` (with or without a label or an epoch) names something a run can be read by.
+    public var isKnown: Bool {
+        if epoch != nil { return EpochMetricCatalog.named(name) != nil }
+        if label != nil { return LabelMetricCatalog.named(name) != nil }
+        return name == Self.trainSeconds || MetricCatalog.named(name) != nil
+    }
+
+    /// Axis and legend text: `macro-F1`, `recall (ring)`, `validation loss at epoch 10`.
     public var title: String {
+        if let epoch, let metric = EpochMetricCatalog.named(name) { return metric.title(atEpoch: epoch) }
+        if name == Self.trainSeconds { return "training time (s)" }
         guard let label else { return MetricCatalog.named(name)?.heading ?? name }
         return "\(LabelMetricCatalog.named(name)?.heading ?? name) (\(label))"
     }
 
     /// The metric of one finished run.
     public func read<Report: RunReport>(_ report: Report) -> Double {
+        if let epoch, let metric = EpochMetricCatalog.named(name) { return report.value(of: metric, atEpoch: epoch) }
+        if name == Self.trainSeconds { return report.trainSeconds }
         if let label, let metric = LabelMetricCatalog.named(name) { return report.value(of: metric, label: label) }
         return MetricCatalog.named(name).map { report.value(of: $0) } ?? .nan
     }
@@ -115,6 +132,13 @@ extension SweepMetric {
             APIMember(metric.name, [APIArgument(nil, name: "label", .string, limits: Limits(minCount: 1, maxCount: 80),
                                                 doc: "The label.")],
                       doc: metric.doc) { a in SweepMetric(name: metric.name, label: a.string("label")) }
-        })
+        } + EpochMetricCatalog.all.map { metric in
+            APIMember(metric.name, [APIArgument("atEpoch", .int, limits: Limits(min: 1, max: 100_000), doc: "The epoch, 1-based.")],
+                      doc: metric.doc) { a in SweepMetric(name: metric.name, label: nil, epoch: a.int("atEpoch")) }
+        } + [timeMember])
+
+    /// `.trainSeconds`: the training time, from the result's timings.
+    private static let timeMember = APIMember.plain(trainSeconds, SweepMetric(name: trainSeconds, label: nil),
+                                                    doc: ReportMetric.trainSecondsDoc)
 }
 #endif

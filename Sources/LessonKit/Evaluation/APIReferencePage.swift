@@ -86,7 +86,7 @@ public enum APIReferencePage {
 
         """
         for m in ReportMetric.all {
-            let spelling = m.takesLabel ? "\(m.name)(\"label\")" : m.name
+            let spelling = m.takesLabel ? "\(m.name)(\"label\")" : m.takesEpoch ? "\(m.name)(atEpoch: k)" : m.name
             out += "<tr><td><code>\(escapeHTML(spelling))</code></td><td><code>\(m.isBool ? "Bool" : "Double")</code></td>"
             out += "<td>\(prose(m.doc))</td></tr>\n"
         }

@@ -10,6 +10,10 @@ final class DeclaredRuns {
         var labels: [String]?
         /// The seeds its results are listed under (paired claims need equal lists).
         var seeds: [Int]
+        /// Epochs it trains; 0 for a model that does not train (the prevalence baseline).
+        var epochs = 0
+        /// The other test sets it is measured on (`Compare(alsoTestOn:)`), by name.
+        var testSets: [String] = []
     }
 
     private var entries: [String: Entry] = [:]
@@ -39,7 +43,9 @@ final class DeclaredRuns {
         guard fresh else { return false }
         for (i, run) in compare.runs.enumerated() where entries[run.name] == nil {
             entries[run.name] = Entry(location: value.location(at: [.argument("runs"), .index(i)]),
-                                      labels: compare.dataset.labelNames, seeds: compare.seedList(for: run))
+                                      labels: compare.dataset.labelNames, seeds: compare.seedList(for: run),
+                                      epochs: { if case .prevalence = run.model { return 0 }; return run.epochs }(),
+                                      testSets: (compare.alsoTestOn ?? [:]).keys.sorted())
             order.append(run.name)
         }
         return true

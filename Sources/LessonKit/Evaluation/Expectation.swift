@@ -79,8 +79,9 @@ public struct Expectation: Sendable {
             return c.evaluate(reports)
         case .approximately(let v, let t, let tol):
             let value = v.value(reports), target = t.value(reports), tolerance = tol.value(reports)
+            let notes = (v.missingEpochs(reports) + t.missingEpochs(reports)).map { "; " + $0 }.joined()
             return (abs(value - target) <= tolerance,
-                    "got \(NumberText.claim(value)) vs \(NumberText.claim(target)) ± \(NumberText.claim(tolerance))")
+                    "got \(NumberText.claim(value)) vs \(NumberText.claim(target)) ± \(NumberText.claim(tolerance))" + notes)
         }
     }
 }
@@ -124,6 +125,8 @@ public indirect enum Quantity: Sendable, Equatable {
     case parameter(PlanNode, Double)
     /// `results[run].metric` or `results[run].metric(label)`.
     case metric(run: String, metric: String, label: String?)
+    /// `results[run].validationLoss(atEpoch: k)`: an `EpochMetric` at an epoch known before training.
+    case epochMetric(run: String, metric: String, epoch: Quantity)
     case binary(ArithmeticOperator, Quantity, Quantity)
     case negated(Quantity)
     /// `abs(x)`, `min(a, b, ...)`, `max(a, b, ...)`.
@@ -135,6 +138,9 @@ public indirect enum Quantity: Sendable, Equatable {
         case .metric(let run, let name, let label):
             guard let report = reports[run], let metric = ReportMetric.named(name) else { return .nan }
             return metric.read(report, label)
+        case .epochMetric(let run, let name, let epoch):
+            guard let report = reports[run], let metric = EpochMetricCatalog.named(name) else { return .nan }
+            return report.value(of: metric, atEpoch: Int(epoch.value(reports)))
         case .binary(let op, let a, let b): return op.apply(a.value(reports), b.value(reports))
         case .negated(let a): return -a.value(reports)
         case .function(let f, let arguments): return f.apply(arguments.map { $0.value(reports) })
@@ -144,10 +150,25 @@ public indirect enum Quantity: Sendable, Equatable {
     var runNames: [String] {
         switch self {
         case .constant, .parameter: return []
-        case .metric(let run, _, _): return [run]
+        case .metric(let run, _, _), .epochMetric(let run, _, _): return [run]
         case .binary(_, let a, let b): return a.runNames + b.runNames
         case .negated(let a): return a.runNames
         case .function(_, let arguments): return arguments.flatMap(\.runNames)
+        }
+    }
+
+    /// Why an epoch read has no value: the run stopped before that epoch (early stopping or
+    /// a divergence), said per seed in a per-seed claim rather than left as a bare NaN.
+    func missingEpochs(_ reports: [String: any RunReport]) -> [String] {
+        switch self {
+        case .epochMetric(let run, _, let epoch):
+            let k = Int(epoch.value(reports))
+            guard let report = reports[run], report.epochsTrained < k else { return [] }
+            return ["'\(run)' stopped after epoch \(report.epochsTrained), before epoch \(k)"]
+        case .binary(_, let a, let b): return a.missingEpochs(reports) + b.missingEpochs(reports)
+        case .negated(let a): return a.missingEpochs(reports)
+        case .function(_, let arguments): return arguments.flatMap { $0.missingEpochs(reports) }
+        case .constant, .parameter, .metric: return []
         }
     }
 
@@ -240,7 +261,8 @@ public indirect enum Condition: Sendable, Equatable {
     func evaluate(_ reports: [String: any RunReport]) -> (Bool, String) {
         switch self {
         case .comparison(let op, let a, let b):
-            return (op.holds(a.value(reports), b.value(reports)), Self.comparisonDetail(a, b, reports))
+            let notes = (a.missingEpochs(reports) + b.missingEpochs(reports)).map { "; " + $0 }.joined()
+            return (op.holds(a.value(reports), b.value(reports)), Self.comparisonDetail(a, b, reports) + notes)
         case .flag(let q):
             let on = q.value(reports) != 0
             return (on, "got \(on)")

@@ -34,20 +34,22 @@ public struct LessonVerification {
         let text: String
         switch engine {
         case .native:
-            let data: Dataset
-            if let known = datasets[pair.dataset] { data = known } else {
-                do { data = try pair.dataset.load(relativeTo: lessonFolder) } catch {
+            func load(_ source: DatasetSource) throws -> Dataset {
+                if let known = datasets[source] { return known }
+                do { datasets[source] = try source.load(relativeTo: lessonFolder) } catch {
                     throw LessonsError(message: "'\(pair.context)': the dataset cannot be made: \(error)")
                 }
-                datasets[pair.dataset] = data
+                return datasets[source]!
             }
-            text = try CanonicalJSON.string(RunExecutor.execute(pair.run, on: data))
+            let others = try pair.alsoTestOn.map { ($0.name, try load($0.dataset)) }
+            text = try CanonicalJSON.string(RunExecutor.execute(pair.run, on: try load(pair.dataset), alsoTestOn: others))
         case .wasm(let wasm):
-            if case .shapes = pair.dataset {} else {
+            for source in [pair.dataset] + pair.alsoTestOn.map(\.dataset) {
+                if case .shapes = source { continue }
                 throw LessonsError(message: "'\(pair.context)': --engine wasm trains only on Shapes data so far; "
                                    + "this lesson's data is read from files (use --engine native)")
             }
-            text = try wasm.runPair(PairRequest(run: pair.run, dataset: pair.dataset).text())
+            text = try wasm.runPair(PairRequest(run: pair.run, dataset: pair.dataset, alsoTestOn: pair.alsoTestOn).text())
         }
         do { return try JSONValue(parsing: text) } catch {
             throw LessonsError(message: "'\(pair.context)': the engine's result is not JSON: \(error.description)")
@@ -61,7 +63,7 @@ public struct LessonVerification {
         var datasets: [DatasetSource: Dataset] = [:]
         var trained: [PairKey: JSONValue] = [:]
         for pair in pairs {
-            let key = PairKey(run: pair.run, dataset: pair.dataset)
+            let key = PairKey(run: pair.run, dataset: pair.dataset, others: pair.alsoTestOn.map { "\($0.name) \($0.dataset)" })
             let got = try trained[key] ?? train(pair, datasets: &datasets)
             trained[key] = got
             if let difference = ResultDifference.first(expected: pair.expected, got: got) {
@@ -77,4 +79,5 @@ public struct LessonVerification {
 private struct PairKey: Hashable {
     var run: Run
     var dataset: DatasetSource
+    var others: [String]
 }
