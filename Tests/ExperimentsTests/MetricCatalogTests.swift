@@ -16,8 +16,11 @@ final class MetricCatalogTests: XCTestCase {
     }
 
     func testExpectMembersAreTheCatalogs() {
-        XCTAssertEqual(ReportMetric.all.map(\.name), ["diverged", "finalLoss"] + MetricCatalog.names + LabelMetricCatalog.names)
+        XCTAssertEqual(ReportMetric.all.map(\.name), ["diverged", "finalLoss", "trainSeconds"] + MetricCatalog.names
+                       + LabelMetricCatalog.names + EpochMetricCatalog.all.map(\.name))
         XCTAssertEqual(ReportMetric.all.filter(\.takesLabel).map(\.name), LabelMetricCatalog.names)
+        XCTAssertEqual(ReportMetric.all.filter(\.takesEpoch).map(\.name), ["trainLoss", "validationLoss"])
+        XCTAssertEqual(ReportMetric.names.filter { $0 == "validationLoss" }.count, 1, "listed once in messages")
         XCTAssertEqual(RunAggregate.metricNames, MetricCatalog.names + ["finalLoss"])
     }
 

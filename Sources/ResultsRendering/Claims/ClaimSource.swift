@@ -35,10 +35,10 @@ enum ClaimSource {
         }
         if end < c.count, c[end] == "(" {
             let argument = String(c[(end + 1)...].prefix { $0 != ")" })
-            guard argument.hasPrefix("atEpoch:"), end + 1 + argument.count < c.count else { return nil }
-            let digits = argument.dropFirst(8).filter { $0 != " " }
-            guard let epoch = Int(digits) else { return nil }
-            return ((run, name, nil, epoch), end + 2 + argument.count)
+            if argument.hasPrefix("atEpoch:") {
+                guard end + 1 + argument.count < c.count, let epoch = Int(argument.dropFirst(8).filter { $0 != " " }) else { return nil }
+                return ((run, name, nil, epoch), end + 2 + argument.count)
+            }
         }
         return ((run, name, nil, nil), end)
     }
