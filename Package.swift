@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "PortableJSON", swiftSettings: optimisedInDebug),
         // A lesson's plan and plan.json: no Foundation, so it builds as Embedded Swift too (scripts/build-wasm).
         .target(name: "PlanCore", dependencies: ["PortableJSON"]),
-        .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets", "PlanCore", "PortableMath"]),
+        .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets", "PlanCore", "PortableMath", "PortableJSON"]),
         // One (run, seed) pair from JSON to JSON: what lessons.wasm runs (scripts/build-wasm).
         .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON"],
                 swiftSettings: optimisedInDebug),

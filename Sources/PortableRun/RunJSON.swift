@@ -14,11 +14,9 @@ extension Run {
                   optimizer: try Optimizer(json: v.field("optimizer", path), path + ".optimizer"),
                   epochs: try v.field("epochs", path).int(path + ".epochs"),
                   batchSize: try v.field("batchSize", path).int(path + ".batchSize"),
-                  schedule: try v.optionalField("schedule", path).map { s throws(JSONError) in
-                      try Schedule(json: s, path + ".schedule") } ?? .constant,
+                  schedule: try Schedule?.read(json: v.optionalField("schedule", path), path + ".schedule") ?? .constant,
                   clipNorm: try v.optionalField("clipNorm", path)?.double(path + ".clipNorm"),
-                  earlyStopping: try v.optionalField("earlyStopping", path).map { e throws(JSONError) in
-                      try EarlyStopping(json: e, path + ".earlyStopping") },
+                  earlyStopping: try EarlyStopping?.read(json: v.optionalField("earlyStopping", path), path + ".earlyStopping"),
                   threshold: try Threshold(json: v.field("threshold", path), path + ".threshold"),
                   outputBias: try Self.raw(OutputBias.self, v.field("outputBias", path), path + ".outputBias"),
                   logitShift: try v.optionalField("logitShift", path).map { shift throws(JSONError) in
@@ -136,30 +134,6 @@ extension Optimizer {
                         nesterov: try values.field("nesterov", p).bool(p + ".nesterov"), weightDecay: try double("weightDecay"))
         default: throw JSONError("\(path): unknown optimizer '\(name)'")
         }
-    }
-}
-
-extension Schedule {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        let p = path + "." + name
-        func int(_ key: String) throws(JSONError) -> Int { try values.field(key, p).int(p + "." + key) }
-        func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
-        switch name {
-        case "constant": self = .constant
-        case "warmup": self = .warmup(epochs: try int("epochs"))
-        case "step": self = .step(everyEpochs: try int("everyEpochs"), factor: try double("factor"), warmupEpochs: try int("warmupEpochs"))
-        case "cosine": self = .cosine(epochs: try int("epochs"), alpha: try double("alpha"), warmupEpochs: try int("warmupEpochs"))
-        default: throw JSONError("\(path): unknown schedule '\(name)'")
-        }
-    }
-}
-
-extension EarlyStopping {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        self.init(patience: try v.field("patience", path).int(path + ".patience"),
-                  minDelta: try v.field("minDelta", path).double(path + ".minDelta"),
-                  restoreBestWeights: try v.field("restoreBestWeights", path).bool(path + ".restoreBestWeights"))
     }
 }
 

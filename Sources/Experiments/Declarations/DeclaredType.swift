@@ -1,0 +1,67 @@
+import PortableJSON
+
+/// An initialiser or enum case of a declared API type: its name (`"init"` for
+/// `Type(...)`), its arguments (nil for a case written without parentheses, such as
+/// `.constant`), its doc and the one builder that makes the value from typed reads.
+public struct DeclaredMember<Value>: Sendable {
+    public let name: String
+    public let arguments: [ArgumentFacts]?
+    public let doc: String
+    public let make: @Sendable (ArgumentSource) throws(JSONError) -> Value
+
+    public init(_ name: String, _ arguments: [ArgumentFacts]?, doc: String,
+                make: @escaping @Sendable (ArgumentSource) throws(JSONError) -> Value) {
+        self.name = name
+        self.arguments = arguments
+        self.doc = doc
+        self.make = make
+    }
+
+    /// A case written without parentheses.
+    public static func plain(_ name: String, _ value: Value, doc: String) -> DeclaredMember where Value: Sendable {
+        DeclaredMember(name, nil, doc: doc) { _ in value }
+    }
+}
+
+/// A lesson API type declared once, by its members and their typed arguments. The
+/// evaluator's description (`APITypeDescription(declared:)`), the reference page, the
+/// reading of its Codable JSON (in lessons.wasm too) and the Swift spelling of its
+/// values as defaults all derive from `members`. Its stored fields (a struct's
+/// properties, an enum case's labels) are named as its arguments, so its Codable form
+/// is what `read(json:)` reads.
+public protocol DeclaredType: ArgumentValue, Equatable {
+    static var typeName: String { get }
+    static var members: [DeclaredMember<Self>] { get }
+}
+
+extension DeclaredType {
+    /// A struct (one `init`) reads its fields; an enum the one key that names its case.
+    public static func read(json: JSONValue?, _ path: String) throws(JSONError) -> Self {
+        let json = try present(json, path)
+        if let initialiser = members.first(where: { $0.name == "init" }) {
+            return try initialiser.make(.json(json, path: path))
+        }
+        let (name, values) = try json.enumCase(path)
+        guard let member = members.first(where: { $0.name == name }) else {
+            throw JSONError("\(path): unknown \(typeName) '\(name)'")
+        }
+        return try member.make(.json(values, path: path + "." + name))
+    }
+
+    #if !hasFeature(Embedded)
+    public static var argumentKind: ValueKind { .api(typeName) }
+    public static func read(api value: APIValue) -> Self? { value.object as? Self }
+
+    /// The member that makes this value from its defaults alone (`.constant`,
+    /// `EarlyStopping()`); a default of a declared type must be one of these.
+    public var swiftSource: String {
+        for member in Self.members {
+            guard (member.arguments ?? []).allSatisfy({ $0.defaultSource() != nil }),
+                  let value = try? member.make(.defaults), value == self else { continue }
+            let base = member.name == "init" ? Self.typeName : "." + member.name
+            return member.arguments == nil ? base : base + "()"
+        }
+        preconditionFailure("\(Self.typeName) value \(self) is not spelled by a member with its defaults")
+    }
+    #endif
+}

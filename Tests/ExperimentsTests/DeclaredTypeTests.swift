@@ -1,0 +1,60 @@
+import Foundation
+@testable import Experiments
+import PortableJSON
+import XCTest
+
+/// Declared types: one declaration gives the evaluator's description (defaults spelled
+/// from typed values), the typed builder, and the reader of the type's Codable JSON.
+final class DeclaredTypeTests: XCTestCase {
+    private func codableJSON<T: Encodable>(_ value: T) throws -> JSONValue {
+        try JSONValue(parsing: String(decoding: JSONEncoder().encode(value), as: UTF8.self))
+    }
+
+    /// What lessons.wasm reads is what native Codable writes, for every member.
+    func testDeclaredReadersReadWhatCodableWrites() throws {
+        let schedules: [Schedule] = [.constant, .warmup(epochs: 3), .step(everyEpochs: 2, factor: 0.5, warmupEpochs: 1),
+                                     .cosine(epochs: 7, alpha: 0.25, warmupEpochs: 0)]
+        for schedule in schedules {
+            XCTAssertEqual(try Schedule.read(json: codableJSON(schedule), "schedule"), schedule)
+        }
+        let stopping = EarlyStopping(patience: 3, minDelta: 0.01, restoreBestWeights: false)
+        XCTAssertEqual(try EarlyStopping.read(json: codableJSON(stopping), "earlyStopping"), stopping)
+        XCTAssertEqual(try EarlyStopping?.read(json: nil, "earlyStopping"), nil)
+    }
+
+    func testDeclaredReadersNameWhatIsWrong() throws {
+        XCTAssertThrowsError(try EarlyStopping.read(json: JSONValue(parsing: #"{"patience": 2, "minDelta": 0}"#), "run.earlyStopping")) {
+            XCTAssertEqual(($0 as? JSONError)?.description, "run.earlyStopping.restoreBestWeights: missing")
+        }
+        XCTAssertThrowsError(try Schedule.read(json: JSONValue(parsing: #"{"step": {"everyEpochs": 1.5}}"#), "s")) {
+            XCTAssertEqual(($0 as? JSONError)?.description, "s.step.everyEpochs: expected a whole number")
+        }
+        XCTAssertThrowsError(try Schedule.read(json: JSONValue(parsing: #"{"linear": {}}"#), "s")) {
+            XCTAssertEqual(($0 as? JSONError)?.description, "s: unknown Schedule 'linear'")
+        }
+    }
+
+    /// A default's Swift spelling comes from its typed value; a declared type's value
+    /// is spelled by the member that makes it from its defaults.
+    func testDefaultsAreSpelledFromTheirValues() {
+        XCTAssertEqual(Schedule.constant.swiftSource, ".constant")
+        XCTAssertEqual(EarlyStopping().swiftSource, "EarlyStopping()")
+        XCTAssertEqual((nil as EarlyStopping?).swiftSource, "nil")
+        XCTAssertEqual(0.1.swiftSource, "0.1")
+        XCTAssertEqual(2.0.swiftSource, "2")
+        XCTAssertEqual(["a\"b", "c"].swiftSource, #"["a\"b", "c"]"#)
+        let step = APICatalog.standard.type(named: "Schedule")?.members.first { $0.name == "step" }
+        XCTAssertEqual(step?.arguments?.map(\.defaultSource), [nil, "0.1", "0"])
+        XCTAssertEqual(step?.arguments?.first?.kind, .int)
+        let early = APICatalog.standard.type(named: "EarlyStopping")?.initializers.first
+        XCTAssertEqual(early?.arguments?.map(\.defaultSource), ["5", "0", "true"])
+    }
+
+    /// The builder reads typed values: the evaluator's checked arguments make the value.
+    func testBuildersReadTypedArguments() throws {
+        let member = try XCTUnwrap(APICatalog.standard.type(named: "Schedule")?.members.first { $0.name == "cosine" })
+        let built = member.build(APIArguments(["epochs": .int(4), "alpha": .double(0.5), "warmupEpochs": .int(1)]))
+        XCTAssertEqual(built as? Schedule, .cosine(epochs: 4, alpha: 0.5, warmupEpochs: 1))
+        XCTAssertEqual(try EarlyStopping.members[0].make(.defaults), EarlyStopping())
+    }
+}
