@@ -21,6 +21,7 @@ extension Run {
                   outputBias: try Self.raw(OutputBias.self, v.field("outputBias", path), path + ".outputBias"),
                   logitShift: try v.optionalField("logitShift", path).map { shift throws(JSONError) in
                       try Self.raw(LogitShift.self, shift, path + ".logitShift") } ?? .none,
+                  augmentation: try Augmentation?.read(json: v.optionalField("augmentation", path), path + ".augmentation"),
                   seed: try v.field("seed", path).int(path + ".seed"))
     }
 

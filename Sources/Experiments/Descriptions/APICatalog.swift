@@ -10,7 +10,7 @@ public struct APICatalog: Sendable {
         ResultView.description, modelSpecification, MLP.description, CNN.description, PrevalenceBaseline.description,
         Head.description, Loss.description, PosWeight.description, ClassWeight.description, SampleWeight.description,
         Optimizer.description, Schedule.description, EarlyStopping.description, Threshold.description, ThresholdObjective.description, OutputBias.description,
-        LogitShift.description,
+        LogitShift.description, Augmentation.description, Flips.description,
         datasetSpecification, shapes, fashionMosaics, numpyDataset, idxDataset,
     ])
 
