@@ -11,7 +11,7 @@ extension Run {
                   head: try Self.raw(Head.self, v.field("head", path), path + ".head"),
                   loss: try Loss(json: v.field("loss", path), path + ".loss"),
                   sampleWeight: try SampleWeight(json: v.field("sampleWeight", path), path + ".sampleWeight"),
-                  optimizer: try Optimizer(json: v.field("optimizer", path), path + ".optimizer"),
+                  optimizer: try Optimizer.read(json: v.field("optimizer", path), path + ".optimizer"),
                   epochs: try v.field("epochs", path).int(path + ".epochs"),
                   batchSize: try v.field("batchSize", path).int(path + ".batchSize"),
                   schedule: try Schedule?.read(json: v.optionalField("schedule", path), path + ".schedule") ?? .constant,
@@ -38,23 +38,11 @@ extension Model {
         let (name, values) = try v.enumCase(path)
         let p = path + "." + name
         switch name {
-        case "mlp":
-            let m = try values.field("_0", p)
-            self = .mlp(MLP(hidden: try m.field("hidden", p).ints(p + ".hidden"), dropout: try m.field("dropout", p).double(p + ".dropout"),
-                            batchNorm: try Self.batchNorm(m, p)))
-        case "cnn":
-            let c = try values.field("_0", p)
-            self = .cnn(CNN(filters: try c.field("filters", p).ints(p + ".filters"), dense: try c.field("dense", p).ints(p + ".dense"),
-                            dropout: try c.field("dropout", p).double(p + ".dropout"),
-                            kernelSize: try c.field("kernelSize", p).int(p + ".kernelSize"), batchNorm: try Self.batchNorm(c, p)))
+        case "mlp": self = .mlp(try MLP.read(json: values.field("_0", p), p))
+        case "cnn": self = .cnn(try CNN.read(json: values.field("_0", p), p))
         case "prevalence": self = .prevalence(PrevalenceBaseline())
         default: throw JSONError("\(path): unknown model '\(name)'")
         }
-    }
-
-    /// Written only when true.
-    private static func batchNorm(_ v: JSONValue, _ path: String) throws(JSONError) -> Bool {
-        try v.optionalField("batchNorm", path)?.bool(path + ".batchNorm") ?? false
     }
 }
 
@@ -114,26 +102,6 @@ extension SampleWeight {
         case "inverseFrequency": self = .inverseFrequency
         case "kerasClassWeight": self = .kerasClassWeight(try values.field("_0", path).doubles(path + ".kerasClassWeight"))
         default: throw JSONError("\(path): unknown sampleWeight '\(name)'")
-        }
-    }
-}
-
-extension Optimizer {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        let p = path + "." + name
-        func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
-        switch name {
-        case "adam":
-            self = .adam(learningRate: try double("learningRate"), beta1: try double("beta1"), beta2: try double("beta2"),
-                         epsilon: try double("epsilon"))
-        case "adamW":
-            self = .adamW(learningRate: try double("learningRate"), weightDecay: try double("weightDecay"),
-                          beta1: try double("beta1"), beta2: try double("beta2"), epsilon: try double("epsilon"))
-        case "sgd":
-            self = .sgd(learningRate: try double("learningRate"), momentum: try double("momentum"),
-                        nesterov: try values.field("nesterov", p).bool(p + ".nesterov"), weightDecay: try double("weightDecay"))
-        default: throw JSONError("\(path): unknown optimizer '\(name)'")
         }
     }
 }

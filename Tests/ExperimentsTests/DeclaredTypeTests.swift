@@ -12,6 +12,9 @@ final class DeclaredTypeTests: XCTestCase {
 
     /// What lessons.wasm reads is what native Codable writes, for every member.
     func testDeclaredReadersReadWhatCodableWrites() throws {
+        for optimizer: Optimizer in [.adam(), .adamW(learningRate: 0.01, weightDecay: 0.1), .sgd(learningRate: 0.5, momentum: 0.9, nesterov: true)] {
+            XCTAssertEqual(try Optimizer.read(json: codableJSON(optimizer), "optimizer"), optimizer)
+        }
         let schedules: [Schedule] = [.constant, .warmup(epochs: 3), .step(everyEpochs: 2, factor: 0.5, warmupEpochs: 1),
                                      .cosine(epochs: 7, alpha: 0.25, warmupEpochs: 0)]
         for schedule in schedules {
@@ -23,9 +26,16 @@ final class DeclaredTypeTests: XCTestCase {
     }
 
     func testDeclaredReadersNameWhatIsWrong() throws {
-        XCTAssertThrowsError(try EarlyStopping.read(json: JSONValue(parsing: #"{"patience": 2, "minDelta": 0}"#), "run.earlyStopping")) {
-            XCTAssertEqual(($0 as? JSONError)?.description, "run.earlyStopping.restoreBestWeights: missing")
+        XCTAssertThrowsError(try Schedule.read(json: JSONValue(parsing: #"{"step": {"factor": 0.5}}"#), "run.schedule")) {
+            XCTAssertEqual(($0 as? JSONError)?.description, "run.schedule.step.everyEpochs: missing")
         }
+        // A field a type leaves out when it holds its default (`batchNorm: false` is stored as nil) reads as the default.
+        XCTAssertEqual(try MLP.read(json: JSONValue(parsing: #"{"hidden": [8], "dropout": 0.5}"#), "mlp"), MLP(hidden: [8], dropout: 0.5))
+        XCTAssertEqual(try CNN.read(json: codableJSON(CNN(filters: [4], kernelSize: 5, batchNorm: true)), "cnn"),
+                       CNN(filters: [4], kernelSize: 5, batchNorm: true))
+        // An optional's absent field is its nil, whatever its default.
+        XCTAssertEqual(try Optimizer.read(json: codableJSON(Optimizer.sgd(momentum: 0.9, nesterov: true)), "o"),
+                       .sgd(momentum: 0.9, nesterov: true))
         XCTAssertThrowsError(try Schedule.read(json: JSONValue(parsing: #"{"step": {"everyEpochs": 1.5}}"#), "s")) {
             XCTAssertEqual(($0 as? JSONError)?.description, "s.step.everyEpochs: expected a whole number")
         }
@@ -41,6 +51,10 @@ final class DeclaredTypeTests: XCTestCase {
         XCTAssertEqual(EarlyStopping().swiftSource, "EarlyStopping()")
         XCTAssertEqual((nil as EarlyStopping?).swiftSource, "nil")
         XCTAssertEqual(0.1.swiftSource, "0.1")
+        XCTAssertEqual(1e-8.swiftSource, "1e-8")
+        XCTAssertEqual(2.5e20.swiftSource, "2.5e20")
+        XCTAssertEqual(MLP().swiftSource, "MLP()")
+        XCTAssertEqual(Optimizer.adam().swiftSource, ".adam()")
         XCTAssertEqual(2.0.swiftSource, "2")
         XCTAssertEqual(["a\"b", "c"].swiftSource, #"["a\"b", "c"]"#)
         let step = APICatalog.standard.type(named: "Schedule")?.members.first { $0.name == "step" }
@@ -56,5 +70,9 @@ final class DeclaredTypeTests: XCTestCase {
         let built = member.build(APIArguments(["epochs": .int(4), "alpha": .double(0.5), "warmupEpochs": .int(1)]))
         XCTAssertEqual(built as? Schedule, .cosine(epochs: 4, alpha: 0.5, warmupEpochs: 1))
         XCTAssertEqual(try EarlyStopping.members[0].make(.defaults), EarlyStopping())
+        // A member's own check reads typed arguments too.
+        let sgd = try XCTUnwrap(APICatalog.standard.type(named: "Optimizer")?.members.first { $0.name == "sgd" })
+        let plain: [String: APIValue] = ["learningRate": .double(0.1), "momentum": .double(0), "nesterov": .bool(true), "weightDecay": .double(0)]
+        XCTAssertEqual(sgd.check(APIArguments(plain)).map(\.message), ["Nesterov momentum needs momentum > 0"])
     }
 }

@@ -65,6 +65,8 @@ public struct ArgumentFacts: Sendable {
 public protocol ArgumentValue: Sendable {
     /// Reads the value at `path`; `json` is nil when the field is absent (an optional's nil).
     static func read(json: JSONValue?, _ path: String) throws(JSONError) -> Self
+    /// True for an optional: an absent field is its nil, not the argument's default.
+    static var absentIsNil: Bool { get }
     #if !hasFeature(Embedded)
     static var argumentKind: ValueKind { get }
     /// The value, or nil when an evaluated value is not of this type.
@@ -75,6 +77,8 @@ public protocol ArgumentValue: Sendable {
 }
 
 extension ArgumentValue {
+    public static var absentIsNil: Bool { false }
+
     /// A required field's value, or the error naming it.
     static func present(_ json: JSONValue?, _ path: String) throws(JSONError) -> JSONValue {
         guard let json else { throw JSONError("\(path): missing") }
@@ -102,7 +106,10 @@ public struct ArgumentSource: Sendable {
     public func callAsFunction<V>(_ key: ArgumentKey<V>) throws(JSONError) -> V {
         switch storage {
         case .json(let object, let path):
-            return try V.read(json: object.optionalField(key.name, path), path + "." + key.name)
+            // A field left out by a type that stores its default as nil (`batchNorm: false`) reads as the default.
+            let field = try object.optionalField(key.name, path)
+            if field == nil, !V.absentIsNil, let value = key.defaultValue { return value }
+            return try V.read(json: field, path + "." + key.name)
         case .defaults:
             guard let value = key.defaultValue else { throw JSONError("\(key.name): required, and has no default") }
             return value

@@ -15,8 +15,14 @@ extension Double: ArgumentValue {
     #if !hasFeature(Embedded)
     public static var argumentKind: ValueKind { .double }
     public static func read(api value: APIValue) -> Double? { value.double }
-    /// `2` not `2.0` (a literal takes its type from the argument), `0.05` as written.
-    public var swiftSource: String { Limits.format(self) }
+    /// `2` not `2.0` (a literal takes its type from the argument), `0.05` and `1e-8` as written.
+    public var swiftSource: String {
+        let text = Limits.format(self)
+        guard let e = text.firstIndex(of: "e") else { return text }
+        let sign = text[text.index(after: e)] == "-" ? "-" : ""
+        let digits = text[text.index(e, offsetBy: sign.isEmpty ? 1 : 2)...].drop { $0 == "0" || $0 == "+" }
+        return text[..<e] + "e" + sign + digits
+    }
     #endif
 }
 
@@ -46,6 +52,7 @@ extension Optional: ArgumentValue where Wrapped: ArgumentValue {
         guard let json, json != .null else { return nil }
         return try Wrapped.read(json: json, path)
     }
+    public static var absentIsNil: Bool { true }
     #if !hasFeature(Embedded)
     public static var argumentKind: ValueKind { .optional(Wrapped.argumentKind) }
     public static func read(api value: APIValue) -> Wrapped?? {

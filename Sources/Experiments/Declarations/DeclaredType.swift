@@ -7,13 +7,17 @@ public struct DeclaredMember<Value>: Sendable {
     public let name: String
     public let arguments: [ArgumentFacts]?
     public let doc: String
+    /// Checks across arguments (lengths that must agree, ...); issues name an argument path.
+    public let check: @Sendable (ArgumentSource) throws(JSONError) -> [APIIssue]
     public let make: @Sendable (ArgumentSource) throws(JSONError) -> Value
 
     public init(_ name: String, _ arguments: [ArgumentFacts]?, doc: String,
+                check: @escaping @Sendable (ArgumentSource) throws(JSONError) -> [APIIssue] = { _ in [] },
                 make: @escaping @Sendable (ArgumentSource) throws(JSONError) -> Value) {
         self.name = name
         self.arguments = arguments
         self.doc = doc
+        self.check = check
         self.make = make
     }
 
