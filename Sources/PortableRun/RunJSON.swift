@@ -8,7 +8,7 @@ extension Run {
     public init(json v: JSONValue, _ path: String = "run") throws(JSONError) {
         let model = try Model(json: v.field("model", path), path + ".model")
         self.init(try v.field("name", path).string(path + ".name"), model: model,
-                  head: try Self.raw(Head.self, v.field("head", path), path + ".head"),
+                  head: try Head.read(json: v.field("head", path), path + ".head"),
                   loss: try Loss(json: v.field("loss", path), path + ".loss"),
                   sampleWeight: try SampleWeight(json: v.field("sampleWeight", path), path + ".sampleWeight"),
                   optimizer: try Optimizer.read(json: v.field("optimizer", path), path + ".optimizer"),
@@ -17,20 +17,13 @@ extension Run {
                   schedule: try Schedule?.read(json: v.optionalField("schedule", path), path + ".schedule") ?? .constant,
                   clipNorm: try v.optionalField("clipNorm", path)?.double(path + ".clipNorm"),
                   earlyStopping: try EarlyStopping?.read(json: v.optionalField("earlyStopping", path), path + ".earlyStopping"),
-                  threshold: try Threshold(json: v.field("threshold", path), path + ".threshold"),
-                  outputBias: try Self.raw(OutputBias.self, v.field("outputBias", path), path + ".outputBias"),
-                  logitShift: try v.optionalField("logitShift", path).map { shift throws(JSONError) in
-                      try Self.raw(LogitShift.self, shift, path + ".logitShift") } ?? .none,
+                  threshold: try Threshold.read(json: v.field("threshold", path), path + ".threshold"),
+                  outputBias: try OutputBias.read(json: v.field("outputBias", path), path + ".outputBias"),
+                  logitShift: try LogitShift?.read(json: v.optionalField("logitShift", path), path + ".logitShift") ?? .none,
                   augmentation: try Augmentation?.read(json: v.optionalField("augmentation", path), path + ".augmentation"),
                   seed: try v.field("seed", path).int(path + ".seed"))
     }
 
-    static func raw<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ v: JSONValue, _ path: String) throws(JSONError) -> T
-    where T.RawValue == String {
-        let name = try v.string(path)
-        guard let value = T(rawValue: name) else { throw JSONError("\(path): unknown value '\(name)'") }
-        return value
-    }
 }
 
 extension Model {
@@ -102,22 +95,6 @@ extension SampleWeight {
         case "inverseFrequency": self = .inverseFrequency
         case "kerasClassWeight": self = .kerasClassWeight(try values.field("_0", path).doubles(path + ".kerasClassWeight"))
         default: throw JSONError("\(path): unknown sampleWeight '\(name)'")
-        }
-    }
-}
-
-extension Threshold {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        let p = path + "." + name
-        switch name {
-        case "fixed": self = .fixed(try values.field("_0", p).double(p))
-        case "perLabel": self = .perLabel(try values.field("_0", p).doubles(p))
-        case "tuned": self = .tuned(maximizing: try Run.raw(ThresholdObjective.self, values.field("maximizing", p), p + ".maximizing"))
-        case "tunedOnTest":
-            self = .tunedOnTest(maximizing: try Run.raw(ThresholdObjective.self, values.field("maximizing", p), p + ".maximizing"))
-        case "topK": self = .topK(try values.field("_0", p).int(p))
-        default: throw JSONError("\(path): unknown threshold '\(name)'")
         }
     }
 }

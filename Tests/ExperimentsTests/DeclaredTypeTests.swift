@@ -20,6 +20,16 @@ final class DeclaredTypeTests: XCTestCase {
         for schedule in schedules {
             XCTAssertEqual(try Schedule.read(json: codableJSON(schedule), "schedule"), schedule)
         }
+        // A case's unlabelled value is stored as `_0`; a String enum's case by its name.
+        for threshold: Threshold in [.fixed(0.3), .perLabel([0.2, 0.7]), .tuned(maximizing: .f1), .tunedOnTest(maximizing: .f1), .topK(2)] {
+            XCTAssertEqual(try Threshold.read(json: codableJSON(threshold), "threshold"), threshold)
+        }
+        XCTAssertEqual(try Head.read(json: codableJSON(Head.softmax), "head"), .softmax)
+        XCTAssertEqual(try OutputBias.read(json: codableJSON(OutputBias.prior), "outputBias"), .prior)
+        XCTAssertEqual(try LogitShift.read(json: codableJSON(LogitShift.undoPosWeight), "logitShift"), .undoPosWeight)
+        XCTAssertThrowsError(try Head.read(json: .string("tanh"), "run.head")) {
+            XCTAssertEqual(($0 as? JSONError)?.description, "run.head: unknown Head 'tanh'")
+        }
         let stopping = EarlyStopping(patience: 3, minDelta: 0.01, restoreBestWeights: false)
         XCTAssertEqual(try EarlyStopping.read(json: codableJSON(stopping), "earlyStopping"), stopping)
         XCTAssertEqual(try EarlyStopping?.read(json: nil, "earlyStopping"), nil)

@@ -91,7 +91,8 @@ extension ArgumentValue {
 /// the declared defaults alone. Reads are typed: `try a(Augmentation.shift)` is an `Int`.
 public struct ArgumentSource: Sendable {
     enum Storage: Sendable {
-        case json(JSONValue, path: String)
+        /// `isCase`: the values of an enum case, where an unlabelled argument is stored as `_0`.
+        case json(JSONValue, path: String, isCase: Bool)
         case defaults
         #if !hasFeature(Embedded)
         case evaluated(APIArguments)
@@ -99,17 +100,18 @@ public struct ArgumentSource: Sendable {
     }
     let storage: Storage
 
-    public static func json(_ object: JSONValue, path: String) -> ArgumentSource { ArgumentSource(storage: .json(object, path: path)) }
+    public static func json(_ object: JSONValue, path: String) -> ArgumentSource { ArgumentSource(storage: .json(object, path: path, isCase: false)) }
     /// Every argument at its default (a required one is a defect of the caller).
     static let defaults = ArgumentSource(storage: .defaults)
 
     public func callAsFunction<V>(_ key: ArgumentKey<V>) throws(JSONError) -> V {
         switch storage {
-        case .json(let object, let path):
+        case .json(let object, let path, let isCase):
+            let name = isCase && key.label == nil ? "_0" : key.name
             // A field left out by a type that stores its default as nil (`batchNorm: false`) reads as the default.
-            let field = try object.optionalField(key.name, path)
+            let field = try object.optionalField(name, path)
             if field == nil, !V.absentIsNil, let value = key.defaultValue { return value }
-            return try V.read(json: field, path + "." + key.name)
+            return try V.read(json: field, path + "." + name)
         case .defaults:
             guard let value = key.defaultValue else { throw JSONError("\(key.name): required, and has no default") }
             return value

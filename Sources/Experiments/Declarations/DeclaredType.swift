@@ -25,6 +25,13 @@ public struct DeclaredMember<Value>: Sendable {
     public static func plain(_ name: String, _ value: Value, doc: String) -> DeclaredMember where Value: Sendable {
         DeclaredMember(name, nil, doc: doc) { _ in value }
     }
+
+    /// Cases written without parentheses, each named by its raw value (the case's own
+    /// name, so the member and the value cannot disagree), with its doc.
+    public static func plain(_ cases: [(Value, String)]) -> [DeclaredMember]
+    where Value: RawRepresentable & Sendable, Value.RawValue == String {
+        cases.map { value, doc in plain(value.rawValue, value, doc: doc) }
+    }
 }
 
 /// A lesson API type declared once, by its members and their typed arguments. The
@@ -39,17 +46,25 @@ public protocol DeclaredType: ArgumentValue, Equatable {
 }
 
 extension DeclaredType {
-    /// A struct (one `init`) reads its fields; an enum the one key that names its case.
+    /// A struct (one `init`) reads its fields; an enum the one key that names its case
+    /// (its values named by their labels, `_0` for an unlabelled one), or a `String` enum
+    /// its case's name.
     public static func read(json: JSONValue?, _ path: String) throws(JSONError) -> Self {
         let json = try present(json, path)
         if let initialiser = members.first(where: { $0.name == "init" }) {
             return try initialiser.make(.json(json, path: path))
         }
+        if case .string(let name) = json {
+            guard let member = members.first(where: { $0.name == name && $0.arguments == nil }) else {
+                throw JSONError("\(path): unknown \(typeName) '\(name)'")
+            }
+            return try member.make(.defaults)
+        }
         let (name, values) = try json.enumCase(path)
         guard let member = members.first(where: { $0.name == name }) else {
             throw JSONError("\(path): unknown \(typeName) '\(name)'")
         }
-        return try member.make(.json(values, path: path + "." + name))
+        return try member.make(ArgumentSource(storage: .json(values, path: path + "." + name, isCase: true)))
     }
 
     #if !hasFeature(Embedded)

@@ -2,7 +2,7 @@
 /// types up here; `lessons reference` renders the list.
 public struct APICatalog: Sendable {
     /// Most labels a dataset (and so any per-label list) may have.
-    public static let maxLabels = 16
+    public static let maxLabels = LabelCount.most
 
     /// The API lessons are written in, in reference-page order.
     public static let standard = APICatalog(types: [
