@@ -9,8 +9,8 @@ extension Run {
         let model = try Model(json: v.field("model", path), path + ".model")
         self.init(try v.field("name", path).string(path + ".name"), model: model,
                   head: try Head.read(json: v.field("head", path), path + ".head"),
-                  loss: try Loss(json: v.field("loss", path), path + ".loss"),
-                  sampleWeight: try SampleWeight(json: v.field("sampleWeight", path), path + ".sampleWeight"),
+                  loss: try Loss.read(json: v.field("loss", path), path + ".loss"),
+                  sampleWeight: try SampleWeight.read(json: v.field("sampleWeight", path), path + ".sampleWeight"),
                   optimizer: try Optimizer.read(json: v.field("optimizer", path), path + ".optimizer"),
                   epochs: try v.field("epochs", path).int(path + ".epochs"),
                   batchSize: try v.field("batchSize", path).int(path + ".batchSize"),
@@ -33,68 +33,8 @@ extension Model {
         switch name {
         case "mlp": self = .mlp(try MLP.read(json: values.field("_0", p), p))
         case "cnn": self = .cnn(try CNN.read(json: values.field("_0", p), p))
-        case "prevalence": self = .prevalence(PrevalenceBaseline())
+        case "prevalence": self = .prevalence(try PrevalenceBaseline.read(json: values.field("_0", p), p))
         default: throw JSONError("\(path): unknown model '\(name)'")
-        }
-    }
-}
-
-extension Loss {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        let p = path + "." + name
-        func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
-        switch name {
-        case "binaryCrossEntropy":
-            self = .binaryCrossEntropy(posWeight: try PosWeight(json: values.field("posWeight", p), p + ".posWeight"),
-                                       labelSmoothing: try values.optionalField("labelSmoothing", p)?.double(p + ".labelSmoothing"))
-        case "softmaxCrossEntropy":
-            self = .softmaxCrossEntropy(classWeight: try ClassWeight(json: values.field("classWeight", p), p + ".classWeight"))
-        case "sparseSoftmaxCrossEntropy":
-            self = .sparseSoftmaxCrossEntropy(classWeight: try ClassWeight(json: values.field("classWeight", p), p + ".classWeight"))
-        case "focal":
-            self = .focal(alpha: try values.optionalField("alpha", p)?.double(p + ".alpha"), gamma: try double("gamma"))
-        case "asymmetric":
-            self = .asymmetric(gammaPositive: try double("gammaPositive"), gammaNegative: try double("gammaNegative"), clip: try double("clip"))
-        default: throw JSONError("\(path): unknown loss '\(name)'")
-        }
-    }
-}
-
-extension PosWeight {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        switch name {
-        case "none": self = .none
-        case "balanced": self = .balanced
-        case "scaledBalanced": self = .scaledBalanced(scale: try values.field("scale", path).double(path + ".scale"))
-        case "fixed": self = .fixed(try values.field("_0", path).doubles(path + ".fixed"))
-        default: throw JSONError("\(path): unknown posWeight '\(name)'")
-        }
-    }
-}
-
-extension ClassWeight {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        switch name {
-        case "none": self = .none
-        case "balanced": self = .balanced
-        case "fixed": self = .fixed(try values.field("_0", path).doubles(path + ".fixed"))
-        default: throw JSONError("\(path): unknown classWeight '\(name)'")
-        }
-    }
-}
-
-extension SampleWeight {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        switch name {
-        case "none": self = .none
-        case "rarestLabel": self = .rarestLabel
-        case "inverseFrequency": self = .inverseFrequency
-        case "kerasClassWeight": self = .kerasClassWeight(try values.field("_0", path).doubles(path + ".kerasClassWeight"))
-        default: throw JSONError("\(path): unknown sampleWeight '\(name)'")
         }
     }
 }

@@ -74,6 +74,21 @@ final class DeclaredTypeTests: XCTestCase {
         XCTAssertEqual(early?.arguments?.map(\.defaultSource), ["5", "0", "true"])
     }
 
+    /// A case written without parentheses is named as Swift spells it, in every declared enum.
+    func testPlainMembersAreNamedAsTheirCases() {
+        let enums = ["Head", "OutputBias", "LogitShift", "ThresholdObjective", "SampleWeight", "ClassWeight", "PosWeight", "Flips", "Schedule"]
+        for type in enums.compactMap(APICatalog.standard.type(named:)) {
+            for member in type.members where member.arguments == nil {
+                XCTAssertEqual(String(describing: member.build(APIArguments([:]))), member.name, type.name)
+            }
+        }
+        XCTAssertEqual(try PosWeight.read(json: codableJSON(PosWeight.balanced(scale: 0.5)), "posWeight"), .scaledBalanced(scale: 0.5))
+        XCTAssertEqual(try Loss.read(json: codableJSON(Loss.focal(alpha: nil)), "loss"), .focal(alpha: nil), "nil stays nil, not the default")
+        XCTAssertEqual(try Loss.read(json: codableJSON(Loss.binaryCrossEntropy()), "loss"), .binaryCrossEntropy(), "0 smoothing is stored as nil")
+        XCTAssertEqual(Loss.binaryCrossEntropy().swiftSource, ".binaryCrossEntropy()")
+        XCTAssertEqual(PrevalenceBaseline().swiftSource, "PrevalenceBaseline()")
+    }
+
     /// The builder reads typed values: the evaluator's checked arguments make the value.
     func testBuildersReadTypedArguments() throws {
         let member = try XCTUnwrap(APICatalog.standard.type(named: "Schedule")?.members.first { $0.name == "cosine" })

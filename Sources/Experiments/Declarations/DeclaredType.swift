@@ -5,6 +5,8 @@ import PortableJSON
 /// `.constant`), its doc and the one builder that makes the value from typed reads.
 public struct DeclaredMember<Value>: Sendable {
     public let name: String
+    /// The case Codable writes, when the lesson spells it otherwise (`.balanced(scale:)` is stored as `scaledBalanced`).
+    public var storedAs: String?
     public let arguments: [ArgumentFacts]?
     public let doc: String
     /// Checks across arguments (lengths that must agree, ...); issues name an argument path.
@@ -21,9 +23,22 @@ public struct DeclaredMember<Value>: Sendable {
         self.make = make
     }
 
+    /// This member, stored by Codable as the case `name`.
+    public func stored(as name: String) -> DeclaredMember {
+        var member = self
+        member.storedAs = name
+        return member
+    }
+
     /// A case written without parentheses.
     public static func plain(_ name: String, _ value: Value, doc: String) -> DeclaredMember where Value: Sendable {
         DeclaredMember(name, nil, doc: doc) { _ in value }
+    }
+
+    /// `.name([w₁, w₂, …])`: one non-negative weight per label, in label order.
+    static func perLabelWeights(_ name: String, doc: String, _ make: @escaping @Sendable ([Double]) -> Value) -> DeclaredMember {
+        let weights = ArgumentKey<[Double]>(nil, name: "weights", limits: .weights, doc: "One weight per label, in label order.")
+        return DeclaredMember(name, [weights.facts], doc: doc) { a throws(JSONError) in make(try a(weights)) }
     }
 
     /// Cases written without parentheses, each named by its raw value (the case's own
@@ -61,7 +76,7 @@ extension DeclaredType {
             return try member.make(.defaults)
         }
         let (name, values) = try json.enumCase(path)
-        guard let member = members.first(where: { $0.name == name }) else {
+        guard let member = members.first(where: { ($0.storedAs ?? $0.name) == name }) else {
             throw JSONError("\(path): unknown \(typeName) '\(name)'")
         }
         return try member.make(ArgumentSource(storage: .json(values, path: path + "." + name, isCase: true)))

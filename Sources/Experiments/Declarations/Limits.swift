@@ -19,4 +19,6 @@ public struct Limits: Sendable, Equatable {
 
     public static func range(_ r: ClosedRange<Double>) -> Limits { Limits(min: r.lowerBound, max: r.upperBound) }
     public static func positive(max: Double) -> Limits { Limits(min: 0, max: max, exclusiveMin: true) }
+    /// One non-negative weight per label.
+    public static let weights = Limits(min: 0, max: 1e6, minCount: 1, maxCount: LabelCount.most)
 }

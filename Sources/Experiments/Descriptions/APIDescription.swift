@@ -115,9 +115,6 @@ public struct APIArgument: Sendable {
 }
 
 extension Limits {
-    /// One non-negative weight per label.
-    public static let weights = Limits(min: 0, max: 1e6, minCount: 1, maxCount: APICatalog.maxLabels)
-
     /// Human text for the reference page and messages: `1...1000`, `> 0`.
     public var summary: String {
         var parts: [String] = []
@@ -154,11 +151,5 @@ extension APIMember {
     /// (so a member's name and its value cannot disagree), with its doc.
     static func plain<Value: Sendable>(_ cases: [(Value, String)]) -> [APIMember] {
         cases.map { value, doc in plain(String(describing: value), value, doc: doc) }
-    }
-
-    /// `.name([w₁, w₂, …])`: one non-negative weight per label, in label order.
-    static func perLabelWeights(_ name: String, doc: String, _ make: @escaping @Sendable ([Double]) -> any Sendable) -> APIMember {
-        APIMember(name, [APIArgument(nil, name: "weights", .array(.double), limits: .weights, doc: "One weight per label, in label order.")],
-                  doc: doc) { make($0.doubles("weights")) }
     }
 }
