@@ -13,7 +13,10 @@ public struct ArgumentKey<Value: ArgumentValue>: Sendable {
     /// Nil for a required argument.
     public let defaultValue: Value?
     public let limits: Limits
+    #if !hasFeature(Embedded)
+    /// The reference page's line (lessons.wasm keeps no docs).
     public let doc: String
+    #endif
 
     /// A required argument.
     public init(_ label: String?, name: String? = nil, limits: Limits = Limits(), doc: String) {
@@ -21,7 +24,9 @@ public struct ArgumentKey<Value: ArgumentValue>: Sendable {
         self.name = name ?? label ?? "value"
         self.defaultValue = nil
         self.limits = limits
+        #if !hasFeature(Embedded)
         self.doc = doc
+        #endif
     }
 
     /// An argument with a default (for an optional `Value`, `default: nil` is the nil default).
@@ -30,7 +35,9 @@ public struct ArgumentKey<Value: ArgumentValue>: Sendable {
         self.name = name ?? label ?? "value"
         self.defaultValue = value
         self.limits = limits
+        #if !hasFeature(Embedded)
         self.doc = doc
+        #endif
     }
 
     /// What a member's declaration keeps of the argument, without its type parameter.

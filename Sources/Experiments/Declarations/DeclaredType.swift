@@ -8,7 +8,10 @@ public struct DeclaredMember<Value>: Sendable {
     /// The case Codable writes, when the lesson spells it otherwise (`.balanced(scale:)` is stored as `scaledBalanced`).
     public var storedAs: String?
     public let arguments: [ArgumentFacts]?
+    #if !hasFeature(Embedded)
+    /// The reference page's line (lessons.wasm keeps no docs).
     public let doc: String
+    #endif
     /// Checks across arguments (lengths that must agree, ...); issues name an argument path.
     public let check: @Sendable (ArgumentSource) throws(JSONError) -> [APIIssue]
     public let make: @Sendable (ArgumentSource) throws(JSONError) -> Value
@@ -18,7 +21,9 @@ public struct DeclaredMember<Value>: Sendable {
                 make: @escaping @Sendable (ArgumentSource) throws(JSONError) -> Value) {
         self.name = name
         self.arguments = arguments
+        #if !hasFeature(Embedded)
         self.doc = doc
+        #endif
         self.check = check
         self.make = make
     }
