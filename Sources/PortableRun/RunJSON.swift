@@ -8,30 +8,22 @@ extension Run {
     public init(json v: JSONValue, _ path: String = "run") throws(JSONError) {
         let model = try Model(json: v.field("model", path), path + ".model")
         self.init(try v.field("name", path).string(path + ".name"), model: model,
-                  head: try Self.raw(Head.self, v.field("head", path), path + ".head"),
-                  loss: try Loss(json: v.field("loss", path), path + ".loss"),
-                  sampleWeight: try SampleWeight(json: v.field("sampleWeight", path), path + ".sampleWeight"),
-                  optimizer: try Optimizer(json: v.field("optimizer", path), path + ".optimizer"),
+                  head: try Head.read(json: v.field("head", path), path + ".head"),
+                  loss: try Loss.read(json: v.field("loss", path), path + ".loss"),
+                  sampleWeight: try SampleWeight.read(json: v.field("sampleWeight", path), path + ".sampleWeight"),
+                  optimizer: try Optimizer.read(json: v.field("optimizer", path), path + ".optimizer"),
                   epochs: try v.field("epochs", path).int(path + ".epochs"),
                   batchSize: try v.field("batchSize", path).int(path + ".batchSize"),
-                  schedule: try v.optionalField("schedule", path).map { s throws(JSONError) in
-                      try Schedule(json: s, path + ".schedule") } ?? .constant,
+                  schedule: try Schedule?.read(json: v.optionalField("schedule", path), path + ".schedule") ?? .constant,
                   clipNorm: try v.optionalField("clipNorm", path)?.double(path + ".clipNorm"),
-                  earlyStopping: try v.optionalField("earlyStopping", path).map { e throws(JSONError) in
-                      try EarlyStopping(json: e, path + ".earlyStopping") },
-                  threshold: try Threshold(json: v.field("threshold", path), path + ".threshold"),
-                  outputBias: try Self.raw(OutputBias.self, v.field("outputBias", path), path + ".outputBias"),
-                  logitShift: try v.optionalField("logitShift", path).map { shift throws(JSONError) in
-                      try Self.raw(LogitShift.self, shift, path + ".logitShift") } ?? .none,
+                  earlyStopping: try EarlyStopping?.read(json: v.optionalField("earlyStopping", path), path + ".earlyStopping"),
+                  threshold: try Threshold.read(json: v.field("threshold", path), path + ".threshold"),
+                  outputBias: try OutputBias.read(json: v.field("outputBias", path), path + ".outputBias"),
+                  logitShift: try LogitShift?.read(json: v.optionalField("logitShift", path), path + ".logitShift") ?? .none,
+                  augmentation: try Augmentation?.read(json: v.optionalField("augmentation", path), path + ".augmentation"),
                   seed: try v.field("seed", path).int(path + ".seed"))
     }
 
-    static func raw<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ v: JSONValue, _ path: String) throws(JSONError) -> T
-    where T.RawValue == String {
-        let name = try v.string(path)
-        guard let value = T(rawValue: name) else { throw JSONError("\(path): unknown value '\(name)'") }
-        return value
-    }
 }
 
 extension Model {
@@ -39,142 +31,10 @@ extension Model {
         let (name, values) = try v.enumCase(path)
         let p = path + "." + name
         switch name {
-        case "mlp":
-            let m = try values.field("_0", p)
-            self = .mlp(MLP(hidden: try m.field("hidden", p).ints(p + ".hidden"), dropout: try m.field("dropout", p).double(p + ".dropout"),
-                            batchNorm: try Self.batchNorm(m, p)))
-        case "cnn":
-            let c = try values.field("_0", p)
-            self = .cnn(CNN(filters: try c.field("filters", p).ints(p + ".filters"), dense: try c.field("dense", p).ints(p + ".dense"),
-                            dropout: try c.field("dropout", p).double(p + ".dropout"),
-                            kernelSize: try c.field("kernelSize", p).int(p + ".kernelSize"), batchNorm: try Self.batchNorm(c, p)))
-        case "prevalence": self = .prevalence(PrevalenceBaseline())
+        case "mlp": self = .mlp(try MLP.read(json: values.field("_0", p), p))
+        case "cnn": self = .cnn(try CNN.read(json: values.field("_0", p), p))
+        case "prevalence": self = .prevalence(try PrevalenceBaseline.read(json: values.field("_0", p), p))
         default: throw JSONError("\(path): unknown model '\(name)'")
-        }
-    }
-
-    /// Written only when true.
-    private static func batchNorm(_ v: JSONValue, _ path: String) throws(JSONError) -> Bool {
-        try v.optionalField("batchNorm", path)?.bool(path + ".batchNorm") ?? false
-    }
-}
-
-extension Loss {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        let p = path + "." + name
-        func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
-        switch name {
-        case "binaryCrossEntropy":
-            self = .binaryCrossEntropy(posWeight: try PosWeight(json: values.field("posWeight", p), p + ".posWeight"),
-                                       labelSmoothing: try values.optionalField("labelSmoothing", p)?.double(p + ".labelSmoothing"))
-        case "softmaxCrossEntropy":
-            self = .softmaxCrossEntropy(classWeight: try ClassWeight(json: values.field("classWeight", p), p + ".classWeight"))
-        case "sparseSoftmaxCrossEntropy":
-            self = .sparseSoftmaxCrossEntropy(classWeight: try ClassWeight(json: values.field("classWeight", p), p + ".classWeight"))
-        case "focal":
-            self = .focal(alpha: try values.optionalField("alpha", p)?.double(p + ".alpha"), gamma: try double("gamma"))
-        case "asymmetric":
-            self = .asymmetric(gammaPositive: try double("gammaPositive"), gammaNegative: try double("gammaNegative"), clip: try double("clip"))
-        default: throw JSONError("\(path): unknown loss '\(name)'")
-        }
-    }
-}
-
-extension PosWeight {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        switch name {
-        case "none": self = .none
-        case "balanced": self = .balanced
-        case "scaledBalanced": self = .scaledBalanced(scale: try values.field("scale", path).double(path + ".scale"))
-        case "fixed": self = .fixed(try values.field("_0", path).doubles(path + ".fixed"))
-        default: throw JSONError("\(path): unknown posWeight '\(name)'")
-        }
-    }
-}
-
-extension ClassWeight {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        switch name {
-        case "none": self = .none
-        case "balanced": self = .balanced
-        case "fixed": self = .fixed(try values.field("_0", path).doubles(path + ".fixed"))
-        default: throw JSONError("\(path): unknown classWeight '\(name)'")
-        }
-    }
-}
-
-extension SampleWeight {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        switch name {
-        case "none": self = .none
-        case "rarestLabel": self = .rarestLabel
-        case "inverseFrequency": self = .inverseFrequency
-        case "kerasClassWeight": self = .kerasClassWeight(try values.field("_0", path).doubles(path + ".kerasClassWeight"))
-        default: throw JSONError("\(path): unknown sampleWeight '\(name)'")
-        }
-    }
-}
-
-extension Optimizer {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        let p = path + "." + name
-        func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
-        switch name {
-        case "adam":
-            self = .adam(learningRate: try double("learningRate"), beta1: try double("beta1"), beta2: try double("beta2"),
-                         epsilon: try double("epsilon"))
-        case "adamW":
-            self = .adamW(learningRate: try double("learningRate"), weightDecay: try double("weightDecay"),
-                          beta1: try double("beta1"), beta2: try double("beta2"), epsilon: try double("epsilon"))
-        case "sgd":
-            self = .sgd(learningRate: try double("learningRate"), momentum: try double("momentum"),
-                        nesterov: try values.field("nesterov", p).bool(p + ".nesterov"), weightDecay: try double("weightDecay"))
-        default: throw JSONError("\(path): unknown optimizer '\(name)'")
-        }
-    }
-}
-
-extension Schedule {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        let p = path + "." + name
-        func int(_ key: String) throws(JSONError) -> Int { try values.field(key, p).int(p + "." + key) }
-        func double(_ key: String) throws(JSONError) -> Double { try values.field(key, p).double(p + "." + key) }
-        switch name {
-        case "constant": self = .constant
-        case "warmup": self = .warmup(epochs: try int("epochs"))
-        case "step": self = .step(everyEpochs: try int("everyEpochs"), factor: try double("factor"), warmupEpochs: try int("warmupEpochs"))
-        case "cosine": self = .cosine(epochs: try int("epochs"), alpha: try double("alpha"), warmupEpochs: try int("warmupEpochs"))
-        default: throw JSONError("\(path): unknown schedule '\(name)'")
-        }
-    }
-}
-
-extension EarlyStopping {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        self.init(patience: try v.field("patience", path).int(path + ".patience"),
-                  minDelta: try v.field("minDelta", path).double(path + ".minDelta"),
-                  restoreBestWeights: try v.field("restoreBestWeights", path).bool(path + ".restoreBestWeights"))
-    }
-}
-
-extension Threshold {
-    init(json v: JSONValue, _ path: String) throws(JSONError) {
-        let (name, values) = try v.enumCase(path)
-        let p = path + "." + name
-        switch name {
-        case "fixed": self = .fixed(try values.field("_0", p).double(p))
-        case "perLabel": self = .perLabel(try values.field("_0", p).doubles(p))
-        case "tuned": self = .tuned(maximizing: try Run.raw(ThresholdObjective.self, values.field("maximizing", p), p + ".maximizing"))
-        case "tunedOnTest":
-            self = .tunedOnTest(maximizing: try Run.raw(ThresholdObjective.self, values.field("maximizing", p), p + ".maximizing"))
-        case "topK": self = .topK(try values.field("_0", p).int(p))
-        default: throw JSONError("\(path): unknown threshold '\(name)'")
         }
     }
 }

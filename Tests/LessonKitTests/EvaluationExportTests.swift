@@ -201,6 +201,6 @@ final class EvaluationExportTests: XCTestCase {
     func testExportRefusesALessonWithErrors() throws {
         let lesson = try EvaluationFixture.lesson(EvaluationFixture.blocks([("experiment", "let r = Run(\"a\", epoch: 1)")]))
         guard case .failure(let list) = LessonExport.program(for: lesson) else { return XCTFail("expected diagnostics") }
-        XCTAssertEqual(list.diagnostics.map(\.message), ["Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, seed)"])
+        XCTAssertEqual(list.diagnostics.map(\.message), ["Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, augmentation, seed)"])
     }
 }

@@ -121,7 +121,7 @@ final class PlanJSONCheckTests: XCTestCase {
             // The head given an integer.
             ("\"type\": \"Head\"", "\"int\": 3,\n\"type\": \"Head\"", "the plan gives a value of type 'Int' where it says 'Head'"),
             // A member the API does not have.
-            ("\"signature\": \"Run(_:model:head:loss:sampleWeight:optimizer:epochs:batchSize:schedule:clipNorm:earlyStopping:threshold:outputBias:logitShift:seed:)\"",
+            ("\"signature\": \"Run(_:model:head:loss:sampleWeight:optimizer:epochs:batchSize:schedule:clipNorm:earlyStopping:threshold:outputBias:logitShift:augmentation:seed:)\"",
              "\"signature\": \"Run(_:model:)\"", "the plan calls 'Run(_:model:)' of 'Run'"),
             // An argument left out.
             ("\"name\": \"epochs\"", "\"name\": \"epoch\"", "the plan leaves out argument 'epochs'"),

@@ -36,10 +36,24 @@ final class PairJSONTests: XCTestCase {
         Run("stopping", earlyStopping: EarlyStopping(patience: 3, minDelta: 1e-4, restoreBestWeights: false)),
         Run("every option", loss: .binaryCrossEntropy(labelSmoothing: 0.2), epochs: 30, schedule: .warmup(epochs: 1), clipNorm: 5,
             earlyStopping: EarlyStopping()),
+        Run("augmented", augmentation: Augmentation(flips: .horizontal, shift: 2, noise: 0.05)),
+        Run("flipped both ways", augmentation: Augmentation(flips: .both)),
+        Run("noise only", augmentation: Augmentation(noise: 0.25)),
     ]
 
     func testEveryRunSettingReadsBackAsNativeCodableWroteIt() throws {
         for run in Self.everyRunSetting { XCTAssertEqual(try read(run), run, run.name) }
+    }
+
+    /// No augmentation (nil, or one that changes nothing) writes no field: every cache key stays;
+    /// one that changes the images changes what is trained.
+    func testAugmentationKeepsCacheKeysUntilItChangesTheImages() throws {
+        XCTAssertEqual(try CanonicalJSON.string(Run("r", augmentation: Augmentation())), try CanonicalJSON.string(Run("r")))
+        XCTAssertFalse(try CanonicalJSON.string(Run("r")).contains("augmentation"))
+        let plain = try PairRun.execute(Array(SmallPairs.mlp.text().utf8), clock: .stopped)
+        let augmented = try PairRun.execute(Array(SmallPairs.augmented.text().utf8), clock: .stopped)
+        XCTAssertNotEqual(plain, augmented)
+        XCTAssertEqual(augmented, try PairRun.execute(Array(SmallPairs.augmented.text().utf8), clock: .stopped), "seeded")
     }
 
     func testShapesReadBackAndOtherDataIsRefusedByName() throws {

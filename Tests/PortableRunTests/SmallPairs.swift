@@ -29,4 +29,10 @@ enum SmallPairs {
         run: Run("cnn options", model: CNN(filters: [4], dense: [6], batchNorm: true), epochs: 2, batchSize: 32,
                  schedule: .step(everyEpochs: 1, factor: 0.5), clipNorm: 1, seed: 2),
         dataset: cnn.dataset)
+    /// The MLP pair with every augmentation: flips, a shift with zero fill, pixel noise.
+    static let augmented = PairRequest(
+        run: Run("mlp", model: MLP(hidden: [12, 6], dropout: 0.1), sampleWeight: .rarestLabel,
+                 optimizer: .sgd(learningRate: 0.05, momentum: 0.9), epochs: 2, batchSize: 16, outputBias: .prior,
+                 augmentation: Augmentation(flips: .both, shift: 2, noise: 0.05), seed: 5),
+        dataset: mlp.dataset)
 }

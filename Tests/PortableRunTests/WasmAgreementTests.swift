@@ -63,6 +63,8 @@ final class WasmAgreementTests: XCTestCase {
         try assertAgreement(SmallPairs.cnnOptions)
     }
 
+    func testAugmentedPairAgreesBitForBit() throws { try assertAgreement(SmallPairs.augmented) }
+
     /// The generated Shapes training split: the same image and label bits in the module.
     func testShapesDataAgreeBitForBit() throws {
         struct Hashes: Decodable, Equatable { var images: String, labels: String, count: Int }

@@ -67,7 +67,8 @@ public enum RunExecutor {
             epochs: run.epochs, batchSize: run.batchSize, seed: UInt64(truncatingIfNeeded: run.seed),
             outputBias: run.outputBias == .prior ? .prior : .zero, head: head,
             learningRateSchedule: run.schedule?.learningRateSchedule,
-            gradientClipping: run.clipNorm.map { GradientClipping(maxNorm: $0) }, earlyStopping: run.earlyStopping?.rule)
+            gradientClipping: run.clipNorm.map { GradientClipping(maxNorm: $0) }, earlyStopping: run.earlyStopping?.rule,
+            augmentation: run.augmentation?.rule)
         let trainer = Trainer(model: model, loss: loss, optimizer: run.optimizer.gradientOptimizer,
                               configuration: configuration)
         let validation = dataset.validation.count > 0

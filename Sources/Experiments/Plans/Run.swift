@@ -22,6 +22,8 @@ public struct Run: Hashable, Sendable {
     public var outputBias: OutputBias
     /// nil for `.none`, so a run without a shift keeps the cache key it had before the shift existed.
     public var logitShift: LogitShift?
+    /// nil for no augmentation, so a run without it keeps the cache key it had before augmentation existed.
+    public var augmentation: Augmentation?
     /// Seeds weight initialisation, dropout and the per-epoch shuffle.
     public var seed: Int
 
@@ -39,6 +41,7 @@ public struct Run: Hashable, Sendable {
                 threshold: Threshold = .fixed(0.5),
                 outputBias: OutputBias = .zero,
                 logitShift: LogitShift = .none,
+                augmentation: Augmentation? = nil,
                 seed: Int = 0) {
         self.name = name
         self.model = model.model
@@ -54,6 +57,7 @@ public struct Run: Hashable, Sendable {
         self.threshold = threshold
         self.outputBias = outputBias
         self.logitShift = logitShift == .none ? nil : logitShift
+        self.augmentation = augmentation?.isIdentity == true ? nil : augmentation
         self.seed = seed
     }
 }
@@ -105,6 +109,8 @@ extension Run {
             APIArgument("threshold", .api("Threshold"), default: ".fixed(0.5)", doc: "How probabilities become labels."),
             APIArgument("outputBias", .api("OutputBias"), default: ".zero", doc: "Initial bias of the logits layer."),
             APIArgument("logitShift", .api("LogitShift"), default: ".none", doc: "Shift of the logits after training, before the head."),
+            APIArgument("augmentation", .optional(.api("Augmentation")), default: "nil",
+                        doc: "Random flips, shifts and noise on the training images; nil: the images as they are."),
             APIArgument("seed", .int, default: "0", limits: .range(0...Double(Int32.max)),
                         doc: "Seeds initialisation, dropout and shuffling."),
         ], doc: "A named training run.", check: { a in
@@ -121,7 +127,7 @@ extension Run {
                 sampleWeight: a.object("sampleWeight"), optimizer: a.object("optimizer"), epochs: a.int("epochs"),
                 batchSize: a.int("batchSize"), schedule: a.object("schedule"), clipNorm: a.optionalDouble("clipNorm"),
                 earlyStopping: a["earlyStopping"].object as? EarlyStopping, threshold: a.object("threshold"), outputBias: a.object("outputBias"),
-                logitShift: a.object("logitShift"), seed: a.int("seed"))
+                logitShift: a.object("logitShift"), augmentation: a["augmentation"].object as? Augmentation, seed: a.int("seed"))
         },
     ])
 }

@@ -1,0 +1,103 @@
+import Foundation
+@testable import Experiments
+import PortableJSON
+import XCTest
+
+/// Declared types: one declaration gives the evaluator's description (defaults spelled
+/// from typed values), the typed builder, and the reader of the type's Codable JSON.
+final class DeclaredTypeTests: XCTestCase {
+    private func codableJSON<T: Encodable>(_ value: T) throws -> JSONValue {
+        try JSONValue(parsing: String(decoding: JSONEncoder().encode(value), as: UTF8.self))
+    }
+
+    /// What lessons.wasm reads is what native Codable writes, for every member.
+    func testDeclaredReadersReadWhatCodableWrites() throws {
+        for optimizer: Optimizer in [.adam(), .adamW(learningRate: 0.01, weightDecay: 0.1), .sgd(learningRate: 0.5, momentum: 0.9, nesterov: true)] {
+            XCTAssertEqual(try Optimizer.read(json: codableJSON(optimizer), "optimizer"), optimizer)
+        }
+        let schedules: [Schedule] = [.constant, .warmup(epochs: 3), .step(everyEpochs: 2, factor: 0.5, warmupEpochs: 1),
+                                     .cosine(epochs: 7, alpha: 0.25, warmupEpochs: 0)]
+        for schedule in schedules {
+            XCTAssertEqual(try Schedule.read(json: codableJSON(schedule), "schedule"), schedule)
+        }
+        // A case's unlabelled value is stored as `_0`; a String enum's case by its name.
+        for threshold: Threshold in [.fixed(0.3), .perLabel([0.2, 0.7]), .tuned(maximizing: .f1), .tunedOnTest(maximizing: .f1), .topK(2)] {
+            XCTAssertEqual(try Threshold.read(json: codableJSON(threshold), "threshold"), threshold)
+        }
+        XCTAssertEqual(try Head.read(json: codableJSON(Head.softmax), "head"), .softmax)
+        XCTAssertEqual(try OutputBias.read(json: codableJSON(OutputBias.prior), "outputBias"), .prior)
+        XCTAssertEqual(try LogitShift.read(json: codableJSON(LogitShift.undoPosWeight), "logitShift"), .undoPosWeight)
+        XCTAssertThrowsError(try Head.read(json: .string("tanh"), "run.head")) {
+            XCTAssertEqual(($0 as? JSONError)?.description, "run.head: unknown Head 'tanh'")
+        }
+        let stopping = EarlyStopping(patience: 3, minDelta: 0.01, restoreBestWeights: false)
+        XCTAssertEqual(try EarlyStopping.read(json: codableJSON(stopping), "earlyStopping"), stopping)
+        XCTAssertEqual(try EarlyStopping?.read(json: nil, "earlyStopping"), nil)
+    }
+
+    func testDeclaredReadersNameWhatIsWrong() throws {
+        XCTAssertThrowsError(try Schedule.read(json: JSONValue(parsing: #"{"step": {"factor": 0.5}}"#), "run.schedule")) {
+            XCTAssertEqual(($0 as? JSONError)?.description, "run.schedule.step.everyEpochs: missing")
+        }
+        // A field a type leaves out when it holds its default (`batchNorm: false` is stored as nil) reads as the default.
+        XCTAssertEqual(try MLP.read(json: JSONValue(parsing: #"{"hidden": [8], "dropout": 0.5}"#), "mlp"), MLP(hidden: [8], dropout: 0.5))
+        XCTAssertEqual(try CNN.read(json: codableJSON(CNN(filters: [4], kernelSize: 5, batchNorm: true)), "cnn"),
+                       CNN(filters: [4], kernelSize: 5, batchNorm: true))
+        // An optional's absent field is its nil, whatever its default.
+        XCTAssertEqual(try Optimizer.read(json: codableJSON(Optimizer.sgd(momentum: 0.9, nesterov: true)), "o"),
+                       .sgd(momentum: 0.9, nesterov: true))
+        XCTAssertThrowsError(try Schedule.read(json: JSONValue(parsing: #"{"step": {"everyEpochs": 1.5}}"#), "s")) {
+            XCTAssertEqual(($0 as? JSONError)?.description, "s.step.everyEpochs: expected a whole number")
+        }
+        XCTAssertThrowsError(try Schedule.read(json: JSONValue(parsing: #"{"linear": {}}"#), "s")) {
+            XCTAssertEqual(($0 as? JSONError)?.description, "s: unknown Schedule 'linear'")
+        }
+    }
+
+    /// A default's Swift spelling comes from its typed value; a declared type's value
+    /// is spelled by the member that makes it from its defaults.
+    func testDefaultsAreSpelledFromTheirValues() {
+        XCTAssertEqual(Schedule.constant.swiftSource, ".constant")
+        XCTAssertEqual(EarlyStopping().swiftSource, "EarlyStopping()")
+        XCTAssertEqual((nil as EarlyStopping?).swiftSource, "nil")
+        XCTAssertEqual(0.1.swiftSource, "0.1")
+        XCTAssertEqual(1e-8.swiftSource, "1e-8")
+        XCTAssertEqual(2.5e20.swiftSource, "2.5e20")
+        XCTAssertEqual(MLP().swiftSource, "MLP()")
+        XCTAssertEqual(Optimizer.adam().swiftSource, ".adam()")
+        XCTAssertEqual(2.0.swiftSource, "2")
+        XCTAssertEqual(["a\"b", "c"].swiftSource, #"["a\"b", "c"]"#)
+        let step = APICatalog.standard.type(named: "Schedule")?.members.first { $0.name == "step" }
+        XCTAssertEqual(step?.arguments?.map(\.defaultSource), [nil, "0.1", "0"])
+        XCTAssertEqual(step?.arguments?.first?.kind, .int)
+        let early = APICatalog.standard.type(named: "EarlyStopping")?.initializers.first
+        XCTAssertEqual(early?.arguments?.map(\.defaultSource), ["5", "0", "true"])
+    }
+
+    /// A case written without parentheses is named as Swift spells it, in every declared enum.
+    func testPlainMembersAreNamedAsTheirCases() {
+        let enums = ["Head", "OutputBias", "LogitShift", "ThresholdObjective", "SampleWeight", "ClassWeight", "PosWeight", "Flips", "Schedule"]
+        for type in enums.compactMap(APICatalog.standard.type(named:)) {
+            for member in type.members where member.arguments == nil {
+                XCTAssertEqual(String(describing: member.build(APIArguments([:]))), member.name, type.name)
+            }
+        }
+        XCTAssertEqual(try PosWeight.read(json: codableJSON(PosWeight.balanced(scale: 0.5)), "posWeight"), .scaledBalanced(scale: 0.5))
+        XCTAssertEqual(try Loss.read(json: codableJSON(Loss.focal(alpha: nil)), "loss"), .focal(alpha: nil), "nil stays nil, not the default")
+        XCTAssertEqual(try Loss.read(json: codableJSON(Loss.binaryCrossEntropy()), "loss"), .binaryCrossEntropy(), "0 smoothing is stored as nil")
+        XCTAssertEqual(Loss.binaryCrossEntropy().swiftSource, ".binaryCrossEntropy()")
+        XCTAssertEqual(PrevalenceBaseline().swiftSource, "PrevalenceBaseline()")
+    }
+
+    /// The builder reads typed values: the evaluator's checked arguments make the value.
+    func testBuildersReadTypedArguments() throws {
+        let member = try XCTUnwrap(APICatalog.standard.type(named: "Schedule")?.members.first { $0.name == "cosine" })
+        let built = member.build(APIArguments(["epochs": .int(4), "alpha": .double(0.5), "warmupEpochs": .int(1)]))
+        XCTAssertEqual(built as? Schedule, .cosine(epochs: 4, alpha: 0.5, warmupEpochs: 1))
+        XCTAssertEqual(try EarlyStopping.members[0].make(.defaults), EarlyStopping())
+        // A member's own check reads typed arguments too.
+        let sgd = try XCTUnwrap(APICatalog.standard.type(named: "Optimizer")?.members.first { $0.name == "sgd" })
+        let plain: [String: APIValue] = ["learningRate": .double(0.1), "momentum": .double(0), "nesterov": .bool(true), "weightDecay": .double(0)]
+        XCTAssertEqual(sgd.check(APIArguments(plain)).map(\.message), ["Nesterov momentum needs momentum > 0"])
+    }
+}
