@@ -52,6 +52,8 @@ extension RunReport {
         if name == "trainSeconds" { return trainSeconds }
         if let metric = MetricCatalog.named(name) { return value(of: metric) }
         if let metric = LabelMetricCatalog.named(name) { return value(of: metric, label: label ?? "") }
+        // An epoch member without `atEpoch:` (`trainLoss`) reads the last epoch trained.
+        if let metric = EpochMetricCatalog.named(name) { return value(of: metric, atEpoch: epochsTrained) }
         return .nan
     }
 }
