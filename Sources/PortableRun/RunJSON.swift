@@ -39,16 +39,24 @@ extension Model {
     }
 }
 
-extension Shapes {
-    /// A `Shapes` description as `DatasetSource.shapes` writes it (`{"shapes": {"_0": {...}}}`);
-    /// any other dataset kind is an error naming it (the module has no files to read).
+extension PairData {
+    /// A dataset as `DatasetSource` writes it (`{"shapes": {"_0": {...}}}`,
+    /// `{"fashionMosaics": {"_0": {...}}}`); any other kind is an error naming it (the
+    /// module has no files to read).
     public init(source v: JSONValue, _ path: String = "dataset") throws(JSONError) {
         let (name, values) = try v.enumCase(path)
-        guard name == "shapes" else {
-            throw JSONError("\(path): \(name) data cannot be made in WebAssembly yet (only Shapes is generated there)")
+        let p = path + "." + name
+        switch name {
+        case "shapes": self = .shapes(try Shapes(json: values.field("_0", p), p))
+        case "fashionMosaics": self = .fashionMosaics(try FashionMosaics(json: values.field("_0", p), p))
+        default:
+            throw JSONError("\(path): \(name) data cannot be made in WebAssembly (only Shapes and FashionMosaics are made there)")
         }
-        let p = path + ".shapes"
-        let s = try values.field("_0", p)
+    }
+}
+
+extension Shapes {
+    init(json s: JSONValue, _ p: String) throws(JSONError) {
         var together: [String: String] = [:]
         guard case .object(let pairs) = try s.field("together", p) else { throw JSONError("\(p).together: expected an object") }
         for (key, value) in pairs { together[key] = try value.string(p + ".together." + key) }
@@ -56,5 +64,16 @@ extension Shapes {
                   together: together, size: try s.field("size", p).int(p + ".size"), noise: try s.field("noise", p).double(p + ".noise"),
                   train: try s.field("train", p).int(p + ".train"), validation: try s.field("validation", p).int(p + ".validation"),
                   test: try s.field("test", p).int(p + ".test"), seed: try s.field("seed", p).int(p + ".seed"))
+    }
+}
+
+extension FashionMosaics {
+    init(json s: JSONValue, _ p: String) throws(JSONError) {
+        self.init(categories: try s.field("categories", p).strings(p + ".categories"),
+                  prevalence: try s.field("prevalence", p).doubles(p + ".prevalence"),
+                  size: try s.field("size", p).int(p + ".size"), distractors: try s.field("distractors", p).double(p + ".distractors"),
+                  train: try s.field("train", p).int(p + ".train"), validation: try s.field("validation", p).int(p + ".validation"),
+                  test: try s.field("test", p).int(p + ".test"), seed: try s.field("seed", p).int(p + ".seed"),
+                  folder: try s.optionalField("folder", p)?.string(p + ".folder"))
     }
 }

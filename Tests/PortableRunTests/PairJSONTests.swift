@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Experiments
+import Datasets
 import LessonKit
 import PortableJSON
 @testable import PortableRun
@@ -56,13 +57,31 @@ final class PairJSONTests: XCTestCase {
         XCTAssertEqual(augmented, try PairRun.execute(Array(SmallPairs.augmented.text().utf8), clock: .stopped), "seeded")
     }
 
-    func testShapesReadBackAndOtherDataIsRefusedByName() throws {
-        guard case .shapes(let shapes) = SmallPairs.cnn.dataset else { return XCTFail() }
-        XCTAssertEqual(try Shapes(source: JSONValue(parsing: CanonicalJSON.string(SmallPairs.cnn.dataset))), shapes)
-        let fashion = try CanonicalJSON.string(DatasetSource.fashionMosaics(FashionMosaics()))
-        XCTAssertThrowsError(try Shapes(source: JSONValue(parsing: fashion))) {
+    func testShapesAndMosaicsReadBackAndFileDataIsRefusedByName() throws {
+        func read(_ source: DatasetSource) throws -> PairData {
+            try PairData(source: JSONValue(parsing: CanonicalJSON.string(source)))
+        }
+        guard case .shapes(let shapes) = SmallPairs.cnn.dataset, case .shapes(let read1) = try read(SmallPairs.cnn.dataset) else {
+            return XCTFail()
+        }
+        XCTAssertEqual(read1, shapes)
+        for mosaics in [FashionMosaics(), FashionMosaics(categories: ["bag"], prevalence: [0.3], size: 28, distractors: 0.25,
+                                                        train: 7, validation: 3, test: 2, seed: -4, folder: "fashion")] {
+            guard case .fashionMosaics(let back) = try read(.fashionMosaics(mosaics)) else { return XCTFail() }
+            XCTAssertEqual(back, mosaics)
+        }
+        XCTAssertThrowsError(try read(.numpy(NumpyDataset(images: "x.npy", labels: "y.npy")))) {
             XCTAssertEqual(($0 as? JSONError)?.description,
-                           "dataset: fashionMosaics data cannot be made in WebAssembly yet (only Shapes is generated there)")
+                           "dataset: numpy data cannot be made in WebAssembly (only Shapes and FashionMosaics are made there)")
+        }
+    }
+
+    /// Mosaics need the items: without them the request is refused, not trained on nothing.
+    func testMosaicsWithoutImagesAreRefused() throws {
+        let request = try PairRequest(run: SmallPairs.mlp.run, dataset: .fashionMosaics(FashionMosaics(train: 4, validation: 2, test: 2))).text()
+        XCTAssertThrowsError(try PairRun.execute(Array(request.utf8), clock: .stopped)) {
+            XCTAssertEqual(($0 as? PairError)?.description, "dataset: FashionMosaics needs the Fashion-MNIST images, and none were given "
+                           + "(the host hands them over with lessons_fashion_images)")
         }
     }
 
