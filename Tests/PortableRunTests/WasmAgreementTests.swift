@@ -29,9 +29,12 @@ final class WasmAgreementTests: XCTestCase {
     }
 
     private func call(_ engine: WasmEngine, _ request: String, _ arguments: [String] = []) throws -> (status: Int32, output: String, errors: String) {
-        do { return try engine.call(request, arguments: arguments) } catch let error as LessonsError where !required {
+        let result: (status: Int32, output: String, errors: String)
+        do { result = try engine.call(request, arguments: arguments) } catch let error as LessonsError where !required {
             throw XCTSkip("\(error)")  // node is not installed
         }
+        if result.errors.contains("predates Fashion-MNIST mosaics") && !required { throw XCTSkip(result.errors) }
+        return result
     }
 
     private func assertAgreement(_ pair: PairRequest, fashion: FashionImages? = nil,

@@ -55,6 +55,7 @@ export async function loadLessons(bytes) {
 /// inflated with DecompressionStream (node ≥ 18, browsers) and copied into the module,
 /// which keeps them for later pairs (lessons_fashion_images).
 async function loadFashionImages(x, gzipped) {
+  if (!x.lessons_fashion_images) throw new LessonsRefusal(1, "this lessons.wasm predates Fashion-MNIST mosaics (make wasm)");
   let bytes = new Uint8Array(gzipped);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
