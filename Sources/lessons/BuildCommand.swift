@@ -20,19 +20,14 @@ extension Lessons {
             // bad input anywhere stops the build before the site is touched.
             let pipeline = runOptions.pipeline()
             var extras: [String: PageExtras] = [:]
-            var failed = false, needsFashion = false
+            var failed = false
             for item in try library.loadCourse() {
                 let report = try pipeline.run(item.lesson, id: item.file.id, fileName: item.file.fileName, overrides: [:])
                 FailureReport.print(report, source: item.lesson.source)
                 failed = failed || !report.failures.isEmpty
                 extras[item.file.id] = try report.results.pageExtras()
-                needsFashion = needsFashion || FashionAsset.isNeeded(by: report.results.comparisons)
             }
             let result = try SiteBuilder(library: library, outputDirectory: output.out).buildAll(extras: extras)
-            // The Fashion-MNIST items for reruns in the browser, beside lessons.wasm.
-            if needsFashion, let written = try FashionAsset.write(site: output.out) {
-                Console.error("Wrote \(written) (Fashion-MNIST for reruns in the browser).")
-            }
             Console.error("Rendered \(result.entries.count) lesson\(result.entries.count == 1 ? "" : "s").")
             PagePrinter.announce(result.indexPath)
             if failed { throw ExitCode(1) }

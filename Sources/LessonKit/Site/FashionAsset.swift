@@ -3,7 +3,8 @@ import Datasets
 
 /// The Fashion-MNIST items for lessons.wasm: `site/assets/fashion-mnist.bin.gz`, beside
 /// the module, which the page (and `lessons verify --engine wasm`) hands to the module
-/// when a lesson's mosaics rerun.
+/// when a lesson's mosaics rerun. Written on demand (`lessons fashion-asset`), not by
+/// `lessons build` and not committed: at 30 MB it waits until the page's rerun panel uses it.
 ///
 /// It holds both files whole (60,000 + 10,000 items, `FashionImages.packed`, gzip -9n):
 /// a mosaic's items are the first ones of each class's pool, shuffled by the dataset's
@@ -14,16 +15,6 @@ public enum FashionAsset {
     /// Where the asset lies for `module` (lessons.wasm): in the same folder.
     public static func path(besideModule module: String) -> String {
         URL(fileURLWithPath: module).deletingLastPathComponent().appendingPathComponent(fileName).path
-    }
-
-    /// True when a comparison draws mosaics from the system copy (the asset's items).
-    public static func isNeeded(by comparisons: [LessonRunner.Comparison]) -> Bool {
-        comparisons.contains { comparison in
-            ([comparison.dataset] + (comparison.alsoTestOn ?? [:]).values).contains {
-                if case .fashionMosaics(let mosaics) = $0 { return mosaics.folder == nil }
-                return false
-            }
-        }
     }
 
     /// The asset's bytes: the system copy of Fashion-MNIST, packed and gzipped.
