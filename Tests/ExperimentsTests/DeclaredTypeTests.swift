@@ -74,6 +74,26 @@ final class DeclaredTypeTests: XCTestCase {
         XCTAssertEqual(early?.arguments?.map(\.defaultSource), ["5", "0", "true"])
     }
 
+    /// Run is declared: its defaults are spelled from their values as they were written by hand,
+    /// an enum case with values by its member (`.fixed(0.5)`), the model by its own declaration.
+    func testRunIsDescribedByItsDeclaration() throws {
+        XCTAssertEqual(Threshold.fixed(0.5).swiftSource, ".fixed(0.5)")
+        XCTAssertEqual(Threshold.tuned(maximizing: .f1).swiftSource, ".tuned(maximizing: .f1)")
+        XCTAssertEqual(Model.cnn(CNN()).swiftSource, "CNN()")
+        let run = try XCTUnwrap(APICatalog.standard.type(named: "Run")?.initializers.first)
+        XCTAssertEqual(run.signature(typeName: "Run"), "Run(_:model:head:loss:sampleWeight:optimizer:epochs:batchSize:schedule:"
+                       + "clipNorm:earlyStopping:threshold:outputBias:logitShift:augmentation:seed:)")
+        XCTAssertEqual(run.arguments?.map(\.defaultSource), [nil, "MLP()", ".sigmoid", ".binaryCrossEntropy()", ".none", ".adam()", "10", "32",
+                                                             ".constant", "nil", "nil", ".fixed(0.5)", ".zero", ".none", "nil", "0"])
+        XCTAssertEqual(run.arguments?[1].kind, .api("ModelSpecification"))
+        XCTAssertEqual(run.arguments?[10].kind, .optional(.api("EarlyStopping")))
+        // A field Run leaves out at its default (`schedule: .constant` is stored as nil) reads as the default.
+        XCTAssertEqual(try Run.read(json: codableJSON(Run("r")), "run"), Run("r"))
+        XCTAssertThrowsError(try Run.read(json: JSONValue(parsing: #"{"name": "r", "model": {"rnn": {}}}"#), "run")) {
+            XCTAssertEqual(($0 as? JSONError)?.description, "run.model: unknown model 'rnn'")
+        }
+    }
+
     /// A case written without parentheses is named as Swift spells it, in every declared enum.
     func testPlainMembersAreNamedAsTheirCases() {
         let enums = ["Head", "OutputBias", "LogitShift", "ThresholdObjective", "SampleWeight", "ClassWeight", "PosWeight", "Flips", "Schedule"]
