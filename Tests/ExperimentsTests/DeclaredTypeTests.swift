@@ -94,6 +94,21 @@ final class DeclaredTypeTests: XCTestCase {
         }
     }
 
+    /// Seeds is declared with its literals: each is read as its typed value and made into seeds.
+    func testSeedsAndTheirLiteralsAreDeclared() throws {
+        let seeds = try XCTUnwrap(APICatalog.standard.type(named: "Seeds"))
+        XCTAssertEqual(seeds.literals.map(\.kind), [.int, .array(.int)])
+        XCTAssertEqual(seeds.literals.map(\.limits.summary), ["1...32", "0...2147483647, 1...32 entries"])
+        XCTAssertEqual(seeds.literals[0].build(.int(3)) as? Seeds, [1, 2, 3])
+        XCTAssertEqual(seeds.literals[1].build(.array([.int(3), .int(7)])) as? Seeds, [3, 7])
+        let from = try XCTUnwrap(seeds.staticMembers.first)
+        XCTAssertEqual(from.signature(typeName: "Seeds"), ".from(_:count:)")
+        XCTAssertEqual(from.build(APIArguments(["first": .int(4), "count": .int(2)])) as? Seeds, [4, 5])
+        XCTAssertEqual(from.check(APIArguments(["first": .int(Int(Int32.max)), "count": .int(2)])).map(\.message),
+                       ["seed 2147483648 is outside 0...2147483647"])
+        XCTAssertEqual(try Seeds.read(json: codableJSON(Seeds([3, 7])), "seeds"), [3, 7])
+    }
+
     /// A case written without parentheses is named as Swift spells it, in every declared enum.
     func testPlainMembersAreNamedAsTheirCases() {
         let enums = ["Head", "OutputBias", "LogitShift", "ThresholdObjective", "SampleWeight", "ClassWeight", "PosWeight", "Flips", "Schedule"]

@@ -63,9 +63,13 @@ public struct DeclaredMember<Value>: Sendable {
 public protocol DeclaredType: ArgumentValue, Equatable {
     static var typeName: String { get }
     static var members: [DeclaredMember<Self>] { get }
+    /// The literals it may be written as; none unless it says.
+    static var literals: [DeclaredLiteral<Self>] { get }
 }
 
 extension DeclaredType {
+    public static var literals: [DeclaredLiteral<Self>] { [] }
+
     /// A struct (one `init`) reads its fields; an enum the one key that names its case
     /// (its values named by their labels, `_0` for an unlabelled one), or a `String` enum
     /// its case's name.
