@@ -109,9 +109,30 @@ final class DeclaredTypeTests: XCTestCase {
         XCTAssertEqual(try Seeds.read(json: codableJSON(Seeds([3, 7])), "seeds"), [3, 7])
     }
 
+    /// Sweep, SweepMetric and ResultView are declared: each reads back as Codable wrote it, and
+    /// the one-label view is spelled `.perLabel("ring")` though stored as the case `label`.
+    func testSweepsAndViewsAreDeclared() throws {
+        let sweep = Sweep("lr", parameter: "rate", values: [0.1, 0.2], runs: ["a"],
+                          metrics: [SweepMetric(\.macroF1), SweepMetric(\.recall, label: "ring"), SweepMetric(name: "validationLoss", label: nil, epoch: 3)],
+                          label: "rate")
+        XCTAssertEqual(try Sweep.read(json: codableJSON(sweep), "sweep"), sweep)
+        XCTAssertEqual(try Sweep.read(json: codableJSON(Sweep("t", parameter: "p", values: [1, 2], runs: ["a"])), "sweep").metrics, nil)
+        for view in ResultView.all + [.label("ring")] {
+            XCTAssertEqual(try ResultView.read(json: codableJSON(view), "view"), view)
+        }
+        let perLabel = try XCTUnwrap(APICatalog.standard.type(named: "ResultView")?.members.first { $0.arguments != nil })
+        XCTAssertEqual(perLabel.signature(typeName: "ResultView"), ".perLabel(_:)")
+        XCTAssertEqual(perLabel.build(APIArguments(["label": .string("ring")])) as? ResultView, .label("ring"))
+        let atEpoch = try XCTUnwrap(APICatalog.standard.type(named: "SweepMetric")?.members.first { $0.name == "validationLoss" && $0.arguments != nil })
+        XCTAssertEqual(atEpoch.build(APIArguments(["atEpoch": .int(4)])) as? SweepMetric, SweepMetric(name: "validationLoss", label: nil, epoch: 4))
+        XCTAssertThrowsError(try SweepMetric.read(json: JSONValue(parsing: #"{"label": "ring"}"#), "metric")) {
+            XCTAssertEqual(($0 as? JSONError)?.description, "metric.name: missing")
+        }
+    }
+
     /// A case written without parentheses is named as Swift spells it, in every declared enum.
     func testPlainMembersAreNamedAsTheirCases() {
-        let enums = ["Head", "OutputBias", "LogitShift", "ThresholdObjective", "SampleWeight", "ClassWeight", "PosWeight", "Flips", "Schedule"]
+        let enums = ["Head", "OutputBias", "LogitShift", "ThresholdObjective", "SampleWeight", "ClassWeight", "PosWeight", "Flips", "Schedule", "ResultView"]
         for type in enums.compactMap(APICatalog.standard.type(named:)) {
             for member in type.members where member.arguments == nil {
                 XCTAssertEqual(String(describing: member.build(APIArguments([:]))), member.name, type.name)
