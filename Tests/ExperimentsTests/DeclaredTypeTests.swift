@@ -130,6 +130,23 @@ final class DeclaredTypeTests: XCTestCase {
         }
     }
 
+    /// Compare is declared: its arguments' kinds come from their typed keys (a dataset is any
+    /// `DatasetSpecification`, `alsoTestOn:` a dictionary of them), and it reads back as Codable wrote it.
+    func testCompareIsDeclared() throws {
+        let compare = Compare(title: "c", dataset: .shapes(Shapes()), seeds: 3, runs: [Run("a"), Run("b", epochs: 2)],
+                              show: [.table, .label("ring")], alsoTestOn: ["noisy": .shapes(Shapes(noise: 0.2))])
+        XCTAssertEqual(try Compare.read(json: codableJSON(compare), "compare"), compare)
+        let plain = Compare(title: "c", dataset: .shapes(Shapes()), runs: [Run("a")])
+        XCTAssertEqual(try Compare.read(json: codableJSON(plain), "compare"), plain)
+        let initialiser = try XCTUnwrap(APICatalog.standard.type(named: "Compare")?.initializers.first)
+        XCTAssertEqual(initialiser.signature(typeName: "Compare"), "Compare(_:on:seeds:runs:show:alsoTestOn:)")
+        XCTAssertEqual(initialiser.arguments?.map(\.kind), [.string, .api("DatasetSpecification"), .optional(.api("Seeds")), .array(.api("Run")),
+                                                             .optional(.array(.api("ResultView"))),
+                                                             .optional(.dictionary(.string, .api("DatasetSpecification")))])
+        XCTAssertEqual(initialiser.arguments?.map(\.defaultSource), [nil, nil, "nil", nil, "nil", "nil"])
+        XCTAssertEqual(["b": 2, "a": 1].swiftSource, #"["a": 1, "b": 2]"#)
+    }
+
     /// A case written without parentheses is named as Swift spells it, in every declared enum.
     func testPlainMembersAreNamedAsTheirCases() {
         let enums = ["Head", "OutputBias", "LogitShift", "ThresholdObjective", "SampleWeight", "ClassWeight", "PosWeight", "Flips", "Schedule", "ResultView"]
