@@ -147,6 +147,29 @@ final class DeclaredTypeTests: XCTestCase {
         XCTAssertEqual(["b": 2, "a": 1].swiftSource, #"["a": 1, "b": 2]"#)
     }
 
+    /// The four datasets are declared: each reads back as Codable wrote it, their defaults are spelled
+    /// from their values, and their checks read typed arguments.
+    func testDatasetsAreDeclared() throws {
+        let shapes = Shapes(labels: ["ring", "cross"], prevalence: [0.3, 0.5], together: ["ring": "cross"], size: 32, seed: 4)
+        XCTAssertEqual(try Shapes.read(json: codableJSON(shapes), "shapes"), shapes)
+        let mosaics = FashionMosaics(categories: ["bag"], prevalence: [0.2], size: 28, folder: "fashion")
+        XCTAssertEqual(try FashionMosaics.read(json: codableJSON(mosaics), "mosaics"), mosaics)
+        let numpy = NumpyDataset(images: "x.npy", labels: "y.npy", names: ["a"], testImages: "tx.npy", testLabels: "ty.npy")
+        XCTAssertEqual(try NumpyDataset.read(json: codableJSON(numpy), "numpy"), numpy)
+        XCTAssertEqual(try IDXDataset.read(json: codableJSON(IDXDataset(images: "i", labels: "l")), "idx"), IDXDataset(images: "i", labels: "l"))
+        for source: DatasetSource in [.shapes(shapes), .fashionMosaics(mosaics), .numpy(numpy), .idx(IDXDataset(images: "i", labels: "l"))] {
+            XCTAssertEqual(try DatasetSource.read(json: codableJSON(source), "dataset"), source)
+        }
+        let initialiser = try XCTUnwrap(APICatalog.standard.type(named: "Shapes")?.initializers.first)
+        XCTAssertEqual(initialiser.arguments?.map(\.defaultSource), [#"["circle", "square", "triangle", "cross", "ring"]"#,
+                                                                     "[0.4, 0.2, 0.1, 0.05, 0.02]", "[:]", "28", "0.05", "4000", "500", "1000", "1"])
+        let idx = try XCTUnwrap(APICatalog.standard.type(named: "IDXDataset")?.initializers.first)
+        let arguments: [String: APIValue] = ["images": .string("/etc/x"), "labels": .string("l"), "names": .none, "testImages": .string("t"),
+                                             "testLabels": .none, "testFraction": .double(0.2), "validationFraction": .double(0.1), "seed": .int(1)]
+        XCTAssertEqual(idx.check(APIArguments(arguments)).map(\.message),
+                       ["images must be a path inside the lesson's folder, not '/etc/x'", "give both testImages and testLabels, or neither"])
+    }
+
     /// A case written without parentheses is named as Swift spells it, in every declared enum.
     func testPlainMembersAreNamedAsTheirCases() {
         let enums = ["Head", "OutputBias", "LogitShift", "ThresholdObjective", "SampleWeight", "ClassWeight", "PosWeight", "Flips", "Schedule", "ResultView"]
