@@ -3,8 +3,7 @@ import PortableJSON
 /// Declarations of the dataset specs (defined in `Datasets`), with the checks
 /// that can be made before any data is generated or read.
 extension APICatalog {
-    static let prevalenceLimits = Limits(min: 0, max: 1, minCount: 1, maxCount: maxLabels)
-    static let seedLimits = Limits.range(0...Double(Int32.max))
+    static let seedLimits = GeneratedDatasetArguments.seedLimits
 
     static let shapes = APITypeDescription(
         declared: Shapes.self, doc: "Synthetic grayscale images holding zero or more of five shapes; each label has its own prevalence.",
@@ -57,77 +56,6 @@ extension APICatalog {
     }
 }
 
-/// The arguments the generated datasets share.
-enum GeneratedDatasetArguments {
-    /// Which of a generated dataset's `available` kinds of item are its labels (`defaults` unless given).
-    static func labels(_ name: String, _ defaults: [String], of available: Int, doc: String) -> ArgumentKey<[String]> {
-        ArgumentKey(name, default: defaults, limits: Limits(minCount: 1, maxCount: available), doc: doc)
-    }
-
-    /// Each label's share of a generated dataset, rarest last by default.
-    static func prevalence(_ doc: String) -> ArgumentKey<[Double]> {
-        ArgumentKey("prevalence", default: [0.40, 0.20, 0.10, 0.05, 0.02], limits: APICatalog.prevalenceLimits, doc: doc)
-    }
-
-    /// The split sizes of a generated dataset (`items`: "images", "mosaics").
-    static func train(_ items: String) -> ArgumentKey<Int> {
-        ArgumentKey("train", default: 4000, limits: .range(1...60_000), doc: "Training \(items).")
-    }
-    static func validation(_ items: String) -> ArgumentKey<Int> {
-        ArgumentKey("validation", default: 500, limits: .range(0...20_000), doc: "Validation \(items).")
-    }
-    static func test(_ items: String, max: Double) -> ArgumentKey<Int> {
-        ArgumentKey("test", default: 1000, limits: .range(1...max), doc: "Test \(items).")
-    }
-    static func seed(_ doc: String) -> ArgumentKey<Int> { ArgumentKey("seed", default: 1, limits: APICatalog.seedLimits, doc: doc) }
-}
-
-/// The arguments of `Shapes` (apart from the type: its stored properties have the same names).
-enum ShapesArgument {
-    static let labels = GeneratedDatasetArguments.labels("labels", ["circle", "square", "triangle", "cross", "ring"], of: 5,
-                                                         doc: "Which shapes are the labels, in label order.")
-    static let prevalence = GeneratedDatasetArguments.prevalence("Share of images showing each label, one per label.")
-    static let together = ArgumentKey<[String: String]>("together", default: [:], limits: Limits(maxCount: 5),
-                                                        doc: "`[\"square\": \"cross\"]`: every image with a square also shows a cross.")
-    static let size = ArgumentKey<Int>("size", default: 28, limits: .range(16...256), doc: "Side of the square images in pixels.")
-    static let noise = ArgumentKey<Double>("noise", default: 0.05, limits: .range(0...1), doc: "Standard deviation of pixel noise.")
-    static let train = GeneratedDatasetArguments.train("images")
-    static let validation = GeneratedDatasetArguments.validation("images")
-    static let test = GeneratedDatasetArguments.test("images", max: 20_000)
-    static let seed = GeneratedDatasetArguments.seed("Seeds the generator.")
-
-}
-
-extension Shapes: DeclaredType {
-    public static let typeName = "Shapes"
-    public static let members = [
-        DeclaredMember("init", [ShapesArgument.labels.facts, ShapesArgument.prevalence.facts, ShapesArgument.together.facts, ShapesArgument.size.facts, ShapesArgument.noise.facts, ShapesArgument.train.facts, ShapesArgument.validation.facts,
-                                ShapesArgument.test.facts, ShapesArgument.seed.facts], doc: "The built-in synthetic dataset.", check: issues) { a throws(JSONError) in
-            Shapes(labels: try a(ShapesArgument.labels), prevalence: try a(ShapesArgument.prevalence), together: try a(ShapesArgument.together), size: try a(ShapesArgument.size), noise: try a(ShapesArgument.noise),
-                   train: try a(ShapesArgument.train), validation: try a(ShapesArgument.validation), test: try a(ShapesArgument.test), seed: try a(ShapesArgument.seed))
-        },
-    ]
-
-    @Sendable static func issues(_ a: ArgumentSource) throws(JSONError) -> [APIIssue] {
-        let labels = try a(ShapesArgument.labels), prevalence = try a(ShapesArgument.prevalence)
-        var issues = APICatalog.labelIssues(labels, argument: "labels", allowed: ShapeKind.allCases.map(\.rawValue), what: "shape")
-        issues += APICatalog.prevalenceIssues(prevalence, labels: labels, labelArgument: "labels")
-        for (key, value) in try a(ShapesArgument.together).sorted(by: { $0.key < $1.key }) {
-            guard let k = labels.firstIndex(of: key), let v = labels.firstIndex(of: value) else {
-                let missing = labels.contains(key) ? value : key
-                issues.append(APIIssue([.argument("together")], "together names '\(missing)', which is not one of the labels"))
-                continue
-            }
-            if k < prevalence.count, v < prevalence.count, prevalence[v] < prevalence[k] {
-                issues.append(APIIssue([.argument("together")],
-                                       "together: every '\(key)' brings a '\(value)', so prevalence of '\(value)' "
-                                       + "(\(prevalence[v])) must be at least that of '\(key)' (\(prevalence[k]))"))
-            }
-        }
-        return issues
-    }
-}
-
 /// The arguments of `FashionMosaics` (apart from the type: its stored properties have the same names).
 enum FashionMosaicsArgument {
     static let categories = GeneratedDatasetArguments.labels("categories", ["sneaker", "bag", "trouser", "dress", "ankle boot"], of: 10,
@@ -147,18 +75,22 @@ enum FashionMosaicsArgument {
 
 extension FashionMosaics: DeclaredType {
     public static let typeName = "FashionMosaics"
+    private typealias K = FashionMosaicsArgument
+
     public static let members = [
-        DeclaredMember("init", [FashionMosaicsArgument.categories.facts, FashionMosaicsArgument.prevalence.facts, FashionMosaicsArgument.size.facts, FashionMosaicsArgument.distractors.facts, FashionMosaicsArgument.train.facts, FashionMosaicsArgument.validation.facts,
-                                FashionMosaicsArgument.test.facts, FashionMosaicsArgument.seed.facts, FashionMosaicsArgument.folder.facts], doc: "Real images from Fashion-MNIST.", check: { a throws(JSONError) in
-            let categories = try a(FashionMosaicsArgument.categories), size = try a(FashionMosaicsArgument.size)
+        DeclaredMember("init", [K.categories.facts, K.prevalence.facts, K.size.facts, K.distractors.facts, K.train.facts,
+                                K.validation.facts, K.test.facts, K.seed.facts, K.folder.facts],
+                       doc: "Real images from Fashion-MNIST.", check: { a throws(JSONError) in
+            let categories = try a(K.categories), size = try a(K.size)
             var issues = APICatalog.labelIssues(categories, argument: "categories", allowed: FashionMosaics.classNames,
                                                 what: "Fashion-MNIST category")
-            issues += APICatalog.prevalenceIssues(try a(FashionMosaicsArgument.prevalence), labels: categories, labelArgument: "categories")
+            issues += APICatalog.prevalenceIssues(try a(K.prevalence), labels: categories, labelArgument: "categories")
             if ![28, 56].contains(size) { issues.append(APIIssue([.argument("size")], "size must be 28 or 56, got \(size)")) }
-            return issues + APICatalog.pathIssues(try a(FashionMosaicsArgument.folder), argument: "folder")
+            return issues + APICatalog.pathIssues(try a(K.folder), argument: "folder")
         }) { a throws(JSONError) in
-            FashionMosaics(categories: try a(FashionMosaicsArgument.categories), prevalence: try a(FashionMosaicsArgument.prevalence), size: try a(FashionMosaicsArgument.size), distractors: try a(FashionMosaicsArgument.distractors),
-                           train: try a(FashionMosaicsArgument.train), validation: try a(FashionMosaicsArgument.validation), test: try a(FashionMosaicsArgument.test), seed: try a(FashionMosaicsArgument.seed), folder: try a(FashionMosaicsArgument.folder))
+            FashionMosaics(categories: try a(K.categories), prevalence: try a(K.prevalence), size: try a(K.size),
+                           distractors: try a(K.distractors), train: try a(K.train), validation: try a(K.validation),
+                           test: try a(K.test), seed: try a(K.seed), folder: try a(K.folder))
         },
     ]
 }
