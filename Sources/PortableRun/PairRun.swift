@@ -20,7 +20,7 @@ public enum PairRun {
     public static func request(_ bytes: [UInt8]) throws(PairError) -> Request {
         do {
             let v = try JSONValue(parsing: bytes)
-            var request = Request(run: try Run(json: v.field("run", "request")), dataset: try PairData(source: v.field("dataset", "request")))
+            var request = Request(run: try Run.read(json: v.field("run", "request"), "run"), dataset: try PairData(source: v.field("dataset", "request")))
             for (i, other) in (try v.optionalField("alsoTestOn", "request")?.array("request.alsoTestOn") ?? []).enumerated() {
                 let path = "request.alsoTestOn[\(i)]"
                 request.alsoTestOn.append((try other.field("name", path).string(path + ".name"),

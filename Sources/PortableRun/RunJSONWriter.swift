@@ -2,7 +2,7 @@ import PortableJSON
 import Experiments
 
 /// A `Run` as JSON in the form its native Codable conformance writes (the reader is
-/// `Run(json:)`), so `results.json` is written the same way natively and in
+/// `Run.read(json:)`, its declaration), so `results.json` is written the same way natively and in
 /// WebAssembly. `RunJSONWriterTests` checks it against `CanonicalJSON`.
 extension Run {
     public var json: JSONValue {

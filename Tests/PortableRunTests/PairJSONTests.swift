@@ -11,7 +11,7 @@ import PortableJSON
 /// natively into the same value, every number to the bit.
 final class PairJSONTests: XCTestCase {
     private func read(_ run: Run) throws -> Run {
-        try Run(json: JSONValue(parsing: CanonicalJSON.string(run)))
+        try Run.read(json: JSONValue(parsing: CanonicalJSON.string(run)), "run")
     }
 
     /// A run with each setting the lesson language has.

@@ -81,3 +81,28 @@ extension Array: ArgumentValue where Element: ArgumentValue {
     public var swiftSource: String { "[" + map(\.swiftSource).joined(separator: ", ") + "]" }
     #endif
 }
+
+/// String keys, as Codable writes a dictionary (an object); `[:]` for none.
+extension Dictionary: ArgumentValue where Key == String, Value: ArgumentValue {
+    public static func read(json: JSONValue?, _ path: String) throws(JSONError) -> [String: Value] {
+        guard case .object(let fields) = try present(json, path) else { throw JSONError("\(path): expected an object") }
+        var out: [String: Value] = [:]
+        for (key, item) in fields { out[key] = try Value.read(json: item, path + "." + key) }
+        return out
+    }
+    #if !hasFeature(Embedded)
+    public static var argumentKind: ValueKind { .dictionary(.string, Value.argumentKind) }
+    public static func read(api value: APIValue) -> [String: Value]? {
+        guard case .dictionary(let pairs) = value else { return nil }
+        var out: [String: Value] = [:]
+        for (key, item) in pairs {
+            guard let key = key.string, let item = Value.read(api: item) else { return nil }
+            out[key] = item
+        }
+        return out
+    }
+    public var swiftSource: String {
+        isEmpty ? "[:]" : "[" + sorted { $0.key < $1.key }.map { $0.key.swiftSource + ": " + $0.value.swiftSource }.joined(separator: ", ") + "]"
+    }
+    #endif
+}

@@ -63,9 +63,13 @@ public struct DeclaredMember<Value>: Sendable {
 public protocol DeclaredType: ArgumentValue, Equatable {
     static var typeName: String { get }
     static var members: [DeclaredMember<Self>] { get }
+    /// The literals it may be written as; none unless it says.
+    static var literals: [DeclaredLiteral<Self>] { get }
 }
 
 extension DeclaredType {
+    public static var literals: [DeclaredLiteral<Self>] { [] }
+
     /// A struct (one `init`) reads its fields; an enum the one key that names its case
     /// (its values named by their labels, `_0` for an unlabelled one), or a `String` enum
     /// its case's name.
@@ -92,7 +96,7 @@ extension DeclaredType {
     public static func read(api value: APIValue) -> Self? { value.object as? Self }
 
     /// The member that makes this value from its defaults alone (`.constant`,
-    /// `EarlyStopping()`); a default of a declared type must be one of these.
+    /// `EarlyStopping()`), or else the enum case with its values (`.fixed(0.5)`).
     public var swiftSource: String {
         for member in Self.members {
             guard (member.arguments ?? []).allSatisfy({ $0.defaultSource() != nil }),
@@ -100,7 +104,24 @@ extension DeclaredType {
             let base = member.name == "init" ? Self.typeName : "." + member.name
             return member.arguments == nil ? base : base + "()"
         }
-        preconditionFailure("\(Self.typeName) value \(self) is not spelled by a member with its defaults")
+        if let spelled = caseSource { return spelled }
+        preconditionFailure("\(Self.typeName) value \(self) is not spelled by a member")
+    }
+
+    /// An enum case with its values (`.fixed(0.5)`), spelled by the member named as the case.
+    private var caseSource: String? {
+        guard let child = Mirror(reflecting: self).children.first, let name = child.label,
+              let member = Self.members.first(where: { ($0.storedAs ?? $0.name) == name }), let arguments = member.arguments else { return nil }
+        // One value is the payload itself, unless labelled (a one-element labelled tuple).
+        let values = arguments.count == 1 && child.value is any ArgumentValue ? [child.value]
+            : Mirror(reflecting: child.value).children.map(\.value)
+        guard values.count == arguments.count else { return nil }
+        var parts: [String] = []
+        for (argument, value) in zip(arguments, values) {
+            guard let value = value as? any ArgumentValue else { return nil }
+            parts.append((argument.label.map { $0 + ": " } ?? "") + value.swiftSource)
+        }
+        return "." + member.name + "(" + parts.joined(separator: ", ") + ")"
     }
     #endif
 }

@@ -1,3 +1,5 @@
+import PortableJSON
+
 /// Several runs trained and measured on one dataset, shown side by side.
 public struct Compare: Codable, Hashable, Sendable {
     public var title: String
@@ -60,60 +62,51 @@ public struct Compare: Codable, Hashable, Sendable {
     }
 }
 
-extension Compare {
-    static let description = APITypeDescription(
-        "Compare", doc: "Runs trained and measured on one dataset, shown side by side after the block.", members: [
-            APIMember("init", [
-                APIArgument(nil, name: "title", .string, limits: Limits(minCount: 1, maxCount: 120), doc: "Heading of the comparison."),
-                APIArgument("on", name: "dataset", .api("DatasetSpecification"), doc: "The dataset every run trains on."),
-                APIArgument("seeds", .optional(.api("Seeds")), default: "nil",
-                            doc: "Train every run once per seed (the dataset is redrawn too); nil: once, with the seeds written."),
-                APIArgument("runs", .array(.api("Run")), limits: Limits(minCount: 1, maxCount: 16), doc: "The runs, in table order."),
-                APIArgument("show", .optional(.array(.api("ResultView"))), default: "nil", limits: Limits(minCount: 1, maxCount: 12),
-                            doc: "The outputs shown after the block, in page order; nil: `[.dataset, .table, .claimed, .loss, .pr]`. "
-                            + "The rest is folded into \"More results\"."),
-                APIArgument("alsoTestOn", .optional(.dictionary(.string, .api("DatasetSpecification"))), default: "nil",
-                            limits: Limits(minCount: 1, maxCount: 4),
-                            doc: "More test sets, by name: each trained model is also measured on their test splits "
-                            + "(not trained again), read as `results[\"run\", on: \"name\"]`. Their labels and image size "
-                            + "must be the dataset's; with `seeds:` each is drawn with the seed too."),
-            ], doc: "A comparison of runs.", check: issues) { a in
-                Compare(title: a.string("title"), dataset: a.object("dataset", as: (any DatasetSpecification).self).source,
-                        seeds: a["seeds"].object as? Seeds, runs: a.objects("runs", as: Run.self),
-                        show: a["show"].array.map { $0.compactMap { $0.object as? ResultView } },
-                        alsoTestOn: otherTestSets(a))
-            },
-        ])
+extension Compare: DeclaredType {
+    public static let typeName = "Compare"
+    static let title = ArgumentKey<String>(nil, name: "title", limits: Limits(minCount: 1, maxCount: 120), doc: "Heading of the comparison.")
+    static let dataset = ArgumentKey<DatasetSource>("on", name: "dataset", doc: "The dataset every run trains on.")
+    static let seeds = ArgumentKey<Seeds?>("seeds", default: nil,
+                                           doc: "Train every run once per seed (the dataset is redrawn too); nil: once, with the seeds written.")
+    static let runs = ArgumentKey<[Run]>("runs", limits: Limits(minCount: 1, maxCount: 16), doc: "The runs, in table order.")
+    static let show = ArgumentKey<[ResultView]?>("show", default: nil, limits: Limits(minCount: 1, maxCount: 12),
+                                                 doc: "The outputs shown after the block, in page order; nil: `[.dataset, .table, .claimed, .loss, .pr]`. "
+                                                 + "The rest is folded into \"More results\".")
+    static let alsoTestOn = ArgumentKey<[String: DatasetSource]?>(
+        "alsoTestOn", default: nil, limits: Limits(minCount: 1, maxCount: 4),
+        doc: "More test sets, by name: each trained model is also measured on their test splits "
+            + "(not trained again), read as `results[\"run\", on: \"name\"]`. Their labels and image size "
+            + "must be the dataset's; with `seeds:` each is drawn with the seed too.")
 
-    /// `alsoTestOn:` as built: each name with its dataset.
-    static func otherTestSets(_ a: APIArguments) -> [String: DatasetSource]? {
-        guard case .dictionary(let pairs) = a["alsoTestOn"] else { return nil }
-        var out: [String: DatasetSource] = [:]
-        for (key, value) in pairs {
-            if let name = key.string, let spec = value.object as? any DatasetSpecification { out[name] = spec.source }
-        }
-        return out
-    }
+    public static let members = [
+        DeclaredMember("init", [title.facts, dataset.facts, seeds.facts, runs.facts, show.facts, alsoTestOn.facts],
+                       doc: "A comparison of runs.", check: issues) { a throws(JSONError) in
+            Compare(title: try a(title), dataset: try a(dataset), seeds: try a(seeds), runs: try a(runs), show: try a(show),
+                    alsoTestOn: try a(alsoTestOn))
+        },
+    ]
+
+    static let description = APITypeDescription(
+        declared: Compare.self, doc: "Runs trained and measured on one dataset, shown side by side after the block.")
 
     /// Run names unique within the comparison; per-label lists as long as the dataset's labels.
-    @Sendable static func issues(_ a: APIArguments) -> [APIIssue] {
-        let runs = a.objects("runs", as: Run.self)
+    @Sendable static func issues(_ a: ArgumentSource) throws(JSONError) -> [APIIssue] {
+        let runs = try a(Compare.runs), dataset = try a(Compare.dataset)
         var issues: [APIIssue] = []
-        if let seeds = a["seeds"].object as? Seeds {
+        if let seeds = try a(seeds) {
             issues += Seeds.issues(seeds.values).map { APIIssue([.argument("seeds")] + $0.path, $0.message) }
         }
         var seen: Set<String> = []
-        let dataset = a.object("dataset", as: (any DatasetSpecification).self)
         let labels = dataset.labelNames
-        for (name, other) in (otherTestSets(a) ?? [:]).sorted(by: { $0.key < $1.key }) {
+        for (name, other) in (try a(alsoTestOn) ?? [:]).sorted(by: { $0.key < $1.key }) {
             if let labels, let theirs = other.labelNames, theirs != labels {
                 issues.append(APIIssue([.argument("alsoTestOn")], "test set '\(name)' has the labels \(theirs.joined(separator: ", ")), "
                                        + "but the runs are trained on \(labels.joined(separator: ", ")); a model can only be "
                                        + "tested on the labels it predicts, in its order"))
             }
         }
-        for (i, view) in (a["show"].array ?? []).enumerated() {
-            if case .label(let label)? = view.object as? ResultView, let labels, !labels.contains(label) {
+        for (i, view) in (try a(show) ?? []).enumerated() {
+            if case .label(let label) = view, let labels, !labels.contains(label) {
                 issues.append(APIIssue([.argument("show"), .index(i)],
                                        "unknown label '\(label)'; the dataset's labels are \(labels.joined(separator: ", "))"))
             }
