@@ -7,7 +7,8 @@ extension FashionMosaics {
 
     /// The dataset with the provenance of every tile.
     public func generate(relativeTo lessonFolder: String?) throws -> GeneratedMosaics {
-        try generate(from: images(relativeTo: lessonFolder))
+        _ = try checkedArguments()
+        return try generate(from: images(relativeTo: lessonFolder))
     }
 
     /// The items this spec draws from, as read from its files.

@@ -46,9 +46,9 @@ public struct FashionMosaics: Hashable, Sendable {
         self.folder = folder
     }
 
-    /// The dataset with the provenance of every tile, drawn from `data` (the native
-    /// reader's files or, in lessons.wasm, the packed asset).
-    public func generate(from data: FashionImages) throws(DatasetError) -> GeneratedMosaics {
+    /// The arguments checked before any image is read (so a bad spec is reported as such
+    /// even where the files are missing): each category's class and the label sampler.
+    func checkedArguments() throws(DatasetError) -> (classes: [Int], sampler: LabelSampler) {
         let classes = try categories.map { name throws(DatasetError) -> Int in
             guard let c = Self.classNames.firstIndex(of: name.lowercased()) else {
                 throw DatasetError.invalidArgument(argument: "categories",
@@ -66,6 +66,13 @@ public struct FashionMosaics: Hashable, Sendable {
         for (name, count) in [("train", train), ("validation", validation), ("test", test)] where count < 0 {
             throw DatasetError.invalidArgument(argument: name, problem: "\(count) images; give a count ≥ 0")
         }
+        return (classes, sampler)
+    }
+
+    /// The dataset with the provenance of every tile, drawn from `data` (the native
+    /// reader's files or, in lessons.wasm, the packed asset).
+    public func generate(from data: FashionImages) throws(DatasetError) -> GeneratedMosaics {
+        let (classes, sampler) = try checkedArguments()
         let base = SeededRNG(seed: UInt64(bitPattern: Int64(seed)))
         var poolRNG = base.derived(100)
         let others = (0..<Self.classNames.count).filter { !classes.contains($0) }
