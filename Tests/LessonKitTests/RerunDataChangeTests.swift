@@ -119,14 +119,8 @@ final class RerunDataChangeTests: XCTestCase {
     /// names the results.json `lessons run 03 --set rarePrevalence=0.05 --out DIR` wrote (training
     /// it takes many minutes): reassembled from the published page natively and in the module.
     func testLesson03DataRerunIsTheBytesLessonsRunWrites() throws {
-        guard let path = ProcessInfo.processInfo.environment["LESSONS_RERUN_03_DATA"] else {
-            throw XCTSkip("LESSONS_RERUN_03_DATA is not set (lessons run 03 --set rarePrevalence=0.05 --out DIR)")
-        }
-        let rerun = try Data(contentsOf: URL(fileURLWithPath: path))
-        let published = try Data(contentsOf: RepositoryRoot.url.appendingPathComponent("site/03-weighted-loss/results.json"))
-        let file = RepositoryRoot.url.appendingPathComponent("Lessons/03-weighted-loss.md")
-        let lesson = try Lesson(path: file.path, markdown: String(contentsOf: file, encoding: .utf8))
-        let request = try request(rerun, plan: try LessonPipeline.plan(lesson, overrides: ["rarePrevalence": "0.05"]))
+        let (rerun, published, plan) = try RerunAssemblyTests.lesson03("LESSONS_RERUN_03_DATA", ["rarePrevalence": "0.05"])
+        let request = try request(rerun, plan: plan)
         RerunAssemblyTests.assertSameBytes(try Rerun.resultsJSON(published: Array(published), request: Array(request)),
                                            String(decoding: rerun, as: UTF8.self))
         let wasm = try WasmUnderNode.run("assemble-node.mjs", inputs: [("results.json", published), ("request.json", request)],
