@@ -112,4 +112,16 @@ final class FashionMosaicsTests: XCTestCase {
         other.seed = 5
         XCTAssertNotEqual(try other.load(relativeTo: folder.path).train.images, a.train.images)
     }
+
+    /// A category is matched as `lowercased()` matched it, without Unicode's case tables.
+    func testCategoriesAreCaseFoldedAsLowercasedFoldsThem() {
+        var names = FashionImages.classNames + FashionImages.classNames.map { $0.uppercased() }
+        names += ["T-Shirt", "AN\u{212A}LE BOOT", "Sne\u{212A}er", "SHİRT", "shirt\u{301}", "Ｓhirt", "Σandal", "", "bags"]
+        for scalar in (0..<0x3000).compactMap(Unicode.Scalar.init) { names.append("coa\(scalar)") }
+        for name in names {
+            XCTAssertEqual(FashionImages.classNames.firstIndex(of: FashionMosaics.caseFolded(name)),
+                           FashionImages.classNames.firstIndex(of: name.lowercased()), name)
+        }
+        XCTAssertEqual(FashionImages.classNames.firstIndex(of: FashionMosaics.caseFolded("AN\u{212A}LE BOOT")), 9)
+    }
 }

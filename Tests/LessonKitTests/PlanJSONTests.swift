@@ -1,5 +1,6 @@
 import Experiments
 @testable import LessonKit
+import PlanCore
 import PortableJSON
 import XCTest
 
@@ -101,6 +102,17 @@ final class PlanJSONTests: XCTestCase {
                                 ("{\"format\": \"lessons-plan\", \"version\": 1, \"parameters\": [{\"double\": 1e999}]}",
                                  "plan.json is not JSON")] {
             XCTAssertThrowsError(try PlanJSON.read(text), text) { XCTAssertTrue("\($0)".hasPrefix(message), "\($0)") }
+        }
+    }
+
+    /// Type names are read without Unicode's property tables: an API type is ASCII letters and digits.
+    func testTypeNamesAreSwiftSpellings() {
+        for kind: ValueKind in [.int, .double, .string, .bool, .api("Loss"), .api("Conv2D"), .array(.api("Layer")),
+                                .optional(.array(.double)), .dictionary(.string, .optional(.api("ModelSpecification")))] {
+            XCTAssertEqual(ValueKind(spelled: kind.description), kind, kind.description)
+        }
+        for text in ["", "Lösung", "Loss Function", "Loss_", "[Int", "Double??x", "½"] {
+            XCTAssertNil(ValueKind(spelled: text), text)
         }
     }
 }

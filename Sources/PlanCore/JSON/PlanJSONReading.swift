@@ -178,7 +178,9 @@ extension ValueKind {
         case "String": self = .string
         case "Bool": self = .bool
         default:
-            guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+            // An API type's name: ASCII letters and digits (Character's isLetter would pull
+            // Unicode's property tables, 22 KB, into lessons.wasm).
+            guard !text.isEmpty, text.utf8.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) || (48...57).contains($0) }) else { return nil }
             self = .api(text)
         }
     }

@@ -20,15 +20,26 @@ enum Markup {
     /// A percentage with one decimal ("12.5%").
     static func percent(_ share: Double) -> String { number(share * 100, digits: 1) + "%" }
 
-    /// A fragment id: lower-case letters, digits and dashes only.
+    /// A fragment id: lower-case letters, digits and dashes only. Lower-cased by hand, as
+    /// `lowercased()` would: only A–Z, the Kelvin sign (k) and İ (i and a combining dot)
+    /// lower-case to anything a slug keeps, and `lowercased()` pulls Unicode's case tables
+    /// (16 KB) into lessons.wasm.
     static func slug(_ text: String) -> String {
         var out = ""
         var dash = false
-        for c in text.lowercased().unicodeScalars {
+        func add(_ c: Unicode.Scalar) {
             if ("a"..."z").contains(c) || ("0"..."9").contains(c) {
                 out.unicodeScalars.append(c); dash = false
             } else if !dash && !out.isEmpty {
                 out += "-"; dash = true
+            }
+        }
+        for c in text.unicodeScalars {
+            switch c {
+            case "A"..."Z": add(Unicode.Scalar(UInt8(c.value) + 32))
+            case "\u{212A}": add("k")
+            case "\u{130}": add("i"); add("\u{307}")
+            default: add(c)
             }
         }
         while out.hasSuffix("-") { out.removeLast() }
