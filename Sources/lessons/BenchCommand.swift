@@ -14,9 +14,14 @@ extension Lessons {
                 help: ArgumentHelp("Train only this model (mlp or cnn); repeatable. Default: both.", valueName: "name"))
         var models: [BenchmarkModel] = []
 
-        @Option(help: ArgumentHelp("Train each model this many times and report the median samples/s and the range.",
-                                   valueName: "n"))
+        @Option(help: ArgumentHelp("Train each model at least this many times (after an untimed warm-up run, the models "
+                                   + "in turns) and report the median samples/s and the range.", valueName: "n"))
         var repeats = TrainingBenchmark.defaultRepeats
+
+        @Option(help: ArgumentHelp("Add runs until each model has this many seconds of timed epochs "
+                                   + "(at most \(TrainingBenchmark.maximumRepeats) runs; 0: exactly --repeats runs).",
+                                   valueName: "s"))
+        var seconds = TrainingBenchmark.defaultMinimumSeconds
 
         @Flag(help: "Skip the training runs.")
         var skipTraining = false
@@ -41,6 +46,7 @@ extension Lessons {
 
         mutating func validate() throws {
             guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
+            guard seconds.isFinite, seconds >= 0 else { throw ValidationError("--seconds must be a number ≥ 0") }
             if engine == .wasm && (json || profile || !shapes.isEmpty) {
                 throw ValidationError("--engine wasm prints its own table: --json, --profile and --shape do not apply")
             }
@@ -51,9 +57,12 @@ extension Lessons {
             var training: [TrainingMeasurement] = []
             if !skipTraining {
                 let data = TrainingBenchmark.data()
-                for model in models.isEmpty ? BenchmarkModel.allCases : models {
-                    Console.error("training \(model.summary), \(repeats) × \(model.epochs) epochs on \(GEMMPath.current.rawValue) with \(GEMMPath.threads) threads…")
-                    training.append(try TrainingBenchmark.measure(model, data: data, repeats: repeats, profile: profile))
+                let chosen = models.isEmpty ? BenchmarkModel.allCases : models
+                Console.error("training \(chosen.map(\.rawValue).joined(separator: " and ")) in turns, each at least "
+                              + "\(repeats) × its epochs and \(seconds) s, on \(GEMMPath.current.rawValue) with \(GEMMPath.threads) threads…")
+                training = try TrainingBenchmark.measure(chosen, data: data, repeats: repeats, minimumSeconds: seconds,
+                                                         profile: profile) { run in
+                    Console.error(String(format: "  %@: %.0f samples/s", run.model, run.samplesPerSecond))
                 }
             }
             var gemm: [GEMMMeasurement] = []

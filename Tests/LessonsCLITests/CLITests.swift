@@ -83,7 +83,8 @@ final class CLITests: XCTestCase {
     }
 
     func testBadOptionsExitTwo() throws {
-        for arguments in [["run"], ["run", "03", "--bogus"], ["frobnicate"], ["build", "a", "b"], ["list", "--out"]] {
+        for arguments in [["run"], ["run", "03", "--bogus"], ["frobnicate"], ["build", "a", "b"], ["list", "--out"],
+                          ["bench", "--seconds=-1"], ["bench", "--seconds", "nan"], ["bench", "--repeats", "0"]] {
             let result = try lessons(arguments)
             XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
             XCTAssertTrue(result.stderr.contains("Error:") || result.stderr.contains("error:"), result.stderr)

@@ -83,4 +83,32 @@ final class BenchmarkToolsTests: XCTestCase {
         XCTAssertEqual(m.finalLoss, once.finalLoss)
         XCTAssertEqual(once.runSamplesPerSecond, [once.samplesPerSecond])
     }
+
+    /// Several models train in turns after a warm-up run of each, and runs are
+    /// added until each model has the asked seconds of counted epochs.
+    func testModelsTrainInTurnsUntilTheyHaveTheirSeconds() throws {
+        let data = SyntheticMultiLabel(count: 64, prevalences: TrainingBenchmark.prevalences, seed: 4)
+        var order: [String] = []
+        let both = try TrainingBenchmark.measure([.mlp, .cnn], data: data, repeats: 2, minimumSeconds: 0) {
+            order.append($0.model)
+        }
+        XCTAssertEqual(order, ["mlp", "cnn", "mlp", "cnn"])
+        XCTAssertEqual(both.map(\.model), ["mlp", "cnn"])
+        XCTAssertEqual(both.map(\.runSamplesPerSecond.count), [2, 2])
+        XCTAssertEqual(both[0].samplesPerSecond, median(both[0].runSamplesPerSecond))
+
+        let timed = try TrainingBenchmark.measure([.mlp], data: data, repeats: 1, minimumSeconds: 0.05)[0]
+        let runs = timed.runSamplesPerSecond.count
+        let counted = stride(from: 0, to: timed.epochSeconds.count, by: BenchmarkModel.mlp.epochs)
+            .map { timed.epochSeconds[($0 + 1)..<($0 + BenchmarkModel.mlp.epochs)].reduce(0, +) }.reduce(0, +)
+        XCTAssertTrue(counted >= 0.05 || runs == TrainingBenchmark.maximumRepeats, "\(runs) runs, \(counted) s")
+        XCTAssertEqual(timed.epochSeconds.count, runs * BenchmarkModel.mlp.epochs)
+        // Without the last run the model had too little time, so none was added in vain.
+        XCTAssertTrue(runs == 1 || counted - timed.epochSeconds.suffix(BenchmarkModel.mlp.epochs - 1).reduce(0, +) < 0.05)
+
+        // The profile comes from one more run, which is not counted.
+        let profiled = try TrainingBenchmark.measure(.mlp, data: data, repeats: 1, profile: true)
+        XCTAssertEqual(profiled.runSamplesPerSecond.count, 1)
+        XCTAssertEqual(profiled.profile?.contains { $0.phase == "1 Dense forward" }, true)
+    }
 }

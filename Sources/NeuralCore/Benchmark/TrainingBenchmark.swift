@@ -46,7 +46,7 @@ public enum BenchmarkModel: String, CaseIterable, Codable, Sendable {
     public var target: Double { self == .mlp ? 233_000 : 22_000 }
 }
 
-/// Timed training runs of one model: `repeats` runs from the same seed, each
+/// Timed training runs of one model: many runs from the same seed, each
 /// with a warm-up epoch, so one figure is the median of many epochs and the
 /// range shows how much it moved.
 public struct TrainingMeasurement: Codable, Equatable, Sendable {
@@ -94,22 +94,66 @@ public enum TrainingBenchmark {
         SyntheticMultiLabel(count: sampleCount, prevalences: prevalences, seed: 0x5EED)
     }
 
-    /// Runs the default number of times for `lessons bench`: enough counted
-    /// epochs that the median holds still (about 1 s of MLP epochs, 3 s of CNN).
-    public static let defaultRepeats = 5
+    /// Runs of each model at least, for `lessons bench`.
+    public static let defaultRepeats = 7
 
-    /// Trains `model` `repeats` times from the same seed and combines the runs:
-    /// samples/s is the median of the runs' figures, and the runs' minimum and
-    /// maximum bound it. Every run trains the same bits, so the final loss is
-    /// the same in each. With `profile`, the last run's phases are reported.
+    /// Counted epoch seconds each model gets at least (more runs are added
+    /// until it has them): a few seconds, so a figure spans the seconds-long
+    /// swings of a shared machine instead of landing in one of them.
+    public static let defaultMinimumSeconds = 3.0
+
+    /// Runs of one model at most, however short its epochs.
+    public static let maximumRepeats = 60
+
+    /// `measure(_:data:repeats:minimumSeconds:profile:)` for one model.
     public static func measure(_ model: BenchmarkModel, data: SyntheticMultiLabel, repeats: Int = defaultRepeats,
-                               seed: UInt64 = 0, profile: Bool = false) throws -> TrainingMeasurement {
+                               minimumSeconds: Double = 0, seed: UInt64 = 0,
+                               profile: Bool = false) throws -> TrainingMeasurement {
+        try measure([model], data: data, repeats: repeats, minimumSeconds: minimumSeconds, seed: seed,
+                    profile: profile)[0]
+    }
+
+    /// Trains each of `models` from the same seed, after one untimed warm-up
+    /// run of each (threads started, pages touched, caches and clocks up), in
+    /// interleaved rounds (mlp, cnn, mlp, cnn, …) so that a slow spell of the
+    /// machine falls on every model rather than on one. Rounds continue past
+    /// `repeats` until every model has `minimumSeconds` of counted epochs (at
+    /// most `maximumRepeats` runs). Per model, samples/s is the median of the
+    /// runs' figures, and their minimum and maximum bound it. Every run trains
+    /// the same bits, so the final loss is the same in each. With `profile`,
+    /// one more run of each model, not counted, is profiled.
+    public static func measure(_ models: [BenchmarkModel], data: SyntheticMultiLabel, repeats: Int = defaultRepeats,
+                               minimumSeconds: Double = defaultMinimumSeconds, seed: UInt64 = 0,
+                               profile: Bool = false,
+                               onRun: ((TrainingMeasurement) -> Void)? = nil) throws -> [TrainingMeasurement] {
         precondition(repeats >= 1, "at least one run")
-        var runs: [TrainingMeasurement] = []
-        for r in 0..<repeats {
-            runs.append(try run(model, data: data, seed: seed, profile: profile && r == repeats - 1))
+        if repeats > 1 || minimumSeconds > 0 {
+            for model in models { _ = try run(model, data: data, seed: seed) }
         }
-        var combined = runs[repeats - 1]
+        var runs = models.map { _ in [TrainingMeasurement]() }
+        func countedSeconds(_ i: Int) -> Double {
+            runs[i].reduce(0) { $0 + $1.epochSeconds.dropFirst().reduce(0, +) }
+        }
+        func needsMore(_ i: Int) -> Bool {
+            runs[i].count < repeats || (countedSeconds(i) < minimumSeconds && runs[i].count < max(repeats, maximumRepeats))
+        }
+        while models.indices.contains(where: needsMore) {
+            for i in models.indices where needsMore(i) {
+                runs[i].append(try run(models[i], data: data, seed: seed))
+                onRun?(runs[i][runs[i].count - 1])
+            }
+        }
+        var measured = runs.map(combine)
+        if profile {
+            // One more run each, profiled and not counted (its clock reads cost a little).
+            for i in models.indices { measured[i].profile = try run(models[i], data: data, seed: seed, profile: true).profile }
+        }
+        return measured
+    }
+
+    /// One measurement of many runs: every epoch kept, the median and the runs' figures.
+    private static func combine(_ runs: [TrainingMeasurement]) -> TrainingMeasurement {
+        var combined = runs[runs.count - 1]
         combined.epochSeconds = runs.flatMap(\.epochSeconds)
         combined.epochCPUSeconds = runs.flatMap(\.epochCPUSeconds)
         combined.runSamplesPerSecond = runs.map(\.samplesPerSecond)

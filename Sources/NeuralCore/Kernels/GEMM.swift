@@ -46,15 +46,18 @@ public func gemm(
 /// so a convolution reads its patches straight from the (padded) image. Same
 /// numerics contract. With `continuingChains`, every element's chain starts
 /// from C's value instead of zero: a product over depth cut into consecutive
-/// pieces then gives the bits of the whole product.
+/// pieces then gives the bits of the whole product. `rowsFinished` as in
+/// the plain `gemm`.
+@discardableResult
 public func gemm(
     path: GEMMPath = GEMMPath.current, threads: Int = GEMMPath.threads,
     gatheredA a: UnsafePointer<Float>, rowOffsets: UnsafePointer<Int>, depthOffsets: UnsafePointer<Int>,
     transposeB: Bool, m: Int, n: Int, k: Int,
     b: UnsafePointer<Float>, ldb: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool, columnBias: UnsafePointer<Float>? = nil, continuingChains: Bool = false
-) {
+    accumulate: Bool, columnBias: UnsafePointer<Float>? = nil, continuingChains: Bool = false,
+    rowsFinished: ((Range<Int>) -> Bool)? = nil
+) -> Bool {
     precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
     var problem = GEMMProblem(transposeA: false, transposeB: transposeB, m: m, n: n, k: k,
                               a: a, lda: 0, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
@@ -62,7 +65,7 @@ public func gemm(
     problem.aDepthOffsets = depthOffsets
     problem.columnBias = columnBias
     problem.continuesChains = continuingChains
-    run(problem, path: path, threads: threads)
+    return run(problem, path: path, threads: threads, rowsFinished: rowsFinished)
 }
 
 @discardableResult

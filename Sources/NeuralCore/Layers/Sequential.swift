@@ -60,8 +60,36 @@ public final class Sequential {
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         precondition(isBuilt, "build(inputShape:seed:) the model before using it")
+        return forward(input, from: 0, training: training)
+    }
+
+    /// The layer that can read a training batch in place from the data set's
+    /// rows: a first `Dense` after nothing but `Flatten`s (an MLP's), or nil.
+    var inPlaceBatchReader: Int? {
+        guard let i = layers.firstIndex(where: { !($0 is Flatten) }), layers[i] is Dense else { return nil }
+        return i
+    }
+
+    /// The training forward of the batch made of rows `rows` of `data`, which
+    /// the first `Dense` reads in place (`inPlaceBatchReader` must exist):
+    /// the same bits as `forward` on the gathered batch, without the copy.
+    func forward(rows: ArraySlice<Int>, of data: Tensor) -> Tensor {
+        precondition(isBuilt, "build(inputShape:seed:) the model before using it")
+        guard let first = inPlaceBatchReader, let dense = layers[first] as? Dense else {
+            preconditionFailure("this model cannot read its batch in place")
+        }
+        let x: Tensor
+        if let profile {
+            x = profile.measureLayer(phaseName(first, "forward")) { dense.forward(rows: rows, of: data) }
+        } else {
+            x = dense.forward(rows: rows, of: data)
+        }
+        return forward(x, from: first + 1, training: true)
+    }
+
+    private func forward(_ input: Tensor, from start: Int, training: Bool) -> Tensor {
         var x = input
-        for (i, layer) in layers.enumerated() where !absorbed.contains(i) {
+        for (i, layer) in layers.enumerated().dropFirst(start) where !absorbed.contains(i) {
             if training, let profile {
                 x = profile.measureLayer(phaseName(i, "forward")) { layer.forward(x, training: true) }
             } else {

@@ -92,6 +92,8 @@ public final class Trainer {
         var step = 0
         let prefetch = BatchPrefetch(source: train)
         defer { prefetch.finish() }
+        // An MLP's first layer reads the batch's images where they lie: only the labels are gathered.
+        let inPlace = config.augmentation == nil && model.inPlaceBatchReader != nil
         let schedule = config.learningRateSchedule?.inSteps(stepsPerEpoch: stepsPerEpoch)
         let baseRate = optimizer.learningRate
         defer { optimizer.learningRate = baseRate }
@@ -105,7 +107,9 @@ public final class Trainer {
                 if let limit = config.maxSteps, step >= limit { break }
                 let idx = batch(s)
                 timed("gather batch") {
-                    if !prefetch.take(step: step + 1, images: &xb, labels: &yb) {
+                    if inPlace {
+                        train.labels.gatherItems(idx, into: &yb)
+                    } else if !prefetch.take(step: step + 1, images: &xb, labels: &yb) {
                         train.images.gatherItems(idx, into: &xb)
                         train.labels.gatherItems(idx, into: &yb)
                     }
@@ -114,8 +118,9 @@ public final class Trainer {
                 if let w = weights { wb.removeAll(keepingCapacity: true); for i in idx { wb.append(w[i]) } }
                 step += 1
                 if let schedule { optimizer.learningRate = schedule.rate(base: baseRate, step: step - 1) }
-                let next = s + 1 < stepsPerEpoch ? batch(s + 1) : nil
-                let value = trainStep(xb, yb, weights: weights == nil ? nil : wb, gradient: &grad) {
+                let next = s + 1 < stepsPerEpoch && !inPlace ? batch(s + 1) : nil
+                let value = trainStep(inPlace ? .rows(idx, of: train.images) : .batch(xb), yb,
+                                      weights: weights == nil ? nil : wb, gradient: &grad) {
                     // The forward pass is done: gather the next batch while the loss runs.
                     if let next { prefetch.start(next, step: step + 1) }
                 }
@@ -162,10 +167,20 @@ public final class Trainer {
         return nil
     }
 
+    /// A step's images: a gathered batch, or rows of the data set read in place.
+    private enum StepInput {
+        case batch(Tensor)
+        case rows(ArraySlice<Int>, of: Tensor)
+    }
+
     /// Forward, loss, backward and update on one batch; returns the batch loss.
-    private func trainStep(_ x: Tensor, _ y: Tensor, weights: [Float]?, gradient: inout Tensor,
+    private func trainStep(_ x: StepInput, _ y: Tensor, weights: [Float]?, gradient: inout Tensor,
                            afterForward: () -> Void) -> Double {
-        let logits = model.forward(x, training: true)
+        let logits: Tensor
+        switch x {
+        case .batch(let images): logits = model.forward(images, training: true)
+        case .rows(let rows, let data): logits = model.forward(rows: rows, of: data)
+        }
         afterForward()
         let value = timed("loss") {
             loss.valueAndGradient(logits: logits, targets: y, sampleWeight: weights, gradient: &gradient)
