@@ -57,12 +57,17 @@ enum ExperimentStatementValue {
             self = .other
             return
         }
-        switch value.value.object {
-        case let compare as Compare: self = .comparison(compare)
-        case let sweep as Sweep: self = .sweep(sweep)
-        case is Run: self = .run
-        case is any DatasetSpecification: self = .dataset
-        default: self = .other
+        let object = value.value.object
+        if let compare = object?.value(as: Compare.self) {
+            self = .comparison(compare)
+        } else if let sweep = object?.value(as: Sweep.self) {
+            self = .sweep(sweep)
+        } else if object?.value(as: Run.self) != nil {
+            self = .run
+        } else if object?.dataset != nil {
+            self = .dataset
+        } else {
+            self = .other
         }
     }
 }

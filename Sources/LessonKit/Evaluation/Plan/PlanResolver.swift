@@ -51,8 +51,8 @@ public enum PlanResolver {
             return p
         }
         let datasets = plan.bindings.compactMap { b -> ResolvedDataset? in
-            guard let spec = resolution.bound(b.name)?.value.object as? any DatasetSpecification else { return nil }
-            return ResolvedDataset(name: b.name, spec: spec.source, blockIndex: b.blockIndex, location: b.location)
+            guard let spec = resolution.bound(b.name)?.value.object?.dataset else { return nil }
+            return ResolvedDataset(name: b.name, spec: spec, blockIndex: b.blockIndex, location: b.location)
         }
         return .success(ResolvedLesson(plan: plan, parameters: parameters, datasets: datasets, comparisons: comparisons,
                                        sweeps: sweeps, expectations: claims))
@@ -224,7 +224,7 @@ final class PlanResolution {
         var firstUse: [String: SourceLocation] = [:]
         var out: [ResolvedComparison] = []
         for c in plan.comparisons {
-            guard let value = resolve(c.node), let compare = value.value.object as? Compare else { continue }
+            guard let value = resolve(c.node), let compare = value.value.object(as: Compare.self) else { continue }
             let runLocations = compare.runs.indices.map { value.location(at: [.argument("runs"), .index($0)]) }
             var fresh = true
             for (run, location) in zip(compare.runs, runLocations) {

@@ -9,7 +9,7 @@ extension PlanResolution {
     /// already in `target`, such as a bad `--set`, is not the sweep's to repeat).
     func sweep(_ planned: PlanSweep, path: String, reportingTo target: Diagnostics) -> ResolvedSweep? {
         let diagnostics = target
-        guard let value = resolve(planned.node), let sweep = value.value.object as? Sweep else { return nil }
+        guard let value = resolve(planned.node), let sweep = value.value.object(as: Sweep.self) else { return nil }
         guard let parameter = plan.parameters.first(where: { $0.name == sweep.parameter }) else {
             diagnostics.error("no parameter '\(sweep.parameter)'; a sweep sets a number declared in a 'swift parameters' block",
                               at: value.children["parameter"]?.location)
