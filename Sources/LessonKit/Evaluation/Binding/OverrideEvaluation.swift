@@ -10,9 +10,7 @@ extension ExpressionEvaluator {
     /// `location` in the block of `outer`), or nil after a diagnostic.
     func evaluateOverride(_ text: String, of name: String, kind: ValueKind, at location: SourceLocation,
                           within outer: EvaluationContext) -> Evaluated? {
-        // A long value is quoted by its start: the message names it, the value is in the command.
-        let shown = text.count > 80 ? text.prefix(80) + "…" : Substring(text)
-        let prefix = "--set \(name)=\(shown): "
+        let prefix = ParameterSetting.messagePrefix(name, text)
         let block = LessonBlock(kind: .parameters, text: text, startLine: 0, endLine: 0, contentStartLine: 1)
         guard text.utf8.count <= EvaluationBounds.blockBytes else {
             outer.diagnostics.error(prefix + "value is too long (\(text.utf8.count) bytes; at most \(EvaluationBounds.blockBytes))",
