@@ -108,7 +108,7 @@ struct LetBinder {
         scope.bind(name, to: Scope.Binding(value: value, location: location, isParameter: kind == .parameters))
         if kind == .experiment {
             plan.bindings.append(PlanBinding(name: name, node: value.plan, blockIndex: context.source.index, location: location))
-            if value.value.object is any DatasetSpecification { _ = dataChecks?.sizes(of: value, in: context) }
+            if value.value.object?.dataset != nil { _ = dataChecks?.sizes(of: value, in: context) }
         }
     }
 

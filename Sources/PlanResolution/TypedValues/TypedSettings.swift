@@ -1,3 +1,4 @@
+import Claims
 import Experiments
 
 /// Parameter values as a student types them (`--set name=value`, the browser

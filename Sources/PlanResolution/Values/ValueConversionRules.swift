@@ -1,10 +1,10 @@
 import Experiments
 
 /// Where a value goes, for Swift's wording of a mismatch.
-enum ValueDestination {
+package enum ValueDestination {
     case argument, specified, element, dictionaryKey, dictionaryValue, operand
 
-    var phrase: String {
+    package var phrase: String {
         switch self {
         case .argument: return "expected argument type"
         case .specified: return "specified type"
@@ -23,7 +23,7 @@ enum ValueDestination {
 /// element type Swift infers.
 extension ValueRules {
     /// `value` as a value of type `expected`, or nil after a diagnostic.
-    func convert(_ value: Evaluated, to expected: ValueKind, destination: ValueDestination) -> Evaluated? {
+    package func convert(_ value: Evaluated, to expected: ValueKind, destination: ValueDestination) -> Evaluated? {
         if value.kind == expected && !value.isNil { return value }
         var out = value
         switch expected {
@@ -84,7 +84,7 @@ extension ValueRules {
     }
 
     /// True when a literal has the shape of `kind` (a number for `Int`, an array literal for `[T]`).
-    static func fits(_ value: Evaluated, _ kind: ValueKind) -> Bool {
+    package static func fits(_ value: Evaluated, _ kind: ValueKind) -> Bool {
         switch (value.kind, kind) {
         case (.int, .int), (.int, .double), (.double, .double): return true
         case (.array, .array): return true
@@ -94,7 +94,7 @@ extension ValueRules {
 
 
     /// The element type Swift infers for a collection literal without context (`at`: the literal).
-    func unifiedKind(_ items: [Evaluated], at location: SourceLocation) -> ValueKind? {
+    package func unifiedKind(_ items: [Evaluated], at location: SourceLocation) -> ValueKind? {
         guard let first = items.first else {
             reporter.error("empty collection literal requires an explicit type", at: location)
             return nil

@@ -5,15 +5,15 @@ import Experiments
 /// with Swift's wording for a missing, extra or misplaced argument. Syntax-free,
 /// so lesson code (`ArgumentMatching`) and typed parameter values
 /// (`SetValueEvaluation`) match calls alike.
-enum ArgumentLabels {
+package enum ArgumentLabels {
     /// Why the labels do not fit: the message, and the argument it is about (nil: the call's end).
-    struct Mismatch: Error {
-        var message: String
-        var argument: Int?
+    package struct Mismatch: Error {
+        package var message: String
+        package var argument: Int?
     }
 
     /// For each parameter's name, the index of the argument given for it.
-    static func match(_ labels: [String?], to parameters: [APIArgument], display: String) -> Result<[String: Int], Mismatch> {
+    package static func match(_ labels: [String?], to parameters: [APIArgument], display: String) -> Result<[String: Int], Mismatch> {
         var matched: [String: Int] = [:]
         var next = 0
         let known = parameters.compactMap(\.label)

@@ -6,7 +6,7 @@ import Experiments
 /// checks (`ValueRules`), with the evaluator's messages. Every location is the
 /// parameter's declaration and every message starts `--set name=value: `, as a
 /// typed value has no place of its own in the lesson.
-struct SetValueEvaluation {
+package struct SetValueEvaluation {
     let rules: ValueRules
     /// The parameter's declaration: where every node and every error is.
     let location: SourceLocation
@@ -18,12 +18,10 @@ struct SetValueEvaluation {
     var catalog: APICatalog { rules.catalog }
 
     /// The value `text` gives parameter `name` (of `kind`), or nil after a diagnostic.
-    static func value(_ text: String, of name: String, kind: ValueKind, at location: SourceLocation, catalog: APICatalog,
+    package static func value(_ text: String, of name: String, kind: ValueKind, at location: SourceLocation, catalog: APICatalog,
                       diagnostics: Diagnostics, overrides: [String: String], names: [String] = [],
                       lookup: @escaping (String) -> Evaluated? = { _ in nil }) -> Evaluated? {
-        // A long value is quoted by its start: the message names it, the value is in the command.
-        let shown = text.count > 80 ? text.prefix(80) + "…" : Substring(text)
-        let reporter = ValueReporter(diagnostics: diagnostics, messagePrefix: "--set \(name)=\(shown): ", overrides: overrides)
+        let reporter = ValueReporter(diagnostics: diagnostics, messagePrefix: ParameterSetting.messagePrefix(name, text), overrides: overrides)
         let evaluation = SetValueEvaluation(rules: ValueRules(catalog: catalog, reporter: reporter), location: location,
                                             lookup: lookup, names: names)
         guard text.utf8.count <= EvaluationBounds.blockBytes else {
