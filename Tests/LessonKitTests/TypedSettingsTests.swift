@@ -84,6 +84,27 @@ final class TypedSettingsTests: XCTestCase {
         }
     }
 
+    /// A typed value may read a parameter declared before it, as `--set` may; a later one is not in scope.
+    func testATypedValueReadsAnEarlierParameter() throws {
+        let lesson = try PlanResolutionTests.lesson("02-measuring-rare-labels")
+        let plan = try PlanResolutionTests.lowered(lesson).plan
+        let claims = try plan.claims.map { try Expectation($0) }
+        for set in [["myThreshold": "threshold - 0.1"], ["threshold": "0.4", "myThreshold": "(threshold + 0.2) / 2"]] {
+            guard case .success(let running) = Evaluator.evaluate(lesson, overrides: set) else { return XCTFail("\(set)") }
+            let typed = set.sorted { $0.key < $1.key }.map { (name: $0.key, source: $0.value) }
+            guard case .success(let resolved) = PlanResolver.resolve(plan, typed: typed, expectations: claims, path: lesson.path) else {
+                return XCTFail("\(set) does not resolve")
+            }
+            XCTAssertEqual(resolved.expectations.map(\.check), running.expectations.map(\.check), "\(set)")
+            XCTAssertNotEqual(resolved.expectations.map(\.check), try PlanResolutionTests.lowered(lesson).expectations.map(\.check), "\(set)")
+        }
+        let later = try EvaluationFixture.diagnostics(Self.vocabulary, overrides: ["epochs": "rate"])
+        guard case .failure(let list) = PlanResolver.resolve(try PlanResolutionTests.lowered(try EvaluationFixture.lesson(Self.vocabulary)).plan,
+                                                             typed: [("epochs", "rate")], path: "Lessons/test.md") else { return XCTFail() }
+        XCTAssertEqual(list.diagnostics.map { "\($0.location!.line):\($0.location!.column): \($0.message)" }, later)
+        XCTAssertEqual(later, ["8:5: --set epochs=rate: cannot find 'rate' in scope"])
+    }
+
     /// A bad typed value gets the message `lessons run --set` prints, at the parameter's declaration.
     func testBadTypedValuesGetTheMessagesOfSet() throws {
         let markdown = EvaluationFixture.blocks([

@@ -23,10 +23,17 @@ extension PlanResolver {
                 continue
             }
             let parameter = plan.parameters[index]
-            let earlier = plan.parameters[..<index].map(\.name)
+            let earlier = plan.parameters[..<index]
+            // A value may read a parameter declared before it, as in the lesson (`--set epochs=seed + 2`).
+            let given = settings
+            let read = { (other: String) -> Evaluated? in
+                guard let p = earlier.first(where: { $0.name == other }) else { return nil }
+                let pass = ResolutionPass(plan: plan, settings: given, catalog: catalog, diagnostics: Diagnostics(path: path))
+                return pass.resolve(PlanNode(.parameter(other), kind: p.kind, location: p.location))
+            }
             guard let value = SetValueEvaluation.value(source, of: name, kind: parameter.kind, at: parameter.location, catalog: catalog,
                                                        diagnostics: diagnostics, overrides: Dictionary(typed, uniquingKeysWith: { a, _ in a }),
-                                                       names: earlier) else { continue }
+                                                       names: earlier.map(\.name), lookup: read) else { continue }
             settings[name] = ParameterSetting(value: value.plan, source: source)
         }
         let resolved = resolve(plan, settings: settings, expectations: expectations, path: path, catalog: catalog)
