@@ -147,6 +147,27 @@ final class ResolutionAnswerTests: XCTestCase {
         RerunAssemblyTests.assertSameBytes(assembled, String(decoding: rerunBytes, as: UTF8.self))
     }
 
+    /// The module's answers are the native answers, byte for byte, for every course lesson's typed
+    /// values and a bad one (the pairs' cache keys, specs and requests with them).
+    func testTheWebAssemblyModuleAnswersTheSameBytes() throws {
+        var inputs: [(name: String, bytes: Data)] = [], expected: [String] = []
+        for (id, sets) in PlanResolutionTests.settings.sorted(by: { $0.key < $1.key }) {
+            let planText = PlanJSON.text(try PlanResolutionTests.lowered(try PlanResolutionTests.lesson(id)).plan, lessonFile: "\(id).md")
+            for set in sets.map(Self.typed) + [[], [("epochs", "abc")]] {
+                let request = Self.request(planText, set)
+                inputs.append((name: "request-\(inputs.count).json", bytes: Data(request.utf8)))
+                expected.append(PlanRerunResolution.answer(Array(request.utf8)))
+            }
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-resolve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = try WasmUnderNode.run("resolve-node.mjs", inputs: inputs, in: folder).split(separator: "\n").map(String.init)
+        XCTAssertEqual(answers.count, expected.count)
+        for (i, (got, want)) in zip(answers, expected).enumerated() {
+            XCTAssertEqual(got, want, String(decoding: inputs[i].bytes.suffix(80), as: UTF8.self))
+        }
+    }
+
     func testBadValuesAreAnsweredAsLocatedErrorsNamingTheParameter() throws {
         let lesson = try PlanResolutionTests.lesson("05-training-dynamics")
         let plan = try PlanResolutionTests.lowered(lesson).plan
