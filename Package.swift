@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "Claims", dependencies: ["Experiments", "PlanCore", "PortableJSON", "ResultsRendering"]),
         // results.json from the runs' results and the claims, without Foundation: what `lessons run`
         // writes and what lessons.wasm reassembles after a rerun in the browser.
-        .target(name: "ResultsAssembly", dependencies: ["Claims", "Experiments", "PortableJSON", "PortableRun", "ResultsRendering"]),
+        .target(name: "ResultsAssembly", dependencies: ["Claims", "Experiments", "PlanResolution", "PortableJSON", "PortableRun", "ResultsRendering"]),
         // One (run, seed) pair from JSON to JSON: what lessons.wasm runs (scripts/build-wasm).
         .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON"],
                 swiftSettings: optimisedInDebug),
