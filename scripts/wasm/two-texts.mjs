@@ -1,11 +1,11 @@
 // Calls one of lessons.wasm's entry points that take two texts (a results.json and a
 // second input) under node, and prints the text it returns. The shared body of
-// render-node.mjs and assemble-node.mjs.
+// render-node.mjs, assemble-node.mjs and card-node.mjs (whose `more` adds the pixels).
 // Exit status: 0 done, 1 the module refused (message on stderr), 2 bad usage, 3 no such entry point.
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
-export async function callWithTwoTexts(script, entry, output, [modulePath, firstPath, secondPath], usage) {
+export async function callWithTwoTexts(script, entry, output, [modulePath, firstPath, secondPath], usage, more = null) {
   if (!modulePath || !firstPath || !secondPath) {
     console.error(`usage: ${script} ${usage}`);
     process.exit(2);
@@ -33,5 +33,5 @@ export async function callWithTwoTexts(script, entry, output, [modulePath, first
     console.error(`lessons.wasm refused (status ${status}): ${text(x.lessons_error(), x.lessons_error_length())}`);
     process.exit(1);
   }
-  process.stdout.write(text(x[output](), x[`${output}_length`]()));
+  process.stdout.write(text(x[output](), x[`${output}_length`]()) + (more ? more(x) : ""));
 }
