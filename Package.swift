@@ -74,13 +74,13 @@ let package = Package(
         .target(name: "Claims", dependencies: ["Experiments", "PlanCore", "PortableJSON", "ResultsRendering"]),
         // results.json from the runs' results and the claims, without Foundation: what `lessons run`
         // writes and what lessons.wasm reassembles after a rerun in the browser.
-        .target(name: "ResultsAssembly", dependencies: ["Claims", "Experiments", "PlanResolution", "PortableJSON", "PortableRun", "ResultsRendering"]),
+        .target(name: "ResultsAssembly", dependencies: ["Claims", "Experiments", "PortableJSON", "PortableRun", "ResultsRendering"]),
         // One (run, seed) pair from JSON to JSON: what lessons.wasm runs (scripts/build-wasm).
         .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON", "PortableHash"],
                 swiftSettings: optimisedInDebug),
         // The one way from a lesson's plan and parameter values to its runs and claims, with the
         // checks and messages of values (ValueRules) the evaluator shares: portable, in lessons.wasm too.
-        .target(name: "PlanResolution", dependencies: ["Claims", "Experiments", "PlanCore"]),
+        .target(name: "PlanResolution", dependencies: ["Claims", "Experiments", "PlanCore", "PortableJSON", "ResultsAssembly", "ResultsRendering"]),
         .target(name: "LessonKit", dependencies: [
             "Experiments", "PlanResolution", "ResultsRendering", "Claims", "ResultsAssembly", "PortableRun", "PortableMath", "PortableJSON", "PortableHash", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),

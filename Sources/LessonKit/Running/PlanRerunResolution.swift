@@ -1,4 +1,5 @@
 import Experiments
+import PlanResolution
 import ResultsAssembly
 
 /// `lessons_resolve_plan` natively (`RerunResolution`, the module's own code): each pair's

@@ -1,6 +1,6 @@
 import Claims
 import Experiments
-import PlanResolution
+import ResultsAssembly
 import PortableJSON
 import ResultsRendering
 
