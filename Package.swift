@@ -80,7 +80,7 @@ let package = Package(
                 swiftSettings: optimisedInDebug),
         // The one way from a lesson's plan and parameter values to its runs and claims, with the
         // checks and messages of values (ValueRules) the evaluator shares: portable, in lessons.wasm too.
-        .target(name: "PlanResolution", dependencies: ["Claims", "Experiments", "PlanCore", "PortableJSON", "ResultsAssembly", "ResultsRendering"]),
+        .target(name: "PlanResolution", dependencies: ["Claims", "Experiments", "PlanCore", "PortableJSON", "PortableRun", "ResultsAssembly", "ResultsRendering"]),
         .target(name: "LessonKit", dependencies: [
             "Experiments", "PlanResolution", "ResultsRendering", "Claims", "ResultsAssembly", "PortableRun", "PortableMath", "PortableJSON", "PortableHash", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),

@@ -152,10 +152,13 @@ final class ResolutionAnswerTests: XCTestCase {
     func testTheWebAssemblyModuleAnswersTheSameBytes() throws {
         var inputs: [(name: String, bytes: Data)] = [], expected: [String] = []
         for (id, sets) in PlanResolutionTests.settings.sorted(by: { $0.key < $1.key }) {
-            let planText = PlanJSON.text(try PlanResolutionTests.lowered(try PlanResolutionTests.lesson(id)).plan, lessonFile: "\(id).md")
+            let lesson = try PlanResolutionTests.lesson(id)
+            let planText = PlanJSON.text(try PlanResolutionTests.lowered(lesson).plan, lessonFile: "\(id).md")
+            let dataFiles = try Self.dataFiles(lesson)
             for set in sets.map(Self.typed) + [[], [("epochs", "abc")]] {
                 let request = Self.request(planText, set)
-                inputs.append((name: "request-\(inputs.count).json", bytes: Data(request.utf8)))
+                let withFiles = String(request.dropLast()) + ", \"dataFiles\": \(dataFiles.text)}"
+                inputs.append((name: "request-\(inputs.count).json", bytes: Data(withFiles.utf8)))
                 expected.append(PlanRerunResolution.answer(Array(request.utf8)))
             }
         }
@@ -165,6 +168,33 @@ final class ResolutionAnswerTests: XCTestCase {
         XCTAssertEqual(answers.count, expected.count)
         for (i, (got, want)) in zip(answers, expected).enumerated() {
             XCTAssertEqual(got, want, String(decoding: inputs[i].bytes.suffix(80), as: UTF8.self))
+        }
+    }
+
+    /// results.json's `dataFiles` for a lesson run with its own values, as `lessons run` publishes them.
+    static func dataFiles(_ lesson: Lesson) throws -> JSONValue {
+        guard case .success(let declared) = Evaluator.evaluate(lesson) else { throw XCTSkip("\(lesson.path) does not evaluate") }
+        var units = RunUnits(lessonFolder: nil)
+        for compare in declared.comparisons.map(\.compare) + declared.sweeps.flatMap(\.points) { _ = try units.add(compare) }
+        return JSONValue.array(units.dataFiles.map { set in
+            var f: [String: JSONValue] = ["kind": .string(set.kind), "files": .array(set.files.map { .string($0) })]
+            if let folder = set.folder { f["folder"] = .string(folder) }
+            return .object(f)
+        })
+    }
+
+    /// The module's own keys and requests (no files read: mosaics keyed with the published
+    /// fingerprints) give the native answer byte for byte.
+    func testTheModulesKeysAndRequestsAreTheNativeOnes() throws {
+        for (id, sets) in PlanResolutionTests.settings.sorted(by: { $0.key < $1.key }) {
+            let lesson = try PlanResolutionTests.lesson(id)
+            let planText = PlanJSON.text(try PlanResolutionTests.lowered(lesson).plan, lessonFile: "\(id).md")
+            let dataFiles = try Self.dataFiles(lesson)
+            for set in sets.map(Self.typed) + [[]] {
+                let request = Self.request(planText, set)
+                let withFiles = String(request.dropLast()) + ", \"dataFiles\": \(dataFiles.text)}"
+                XCTAssertEqual(RerunResolution.moduleAnswer(Array(withFiles.utf8)), PlanRerunResolution.answer(Array(request.utf8)), "\(id) \(set)")
+            }
         }
     }
 
