@@ -155,7 +155,10 @@ final class ResolutionAnswerTests: XCTestCase {
             let lesson = try PlanResolutionTests.lesson(id)
             let planText = PlanJSON.text(try PlanResolutionTests.lowered(lesson).plan, lessonFile: "\(id).md")
             let dataFiles = try Self.dataFiles(lesson)
-            for set in sets.map(Self.typed) + [[], [("epochs", "abc")]] {
+            // The longest operator chain a value may have, and a deep one: no stack runs out in the module.
+            let chain = Array(repeating: "1", count: 257).joined(separator: "+")
+            let deep = String(repeating: "(", count: 30) + "3" + String(repeating: ")", count: 30)
+            for set in sets.map(Self.typed) + [[], [("epochs", "abc")], [("epochs", chain)], [("epochs", deep)]] {
                 let request = Self.request(planText, set)
                 let withFiles = String(request.dropLast()) + ", \"dataFiles\": \(dataFiles.text)}"
                 inputs.append((name: "request-\(inputs.count).json", bytes: Data(withFiles.utf8)))
