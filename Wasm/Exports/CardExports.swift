@@ -1,3 +1,4 @@
+import ResultsRendering
 import ResultsAssembly
 
 // A dataset card after a rerun changed the data: a host passes the published results.json
