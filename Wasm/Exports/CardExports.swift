@@ -1,3 +1,4 @@
+import ResultsRendering
 import ResultsAssembly
 import ResultsRendering
 

@@ -3,7 +3,10 @@
 /// so adding an argument is one edit in the type's description.
 public struct APITypeDescription: Sendable {
     public var name: String
+    #if !hasFeature(Embedded)
+    /// The reference page's text (lessons.wasm keeps no docs).
     public var doc: String
+    #endif
     /// Protocols (described by name) the type's values may be passed as.
     public var conformsTo: [String]
     /// Initialisers (`name == "init"`) and static members / cases.
@@ -14,7 +17,9 @@ public struct APITypeDescription: Sendable {
 
     public init(_ name: String, doc: String, conformsTo: [String] = [], literals: [APILiteral] = [], members: [APIMember]) {
         self.name = name
+        #if !hasFeature(Embedded)
         self.doc = doc
+        #endif
         self.conformsTo = conformsTo
         self.literals = literals
         self.members = members
@@ -31,31 +36,18 @@ public struct APITypeDescription: Sendable {
 public struct APILiteral: Sendable {
     public var kind: ValueKind
     public var limits: Limits
+    #if !hasFeature(Embedded)
     public var doc: String
-    public var build: @Sendable (APIValue) -> any Sendable
+    #endif
+    public var build: @Sendable (APIValue) -> APIObject
 
-    public init(_ kind: ValueKind, limits: Limits = Limits(), doc: String, build: @escaping @Sendable (APIValue) -> any Sendable) {
+    public init(_ kind: ValueKind, limits: Limits = Limits(), doc: String, build: @escaping @Sendable (APIValue) -> APIObject) {
         self.kind = kind
         self.limits = limits
+        #if !hasFeature(Embedded)
         self.doc = doc
+        #endif
         self.build = build
-    }
-}
-
-extension APITypeDescription {
-    /// The description of the Swift type `type`, named as Swift spells it (so the
-    /// name lessons write and the type that is built cannot disagree).
-    init(of type: Any.Type, doc: String, members: [APIMember]) {
-        self.init(String(describing: type), doc: doc, members: members)
-    }
-
-    /// A type made by one initialiser and passed as the protocol `conformsTo`
-    /// (a model, a dataset): its description is its initialiser's arguments.
-    static func initialiser(of type: Any.Type, doc: String, conformsTo: String, initialiser initDoc: String,
-                            _ arguments: [APIArgument], check: @escaping @Sendable (APIArguments) -> [APIIssue] = { _ in [] },
-                            build: @escaping @Sendable (APIArguments) -> any Sendable) -> APITypeDescription {
-        APITypeDescription(String(describing: type), doc: doc, conformsTo: [conformsTo],
-                           members: [APIMember("init", arguments, doc: initDoc, check: check, build: build)])
     }
 }
 
@@ -65,18 +57,22 @@ public struct APIMember: Sendable {
     public var name: String
     /// Nil for a member written without parentheses (`.balanced`, `.sigmoid`).
     public var arguments: [APIArgument]?
+    #if !hasFeature(Embedded)
     public var doc: String
+    #endif
     /// Makes the value from checked arguments (defaults filled in).
-    public var build: @Sendable (APIArguments) -> any Sendable
+    public var build: @Sendable (APIArguments) -> APIObject
     /// Checks across arguments (lengths that must agree, ...); issues name an argument path.
     public var check: @Sendable (APIArguments) -> [APIIssue]
 
     public init(_ name: String, _ arguments: [APIArgument]?, doc: String,
                 check: @escaping @Sendable (APIArguments) -> [APIIssue] = { _ in [] },
-                build: @escaping @Sendable (APIArguments) -> any Sendable) {
+                build: @escaping @Sendable (APIArguments) -> APIObject) {
         self.name = name
         self.arguments = arguments
+        #if !hasFeature(Embedded)
         self.doc = doc
+        #endif
         self.build = build
         self.check = check
     }
@@ -96,19 +92,23 @@ public struct APIArgument: Sendable {
     /// Key of the argument in `APIArguments` (the label, or the parameter name).
     public var name: String
     public var kind: ValueKind
-    /// Swift source of the default value; nil for a required argument.
-    public var defaultSource: String?
     public var limits: Limits
+    /// Swift source of the default value; nil for a required argument (lessons.wasm fills typed values' defaults from it).
+    public var defaultSource: String?
+    #if !hasFeature(Embedded)
     public var doc: String
+    #endif
 
     public init(_ label: String?, name: String? = nil, _ kind: ValueKind, default defaultSource: String? = nil,
                 limits: Limits = Limits(), doc: String) {
         self.label = label
         self.name = name ?? label ?? "value"
         self.kind = kind
-        self.defaultSource = defaultSource
         self.limits = limits
+        self.defaultSource = defaultSource
+        #if !hasFeature(Embedded)
         self.doc = doc
+        #endif
     }
 
     public var isRequired: Bool { defaultSource == nil }
@@ -138,18 +138,5 @@ extension Limits {
     public static func format(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
         return String(v)
-    }
-}
-
-extension APIMember {
-    /// A member written without parentheses (`.sigmoid`, `.balanced`).
-    static func plain(_ name: String, _ value: some Sendable, doc: String) -> APIMember {
-        APIMember(name, nil, doc: doc) { _ in value }
-    }
-
-    /// Cases written without parentheses, each named as Swift spells the case
-    /// (so a member's name and its value cannot disagree), with its doc.
-    static func plain<Value: Sendable>(_ cases: [(Value, String)]) -> [APIMember] {
-        cases.map { value, doc in plain(String(describing: value), value, doc: doc) }
     }
 }
