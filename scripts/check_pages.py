@@ -35,15 +35,18 @@ BLOCKING_IMPACTS = ("critical", "serious")
 class Browser:
     """One headless Chromium with one page target."""
 
-    def __init__(self):
+    def __init__(self, file_access=True):
+        """`file_access=False` keeps Chromium's file:// rules as a reader's browser has them
+        (no fetch() or worker scripts from files), for the browser rerun check."""
         self.profile = tempfile.mkdtemp(prefix="check-pages-")
         binary = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
         if not binary:
             sys.exit("error: no chromium on PATH")
         self.process = subprocess.Popen(
             [binary, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             "--remote-debugging-port=0", "--remote-allow-origins=*", "--allow-file-access-from-files",
-             f"--user-data-dir={self.profile}", "about:blank"],
+             "--remote-debugging-port=0", "--remote-allow-origins=*"]
+            + (["--allow-file-access-from-files"] if file_access else [])
+            + [f"--user-data-dir={self.profile}", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         port_file = os.path.join(self.profile, "DevToolsActivePort")
         for _ in range(300):

@@ -18,12 +18,16 @@ export async function loadLessons(bytes) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const bytesAt = (pointer, count) => new Uint8Array(x.memory.buffer, pointer, count);
-  const call = (entry, text) => {
+  const copy = (text) => {
     const input = encoder.encode(text);
     const pointer = x.lessons_alloc(input.length);
     bytesAt(pointer, input.length).set(input);
-    const status = entry(pointer, input.length);
-    x.lessons_free(pointer);
+    return [pointer, input.length];
+  };
+  const call = (entry, ...texts) => {
+    const inputs = texts.map(copy);
+    const status = entry(...inputs.flat());
+    inputs.forEach(([pointer]) => x.lessons_free(pointer));
     if (status !== 0) {
       throw new LessonsRefusal(status, decoder.decode(bytesAt(x.lessons_error(), x.lessons_error_length()).slice()));
     }
@@ -35,6 +39,19 @@ export async function loadLessons(bytes) {
     runPair(request) {
       call(x.lessons_run_pair, request);
       return decoder.decode(bytesAt(x.lessons_output(), x.lessons_output_length()).slice());
+    },
+    /// Any entry point that reads one JSON text and answers in `lessons_output`
+    /// (the plan's resolver, the results' assembly); its answer's text.
+    entry(name, text) {
+      if (typeof x[name] !== "function") throw new LessonsRefusal(2, `${name} is not in this module (an older lessons.wasm: make wasm)`);
+      call(x[name], text);
+      return decoder.decode(bytesAt(x.lessons_output(), x.lessons_output_length()).slice());
+    },
+    /// The results sections re-rendered from results.json and the page context (`lessons_render_results`):
+    /// {"afterBlock": {...}, "references": {...}} as text, the bytes `lessons run` writes.
+    renderResults(results, context) {
+      call(x.lessons_render_results, results, context);
+      return decoder.decode(bytesAt(x.lessons_rendered(), x.lessons_rendered_length()).slice());
     },
     /// The request's generated training split: images and labels as Float32Arrays.
     shapes(request) {

@@ -1,0 +1,142 @@
+"""The "Rerun in your browser" panel, end to end, in headless Chromium from file://.
+
+Run through scripts/check-rerun. Chromium keeps a reader's file:// rules (no
+--allow-file-access-from-files: fetch() and worker scripts from files fail), so the
+page must load everything as scripts of its own site.
+
+  1. LESSON.html#set=NAME=oops&run: the panel ends in data-state=error, shows the
+     resolver's located error, and the input keeps what was typed.
+  2. LESSON.html#set=posWeightScale=2&run: the panel reaches data-state=done; each
+     re-rendered results section (the module's text, as the page swapped it in) must be
+     byte for byte the one `lessons run 03 --set posWeightScale=2` writes, after the same
+     block, and at least one must differ from the published page's.
+  3. No Content-Security-Policy violation on the way.
+
+    check_rerun.py SITE_DIR LESSONS_BINARY
+
+Exit status 1 when anything differs or fails; prints the panel's timings.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from check_pages import Browser  # noqa: E402  (the project's one DevTools client)
+
+LESSON = "03-weighted-loss"
+SET = ("posWeightScale", "2")
+WRAPPER = re.compile(r'<div class="block-results" id="block-(\d+)-results">')
+
+# Installed before any page script: records every CSP violation the page meets.
+CSP_WATCH = ("window.__cspViolations = [];"
+             "document.addEventListener('securitypolicyviolation', e =>"
+             " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));")
+
+PANEL = ("(() => { const p = document.getElementById('rerun-browser'); if (!p) return null;"
+         " const r = window.lessonsRerun || {};"
+         " return {state: p.dataset.state, status: document.getElementById('rerun-status').textContent,"
+         " error: document.getElementById('rerun-error-text').textContent, rendered: r.rendered,"
+         " timings: r.timings, trained: r.trained, hidden: p.hidden,"
+         " csp: window.__cspViolations,"
+         " values: Object.fromEntries([...document.querySelectorAll('#rerun-form [name]')].map(f => [f.name, f.value]))}; })()")
+
+
+def fail(message):
+    print(f"error: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def open_and_wait(browser, url, timeout):
+    """Loads `url`, then polls the panel until it leaves `running` (or times out)."""
+    browser.call("Page.navigate", url="about:blank")
+    browser.events.clear()
+    browser.call("Page.navigate", url=url)
+    browser.wait_for("Page.loadEventFired")
+    deadline = time.time() + timeout
+    panel, last = None, ""
+    while time.time() < deadline:
+        panel = browser.evaluate(PANEL)
+        if panel is None:
+            fail(f"{url}: the page has no rerun panel (was the site rendered with it?)")
+        if panel["status"] != last:
+            last = panel["status"]
+            print(f"  {panel['state']}: {last}", file=sys.stderr)
+        if panel["state"] in ("done", "error"):
+            return panel
+        time.sleep(2)
+    fail(f"{url}: still {panel and panel['state']} after {timeout} s")
+
+
+def placed(page, block, html):
+    """Whether `page` has exactly `html` as the content of block `block`'s results wrapper."""
+    m = re.search(f'<div class="block-results" id="block-{block}-results">', page)
+    return m is not None and page.startswith(html + "</div>\n", m.end()), (page[m.end():] if m else "")
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: check_rerun.py SITE_DIR LESSONS_BINARY")
+    site, lessons = os.path.abspath(sys.argv[1]), sys.argv[2]
+    page_path = os.path.join(site, LESSON + ".html")
+    published = open(page_path, encoding="utf-8").read()
+    if 'id="rerun-browser"' not in published:
+        fail(f"{page_path} has no rerun panel: render the site (lessons build) first")
+    url = "file://" + page_path
+    browser = Browser(file_access=False)
+    try:
+        browser.socket.settimeout(600)
+        browser.call("Page.addScriptToEvaluateOnNewDocument", source=CSP_WATCH)
+
+        print(f"{LESSON}: a bad value", file=sys.stderr)
+        bad = open_and_wait(browser, f"{url}#set={SET[0]}=oops&run", 300)
+        if bad["state"] != "error" or not bad["error"].strip():
+            fail(f"a bad value: expected data-state=error with a message, got {bad['state']}: {bad['status']}")
+        if bad["values"].get(SET[0]) != "oops":
+            fail(f"a bad value: the input was not kept ({bad['values'].get(SET[0])!r})")
+        if f"{LESSON}.md:" not in bad["error"]:
+            fail(f"a bad value: the error is not located in the lesson: {bad['error']}")
+        print(f"  shown: {bad['error'].strip().splitlines()[0]}", file=sys.stderr)
+
+        print(f"{LESSON}: {SET[0]}={SET[1]}", file=sys.stderr)
+        started = time.time()
+        done = open_and_wait(browser, f"{url}#set={SET[0]}={SET[1]}&run", 3600)
+        wall = time.time() - started
+        if done["state"] != "done":
+            fail(f"{SET[0]}={SET[1]}: {done['state']}: {done['error'] or done['status']}")
+        violations = (bad["csp"] or []) + (done["csp"] or [])
+        if violations:
+            fail(f"Content-Security-Policy violations: {violations}")
+    finally:
+        browser.close()
+
+    rendered = json.loads(done["rendered"])["afterBlock"]
+    with tempfile.TemporaryDirectory() as out:
+        run = subprocess.run([lessons, "run", LESSON, "--set", "=".join(SET), "--out", out, "--quiet"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if run.returncode not in (0, 1):  # 1: a claim failed with these values; the page is written
+            fail(f"lessons run {LESSON} --set {'='.join(SET)}: exit {run.returncode}\n{run.stderr}")
+        native = open(os.path.join(out, LESSON + ".html"), encoding="utf-8").read()
+    blocks = set(WRAPPER.findall(native))
+    if blocks != set(rendered):
+        fail(f"blocks with results: native {sorted(blocks)}, browser {sorted(rendered)}")
+    for block, html in sorted(rendered.items()):
+        same, there = placed(native, block, html)
+        if not same:
+            at = next((i for i, (a, b) in enumerate(zip(html, there)) if a != b), min(len(html), len(there)))
+            fail(f"block {block}: the browser's results differ from `lessons run`'s at character {at}:\n"
+                 f"  browser: {html[max(0, at - 80):at + 80]!r}\n  native:  {there[max(0, at - 80):at + 80]!r}")
+    if all(placed(published, block, html)[0] for block, html in rendered.items()):
+        fail("the rerun's results are the published ones: nothing was re-rendered")
+    t = done["timings"] or {}
+    print(f"ok: {LESSON} #set={SET[0]}={SET[1]}&run from file://: {len(rendered)} results sections byte-identical to "
+          f"`lessons run`; {done['trained']} (run, seed) pairs trained in the page; "
+          + ", ".join(f"{k} {v / 1000:.2f} s" for k, v in sorted(t.items())) + f"; {wall:.1f} s in all")
+
+
+if __name__ == "__main__":
+    main()
