@@ -10,9 +10,11 @@ page must load everything as scripts of its own site.
      re-rendered results section (the module's text, as the page swapped it in) must be
      byte for byte the one `lessons run 03 --set posWeightScale=2` writes, after the same
      block, and at least one must differ from the published page's.
-  3. No Content-Security-Policy violation on the way.
+  3. No Content-Security-Policy violation on the way, and axe-core finds no critical or
+     serious violation in the open panel (its error, its progress, "What changed"), in the
+     light and the dark colour scheme.
 
-    check_rerun.py SITE_DIR LESSONS_BINARY
+    check_rerun.py SITE_DIR LESSONS_BINARY AXE_JS
 
 Exit status 1 when anything differs or fails; prints the panel's timings.
 """
@@ -26,7 +28,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from check_pages import Browser  # noqa: E402  (the project's one DevTools client)
+from check_pages import AXE_RUN, BLOCKING_IMPACTS, Browser  # noqa: E402  (the project's one DevTools client)
 
 LESSON = "03-weighted-loss"
 SET = ("posWeightScale", "2")
@@ -78,10 +80,23 @@ def placed(page, block, html):
     return m is not None and page.startswith(html + "</div>\n", m.end()), (page[m.end():] if m else "")
 
 
+def axe_panel(browser, axe_source, what):
+    """axe-core on the panel as it stands, in both colour schemes: its blocking violations."""
+    found = []
+    browser.evaluate(axe_source)
+    for scheme in ("light", "dark"):
+        browser.call("Emulation.setEmulatedMedia", media="screen", features=[{"name": "prefers-color-scheme", "value": scheme}])
+        violations = browser.evaluate(AXE_RUN.replace("axe.run(document,", "axe.run(document.getElementById('rerun-browser'),"),
+                                      await_promise=True)
+        found += [f"{what} ({scheme}): {v['impact']} {v['id']}: {n['target']}: {n['summary']}"
+                  for v in violations if v["impact"] in BLOCKING_IMPACTS for n in v["nodes"]]
+    return found
+
+
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: check_rerun.py SITE_DIR LESSONS_BINARY")
-    site, lessons = os.path.abspath(sys.argv[1]), sys.argv[2]
+    if len(sys.argv) != 4:
+        sys.exit("usage: check_rerun.py SITE_DIR LESSONS_BINARY AXE_JS")
+    site, lessons, axe_source = os.path.abspath(sys.argv[1]), sys.argv[2], open(sys.argv[3]).read()
     page_path = os.path.join(site, LESSON + ".html")
     published = open(page_path, encoding="utf-8").read()
     if 'id="rerun-browser"' not in published:
@@ -101,6 +116,7 @@ def main():
         if f"{LESSON}.md:" not in bad["error"]:
             fail(f"a bad value: the error is not located in the lesson: {bad['error']}")
         print(f"  shown: {bad['error'].strip().splitlines()[0]}", file=sys.stderr)
+        problems = axe_panel(browser, axe_source, "the panel with an error")
 
         print(f"{LESSON}: {SET[0]}={SET[1]}", file=sys.stderr)
         started = time.time()
@@ -108,6 +124,9 @@ def main():
         wall = time.time() - started
         if done["state"] != "done":
             fail(f"{SET[0]}={SET[1]}: {done['state']}: {done['error'] or done['status']}")
+        problems += axe_panel(browser, axe_source, "the panel when done")
+        if problems:
+            fail("accessibility:\n  " + "\n  ".join(problems))
         violations = (bad["csp"] or []) + (done["csp"] or [])
         if violations:
             fail(f"Content-Security-Policy violations: {violations}")

@@ -53,6 +53,11 @@ export async function loadLessons(bytes) {
       call(x.lessons_render_results, results, context);
       return decoder.decode(bytesAt(x.lessons_rendered(), x.lessons_rendered_length()).slice());
     },
+    /// "What changed" between two results.json texts (`lessons_render_changes`): HTML text.
+    renderChanges(before, after) {
+      call(x.lessons_render_changes, before, after);
+      return decoder.decode(bytesAt(x.lessons_rendered(), x.lessons_rendered_length()).slice());
+    },
     /// The request's generated training split: images and labels as Float32Arrays.
     shapes(request) {
       call(x.lessons_shapes, request);

@@ -88,6 +88,7 @@ enum RerunScript {
         "    if (!lessons) { lessons = await loadLessons(m.bytes); }\n" +
         "    const start = performance.now();\n" +
         "    const text = m.op === 'pair' ? lessons.runPair(m.text) : m.op === 'render' ? lessons.renderResults(m.text, m.context)\n" +
+        "      : m.op === 'changes' ? lessons.renderChanges(m.text, m.context)\n" +
         "      : lessons.entry(m.op, m.text);\n" +
         "    self.postMessage({ id: m.id, text, ms: performance.now() - start });\n" +
         "  } catch (error) {\n" +
@@ -310,8 +311,7 @@ enum RerunScript {
             if (mine !== run) return;
             api.rendered = rendered.text;
             swapIn(rendered.text);
-            return engine.ask("lessons_render_changes", "{\"before\": " + assets.data.results + ", \"after\": " + assembled.text + "}")
-              .then(function (view) { showChanges(view.text); }, function () { changes.hidden = true; });
+            return engine.ask("changes", assets.data.results, assembled.text).then(function (view) { showChanges(view.text); });
           });
         }).then(function () {
           if (mine !== run) return;

@@ -6,6 +6,12 @@ public struct WhatChangedView {
 
     public init(diff: ResultsDiff) { self.diff = diff }
 
+    /// The box for two `results.json` texts: the browser rerun's, in lessons.wasm
+    /// (`lessons_render_changes`), where documents have no Codable.
+    public static func html(beforeJSON: [UInt8], afterJSON: [UInt8]) throws(ResultsReadError) -> String {
+        WhatChangedView(diff: ResultsDiff(before: try .init(resultsJSON: beforeJSON), after: try .init(resultsJSON: afterJSON))).html()
+    }
+
     public func html() -> String {
         var out = "<section class=\"preview-changes\" id=\"what-changed\" aria-labelledby=\"what-changed-title\">\n"
         out += "<h2 id=\"what-changed-title\">What changed</h2>\n"
