@@ -83,6 +83,33 @@ final class PublishedResultsPageTests: XCTestCase {
     func testTheWebAssemblyModuleRendersTheSameBytes() throws {
         let (json, context, _) = try published(try lesson())
         let native = try PublishedResultsPage.sections(resultsJSON: Array(json), contextJSON: Array(context)).render().json
+        assertSameBytes(try renderInNode([("results.json", json), ("context.json", context)]), native)
+    }
+
+    /// The browser rerun's "What changed" in the module is the native box: a parameter, a
+    /// moved metric and a flipped claim between the published results and others.
+    func testTheWebAssemblyModuleRendersWhatChanged() throws {
+        let before = try lesson().document
+        var after = before
+        after.parameters = [.init(name: "bar", type: "Double", value: "0.9", declaredValue: "0.1", overridden: true)]
+        after.comparisons[0].runs[0].result.metrics?.macroF1 += 0.25
+        after.expectations[1].passed = false
+        let native = WhatChangedView(diff: ResultsDiff(before: before, after: after)).html()
+        XCTAssertTrue(native.contains("flipped") && native.contains("<code>bar</code>"), native)
+        assertSameBytes(try renderInNode([("before.json", try before.encoded()), ("after.json", try after.encoded())], changes: true), native)
+    }
+
+    private func assertSameBytes(_ wasm: String, _ native: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(wasm.utf8.count, native.utf8.count, file: file, line: line)
+        if let i = zip(wasm.utf8, native.utf8).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+            XCTFail("wasm and native differ at byte \(i): …\(String(decoding: Array(native.utf8)[max(0, i - 80)..<min(native.utf8.count, i + 80)], as: UTF8.self))…",
+                    file: file, line: line)
+        }
+    }
+
+    /// scripts/wasm/render-node.mjs on these files (skipped without node or a module that
+    /// has the entry point, unless LESSONS_REQUIRE_WASM=1; LESSONS_WASM picks another module).
+    private func renderInNode(_ files: [(name: String, data: Data)], changes: Bool = false) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let required = environment["LESSONS_REQUIRE_WASM"] == "1"
         let module = environment["LESSONS_WASM"] ?? RepositoryRoot.url.appendingPathComponent("site/assets/lessons.wasm").path
@@ -92,14 +119,16 @@ final class PublishedResultsPageTests: XCTestCase {
         }
         let folder = cache.appendingPathComponent("inputs")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let resultsFile = folder.appendingPathComponent("results.json"), contextFile = folder.appendingPathComponent("context.json")
-        try json.write(to: resultsFile)
-        try context.write(to: contextFile)
+        var paths: [String] = []
+        for file in files {
+            try file.data.write(to: folder.appendingPathComponent(file.name))
+            paths.append(folder.appendingPathComponent(file.name).path)
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["node", "--experimental-wasm-relaxed-simd",
-                             RepositoryRoot.url.appendingPathComponent("scripts/wasm/render-node.mjs").path,
-                             module, resultsFile.path, contextFile.path]
+                             RepositoryRoot.url.appendingPathComponent("scripts/wasm/render-node.mjs").path, module]
+            + (changes ? ["--changes"] : []) + paths
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -110,10 +139,6 @@ final class PublishedResultsPageTests: XCTestCase {
         if process.terminationStatus == 127 && !required { throw XCTSkip("node is not installed") }
         if process.terminationStatus == 3 && !required { throw XCTSkip(message) }
         XCTAssertEqual(process.terminationStatus, 0, message)
-        let wasm = String(decoding: data, as: UTF8.self)
-        XCTAssertEqual(wasm.utf8.count, native.utf8.count)
-        if let i = zip(wasm.utf8, native.utf8).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
-            XCTFail("wasm and native differ at byte \(i): …\(String(decoding: Array(native.utf8)[max(0, i - 80)..<min(native.utf8.count, i + 80)], as: UTF8.self))…")
-        }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -53,6 +53,14 @@ export async function loadLessons(bytes) {
       call(x.lessons_render_results, results, context);
       return decoder.decode(bytesAt(x.lessons_rendered(), x.lessons_rendered_length()).slice());
     },
+    /// The rerun's results.json text from the published one and a request: the resolved
+    /// parameters and claims, every pair, the retrained ones with their RunResult
+    /// (`lessons_assemble_results`, see `Rerun`).
+    assembleResults(published, request) {
+      if (typeof x.lessons_assemble_results !== "function") throw new LessonsRefusal(2, "lessons_assemble_results is not in this module (an older lessons.wasm: make wasm)");
+      call(x.lessons_assemble_results, published, request);
+      return decoder.decode(bytesAt(x.lessons_assembled(), x.lessons_assembled_length()).slice());
+    },
     /// "What changed" between two results.json texts (`lessons_render_changes`): HTML text.
     renderChanges(before, after) {
       call(x.lessons_render_changes, before, after);

@@ -1,37 +1,31 @@
 // Re-renders a lesson's results sections in lessons.wasm under node, from the
 // published results.json and the page context, and prints what the module returns:
-// {"afterBlock": {...}, "references": {...}} (the bytes `lessons run` puts on the page).
+// {"afterBlock": {...}, "references": {...}} (the bytes `lessons run` puts on the page);
+// with --changes, the "What changed" box between two results.json files (HTML).
 // Usage: node --experimental-wasm-relaxed-simd scripts/wasm/render-node.mjs MODULE.wasm RESULTS.json CONTEXT.json
-// Exit status: 0 rendered, 1 the module refused (message on stderr), 2 bad usage.
+//        node --experimental-wasm-relaxed-simd scripts/wasm/render-node.mjs MODULE.wasm --changes BEFORE.json AFTER.json
+// Exit status: 0 rendered, 1 the module refused (message on stderr), 2 bad usage, 3 an older module.
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { loadLessons } from "./lessons-host.mjs";
 
-const [modulePath, resultsPath, contextPath] = process.argv.slice(2);
-if (!modulePath || !resultsPath || !contextPath) {
-  console.error("usage: render-node.mjs MODULE.wasm RESULTS.json CONTEXT.json");
+globalThis.performance ??= performance;
+const [modulePath, ...rest] = process.argv.slice(2);
+const changes = rest[0] === "--changes";
+const [first, second] = changes ? rest.slice(1) : rest;
+if (!modulePath || !first || !second) {
+  console.error("usage: render-node.mjs MODULE.wasm (RESULTS.json CONTEXT.json | --changes BEFORE.json AFTER.json)");
   process.exit(2);
 }
-const { instance } = await WebAssembly.instantiate(readFileSync(modulePath), {
-  lessons: { clock_ms: () => performance.now() },
-});
-const x = instance.exports;
-if (!x.lessons_render_results) {
-  console.error(`${modulePath} has no lessons_render_results (an older module: make wasm)`);
-  process.exit(3);
-}
-const copy = (bytes) => {
-  const pointer = x.lessons_alloc(bytes.length);
-  new Uint8Array(x.memory.buffer, pointer, bytes.length).set(bytes);
-  return pointer;
-};
-const results = readFileSync(resultsPath), context = readFileSync(contextPath);
-const r = copy(results), c = copy(context);
-const status = x.lessons_render_results(r, results.length, c, context.length);
-x.lessons_free(r);
-x.lessons_free(c);
-const text = (pointer, length) => new TextDecoder().decode(new Uint8Array(x.memory.buffer, pointer, length));
-if (status !== 0) {
-  console.error(`lessons.wasm refused (status ${status}): ${text(x.lessons_error(), x.lessons_error_length())}`);
+const lessons = await loadLessons(readFileSync(modulePath));
+const entry = changes ? "renderChanges" : "renderResults";
+try {
+  process.stdout.write(lessons[entry](readFileSync(first, "utf8"), readFileSync(second, "utf8")));
+} catch (error) {
+  if (error instanceof TypeError) {
+    console.error(`${modulePath} cannot ${entry} (an older module: make wasm): ${error.message}`);
+    process.exit(3);
+  }
+  console.error(error.message);
   process.exit(1);
 }
-process.stdout.write(text(x.lessons_rendered(), x.lessons_rendered_length()));

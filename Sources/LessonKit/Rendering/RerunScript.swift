@@ -89,6 +89,7 @@ enum RerunScript {
         "    const start = performance.now();\n" +
         "    const text = m.op === 'pair' ? lessons.runPair(m.text) : m.op === 'render' ? lessons.renderResults(m.text, m.context)\n" +
         "      : m.op === 'changes' ? lessons.renderChanges(m.text, m.context)\n" +
+        "      : m.op === 'assemble' ? lessons.assembleResults(m.text, m.context)\n" +
         "      : lessons.entry(m.op, m.text);\n" +
         "    self.postMessage({ id: m.id, text, ms: performance.now() - start });\n" +
         "  } catch (error) {\n" +
@@ -167,7 +168,8 @@ enum RerunScript {
         history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
       }
 
-      // The resolver's answer: its located errors, or every pair with its spec text.
+      // The resolver's answer: its located errors, or the resolved parameters and claims and every
+      // (run, seed) pair with its spec (what lessons_assemble_results reads back, see `Rerun`).
       function resolved(text) {
         var answer = JSON.parse(text);
         if (answer.errors && answer.errors.length) {
@@ -175,22 +177,38 @@ enum RerunScript {
           error.parameter = answer.errors[0].parameter;
           throw error;
         }
-        return answer.pairs;
+        return answer;
       }
-      function pairKey(p) { return JSON.stringify(p.identity); }
+      function pairKey(p) { return JSON.stringify([p.comparison, p.point, p.run, p.seed]); }
       function pairName(p) {
-        var id = p.identity || {};
-        return (id.run ? "run ‘" + id.run + "’" : "a run") + (id.seed !== undefined ? ", seed " + id.seed : "")
-          + (id.point !== undefined ? ", point " + id.point : "");
+        return "run ‘" + p.run + "’" + (p.seed !== undefined ? ", seed " + p.seed : "") + (p.point !== undefined ? ", point " + p.point : "");
       }
-      function specText(p) { return typeof p.spec === "string" ? p.spec : JSON.stringify(p.spec); }
+      // What makes two resolutions of a pair the same run: its spec's hash (the cache key), else the spec.
+      function specOf(p) { return p.specHash !== undefined ? p.specHash : JSON.stringify(p.spec); }
+      // lessons_run_pair's request for a pair: the resolver's, or its run and dataset.
+      function pairRequest(p) {
+        if (p.request !== undefined) return typeof p.request === "string" ? p.request : JSON.stringify(p.request);
+        return JSON.stringify({ run: p.spec, dataset: p.dataset });
+      }
       function publishedResolution(engine, data) {
         if (published.pairs) return Promise.resolve(published.pairs);
         return engine.ask("lessons_resolve_plan", "{\"plan\": " + data.plan + ", \"set\": []}").then(function (answer) {
           published.pairs = {};
-          resolved(answer.text).forEach(function (p) { published.pairs[pairKey(p)] = specText(p); });
+          resolved(answer.text).pairs.forEach(function (p) { published.pairs[pairKey(p)] = specOf(p); });
           return published.pairs;
         });
+      }
+      // lessons_assemble_results's request: the resolved parameters and claims, every pair, and
+      // each retrained pair's RunResult text as the worker returned it (never parsed here).
+      function assembleRequest(answer, trained) {
+        var pairs = answer.pairs.map(function (p) {
+          var q = {};
+          Object.keys(p).forEach(function (k) { if (k !== "request") q[k] = p[k]; });
+          var text = JSON.stringify(q), result = trained[pairKey(p)];
+          return result === undefined ? text : text.slice(0, -1) + ", \"result\": " + result + "}";
+        });
+        return "{\"parameters\": " + JSON.stringify(answer.parameters) + ", \"claims\": " + JSON.stringify(answer.claims)
+          + ", \"pairs\": [" + pairs.join(", ") + "]}";
       }
 
       // Trains `pairs`, one worker per pair at a time, up to the core count; progress per pair.
@@ -229,7 +247,7 @@ enum RerunScript {
             if (!pair || mine !== run) { engine.stop(); return Promise.resolve(); }
             rows[index].start = performance.now();
             estimate();
-            return engine.ask("pair", specText(pair)).then(function (answer) {
+            return engine.ask("pair", pairRequest(pair)).then(function (answer) {
               rows[index].done = true;
               rows[index].row.textContent = pairName(pair) + ": done in " + seconds(answer.ms);
               times.push(answer.ms);
@@ -292,17 +310,18 @@ enum RerunScript {
         }).then(function (before) {
           var setText = JSON.stringify(set);
           return engine.ask("lessons_resolve_plan", "{\"plan\": " + assets.data.plan + ", \"set\": " + setText + "}").then(function (answer) {
-            var pairs = resolved(answer.text);
-            return pairs.filter(function (p) { return before[pairKey(p)] !== specText(p); });
+            var resolution = resolved(answer.text);
+            return { resolution: resolution, changed: resolution.pairs.filter(function (p) { return before[pairKey(p)] !== specOf(p); }) };
           });
-        }).then(function (changed) {
+        }).then(function (plan) {
           if (mine !== run) return null;
-          api.trained = changed.length;
-          return train(assets, changed, mine).then(function (results) {
+          api.trained = plan.changed.length;
+          return train(assets, plan.changed, mine).then(function (results) {
             if (mine !== run) return null;
             say("Putting the results together…");
-            var runs = changed.map(function (p, i) { return "{\"identity\": " + JSON.stringify(p.identity) + ", \"result\": " + results[i] + "}"; });
-            return engine.ask("lessons_assemble_results", "{\"results\": " + assets.data.results + ", \"runs\": [" + runs.join(", ") + "]}");
+            var trained = {};
+            plan.changed.forEach(function (p, i) { trained[pairKey(p)] = results[i]; });
+            return engine.ask("assemble", assets.data.results, assembleRequest(plan.resolution, trained));
           });
         }).then(function (assembled) {
           if (!assembled || mine !== run) return null;
