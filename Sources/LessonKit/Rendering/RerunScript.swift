@@ -198,6 +198,24 @@ enum RerunScript {
           return published.pairs;
         });
       }
+      // How long each published pair took to train and evaluate (natively), by pair: the first
+      // time estimate. Read once from results.json, for the panel's wording only.
+      var WASM_SLOWER = 2.5, secondsByPair = null;
+      function publishedSeconds(data) {
+        if (secondsByPair) return secondsByPair;
+        secondsByPair = {};
+        try {
+          JSON.parse(data.results).comparisons.forEach(function (c, i) {
+            c.runs.forEach(function (r) {
+              (r.seeds || []).forEach(function (s) {
+                var t = s.result && s.result.timings;
+                if (t) secondsByPair[pairKey({ comparison: i, run: r.name, seed: s.seed })] = t.trainSeconds + t.evaluateSeconds;
+              });
+            });
+          });
+        } catch (e) { /* no guess then: the estimate waits for the first pair */ }
+        return secondsByPair;
+      }
       // lessons_assemble_results's request: the resolved parameters and claims, every pair, and
       // each retrained pair's RunResult text as the worker returned it (never parsed here).
       function assembleRequest(answer, trained) {
@@ -215,6 +233,7 @@ enum RerunScript {
       function train(assets, pairs, mine) {
         var slots = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, pairs.length)), queue = pairs.slice();
         var results = [], done = 0, times = [], started = performance.now(), rows = [];
+        var guess = pairs.reduce(function (sum, p) { return sum + (publishedSeconds(assets.data)[pairKey(p)] || 0); }, 0);
         while (list.firstChild) list.removeChild(list.firstChild);
         list.hidden = pairs.length === 0;
         pairs.forEach(function (p, i) {
@@ -229,12 +248,13 @@ enum RerunScript {
           running.forEach(function (r) { r.row.textContent = pairName(r.pair) + ": training, " + seconds(performance.now() - r.start); });
           var left = pairs.length - done, line = "Training " + left + " of " + pairs.length + " (run, seed) pairs in " + slots
             + (slots === 1 ? " worker" : " workers") + ", " + seconds(performance.now() - started) + " so far";
+          var elapsed = running.length ? performance.now() - Math.min.apply(null, running.map(function (r) { return r.start; })) : 0;
           if (times.length) {
             var mean = times.reduce(function (a, b) { return a + b; }, 0) / times.length;
-            var rest = Math.max(0, Math.ceil(left / slots) * mean - (running.length ? performance.now() - Math.min.apply(null, running.map(function (r) { return r.start; })) : 0));
-            line += "; about " + seconds(rest) + " left";
-          } else {
-            line += "; the time left is estimated when the first pair is done";
+            line += "; about " + seconds(Math.max(0, Math.ceil(left / slots) * mean - elapsed)) + " left";
+          } else if (guess > 0) {
+            // Before a pair is done: the published pairs' own times, as slow as wasm runs here (README).
+            line += "; about " + seconds(Math.max(0, guess * WASM_SLOWER * 1000 / slots - elapsed)) + " left (a first guess)";
           }
           say(line + ".");
         }
