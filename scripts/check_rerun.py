@@ -55,11 +55,18 @@ def fail(message):
 
 def open_and_wait(browser, url, timeout):
     """Loads `url`, then polls the panel until it leaves `running` (or times out)."""
+    browser.events.clear()
     browser.call("Page.navigate", url="about:blank")
+    browser.wait_for("Page.loadEventFired")
     browser.events.clear()
     browser.call("Page.navigate", url=url)
     browser.wait_for("Page.loadEventFired")
     deadline = time.time() + timeout
+    page = url.split("#")[0]
+    while browser.evaluate("document.readyState") != "complete" or browser.evaluate("location.href.split('#')[0]") != page:
+        if time.time() > deadline:
+            fail(f"{url} did not load")
+        time.sleep(0.2)
     panel, last = None, ""
     while time.time() < deadline:
         panel = browser.evaluate(PANEL)

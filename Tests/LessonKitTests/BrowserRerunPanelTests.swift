@@ -93,4 +93,23 @@ final class BrowserRerunPanelTests: XCTestCase {
         }
         XCTAssertTrue(source.contains("new DOMParser()"))
     }
+
+    /// The script and its worker's code parse as JavaScript (node --check; skipped without node).
+    func testScriptParses() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-rerun-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("rerun.js")
+        try Data(RerunScript.source.utf8).write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["node", "--check", file.path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if process.terminationStatus == 127 { throw XCTSkip("node is not installed") }
+        XCTAssertEqual(process.terminationStatus, 0, message)
+    }
 }
