@@ -68,11 +68,16 @@ let package = Package(
         // A lesson's plan and plan.json: no Foundation, so it builds as Embedded Swift too (scripts/build-wasm).
         .target(name: "PlanCore", dependencies: ["PortableJSON"]),
         .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets", "PlanCore", "PortableMath"]),
+        // A lesson's claims and their checking over the runs' results: portable, in lessons.wasm too.
+        .target(name: "Claims", dependencies: ["Experiments", "PlanCore", "PortableJSON", "ResultsRendering"]),
+        // results.json from the runs' results and the claims, without Foundation: what `lessons run`
+        // writes and what lessons.wasm reassembles after a rerun in the browser.
+        .target(name: "ResultsAssembly", dependencies: ["Claims", "Experiments", "PortableJSON", "PortableRun", "ResultsRendering"]),
         // One (run, seed) pair from JSON to JSON: what lessons.wasm runs (scripts/build-wasm).
         .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON"],
                 swiftSettings: optimisedInDebug),
         .target(name: "LessonKit", dependencies: [
-            "Experiments", "ResultsRendering", "PortableMath", "PortableJSON", "CCmarkGFM",
+            "Experiments", "ResultsRendering", "Claims", "ResultsAssembly", "PortableRun", "PortableMath", "PortableJSON", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),

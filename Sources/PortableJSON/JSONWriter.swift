@@ -5,11 +5,21 @@
 extension JSONValue {
     public var text: String {
         var out = ""
-        write(to: &out)
+        write(to: &out, indent: nil)
         return out
     }
 
-    private func write(to out: inout String) {
+    /// Pretty text as `CanonicalJSON.encode(_:pretty: true)` writes it (Foundation's
+    /// `.prettyPrinted`): two spaces per level, `"key" : value`, one element per line,
+    /// an empty array or object as its brackets around an empty line.
+    public var prettyText: String {
+        var out = ""
+        write(to: &out, indent: 0)
+        return out
+    }
+
+    /// Compact when `indent` is nil, else pretty at that depth.
+    private func write(to out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -17,28 +27,50 @@ extension JSONValue {
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
             out += "["
+            let inner = indent.map { $0 + 1 }
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
-                item.write(to: &out)
+                JSONValue.newline(&out, inner)
+                item.write(to: &out, indent: inner)
             }
+            JSONValue.close(&out, indent, empty: items.isEmpty)
             out += "]"
         case .object(let fields):
             out += "{"
+            let inner = indent.map { $0 + 1 }
             for (i, key) in fields.keys.sorted().enumerated() {
                 if i > 0 { out += "," }
+                JSONValue.newline(&out, inner)
                 JSONValue.writeString(key, to: &out)
-                out += ":"
-                fields[key]!.write(to: &out)
+                out += inner == nil ? ":" : " : "
+                fields[key]!.write(to: &out, indent: inner)
             }
+            JSONValue.close(&out, indent, empty: fields.isEmpty)
             out += "}"
         }
+    }
+
+    /// Before an element when pretty: a new line at its depth.
+    private static func newline(_ out: inout String, _ indent: Int?) {
+        guard let indent else { return }
+        out += "\n"
+        for _ in 0..<indent { out += "  " }
+    }
+
+    /// Before a closing bracket when pretty (an empty container keeps an empty line).
+    private static func close(_ out: inout String, _ indent: Int?, empty: Bool) {
+        guard let indent else { return }
+        if empty { out += "\n" }
+        newline(&out, indent)
     }
 
     static func numberText(_ x: Double) -> String {
         if x.isNaN { return "\"NaN\"" }
         if x.isInfinite { return x > 0 ? "\"Infinity\"" : "\"-Infinity\"" }
-        if x == x.rounded(), abs(x) < 9_007_199_254_740_992, !(x == 0 && x.sign == .minus) { return String(Int64(x)) }
-        return x.description
+        // Foundation's spelling: the shortest round trip, less a trailing ".0" (`2`, `-0`, `1e-05`).
+        var text = x.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
     }
 
     private static func writeString(_ s: String, to out: inout String) {

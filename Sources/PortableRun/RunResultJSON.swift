@@ -41,7 +41,7 @@ extension TestMetrics {
         var fields: [String: JSONValue] = [
             "perLabel": .array(perLabel.map { label -> JSONValue in
                 var f: [String: JSONValue] = ["label": .string(label.label), "support": .number(Double(label.support))]
-                for (name, value) in label.values { f[name] = .double(value) }
+                for name in LabelMetricCatalog.names { if let value = label.values[name] { f[name] = .double(value) } }
                 return .object(f)
             }),
             "precisionRecallCurves": .array(precisionRecallCurves.map {
@@ -53,7 +53,8 @@ extension TestMetrics {
             }),
             "testCount": .number(Double(testCount)),
         ]
-        for (name, value) in values { fields[name] = .double(value) }
+        // The catalog's metrics only, as `MetricKey` writes them natively.
+        for name in MetricCatalog.names { if let value = values[name] { fields[name] = .double(value) } }
         return .object(fields)
     }
 }

@@ -77,6 +77,19 @@ final class MetricCatalogTests: XCTestCase {
         for metric in MetricCatalog.all {
             XCTAssertEqual(ReportMetric.named(metric.name)?.read(result, nil), result.value(of: metric))
         }
+        // Claims read members by name without `any RunReport` (portable): the same numbers, bit for bit.
+        let diverged = RunResult(name: "d", labels: ["a", "b"], history: [EpochSummary(epoch: 1, trainLoss: 0.5, validationLoss: nil)],
+                                 outcome: .diverged(epoch: 1, step: 3, hint: "lower the learning rate"), thresholds: nil,
+                                 metrics: nil, timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
+        for report in [result, diverged] {
+            for member in ReportMetric.all {
+                for label in member.takesLabel ? ["a", "b", "missing"] : [nil] {
+                    let expected = member.read(report, label), got = report.member(member.name, label: label)
+                    XCTAssertEqual(got.bitPattern, expected.bitPattern, "\(member.name)(\(label ?? ""))")
+                }
+            }
+        }
+        XCTAssertTrue(result.member("noSuchMember", label: nil).isNaN)
         XCTAssertEqual(result.recall("b"), summary.recall[1])
         XCTAssertEqual(SweepMetric(\.recall, label: "b").read(result), summary.recall[1])
         XCTAssertEqual(SweepMetric(\.recall, label: "b").title, "recall (b)")

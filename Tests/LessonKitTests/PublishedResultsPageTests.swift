@@ -83,7 +83,8 @@ final class PublishedResultsPageTests: XCTestCase {
     func testTheWebAssemblyModuleRendersTheSameBytes() throws {
         let (json, context, _) = try published(try lesson())
         let native = try PublishedResultsPage.sections(resultsJSON: Array(json), contextJSON: Array(context)).render().json
-        assertSameBytes(try renderInNode([("results.json", json), ("context.json", context)]), native)
+        assertSameBytes(try WasmUnderNode.run("render-node.mjs", inputs: [("results.json", json), ("context.json", context)],
+                                            in: cache.appendingPathComponent("inputs")), native)
     }
 
     /// The browser rerun's "What changed" in the module is the native box: a parameter, a
@@ -96,7 +97,9 @@ final class PublishedResultsPageTests: XCTestCase {
         after.expectations[1].passed = false
         let native = WhatChangedView(diff: ResultsDiff(before: before, after: after)).html()
         XCTAssertTrue(native.contains("flipped") && native.contains("<code>bar</code>"), native)
-        assertSameBytes(try renderInNode([("before.json", try before.encoded()), ("after.json", try after.encoded())], changes: true), native)
+        assertSameBytes(try WasmUnderNode.run("render-node.mjs", options: ["--changes"],
+                                            inputs: [("before.json", try before.encoded()), ("after.json", try after.encoded())],
+                                            in: cache.appendingPathComponent("inputs")), native)
     }
 
     private func assertSameBytes(_ wasm: String, _ native: String, file: StaticString = #filePath, line: UInt = #line) {
@@ -105,40 +108,5 @@ final class PublishedResultsPageTests: XCTestCase {
             XCTFail("wasm and native differ at byte \(i): …\(String(decoding: Array(native.utf8)[max(0, i - 80)..<min(native.utf8.count, i + 80)], as: UTF8.self))…",
                     file: file, line: line)
         }
-    }
-
-    /// scripts/wasm/render-node.mjs on these files (skipped without node or a module that
-    /// has the entry point, unless LESSONS_REQUIRE_WASM=1; LESSONS_WASM picks another module).
-    private func renderInNode(_ files: [(name: String, data: Data)], changes: Bool = false) throws -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let required = environment["LESSONS_REQUIRE_WASM"] == "1"
-        let module = environment["LESSONS_WASM"] ?? RepositoryRoot.url.appendingPathComponent("site/assets/lessons.wasm").path
-        guard FileManager.default.fileExists(atPath: module) else {
-            if required { XCTFail("no module at \(module)") }
-            throw XCTSkip("no module at \(module) (make wasm)")
-        }
-        let folder = cache.appendingPathComponent("inputs")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var paths: [String] = []
-        for file in files {
-            try file.data.write(to: folder.appendingPathComponent(file.name))
-            paths.append(folder.appendingPathComponent(file.name).path)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", "--experimental-wasm-relaxed-simd",
-                             RepositoryRoot.url.appendingPathComponent("scripts/wasm/render-node.mjs").path, module]
-            + (changes ? ["--changes"] : []) + paths
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 127 && !required { throw XCTSkip("node is not installed") }
-        if process.terminationStatus == 3 && !required { throw XCTSkip(message) }
-        XCTAssertEqual(process.terminationStatus, 0, message)
-        return String(decoding: data, as: UTF8.self)
     }
 }

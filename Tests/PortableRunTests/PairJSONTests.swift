@@ -13,31 +13,33 @@ final class PairJSONTests: XCTestCase {
         try Run(json: JSONValue(parsing: CanonicalJSON.string(run)))
     }
 
+    /// A run with each setting the lesson language has.
+    static let everyRunSetting: [Run] = [
+        SmallPairs.cnn.run, SmallPairs.mlp.run, Run("baseline", model: PrevalenceBaseline(), threshold: .topK(2)),
+        Run("focal", loss: .focal(alpha: nil, gamma: 1.5), optimizer: .adamW(learningRate: 1e-3, weightDecay: 0.02),
+            threshold: .perLabel([0.25, 0.7]), seed: 3),
+        Run("focal-alpha", loss: .focal(alpha: 0.3, gamma: 2), sampleWeight: .kerasClassWeight([1, 2.5]), threshold: .fixed(0.4)),
+        Run("asl", loss: .asymmetric(gammaPositive: 0, gammaNegative: 4, clip: 0.05), sampleWeight: .inverseFrequency,
+            optimizer: .sgd(learningRate: 0.1, momentum: 0.9, nesterov: true, weightDecay: 1e-4), threshold: .tunedOnTest(maximizing: .f1)),
+        Run("softmax", head: .softmax, loss: .softmaxCrossEntropy(classWeight: .balanced)),
+        Run("sparse", head: .softmax, loss: .sparseSoftmaxCrossEntropy(classWeight: .fixed([0.1, 0.30000000000000004]))),
+        Run("pos", loss: .binaryCrossEntropy(posWeight: .fixed([1, 3.3333333333333335]))),
+        Run("bal", loss: .binaryCrossEntropy(posWeight: .balanced)),
+        Run("shifted", loss: .binaryCrossEntropy(posWeight: .balanced), outputBias: .prior, logitShift: .undoPosWeight),
+        Run("smoothed", loss: .binaryCrossEntropy(posWeight: .balanced, labelSmoothing: 0.1)),
+        Run("clipped", batchSize: 8, clipNorm: 0.30000000000000004),
+        Run("warmup", schedule: .warmup(epochs: 2)),
+        Run("step", schedule: .step(everyEpochs: 3, factor: 0.5, warmupEpochs: 1)),
+        Run("cosine", schedule: .cosine(epochs: 10, alpha: 0.01)),
+        Run("mlp, batch norm", model: MLP(hidden: [8, 4], dropout: 0.1, batchNorm: true)),
+        Run("cnn, batch norm", model: CNN(filters: [4], dense: [], kernelSize: 5, batchNorm: true)),
+        Run("stopping", earlyStopping: EarlyStopping(patience: 3, minDelta: 1e-4, restoreBestWeights: false)),
+        Run("every option", loss: .binaryCrossEntropy(labelSmoothing: 0.2), epochs: 30, schedule: .warmup(epochs: 1), clipNorm: 5,
+            earlyStopping: EarlyStopping()),
+    ]
+
     func testEveryRunSettingReadsBackAsNativeCodableWroteIt() throws {
-        let runs: [Run] = [
-            SmallPairs.cnn.run, SmallPairs.mlp.run, Run("baseline", model: PrevalenceBaseline(), threshold: .topK(2)),
-            Run("focal", loss: .focal(alpha: nil, gamma: 1.5), optimizer: .adamW(learningRate: 1e-3, weightDecay: 0.02),
-                threshold: .perLabel([0.25, 0.7]), seed: 3),
-            Run("focal-alpha", loss: .focal(alpha: 0.3, gamma: 2), sampleWeight: .kerasClassWeight([1, 2.5]), threshold: .fixed(0.4)),
-            Run("asl", loss: .asymmetric(gammaPositive: 0, gammaNegative: 4, clip: 0.05), sampleWeight: .inverseFrequency,
-                optimizer: .sgd(learningRate: 0.1, momentum: 0.9, nesterov: true, weightDecay: 1e-4), threshold: .tunedOnTest(maximizing: .f1)),
-            Run("softmax", head: .softmax, loss: .softmaxCrossEntropy(classWeight: .balanced)),
-            Run("sparse", head: .softmax, loss: .sparseSoftmaxCrossEntropy(classWeight: .fixed([0.1, 0.30000000000000004]))),
-            Run("pos", loss: .binaryCrossEntropy(posWeight: .fixed([1, 3.3333333333333335]))),
-            Run("bal", loss: .binaryCrossEntropy(posWeight: .balanced)),
-            Run("shifted", loss: .binaryCrossEntropy(posWeight: .balanced), outputBias: .prior, logitShift: .undoPosWeight),
-            Run("smoothed", loss: .binaryCrossEntropy(posWeight: .balanced, labelSmoothing: 0.1)),
-            Run("clipped", batchSize: 8, clipNorm: 0.30000000000000004),
-            Run("warmup", schedule: .warmup(epochs: 2)),
-            Run("step", schedule: .step(everyEpochs: 3, factor: 0.5, warmupEpochs: 1)),
-            Run("cosine", schedule: .cosine(epochs: 10, alpha: 0.01)),
-            Run("mlp, batch norm", model: MLP(hidden: [8, 4], dropout: 0.1, batchNorm: true)),
-            Run("cnn, batch norm", model: CNN(filters: [4], dense: [], kernelSize: 5, batchNorm: true)),
-            Run("stopping", earlyStopping: EarlyStopping(patience: 3, minDelta: 1e-4, restoreBestWeights: false)),
-            Run("every option", loss: .binaryCrossEntropy(labelSmoothing: 0.2), epochs: 30, schedule: .warmup(epochs: 1), clipNorm: 5,
-                earlyStopping: EarlyStopping()),
-        ]
-        for run in runs { XCTAssertEqual(try read(run), run, run.name) }
+        for run in Self.everyRunSetting { XCTAssertEqual(try read(run), run, run.name) }
     }
 
     func testShapesReadBackAndOtherDataIsRefusedByName() throws {

@@ -26,3 +26,15 @@ extension RunReport {
         return { value(of: metric, label: $0) }
     }
 }
+
+extension RunReport {
+    /// The member a claim names (`diverged` as 0/1, `finalLoss`, a catalog metric, a
+    /// label metric of `label`), as `ReportMetric` reads it; NaN when there is none.
+    public func member(_ name: String, label: String?) -> Double {
+        if name == "diverged" { return diverged ? 1 : 0 }
+        if name == "finalLoss" { return finalLoss }
+        if let metric = MetricCatalog.named(name) { return value(of: metric) }
+        if let metric = LabelMetricCatalog.named(name) { return value(of: metric, label: label ?? "") }
+        return .nan
+    }
+}

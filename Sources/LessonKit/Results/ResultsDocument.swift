@@ -3,51 +3,21 @@ import Experiments
 import NeuralCore
 
 /// How a run of a lesson becomes its `results.json`: the document from the
-/// runner's outcome, and its canonical bytes.
+/// runner's outcome (`ResultsAssembly`, shared with the WebAssembly module), and its bytes.
 extension ResultsDocument {
+    /// This build's versions of the runner and the numerics.
+    public static var currentVersions: Versions {
+        Versions(lessons: RunSpec.projectVersion, numerics: NeuralCore.numericsVersion)
+    }
+
     public init(lessonFile: String, title: String, parameters: [Parameter], outcome: LessonRunOutcome,
                 expectations: [ExpectationRecord]) {
-        let comparisons = outcome.comparisons.map { comparison in
-            let d = comparison.dataset
-            return Comparison(
-                title: comparison.title, block: comparison.blockIndex,
-                dataset: Dataset(kind: d?.kind ?? "", hash: comparison.datasetHash, labels: d?.labels ?? [],
-                                 train: d?.trainCount ?? 0, validation: d?.validationCount ?? 0, test: d?.testCount ?? 0,
-                                 trainPrevalence: d?.trainPrevalence ?? [], testPrevalence: d?.testPrevalence ?? [],
-                                 labelCountShares: d?.labelCountShares ?? []),
-                runs: zip(comparison.series, comparison.specHashes).map { Self.entry($0, specs: $1) })
-        }
-        let sweeps: [SweepRecord]? = outcome.sweeps.isEmpty ? nil : outcome.sweeps.map { sweep in
-            SweepRecord(title: sweep.title, block: sweep.blockIndex, parameter: sweep.parameter, values: sweep.values,
-                        metrics: sweep.metrics.map(\.title),
-                        points: sweep.points.map { $0.map { Self.entry($0, specs: []) } })
-        }
-        let ok = outcome.failedRuns.isEmpty && expectations.allSatisfy(\.passed)
-        self.init(lesson: LessonInfo(file: lessonFile, title: title),
-                  versions: Versions(lessons: RunSpec.projectVersion, numerics: NeuralCore.numericsVersion),
-                  parameters: parameters, comparisons: comparisons, sweeps: sweeps, expectations: expectations,
-                  status: ok ? "passed" : "failed")
+        self.init(lessonFile: lessonFile, title: title, versions: Self.currentVersions, parameters: parameters,
+                  outcome: outcome, expectations: expectations)
     }
 
-    /// A run's entry: the first seed's spec and result, and every seed's when there are several.
-    static func entry(_ series: RunSeries, specs: [String]) -> RunEntry {
-        let first = series.results[0]
-        var spec = series.run ?? Run(series.name)
-        spec.name = series.name
-        let many = series.results.count > 1
-        return RunEntry(name: series.name, specHash: specs.first ?? "", spec: spec, result: first,
-                        seeds: many ? zip(series.seeds, series.results).enumerated().map { i, pair in
-                            SeedEntry(seed: pair.0, specHash: i < specs.count ? specs[i] : "", result: pair.1)
-                        } : nil,
-                        aggregate: series.aggregate)
-    }
-
-    /// Pretty, sorted-key JSON with a final newline.
-    public func encoded() throws -> Data {
-        var data = try CanonicalJSON.encode(self, pretty: true)
-        data.append(0x0A)
-        return data
-    }
+    /// Pretty, sorted-key JSON with a final newline (`text`, written without Foundation).
+    public func encoded() throws -> Data { Data(text.utf8) }
 }
 
 extension ResultsDiff {

@@ -72,21 +72,9 @@ public struct LessonPipeline {
                                source: lesson.source, exitCode: 2)
         }
 
-        var failures: [Diagnostic] = []
-        let reports = outcome.reports
-        let checked = plan.expectations.map { expectation -> LessonResults.CheckedExpectation in
-            let result = expectation.evaluate(reports)
-            if !result.passed { failures.append(result.diagnostic(path: lesson.path, at: expectation.location)) }
-            return .init(blockIndex: expectation.blockIndex,
-                         record: .init(line: expectation.location.line, column: expectation.location.column,
-                                       source: expectation.claim, passed: result.passed, detail: result.actual,
-                                       required: result.required, seeds: result.seeds,
-                                       values: Self.nonEmpty(expectation.comparedValues(reports)),
-                                       sanityCheck: expectation.sanityCheck ? true : nil))
-        }
-        // A divergence a held claim states is the lesson's point, not a failure.
-        outcome.expectedToDiverge = Set(zip(plan.expectations, checked).filter { $0.1.record.passed }
-            .flatMap { $0.0.expectedDivergences })
+        let claims = outcome.check(plan.expectations)
+        var failures = claims.filter { !$0.outcome.passed }.map { $0.outcome.diagnostic(path: lesson.path, at: $0.expectation.location) }
+        let checked = claims.map { $0.checked }
         var runFailures: [Diagnostic] = []
         for (planned, ran) in zip(plan.comparisons, outcome.comparisons) {
             for (index, series) in ran.series.enumerated() {
@@ -147,6 +135,4 @@ public struct LessonPipeline {
         try MemoryBudget(limit: lesson.meta.memory).check(plan, lesson: lesson)
         return plan
     }
-
-    private static func nonEmpty<T>(_ list: [T]) -> [T]? { list.isEmpty ? nil : list }
 }

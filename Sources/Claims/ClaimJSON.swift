@@ -1,11 +1,12 @@
 import Experiments
+import PlanCore
 import PortableJSON
 
 /// A compiled claim as plan.json writes it (`claims[].check`): conditions and
 /// numbers, each number read from parameters as the plan value it was read from,
 /// so a rerun resolves it with other values and checks it (docs/plan-json.md).
 extension Expectation {
-    var planJSON: JSONValue {
+    public var planJSON: JSONValue {
         var o: [String: JSONValue] = [:]
         switch check {
         case .condition(let c): o["condition"] = c.planJSON
@@ -35,7 +36,7 @@ extension Expectation {
 }
 
 extension Condition {
-    var planJSON: JSONValue {
+    public var planJSON: JSONValue {
         switch self {
         case .comparison(let op, let a, let b):
             return .object(["comparison": .object(["op": .string(op.rawValue), "left": a.planJSON, "right": b.planJSON])])
@@ -47,7 +48,7 @@ extension Condition {
         }
     }
 
-    init(planJSON v: JSONValue) throws(PlanJSON.ReadError) {
+    public init(planJSON v: JSONValue) throws(PlanJSON.ReadError) {
         if let c = v["comparison"] {
             guard let op = c["op"]?.asString.flatMap(ComparisonOperator.init), let l = c["left"], let r = c["right"] else {
                 throw PlanJSON.ReadError(message: "a comparison needs 'op', 'left' and 'right'")
@@ -69,7 +70,7 @@ extension Condition {
 }
 
 extension Quantity {
-    var planJSON: JSONValue {
+    public var planJSON: JSONValue {
         switch self {
         case .constant(let x): return .object(["constant": PlanJSON.double(x)])
         case .parameter(let node, let x):
@@ -82,11 +83,11 @@ extension Quantity {
             return .object(["binary": .object(["op": .string(op.rawValue), "left": a.planJSON, "right": b.planJSON])])
         case .negated(let a): return .object(["negated": a.planJSON])
         case .function(let f, let arguments):
-            return .object(["function": .object(["name": .string(f.rawValue), "arguments": .array(arguments.map(\.planJSON))])])
+            return .object(["function": .object(["name": .string(f.rawValue), "arguments": .array(arguments.map { $0.planJSON })])])
         }
     }
 
-    init(planJSON v: JSONValue) throws(PlanJSON.ReadError) {
+    public init(planJSON v: JSONValue) throws(PlanJSON.ReadError) {
         if let c = v["constant"] {
             self = .constant(try PlanJSON.double(c))
         } else if let p = v["parameter"], let node = p["value"], let was = p["was"] {

@@ -1,16 +1,19 @@
 import Experiments
+import ResultsRendering
 
 extension Expectation {
     /// The comparisons this claim made, in the order written (empty for
     /// `approximately` and Boolean flags, whose detail says it all).
-    public func comparedValues(_ reports: [String: any RunReport]) -> [ClaimValues] {
+    public func comparedValues(_ runs: [String: RunSeries]) -> [ClaimValues] { comparedValues(of: runs) }
+
+    func comparedValues<Report: RunReport>(of reports: [String: Report]) -> [ClaimValues] {
         guard case .condition(let condition) = check else { return [] }
         return condition.comparedValues(reports)
     }
 }
 
 extension Condition {
-    func comparedValues(_ reports: [String: any RunReport]) -> [ClaimValues] {
+    func comparedValues<Report: RunReport>(_ reports: [String: Report]) -> [ClaimValues] {
         switch self {
         case .comparison(let op, let a, let b):
             let (left, right, margin) = Self.split(a, b)
@@ -40,7 +43,7 @@ extension Condition {
 
     /// `got 0.975 vs 0.475 + 0.100`: each run's own value, the margin apart (never
     /// folded into the other side), three decimals.
-    static func comparisonDetail(_ a: Quantity, _ b: Quantity, _ reports: [String: any RunReport]) -> String {
+    static func comparisonDetail<Report: RunReport>(_ a: Quantity, _ b: Quantity, _ reports: [String: Report]) -> String {
         let (left, right, margin) = split(a, b)
         let l = NumberText.claim(left.value(reports)), r = NumberText.claim(right.value(reports))
         guard let margin else { return "got \(l) vs \(r)" }
@@ -53,14 +56,14 @@ extension Condition {
 
 extension Quantity {
     /// Lesson spelling of the quantity (`results["pos_weight"].recall("ring")`, `0.1`).
-    var spelled: String {
+    public var spelled: String {
         switch self {
         case .constant(let v), .parameter(_, let v): return Quantity.format(v)
         case .metric(let run, let metric, let label):
             return "results[\"\(run)\"].\(metric)" + (label.map { "(\"\($0)\")" } ?? "")
         case .binary(let op, let a, let b): return "\(a.spelled) \(op.rawValue) \(b.spelled)"
         case .negated(let a): return "-\(a.spelled)"
-        case .function(let f, let arguments): return "\(f.rawValue)(\(arguments.map(\.spelled).joined(separator: ", ")))"
+        case .function(let f, let arguments): return "\(f.rawValue)(\(arguments.map { $0.spelled }.joined(separator: ", ")))"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Experiments
+import PlanCore
 
 /// Claims resolved with the parameters' values: each number read from parameters
 /// (`Quantity.parameter`) becomes a constant, folded with its neighbours as the
@@ -6,7 +7,7 @@ import Experiments
 /// compiled with those values.
 extension Expectation {
     /// The claim resolved by `value` (nil when a number does not resolve; its error is reported there).
-    func resolved(_ value: (PlanNode) -> Double?) -> Expectation? {
+    public func resolved(_ value: (PlanNode) -> Double?) -> Expectation? {
         var out = self
         switch check {
         case .condition(let c):
@@ -21,7 +22,7 @@ extension Expectation {
 }
 
 extension Condition {
-    func resolved(_ value: (PlanNode) -> Double?) -> Condition? {
+    public func resolved(_ value: (PlanNode) -> Double?) -> Condition? {
         switch self {
         case .comparison(let op, let a, let b):
             guard let ra = a.resolved(value), let rb = b.resolved(value) else { return nil }
@@ -41,14 +42,14 @@ extension Condition {
 
 extension Quantity {
     /// Its value when it is known before any run: a constant, or a number read from parameters.
-    var known: Double? {
+    public var known: Double? {
         switch self {
         case .constant(let v), .parameter(_, let v): return v
         default: return nil
         }
     }
 
-    func resolved(_ value: (PlanNode) -> Double?) -> Quantity? {
+    public func resolved(_ value: (PlanNode) -> Double?) -> Quantity? {
         switch self {
         case .constant, .metric: return self
         case .parameter(let node, _): return value(node).map { .constant($0) }

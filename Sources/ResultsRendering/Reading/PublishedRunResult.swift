@@ -1,0 +1,10 @@
+import Experiments
+import PortableJSON
+
+extension RunResult {
+    /// A run's result as `results.json` and `lessons_run_pair` spell it (its Codable form),
+    /// for whoever reassembles published results (`ResultsAssembly`).
+    public init(resultsJSON value: JSONValue, path: String) throws(ResultsReadError) {
+        self = try JSONField(value: value, path: path).runResult()
+    }
+}
