@@ -239,6 +239,7 @@ public enum Stylesheet {
     .preview-flipped { color: var(--warn); }
     .preview-absent { color: var(--muted); }
     .rerun-browser .preview-note { margin: 0.5rem 0 0.7rem; }
+    .rerun-browser .preview-actions { margin-top: 0.9rem; }
     .rerun-summary { font-weight: 400; color: var(--muted); font-size: 0.9rem; }
     .rerun-status { margin: 0.7rem 0 0; font-size: 0.92rem; color: var(--text); }
     .rerun-status:empty { display: none; }
