@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "PortableJSON", swiftSettings: optimisedInDebug),
         // A lesson's plan and plan.json: no Foundation, so it builds as Embedded Swift too (scripts/build-wasm).
         .target(name: "PlanCore", dependencies: ["PortableJSON"]),
-        .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets", "PlanCore", "PortableMath"]),
+        .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets", "PlanCore", "PortableMath", "PortableJSON"]),
         // A lesson's claims and their checking over the runs' results: portable, in lessons.wasm too.
         .target(name: "Claims", dependencies: ["Experiments", "PlanCore", "PortableJSON", "ResultsRendering"]),
         // results.json from the runs' results and the claims, without Foundation: what `lessons run`

@@ -79,6 +79,8 @@ extension Quantity {
             var o: [String: JSONValue] = ["run": .string(run), "metric": .string(metric)]
             if let label { o["label"] = .string(label) }
             return .object(["metric": .object(o)])
+        case .epochMetric(let run, let metric, let epoch):
+            return .object(["epochMetric": .object(["run": .string(run), "metric": .string(metric), "epoch": epoch.planJSON])])
         case .binary(let op, let a, let b):
             return .object(["binary": .object(["op": .string(op.rawValue), "left": a.planJSON, "right": b.planJSON])])
         case .negated(let a): return .object(["negated": a.planJSON])
@@ -94,6 +96,9 @@ extension Quantity {
             self = .parameter(try PlanJSON.node(node), try PlanJSON.double(was))
         } else if let m = v["metric"], let run = m["run"]?.asString, let metric = m["metric"]?.asString {
             self = .metric(run: run, metric: metric, label: m["label"]?.asString)
+        } else if let m = v["epochMetric"], let run = m["run"]?.asString, let metric = m["metric"]?.asString,
+                  EpochMetricCatalog.named(metric) != nil, let epoch = m["epoch"] {
+            self = .epochMetric(run: run, metric: metric, epoch: try Quantity(planJSON: epoch))
         } else if let b = v["binary"], let op = b["op"]?.asString.flatMap(ArithmeticOperator.init), let l = b["left"], let r = b["right"] {
             self = .binary(op, try Quantity(planJSON: l), try Quantity(planJSON: r))
         } else if let a = v["negated"] {

@@ -53,6 +53,8 @@ extension Quantity {
         switch self {
         case .constant, .metric: return self
         case .parameter(let node, _): return value(node).map { .constant($0) }
+        case .epochMetric(let run, let metric, let epoch):
+            return epoch.resolved(value).map { .epochMetric(run: run, metric: metric, epoch: $0) }
         case .binary(let op, let a, let b):
             guard let ra = a.resolved(value), let rb = b.resolved(value) else { return nil }
             if case .constant(let x) = ra, case .constant(let y) = rb { return .constant(op.apply(x, y)) }

@@ -55,12 +55,20 @@ extension Condition {
 }
 
 extension Quantity {
+    /// `results["a"]`, or `results["a", on: "noisy"]` for a run read on another test set.
+    static func results(_ key: String) -> String {
+        guard let (run, testSet) = RunSeries.split(key) else { return "results[\"\(key)\"]" }
+        return "results[\"\(run)\", on: \"\(testSet)\"]"
+    }
+
     /// Lesson spelling of the quantity (`results["pos_weight"].recall("ring")`, `0.1`).
     public var spelled: String {
         switch self {
         case .constant(let v), .parameter(_, let v): return Quantity.format(v)
         case .metric(let run, let metric, let label):
-            return "results[\"\(run)\"].\(metric)" + (label.map { "(\"\($0)\")" } ?? "")
+            return "\(Self.results(run)).\(metric)" + (label.map { "(\"\($0)\")" } ?? "")
+        case .epochMetric(let run, let metric, let epoch):
+            return "\(Self.results(run)).\(metric)(atEpoch: \(epoch.spelled))"
         case .binary(let op, let a, let b): return "\(a.spelled) \(op.rawValue) \(b.spelled)"
         case .negated(let a): return "-\(a.spelled)"
         case .function(let f, let arguments): return "\(f.rawValue)(\(arguments.map { $0.spelled }.joined(separator: ", ")))"

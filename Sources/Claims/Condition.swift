@@ -49,7 +49,8 @@ public indirect enum Condition: Sendable, Equatable {
     func evaluate<Report: RunReport>(_ reports: [String: Report]) -> (Bool, String) {
         switch self {
         case .comparison(let op, let a, let b):
-            return (op.holds(a.value(reports), b.value(reports)), Self.comparisonDetail(a, b, reports))
+            let notes = (a.missingEpochs(reports) + b.missingEpochs(reports)).map { "; " + $0 }.joined()
+            return (op.holds(a.value(reports), b.value(reports)), Self.comparisonDetail(a, b, reports) + notes)
         case .flag(let q):
             let on = q.value(reports) != 0
             return (on, "got \(on)")

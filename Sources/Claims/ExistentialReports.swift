@@ -25,5 +25,8 @@ private struct SomeReport: RunReport {
     var finalLoss: Double { base.finalLoss }
     func value(of metric: Metric) -> Double { base.value(of: metric) }
     func value(of metric: LabelMetric, label: String) -> Double { base.value(of: metric, label: label) }
+    func value(of metric: EpochMetric, atEpoch epoch: Int) -> Double { base.value(of: metric, atEpoch: epoch) }
+    var epochsTrained: Int { base.epochsTrained }
+    var trainSeconds: Double { base.trainSeconds }
 }
 #endif

@@ -90,8 +90,9 @@ public struct Expectation: Sendable {
             return c.evaluate(reports)
         case .approximately(let v, let t, let tol):
             let value = v.value(reports), target = t.value(reports), tolerance = tol.value(reports)
+            let notes = (v.missingEpochs(reports) + t.missingEpochs(reports)).map { "; " + $0 }.joined()
             return (abs(value - target) <= tolerance,
-                    "got \(NumberText.claim(value)) vs \(NumberText.claim(target)) ± \(NumberText.claim(tolerance))")
+                    "got \(NumberText.claim(value)) vs \(NumberText.claim(target)) ± \(NumberText.claim(tolerance))" + notes)
         }
     }
 }

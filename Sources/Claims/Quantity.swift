@@ -9,6 +9,8 @@ public indirect enum Quantity: Sendable, Equatable {
     case parameter(PlanNode, Double)
     /// `results[run].metric` or `results[run].metric(label)`.
     case metric(run: String, metric: String, label: String?)
+    /// `results[run].validationLoss(atEpoch: k)`: an `EpochMetric` at an epoch known before training.
+    case epochMetric(run: String, metric: String, epoch: Quantity)
     case binary(ArithmeticOperator, Quantity, Quantity)
     case negated(Quantity)
     /// `abs(x)`, `min(a, b, ...)`, `max(a, b, ...)`.
@@ -20,6 +22,9 @@ public indirect enum Quantity: Sendable, Equatable {
         case .metric(let run, let name, let label):
             guard let report = reports[run] else { return .nan }
             return report.member(name, label: label)
+        case .epochMetric(let run, let name, let epoch):
+            guard let report = reports[run], let metric = EpochMetricCatalog.named(name) else { return .nan }
+            return report.value(of: metric, atEpoch: Int(epoch.value(reports)))
         case .binary(let op, let a, let b): return op.apply(a.value(reports), b.value(reports))
         case .negated(let a): return -a.value(reports)
         case .function(let f, let arguments): return f.apply(arguments.map { $0.value(reports) })
@@ -29,10 +34,25 @@ public indirect enum Quantity: Sendable, Equatable {
     public var runNames: [String] {
         switch self {
         case .constant, .parameter: return []
-        case .metric(let run, _, _): return [run]
+        case .metric(let run, _, _), .epochMetric(let run, _, _): return [run]
         case .binary(_, let a, let b): return a.runNames + b.runNames
         case .negated(let a): return a.runNames
         case .function(_, let arguments): return arguments.flatMap { $0.runNames }
+        }
+    }
+
+    /// Why an epoch read has no value: the run stopped before that epoch (early stopping or
+    /// a divergence), said per seed in a per-seed claim rather than left as a bare NaN.
+    func missingEpochs<Report: RunReport>(_ reports: [String: Report]) -> [String] {
+        switch self {
+        case .epochMetric(let run, _, let epoch):
+            let k = Int(epoch.value(reports))
+            guard let report = reports[run], report.epochsTrained < k else { return [] }
+            return ["'\(run)' stopped after epoch \(report.epochsTrained), before epoch \(k)"]
+        case .binary(_, let a, let b): return a.missingEpochs(reports) + b.missingEpochs(reports)
+        case .negated(let a): return a.missingEpochs(reports)
+        case .function(_, let arguments): return arguments.flatMap { $0.missingEpochs(reports) }
+        case .constant, .parameter, .metric: return []
         }
     }
 

@@ -2,7 +2,7 @@ import PortableJSON
 import Experiments
 
 /// A `Run` as JSON in the form its native Codable conformance writes (the reader is
-/// `Run(json:)`), so `results.json` is written the same way natively and in
+/// `Run.read(json:)`, its declaration), so `results.json` is written the same way natively and in
 /// WebAssembly. `RunJSONWriterTests` checks it against `CanonicalJSON`.
 extension Run {
     public var json: JSONValue {
@@ -19,6 +19,10 @@ extension Run {
                                           "restoreBestWeights": .bool(earlyStopping.restoreBestWeights)])
         }
         if let logitShift { f["logitShift"] = .string(logitShift.rawValue) }
+        if let augmentation {
+            f["augmentation"] = .object(["flips": augmentation.flips.json, "shift": .int(augmentation.shift),
+                                         "noise": .double(augmentation.noise)])
+        }
         return .object(f)
     }
 }
@@ -29,6 +33,17 @@ extension JSONValue {
     /// An enum case as synthesized Codable writes it: `{"name": {fields}}`.
     static func enumCase(_ name: String, _ fields: [String: JSONValue] = [:]) -> JSONValue {
         .object([name: .object(fields)])
+    }
+}
+
+extension Flips {
+    var json: JSONValue {
+        switch self {
+        case .none: return .enumCase("none")
+        case .horizontal: return .enumCase("horizontal")
+        case .vertical: return .enumCase("vertical")
+        case .both: return .enumCase("both")
+        }
     }
 }
 

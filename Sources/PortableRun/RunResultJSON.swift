@@ -13,6 +13,9 @@ extension RunResult {
         ]
         if let thresholds { fields["thresholds"] = .doubles(thresholds) }
         if let metrics { fields["metrics"] = metrics.json }
+        if let alsoTested {
+            fields["alsoTested"] = .array(alsoTested.map { .object(["name": .string($0.name), "metrics": $0.metrics.json]) })
+        }
         return .object(fields)
     }
 }

@@ -119,7 +119,7 @@ public enum Rerun {
             run = try v.string("run", in: path)
             seed = try v.int("seed", in: path)
             specHash = try v.optionalField("specHash", path)?.string(path + ".specHash") ?? ""
-            spec = try Run(json: v.field("spec", path), path + ".spec")
+            spec = try Run.read(json: v.field("spec", path), path + ".spec")
             result = try v.optionalField("result", path).map { r throws(JSONError) in try Rerun.result(r, path + ".result") }
             self.path = path
         }
@@ -156,7 +156,7 @@ public enum Rerun {
     /// A published run entry as it stands.
     static func publishedSeries(_ entry: JSONValue, _ path: String) throws(JSONError) -> (series: RunSeries, hashes: [String]) {
         let name = try entry.string("name", in: path)
-        let spec = try Run(json: entry.field("spec", path), path + ".spec")
+        let spec = try Run.read(json: entry.field("spec", path), path + ".spec")
         guard let seeds = try entry.optionalField("seeds", path)?.array(path + ".seeds") else {
             return (RunSeries(name: name, run: spec, seeds: [spec.seed], results: [try result(entry.field("result", path), path + ".result")]),
                     [try entry.string("specHash", in: path)])

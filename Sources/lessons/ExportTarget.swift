@@ -18,6 +18,10 @@ enum ExportTarget {
         if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
             throw LessonsError(message: "cannot write '\(output)': it is a folder; name a file, e.g. -o \(output)/main.swift")
         }
+        let parent = (output as NSString).deletingLastPathComponent
+        if !parent.isEmpty, !(FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw LessonsError(message: "cannot write '\(output)': folder '\(parent)' does not exist; create it first (mkdir -p \(parent))")
+        }
     }
 
     /// The path with its folder's links resolved (the file itself need not exist yet), and a link at the file followed.

@@ -14,7 +14,7 @@ struct Lessons: ParsableCommand {
         """,
         // One line per command: add new commands here.
         subcommands: [Run.self, Build.self, Check.self, List.self, Clean.self, Export.self, Reference.self,
-                      Bench.self, Preview.self, Fuzz.self, Verify.self])
+                      Bench.self, Preview.self, Fuzz.self, Verify.self, FashionAssetCommand.self])
 
     /// Parses, runs, and turns every failure into its message and exit status.
     static func main() {

@@ -26,6 +26,18 @@ extension Lessons {
         @Flag(name: .long, help: "Print the metrics and claims that changed, compared with the page's previous results.json.")
         var diff = false
 
+        @Option(name: .customLong("diff-metrics"),
+                help: ArgumentHelp("With --diff, list only these metrics (parameters and claims always), e.g. macroF1,recall; "
+                                   + "recall is every label's, recall(ring) one label's, none no metric.", valueName: "names"))
+        var diffMetrics: String?
+
+        mutating func validate() throws {
+            if let diffMetrics {
+                guard diff else { throw ValidationError("--diff-metrics needs --diff") }
+                _ = try DiffMetricFilter(parsing: diffMetrics)
+            }
+        }
+
         @OptionGroup var runOptions: RunOptions
         @OptionGroup var output: OutputOptions
 
@@ -58,7 +70,9 @@ extension Lessons {
                 Console.error("--diff: no previous results in \(path); nothing to compare with")
                 return
             }
-            print(ResultsDiff(before: previous, after: current).text(comparedWith: path), terminator: "")
+            var changes = ResultsDiff(before: previous, after: current)
+            if let diffMetrics, let filter = try? DiffMetricFilter(parsing: diffMetrics) { changes = filter.apply(to: changes) }
+            print(changes.text(comparedWith: path), terminator: "")
         }
     }
 }

@@ -85,4 +85,12 @@ final class EvaluationDataChecksTests: XCTestCase {
         XCTAssertEqual(found.count, 1)
         XCTAssertTrue(found.first?.contains("perLabel has 2 entries but the dataset has 3 labels") == true, "\(found)")
     }
+    /// The reference says what a NumPy file must hold (the checks above enforce it), and that explicit
+    /// test files replace testFraction, not only the error messages.
+    func testTheReferenceSaysWhatDataFilesMustHold() {
+        let page = APIReferencePage.html()
+        XCTAssertTrue(page.contains("[N,H,W] or [N,H,W,C] (channels last; [N,C,H,W] is refused), relative to the lesson: "
+                                    + "integers 0–255 (e.g. uint8) or floats in [0, 1], in C order."), "NumpyDataset images")
+        XCTAssertTrue(page.contains("Share held out for testing; ignored when testImages is given."))
+    }
 }

@@ -6,7 +6,7 @@ import XCTest
 final class EvaluationDiagnosticTests: XCTestCase {
     static let cases: [(code: String, expected: [String])] = [
         (#"Compare("t", on: Shapes(), runs: [Run("a", epoch: 3)])"#,
-         ["8:44: Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, seed)"]),
+         ["8:44: Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, augmentation, seed)"]),
         (#"let r = Run("a", loss: .binaryCrossEntropi())"#,
          ["8:25: type 'Loss' has no member 'binaryCrossEntropi'; did you mean 'binaryCrossEntropy'? (members: asymmetric, binaryCrossEntropy, focal, softmaxCrossEntropy, sparseSoftmaxCrossEntropy)"]),
         (#"let r = Run("a", epochs: 2.5)"#, ["8:26: cannot convert value of type 'Double' to expected argument type 'Int'"]),
@@ -49,7 +49,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
          ["8:30: logitShift: .undoPosWeight needs a loss with a posWeight, e.g. loss: .binaryCrossEntropy(posWeight: .balanced)"]),
         (#"let s = Shapes(labels: ["circle", "hexagon", "square", "cross", "ring"])"#,
          ["8:35: 'hexagon' is not a shape; choose from circle, square, triangle, cross, ring"]),
-        (#"let r = Run("a", seed: 1, epochs: 3)"#, ["8:27: argument 'epochs' must precede argument 'seed' (the order is: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, seed)"]),
+        (#"let r = Run("a", seed: 1, epochs: 3)"#, ["8:27: argument 'epochs' must precede argument 'seed' (the order is: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, augmentation, seed)"]),
         ("let x = 9_223_372_036_854_775_807 + 1",
          ["8:35: arithmetic operation '9223372036854775807 + 1' (on type 'Int') results in an overflow"]),
         ("let x = " + String(repeating: "[", count: 40) + "1" + String(repeating: "]", count: 40),
@@ -94,7 +94,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
         XCTAssertEqual(try EvaluationFixture.diagnostics(Self.lessonWithParameters), [
             "21:28: run 'a' has no label 'rnig'; did you mean 'ring'? (labels: circle, square, triangle, cross, ring)",
             "22:16: no run named 'b'; did you mean 'a'? (runs: a)",
-            "23:21: run report has no member 'macroF2'; did you mean 'macroF1'? (members: diverged, finalLoss, macroF1, microF1, samplesF1, subsetAccuracy, hammingLoss, meanAveragePrecision, macroROCAUC, labelRankingAveragePrecision, multiLabelRecall, multiLabelSubsetAccuracy, expectedCalibrationError, validationLoss, minValidationLoss, bestEpoch, trainMacroF1, trainMeanAveragePrecision, trainingSteps, precision, recall, f1, averagePrecision, rocAUC, trainPrecision, trainRecall, trainAveragePrecision)",
+            "23:21: run report has no member 'macroF2'; did you mean 'macroF1'? (members: diverged, finalLoss, trainSeconds, macroF1, microF1, samplesF1, subsetAccuracy, hammingLoss, meanAveragePrecision, macroROCAUC, labelRankingAveragePrecision, multiLabelRecall, multiLabelSubsetAccuracy, expectedCalibrationError, validationLoss, minValidationLoss, bestEpoch, trainMacroF1, trainMeanAveragePrecision, trainingSteps, precision, recall, f1, averagePrecision, rocAUC, trainPrecision, trainRecall, trainAveragePrecision, trainLoss)",
             "24:50: expect has no argument 'tol' (arguments: inAtLeast, approximately, tolerance)",
             "25:8: cannot convert value of type 'Double' to expected argument type 'Bool'; compare it, e.g. '> 0.5'",
         ])
@@ -124,7 +124,7 @@ final class EvaluationDiagnosticTests: XCTestCase {
         let lesson = try EvaluationFixture.lesson(md)
         guard case .failure(let list) = Evaluator.evaluate(lesson) else { return XCTFail("expected an error") }
         XCTAssertEqual(list.formatted(source: lesson.source), """
-        Lessons/test.md:8:22: error: Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, seed)
+        Lessons/test.md:8:22: error: Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, augmentation, seed)
             let r = Run("plain", epoch: 3)
                                  ^
         """)

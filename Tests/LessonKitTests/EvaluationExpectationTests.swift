@@ -24,6 +24,13 @@ struct FakeReport: RunReport {
         default: return .nan
         }
     }
+    /// Epoch k's loss is 1/k (training) and 1/k + 0.1 (validation), for `epochsTrained` epochs.
+    var epochsTrained = 10
+    var trainSeconds = 2.0
+    func value(of metric: EpochMetric, atEpoch epoch: Int) -> Double {
+        guard epoch >= 1, epoch <= epochsTrained else { return .nan }
+        return 1 / Double(epoch) + (metric.name == "validationLoss" ? 0.1 : 0)
+    }
 }
 
 final class EvaluationExpectationTests: XCTestCase {
@@ -104,5 +111,24 @@ final class EvaluationExpectationTests: XCTestCase {
         let html = ExpectationBox(records: records).html()
         XCTAssertEqual(html.components(separatedBy: "sanity check, true by construction:").count - 1, 1)
         XCTAssertTrue(html.contains("sanity check, true by construction:</span> <code>a == b</code>"), html)
+    }
+
+    /// F4: a divergence that a held claim states is expected; any other still fails the lesson.
+    func testAClaimOnDivergedMakesThatDivergenceExpected() throws {
+        let claims = try expectations("""
+        expect(results["plain"].diverged, inAtLeast: 1)
+        expect(!results["weighted"].diverged)
+        expect(results["weighted"].diverged || results["plain"].macroF1 > 0.5)
+        """)
+        XCTAssertEqual(claims.map(\.expectedDivergences), [["plain"], [], ["weighted"]])
+        func result(_ name: String, _ outcome: RunOutcome) -> RunResult {
+            RunResult(name: name, labels: [], history: [], outcome: outcome, thresholds: nil, metrics: nil,
+                      timings: RunTimings(trainSeconds: 0, evaluateSeconds: 0))
+        }
+        var outcome = LessonRunOutcome(comparisons: [], warnings: [], trainedCount: 0, cachedCount: 0)
+        outcome.expectedToDiverge = ["plain"]
+        XCTAssertFalse(outcome.isFailure(result("plain", .diverged(epoch: 1, step: 2, hint: "h"))))
+        XCTAssertTrue(outcome.isFailure(result("plain", .failed(message: "m"))), "a run that could not train still fails")
+        XCTAssertTrue(outcome.isFailure(result("weighted", .diverged(epoch: 1, step: 2, hint: "h"))), "no claim expects this one")
     }
 }

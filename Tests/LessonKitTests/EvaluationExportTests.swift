@@ -116,7 +116,7 @@ final class EvaluationExportTests: XCTestCase {
         XCTAssertNotEqual(try typecheck(broken).status, 0)
     }
 
-    /// Seeds, paired claims and a sweep: the exported program, built and run,
+    /// Seeds, paired claims (abs, min, max, approximately per seed) and a sweep: the exported program, built and run,
     /// fails exactly the claims `lessons run` fails, on the same seeds.
     func testExportedMultiSeedLessonGivesTheSameClaimOutcomes() throws {
         let lesson = try EvaluationFixture.lesson(EvaluationFixture.blocks([
@@ -133,6 +133,8 @@ final class EvaluationExportTests: XCTestCase {
             expect(results["b"].recall("ring") >= results["a"].recall("ring"), inAtLeast: 2)
             expect(results["b"].precision("ring") > results["a"].precision("ring"), inAtLeast: 3)
             expect(results["a"].macroF1 > 0)
+            expect(abs(results["a"].macroF1 - results["b"].macroF1) <= max(1, min(results["a"].macroF1, 2)), inAtLeast: 3)
+            expect(results["a"].macroF1, approximately: results["b"].macroF1, tolerance: 1, inAtLeast: 3)
             """),
         ]))
         guard case .success(let program) = LessonExport.program(for: lesson) else { return XCTFail("export failed") }
@@ -142,7 +144,7 @@ final class EvaluationExportTests: XCTestCase {
                                         progress: ProgressReporter(style: .quiet))
             .run(lesson, id: "test", fileName: "test.md", overrides: [:])
         let outcomes = report.results.expectations.map(\.record)
-        XCTAssertEqual(outcomes.map(\.passed), [true, false, true], outcomes.map(\.detail).joined(separator: "; "))
+        XCTAssertEqual(outcomes.map(\.passed), [true, false, true, true, true], outcomes.map(\.detail).joined(separator: "; "))
         XCTAssertEqual(outcomes[1].seeds?.map(\.seed), [2, 3, 4])
 
         let ran = try buildAndRun(program)
@@ -172,9 +174,33 @@ final class EvaluationExportTests: XCTestCase {
         XCTAssertNotEqual(try typecheck(program.replacingOccurrences(of: ".thresholds, .pr]", with: ".thresholds, .nonsense]")).status, 0)
     }
 
+    /// The learning curve, a point of the curves, the training time and other test sets are honest Swift too.
+    func testCurvesAndTimeTypecheck() throws {
+        let markdown = EvaluationFixture.blocks([
+            ("experiment", """
+            let shapes = Shapes(labels: ["circle", "ring"], prevalence: [0.5, 0.25], size: 16, train: 64, test: 32)
+            let noisy = Shapes(labels: ["circle", "ring"], prevalence: [0.5, 0.25], size: 16, noise: 0.3, train: 8, test: 32)
+            Compare("t", on: shapes, runs: [Run("a", epochs: 3), Run("b", epochs: 3)], show: [.learningCurve, .loss],
+                    alsoTestOn: ["noisy": noisy])
+            """),
+            ("expect", """
+            expect(results["a"].validationLoss(atEpoch: 2) > results["a"].validationLoss - 1)
+            expect(results["a"].trainLoss(atEpoch: 1) > 0 && results["a"].trainSeconds < results["b"].trainSeconds * 100)
+            expect(results["a", on: "noisy"].macroF1 <= results["a"].macroF1 + 1)
+            """),
+        ])
+        guard case .success(let program) = LessonExport.program(for: try EvaluationFixture.lesson(markdown)) else {
+            return XCTFail("export failed")
+        }
+        XCTAssertTrue(program.contains("validationLoss(atEpoch: 2)"), program)
+        let result = try typecheck(program)
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertNotEqual(try typecheck(program.replacingOccurrences(of: "(atEpoch: 2)", with: "(epoch: 2)")).status, 0)
+    }
+
     func testExportRefusesALessonWithErrors() throws {
         let lesson = try EvaluationFixture.lesson(EvaluationFixture.blocks([("experiment", "let r = Run(\"a\", epoch: 1)")]))
         guard case .failure(let list) = LessonExport.program(for: lesson) else { return XCTFail("expected diagnostics") }
-        XCTAssertEqual(list.diagnostics.map(\.message), ["Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, seed)"])
+        XCTAssertEqual(list.diagnostics.map(\.message), ["Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, augmentation, seed)"])
     }
 }

@@ -40,7 +40,7 @@ final class EvaluationFlowTests: XCTestCase {
         let found = try EvaluationFixture.diagnostics(parameters + experiment, overrides: ["epochs": "2.5"])
         // The override's error is at the parameter and says so; the lesson's own error after it does not.
         XCTAssertEqual(found.first, "8:5: --set epochs=2.5: cannot convert value of type 'Double' to specified type 'Int'")
-        XCTAssertEqual(found.dropFirst(), ["12:44: Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, seed)"])
+        XCTAssertEqual(found.dropFirst(), ["12:44: Run has no argument 'epoch'; did you mean 'epochs'? (arguments: model, head, loss, sampleWeight, optimizer, epochs, batchSize, schedule, clipNorm, earlyStopping, threshold, outputBias, logitShift, augmentation, seed)"])
     }
 
     func testABadOverrideOfASweptParameterIsReportedOnceAtTheParameter() throws {

@@ -58,4 +58,14 @@ final class EvaluationInterpolationTests: XCTestCase {
         XCTAssertTrue(d[1].contains("an interpolation takes one value"), d[1])
         XCTAssertTrue(d[2].contains("cannot interpolate a value of type 'MLP'"), d[2])
     }
+    /// A claim names an interpolated run by the same interpolation; one that wrote the
+    /// name out breaks under --set, and the error says how to write it.
+    func testAClaimWritingTheNameOutIsToldToInterpolate() throws {
+        let written = lesson(#"expect(results["Adam, lr 0.001"].macroF1 >= 0)"#)
+        XCTAssertNoThrow(try EvaluationFixture.plan(written))
+        let d = try EvaluationFixture.diagnostics(written, overrides: ["rate": "0.01"])
+        XCTAssertEqual(d.count, 1, d.joined(separator: "\n"))
+        XCTAssertTrue(d[0].contains(#"no run named 'Adam, lr 0.001'; did you mean 'Adam, lr 0.01'?"#), d[0])
+        XCTAssertTrue(d[0].contains(#"'Adam, lr 0.01' is named by interpolation: write results["Adam, lr \(rate)"], and the claim follows --set"#), d[0])
+    }
 }

@@ -53,6 +53,27 @@ final class PlanJSONTests: XCTestCase {
         XCTAssertEqual(resolved.comparisons[0].title, "t 0.01 true")
     }
 
+    /// Claims with abs, min and max, and approximately per seed, round-trip too.
+    func testClaimFunctionsAndPerSeedApproximatelyRoundTrip() throws {
+        let lesson = try EvaluationFixture.lesson(EvaluationFixture.blocks([
+            ("parameters", "let margin = 0.5"),
+            ("experiment", """
+            Compare("t", on: Shapes(labels: ["circle", "ring"], prevalence: [0.3, 0.1], train: 40, test: 20), seeds: 3,
+                    runs: [Run("a", epochs: 1), Run("b", epochs: 1)])
+            """),
+            ("expect", """
+            expect(abs(results["a"].macroF1 - results["b"].macroF1) < margin, inAtLeast: 2)
+            expect(max(results["a"].macroF1, results["b"].macroF1) >= min(results["a"].recall("ring"), 1, margin))
+            expect(results["a"].macroF1, approximately: results["b"].macroF1, tolerance: margin, inAtLeast: 2)
+            """),
+        ]))
+        let (plan, text, _) = try Self.readBack(lesson)
+        XCTAssertEqual(plan.claims.count, 3)
+        for name in ["\"abs\"", "\"max\"", "\"min\"", "\"approximately\"", "\"inAtLeast\": 2"] {
+            XCTAssertTrue(text.contains(name), "plan.json has no \(name)")
+        }
+    }
+
     /// The lesson's plan, its plan.json and the plan read back from it, checked equal and rewritten byte for byte.
     static func readBack(_ lesson: Lesson, file: StaticString = #filePath, line: UInt = #line) throws
         -> (plan: LessonPlan, text: String, back: LessonPlan) {
@@ -100,7 +121,7 @@ final class PlanJSONCheckTests: XCTestCase {
             // The head given an integer.
             ("\"type\": \"Head\"", "\"int\": 3,\n\"type\": \"Head\"", "the plan gives a value of type 'Int' where it says 'Head'"),
             // A member the API does not have.
-            ("\"signature\": \"Run(_:model:head:loss:sampleWeight:optimizer:epochs:batchSize:schedule:clipNorm:earlyStopping:threshold:outputBias:logitShift:seed:)\"",
+            ("\"signature\": \"Run(_:model:head:loss:sampleWeight:optimizer:epochs:batchSize:schedule:clipNorm:earlyStopping:threshold:outputBias:logitShift:augmentation:seed:)\"",
              "\"signature\": \"Run(_:model:)\"", "the plan calls 'Run(_:model:)' of 'Run'"),
             // An argument left out.
             ("\"name\": \"epochs\"", "\"name\": \"epoch\"", "the plan leaves out argument 'epochs'"),

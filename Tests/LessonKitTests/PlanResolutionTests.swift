@@ -20,6 +20,8 @@ final class PlanResolutionTests: XCTestCase {
                              ["posWeightScale": "0.25", "rarePrevalence": "0.04"]],
         "04-thresholds-focal-real-data": [["epochs": "3"], ["validationImages": "250"], ["focalGamma": "1.0"],
                                           ["focalAlpha": "0.5"], ["aslGammaNegative": "2.0"], ["seed": "2"], ["leakMargin": "0.1"]],
+        "05-training-dynamics": [["epochs": "12"], ["learningRate": "0.001"], ["patience": "8"], ["smoothing": "0.02"],
+                                 ["trainImages": "4_000"], ["seed": "11"], ["myEpochs": "7"], ["epochs": "6", "myEpochs": "6"]],
     ]
 
     /// Every run spec a resolved lesson trains, in order: comparisons' replicas, then sweep points'.

@@ -168,4 +168,14 @@ final class RenderingHonestChartsTests: XCTestCase {
         XCTAssertTrue(print.contains("pre { overflow: visible; white-space: pre-wrap; }"))
         XCTAssertTrue(print.contains("break-after: avoid"))
     }
+    /// On a 390 px phone the sample strip shows all its columns: scaled to the card's width
+    /// (not a fixed 32rem cropped by its scroll region), without the figure's default 40 px margins.
+    func testSampleStripFitsAPhone() {
+        let css = Stylesheet.css
+        XCTAssertTrue(css.contains("figure.preview { margin: 0.8rem 0; }"))
+        XCTAssertTrue(css.contains("img.preview-grid { image-rendering: pixelated; width: 100%;"))
+        let phones = String(css[css.range(of: "@media (max-width: 36rem)")!.lowerBound...])
+        let block = phones[..<phones.range(of: "\n}")!.lowerBound]
+        XCTAssertFalse(block.contains("preview-grid"), "the phone rules must not widen the sample strip past the screen")
+    }
 }

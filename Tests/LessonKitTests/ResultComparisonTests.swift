@@ -35,13 +35,20 @@ final class ResultComparisonTests: XCTestCase {
     }
 
     func testTheWasmEngineRefusesDataItCannotMake() {
-        let pair = VerifyPair(context: "Fashion", run: Run("r"), dataset: .fashionMosaics(FashionMosaics()), seed: 1, expected: result)
-        let verification = LessonVerification(engine: .wasm(WasmEngine(module: "/nonexistent", host: "/nonexistent")), lessonFolder: nil)
-        var datasets: [DatasetSource: Dataset] = [:]
-        XCTAssertThrowsError(try verification.train(pair, datasets: &datasets)) {
-            XCTAssertEqual(($0 as? LessonsError)?.exitCode, 2)
-            let message = ($0 as? LessonsError)?.diagnostics.first?.message ?? ""
-            XCTAssertTrue(message.hasPrefix("'Fashion': --engine wasm trains only on Shapes data so far"), message)
+        let verification = LessonVerification(engine: .wasm(WasmEngine(module: "/nonexistent/lessons.wasm", host: "/nonexistent")),
+                                              lessonFolder: nil)
+        func refusal(_ dataset: DatasetSource) -> String {
+            let pair = VerifyPair(context: "Data", run: Run("r"), dataset: dataset, seed: 1, expected: result)
+            var datasets: [DatasetSource: Dataset] = [:]
+            do { _ = try verification.train(pair, datasets: &datasets) } catch let error as LessonsError {
+                XCTAssertEqual(error.exitCode, 2)
+                return error.diagnostics.first?.message ?? ""
+            } catch { return "\(error)" }
+            return "trained"
         }
+        XCTAssertEqual(refusal(.numpy(NumpyDataset(images: "x.npy", labels: "y.npy"))),
+                       "'Data': --engine wasm makes Shapes and FashionMosaics data only; this lesson's data is read from files (use --engine native)")
+        XCTAssertEqual(refusal(.fashionMosaics(FashionMosaics())),
+                       "--engine wasm: no Fashion-MNIST asset at /nonexistent/fashion-mnist.bin.gz (lessons fashion-asset, or lessons build, writes it)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Experiments
 import XCTest
 @testable import LessonKit
 
@@ -54,6 +55,15 @@ final class RunningCacheTests: XCTestCase {
         try cache.store(Value(loss: 1, names: []), key: "abcd", spec: "s")
         let left = try FileManager.default.contentsOfDirectory(atPath: entryFolder.path).sorted()
         XCTAssertEqual(left, [".abcd.\(alive).18.tmp", ".abce.\(dead).19.tmp", "abcd.json"])
+    }
+
+    /// A run declared again under another name (to sit in a later comparison's table) is
+    /// the same cache entry, so it trains nothing; any other argument is another entry.
+    func testARunsNameIsNotPartOfItsKey() throws {
+        let data = DatasetKey(kind: "Shapes", spec: "{\"train\":64}")
+        let key = { (run: Run) in try RunSpec(run: run, dataset: data).hash() }
+        XCTAssertEqual(try key(Run("plain BCE", epochs: 3)), try key(Run("plain BCE, again", epochs: 3)))
+        XCTAssertNotEqual(try key(Run("plain BCE", epochs: 3)), try key(Run("plain BCE", epochs: 4)))
     }
 
     func testMissingEntryIsAMiss() {

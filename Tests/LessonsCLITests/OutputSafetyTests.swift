@@ -62,6 +62,7 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(export.status, 2)
         XCTAssertTrue(export.stderr.hasPrefix("error: cannot write '"), export.stderr)
         XCTAssertTrue(export.stderr.contains("no/such/folder/main.swift"), export.stderr)
+        XCTAssertTrue(export.stderr.contains("folder 'no/such/folder' does not exist; create it first"), export.stderr)
         try FileManager.default.createDirectory(at: work.appendingPathComponent("site/reference.html"), withIntermediateDirectories: true)
         let reference = try lessons(["reference"])
         XCTAssertEqual(reference.status, 2)

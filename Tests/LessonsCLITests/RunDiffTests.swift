@@ -42,4 +42,37 @@ final class RunDiffTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("  line 27: results[\"sigmoid\"].meanAveragePrecision > bar  held → failed (got ") },
                       changed.stdout)
     }
+    /// `--diff-metrics` keeps the listed metrics (every label's recall for `recall`); parameters
+    /// and claims stay; an unknown name is a usage error that lists the valid ones.
+    func testDiffMetricsListsOnlyTheNamedMetrics() throws {
+        // Each --diff compares with the page as the run before left it: back to the lesson's values in between.
+        XCTAssertEqual(try lessons.run(["run", "01-tiny", "--jobs", "1"]).status, 0)
+        let all = try lessons.run(["run", "01-tiny", "--jobs", "1", "--set", "sgdRate=0.5", "--diff"])
+        XCTAssertEqual(try lessons.run(["run", "01-tiny", "--jobs", "1"]).status, 0)
+        let some = try lessons.run(["run", "01-tiny", "--jobs", "1", "--set", "sgdRate=0.5", "--diff",
+                                    "--diff-metrics", "macroF1,recall"])
+        XCTAssertEqual(some.status, 0, some.stderr)
+        let metricLines = { (out: String) in out.components(separatedBy: "\n").filter { $0.hasPrefix("  sgd  ") } }
+        XCTAssertGreaterThan(metricLines(all.stdout).count, metricLines(some.stdout).count, all.stdout)
+        XCTAssertFalse(metricLines(some.stdout).isEmpty, some.stdout)
+        for line in metricLines(some.stdout) {
+            XCTAssertTrue(line.contains(" macro-F1 ") || line.contains(" recall of "), line)
+        }
+        XCTAssertTrue(some.stdout.contains("  sgdRate  0.1 → 0.5"), some.stdout)
+        XCTAssertTrue(some.stdout.contains("claims: 0 flipped; 1 of 1 hold now"), some.stdout)
+
+        XCTAssertEqual(try lessons.run(["run", "01-tiny", "--jobs", "1"]).status, 0)
+        let summary = try lessons.run(["run", "01-tiny", "--jobs", "1", "--set", "sgdRate=0.5", "--diff", "--diff-metrics", "none"])
+        XCTAssertTrue(metricLines(summary.stdout).isEmpty, summary.stdout)
+        XCTAssertTrue(summary.stdout.contains("  sgdRate  0.1 → 0.5"), summary.stdout)
+        XCTAssertTrue(summary.stdout.contains("claims: 0 flipped; 1 of 1 hold now"), summary.stdout)
+
+        let unknown = try lessons.run(["run", "01-tiny", "--diff", "--diff-metrics", "macroF2"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("--diff-metrics: unknown metric 'macroF2'; metrics: macroF1, "), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("recall, recall(LABEL), or none"), unknown.stderr)
+        let alone = try lessons.run(["run", "01-tiny", "--diff-metrics", "macroF1"])
+        XCTAssertEqual(alone.status, 2)
+        XCTAssertTrue(alone.stderr.contains("--diff-metrics needs --diff"), alone.stderr)
+    }
 }

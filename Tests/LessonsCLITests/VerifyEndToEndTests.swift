@@ -7,8 +7,6 @@ import XCTest
 final class VerifyEndToEndTests: XCTestCase {
     private var work: URL!
     private var lessons: LessonsProcess!
-    private static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     override func setUpWithError() throws {
         work = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-verify-\(UUID().uuidString)")
@@ -54,17 +52,9 @@ final class VerifyEndToEndTests: XCTestCase {
 
     /// The wasm engine trains the pair in lessons.wasm under node and agrees bit for bit.
     func testTheWasmEngineAgrees() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let module = environment["LESSONS_WASM"] ?? Self.repository.appendingPathComponent("site/assets/lessons.wasm").path
-        let required = environment["LESSONS_REQUIRE_WASM"] == "1"
-        guard FileManager.default.fileExists(atPath: module) else {
-            if required { XCTFail("no module at \(module)") }
-            throw XCTSkip("no module at \(module) (make wasm)")
-        }
-        lessons.extraEnvironment = ["LESSONS_WASM": module,
-                                    "LESSONS_WASM_HOST": Self.repository.appendingPathComponent("scripts/wasm/run-node.mjs").path]
+        try WasmModule.use(in: &lessons)
         let result = try lessons.run(["verify", "01-tiny", "--set", "epochs=1", "--engine", "wasm", "--run", "softmax"])
-        if result.stderr.contains("needs node") && !required { throw XCTSkip("node is not installed") }
+        try WasmModule.skipWithoutNode(result)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.hasSuffix("1 (run, seed) pair agrees bit for bit with site/01-tiny/results.json (wasm engine)\n"),
                       result.stdout)

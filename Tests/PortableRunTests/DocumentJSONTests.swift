@@ -32,7 +32,7 @@ final class DocumentJSONTests: XCTestCase {
     func testRunSpecsAreWrittenAsCodableWritesThem() throws {
         for run in PairJSONTests.everyRunSetting {
             XCTAssertEqual(run.json.text, try CanonicalJSON.string(run), run.name)
-            XCTAssertEqual(try Run(json: run.json), run, run.name)
+            XCTAssertEqual(try Run.read(json: run.json, "run"), run, run.name)
         }
     }
 

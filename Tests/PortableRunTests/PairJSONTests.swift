@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Experiments
+import Datasets
 import LessonKit
 import PortableJSON
 @testable import PortableRun
@@ -10,7 +11,7 @@ import PortableJSON
 /// natively into the same value, every number to the bit.
 final class PairJSONTests: XCTestCase {
     private func read(_ run: Run) throws -> Run {
-        try Run(json: JSONValue(parsing: CanonicalJSON.string(run)))
+        try Run.read(json: JSONValue(parsing: CanonicalJSON.string(run)), "run")
     }
 
     /// A run with each setting the lesson language has.
@@ -36,19 +37,51 @@ final class PairJSONTests: XCTestCase {
         Run("stopping", earlyStopping: EarlyStopping(patience: 3, minDelta: 1e-4, restoreBestWeights: false)),
         Run("every option", loss: .binaryCrossEntropy(labelSmoothing: 0.2), epochs: 30, schedule: .warmup(epochs: 1), clipNorm: 5,
             earlyStopping: EarlyStopping()),
+        Run("augmented", augmentation: Augmentation(flips: .horizontal, shift: 2, noise: 0.05)),
+        Run("flipped both ways", augmentation: Augmentation(flips: .both)),
+        Run("noise only", augmentation: Augmentation(noise: 0.25)),
     ]
 
     func testEveryRunSettingReadsBackAsNativeCodableWroteIt() throws {
         for run in Self.everyRunSetting { XCTAssertEqual(try read(run), run, run.name) }
     }
 
-    func testShapesReadBackAndOtherDataIsRefusedByName() throws {
-        guard case .shapes(let shapes) = SmallPairs.cnn.dataset else { return XCTFail() }
-        XCTAssertEqual(try Shapes(source: JSONValue(parsing: CanonicalJSON.string(SmallPairs.cnn.dataset))), shapes)
-        let fashion = try CanonicalJSON.string(DatasetSource.fashionMosaics(FashionMosaics()))
-        XCTAssertThrowsError(try Shapes(source: JSONValue(parsing: fashion))) {
+    /// No augmentation (nil, or one that changes nothing) writes no field: every cache key stays;
+    /// one that changes the images changes what is trained.
+    func testAugmentationKeepsCacheKeysUntilItChangesTheImages() throws {
+        XCTAssertEqual(try CanonicalJSON.string(Run("r", augmentation: Augmentation())), try CanonicalJSON.string(Run("r")))
+        XCTAssertFalse(try CanonicalJSON.string(Run("r")).contains("augmentation"))
+        let plain = try PairRun.execute(Array(SmallPairs.mlp.text().utf8), clock: .stopped)
+        let augmented = try PairRun.execute(Array(SmallPairs.augmented.text().utf8), clock: .stopped)
+        XCTAssertNotEqual(plain, augmented)
+        XCTAssertEqual(augmented, try PairRun.execute(Array(SmallPairs.augmented.text().utf8), clock: .stopped), "seeded")
+    }
+
+    func testShapesAndMosaicsReadBackAndFileDataIsRefusedByName() throws {
+        func read(_ source: DatasetSource) throws -> PairData {
+            try PairData(source: JSONValue(parsing: CanonicalJSON.string(source)))
+        }
+        guard case .shapes(let shapes) = SmallPairs.cnn.dataset, case .shapes(let read1) = try read(SmallPairs.cnn.dataset) else {
+            return XCTFail()
+        }
+        XCTAssertEqual(read1, shapes)
+        for mosaics in [FashionMosaics(), FashionMosaics(categories: ["bag"], prevalence: [0.3], size: 28, distractors: 0.25,
+                                                        train: 7, validation: 3, test: 2, seed: -4, folder: "fashion")] {
+            guard case .fashionMosaics(let back) = try read(.fashionMosaics(mosaics)) else { return XCTFail() }
+            XCTAssertEqual(back, mosaics)
+        }
+        XCTAssertThrowsError(try read(.numpy(NumpyDataset(images: "x.npy", labels: "y.npy")))) {
             XCTAssertEqual(($0 as? JSONError)?.description,
-                           "dataset: fashionMosaics data cannot be made in WebAssembly yet (only Shapes is generated there)")
+                           "dataset: numpy data cannot be made in WebAssembly (only Shapes and FashionMosaics are made there)")
+        }
+    }
+
+    /// Mosaics need the items: without them the request is refused, not trained on nothing.
+    func testMosaicsWithoutImagesAreRefused() throws {
+        let request = try PairRequest(run: SmallPairs.mlp.run, dataset: .fashionMosaics(FashionMosaics(train: 4, validation: 2, test: 2))).text()
+        XCTAssertThrowsError(try PairRun.execute(Array(request.utf8), clock: .stopped)) {
+            XCTAssertEqual(($0 as? PairError)?.description, "dataset: FashionMosaics needs the Fashion-MNIST images, and none were given "
+                           + "(the host hands them over with lessons_fashion_images)")
         }
     }
 
@@ -82,10 +115,12 @@ final class PairJSONTests: XCTestCase {
 
     /// A pair trained through `PairRun` gives, decoded natively, exactly what `RunExecutor` gives.
     func testTheResultJSONDecodesToTheNativeResult() throws {
-        for pair in [SmallPairs.mlp, SmallPairs.cnn, SmallPairs.options, SmallPairs.cnnOptions] {
+        for pair in [SmallPairs.mlp, SmallPairs.cnn, SmallPairs.options, SmallPairs.cnnOptions, SmallPairs.alsoTested] {
             let text = try PairRun.execute(Array(pair.text().utf8), clock: .stopped)
             let decoded = try CanonicalJSON.decoder().decode(RunResult.self, from: Data(text.utf8))
-            let native = RunExecutor.execute(pair.run, on: try pair.dataset.load(relativeTo: nil), clock: .stopped)
+            let others = try (pair.alsoTestOn ?? []).map { ($0.name, try $0.dataset.load(relativeTo: nil)) }
+            let native = RunExecutor.execute(pair.run, on: try pair.dataset.load(relativeTo: nil), alsoTestOn: others, clock: .stopped)
+            XCTAssertEqual(native.alsoTested?.count, pair.alsoTestOn?.count)
             XCTAssertEqual(decoded, native)
             XCTAssertNotNil(native.metrics)
             XCTAssertEqual(try CanonicalJSON.string(decoded), try CanonicalJSON.string(native))

@@ -65,7 +65,7 @@ public func lessonsRunPair(_ request: UnsafePointer<UInt8>, _ count: Int32) -> I
         return 3
     }
     do {
-        lastOutput = Array(try PairRun.execute(requestBytes(request, count)).utf8)
+        lastOutput = Array(try PairRun.execute(requestBytes(request, count), fashion: fashionImages).utf8)
         return 0
     } catch {
         lastError = Array(error.description.utf8)
@@ -73,13 +73,30 @@ public func lessonsRunPair(_ request: UnsafePointer<UInt8>, _ count: Int32) -> I
     }
 }
 
-/// Generates the request's Shapes dataset (train split): images [N·H·W] and labels [N·L].
+/// Generates the request's dataset (train split): images [N·H·W] and labels [N·L].
 @_expose(wasm, "lessons_shapes") @_cdecl("lessons_shapes")
 public func lessonsShapes(_ request: UnsafePointer<UInt8>, _ count: Int32) -> Int32 {
     do {
-        let data = try PairRun.dataset(PairRun.request(requestBytes(request, count)))
+        let data = try PairRun.dataset(PairRun.request(requestBytes(request, count)), fashion: fashionImages)
         lastImages = data.train.images.storage
         lastLabels = data.train.labels.storage
+        return 0
+    } catch {
+        lastError = Array(error.description.utf8)
+        return 1
+    }
+}
+
+/// The Fashion-MNIST items mosaics are drawn from, once the host handed them over.
+nonisolated(unsafe) private var fashionImages: FashionImages?
+
+/// Takes the packed Fashion-MNIST images (`FashionImages.packed`, the site asset
+/// fashion-mnist-04.bin.gz inflated) for the mosaics of later requests.
+/// Status: 0 kept, 1 not packed images (see `lessons_error`).
+@_expose(wasm, "lessons_fashion_images") @_cdecl("lessons_fashion_images")
+public func lessonsFashionImages(_ bytes: UnsafePointer<UInt8>, _ count: Int32) -> Int32 {
+    do {
+        fashionImages = try FashionImages(packed: requestBytes(bytes, count), shownAs: "fashion images")
         return 0
     } catch {
         lastError = Array(error.description.utf8)

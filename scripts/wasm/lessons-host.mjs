@@ -33,6 +33,8 @@ export async function loadLessons(bytes) {
     }
   };
   return {
+    /// Hands over the Fashion-MNIST images mosaics are drawn from (the gzipped site asset).
+    fashionImages: (gzipped) => loadFashionImages(x, gzipped),
     /// True when relaxed_madd fuses here (the module refuses to train otherwise).
     fused: x.lessons_fma_is_fused() === 1,
     /// Trains one pair; the RunResult's JSON text.
@@ -76,4 +78,25 @@ export async function loadLessons(bytes) {
       };
     },
   };
+}
+
+/// Fashion-MNIST for lessons that draw mosaics: the site asset fashion-mnist-04.bin.gz
+/// (bytes of the packed images, gzipped; raw packed bytes are taken as they are),
+/// inflated with DecompressionStream (node ≥ 18, browsers) and copied into the module,
+/// which keeps them for later pairs (lessons_fashion_images).
+async function loadFashionImages(x, gzipped) {
+  if (!x.lessons_fashion_images) throw new LessonsRefusal(1, "this lessons.wasm predates Fashion-MNIST mosaics (make wasm)");
+  let bytes = new Uint8Array(gzipped);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  const pointer = x.lessons_alloc(bytes.length);
+  new Uint8Array(x.memory.buffer, pointer, bytes.length).set(bytes);
+  const status = x.lessons_fashion_images(pointer, bytes.length);
+  x.lessons_free(pointer);
+  if (status !== 0) {
+    const message = new TextDecoder().decode(new Uint8Array(x.memory.buffer, x.lessons_error(), x.lessons_error_length()).slice());
+    throw new LessonsRefusal(status, message);
+  }
 }

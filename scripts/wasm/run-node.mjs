@@ -1,15 +1,19 @@
 // Trains one (run, seed) pair in lessons.wasm under node: the request JSON on standard
 // input ({"run": …, "dataset": …}, see PairRun in Sources/PortableRun), the RunResult
 // JSON on standard output. With --shapes it only generates the Shapes training split
-// and prints the FNV-1a hashes of its image and label bits.
-// Usage: node --experimental-wasm-relaxed-simd scripts/wasm/run-node.mjs MODULE.wasm [--shapes] < request.json
+// and prints the FNV-1a hashes of its image and label bits. --fashion FILE hands the module
+// the Fashion-MNIST images mosaics are drawn from (fashion-mnist-04.bin.gz, or packed bytes).
+// Usage: node --experimental-wasm-relaxed-simd scripts/wasm/run-node.mjs MODULE.wasm [--fashion FILE] [--shapes] < request.json
 // Exit status: 0 done, 1 the module refused (message on stderr), 2 bad usage.
 import { readFileSync } from "node:fs";
 import { loadLessons, LessonsRefusal } from "./lessons-host.mjs";
 
-const [modulePath, mode] = process.argv.slice(2);
-if (!modulePath || (mode && mode !== "--shapes")) {
-  console.error("usage: run-node.mjs MODULE.wasm [--shapes] < request.json");
+const args = process.argv.slice(2);
+const fashionAt = args.indexOf("--fashion");
+const fashionPath = fashionAt >= 0 ? args.splice(fashionAt, 2)[1] : undefined;
+const [modulePath, mode] = args;
+if (!modulePath || (mode && mode !== "--shapes") || (fashionAt >= 0 && !fashionPath) || args.length > 2) {
+  console.error("usage: run-node.mjs MODULE.wasm [--fashion FILE] [--shapes] < request.json");
   process.exit(2);
 }
 const request = readFileSync(0, "utf8");
@@ -24,6 +28,7 @@ const fnv = (floats) => {
   return hash.toString(16).padStart(16, "0");
 };
 try {
+  if (fashionPath) await lessons.fashionImages(readFileSync(fashionPath));
   if (mode === "--shapes") {
     const { images, labels } = lessons.shapes(request);
     console.log(JSON.stringify({ images: fnv(images), labels: fnv(labels), count: images.length }));

@@ -1,43 +1,25 @@
 import Synchronization
 import Foundation
 
-/// The Fashion-MNIST files (Xiao, Rasul & Vollgraf 2017) as Debian's
-/// `dataset-fashion-mnist` installs them: four IDX files, gzip-compressed.
+/// The Fashion-MNIST files as Debian's `dataset-fashion-mnist` installs them: four IDX
+/// files, gzip-compressed, read into `FashionImages`.
 ///
 /// Pixels stay bytes (47 MB for the training split) and each folder is read once per
 /// process, since every mosaic dataset of a lesson draws from the same files.
-struct FashionMNIST: Sendable {
+enum FashionMNIST {
     static let systemFolder = "/usr/share/datasets/fashion-mnist"
-    /// Class names in label order (0 = t-shirt/top … 9 = ankle boot).
-    static let classNames = ["t-shirt", "trouser", "pullover", "dress", "coat",
-                             "sandal", "shirt", "sneaker", "bag", "ankle boot"]
-    static let side = 28
-
-    struct Split: Sendable {
-        var pixels: [UInt8]
-        var labels: [UInt8]
-        var count: Int { labels.count }
-
-        /// Item indices of each class, in file order.
-        func itemsByClass() -> [[Int]] {
-            var items = [[Int]](repeating: [], count: FashionMNIST.classNames.count)
-            for (i, c) in labels.enumerated() { items[Int(c)].append(i) }
-            return items
-        }
-    }
-
-    var train: Split
-    var test: Split
+    static let side = FashionImages.side
+    static let classNames = FashionImages.classNames
 
     /// Reads (or returns the cached) files in `folder`; `shownAs` names the folder in errors.
-    static func load(folder: String, shownAs: String) throws -> FashionMNIST {
+    static func load(folder: String, shownAs: String) throws -> FashionImages {
         try cache.value(for: folder) {
-            FashionMNIST(train: try split("train", folder: folder, shownAs: shownAs),
+            FashionImages(train: try split("train", folder: folder, shownAs: shownAs),
                          test: try split("t10k", folder: folder, shownAs: shownAs))
         }
     }
 
-    private static func split(_ prefix: String, folder: String, shownAs: String) throws -> Split {
+    private static func split(_ prefix: String, folder: String, shownAs: String) throws -> FashionImages.Split {
         let images = try file("\(prefix)-images-idx3-ubyte", folder: folder, shownAs: shownAs)
         let labels = try file("\(prefix)-labels-idx1-ubyte", folder: folder, shownAs: shownAs)
         let imageHeader = try IDXFile.header(of: images), labelHeader = try IDXFile.header(of: labels)
@@ -52,7 +34,7 @@ struct FashionMNIST: Sendable {
         if let bad = labelBytes.first(where: { $0 >= classNames.count }) {
             throw DatasetError.malformedFile(path: labels.shownAs, problem: "class id \(bad) is not one of 0...9")
         }
-        return Split(pixels: try imageHeader.readBytes(from: images), labels: labelBytes)
+        return FashionImages.Split(pixels: try imageHeader.readBytes(from: images), labels: labelBytes)
     }
 
     static let fileNames = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte",
@@ -75,7 +57,7 @@ struct FashionMNIST: Sendable {
         return try DataFile(path: path, shownAs: shown)
     }
 
-    private static let cache = LoadCache<FashionMNIST>()
+    private static let cache = LoadCache<FashionImages>()
 }
 
 /// A process-wide memo of loaded files, safe to use from parallel runs (a

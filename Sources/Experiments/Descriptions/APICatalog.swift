@@ -2,7 +2,7 @@
 /// types up here; `lessons reference` renders the list.
 public struct APICatalog: Sendable {
     /// Most labels a dataset (and so any per-label list) may have.
-    public static let maxLabels = 16
+    public static let maxLabels = LabelCount.most
 
     /// The API lessons are written in, in reference-page order.
     public static let standard = APICatalog(types: [
@@ -10,7 +10,7 @@ public struct APICatalog: Sendable {
         ResultView.description, modelSpecification, MLP.description, CNN.description, PrevalenceBaseline.description,
         Head.description, Loss.description, PosWeight.description, ClassWeight.description, SampleWeight.description,
         Optimizer.description, Schedule.description, EarlyStopping.description, Threshold.description, ThresholdObjective.description, OutputBias.description,
-        LogitShift.description,
+        LogitShift.description, Augmentation.description, Flips.description,
         datasetSpecification, shapes, fashionMosaics, numpyDataset, idxDataset,
     ])
 

@@ -114,30 +114,7 @@ public struct APIArgument: Sendable {
     public var isRequired: Bool { defaultSource == nil }
 }
 
-/// Allowed values: numeric bounds apply to a number or to each number of an
-/// array; count bounds to arrays, dictionaries and strings.
-public struct Limits: Sendable, Equatable {
-    public var min: Double?
-    public var max: Double?
-    /// When true the minimum itself is not allowed (`learningRate > 0`).
-    public var exclusiveMin: Bool
-    public var minCount: Int?
-    public var maxCount: Int?
-
-    public init(min: Double? = nil, max: Double? = nil, exclusiveMin: Bool = false,
-                minCount: Int? = nil, maxCount: Int? = nil) {
-        self.min = min
-        self.max = max
-        self.exclusiveMin = exclusiveMin
-        self.minCount = minCount
-        self.maxCount = maxCount
-    }
-
-    public static func range(_ r: ClosedRange<Double>) -> Limits { Limits(min: r.lowerBound, max: r.upperBound) }
-    /// One non-negative weight per label.
-    public static let weights = Limits(min: 0, max: 1e6, minCount: 1, maxCount: APICatalog.maxLabels)
-    public static func positive(max: Double) -> Limits { Limits(min: 0, max: max, exclusiveMin: true) }
-
+extension Limits {
     /// Human text for the reference page and messages: `1...1000`, `> 0`.
     public var summary: String {
         var parts: [String] = []
@@ -164,19 +141,6 @@ public struct Limits: Sendable, Equatable {
     }
 }
 
-/// A problem found by a member's cross-argument check. `path` names where:
-/// argument names and array indices (`["runs", 2, "loss"]`); empty = the call.
-public struct APIIssue: Sendable, Equatable {
-    public enum Step: Sendable, Equatable { case argument(String), index(Int) }
-    public var path: [Step]
-    public var message: String
-
-    public init(_ path: [Step], _ message: String) {
-        self.path = path
-        self.message = message
-    }
-}
-
 extension APIMember {
     /// A member written without parentheses (`.sigmoid`, `.balanced`).
     static func plain(_ name: String, _ value: some Sendable, doc: String) -> APIMember {
@@ -187,11 +151,5 @@ extension APIMember {
     /// (so a member's name and its value cannot disagree), with its doc.
     static func plain<Value: Sendable>(_ cases: [(Value, String)]) -> [APIMember] {
         cases.map { value, doc in plain(String(describing: value), value, doc: doc) }
-    }
-
-    /// `.name([w₁, w₂, …])`: one non-negative weight per label, in label order.
-    static func perLabelWeights(_ name: String, doc: String, _ make: @escaping @Sendable ([Double]) -> any Sendable) -> APIMember {
-        APIMember(name, [APIArgument(nil, name: "weights", .array(.double), limits: .weights, doc: "One weight per label, in label order.")],
-                  doc: doc) { make($0.doubles("weights")) }
     }
 }

@@ -32,8 +32,9 @@ public enum RunExecutor {
         }
     }
 
-    public static func execute(_ run: Run, on dataset: Dataset, observer: Observer = Observer(),
-                               clock: RunClock = .standard) -> RunResult {
+    /// `alsoTestOn`: more test sets (only their test splits are read) the trained model is measured on.
+    public static func execute(_ run: Run, on dataset: Dataset, alsoTestOn: [(name: String, dataset: Dataset)] = [],
+                               observer: Observer = Observer(), clock: RunClock = .standard) -> RunResult {
         let labels = dataset.labelNames
         let trainStart = clock.seconds()
         func failed(_ message: String) -> RunResult {
@@ -42,6 +43,14 @@ public enum RunExecutor {
         }
         // Labels only the data knows (class ids without names) are checked here; the lesson checked the rest.
         if let problem = run.labelProblems(labels).first { return failed(problem.message) }
+        for other in alsoTestOn {
+            let theirs = other.dataset.test.images.shape.dropFirst(), ours = dataset.test.images.shape.dropFirst()
+            if other.dataset.labelNames != labels || theirs != ours {
+                return failed("test set '\(other.name)' has \(other.dataset.labelNames.count) labels of images "
+                              + "\(theirs.map(String.init).joined(separator: "×")); the model takes \(labels.count) labels of "
+                              + "\(ours.map(String.init).joined(separator: "×"))")
+            }
+        }
         if case .prevalence = run.model { return PrevalenceBaselineExecutor.execute(run, on: dataset, clock: clock) }
         let train = dataset.train
         let loss: LossFunction
@@ -58,7 +67,8 @@ public enum RunExecutor {
             epochs: run.epochs, batchSize: run.batchSize, seed: UInt64(truncatingIfNeeded: run.seed),
             outputBias: run.outputBias == .prior ? .prior : .zero, head: head,
             learningRateSchedule: run.schedule?.learningRateSchedule,
-            gradientClipping: run.clipNorm.map { GradientClipping(maxNorm: $0) }, earlyStopping: run.earlyStopping?.rule)
+            gradientClipping: run.clipNorm.map { GradientClipping(maxNorm: $0) }, earlyStopping: run.earlyStopping?.rule,
+            augmentation: run.augmentation?.rule)
         let trainer = Trainer(model: model, loss: loss, optimizer: run.optimizer.gradientOptimizer,
                               configuration: configuration)
         let validation = dataset.validation.count > 0
@@ -104,8 +114,18 @@ public enum RunExecutor {
         let metrics = TestEvaluation.metrics(truth: dataset.test.labels, probabilities: probabilities,
                                              predictions: predictions, labels: labels, history: history, steps: steps,
                                              train: onTrain)
-        return RunResult(name: run.name, labels: labels, history: history, outcome: .completed,
-                         thresholds: thresholds, metrics: metrics,
-                         timings: RunTimings(trainSeconds: trainSeconds, evaluateSeconds: clock.seconds() - evaluateStart))
+        // The same model, thresholds and shift on each other test split (a shape the model cannot take is refused first).
+        let others = alsoTestOn.map { other -> OtherTest in
+            let p = probabilitiesOf(other.dataset.test.images)
+            return OtherTest(name: other.name, metrics: TestEvaluation.metrics(
+                truth: other.dataset.test.labels, probabilities: p,
+                predictions: ThresholdSelection.predictions(run.threshold, probabilities: p, thresholds: thresholds),
+                labels: labels, history: history, steps: steps, train: onTrain))
+        }
+        var result = RunResult(name: run.name, labels: labels, history: history, outcome: .completed,
+                               thresholds: thresholds, metrics: metrics,
+                               timings: RunTimings(trainSeconds: trainSeconds, evaluateSeconds: clock.seconds() - evaluateStart))
+        result.alsoTested = others.isEmpty ? nil : others
+        return result
     }
 }

@@ -109,6 +109,10 @@ public final class Notebook: Sendable {
 public struct Results: Sendable {
     public init() {}
     public subscript(_ name: String) -> any RunReport { Notebook.shared.report(named: name) }
+    /// The run measured on another test set of its comparison (`Compare(alsoTestOn:)`).
+    public subscript(_ name: String, on testSet: String) -> any RunReport {
+        Notebook.shared.report(named: RunSeries.key(name, on: testSet))
+    }
 }
 
 /// The results of the lesson's runs, by run name.
@@ -134,4 +138,13 @@ public func expect(_ value: Double, approximately target: Double, tolerance: Dou
     if !(abs(value - target) <= tolerance) {
         Notebook.shared.fail("\(file):\(line): expectation failed: (got \(value) vs \(target) ± \(tolerance))")
     }
+}
+
+/// Claims `value` is within `tolerance` of `target` in at least `required` seeds,
+/// paired by seed as `expect(_:inAtLeast:)` is, so an exported lesson keeps the claim.
+public func expect(_ value: @autoclosure () -> Double, approximately target: @autoclosure () -> Double,
+                   tolerance: @autoclosure () -> Double, inAtLeast required: Int,
+                   file: StaticString = #fileID, line: UInt = #line) {
+    Notebook.shared.check({ abs(value() - target()) <= tolerance() }, inAtLeast: required,
+                          claim: "\(file):\(line): expectation failed: approximately")
 }

@@ -12,6 +12,13 @@ public protocol RunReport: Sendable {
     var finalLoss: Double { get }
     func value(of metric: Metric) -> Double
     func value(of metric: LabelMetric, label: String) -> Double
+    /// A value at one epoch; NaN past the epochs trained.
+    func value(of metric: EpochMetric, atEpoch epoch: Int) -> Double
+    /// Epochs that finished (the fewest over the seeds for a mean).
+    var epochsTrained: Int { get }
+    /// Wall-clock seconds of training (`timings.trainSeconds`): machine-dependent, so never
+    /// part of a cache key or of what `lessons verify` compares.
+    var trainSeconds: Double { get }
 }
 
 extension RunReport {
@@ -25,6 +32,15 @@ extension RunReport {
         let metric = LabelMetricCatalog.standard[keyPath: metric]
         return { value(of: metric, label: $0) }
     }
+
+    /// `report.validationLoss(atEpoch: 10)`: the validation loss after epoch 10 (NaN if training stopped before it).
+    public func validationLoss(atEpoch epoch: Int) -> Double { value(of: EpochMetricCatalog.standard.validationLoss, atEpoch: epoch) }
+
+    /// `report.trainLoss(atEpoch: 10)`: epoch 10's training loss.
+    public func trainLoss(atEpoch epoch: Int) -> Double { value(of: EpochMetricCatalog.standard.trainLoss, atEpoch: epoch) }
+
+    /// `report.validationLoss`, spelled out: the method above would otherwise shadow the catalog's member.
+    public var validationLoss: Double { value(of: MetricCatalog.standard.validationLoss) }
 }
 
 extension RunReport {
@@ -33,8 +49,11 @@ extension RunReport {
     public func member(_ name: String, label: String?) -> Double {
         if name == "diverged" { return diverged ? 1 : 0 }
         if name == "finalLoss" { return finalLoss }
+        if name == "trainSeconds" { return trainSeconds }
         if let metric = MetricCatalog.named(name) { return value(of: metric) }
         if let metric = LabelMetricCatalog.named(name) { return value(of: metric, label: label ?? "") }
+        // An epoch member without `atEpoch:` (`trainLoss`) reads the last epoch trained.
+        if let metric = EpochMetricCatalog.named(name) { return value(of: metric, atEpoch: epochsTrained) }
         return .nan
     }
 }

@@ -1,3 +1,5 @@
+import PortableJSON
+
 /// A multi-layer perceptron: flatten the image, then `Dense` + ReLU layers of the
 /// given widths, then a final `Dense` with one output per label and **no
 /// activation** — the model outputs logits; the head is applied by the loss.
@@ -10,23 +12,32 @@ public struct MLP: Hashable, Sendable {
     /// mode); nil for false, so a model without it keeps the cache key it had before it existed.
     public var batchNorm: Bool?
 
-    #if !hasFeature(Embedded)
-    static let description = APITypeDescription.initialiser(
-        of: MLP.self, doc: "Flatten, hidden `Dense` + ReLU layers, then a `Dense` layer that outputs logits (no activation).",
-        conformsTo: "ModelSpecification", initialiser: "A multi-layer perceptron.", [
-            APIArgument("hidden", .array(.int), default: "[64]", limits: APICatalog.widths, doc: "Widths of the hidden layers."),
-            APICatalog.dropoutArgument("Dropout rate after each hidden layer."),
-            APIArgument("batchNorm", .bool, default: "false",
-                        doc: "Batch normalization after each hidden Dense layer, before its ReLU (batch statistics in training, "
-                        + "running averages at evaluation, as PyTorch's `BatchNorm` and Keras' `BatchNormalization`)."),
-        ]) { MLP(hidden: $0.ints("hidden"), dropout: $0.double("dropout"), batchNorm: $0.bool("batchNorm")) }
-    #endif
-
     public init(hidden: [Int] = [64], dropout: Double = 0, batchNorm: Bool = false) {
         self.hidden = hidden
         self.dropout = dropout
         self.batchNorm = batchNorm ? true : nil
     }
+}
+
+extension MLP: DeclaredType {
+    public static let typeName = "MLP"
+    static let hidden = ArgumentKey<[Int]>("hidden", default: [64], limits: ModelArguments.widths, doc: "Widths of the hidden layers.")
+    static let dropout = ModelArguments.dropout("Dropout rate after each hidden layer.")
+    static let batchNorm = ArgumentKey<Bool>("batchNorm", default: false,
+                                             doc: "Batch normalization after each hidden Dense layer, before its ReLU (batch statistics in training, "
+                                             + "running averages at evaluation, as PyTorch's `BatchNorm` and Keras' `BatchNormalization`).")
+
+    public static let members = [
+        DeclaredMember("init", [hidden.facts, dropout.facts, batchNorm.facts], doc: "A multi-layer perceptron.") { a throws(JSONError) in
+            MLP(hidden: try a(hidden), dropout: try a(dropout), batchNorm: try a(batchNorm))
+        },
+    ]
+
+    #if !hasFeature(Embedded)
+    static let description = APITypeDescription(
+        declared: MLP.self, doc: "Flatten, hidden `Dense` + ReLU layers, then a `Dense` layer that outputs logits (no activation).",
+        conformsTo: ["ModelSpecification"])
+    #endif
 }
 
 #if !hasFeature(Embedded)

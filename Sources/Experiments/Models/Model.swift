@@ -1,3 +1,5 @@
+import PortableJSON
+
 /// The canonical form of every model a `Run` can train (what the runner builds
 /// and hashes). Lessons write `MLP(...)`, `CNN(...)` or `PrevalenceBaseline()`; each
 /// converts to this.
@@ -31,4 +33,31 @@ extension PrevalenceBaseline: ModelSpecification {
 
 extension Model: ModelSpecification {
     public var model: Model { self }
+}
+
+/// A run's `model:` argument: any `ModelSpecification` in a lesson, the `Model` case in
+/// JSON (`{"mlp": {"_0": {...}}}`, as Codable writes it), each read by its model's declaration.
+extension Model: ArgumentValue {
+    public static func read(json: JSONValue?, _ path: String) throws(JSONError) -> Model {
+        let (name, values) = try present(json, path).enumCase(path)
+        let p = path + "." + name
+        switch name {
+        case "mlp": return .mlp(try MLP.read(json: values.field("_0", p), p))
+        case "cnn": return .cnn(try CNN.read(json: values.field("_0", p), p))
+        case "prevalence": return .prevalence(try PrevalenceBaseline.read(json: values.field("_0", p), p))
+        default: throw JSONError("\(path): unknown model '\(name)'")
+        }
+    }
+
+    #if !hasFeature(Embedded)
+    public static var argumentKind: ValueKind { .api("ModelSpecification") }
+    public static func read(api value: APIValue) -> Model? { (value.object as? any ModelSpecification)?.model }
+    public var swiftSource: String {
+        switch self {
+        case .mlp(let m): m.swiftSource
+        case .cnn(let m): m.swiftSource
+        case .prevalence(let m): m.swiftSource
+        }
+    }
+    #endif
 }

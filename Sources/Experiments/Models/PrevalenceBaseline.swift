@@ -8,15 +8,21 @@ public struct PrevalenceBaseline: Hashable, Sendable {
     public init() {}
 }
 
-#if !hasFeature(Embedded)
-extension PrevalenceBaseline: Codable {}
+extension PrevalenceBaseline: DeclaredType {
+    public static let typeName = "PrevalenceBaseline"
+    public static let members = [
+        DeclaredMember("init", [], doc: "The constant-score baseline: AP = the label's prevalence, ROC-AUC = 0.5.") { _ in PrevalenceBaseline() },
+    ]
 
-extension PrevalenceBaseline {
-    static let description = APITypeDescription.initialiser(
-        of: PrevalenceBaseline.self,
+    #if !hasFeature(Embedded)
+    static let description = APITypeDescription(
+        declared: PrevalenceBaseline.self,
         doc: "Not a network: scores every image with each label's training prevalence "
             + "(scikit-learn `DummyClassifier(strategy=\"prior\")` per label). Trains nothing; a run's loss, weights and epochs are ignored.",
-        conformsTo: "ModelSpecification", initialiser: "The constant-score baseline: AP = the label's prevalence, ROC-AUC = 0.5.", []
-    ) { _ in PrevalenceBaseline() }
+        conformsTo: ["ModelSpecification"])
+    #endif
 }
+
+#if !hasFeature(Embedded)
+extension PrevalenceBaseline: Codable {}
 #endif

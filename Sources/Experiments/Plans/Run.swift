@@ -1,3 +1,5 @@
+import PortableJSON
+
 /// One training run: a model, its head and loss, the weighting, the optimizer
 /// and the budget. Canonical and Codable: the runner hashes it (with the
 /// dataset) for its cache key, so every field the result depends on is here.
@@ -22,6 +24,8 @@ public struct Run: Hashable, Sendable {
     public var outputBias: OutputBias
     /// nil for `.none`, so a run without a shift keeps the cache key it had before the shift existed.
     public var logitShift: LogitShift?
+    /// nil for no augmentation, so a run without it keeps the cache key it had before augmentation existed.
+    public var augmentation: Augmentation?
     /// Seeds weight initialisation, dropout and the per-epoch shuffle.
     public var seed: Int
 
@@ -39,6 +43,7 @@ public struct Run: Hashable, Sendable {
                 threshold: Threshold = .fixed(0.5),
                 outputBias: OutputBias = .zero,
                 logitShift: LogitShift = .none,
+                augmentation: Augmentation? = nil,
                 seed: Int = 0) {
         self.name = name
         self.model = model.model
@@ -54,6 +59,7 @@ public struct Run: Hashable, Sendable {
         self.threshold = threshold
         self.outputBias = outputBias
         self.logitShift = logitShift == .none ? nil : logitShift
+        self.augmentation = augmentation?.isIdentity == true ? nil : augmentation
         self.seed = seed
     }
 }
@@ -81,49 +87,64 @@ extension Run {
     }
 }
 
+extension Run: DeclaredType {
+    public static let typeName = "Run"
+    static let name = ArgumentKey<String>(nil, name: "name", limits: Limits(minCount: 1, maxCount: 80), doc: "Unique name within the lesson.")
+    static let model = ArgumentKey<Model>("model", default: .mlp(MLP()), doc: "The network; it outputs logits.")
+    static let head = ArgumentKey<Head>("head", default: .sigmoid, doc: "How logits become probabilities.")
+    static let loss = ArgumentKey<Loss>("loss", default: .binaryCrossEntropy(), doc: "The training loss; must suit the head.")
+    static let sampleWeight = ArgumentKey<SampleWeight>("sampleWeight", default: .none, doc: "Per-image weights.")
+    static let optimizer = ArgumentKey<Optimizer>("optimizer", default: .adam(), doc: "The optimizer.")
+    static let epochs = ArgumentKey<Int>("epochs", default: 10, limits: .range(1...1000), doc: "Passes over the training split.")
+    static let batchSize = ArgumentKey<Int>("batchSize", default: 32, limits: .range(1...4096), doc: "Images per step.")
+    static let schedule = ArgumentKey<Schedule>("schedule", default: .constant, doc: "How the learning rate changes over the epochs.")
+    static let clipNorm = ArgumentKey<Double?>("clipNorm", default: nil, limits: .positive(max: 1e6),
+                                               doc: "Scales the gradients down to this global norm before every step when they exceed it "
+                                               + "(PyTorch `clip_grad_norm_`, ε = 1e-6); nil: no clipping.")
+    static let earlyStopping = ArgumentKey<EarlyStopping?>("earlyStopping", default: nil,
+                                                           doc: "Stops when the validation loss no longer improves; the dataset must hold out "
+                                                           + "validation images. nil: every epoch runs.")
+    static let threshold = ArgumentKey<Threshold>("threshold", default: .fixed(0.5), doc: "How probabilities become labels.")
+    static let outputBias = ArgumentKey<OutputBias>("outputBias", default: .zero, doc: "Initial bias of the logits layer.")
+    static let logitShift = ArgumentKey<LogitShift>("logitShift", default: .none, doc: "Shift of the logits after training, before the head.")
+    static let augmentation = ArgumentKey<Augmentation?>("augmentation", default: nil,
+                                                         doc: "Random flips, shifts and noise on the training images; nil: the images as they are.")
+    static let seed = ArgumentKey<Int>("seed", default: 0, limits: .range(0...Double(Int32.max)), doc: "Seeds initialisation, dropout and shuffling.")
+
+    public static let members = [
+        DeclaredMember("init", [name.facts, model.facts, head.facts, loss.facts, sampleWeight.facts, optimizer.facts, epochs.facts,
+                                batchSize.facts, schedule.facts, clipNorm.facts, earlyStopping.facts, threshold.facts, outputBias.facts,
+                                logitShift.facts, augmentation.facts, seed.facts],
+                       doc: "A named training run.", check: issues) { a throws(JSONError) in
+            Run(try a(name), model: try a(model), head: try a(head), loss: try a(loss), sampleWeight: try a(sampleWeight),
+                optimizer: try a(optimizer), epochs: try a(epochs), batchSize: try a(batchSize), schedule: try a(schedule),
+                clipNorm: try a(clipNorm), earlyStopping: try a(earlyStopping), threshold: try a(threshold),
+                outputBias: try a(outputBias), logitShift: try a(logitShift), augmentation: try a(augmentation), seed: try a(seed))
+        },
+    ]
+
+    /// A loss must suit the head, and `.undoPosWeight` needs a posWeight: checked when a
+    /// lesson is evaluated (lessons.wasm reads runs so checked, and checks nothing).
+    @Sendable static func issues(_ a: ArgumentSource) throws(JSONError) -> [APIIssue] {
+        #if hasFeature(Embedded)
+        return []
+        #else
+        let head = try a(Run.head), loss = try a(Run.loss)
+        if try a(logitShift) == .undoPosWeight, !loss.hasPosWeight {
+            return [APIIssue([.argument("logitShift")], "logitShift: .undoPosWeight needs a loss with a posWeight, "
+                             + "e.g. loss: .binaryCrossEntropy(posWeight: .balanced)")]
+        }
+        guard head != loss.head else { return [] }
+        return [APIIssue([.argument("loss")], "\(caseName(of: loss)) needs head: .\(loss.head.rawValue), but this run has head: .\(head.rawValue)")]
+        #endif
+    }
+}
+
 #if !hasFeature(Embedded)
 extension Run: Codable {}
 
 extension Run {
-    static let description = APITypeDescription("Run", doc: "One training run; `results[\"name\"]` refers to it.", members: [
-        APIMember("init", [
-            APIArgument(nil, name: "name", .string, limits: Limits(minCount: 1, maxCount: 80), doc: "Unique name within the lesson."),
-            APIArgument("model", .api("ModelSpecification"), default: "MLP()", doc: "The network; it outputs logits."),
-            APIArgument("head", .api("Head"), default: ".sigmoid", doc: "How logits become probabilities."),
-            APIArgument("loss", .api("Loss"), default: ".binaryCrossEntropy()", doc: "The training loss; must suit the head."),
-            APIArgument("sampleWeight", .api("SampleWeight"), default: ".none", doc: "Per-image weights."),
-            APIArgument("optimizer", .api("Optimizer"), default: ".adam()", doc: "The optimizer."),
-            APIArgument("epochs", .int, default: "10", limits: .range(1...1000), doc: "Passes over the training split."),
-            APIArgument("batchSize", .int, default: "32", limits: .range(1...4096), doc: "Images per step."),
-            APIArgument("schedule", .api("Schedule"), default: ".constant", doc: "How the learning rate changes over the epochs."),
-            APIArgument("clipNorm", .optional(.double), default: "nil", limits: .positive(max: 1e6),
-                        doc: "Scales the gradients down to this global norm before every step when they exceed it "
-                        + "(PyTorch `clip_grad_norm_`, ε = 1e-6); nil: no clipping."),
-            APIArgument("earlyStopping", .optional(.api("EarlyStopping")), default: "nil",
-                        doc: "Stops when the validation loss no longer improves; the dataset must hold out validation images. "
-                        + "nil: every epoch runs."),
-            APIArgument("threshold", .api("Threshold"), default: ".fixed(0.5)", doc: "How probabilities become labels."),
-            APIArgument("outputBias", .api("OutputBias"), default: ".zero", doc: "Initial bias of the logits layer."),
-            APIArgument("logitShift", .api("LogitShift"), default: ".none", doc: "Shift of the logits after training, before the head."),
-            APIArgument("seed", .int, default: "0", limits: .range(0...Double(Int32.max)),
-                        doc: "Seeds initialisation, dropout and shuffling."),
-        ], doc: "A named training run.", check: { a in
-            let head: Head = a.object("head"), loss: Loss = a.object("loss")
-            if a.object("logitShift") as LogitShift == .undoPosWeight, !loss.hasPosWeight {
-                return [APIIssue([.argument("logitShift")], "logitShift: .undoPosWeight needs a loss with a posWeight, "
-                                 + "e.g. loss: .binaryCrossEntropy(posWeight: .balanced)")]
-            }
-            guard head != loss.head else { return [] }
-            return [APIIssue([.argument("loss")], "\(Run.caseName(of: loss)) needs head: .\(loss.head.rawValue), "
-                             + "but this run has head: .\(head.rawValue)")]
-        }) { a in
-            Run(a.string("name"), model: a.object("model", as: (any ModelSpecification).self), head: a.object("head"), loss: a.object("loss"),
-                sampleWeight: a.object("sampleWeight"), optimizer: a.object("optimizer"), epochs: a.int("epochs"),
-                batchSize: a.int("batchSize"), schedule: a.object("schedule"), clipNorm: a.optionalDouble("clipNorm"),
-                earlyStopping: a["earlyStopping"].object as? EarlyStopping, threshold: a.object("threshold"), outputBias: a.object("outputBias"),
-                logitShift: a.object("logitShift"), seed: a.int("seed"))
-        },
-    ])
+    static let description = APITypeDescription(declared: Run.self, doc: "One training run; `results[\"name\"]` refers to it.")
 }
 
 extension Run {

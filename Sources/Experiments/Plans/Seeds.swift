@@ -1,3 +1,5 @@
+import PortableJSON
+
 /// The seeds a `Compare` trains every run with: `seeds: 5` is seeds 1…5,
 /// `seeds: [3, 7]` lists them, `seeds: .from(seed, count: 5)` counts up from a
 /// lesson parameter (so `--set seed=2` shifts the whole list).
@@ -37,27 +39,32 @@ extension DatasetSource {
     }
 }
 
-extension Seeds {
+extension Seeds: DeclaredType {
+    public static let typeName = "Seeds"
+    static let first = ArgumentKey<Int>(nil, name: "first", limits: APICatalog.seedLimits, doc: "The first seed.")
+    static let count = ArgumentKey<Int>("count", limits: .range(1...Double(Seeds.maximumCount)), doc: "How many seeds.")
+
+    public static let literals = [
+        DeclaredLiteral(Int.self, limits: .range(1...Double(Seeds.maximumCount)), doc: "`5`: seeds 1…5.") { Seeds(integerLiteral: $0) },
+        DeclaredLiteral([Int].self, limits: Limits(min: 0, max: Double(Int32.max), minCount: 1, maxCount: Seeds.maximumCount),
+                        doc: "`[3, 7, 11]`: these seeds.") { Seeds($0) },
+    ]
+
+    public static let members = [
+        DeclaredMember("from", [first.facts, count.facts],
+                       doc: "`first`, `first + 1`, …: with a lesson's `seed` parameter, `--set seed=2` shifts the list.",
+                       check: { a throws(JSONError) in issues(Seeds.from(try a(first), count: try a(count)).values) }) { a throws(JSONError) in
+            Seeds.from(try a(first), count: try a(count))
+        },
+    ]
+
+    /// Codable writes the list (`{"values": [3, 7]}`), not a member's arguments.
+    public static func read(json: JSONValue?, _ path: String) throws(JSONError) -> Seeds {
+        Seeds(try [Int].read(json: present(json, path).optionalField("values", path), path + ".values"))
+    }
+
     static let description = APITypeDescription(
-        "Seeds", doc: "The seeds a `Compare` trains every run with; seed s redraws the dataset and reseeds every run.",
-        literals: [
-            APILiteral(.int, limits: .range(1...Double(Seeds.maximumCount)), doc: "`5`: seeds 1…5.") { v in
-                Seeds(integerLiteral: v.int ?? 0)
-            },
-            APILiteral(.array(.int), limits: Limits(min: 0, max: Double(Int32.max), minCount: 1, maxCount: Seeds.maximumCount),
-                       doc: "`[3, 7, 11]`: these seeds.") { v in
-                Seeds((v.array ?? []).compactMap(\.int))
-            },
-        ],
-        members: [
-            APIMember("from", [
-                APIArgument(nil, name: "first", .int, limits: APICatalog.seedLimits, doc: "The first seed."),
-                APIArgument("count", .int, limits: .range(1...Double(Seeds.maximumCount)), doc: "How many seeds."),
-            ], doc: "`first`, `first + 1`, …: with a lesson's `seed` parameter, `--set seed=2` shifts the list.",
-                      check: { a in issues(Seeds.from(a.int("first"), count: a.int("count")).values) }) { a in
-                Seeds.from(a.int("first"), count: a.int("count"))
-            },
-        ])
+        declared: Seeds.self, doc: "The seeds a `Compare` trains every run with; seed s redraws the dataset and reseeds every run.")
 
     /// Seeds must be distinct and in range.
     static func issues(_ values: [Int]) -> [APIIssue] {

@@ -1,3 +1,5 @@
+import PortableJSON
+
 #if !hasFeature(Embedded)
 /// One lesson parameter over a list of values: the named runs are rerun with the
 /// parameter set to each value, exactly as `--set name=value` would set it, and
@@ -38,21 +40,38 @@ public struct SweepMetric: Hashable, Sendable {
     public var name: String
     /// The label a label metric reads; nil for a run metric.
     public var label: String?
+    /// The epoch an `EpochMetricCatalog` metric is read at (`.validationLoss(atEpoch: 10)`); nil for the others.
+    public var epoch: Int?
 
     /// A metric by its catalog name (a page context read back, a lesson's `.recall("ring")`).
-    public init(name: String, label: String?) {
+    public init(name: String, label: String?, epoch: Int? = nil) {
         self.name = name
         self.label = label
+        self.epoch = epoch
     }
 
-    /// Axis and legend text: `macro-F1`, `recall (ring)`.
+    /// `trainSeconds`: read from the result's timings, not from the catalogs.
+    public static let trainSeconds = "trainSeconds"
+
+    /// True when `name` (with or without a label or an epoch) names something a run can be read by.
+    public var isKnown: Bool {
+        if epoch != nil { return EpochMetricCatalog.named(name) != nil }
+        if label != nil { return LabelMetricCatalog.named(name) != nil }
+        return name == Self.trainSeconds || MetricCatalog.named(name) != nil
+    }
+
+    /// Axis and legend text: `macro-F1`, `recall (ring)`, `validation loss at epoch 10`.
     public var title: String {
+        if let epoch, let metric = EpochMetricCatalog.named(name) { return metric.title(atEpoch: epoch) }
+        if name == Self.trainSeconds { return "training time (s)" }
         guard let label else { return MetricCatalog.named(name)?.heading ?? name }
         return "\(LabelMetricCatalog.named(name)?.heading ?? name) (\(label))"
     }
 
     /// The metric of one finished run.
     public func read<Report: RunReport>(_ report: Report) -> Double {
+        if let epoch, let metric = EpochMetricCatalog.named(name) { return report.value(of: metric, atEpoch: epoch) }
+        if name == Self.trainSeconds { return report.trainSeconds }
         if let label, let metric = LabelMetricCatalog.named(name) { return report.value(of: metric, label: label) }
         return MetricCatalog.named(name).map { report.value(of: $0) } ?? .nan
     }
@@ -82,39 +101,58 @@ extension SweepMetric {
     }
 }
 
-extension Sweep {
+extension Sweep: DeclaredType {
+    public static let typeName = "Sweep"
+    static let title = ArgumentKey<String>(nil, name: "title", limits: Limits(minCount: 1, maxCount: 120), doc: "Heading of the chart.")
+    static let parameter = ArgumentKey<String>("parameter", limits: Limits(minCount: 1, maxCount: 80),
+                                               doc: "A number declared in a `swift parameters` block.")
+    static let values = ArgumentKey<[Double]>("values", limits: Limits(minCount: 2, maxCount: 12), doc: "The values, in chart order.")
+    static let runs = ArgumentKey<[String]>("runs", limits: Limits(minCount: 1, maxCount: 4), doc: "Names of runs declared in earlier comparisons.")
+    static let metrics = ArgumentKey<[SweepMetric]?>("metrics", default: nil, limits: Limits(minCount: 1, maxCount: 6),
+                                                     doc: "What to plot; nil: macro-F1, mAP and the rarest label's recall and precision.")
+    static let label = ArgumentKey<String?>("label", default: nil, limits: Limits(minCount: 1, maxCount: 80),
+                                            doc: "The x axis's label, e.g. \"training epochs\" for a factor the runs multiply; nil: the parameter's name.")
+
+    public static let members = [
+        DeclaredMember("init", [title.facts, parameter.facts, values.facts, runs.facts, metrics.facts, label.facts],
+                       doc: "A sweep of one parameter.") { a throws(JSONError) in
+            Sweep(try a(title), parameter: try a(parameter), values: try a(values), runs: try a(runs), metrics: try a(metrics),
+                  label: try a(label))
+        },
+    ]
+
     static let description = APITypeDescription(
-        "Sweep", doc: "Reruns runs with one lesson parameter set to each value (as `--set` would) and draws one chart.",
-        members: [
-            APIMember("init", [
-                APIArgument(nil, name: "title", .string, limits: Limits(minCount: 1, maxCount: 120), doc: "Heading of the chart."),
-                APIArgument("parameter", .string, limits: Limits(minCount: 1, maxCount: 80),
-                            doc: "A number declared in a `swift parameters` block."),
-                APIArgument("values", .array(.double), limits: Limits(minCount: 2, maxCount: 12),
-                            doc: "The values, in chart order."),
-                APIArgument("runs", .array(.string), limits: Limits(minCount: 1, maxCount: 4),
-                            doc: "Names of runs declared in earlier comparisons."),
-                APIArgument("metrics", .optional(.array(.api("SweepMetric"))), default: "nil", limits: Limits(minCount: 1, maxCount: 6),
-                            doc: "What to plot; nil: macro-F1, mAP and the rarest label's recall and precision."),
-                APIArgument("label", .optional(.string), default: "nil", limits: Limits(minCount: 1, maxCount: 80),
-                            doc: "The x axis's label, e.g. \"training epochs\" for a factor the runs multiply; nil: the parameter's name."),
-            ], doc: "A sweep of one parameter.") { a in
-                Sweep(a.string("title"), parameter: a.string("parameter"), values: a.doubles("values"), runs: a.strings("runs"),
-                      metrics: a["metrics"].array.map { $0.compactMap { $0.object as? SweepMetric } },
-                      label: a["label"].string)
-            },
-        ])
+        declared: Sweep.self, doc: "Reruns runs with one lesson parameter set to each value (as `--set` would) and draws one chart.")
 }
 
-extension SweepMetric {
-    /// Every catalog metric, as `.macroF1` or `.recall("ring")`.
-    static let description = APITypeDescription("SweepMetric", doc: "A metric a sweep chart plots.", members:
+extension SweepMetric: DeclaredType {
+    public static let typeName = "SweepMetric"
+    static let label = ArgumentKey<String>(nil, name: "label", limits: Limits(minCount: 1, maxCount: 80), doc: "The label.")
+    static let atEpoch = ArgumentKey<Int>("atEpoch", limits: Limits(min: 1, max: 100_000), doc: "The epoch, 1-based.")
+
+    /// Every catalog metric, as `.macroF1`, `.recall("ring")` or `.validationLoss(atEpoch: 10)`, and `.trainSeconds`.
+    public static let members: [DeclaredMember<SweepMetric>] =
         MetricCatalog.all.map { metric in
             .plain(metric.name, SweepMetric(name: metric.name, label: nil), doc: metric.doc)
         } + LabelMetricCatalog.all.map { metric in
-            APIMember(metric.name, [APIArgument(nil, name: "label", .string, limits: Limits(minCount: 1, maxCount: 80),
-                                                doc: "The label.")],
-                      doc: metric.doc) { a in SweepMetric(name: metric.name, label: a.string("label")) }
-        })
+            DeclaredMember(metric.name, [label.facts], doc: metric.doc) { a throws(JSONError) in
+                SweepMetric(name: metric.name, label: try a(label))
+            }
+        } + EpochMetricCatalog.all.map { metric in
+            DeclaredMember(metric.name, [atEpoch.facts], doc: metric.doc) { a throws(JSONError) in
+                SweepMetric(name: metric.name, label: nil, epoch: try a(atEpoch))
+            }
+        } + [.plain(trainSeconds, SweepMetric(name: trainSeconds, label: nil), doc: ReportMetric.trainSecondsDoc)]
+
+    /// Codable writes the metric's fields (`{"name": "recall", "label": "ring"}`), not a member's arguments.
+    public static func read(json: JSONValue?, _ path: String) throws(JSONError) -> SweepMetric {
+        let json = try present(json, path)
+        func field<V: ArgumentValue>(_ name: String, _ type: V.Type) throws(JSONError) -> V {
+            try V.read(json: json.optionalField(name, path), path + "." + name)
+        }
+        return SweepMetric(name: try field("name", String.self), label: try field("label", String?.self), epoch: try field("epoch", Int?.self))
+    }
+
+    static let description = APITypeDescription(declared: SweepMetric.self, doc: "A metric a sweep chart plots.")
 }
 #endif

@@ -11,4 +11,10 @@ extension RunResult: RunReport {
     public func value(of metric: LabelMetric, label: String) -> Double {
         labelMetrics(label)?.values[metric.name] ?? .nan
     }
+
+    public func value(of metric: EpochMetric, atEpoch epoch: Int) -> Double { metric.value(in: history, atEpoch: epoch) ?? .nan }
+
+    public var epochsTrained: Int { history.count }
+
+    public var trainSeconds: Double { timings.trainSeconds }
 }

@@ -15,6 +15,8 @@ public struct RunResult: Hashable, Sendable {
     public var metrics: TestMetrics?
     /// Wall-clock seconds: the one field that varies between identical runs.
     public var timings: RunTimings
+    /// The same model measured on other test sets (`Compare(alsoTestOn:)`), by name; nil without any.
+    public var alsoTested: [OtherTest]? = nil
 
     public init(name: String, labels: [String], history: [EpochSummary], outcome: RunOutcome,
                 thresholds: [Double]?, metrics: TestMetrics?, timings: RunTimings) {
@@ -34,9 +36,29 @@ public struct RunResult: Hashable, Sendable {
         return copy
     }
 
+    /// This result as measured on the test set `name` (`results["a", on: "noisy"]`): its metrics
+    /// replaced by that test set's (none when it was not measured there).
+    public func on(_ name: String) -> RunResult {
+        var copy = self
+        copy.metrics = alsoTested?.first { $0.name == name }?.metrics
+        copy.alsoTested = nil
+        return copy
+    }
+
     /// The metrics of `label`, if the run finished and has that label.
     public func labelMetrics(_ label: String) -> LabelMetrics? {
         metrics?.perLabel.first { $0.label == label }
+    }
+}
+
+/// A trained model's metrics on one more test set, named as the lesson named it.
+public struct OtherTest: Hashable, Sendable {
+    public var name: String
+    public var metrics: TestMetrics
+
+    public init(name: String, metrics: TestMetrics) {
+        self.name = name
+        self.metrics = metrics
     }
 }
 
@@ -87,6 +109,7 @@ public enum RunOutcome: Hashable, Sendable {
 #if !hasFeature(Embedded)
 extension RunResult: Codable {}
 extension RunTimings: Codable {}
+extension OtherTest: Codable {}
 extension EpochSummary: Codable {}
 extension RunOutcome: Codable {}
 #endif

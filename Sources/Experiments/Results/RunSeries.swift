@@ -26,6 +26,21 @@ public struct RunSeries: Sendable {
     /// The report of the run trained with the seed at `index`.
     public func report(seedIndex index: Int) -> RunResult { results[index] }
 
+    /// The run as measured on the test set `name` (`Compare(alsoTestOn:)`), seed by seed.
+    public func on(_ testSet: String) -> RunSeries {
+        RunSeries(name: name, run: run, seeds: seeds, results: results.map { $0.on(testSet) })
+    }
+
+    /// The key `expect` blocks read `results["a", on: "noisy"]` under (a unit separator apart,
+    /// so no run name can collide with it).
+    public static func key(_ run: String, on testSet: String) -> String { run + "\u{1F}" + testSet }
+
+    /// `(run, test set)` of a key made by `key(_:on:)`; nil for a plain run name.
+    public static func split(_ key: String) -> (run: String, testSet: String)? {
+        let parts = key.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+    }
+
     /// Seeds whose run did not complete, for messages.
     public var unfinishedSeeds: [Int] {
         zip(seeds, results).filter { !$0.1.outcome.isCompleted }.map { $0.0 }
@@ -46,4 +61,7 @@ extension RunSeries: RunReport {
     public var finalLoss: Double { mean { $0.finalLoss } }
     public func value(of metric: Metric) -> Double { mean { $0.value(of: metric) } }
     public func value(of metric: LabelMetric, label: String) -> Double { mean { $0.value(of: metric, label: label) } }
+    public func value(of metric: EpochMetric, atEpoch epoch: Int) -> Double { mean { $0.value(of: metric, atEpoch: epoch) } }
+    public var trainSeconds: Double { mean { $0.trainSeconds } }
+    public var epochsTrained: Int { results.map { $0.epochsTrained }.min() ?? 0 }
 }

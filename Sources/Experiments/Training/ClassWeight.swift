@@ -1,19 +1,11 @@
 import NeuralCore
+import PortableJSON
 
 /// Per-class weights of softmax cross-entropy (PyTorch `CrossEntropyLoss(weight=)`).
 /// Each case is documented once, by its member in `description` below.
 public enum ClassWeight: Hashable, Sendable {
     case none, balanced
     case fixed([Double])
-
-    #if !hasFeature(Embedded)
-    static let description = APITypeDescription(
-        of: ClassWeight.self, doc: "Per-class weights of softmax cross-entropy (PyTorch `CrossEntropyLoss(weight=)`).", members: APIMember.plain([
-            (ClassWeight.none, "Every class counts once."),
-            (ClassWeight.balanced, "total / (classes × count of the class), scikit-learn's \"balanced\"."),
-        ]) + [.perLabelWeights("fixed", doc: "Given weights.") { ClassWeight.fixed($0) }])
-    #endif
-
     /// scikit-learn "balanced": samples / (classes × positives of the class), NeuralCore's tested formula.
     func resolve(trainLabels: Tensor, labelNames: [String]) throws(WeightingError) -> [Float]? {
         switch self {
@@ -22,6 +14,19 @@ public enum ClassWeight: Hashable, Sendable {
         case .balanced: return try ClassWeighting.balanced.resolve(labels: trainLabels, labelNames: labelNames)
         }
     }
+}
+
+extension ClassWeight: DeclaredType {
+    public static let typeName = "ClassWeight"
+    public static let members: [DeclaredMember<ClassWeight>] = [
+        .plain("none", .none, doc: "Every class counts once."),
+        .plain("balanced", .balanced, doc: "total / (classes × count of the class), scikit-learn's \"balanced\"."),
+        .perLabelWeights("fixed", doc: "Given weights.") { .fixed($0) },
+    ]
+
+    #if !hasFeature(Embedded)
+    static let description = APITypeDescription(declared: ClassWeight.self, doc: "Per-class weights of softmax cross-entropy (PyTorch `CrossEntropyLoss(weight=)`).")
+    #endif
 }
 
 #if !hasFeature(Embedded)

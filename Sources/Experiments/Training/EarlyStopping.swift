@@ -1,4 +1,5 @@
 import NeuralCore
+import PortableJSON
 
 /// Early stopping on the validation loss, with Keras 3's semantics (NeuralCore's
 /// `EarlyStopping`, matched against Keras there): an epoch improves when its loss +
@@ -19,22 +20,28 @@ public struct EarlyStopping: Hashable, Sendable {
     var rule: NeuralCore.EarlyStopping {
         NeuralCore.EarlyStopping(patience: patience, minDelta: minDelta, restoreBestWeights: restoreBestWeights)
     }
+}
+
+extension EarlyStopping: DeclaredType {
+    public static let typeName = "EarlyStopping"
+    static let patience = ArgumentKey<Int>("patience", default: 5, limits: .range(0...1000),
+                                           doc: "Epochs in a row without improvement before training stops.")
+    static let minDelta = ArgumentKey<Double>("minDelta", default: 0, limits: .range(0...1e6),
+                                              doc: "An epoch improves when its validation loss + minDelta is below the best so far.")
+    static let restoreBestWeights = ArgumentKey<Bool>("restoreBestWeights", default: true,
+                                                      doc: "Measure the weights of the epoch with the lowest validation loss, not the last epoch's.")
+
+    public static let members = [
+        DeclaredMember("init", [patience.facts, minDelta.facts, restoreBestWeights.facts],
+                       doc: "Early stopping on the validation loss; the dataset must hold out validation images.") { a throws(JSONError) in
+            EarlyStopping(patience: try a(patience), minDelta: try a(minDelta), restoreBestWeights: try a(restoreBestWeights))
+        },
+    ]
 
     #if !hasFeature(Embedded)
     static let description = APITypeDescription(
-        "EarlyStopping", doc: "Stops training when the validation loss no longer improves (Keras `EarlyStopping(monitor=\"val_loss\")`).",
-        members: [
-            APIMember("init", [
-                APIArgument("patience", .int, default: "5", limits: .range(0...1000),
-                            doc: "Epochs in a row without improvement before training stops."),
-                APIArgument("minDelta", .double, default: "0", limits: .range(0...1e6),
-                            doc: "An epoch improves when its validation loss + minDelta is below the best so far."),
-                APIArgument("restoreBestWeights", .bool, default: "true",
-                            doc: "Measure the weights of the epoch with the lowest validation loss, not the last epoch's."),
-            ], doc: "Early stopping on the validation loss; the dataset must hold out validation images.") {
-                EarlyStopping(patience: $0.int("patience"), minDelta: $0.double("minDelta"), restoreBestWeights: $0.bool("restoreBestWeights"))
-            },
-        ])
+        declared: EarlyStopping.self,
+        doc: "Stops training when the validation loss no longer improves (Keras `EarlyStopping(monitor=\"val_loss\")`).")
     #endif
 }
 

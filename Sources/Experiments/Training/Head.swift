@@ -8,12 +8,17 @@ public enum Head: String, Hashable, Sendable, CaseIterable {
 
     /// NeuralCore's head.
     var outputHead: OutputHead { self == .sigmoid ? .sigmoid : .softmax }
+}
 
-    #if !hasFeature(Embedded)
-    static let description = APITypeDescription("Head", doc: "How logits become probabilities.", members: APIMember.plain([
+extension Head: DeclaredType {
+    public static let typeName = "Head"
+    public static let members = DeclaredMember<Head>.plain([
         (Head.sigmoid, "One independent yes/no per label: right for multi-label data."),
         (Head.softmax, "One distribution over all labels: labels compete for one unit of probability."),
-    ]))
+    ])
+
+    #if !hasFeature(Embedded)
+    static let description = APITypeDescription(declared: Head.self, doc: "How logits become probabilities.")
     #endif
 }
 

@@ -8,14 +8,6 @@ import PortableMath
 public enum LogitShift: String, Hashable, Sendable, CaseIterable {
     case none, undoPosWeight
 
-    #if !hasFeature(Embedded)
-    static let description = APITypeDescription(
-        "LogitShift", doc: "A shift of each label's logit after training, before the head.",
-        members: APIMember.plain([(LogitShift.none, "No shift."),
-                                  (LogitShift.undoPosWeight, "Subtracts log q from each label's logit, q its positive weight "
-                                   + "(the loss's `posWeight`): the shift a weighted loss puts in, taken out.")]))
-    #endif
-
     /// Per-label amounts to subtract from the logits (nil: nothing to do).
     func offsets(loss: LossFunction, labelCount: Int) -> [Float]? {
         guard self == .undoPosWeight, case let .binaryCrossEntropy(posWeight?, _) = loss.kind else { return nil }
@@ -32,6 +24,20 @@ public enum LogitShift: String, Hashable, Sendable, CaseIterable {
         for i in 0..<out.count { out.storage[i] -= offsets[i % l] }
         return out
     }
+}
+
+extension LogitShift: DeclaredType {
+    public static let typeName = "LogitShift"
+    public static let members = DeclaredMember<LogitShift>.plain([
+        (LogitShift.none, "No shift."),
+        (LogitShift.undoPosWeight, "Subtracts log q from each label's logit, q its positive weight "
+         + "(the loss's `posWeight`): the shift a weighted loss puts in, taken out."),
+    ])
+
+    #if !hasFeature(Embedded)
+    static let description = APITypeDescription(declared: LogitShift.self,
+                                                doc: "A shift of each label's logit after training, before the head.")
+    #endif
 }
 
 #if !hasFeature(Embedded)

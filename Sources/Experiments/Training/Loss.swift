@@ -1,4 +1,5 @@
 import NeuralCore
+import PortableJSON
 
 /// The training loss, always computed from logits (`from_logits=True`). This
 /// file is the whole of a loss in the lesson vocabulary: the case, the head it
@@ -39,48 +40,6 @@ public enum Loss: Hashable, Sendable {
         }
     }
 
-    #if !hasFeature(Embedded)
-    static let description = APITypeDescription("Loss", doc: "The training loss, computed from logits (`from_logits=True`).", members: [
-        APIMember("binaryCrossEntropy", [
-            APIArgument("posWeight", .api("PosWeight"), default: ".none", doc: "Weight of each label's positive term."),
-            APIArgument("labelSmoothing", .double, default: "0", limits: .range(0...1),
-                        doc: "Keras `label_smoothing` s: each target z is trained towards z·(1 − s) + s/2, "
-                        + "so a positive asks for 1 − s/2 and a negative for s/2."),
-        ], doc: "Sigmoid binary cross-entropy per label (Keras `BinaryCrossentropy(from_logits=True)`, PyTorch `BCEWithLogitsLoss`).") {
-            let smoothing = $0.double("labelSmoothing")
-            return .binaryCrossEntropy(posWeight: $0.object("posWeight"), labelSmoothing: smoothing == 0 ? nil : smoothing) as Loss
-        },
-        APIMember("softmaxCrossEntropy", [APIArgument("classWeight", .api("ClassWeight"), default: ".none",
-                                                      doc: "Weight of each class.")],
-                  doc: "Softmax cross-entropy on multi-hot targets normalised to sum 1 (Keras `CategoricalCrossentropy(from_logits=True)`).") {
-            .softmaxCrossEntropy(classWeight: $0.object("classWeight")) as Loss
-        },
-        APIMember("sparseSoftmaxCrossEntropy", [APIArgument("classWeight", .api("ClassWeight"), default: ".none",
-                                                            doc: "Weight of each class.")],
-                  doc: "Softmax cross-entropy on the first positive label of each image only (Keras `SparseCategoricalCrossentropy`).") {
-            .sparseSoftmaxCrossEntropy(classWeight: $0.object("classWeight")) as Loss
-        },
-        APIMember("focal", [
-            APIArgument("alpha", .optional(.double), default: "0.25", limits: .range(0...1),
-                        doc: "Weight of positives (1 − alpha for negatives); nil = no class balancing."),
-            APIArgument("gamma", .double, default: "2", limits: .range(0...10), doc: "Focusing exponent of (1 − p_t)."),
-        ], doc: "Sigmoid focal loss (Lin et al. 2017; torchvision `sigmoid_focal_loss`).") {
-            .focal(alpha: $0.optionalDouble("alpha"), gamma: $0.double("gamma")) as Loss
-        },
-        APIMember("asymmetric", [
-            APIArgument("gammaPositive", .double, default: "1", limits: .range(0...10), doc: "Focusing exponent of positives, on (1 − p)."),
-            APIArgument("gammaNegative", .double, default: "4", limits: .range(0...10),
-                        doc: "Focusing exponent of negatives, on the shifted probability."),
-            APIArgument("clip", .double, default: "0.05", limits: .range(0...0.5),
-                        doc: "Probability shift of negatives: a negative scored at most `clip` costs nothing."),
-        ], doc: "Asymmetric loss (Ridnik et al. 2021, the authors' `AsymmetricLoss`): focal-style focusing, "
-            + "harder on easy negatives than on positives, and easy negatives dropped.") {
-            .asymmetric(gammaPositive: $0.double("gammaPositive"), gammaNegative: $0.double("gammaNegative"),
-                        clip: $0.double("clip")) as Loss
-        },
-    ])
-    #endif
-
     /// NeuralCore's loss, with data-dependent weights (`.balanced`) resolved on
     /// the training labels only — never on validation or test data.
     func lossFunction(trainLabels: Tensor, labelNames: [String]) throws(WeightingError) -> LossFunction {
@@ -98,6 +57,53 @@ public enum Loss: Hashable, Sendable {
             return .asymmetric(gammaPositive: Float(gammaPositive), gammaNegative: Float(gammaNegative), clip: Float(clip))
         }
     }
+}
+
+extension Loss: DeclaredType {
+    public static let typeName = "Loss"
+    static let posWeight = ArgumentKey<PosWeight>("posWeight", default: .none, doc: "Weight of each label's positive term.")
+    static let labelSmoothing = ArgumentKey<Double>("labelSmoothing", default: 0, limits: .range(0...1),
+                                                    doc: "Keras `label_smoothing` s: each target z is trained towards z·(1 − s) + s/2, "
+                                                    + "so a positive asks for 1 − s/2 and a negative for s/2.")
+    static let classWeight = ArgumentKey<ClassWeight>("classWeight", default: .none, doc: "Weight of each class.")
+    static let alpha = ArgumentKey<Double?>("alpha", default: 0.25, limits: .range(0...1),
+                                            doc: "Weight of positives (1 − alpha for negatives); nil = no class balancing.")
+    static let gamma = ArgumentKey<Double>("gamma", default: 2, limits: .range(0...10), doc: "Focusing exponent of (1 − p_t).")
+    static let gammaPositive = ArgumentKey<Double>("gammaPositive", default: 1, limits: .range(0...10),
+                                                   doc: "Focusing exponent of positives, on (1 − p).")
+    static let gammaNegative = ArgumentKey<Double>("gammaNegative", default: 4, limits: .range(0...10),
+                                                   doc: "Focusing exponent of negatives, on the shifted probability.")
+    static let clip = ArgumentKey<Double>("clip", default: 0.05, limits: .range(0...0.5),
+                                          doc: "Probability shift of negatives: a negative scored at most `clip` costs nothing.")
+
+    public static let members: [DeclaredMember<Loss>] = [
+        DeclaredMember("binaryCrossEntropy", [posWeight.facts, labelSmoothing.facts],
+                       doc: "Sigmoid binary cross-entropy per label (Keras `BinaryCrossentropy(from_logits=True)`, PyTorch `BCEWithLogitsLoss`).") {
+            a throws(JSONError) in
+            let smoothing = try a(labelSmoothing)
+            return .binaryCrossEntropy(posWeight: try a(posWeight), labelSmoothing: smoothing == 0 ? nil : smoothing)
+        },
+        DeclaredMember("softmaxCrossEntropy", [classWeight.facts],
+                       doc: "Softmax cross-entropy on multi-hot targets normalised to sum 1 (Keras `CategoricalCrossentropy(from_logits=True)`).") {
+            a throws(JSONError) in .softmaxCrossEntropy(classWeight: try a(classWeight))
+        },
+        DeclaredMember("sparseSoftmaxCrossEntropy", [classWeight.facts],
+                       doc: "Softmax cross-entropy on the first positive label of each image only (Keras `SparseCategoricalCrossentropy`).") {
+            a throws(JSONError) in .sparseSoftmaxCrossEntropy(classWeight: try a(classWeight))
+        },
+        DeclaredMember("focal", [alpha.facts, gamma.facts], doc: "Sigmoid focal loss (Lin et al. 2017; torchvision `sigmoid_focal_loss`).") {
+            a throws(JSONError) in .focal(alpha: try a(alpha), gamma: try a(gamma))
+        },
+        DeclaredMember("asymmetric", [gammaPositive.facts, gammaNegative.facts, clip.facts],
+                       doc: "Asymmetric loss (Ridnik et al. 2021, the authors' `AsymmetricLoss`): focal-style focusing, "
+                       + "harder on easy negatives than on positives, and easy negatives dropped.") { a throws(JSONError) in
+            .asymmetric(gammaPositive: try a(gammaPositive), gammaNegative: try a(gammaNegative), clip: try a(clip))
+        },
+    ]
+
+    #if !hasFeature(Embedded)
+    static let description = APITypeDescription(declared: Loss.self, doc: "The training loss, computed from logits (`from_logits=True`).")
+    #endif
 }
 
 #if !hasFeature(Embedded)

@@ -1,4 +1,5 @@
 import NeuralCore
+import PortableJSON
 
 /// The optimizer and its hyper-parameters (PyTorch/optax epsilon placement:
 /// ε is added to √v̂).
@@ -17,47 +18,47 @@ public enum Optimizer: Hashable, Sendable {
 
 #if !hasFeature(Embedded)
 extension Optimizer: Codable {}
+#endif
 
-extension Optimizer {
+extension Optimizer: DeclaredType {
+    public static let typeName = "Optimizer"
     static let learningRateLimits = Limits.positive(max: 1e6)
     static let betaLimits = Limits(min: 0, max: 1, exclusiveMin: false)
-    static let epsilonLimits = Limits.positive(max: 1)
 
-    static let description = APITypeDescription("Optimizer", doc: "The optimizer (ε added to √v̂, as PyTorch and optax do).", members: [
-        APIMember("adam", [
-            APIArgument("learningRate", .double, default: "0.001", limits: learningRateLimits, doc: "Step size."),
-            APIArgument("beta1", .double, default: "0.9", limits: betaLimits, doc: "Decay of the first-moment average."),
-            APIArgument("beta2", .double, default: "0.999", limits: betaLimits, doc: "Decay of the second-moment average."),
-            APIArgument("epsilon", .double, default: "1e-8", limits: epsilonLimits, doc: "Added to √v̂."),
-        ], doc: "Adam (Kingma & Ba).") {
-            .adam(learningRate: $0.double("learningRate"), beta1: $0.double("beta1"), beta2: $0.double("beta2"),
-                  epsilon: $0.double("epsilon")) as Optimizer
+    static let adamLearningRate = ArgumentKey<Double>("learningRate", default: 0.001, limits: learningRateLimits, doc: "Step size.")
+    static let beta1 = ArgumentKey<Double>("beta1", default: 0.9, limits: betaLimits, doc: "Decay of the first-moment average.")
+    static let beta2 = ArgumentKey<Double>("beta2", default: 0.999, limits: betaLimits, doc: "Decay of the second-moment average.")
+    static let epsilon = ArgumentKey<Double>("epsilon", default: 1e-8, limits: .positive(max: 1), doc: "Added to √v̂.")
+    static let decoupledDecay = ArgumentKey<Double>("weightDecay", default: 0.01, limits: .range(0...1), doc: "Decoupled weight decay.")
+    static let sgdLearningRate = ArgumentKey<Double>("learningRate", default: 0.01, limits: learningRateLimits, doc: "Step size.")
+    static let momentum = ArgumentKey<Double>("momentum", default: 0, limits: Limits(min: 0, max: 1), doc: "Momentum factor.")
+    static let nesterov = ArgumentKey<Bool>("nesterov", default: false, doc: "Nesterov momentum.")
+    static let l2Decay = ArgumentKey<Double>("weightDecay", default: 0, limits: .range(0...1), doc: "L2 penalty added to the gradient.")
+
+    public static let members: [DeclaredMember<Optimizer>] = [
+        DeclaredMember("adam", [adamLearningRate.facts, beta1.facts, beta2.facts, epsilon.facts], doc: "Adam (Kingma & Ba).") {
+            a throws(JSONError) in
+            .adam(learningRate: try a(adamLearningRate), beta1: try a(beta1), beta2: try a(beta2), epsilon: try a(epsilon))
         },
-        APIMember("adamW", [
-            APIArgument("learningRate", .double, default: "0.001", limits: learningRateLimits, doc: "Step size."),
-            APIArgument("weightDecay", .double, default: "0.01", limits: .range(0...1), doc: "Decoupled weight decay."),
-            APIArgument("beta1", .double, default: "0.9", limits: betaLimits, doc: "Decay of the first-moment average."),
-            APIArgument("beta2", .double, default: "0.999", limits: betaLimits, doc: "Decay of the second-moment average."),
-            APIArgument("epsilon", .double, default: "1e-8", limits: epsilonLimits, doc: "Added to √v̂."),
-        ], doc: "Adam with decoupled weight decay (Loshchilov & Hutter).") {
-            .adamW(learningRate: $0.double("learningRate"), weightDecay: $0.double("weightDecay"),
-                   beta1: $0.double("beta1"), beta2: $0.double("beta2"), epsilon: $0.double("epsilon")) as Optimizer
+        DeclaredMember("adamW", [adamLearningRate.facts, decoupledDecay.facts, beta1.facts, beta2.facts, epsilon.facts],
+                       doc: "Adam with decoupled weight decay (Loshchilov & Hutter).") { a throws(JSONError) in
+            .adamW(learningRate: try a(adamLearningRate), weightDecay: try a(decoupledDecay), beta1: try a(beta1), beta2: try a(beta2),
+                   epsilon: try a(epsilon))
         },
-        APIMember("sgd", [
-            APIArgument("learningRate", .double, default: "0.01", limits: learningRateLimits, doc: "Step size."),
-            APIArgument("momentum", .double, default: "0", limits: Limits(min: 0, max: 1), doc: "Momentum factor."),
-            APIArgument("nesterov", .bool, default: "false", doc: "Nesterov momentum."),
-            APIArgument("weightDecay", .double, default: "0", limits: .range(0...1), doc: "L2 penalty added to the gradient."),
-        ], doc: "Stochastic gradient descent (PyTorch `SGD`).", check: { a in
-            a.bool("nesterov") && a.double("momentum") == 0
-                ? [APIIssue([.argument("nesterov")], "Nesterov momentum needs momentum > 0")] : []
-        }) {
-            .sgd(learningRate: $0.double("learningRate"), momentum: $0.double("momentum"), nesterov: $0.bool("nesterov"),
-                 weightDecay: $0.double("weightDecay")) as Optimizer
+        DeclaredMember("sgd", [sgdLearningRate.facts, momentum.facts, nesterov.facts, l2Decay.facts],
+                       doc: "Stochastic gradient descent (PyTorch `SGD`).", check: { a throws(JSONError) in
+            let usesNesterov = try a(nesterov), momentumFactor = try a(momentum)
+            return usesNesterov && momentumFactor == 0 ? [APIIssue([.argument("nesterov")], "Nesterov momentum needs momentum > 0")] : []
+        }) { a throws(JSONError) in
+            .sgd(learningRate: try a(sgdLearningRate), momentum: try a(momentum), nesterov: try a(nesterov), weightDecay: try a(l2Decay))
         },
-    ])
+    ]
+
+    #if !hasFeature(Embedded)
+    static let description = APITypeDescription(declared: Optimizer.self,
+                                                doc: "The optimizer (ε added to √v̂, as PyTorch and optax do).")
+    #endif
 }
-#endif
 
 extension Optimizer {
     /// NeuralCore's optimizer.

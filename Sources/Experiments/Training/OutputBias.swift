@@ -2,12 +2,15 @@
 /// predicting each label's base rate instead of spending epochs learning it.
 public enum OutputBias: String, Hashable, Sendable, CaseIterable {
     case zero, prior
+}
+
+extension OutputBias: DeclaredType {
+    public static let typeName = "OutputBias"
+    public static let members = DeclaredMember<OutputBias>.plain([(OutputBias.zero, "All zeros (the frameworks' default)."),
+                                  (OutputBias.prior, "log(p / (1 − p)) per label, p its training prevalence.")])
 
     #if !hasFeature(Embedded)
-    static let description = APITypeDescription(
-        "OutputBias", doc: "Initial value of the last layer's bias.",
-        members: APIMember.plain([(OutputBias.zero, "All zeros (the frameworks' default)."),
-                                  (OutputBias.prior, "log(p / (1 − p)) per label, p its training prevalence.")]))
+    static let description = APITypeDescription(declared: OutputBias.self, doc: "Initial value of the last layer's bias.")
     #endif
 }
 

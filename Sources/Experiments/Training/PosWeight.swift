@@ -1,4 +1,5 @@
 import NeuralCore
+import PortableJSON
 
 /// Per-label weight of the positive term of sigmoid binary cross-entropy
 /// (TF `weighted_cross_entropy_with_logits(pos_weight=)`, PyTorch
@@ -11,19 +12,6 @@ public enum PosWeight: Hashable, Sendable {
 
     /// `.balanced` multiplied by `scale`; the spelling lessons use.
     public static func balanced(scale: Double) -> PosWeight { .scaledBalanced(scale: scale) }
-
-    #if !hasFeature(Embedded)
-    static let description = APITypeDescription(
-        of: PosWeight.self, doc: "Per-label weight of the positive term of binary cross-entropy (TF/PyTorch `pos_weight`).", members: APIMember.plain([
-            (PosWeight.none, "Every positive counts once."),
-            (PosWeight.balanced, "negatives / positives of each label in the training split."),
-        ]) + [
-            APIMember("balanced", [APIArgument("scale", .double, limits: .positive(max: 1000), doc: "Multiplies the balanced weight.")],
-                      doc: "The balanced weight times `scale`.") { .scaledBalanced(scale: $0.double("scale")) as PosWeight },
-            .perLabelWeights("fixed", doc: "Given weights.") { PosWeight.fixed($0) },
-        ])
-    #endif
-
     /// The weights NeuralCore trains with, resolved on the training labels (nil: none).
     func resolve(trainLabels: Tensor, labelNames: [String]) throws(WeightingError) -> [Float]? {
         switch self {
@@ -34,6 +22,23 @@ public enum PosWeight: Hashable, Sendable {
         case .fixed(let values): return try PositiveWeighting.fixed(values.map(Float.init)).resolve(labels: trainLabels)
         }
     }
+}
+
+extension PosWeight: DeclaredType {
+    public static let typeName = "PosWeight"
+    static let scale = ArgumentKey<Double>("scale", limits: .positive(max: 1000), doc: "Multiplies the balanced weight.")
+    public static let members: [DeclaredMember<PosWeight>] = [
+        .plain("none", .none, doc: "Every positive counts once."),
+        .plain("balanced", .balanced, doc: "negatives / positives of each label in the training split."),
+        DeclaredMember("balanced", [scale.facts], doc: "The balanced weight times `scale`.") { a throws(JSONError) in
+            PosWeight.scaledBalanced(scale: try a(scale))
+        }.stored(as: "scaledBalanced"),
+        .perLabelWeights("fixed", doc: "Given weights.") { .fixed($0) },
+    ]
+
+    #if !hasFeature(Embedded)
+    static let description = APITypeDescription(declared: PosWeight.self, doc: "Per-label weight of the positive term of binary cross-entropy (TF/PyTorch `pos_weight`).")
+    #endif
 }
 
 #if !hasFeature(Embedded)

@@ -1,4 +1,5 @@
 import NeuralCore
+import PortableJSON
 
 /// How the learning rate changes over a run, counted in epochs: NeuralCore's
 /// `LearningRateSchedule` (optax/Keras semantics, matched against them there) with
@@ -20,37 +21,44 @@ public enum Schedule: Hashable, Sendable {
         case .cosine(let epochs, let alpha, let warmup): return .cosine(steps: epochs, alpha: alpha, warmup: warmup, unit: .epochs)
         }
     }
+}
+
+extension Schedule: DeclaredType {
+    public static let typeName = "Schedule"
+    static let epochLimits = Limits.range(1...1000)
+    static let warmupEpochs = ArgumentKey<Int>("warmupEpochs", default: 0, limits: .range(0...1000),
+                                               doc: "Epochs of linear warmup from 0 to the optimizer's rate before the decay starts.")
+    static let warmupLength = ArgumentKey<Int>("epochs", limits: epochLimits, doc: "Epochs of the warmup.")
+    static let everyEpochs = ArgumentKey<Int>("everyEpochs", limits: epochLimits, doc: "Epochs between two decays.")
+    static let factor = ArgumentKey<Double>("factor", default: 0.1, limits: Limits(min: 0, max: 1, exclusiveMin: true),
+                                            doc: "Multiplies the rate at each decay.")
+    static let decayEpochs = ArgumentKey<Int>("epochs", limits: epochLimits, doc: "Epochs from the full rate down to alpha·r.")
+    static let alpha = ArgumentKey<Double>("alpha", default: 0, limits: .range(0...1),
+                                           doc: "The final rate as a share of r, held after `epochs`.")
+
+    public static let members: [DeclaredMember<Schedule>] = [
+        .plain("constant", .constant, doc: "The optimizer's rate throughout."),
+        DeclaredMember("warmup", [warmupLength.facts],
+                       doc: "Rises linearly from 0 to the optimizer's rate, then holds it (optax `linear_schedule`).") { a throws(JSONError) in
+            .warmup(epochs: try a(warmupLength))
+        },
+        DeclaredMember("step", [everyEpochs.facts, factor.facts, warmupEpochs.facts],
+                       doc: "r·factor^⌊epoch/everyEpochs⌋, stepped per batch (PyTorch `StepLR`, Keras `ExponentialDecay(staircase=True)`).") {
+            a throws(JSONError) in
+            .step(everyEpochs: try a(everyEpochs), factor: try a(factor), warmupEpochs: try a(warmupEpochs))
+        },
+        DeclaredMember("cosine", [decayEpochs.facts, alpha.facts, warmupEpochs.facts],
+                       doc: "Cosine decay from r to alpha·r (optax `cosine_decay_schedule`, Keras `CosineDecay`; held after, "
+                       + "unlike PyTorch's `CosineAnnealingLR`, which climbs back).") { a throws(JSONError) in
+            .cosine(epochs: try a(decayEpochs), alpha: try a(alpha), warmupEpochs: try a(warmupEpochs))
+        },
+    ]
 
     #if !hasFeature(Embedded)
-    static let epochLimits = Limits.range(1...1000)
-    static let warmupArgument = APIArgument("warmupEpochs", .int, default: "0", limits: .range(0...1000),
-                                            doc: "Epochs of linear warmup from 0 to the optimizer's rate before the decay starts.")
-
     static let description = APITypeDescription(
-        "Schedule", doc: "How the learning rate changes over the epochs, as a factor of the optimizer's rate "
-        + "(set before every step; optax `join_schedules` of a linear warmup and the decay).", members: [
-            APIMember.plain("constant", Schedule.constant, doc: "The optimizer's rate throughout."),
-            APIMember("warmup", [APIArgument("epochs", .int, limits: epochLimits, doc: "Epochs of the warmup.")],
-                      doc: "Rises linearly from 0 to the optimizer's rate, then holds it (optax `linear_schedule`).") {
-                .warmup(epochs: $0.int("epochs")) as Schedule
-            },
-            APIMember("step", [
-                APIArgument("everyEpochs", .int, limits: epochLimits, doc: "Epochs between two decays."),
-                APIArgument("factor", .double, default: "0.1", limits: Limits(min: 0, max: 1, exclusiveMin: true),
-                            doc: "Multiplies the rate at each decay."),
-                warmupArgument,
-            ], doc: "r·factor^⌊epoch/everyEpochs⌋, stepped per batch (PyTorch `StepLR`, Keras `ExponentialDecay(staircase=True)`).") {
-                .step(everyEpochs: $0.int("everyEpochs"), factor: $0.double("factor"), warmupEpochs: $0.int("warmupEpochs")) as Schedule
-            },
-            APIMember("cosine", [
-                APIArgument("epochs", .int, limits: epochLimits, doc: "Epochs from the full rate down to alpha·r."),
-                APIArgument("alpha", .double, default: "0", limits: .range(0...1), doc: "The final rate as a share of r, held after `epochs`."),
-                warmupArgument,
-            ], doc: "Cosine decay from r to alpha·r (optax `cosine_decay_schedule`, Keras `CosineDecay`; held after, "
-               + "unlike PyTorch's `CosineAnnealingLR`, which climbs back).") {
-                .cosine(epochs: $0.int("epochs"), alpha: $0.double("alpha"), warmupEpochs: $0.int("warmupEpochs")) as Schedule
-            },
-        ])
+        declared: Schedule.self,
+        doc: "How the learning rate changes over the epochs, as a factor of the optimizer's rate "
+        + "(set before every step; optax `join_schedules` of a linear warmup and the decay).")
     #endif
 }
 

@@ -13,7 +13,10 @@ public enum APIReferencePage {
         <p>Lesson code is a small subset of Swift: <code>let</code> (with an optional type annotation), \
         number, string, Boolean, array and dictionary literals (<code>_</code> separators allowed), \
         arithmetic (<code>+ - * / %</code>), names bound earlier in the lesson, calls with labels and \
-        implicit members such as <code>.balanced</code>. <code>swift expect</code> blocks add comparisons, \
+        implicit members such as <code>.balanced</code>, and parameters interpolated into strings \
+        (<code>Run("Adam, lr \\(learningRate)", ...)</code>: the name follows <code>--set</code>, and a claim \
+        names the run the same way, <code>results["Adam, lr \\(learningRate)"]</code>). \
+        <code>swift expect</code> blocks add comparisons, \
         <code>&amp;&amp;</code>, <code>||</code>, <code>!</code> and <code>results["run"]</code> with the \
         members listed at the end. Everything else is reported as an error that names the construct.</p>
         <nav aria-label="Types"><ul>
@@ -86,7 +89,7 @@ public enum APIReferencePage {
 
         """
         for m in ReportMetric.all {
-            let spelling = m.takesLabel ? "\(m.name)(\"label\")" : m.name
+            let spelling = m.takesLabel ? "\(m.name)(\"label\")" : m.takesEpoch ? "\(m.name)(atEpoch: k)" : m.name
             out += "<tr><td><code>\(escapeHTML(spelling))</code></td><td><code>\(m.isBool ? "Bool" : "Double")</code></td>"
             out += "<td>\(prose(m.doc))</td></tr>\n"
         }

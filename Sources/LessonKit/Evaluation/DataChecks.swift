@@ -37,6 +37,7 @@ final class DataChecks {
     /// their size, and per-label settings must match labels only the files' headers know.
     func checkRuns(_ compare: Compare, value: Evaluated, in context: EvaluationContext) {
         guard let dataset = value.children["dataset"], let sizes = sizes(of: dataset, in: context) else { return }
+        checkOtherTestSets(value, against: sizes, in: context)
         let labels = compare.dataset.labelNames == nil ? sizes.labels.map { (0..<$0).map { "label \($0)" } } : nil
         for (i, run) in compare.runs.enumerated() {
             let at: [APIIssue.Step] = [.argument("runs"), .index(i)]
@@ -45,6 +46,21 @@ final class DataChecks {
             }
             for issue in labels.map(run.labelIssues) ?? [] {
                 context.error(issue.message, at: value.location(at: (at + issue.path)[...]))
+            }
+        }
+    }
+
+    /// `alsoTestOn:`: a trained model can be measured only on images of its size, with its number of labels.
+    private func checkOtherTestSets(_ value: Evaluated, against ours: PlannedData, in context: EvaluationContext) {
+        let entries = value.children["alsoTestOn"]?.elements ?? []
+        for pair in stride(from: 0, to: entries.count - 1, by: 2) {
+            let name = entries[pair].value.string ?? "", other = entries[pair + 1]
+            guard let theirs = sizes(of: other, in: context) else { continue }
+            func spelled(_ d: PlannedData) -> String { "\(d.labels.map(String.init) ?? "?") labels of \(d.height)×\(d.width)×\(d.channels) images" }
+            if theirs.height != ours.height || theirs.width != ours.width || theirs.channels != ours.channels
+                || (theirs.labels != nil && ours.labels != nil && theirs.labels != ours.labels) {
+                context.error("test set '\(name)' has \(spelled(theirs)), but the runs train on \(spelled(ours)); "
+                              + "their models cannot be measured on it", at: other.location)
             }
         }
     }

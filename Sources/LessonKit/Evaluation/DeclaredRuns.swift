@@ -10,11 +10,18 @@ final class DeclaredRuns {
         var labels: [String]?
         /// The seeds its results are listed under (paired claims need equal lists).
         var seeds: [Int]
+        /// Epochs it trains; 0 for a model that does not train (the prevalence baseline).
+        var epochs = 0
+        /// The other test sets it is measured on (`Compare(alsoTestOn:)`), by name.
+        var testSets: [String] = []
     }
 
     private var entries: [String: Entry] = [:]
     /// Names in declaration order, for the list in an "unknown run" message.
     private var order: [String] = []
+    /// Runs named by interpolation, as Swift spells the name (`"Adam, lr \(rate)"`):
+    /// a claim names such a run the same way, so it follows `--set`.
+    private var spellings: [String: String] = [:]
     /// True once a block other than an expect block had an error: its runs may
     /// be missing, so unknown run names are not reported on top.
     var mayBeIncomplete = false
@@ -39,8 +46,13 @@ final class DeclaredRuns {
         guard fresh else { return false }
         for (i, run) in compare.runs.enumerated() where entries[run.name] == nil {
             entries[run.name] = Entry(location: value.location(at: [.argument("runs"), .index(i)]),
-                                      labels: compare.dataset.labelNames, seeds: compare.seedList(for: run))
+                                      labels: compare.dataset.labelNames, seeds: compare.seedList(for: run),
+                                      epochs: { if case .prevalence = run.model { return 0 }; return run.epochs }(),
+                                      testSets: (compare.alsoTestOn ?? [:]).keys.sorted())
             order.append(run.name)
+            if let name = value.value(at: [.argument("runs"), .index(i), .argument("name")]) {
+                spellings[run.name] = Self.spelling(of: name.plan)
+            }
         }
         return true
     }
@@ -48,6 +60,26 @@ final class DeclaredRuns {
     /// The message for a name no comparison declared.
     func unknownRunMessage(_ name: String) -> String {
         let list = order.isEmpty ? "no runs are declared before this block" : "runs: " + order.joined(separator: ", ")
-        return "no run named '\(name)'\(Suggestions.didYouMean(name, in: order)) (\(list))"
+        var message = "no run named '\(name)'\(Suggestions.didYouMean(name, in: order)) (\(list))"
+        if let near = Suggestions.closest(to: name, in: order), let spelled = spellings[near] {
+            message += "; '\(near)' is named by interpolation: write results[\(spelled)], and the claim follows --set"
+        }
+        return message
+    }
+
+    /// `"text \(parameter)"` for a name interpolating parameters only, else nil.
+    private static func spelling(of node: PlanNode) -> String? {
+        guard case .interpolation(let parts) = node.expression else { return nil }
+        var out = "\""
+        for part in parts {
+            switch part {
+            case .text(let text):
+                for c in text { out += c == "\\" || c == "\"" ? "\\\(c)" : String(c) }
+            case .value(let value):
+                guard case .parameter(let parameter) = value.expression else { return nil }
+                out += "\\(\(parameter))"
+            }
+        }
+        return out + "\""
     }
 }

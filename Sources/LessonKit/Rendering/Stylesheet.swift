@@ -202,6 +202,7 @@ public enum Stylesheet {
     .dataset-card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem 1.2rem; margin: 1rem 0; }
     .dataset-card h3, .dataset-card h4 { margin-top: 0; font-family: var(--sans); font-size: 1.2rem; }
     .preview-scroll { max-width: 100%; overflow-x: auto; }
+    figure.preview { margin: 0.8rem 0; }
     img.preview-grid { image-rendering: pixelated; width: 100%; max-width: 36rem; display: block; }
     /* Parameter panels (ParameterInput): "Rerun in your browser", and the preview's form, error box and "What changed" */
     .preview-panel, .preview-error, .preview-changes { background: var(--surface); border: 1px solid var(--border);
@@ -284,7 +285,6 @@ public enum Stylesheet {
       .chart-narrow { display: block; }
       figure.chart svg.chart-panel { width: 100%; }
       figure.chart { padding: 0.4rem; }
-      img.preview-grid { width: 32rem; max-width: none; }
       details.more-results { padding: 0.4rem 0.4rem; }
       .toc { display: none; }
       .toc-compact { display: block; }

@@ -56,7 +56,7 @@ public struct LessonPipeline {
         let folder = URL(fileURLWithPath: lesson.path).deletingLastPathComponent().path
         let comparisons = plan.comparisons.map {
             LessonRunner.Comparison(title: $0.title, dataset: $0.dataset, seeds: $0.compare.seeds, runs: $0.runs,
-                                    blockIndex: $0.blockIndex, show: $0.compare.show)
+                                    blockIndex: $0.blockIndex, show: $0.compare.show, alsoTestOn: $0.compare.alsoTestOn)
         }
         let sweeps = plan.sweeps.map {
             LessonRunner.SweepJob(title: $0.title, parameter: $0.sweep.parameter, values: $0.valueSources, points: $0.points,

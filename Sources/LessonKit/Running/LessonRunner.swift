@@ -18,18 +18,21 @@ public final class LessonRunner {
         public var blockIndex: Int
         /// What the page shows after the block (`Compare(..., show:)`); nil: the defaults.
         public var show: [ResultView]?
+        /// More test sets each model is measured on (`Compare(alsoTestOn:)`).
+        public var alsoTestOn: [String: DatasetSource]?
 
         public init(title: String, dataset: DatasetSource, seeds: Seeds? = nil, runs: [Run], blockIndex: Int,
-                    show: [ResultView]? = nil) {
+                    show: [ResultView]? = nil, alsoTestOn: [String: DatasetSource]? = nil) {
             self.title = title
             self.dataset = dataset
             self.seeds = seeds
             self.runs = runs
             self.blockIndex = blockIndex
             self.show = show
+            self.alsoTestOn = alsoTestOn
         }
 
-        var compare: Compare { Compare(title: title, dataset: dataset, seeds: seeds, runs: runs) }
+        var compare: Compare { Compare(title: title, dataset: dataset, seeds: seeds, runs: runs, alsoTestOn: alsoTestOn) }
     }
 
     /// One `Sweep` of the lesson: per value, the swept runs as that value declares them.
@@ -133,15 +136,19 @@ public final class LessonRunner {
         }
 
         // Train what is missing, in parallel; each result is stored as soon as it exists.
-        var pending: [(index: Int, dataset: Dataset)] = []
+        var pending: [(index: Int, dataset: Dataset, others: [(name: String, dataset: Dataset)])] = []
         for (i, unit) in units.enumerated() where results[i] == nil {
-            switch data(unit.dataset, key: unit.datasetKey) {
-            case .success(let dataset): pending.append((i, dataset))
-            case .failure(let error):
-                // Bad data is bad input: nothing trains, and the lesson says where the data is declared.
-                progress.end()
-                throw DatasetFailure(dataset: unit.dataset, error: error)
+            var loaded: [Dataset] = []
+            for (source, key) in [(unit.dataset, unit.datasetKey)] + unit.alsoTestOn.map({ ($0.dataset, $0.key) }) {
+                switch data(source, key: key) {
+                case .success(let dataset): loaded.append(dataset)
+                case .failure(let error):
+                    // Bad data is bad input: nothing trains, and the lesson says where the data is declared.
+                    progress.end()
+                    throw DatasetFailure(dataset: source, error: error)
+                }
             }
+            pending.append((i, loaded[0], zip(unit.alsoTestOn, loaded.dropFirst()).map { ($0.name, $1) }))
         }
         datasets = [:]
         let work = pending
@@ -150,7 +157,7 @@ public final class LessonRunner {
         let trained = RunScheduler.map(work.count, jobs: options.jobs) { (w: Int) -> RunResult in
             let job = work[w], unit = units[job.index]
             let observer = Self.observer(progress, index: job.index, epochs: unit.run.epochs)
-            let result = RunExecutor.execute(unit.run, on: job.dataset, observer: observer)
+            let result = RunExecutor.execute(unit.run, on: job.dataset, alsoTestOn: job.others, observer: observer)
             // Failed runs (bad settings) are not cached: fixing the data must not need a `clean`.
             if options.useCache, !Self.isFailed(result) {
                 do { try options.cache.store(CachedRun(result), key: unit.key, spec: unit.canonical) } catch {

@@ -15,15 +15,19 @@ public struct RunSpec: Codable, Hashable, Sendable {
 
     public var run: Run
     public var dataset: DatasetKey
+    /// The other test sets it is measured on (`Compare(alsoTestOn:)`), by name; nil (left out
+    /// of the key) without any, so every other run keeps its key.
+    public var alsoTestOn: [String: DatasetKey]?
     public var numericsVersion: String
     public var projectVersion: String
 
-    public init(run: Run, dataset: DatasetKey, numericsVersion: String = NeuralCore.numericsVersion,
-                projectVersion: String = RunSpec.projectVersion) {
+    public init(run: Run, dataset: DatasetKey, alsoTestOn: [String: DatasetKey]? = nil,
+                numericsVersion: String = NeuralCore.numericsVersion, projectVersion: String = RunSpec.projectVersion) {
         var anonymous = run
         anonymous.name = ""
         self.run = anonymous
         self.dataset = dataset
+        self.alsoTestOn = alsoTestOn?.isEmpty == true ? nil : alsoTestOn
         self.numericsVersion = numericsVersion
         self.projectVersion = projectVersion
     }

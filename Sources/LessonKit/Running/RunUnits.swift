@@ -9,6 +9,8 @@ struct RunUnits {
         var run: Run
         var dataset: DatasetSource
         var datasetKey: DatasetKey
+        /// The other test sets (`Compare(alsoTestOn:)`), with their keys.
+        var alsoTestOn: [(name: String, dataset: DatasetSource, key: DatasetKey)] = []
         var key: String
         var canonical: String
         /// What progress calls it: `pos_weight · seed 3`.
@@ -36,8 +38,10 @@ struct RunUnits {
         var grid = [[Int]](repeating: [], count: compare.runs.count)
         for replica in compare.replicas {
             let key = try datasetKey(replica.dataset)
+            let others = try replica.alsoTestOn.map { ($0.name, $0.dataset, try datasetKey($0.dataset)) }
+            let otherKeys = Dictionary(uniqueKeysWithValues: others.map { ($0.0, $0.2) })
             for (r, run) in replica.runs.enumerated() {
-                let spec = RunSpec(run: run, dataset: key)
+                let spec = RunSpec(run: run, dataset: key, alsoTestOn: otherKeys)
                 let hash = try spec.hash()
                 if let existing = index[hash] {
                     grid[r].append(existing)
@@ -48,7 +52,7 @@ struct RunUnits {
                 if let seed = replica.seed { display += " · seed \(seed)" }
                 index[hash] = units.count
                 grid[r].append(units.count)
-                units.append(Unit(run: run, dataset: replica.dataset, datasetKey: key, key: hash,
+                units.append(Unit(run: run, dataset: replica.dataset, datasetKey: key, alsoTestOn: others, key: hash,
                                   canonical: try spec.canonical(), display: display))
             }
         }

@@ -10,6 +10,8 @@ public struct VerifyPair: Sendable {
     public var context: String
     public var run: Run
     public var dataset: DatasetSource
+    /// The other test sets the run is measured on (`Compare(alsoTestOn:)`).
+    public var alsoTestOn: [(name: String, dataset: DatasetSource)] = []
     public var seed: Int
     /// The published result as JSON.
     public var expected: JSONValue
@@ -35,7 +37,7 @@ public struct VerifyPair: Sendable {
                         throw fail("'\(context)' run '\(run.name)' has no result for seed \(replica.seed ?? run.seed)")
                     }
                     pairs.append(VerifyPair(context: context, run: replica.runs[r], dataset: replica.dataset,
-                                            seed: replica.seed ?? run.seed, expected: result))
+                                            alsoTestOn: replica.alsoTestOn, seed: replica.seed ?? run.seed, expected: result))
                 }
             }
         }

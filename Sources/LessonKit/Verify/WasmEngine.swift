@@ -48,9 +48,11 @@ public struct WasmEngine: Sendable {
         return (process.terminationStatus, out, err)
     }
 
-    /// Trains one pair in the module: the result's JSON text.
-    public func runPair(_ request: String) throws -> String {
-        let result = try call(request)
+    /// Trains one pair in the module: the result's JSON text. `fashion` is the file of
+    /// Fashion-MNIST items the pair's mosaics are drawn from (removed after when `temporary`).
+    public func runPair(_ request: String, fashion: (path: String, temporary: Bool)? = nil) throws -> String {
+        defer { if let fashion, fashion.temporary { try? FileManager.default.removeItem(atPath: fashion.path) } }
+        let result = try call(request, arguments: fashion.map { ["--fashion", $0.path] } ?? [])
         guard result.status == 0 else {
             throw LessonsError(message: result.errors.isEmpty ? "node exited with status \(result.status)"
                                                              : result.errors.trimmingCharacters(in: .whitespacesAndNewlines),

@@ -25,32 +25,40 @@ struct ChartFigure {
     static let printedRows = 60
 
     func html() -> String {
-        var out = "<figure class=\"chart\" id=\"\(Markup.escape(id))\">"
+        var out: MarkupBuffer = "<figure class=\"chart\" id=\"\(Markup.escape(id))\">"
         if narrowSVGs.isEmpty {
-            out += drawings(svgs, suffix: "")
+            drawings(svgs, suffix: "", into: &out)
         } else {
-            out += "<div class=\"chart-wide\">" + drawings(svgs, suffix: "") + "</div>"
-            out += "<div class=\"chart-narrow\">" + drawings(narrowSVGs, suffix: "-narrow") + "</div>"
+            out += "<div class=\"chart-wide\">"
+            drawings(svgs, suffix: "", into: &out)
+            out += "</div><div class=\"chart-narrow\">"
+            drawings(narrowSVGs, suffix: "-narrow", into: &out)
+            out += "</div>"
         }
-        let number = self.number.map { "<span class=\"figure-label\">Figure \($0).</span> " } ?? ""
-        out += "<figcaption>\(number)\(Markup.escape(caption))</figcaption></figure>"
+        out += "<figcaption>"
+        if let number { out += "<span class=\"figure-label\">Figure \(number).</span> " }
+        out += "\(Markup.escape(caption))</figcaption></figure>"
         // A long table (curve points) stays folded in print; results.json has every number.
         let long = data.rows.count > Self.printedRows
-        out += "<details class=\"numbers\(long ? " long" : "")\"><summary>Data behind \(Markup.escape(label.lowercased() == "figure" ? "the chart" : label))"
-        out += long ? " (\(data.rows.count) rows)</summary>" : "</summary>"
+        out += "<details class=\"numbers"
+        if long { out += " long" }
+        out += "\"><summary>Data behind \(Markup.escape(number == nil ? "the chart" : label))"
+        if long { out += " (\(data.rows.count) rows)" }
+        out += "</summary>"
         var table = data
         let figureName: String = self.number.map { "Figure \($0)" } ?? "the chart \(id)"
         table.regionLabel = "Data behind " + figureName
-        return out + table.html() + "</details>"
+        out += "\(table.html())</details>"
+        return out.text
     }
 
-    private func drawings(_ list: [SVGCanvas], suffix: String) -> String {
-        list.enumerated().map { index, svg in
+    private func drawings(_ list: [SVGCanvas], suffix: String, into out: inout MarkupBuffer) {
+        for (index, svg) in list.enumerated() {
             let titleID = list.count == 1 ? "\(id)-title\(suffix)" : "\(id)-title-\(index + 1)\(suffix)"
             let title = index < panelAltTexts.count && list.count == panelAltTexts.count
                 ? panelAltTexts[index] + " (panel \(index + 1) of \(list.count))"
                 : list.count == 1 ? altText : altText + " (panel \(index + 1) of \(list.count))"
-            return svg.svg(title: title, titleID: titleID, panel: panels)
-        }.joined()
+            out += "\(svg.svg(title: title, titleID: titleID, panel: panels))"
+        }
     }
 }

@@ -33,6 +33,11 @@ extension ResultCharts {
 
     /// Each seed's value of a metric for run `index` (one seed: the run's own).
     func seedValues(_ metric: ClaimedMetric, run index: Int) -> (seeds: [Int], values: [Double]) {
+        if metric.epoch != nil || metric.name == SweepMetric.trainSeconds {
+            // Not summarised over seeds: read from each seed the aggregate summarises (those that completed).
+            let seeds = index < seedResults.count ? seedResults[index].filter { $0.outcome.isCompleted && $0.metrics != nil } : []
+            return (seeds.isEmpty ? [] : aggregate(index)?.seeds ?? [], (seeds.isEmpty ? [runs[index]] : seeds).map { metric.sweepMetric.read($0) })
+        }
         if index < aggregates.count, let a = aggregates[index] {
             let summary = metric.label.map { a.label($0)?.values[metric.name] } ?? a.metrics[metric.name]
             if let summary = summary ?? nil { return (a.seeds, summary.values) }

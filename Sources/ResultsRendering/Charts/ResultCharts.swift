@@ -14,7 +14,7 @@ struct ResultCharts {
     /// Per run (same order), every seed's result; empty: `runs` alone (one seed each).
     var seedResults: [[RunResult]] = []
 
-    private func aggregate(_ index: Int) -> RunAggregate? { index < aggregates.count ? aggregates[index] : nil }
+    func aggregate(_ index: Int) -> RunAggregate? { index < aggregates.count ? aggregates[index] : nil }
     private var seedNote: String {
         let several = aggregates.filter { $0 != nil }.count
         if several == 0 { return "" }
@@ -86,8 +86,10 @@ struct ResultCharts {
 
     /// One loss panel; losses ten times apart or more (a focal loss beside plain BCE) get a
     /// log axis, so no run is pressed flat onto the x axis.
-    static func lossChart(_ series: [LineChart.Series], yLabel: String, title: String, legend: [ChartLegend.Entry]?) -> SVGCanvas {
-        var chart = LineChart(series: series, xLabel: "epoch", yLabel: yLabel, width: 320, height: 260, title: title, legend: legend)
+    static func lossChart(_ series: [LineChart.Series], yLabel: String, title: String?, legend: [ChartLegend.Entry]?,
+                          width: Double = 320, height: Double = 260, xDomain: (Double, Double)? = nil) -> SVGCanvas {
+        var chart = LineChart(series: series, xLabel: "epoch", yLabel: yLabel, xDomain: xDomain, width: width, height: height,
+                              title: title, legend: legend)
         let values = series.flatMap { $0.points.map { $0.y } + $0.band.flatMap { [$0.low, $0.high] } }
         if let log = LineChart.logAxis(values) {
             chart.series = series.map { s in

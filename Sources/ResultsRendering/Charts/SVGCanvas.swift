@@ -7,7 +7,7 @@ import PortableMath
 struct SVGCanvas {
     let width: Double
     let height: Double
-    private(set) var body = ""
+    private var body = MarkupBuffer()
 
     init(width: Double, height: Double) {
         self.width = width
@@ -17,51 +17,68 @@ struct SVGCanvas {
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double,
                        stroke: String = "currentColor", opacity: Double = 1, dash: String = "", width: Double = 1,
                        series: Int? = nil) {
-        body += "<line" + seriesAttribute(series) + " x1=\"\(c(x1))\" y1=\"\(c(y1))\" x2=\"\(c(x2))\" y2=\"\(c(y2))\" stroke=\"\(stroke)\""
-        body += attributes(opacity: opacity, dash: dash, width: width) + "/>"
+        body += "<line"
+        seriesAttribute(series)
+        body += " x1=\"\(c(x1))\" y1=\"\(c(y1))\" x2=\"\(c(x2))\" y2=\"\(c(y2))\" stroke=\"\(stroke)\""
+        attributes(opacity: opacity, dash: dash, width: width)
+        body += "/>"
     }
 
     mutating func polyline(_ points: [(Double, Double)], stroke: String, dash: String = "", width: Double = 2,
                            series: Int? = nil) {
         guard !points.isEmpty else { return }
-        let list = points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
         // `line` keeps the stylesheet's series fill off the polyline.
-        let cls = series.map { " class=\"line \(Palette.seriesClass($0))\"" } ?? ""
-        body += "<polyline\(cls) points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\""
-        body += attributes(opacity: 1, dash: dash, width: width) + " stroke-linejoin=\"round\"/>"
+        body += "<polyline"
+        if let series { body += " class=\"line \(Palette.seriesClass(series))\"" }
+        body += " points=\""
+        pointList(points)
+        body += "\" fill=\"none\" stroke=\"\(stroke)\""
+        attributes(opacity: 1, dash: dash, width: width)
+        body += " stroke-linejoin=\"round\"/>"
     }
 
     /// A filled, outline-free polygon (a seed band), translucent so lines stay visible.
     mutating func area(_ points: [(Double, Double)], fill: String, series: Int? = nil) {
         guard points.count > 2 else { return }
-        let list = points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
-        let cls = series.map { " class=\"band \(Palette.seriesClass($0))\"" } ?? ""
-        body += "<polygon\(cls) points=\"\(list)\" fill=\"\(fill)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
+        body += "<polygon"
+        if let series { body += " class=\"band \(Palette.seriesClass(series))\"" }
+        body += " points=\""
+        pointList(points)
+        body += "\" fill=\"\(fill)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
     }
 
     mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, title: String? = nil,
                        series: Int? = nil) {
-        body += "<rect" + seriesAttribute(series) + " x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(max(0, w)))\" height=\"\(c(max(0, h)))\" fill=\"\(fill)\""
+        body += "<rect"
+        seriesAttribute(series)
+        body += " x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(max(0, w)))\" height=\"\(c(max(0, h)))\" fill=\"\(fill)\""
         if let title { body += "><title>\(Markup.escape(title))</title></rect>" } else { body += "/>" }
     }
 
     /// The series' marker shape (`Palette.marker`), for colour-free reading; `size` scales it.
     mutating func marker(_ x: Double, _ y: Double, series: Int, fill: String, size: Double = 1) {
-        let cls = seriesAttribute(series), hollow = " class=\"hollow \(Palette.seriesClass(series))\""
         let r = 3 * size, d = 4 * size
-        func path(_ d: String, filled: Bool = true) {
-            body += "<path\(filled ? cls : hollow) d=\"\(d)\"" + (filled ? " fill=\"\(fill)\"" : " fill=\"none\" stroke=\"\(fill)\" stroke-width=\"\(c(1.6 * size))\"") + "/>"
+        let shape = Palette.marker(series)
+        let filled = shape != .plus && shape != .cross && shape != .ring
+        body += shape == .circle || shape == .ring ? "<circle" : shape == .square ? "<rect" : "<path"
+        if filled { seriesAttribute(series) } else { body += " class=\"hollow \(Palette.seriesClass(series))\"" }
+        switch shape {
+        case .circle, .ring: body += " cx=\"\(c(x))\" cy=\"\(c(y))\" r=\"\(c(r))\""
+        case .square: body += " x=\"\(c(x - r))\" y=\"\(c(y - r))\" width=\"\(c(2 * r))\" height=\"\(c(2 * r))\""
+        case .diamond: path([(x, y - d), (x + d, y), (x, y + d), (x - d, y)])
+        case .triangle: path([(x, y - d), (x + d, y + r), (x - d, y + r)])
+        case .triangleDown: path([(x, y + d), (x + d, y - r), (x - d, y - r)])
+        case .plus: body += " d=\"M\(c(x - d)) \(c(y))H\(c(x + d))M\(c(x)) \(c(y - d))V\(c(y + d))\""
+        case .cross: body += " d=\"M\(c(x - r)) \(c(y - r))L\(c(x + r)) \(c(y + r))M\(c(x - r)) \(c(y + r))L\(c(x + r)) \(c(y - r))\""
         }
-        switch Palette.marker(series) {
-        case .circle: body += "<circle\(cls) cx=\"\(c(x))\" cy=\"\(c(y))\" r=\"\(c(r))\" fill=\"\(fill)\"/>"
-        case .square: body += "<rect\(cls) x=\"\(c(x - r))\" y=\"\(c(y - r))\" width=\"\(c(2 * r))\" height=\"\(c(2 * r))\" fill=\"\(fill)\"/>"
-        case .diamond: path("M\(c(x)) \(c(y - d))L\(c(x + d)) \(c(y))L\(c(x)) \(c(y + d))L\(c(x - d)) \(c(y))Z")
-        case .triangle: path("M\(c(x)) \(c(y - d))L\(c(x + d)) \(c(y + r))L\(c(x - d)) \(c(y + r))Z")
-        case .triangleDown: path("M\(c(x)) \(c(y + d))L\(c(x + d)) \(c(y - r))L\(c(x - d)) \(c(y - r))Z")
-        case .plus: path("M\(c(x - d)) \(c(y))H\(c(x + d))M\(c(x)) \(c(y - d))V\(c(y + d))", filled: false)
-        case .cross: path("M\(c(x - r)) \(c(y - r))L\(c(x + r)) \(c(y + r))M\(c(x - r)) \(c(y + r))L\(c(x + r)) \(c(y - r))", filled: false)
-        case .ring: body += "<circle\(hollow) cx=\"\(c(x))\" cy=\"\(c(y))\" r=\"\(c(r))\" fill=\"none\" stroke=\"\(fill)\" stroke-width=\"\(c(1.6 * size))\"/>"
-        }
+        if filled { body += " fill=\"\(fill)\"/>" } else { body += " fill=\"none\" stroke=\"\(fill)\" stroke-width=\"\(c(1.6 * size))\"/>" }
+    }
+
+    /// A closed path through `corners`: `d="Mx yLx y…Z"`.
+    private mutating func path(_ corners: [(Double, Double)]) {
+        body += " d=\""
+        for (i, p) in corners.enumerated() { body += "\(i == 0 ? "M" : "L")\(c(p.0)) \(c(p.1))" }
+        body += "Z\""
     }
 
     /// One seed's value on a bar: the series' marker, outlined in the page colour so it
@@ -75,11 +92,13 @@ struct SVGCanvas {
     mutating func openGroup(className: String) { body += "<g class=\"\(className)\">" }
     mutating func closeGroup() { body += "</g>" }
 
-    enum Anchor: String { case start, middle, end }
+    enum Anchor { case start, middle, end }
 
     mutating func text(_ x: Double, _ y: Double, _ content: String, anchor: Anchor = .start,
                        size: Double = 12, rotate: Bool = false, angle: Double? = nil) {
-        body += "<text x=\"\(c(x))\" y=\"\(c(y))\" font-size=\"\(c(size))\" text-anchor=\"\(anchor.rawValue)\" fill=\"currentColor\""
+        body += "<text x=\"\(c(x))\" y=\"\(c(y))\" font-size=\"\(c(size))\" text-anchor=\""
+        body += anchor == .start ? "start" : anchor == .middle ? "middle" : "end"
+        body += "\" fill=\"currentColor\""
         if let degrees = angle ?? (rotate ? -90 : nil) { body += " transform=\"rotate(\(c(degrees)) \(c(x)) \(c(y)))\"" }
         body += ">\(Markup.escape(content))</text>"
     }
@@ -89,20 +108,25 @@ struct SVGCanvas {
     /// by the stylesheet's `chart-panel`).
     func svg(title: String, titleID: String, panel: Bool = false) -> String {
         let id = Markup.escape(titleID)
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" "
-            + "width=\"100%\" role=\"img\" aria-labelledby=\"\(id)\" class=\"chart-svg\(panel ? " chart-panel" : "")\">"
-            + "<title id=\"\(id)\">\(Markup.escape(title))</title>" + body + "</svg>"
+        var out: MarkupBuffer = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" "
+        out += "width=\"100%\" role=\"img\" aria-labelledby=\"\(id)\" class=\"chart-svg"
+        if panel { out += " chart-panel" }
+        out += "\"><title id=\"\(id)\">\(Markup.escape(title))</title>\(body)</svg>"
+        return out.text
     }
 
-    private func seriesAttribute(_ series: Int?) -> String {
-        series.map { " class=\"\(Palette.seriesClass($0))\"" } ?? ""
+    private mutating func seriesAttribute(_ series: Int?) {
+        if let series { body += " class=\"\(Palette.seriesClass(series))\"" }
     }
 
-    private func attributes(opacity: Double, dash: String, width: Double) -> String {
-        var out = " stroke-width=\"\(c(width))\""
-        if opacity < 1 { out += " stroke-opacity=\"\(Markup.number(opacity, digits: 2))\"" }
-        if !dash.isEmpty { out += " stroke-dasharray=\"\(dash)\"" }
-        return out
+    private mutating func pointList(_ points: [(Double, Double)]) {
+        for (i, p) in points.enumerated() { body += "\(i == 0 ? "" : " ")\(c(p.0)),\(c(p.1))" }
+    }
+
+    private mutating func attributes(opacity: Double, dash: String, width: Double) {
+        body += " stroke-width=\"\(c(width))\""
+        if opacity < 1 { body += " stroke-opacity=\"\(Markup.number(opacity, digits: 2))\"" }
+        if !dash.isEmpty { body += " stroke-dasharray=\"\(dash)\"" }
     }
 
     private func c(_ v: Double) -> String { Markup.coordinate(v) }

@@ -2,10 +2,11 @@
 /// no `Regex`): what it reads, and where a narrow screen may break it.
 enum ClaimSource {
     /// Every `results["run"].name` or `.name("label")`, left to right, strings as written
-    /// (escapes kept): what `/results\["((?:[^"\\]|\\.)*)"\]\.([A-Za-z0-9_]+)(?:\("((?:[^"\\]|\\.)*)"\))?/` matches.
-    static func references(in source: String) -> [(run: String, name: String, label: String?)] {
+    /// (escapes kept): what `/results\["((?:[^"\\]|\\.)*)"\]\.([A-Za-z0-9_]+)(?:\("((?:[^"\\]|\\.)*)"\))?/` matches;
+    /// `.name(atEpoch: 10)` gives the epoch (an epoch not written as a number is left out).
+    static func references(in source: String) -> [(run: String, name: String, label: String?, epoch: Int?)] {
         let c = Array(source)
-        var found: [(run: String, name: String, label: String?)] = []
+        var found: [(run: String, name: String, label: String?, epoch: Int?)] = []
         var i = 0
         while i < c.count {
             if let (reference, end) = reference(c, at: i) {
@@ -20,7 +21,7 @@ enum ClaimSource {
 
     private static let prefix = Array("results[")
 
-    private static func reference(_ c: [Character], at start: Int) -> ((run: String, name: String, label: String?), Int)? {
+    private static func reference(_ c: [Character], at start: Int) -> ((run: String, name: String, label: String?, epoch: Int?), Int)? {
         guard start + prefix.count <= c.count, Array(c[start..<start + prefix.count]) == prefix,
               let (run, afterRun) = quoted(c, at: start + prefix.count),
               afterRun + 1 < c.count, c[afterRun] == "]", c[afterRun + 1] == "." else { return nil }
@@ -30,9 +31,16 @@ enum ClaimSource {
         let name = String(c[(afterRun + 2)..<end])
         if end < c.count, c[end] == "(", let (label, afterLabel) = quoted(c, at: end + 1),
            afterLabel < c.count, c[afterLabel] == ")" {
-            return ((run, name, label), afterLabel + 1)
+            return ((run, name, label, nil), afterLabel + 1)
         }
-        return ((run, name, nil), end)
+        if end < c.count, c[end] == "(" {
+            let argument = String(c[(end + 1)...].prefix { $0 != ")" })
+            if argument.hasPrefix("atEpoch:") {
+                guard end + 1 + argument.count < c.count, let epoch = Int(argument.dropFirst(8).filter { $0 != " " }) else { return nil }
+                return ((run, name, nil, epoch), end + 2 + argument.count)
+            }
+        }
+        return ((run, name, nil, nil), end)
     }
 
     /// The text of a string literal starting at `start` and the index after its closing quote.

@@ -13,7 +13,8 @@ extension JSONField {
             sweeps: try member("sweeps").map { (s: JSONField) throws(ResultsReadError) in
                 ResultsPageContext.SweepPage(
                     metrics: try s.member("metrics").map { (m: JSONField) throws(ResultsReadError) in
-                        SweepMetric(name: try m.member("name").string(), label: try m.optional("label")?.string())
+                        SweepMetric(name: try m.member("name").string(), label: try m.optional("label")?.string(),
+                                    epoch: try m.optional("epoch")?.int())
                     },
                     axisLabel: try s.member("axisLabel").string())
             },

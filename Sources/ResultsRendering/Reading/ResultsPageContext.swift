@@ -55,6 +55,7 @@ extension ResultView {
         case .perLabel: return "perLabel"
         case .label(let label): return "label(\(label))"
         case .loss: return "loss"
+        case .learningCurve: return "learningCurve"
         case .pr: return "pr"
         case .bars: return "bars"
         case .calibration: return "calibration"

@@ -5,7 +5,7 @@ import Experiments
 extension JSONField {
     func runResult() throws(ResultsReadError) -> RunResult {
         let timings = try member("timings")
-        return RunResult(
+        var result = RunResult(
             name: try member("name").string(), labels: try member("labels").strings(),
             history: try member("history").map { (e: JSONField) throws(ResultsReadError) in
                 EpochSummary(epoch: try e.member("epoch").int(), trainLoss: try e.member("trainLoss").double(),
@@ -16,6 +16,10 @@ extension JSONField {
             metrics: try optional("metrics")?.testMetrics(),
             timings: RunTimings(trainSeconds: try timings.member("trainSeconds").double(),
                                 evaluateSeconds: try timings.member("evaluateSeconds").double()))
+        result.alsoTested = try optional("alsoTested")?.map { (t: JSONField) throws(ResultsReadError) in
+            OtherTest(name: try t.member("name").string(), metrics: try t.member("metrics").testMetrics())
+        }
+        return result
     }
 
     /// `{"completed": {}}`, `{"diverged": {"epoch", "step", "hint"}}` or `{"failed": {"message"}}`.

@@ -28,7 +28,15 @@ public struct LessonRunOutcome: Sendable {
     /// Every run by name, for `expect` blocks.
     public var reports: [String: RunSeries] {
         var out: [String: RunSeries] = [:]
-        for comparison in comparisons { for run in comparison.series { out[run.name] = run } }
+        for comparison in comparisons {
+            for run in comparison.series {
+                out[run.name] = run
+                // `results["a", on: "noisy"]`: the run on each other test set it was measured on.
+                for name in Set(run.results.flatMap { ($0.alsoTested ?? []).map { $0.name } }) {
+                    out[RunSeries.key(run.name, on: name)] = run.on(name)
+                }
+            }
+        }
         return out
     }
 

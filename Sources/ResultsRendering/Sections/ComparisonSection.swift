@@ -44,7 +44,7 @@ public struct ComparisonSection {
         return html(numbering: &numbering)
     }
 
-    /// The views shown up front, then the rest, in `ResultView.all` order.
+    /// The views shown up front, then the rest, in `ResultView.foldable` order.
     var plannedViews: (shown: [ResultView], folded: [ResultView]) {
         var shown: [ResultView] = []
         for view in show ?? ResultView.defaults where !shown.contains(view) { shown.append(view) }
@@ -53,7 +53,7 @@ public struct ComparisonSection {
             if let rarest = dataset?.rarestLabel { shown.insert(.label(rarest), at: at + 1) }
             if ThresholdTable(runs: runs, labels: labels).isInformative { shown.insert(.thresholds, at: at + 1) }
         }
-        let folded = ResultView.all.filter { view in
+        let folded = ResultView.foldable.filter { view in
             // One label shown up front still leaves every label's table for "More results".
             if view == .perLabel { return !shown.contains(.perLabel) }
             return !shown.contains(view)
@@ -104,8 +104,18 @@ public struct ComparisonSection {
             let seeds = aggregates.compactMap { $0?.seeds.count }.max() ?? 1
             return DatasetCard(summary: dataset, previewPath: previewPath, id: datasetCardID, seedCount: seeds).html()
         case .table:
-            return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: true,
-                                   number: numbering.nextTable(id: "\(id)-table"), id: "\(id)-table").html()
+            var out = ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: true,
+                                      number: numbering.nextTable(id: "\(id)-table"), id: "\(id)-table").html()
+            // Each other test set (`Compare(alsoTestOn:)`): the same models, the same columns.
+            for name in Array(Set(runs.flatMap { ($0.alsoTested ?? []).map { $0.name } })).sorted() {
+                let tableID = "\(id)-table-\(Markup.slug(name))"
+                let seeds = runs.indices.map { i in i < seedResults.count ? seedResults[i].map { $0.on(name) } : [runs[i].on(name)] }
+                out += ComparisonTable(runs: runs.map { $0.on(name) },
+                                       aggregates: seeds.map { $0.count > 1 ? RunAggregate(seeds: Array($0.indices), results: $0) : nil },
+                                       rarestLabel: dataset?.rarestLabel, compact: true, number: numbering.nextTable(id: tableID),
+                                       id: tableID, testSet: name).html()
+            }
+            return out
         case .metrics:
             return ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: false,
                                    number: numbering.nextTable(id: "\(id)-metrics"), id: "\(id)-metrics").html()
@@ -121,6 +131,7 @@ public struct ComparisonSection {
                                   id: "\(id)-thresholds").html() + numbered(charts.tunedThresholds())
         case .claimed: return numbered(charts.claimed(claimedMetrics))
         case .loss: return numbered(charts.loss())
+        case .learningCurve: return numbered(charts.learningCurve())
         case .pr: return numbered(charts.precisionRecall())
         case .bars: return numbered(charts.perLabelBars())
         case .calibration: return numbered(charts.reliability())

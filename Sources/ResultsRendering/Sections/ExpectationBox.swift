@@ -7,10 +7,9 @@ struct ExpectationBox {
     func html() -> String {
         guard !records.isEmpty else { return "" }
         let failed = records.filter { !$0.passed }.count
-        var out = "<div class=\"expect-result \(failed == 0 ? "passed" : "failed")\">"
-        out += "<p class=\"expect-summary\">" + (failed == 0
-            ? "All \(records.count) claim\(records.count == 1 ? "" : "s") hold."
-            : "\(failed) of \(records.count) claim\(records.count == 1 ? "" : "s") failed.") + "</p><ul>"
+        var out: MarkupBuffer = "<div class=\"expect-result \(failed == 0 ? "passed" : "failed")\"><p class=\"expect-summary\">"
+        if failed == 0 { out += "All \(records.count)" } else { out += "\(failed) of \(records.count)" }
+        out += " claim\(records.count == 1 ? "" : "s") \(failed == 0 ? "hold" : "failed").</p><ul>"
         for record in records {
             let status = record.passed ? "pass" : "fail"
             out += "<li class=\"expect-\(status)\"><strong>\(record.passed ? "✓ holds" : "✗ failed")</strong> "
@@ -21,7 +20,9 @@ struct ExpectationBox {
             out += "<code>\(Self.breakable(record.source))</code>"
             out += " <span class=\"note\">(line \(record.line))</span>"
             if let values = record.values, !values.isEmpty, record.seeds == nil {
-                out += "<ul class=\"claim-values\">" + values.map(Self.values).joined() + "</ul>"
+                out += "<ul class=\"claim-values\">"
+                for v in values { Self.values(v, into: &out) }
+                out += "</ul>"
             } else if !record.detail.isEmpty {
                 out += " — \(Markup.escape(record.detail))"
             }
@@ -37,7 +38,8 @@ struct ExpectationBox {
             }
             out += "</li>"
         }
-        return out + "</ul></div>"
+        out += "</ul></div>"
+        return out.text
     }
 
     /// The claim escaped, with a line-break chance before each member access
@@ -48,11 +50,11 @@ struct ExpectationBox {
     }
 
     /// `left = 0.85 > right = 0.425 + margin 0.1 (= 0.525)`, each number once, in words and figures.
-    static func values(_ v: ClaimValues) -> String {
-        func side(_ source: String, _ value: Double) -> String {
+    static func values(_ v: ClaimValues, into out: inout MarkupBuffer) {
+        func side(_ source: String, _ value: Double) -> MarkupBuffer {
             "<code>\(breakable(source))</code> = <strong>\(Markup.escape(NumberText.claim(value)))</strong>"
         }
-        var out = "<li>" + side(v.left, v.leftValue) + " \(Markup.escape(v.comparison)) " + side(v.right, v.rightValue)
+        out += "<li>\(side(v.left, v.leftValue)) \(Markup.escape(v.comparison)) \(side(v.right, v.rightValue))"
         if let margin = v.margin {
             let sign = margin < 0 ? "−" : "+"
             out += " \(sign) margin <strong>\(Markup.escape(NumberText.claim(abs(margin))))</strong>"
@@ -60,7 +62,7 @@ struct ExpectationBox {
             out += v.holds ? "enough)" : "not enough)"
             out += "</span>"
         }
-        return out + "</li>"
+        out += "</li>"
     }
 }
 

@@ -77,8 +77,11 @@ struct SweepSection {
             // Padded on both sides, so the first and last points sit clear of the axes.
             let low = xs.map(position).min() ?? 0, high = xs.map(position).max() ?? 1
             let pad = max((high - low) * 0.05, 1e-9)
+            // Scores keep their 0–1 axis; a loss or a time is fitted.
+            let ys = panelSeries[m].flatMap { s in s.points.map { $0.y } + s.band.map { $0.high } }
             var chart = LineChart(series: panelSeries[m], xLabel: axis + (logAxis ? " (log scale)" : ""),
-                                  yLabel: sweep.metrics[m].title, xDomain: (low - pad, high + pad), yDomain: (0, 1), width: width)
+                                  yLabel: sweep.metrics[m].title, xDomain: (low - pad, high + pad),
+                                  yDomain: ys.allSatisfy { $0 <= 1 } ? (0, 1) : nil, width: width)
             if logAxis { chart.xTickLabels = zip(xs, sweep.values).map { (Math.log2($0), $1) } }
             return chart
         }

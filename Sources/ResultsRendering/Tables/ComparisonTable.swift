@@ -25,6 +25,8 @@ struct ComparisonTable {
     var compact = true
     var number: String? = nil
     var id: String? = nil
+    /// The other test set the runs were measured on (`Compare(alsoTestOn:)`); nil: the dataset's own.
+    var testSet: String? = nil
 
     /// A catalog metric's column (its heading and direction from the catalog).
     static func metric(_ metric: Metric, headline: Bool = false) -> Column {
@@ -104,6 +106,7 @@ struct ComparisonTable {
         }
         let seeds = Self.seedNote(aggregates)
         let caption = (compact ? "Headline test-set metrics per run" : "Every test-set metric per run")
+            + (testSet.map { " on the other test set '\($0)' (the same trained models)" } ?? "")
             + " (\(runs.count > 1 ? "best value of each column marked; " : "")↓: lower is better\(seeds))"
         var table = HTMLTable(caption: caption, header: ["run"] + columns.map { $0.title + ($0.higherIsBetter ? "" : " ↓") },
                               rows: rows, number: number, id: id)

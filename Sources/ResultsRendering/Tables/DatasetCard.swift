@@ -13,28 +13,27 @@ struct DatasetCard {
 
     func html() -> String {
         let s = summary
-        var out = "<section class=\"dataset-card\" id=\"\(Markup.escape(id))\">"
+        var out: MarkupBuffer = "<section class=\"dataset-card\" id=\"\(Markup.escape(id))\">"
         let shape = s.imageShape.map(String.init).joined(separator: "×")
         out += "<h4>Dataset: \(Markup.escape(s.kind))</h4>"
         out += "<p>\(s.trainCount) training, \(s.validationCount) validation and \(s.testCount) test images of \(shape) pixels; "
         out += "\(s.labels.count) labels"
-        out += seedCount > 1 ? ". Shown: the first seed's draw; each of the \(seedCount) seeds draws the data anew.</p>" : ".</p>"
+        if seedCount > 1 { out += ". Shown: the first seed's draw; each of the \(seedCount) seeds draws the data anew.</p>" } else { out += ".</p>" }
         let rows: [[HTMLTable.Cell]] = s.labels.indices.map { i in
             [.text(s.labels[i]),
              HTMLTable.Cell(text: Markup.percent(s.trainPrevalence[i]), numeric: true),
              HTMLTable.Cell(text: Markup.percent(i < s.testPrevalence.count ? s.testPrevalence[i] : .nan), numeric: true),
              .number(i < s.balancedPosWeight.count ? s.balancedPosWeight[i] : .nan, digits: 2)]
         }
-        out += HTMLTable(caption: "Label prevalence (share of images carrying the label)",
-                         header: ["label", "train", "test", "balanced pos_weight"], rows: rows,
-                         regionLabel: "Label prevalence, dataset of \(id)").html()
+        out += "\(HTMLTable(caption: "Label prevalence (share of images carrying the label)", header: ["label", "train", "test", "balanced pos_weight"], rows: rows, regionLabel: "Label prevalence, dataset of \(id)").html())"
         let shares = s.labelCountShares + Array(repeating: Double.nan, count: max(0, 3 - s.labelCountShares.count))
-        out += HTMLTable(caption: "Labels per training image",
-                         header: ["labels per image", "share of images"],
-                         rows: zip(["0", "1", "≥2"], shares).map {
-                             [.text($0.0), HTMLTable.Cell(text: Markup.percent($0.1), numeric: true)]
-                         },
-                         regionLabel: "Labels per training image, dataset of \(id)").html()
+        let perImage = HTMLTable(caption: "Labels per training image",
+                                 header: ["labels per image", "share of images"],
+                                 rows: zip(["0", "1", "≥2"], shares).map {
+                                     [.text($0.0), HTMLTable.Cell(text: Markup.percent($0.1), numeric: true)]
+                                 },
+                                 regionLabel: "Labels per training image, dataset of \(id)")
+        out += "\(perImage.html())"
         if let previewPath, !s.previewLabels.isEmpty {
             let captions = s.previewLabels.map { labels in
                 "<li>\(labels.isEmpty ? "(no label)" : Markup.escape(labels.joined(separator: ", ")))</li>"
@@ -47,6 +46,7 @@ struct DatasetCard {
             out += "<figcaption>Labels of the sample training images, left to right, top to bottom:"
             out += "<ol class=\"preview-labels\" style=\"columns: 12rem; font-size: 0.85rem\">\(captions)</ol></figcaption></figure>"
         }
-        return out + "</section>"
+        out += "</section>"
+        return out.text
     }
 }

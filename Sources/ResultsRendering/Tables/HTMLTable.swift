@@ -29,34 +29,48 @@ struct HTMLTable {
     func html() -> String {
         let name = [number.map { "Table \($0)" }, caption].compactMap { $0 }.joined(separator: ": ")
         let region = regionLabel ?? (name.isEmpty ? "Data table" : name)
-        var out = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(Markup.escape(region))\">"
-        out += "<table class=\"\(className)\(cards ? " cards" : "")\"\(id.map { " id=\"\(Markup.escape($0))\"" } ?? "")>"
+        var out: MarkupBuffer = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(Markup.escape(region))\">"
+        out += "<table class=\"\(className)"
+        if cards { out += " cards" }
+        out += "\""
+        if let id { out += " id=\"\(Markup.escape(id))\"" }
+        out += ">"
         if caption != nil || number != nil {
-            let label = number.map { "<span class=\"table-label\">Table \($0).</span> " } ?? ""
-            out += "<caption>\(label)\(Markup.escape(caption ?? ""))</caption>"
+            out += "<caption>"
+            if let number { out += "<span class=\"table-label\">Table \(number).</span> " }
+            out += "\(Markup.escape(caption ?? ""))</caption>"
         }
         // A column of numbers is headed flush right, over its numbers.
-        let numericColumn = header.indices.map { c in c > 0 && !rows.isEmpty && rows.allSatisfy { c < $0.count && $0[c].numeric } }
-        out += "<thead><tr>" + header.enumerated().map { c, title in
-            "<th scope=\"col\"\(numericColumn[c] ? " class=\"num\"" : "")>\(Markup.escape(title))</th>"
-        }.joined() + "</tr></thead><tbody>"
+        out += "<thead><tr>"
+        for (c, title) in header.enumerated() {
+            let numericColumn = c > 0 && !rows.isEmpty && rows.allSatisfy { c < $0.count && $0[c].numeric }
+            out += "<th scope=\"col\""
+            if numericColumn { out += " class=\"num\"" }
+            out += ">\(Markup.escape(title))</th>"
+        }
+        out += "</tr></thead><tbody>"
         for row in rows {
             out += "<tr>"
             for (index, cell) in row.enumerated() {
-                let tag = index == 0 ? "th scope=\"row\"" : "td"
-                let close = index == 0 ? "th" : "td"
-                var content = cell.numeric ? "<span class=\"v\">\(Markup.escape(cell.text))</span>" : Markup.escape(cell.text)
-                if cell.emphasised { content = "<strong>\(content)</strong>" }
-                if let spread = cell.spread { content += "<span class=\"sd\">\(Markup.escape(spread))</span>" }
-                if let note = cell.note { content += " <span class=\"note\">\(Markup.escape(note))</span>" }
-                let classes = (cell.numeric ? ["num"] : []) + (cell.emphasised ? ["best"] : [])
-                let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                let heading = cards && index > 0 && index < header.count ? " data-label=\"\(Markup.escape(header[index]))\"" : ""
-                out += "<\(tag)\(cls)\(heading)>\(content)</\(close)>"
+                out += index == 0 ? "<th scope=\"row\"" : "<td"
+                if cell.numeric || cell.emphasised {
+                    out += " class=\""
+                    if cell.numeric { out += cell.emphasised ? "num best" : "num" } else { out += "best" }
+                    out += "\""
+                }
+                if cards && index > 0 && index < header.count { out += " data-label=\"\(Markup.escape(header[index]))\"" }
+                out += ">"
+                if cell.emphasised { out += "<strong>" }
+                if cell.numeric { out += "<span class=\"v\">\(Markup.escape(cell.text))</span>" } else { out += "\(Markup.escape(cell.text))" }
+                if cell.emphasised { out += "</strong>" }
+                if let spread = cell.spread { out += "<span class=\"sd\">\(Markup.escape(spread))</span>" }
+                if let note = cell.note { out += " <span class=\"note\">\(Markup.escape(note))</span>" }
+                out += index == 0 ? "</th>" : "</td>"
             }
             out += "</tr>"
         }
-        return out + "</tbody></table></div>"
+        out += "</tbody></table></div>"
+        return out.text
     }
 }
 

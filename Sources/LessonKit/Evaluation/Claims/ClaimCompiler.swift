@@ -60,7 +60,7 @@ struct ClaimCompiler {
     /// `inAtLeast: k`: a whole number of seeds, 1...n, for runs that share one seed list.
     private func compileRobustness(_ expr: ExprSyntax, runs names: [String], in context: EvaluationContext) -> Int? {
         guard let v = evaluator.evaluate(expr, expected: .int, in: context), let k = v.value.int else { return nil }
-        let lists = Set(names.compactMap { runs[$0]?.seeds })
+        let lists = Set(names.compactMap { runs[RunSeries.split($0)?.run ?? $0]?.seeds })
         guard lists.count <= 1 else {
             context.error("inAtLeast pairs runs by seed, but these runs were trained with different seeds; "
                           + "give their comparisons the same 'seeds:'", at: expr)

@@ -23,9 +23,14 @@ extension ClaimCompiler {
               ClaimWords.isResults(sub.calledExpression) else { return nil }
         guard let run = runName(sub, in: context) else { return .some(nil) }
         let name = member.declName.baseName.text
+        if let call, let metric = EpochMetricCatalog.named(name) { return epochRead(metric, of: run.name, call, in: context) }
         guard let metric = ReportMetric.named(name) else {
-            context.error("run report has no member '\(name)'\(Suggestions.didYouMean(name, in: ReportMetric.all.map(\.name), listing: "members"))",
+            context.error("run report has no member '\(name)'\(Suggestions.didYouMean(name, in: ReportMetric.names, listing: "members"))",
                           at: member.declName)
+            return .some(nil)
+        }
+        if metric.takesEpoch {
+            context.error("'\(name)' needs an epoch: write '.\(name)(atEpoch: 1)'", at: member.declName)
             return .some(nil)
         }
         guard metric.takesLabel else {
@@ -56,16 +61,47 @@ extension ClaimCompiler {
         return (.metric(run: run.name, metric: name, label: label), false)
     }
 
+    /// `results["run"].validationLoss(atEpoch: k)`: k a whole number known before training (a
+    /// parameter stays a slot), from 1 to the epochs the run trains.
+    private func epochRead(_ metric: EpochMetric, of run: String, _ call: FunctionCallExprSyntax,
+                           in context: EvaluationContext) -> (quantity: Quantity, isBool: Bool)?? {
+        guard call.trailingClosure == nil, call.arguments.count == 1, let arg = call.arguments.first, arg.label?.text == "atEpoch" else {
+            context.error("'\(metric.name)' takes one epoch, e.g. '.\(metric.name)(atEpoch: 1)'", at: call)
+            return .some(nil)
+        }
+        guard let v = evaluator.evaluate(arg.expression, expected: .int, in: context), let k = v.value.int else { return .some(nil) }
+        let epochs = runs[RunSeries.split(run)?.run ?? run]?.epochs ?? 0
+        guard k >= 1, k <= epochs else {
+            context.error(epochs == 0 ? "run '\(run)' does not train, so it has no epochs"
+                          : "epoch must be 1...\(epochs) (run '\(run)' trains \(epochs) epochs), got \(k)" + evaluator.overrideNote(v),
+                          at: arg.expression)
+            return .some(nil)
+        }
+        let epoch: Quantity = v.plan.isConstant ? .constant(Double(k)) : .parameter(v.plan, Double(k))
+        return (.epochMetric(run: run, metric: metric.name, epoch: epoch), false)
+    }
+
     private func runName(_ sub: SubscriptCallExprSyntax, in context: EvaluationContext) -> (name: String, labels: [String]?)? {
-        guard sub.arguments.count == 1, let arg = sub.arguments.first, arg.label == nil else {
-            context.error("results takes one run name: results[\"name\"]", at: sub)
+        let args = Array(sub.arguments)
+        guard args.count == 1 || (args.count == 2 && args[1].label?.text == "on"), args[0].label == nil else {
+            context.error("results takes one run name, optionally with a test set: results[\"name\"], results[\"name\", on: \"noisy\"]",
+                          at: sub)
             return nil
         }
-        guard let name = evaluator.evaluate(arg.expression, expected: .string, in: context)?.value.string else { return nil }
+        guard let name = evaluator.evaluate(args[0].expression, expected: .string, in: context)?.value.string else { return nil }
         guard let run = runs[name] else {
-            if !runs.mayBeIncomplete { context.error(runs.unknownRunMessage(name), at: arg.expression) }
+            if !runs.mayBeIncomplete { context.error(runs.unknownRunMessage(name), at: args[0].expression) }
             return nil
         }
-        return (name, run.labels)
+        guard args.count == 2 else { return (name, run.labels) }
+        // `on:` names one of its comparison's `alsoTestOn:` test sets.
+        guard let testSet = evaluator.evaluate(args[1].expression, expected: .string, in: context)?.value.string else { return nil }
+        guard run.testSets.contains(testSet) else {
+            context.error("run '\(name)' is not tested on '\(testSet)'\(Suggestions.didYouMean(testSet, in: run.testSets))"
+                          + (run.testSets.isEmpty ? "; give its Compare alsoTestOn: [\"\(testSet)\": dataset]"
+                                                  : " (test sets: \(run.testSets.joined(separator: ", ")))"), at: args[1].expression)
+            return nil
+        }
+        return (RunSeries.key(name, on: testSet), run.labels)
     }
 }

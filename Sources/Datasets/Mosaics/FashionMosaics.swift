@@ -8,9 +8,9 @@ import NeuralCore
 /// that is not a label (with probability `distractors`) or stay blank. Train and validation
 /// mosaics draw from Fashion-MNIST's training file, from two disjoint pools of items; test
 /// mosaics draw only from its test file.
-public struct FashionMosaics: DatasetSpecification {
+public struct FashionMosaics: Hashable, Sendable {
     /// Fashion-MNIST's classes, in label-id order, as `categories` names them.
-    public static let classNames = FashionMNIST.classNames
+    public static let classNames = FashionImages.classNames
 
     public var categories: [String]
     public var prevalence: [Double]
@@ -46,13 +46,10 @@ public struct FashionMosaics: DatasetSpecification {
         self.folder = folder
     }
 
-    public func load(relativeTo lessonFolder: String?) throws -> Dataset {
-        try generate(relativeTo: lessonFolder).dataset
-    }
-
-    /// The dataset with the provenance of every tile.
-    public func generate(relativeTo lessonFolder: String?) throws -> GeneratedMosaics {
-        let classes = try categories.map { name -> Int in
+    /// The arguments checked before any image is read (so a bad spec is reported as such
+    /// even where the files are missing): each category's class and the label sampler.
+    func checkedArguments() throws(DatasetError) -> (classes: [Int], sampler: LabelSampler) {
+        let classes = try categories.map { name throws(DatasetError) -> Int in
             guard let c = Self.classNames.firstIndex(of: name.lowercased()) else {
                 throw DatasetError.invalidArgument(argument: "categories",
                     problem: "'\(name)' is not a Fashion-MNIST category; choose from \(Self.classNames)")
@@ -69,7 +66,13 @@ public struct FashionMosaics: DatasetSpecification {
         for (name, count) in [("train", train), ("validation", validation), ("test", test)] where count < 0 {
             throw DatasetError.invalidArgument(argument: name, problem: "\(count) images; give a count ≥ 0")
         }
-        let data = try loadFiles(relativeTo: lessonFolder)
+        return (classes, sampler)
+    }
+
+    /// The dataset with the provenance of every tile, drawn from `data` (the native
+    /// reader's files or, in lessons.wasm, the packed asset).
+    public func generate(from data: FashionImages) throws(DatasetError) -> GeneratedMosaics {
+        let (classes, sampler) = try checkedArguments()
         let base = SeededRNG(seed: UInt64(bitPattern: Int64(seed)))
         var poolRNG = base.derived(100)
         let others = (0..<Self.classNames.count).filter { !classes.contains($0) }
@@ -96,34 +99,15 @@ public struct FashionMosaics: DatasetSpecification {
             dataset: Dataset(labelNames: categories, train: trainPart.0, validation: validationPart.0, test: testPart.0),
             trainTiles: trainPart.1, validationTiles: validationPart.1, testTiles: testPart.1)
     }
-
-    /// The four Fashion-MNIST files this spec reads.
-    public func inputFiles(relativeTo lessonFolder: String?) throws -> [String] {
-        let (real, shown) = try resolvedFolder(relativeTo: lessonFolder)
-        return try FashionMNIST.files(folder: real, shownAs: shown)
-    }
-
-    private func loadFiles(relativeTo lessonFolder: String?) throws -> FashionMNIST {
-        let (real, shown) = try resolvedFolder(relativeTo: lessonFolder)
-        return try FashionMNIST.load(folder: real, shownAs: shown)
-    }
-
-    /// The system folder, or `folder` inside the lesson's folder.
-    private func resolvedFolder(relativeTo lessonFolder: String?) throws -> (String, String) {
-        guard let folder else { return (FashionMNIST.systemFolder, FashionMNIST.systemFolder) }
-        do { return (try LessonPath.resolve(folder, in: lessonFolder), folder) } catch DatasetError.fileNotFound {
-            throw DatasetError.fashionMNISTMissing(folder: folder, file: "train-images-idx3-ubyte.gz")
-        }
-    }
 }
 
 /// Which Fashion-MNIST file a tile's item came from.
-public enum FashionMNISTFile: String, Codable, Hashable, Sendable {
+public enum FashionMNISTFile: String, Hashable, Sendable {
     case train, test
 }
 
 /// One tile of a mosaic: the Fashion-MNIST item drawn there.
-public struct MosaicTile: Codable, Hashable, Sendable {
+public struct MosaicTile: Hashable, Sendable {
     public var file: FashionMNISTFile
     /// Index of the item in its file.
     public var item: Int
@@ -137,3 +121,9 @@ public struct GeneratedMosaics: Sendable {
     public var validationTiles: [[MosaicTile?]]
     public var testTiles: [[MosaicTile?]]
 }
+
+#if !hasFeature(Embedded)
+extension FashionMosaics: DatasetSpecification {}
+extension FashionMNISTFile: Codable {}
+extension MosaicTile: Codable {}
+#endif

@@ -10,7 +10,7 @@ struct MosaicBuilder {
     let distractors: Float
     let sampler: LabelSampler
 
-    func build(count: Int, pool: [[Int]], file: FashionMNISTFile, source: FashionMNIST.Split,
+    func build(count: Int, pool: [[Int]], file: FashionMNISTFile, source: FashionImages.Split,
                rng: SeededRNG) -> (LabeledImages, [[MosaicTile?]]) {
         var rng = rng
         let labelCount = classes.count
@@ -22,7 +22,7 @@ struct MosaicBuilder {
             defer { cursor[c] = (cursor[c] + 1) % items.count }
             return items[cursor[c]]
         }
-        let side = FashionMNIST.side, pixelsPerImage = size * size
+        let side = FashionImages.side, pixelsPerImage = size * size
         var pixels = [Float](repeating: 0, count: count * pixelsPerImage)
         var records: [[MosaicTile?]] = []
         records.reserveCapacity(count)
@@ -37,7 +37,7 @@ struct MosaicBuilder {
             for (t, c) in tiles.enumerated() {
                 guard let c, !pool[c].isEmpty else { record.append(nil); continue }
                 let item = nextItem(c)
-                record.append(MosaicTile(file: file, item: item, category: FashionMNIST.classNames[c]))
+                record.append(MosaicTile(file: file, item: item, category: FashionImages.classNames[c]))
                 let top = (t / 2) * size / 2, left = (t % 2) * size / 2
                 pixels.withUnsafeMutableBufferPointer { image in
                     source.pixels.withUnsafeBufferPointer { items in
@@ -56,7 +56,7 @@ struct MosaicBuilder {
     /// Writes one 28×28 item at `target` (a row stride of `size`), scaled to [0, 1],
     /// average-pooled 2×2 when the mosaic is 28 pixels wide.
     private func copyTile(_ item: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<Float>) {
-        let side = FashionMNIST.side
+        let side = FashionImages.side
         if size == 2 * side {
             for y in 0..<side {
                 for x in 0..<side { target[y * size + x] = Float(item[y * side + x]) / 255 }

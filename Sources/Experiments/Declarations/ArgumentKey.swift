@@ -1,0 +1,134 @@
+import PortableJSON
+
+/// One argument of the lesson API, declared once: its label, its Swift type (the
+/// generic `Value`), its default as a typed value, its limits and its doc. The
+/// evaluator's description (`APIArgument`, with the default's Swift spelling derived
+/// from the value), the reference page, and the typed reads of builders all come
+/// from it, natively and in lessons.wasm (where the same builders read JSON).
+public struct ArgumentKey<Value: ArgumentValue>: Sendable {
+    /// Nil for an unlabelled argument (`_ name`).
+    public let label: String?
+    /// The argument's name: its label, or the parameter's name; also the stored field's name.
+    public let name: String
+    /// Nil for a required argument.
+    public let defaultValue: Value?
+    public let limits: Limits
+    #if !hasFeature(Embedded)
+    /// The reference page's line (lessons.wasm keeps no docs).
+    public let doc: String
+    #endif
+
+    /// A required argument.
+    public init(_ label: String?, name: String? = nil, limits: Limits = Limits(), doc: String) {
+        self.label = label
+        self.name = name ?? label ?? "value"
+        self.defaultValue = nil
+        self.limits = limits
+        #if !hasFeature(Embedded)
+        self.doc = doc
+        #endif
+    }
+
+    /// An argument with a default (for an optional `Value`, `default: nil` is the nil default).
+    public init(_ label: String?, name: String? = nil, default value: Value, limits: Limits = Limits(), doc: String) {
+        self.label = label
+        self.name = name ?? label ?? "value"
+        self.defaultValue = value
+        self.limits = limits
+        #if !hasFeature(Embedded)
+        self.doc = doc
+        #endif
+    }
+
+    /// What a member's declaration keeps of the argument, without its type parameter.
+    public var facts: ArgumentFacts {
+        #if hasFeature(Embedded)
+        ArgumentFacts(name: name)
+        #else
+        ArgumentFacts(name: name, label: label, kind: Value.argumentKind, limits: limits, doc: doc,
+                      defaultSource: { [defaultValue] in defaultValue?.swiftSource })
+        #endif
+    }
+}
+
+/// An argument as a member lists it. Natively it carries everything the evaluator's
+/// `APIArgument` needs; the default's Swift spelling is made when it is first asked for
+/// (a default may be a value of the very type being declared).
+public struct ArgumentFacts: Sendable {
+    public let name: String
+    #if !hasFeature(Embedded)
+    public let label: String?
+    public let kind: ValueKind
+    public let limits: Limits
+    public let doc: String
+    let defaultSource: @Sendable () -> String?
+    #endif
+}
+
+/// A type an argument may have: numbers, strings, Booleans, optionals and arrays of
+/// them, and the declared API types. Each says how it is read from the JSON its
+/// Codable form writes (what lessons.wasm is given) and, natively, from an evaluated
+/// lesson value, with its Swift spelling (a default's source on the reference page).
+public protocol ArgumentValue: Sendable {
+    /// Reads the value at `path`; `json` is nil when the field is absent (an optional's nil).
+    static func read(json: JSONValue?, _ path: String) throws(JSONError) -> Self
+    /// True for an optional: an absent field is its nil, not the argument's default.
+    static var absentIsNil: Bool { get }
+    #if !hasFeature(Embedded)
+    static var argumentKind: ValueKind { get }
+    /// The value, or nil when an evaluated value is not of this type.
+    static func read(api value: APIValue) -> Self?
+    /// Swift source that evaluates to this value.
+    var swiftSource: String { get }
+    #endif
+}
+
+extension ArgumentValue {
+    public static var absentIsNil: Bool { false }
+
+    /// A required field's value, or the error naming it.
+    static func present(_ json: JSONValue?, _ path: String) throws(JSONError) -> JSONValue {
+        guard let json else { throw JSONError("\(path): missing") }
+        return json
+    }
+}
+
+/// Where a builder reads its arguments: a checked call in lesson code (natively), a
+/// JSON object written by the value's Codable form (a run spec in lessons.wasm), or
+/// the declared defaults alone. Reads are typed: `try a(Augmentation.shift)` is an `Int`.
+public struct ArgumentSource: Sendable {
+    enum Storage: Sendable {
+        /// `isCase`: the values of an enum case, where an unlabelled argument is stored as `_0`.
+        case json(JSONValue, path: String, isCase: Bool)
+        case defaults
+        #if !hasFeature(Embedded)
+        case evaluated(APIArguments)
+        #endif
+    }
+    let storage: Storage
+
+    public static func json(_ object: JSONValue, path: String) -> ArgumentSource { ArgumentSource(storage: .json(object, path: path, isCase: false)) }
+    /// Every argument at its default (a required one is a defect of the caller).
+    static let defaults = ArgumentSource(storage: .defaults)
+
+    public func callAsFunction<V>(_ key: ArgumentKey<V>) throws(JSONError) -> V {
+        switch storage {
+        case .json(let object, let path, let isCase):
+            let name = isCase && key.label == nil ? "_0" : key.name
+            // A field left out by a type that stores its default as nil (`batchNorm: false`) reads as the default.
+            let field = try object.optionalField(name, path)
+            if field == nil, !V.absentIsNil, let value = key.defaultValue { return value }
+            return try V.read(json: field, path + "." + name)
+        case .defaults:
+            guard let value = key.defaultValue else { throw JSONError("\(key.name): required, and has no default") }
+            return value
+        #if !hasFeature(Embedded)
+        case .evaluated(let arguments):
+            guard let value = V.read(api: arguments[key.name]) else {
+                preconditionFailure("argument '\(key.name)' is not a \(V.argumentKind)")
+            }
+            return value
+        #endif
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// A literal a declared type may be written as (`seeds: 5`, `seeds: [3, 7]`, as Swift's
+/// `ExpressibleBy...Literal` conformances allow): read as the typed `Literal`, checked
+/// against `limits`, and made into the value by one function.
+public struct DeclaredLiteral<Value>: Sendable {
+    #if !hasFeature(Embedded)
+    let kind: ValueKind
+    let limits: Limits
+    let doc: String
+    let make: @Sendable (APIValue) -> Value?
+    #endif
+
+    public init<Literal: ArgumentValue>(_ type: Literal.Type, limits: Limits = Limits(), doc: String,
+                                        _ make: @escaping @Sendable (Literal) -> Value) {
+        #if !hasFeature(Embedded)
+        kind = Literal.argumentKind
+        self.limits = limits
+        self.doc = doc
+        self.make = { Literal.read(api: $0).map(make) }
+        #endif
+    }
+}

@@ -1,0 +1,40 @@
+import PortableJSON
+
+/// The evaluator's descriptions of declared types, derived from their declarations:
+/// a declared type is described, checked, built, spelled and read from JSON by one
+/// list of members.
+extension APIArgument {
+    public init(_ facts: ArgumentFacts) {
+        self.init(facts.label, name: facts.name, facts.kind, default: facts.defaultSource(), limits: facts.limits, doc: facts.doc)
+    }
+}
+
+extension APITypeDescription {
+    /// The description of the declared type `type`: its members, each built by its one builder.
+    public init<T: DeclaredType>(declared type: T.Type, doc: String, conformsTo: [String] = []) {
+        self.init(T.typeName, doc: doc, conformsTo: conformsTo, literals: T.literals.map(APILiteral.init), members: T.members.map { member in
+            // A checked call holds every described argument with its type, so no read can fail.
+            APIMember(member.name, member.arguments?.map(APIArgument.init), doc: member.doc,
+                      check: { arguments in evaluated(member.check, arguments, T.self, member.name) },
+                      build: { arguments in evaluated(member.make, arguments, T.self, member.name) })
+        })
+    }
+}
+
+extension APILiteral {
+    public init<T: Sendable>(_ literal: DeclaredLiteral<T>) {
+        // A checked literal has the described kind, so it always reads.
+        self.init(literal.kind, limits: literal.limits, doc: literal.doc) { value in
+            guard let made = literal.make(value) else { preconditionFailure("literal \(value) is not a \(literal.kind)") }
+            return made
+        }
+    }
+}
+
+/// `read` applied to a checked call's arguments.
+private func evaluated<T, Result>(_ read: (ArgumentSource) throws(JSONError) -> Result, _ arguments: APIArguments,
+                                  _ type: T.Type, _ member: String) -> Result {
+    do throws(JSONError) { return try read(ArgumentSource(storage: .evaluated(arguments))) } catch {
+        preconditionFailure("\(type).\(member): \(error)")
+    }
+}
