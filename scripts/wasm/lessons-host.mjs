@@ -80,8 +80,8 @@ export async function loadLessons(bytes) {
   };
 }
 
-/// Fashion-MNIST for lessons that draw mosaics: the site asset fashion-mnist-04.bin.gz
-/// (bytes of the packed images, gzipped; raw packed bytes are taken as they are),
+/// Fashion-MNIST for lessons that draw mosaics: the gzipped packed images (the string of the
+/// site asset fashion-mnist.js, base64-decoded; raw packed bytes are taken as they are),
 /// inflated with DecompressionStream (node ≥ 18, browsers) and copied into the module,
 /// which keeps them for later pairs (lessons_fashion_images).
 async function loadFashionImages(x, gzipped) {

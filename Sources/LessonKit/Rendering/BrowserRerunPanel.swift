@@ -10,6 +10,8 @@ struct BrowserRerunPanel {
     static let scriptPath = "assets/rerun.js"
     /// The module as a script (base64), written by `scripts/build-wasm` beside `lessons.wasm`.
     static let moduleScriptPath = "assets/lessons-wasm.js"
+    /// Fashion-MNIST as a script (`FashionAsset`), loaded only when a pair to train draws mosaics.
+    static let fashionScriptPath = "assets/" + FashionAsset.fileName
     /// The lesson's plan, published results and page context as a script (`RerunData`).
     static let dataFileName = "rerun-data.js"
 
@@ -22,7 +24,7 @@ struct BrowserRerunPanel {
     func html() -> String {
         var out = "<details class=\"run-box rerun-browser\" id=\"rerun-browser\" data-state=\"idle\" "
             + "data-lesson=\"\(escapeHTML(lessonID))\" data-module=\"\(Self.moduleScriptPath)\" "
-            + "data-data=\"\(escapeHTML(lessonID))/\(Self.dataFileName)\" hidden>\n"
+            + "data-data=\"\(escapeHTML(lessonID))/\(Self.dataFileName)\" data-fashion=\"\(Self.fashionScriptPath)\" hidden>\n"
         out += "<summary><span class=\"run-title\">Rerun in your browser</span> <span class=\"rerun-summary\">"
             + "change a value, train here, see what changed</span></summary>\n"
         out += "<p class=\"preview-note\">The runs your change reaches train in this page "

@@ -11,6 +11,7 @@ enum RerunPipelineScript {
         "  const m = e.data;\n" +
         "  try {\n" +
         "    if (!lessons) { lessons = await loadLessons(m.bytes); }\n" +
+        "    if (m.fashion) { await lessons.fashionImages(m.fashion); }\n" +
         "    const start = performance.now();\n" +
         "    const text = m.op === 'pair' ? lessons.runPair(m.text) : m.op === 'render' ? lessons.renderResults(m.text, m.context)\n" +
         "      : m.op === 'changes' ? lessons.renderChanges(m.text, m.context)\n" +
@@ -24,7 +25,7 @@ enum RerunPipelineScript {
 
       // One module instance in one worker; ask(op, text) answers with the entry point's text.
       function Engine(assets) {
-        var worker = new Worker(assets.worker), waiting = {}, next = 0;
+        var worker = new Worker(assets.worker), waiting = {}, next = 0, fashionSent = false;
         worker.onmessage = function (e) {
           var w = waiting[e.data.id];
           delete waiting[e.data.id];
@@ -40,7 +41,10 @@ enum RerunPipelineScript {
           var id = ++next;
           return new Promise(function (resolve, reject) {
             waiting[id] = { resolve: resolve, reject: reject };
-            worker.postMessage({ id: id, op: op, text: text, context: context, bytes: id === 1 ? assets.bytes : undefined });
+            // Fashion-MNIST goes with a worker's first pair once loaded (a copy per worker; it keeps them).
+            var fashion = op === "pair" && assets.fashion && !fashionSent ? assets.fashion : undefined;
+            if (fashion) fashionSent = true;
+            worker.postMessage({ id: id, op: op, text: text, context: context, bytes: id === 1 ? assets.bytes : undefined, fashion: fashion });
           });
         };
         this.stop = function () { worker.terminate(); };
@@ -105,6 +109,21 @@ enum RerunPipelineScript {
         });
         return "{\"parameters\": " + JSON.stringify(answer.parameters) + ", \"claims\": " + JSON.stringify(answer.claims)
           + ", \"pairs\": [" + pairs.join(", ") + "]}";
+      }
+
+      // Fashion-MNIST, when a pair to train draws mosaics from it: assets/fashion-mnist.js (the
+      // gzipped items in base64, 41 MB), loaded once and only then; the workers inflate it.
+      function fashionFor(assets, pairs) {
+        if (assets.fashion || !pairs.some(function (p) { return pairRequest(p).indexOf("\"fashionMosaics\"") >= 0; })) return Promise.resolve();
+        say("Loading the Fashion-MNIST images (41 MB)…");
+        var start = performance.now(), src = panel.getAttribute("data-fashion");
+        return loadScript(src, "the Fashion-MNIST images this lesson draws from are not on the site (`lessons fashion-asset` writes them)")
+          .then(function () {
+            if (typeof self.lessonsFashion !== "string") throw new Error(src + " holds no Fashion-MNIST images");
+            assets.fashion = fromBase64(self.lessonsFashion);
+            delete self.lessonsFashion;
+            api.timings.loadFashion = performance.now() - start;
+          });
       }
 
       // Trains `pairs`, one worker per pair at a time, up to the core count; progress per pair.

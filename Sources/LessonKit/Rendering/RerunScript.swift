@@ -44,12 +44,12 @@ enum RerunScript {
       }
 
       // A script of the site, added on demand: the one way to read a sibling file from file://.
-      function loadScript(src) {
+      function loadScript(src, missing) {
         return new Promise(function (resolve, reject) {
           var s = document.createElement("script");
           s.src = src;
           s.onload = resolve;
-          s.onerror = function () { reject(new Error(src + " did not load (is it on the site? `make wasm` writes the module)")); };
+          s.onerror = function () { reject(new Error(src + " did not load: " + (missing || "is it on the site? `make wasm` writes the module"))); };
           document.head.appendChild(s);
         });
       }
@@ -177,7 +177,7 @@ enum RerunScript {
         }).then(function (plan) {
           if (mine !== run) return null;
           api.trained = plan.changed.length;
-          return train(assets, plan.changed, mine).then(function (results) {
+          return fashionFor(assets, plan.changed).then(function () { return train(assets, plan.changed, mine); }).then(function (results) {
             if (mine !== run) return null;
             say("Putting the results together…");
             var trained = {};
