@@ -14,7 +14,9 @@ page must load everything as scripts of its own site.
      serious violation in the open panel (its error, its progress, "What changed"), in the
      light and the dark colour scheme.
 
-    check_rerun.py SITE_DIR LESSONS_BINARY AXE_JS
+    check_rerun.py SITE_DIR LESSONS_BINARY AXE_JS [LESSON NAME=VALUE]
+
+(default 03-weighted-loss posWeightScale=2; another lesson or value measures that rerun.)
 
 Exit status 1 when anything differs or fails; prints the panel's timings.
 """
@@ -101,8 +103,11 @@ def axe_panel(browser, axe_source, what):
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit("usage: check_rerun.py SITE_DIR LESSONS_BINARY AXE_JS")
+    global LESSON, SET
+    if len(sys.argv) not in (4, 6) or (len(sys.argv) == 6 and "=" not in sys.argv[5]):
+        sys.exit("usage: check_rerun.py SITE_DIR LESSONS_BINARY AXE_JS [LESSON NAME=VALUE]")
+    if len(sys.argv) == 6:
+        LESSON, SET = sys.argv[4], tuple(sys.argv[5].split("=", 1))
     site, lessons, axe_source = os.path.abspath(sys.argv[1]), sys.argv[2], open(sys.argv[3]).read()
     page_path = os.path.join(site, LESSON + ".html")
     published = open(page_path, encoding="utf-8").read()

@@ -61,7 +61,7 @@ enum RerunPipelineScript {
         }
         return answer;
       }
-      function pairKey(p) { return JSON.stringify([p.comparison, p.point, p.run, p.seed]); }
+      function pairKey(p) { return JSON.stringify([p.comparison, p.sweep, p.point, p.run, p.seed]); }
       function pairName(p) {
         return "run ‘" + p.run + "’" + (p.seed !== undefined ? ", seed " + p.seed : "") + (p.point !== undefined ? ", point " + p.point : "");
       }

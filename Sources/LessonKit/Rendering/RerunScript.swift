@@ -176,12 +176,15 @@ enum RerunScript {
           });
         }).then(function (plan) {
           if (mine !== run) return null;
-          api.trained = plan.changed.length;
-          return fashionFor(assets, plan.changed).then(function () { return train(assets, plan.changed, mine); }).then(function (results) {
+          // Each spec trains once, however many pairs share it (a sweep point at a run's own value).
+          var unique = [], slot = {};
+          plan.changed.forEach(function (p) { if (!(specOf(p) in slot)) { slot[specOf(p)] = unique.length; unique.push(p); } });
+          api.trained = unique.length;
+          return fashionFor(assets, unique).then(function () { return train(assets, unique, mine); }).then(function (results) {
             if (mine !== run) return null;
             say("Putting the results together…");
             var trained = {};
-            plan.changed.forEach(function (p, i) { trained[pairKey(p)] = results[i]; });
+            plan.changed.forEach(function (p) { trained[pairKey(p)] = results[slot[specOf(p)]]; });
             return engine.ask("assemble", assets.data.results, assembleRequest(plan.resolution, trained));
           });
         }).then(function (assembled) {
