@@ -45,7 +45,7 @@ final class BrowserRerunPanelTests: XCTestCase {
     func testPanelIsOnPagesWithAPlanAndResults() throws {
         let html = try page(files: ["plan.json", "results.json", BrowserRerunPanel.dataFileName])
         XCTAssertTrue(html.contains("<details class=\"run-box rerun-browser\" id=\"rerun-browser\" data-state=\"idle\" "
-            + "data-lesson=\"01-tiny\" data-module=\"assets/lessons-wasm.js\" data-data=\"01-tiny/rerun-data.js\" data-fashion=\"assets/fashion-mnist.js\" hidden>"), html)
+            + "data-lesson=\"01-tiny\" data-file=\"01-tiny.md\" data-module=\"assets/lessons-wasm.js\" data-data=\"01-tiny/rerun-data.js\" data-fashion=\"assets/fashion-mnist.js\" hidden>"), html)
         XCTAssertTrue(html.contains("<script src=\"assets/rerun.js\" defer></script>\n</head>"), html)
         // Typed inputs as the preview's, marked for the script; a string edited without its quotes, escaped.
         XCTAssertTrue(html.contains("<input id=\"rerun-p-epochs\" name=\"epochs\" data-kind=\"swift\" type=\"number\" step=\"1\""), html)

@@ -16,6 +16,8 @@ struct BrowserRerunPanel {
     static let dataFileName = "rerun-data.js"
 
     var lessonID: String
+    /// The lesson's file name: the resolver's errors (`51:5: …`) are located in it.
+    var fileName: String
     var parameters: [ResultsDocument.Parameter]
 
     /// The id of the wrapper around the results after lesson block `index`.
@@ -23,7 +25,7 @@ struct BrowserRerunPanel {
 
     func html() -> String {
         var out = "<details class=\"run-box rerun-browser\" id=\"rerun-browser\" data-state=\"idle\" "
-            + "data-lesson=\"\(escapeHTML(lessonID))\" data-module=\"\(Self.moduleScriptPath)\" "
+            + "data-lesson=\"\(escapeHTML(lessonID))\" data-file=\"\(escapeHTML(fileName))\" data-module=\"\(Self.moduleScriptPath)\" "
             + "data-data=\"\(escapeHTML(lessonID))/\(Self.dataFileName)\" data-fashion=\"\(Self.fashionScriptPath)\" hidden>\n"
         out += "<summary><span class=\"run-title\">Rerun in your browser</span> <span class=\"rerun-summary\">"
             + "change a value, train here, see what changed</span></summary>\n"

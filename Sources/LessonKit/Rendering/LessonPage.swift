@@ -46,7 +46,7 @@ public struct LessonPage {
                            resultsLink: extras.files["results.json"] == nil ? nil : "\(entry.id)/results.json",
                            parametersPanel: extras.parametersPanel).html()
         if rerunsInBrowser {
-            main += BrowserRerunPanel(lessonID: entry.id, parameters: extras.parameters).html()
+            main += BrowserRerunPanel(lessonID: entry.id, fileName: fileName, parameters: extras.parameters).html()
         }
         main += "<div class=\"lesson-body\">\n" + body() + "</div>\n</article>\n" + pager()
         let footer = "<p>Rendered by <code>lessons</code> from <code>\(escapeHTML(sourcePath))</code>.</p>"

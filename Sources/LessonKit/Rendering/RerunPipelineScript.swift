@@ -55,7 +55,11 @@ enum RerunPipelineScript {
       function resolved(text) {
         var answer = JSON.parse(text);
         if (answer.errors && answer.errors.length) {
-          var error = new Error(answer.errors.map(function (e) { return e.message || e.text || String(e); }).join("\n"));
+          // Located as `lessons run` prints them: the resolver says "51:5: …", the page adds its file.
+          var error = new Error(answer.errors.map(function (e) {
+            var message = e.message || String(e);
+            return /^[0-9]+:[0-9]+: /.test(message) ? panel.getAttribute("data-file") + ":" + message : message;
+          }).join("\n"));
           error.parameter = answer.errors[0].parameter;
           throw error;
         }
