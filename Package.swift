@@ -65,6 +65,8 @@ let package = Package(
         .target(name: "ResultsRendering", dependencies: ["Experiments", "PortableMath", "PortableJSON"]),
         // JSON without Foundation, for the WebAssembly module's requests and answers, and plan.json.
         .target(name: "PortableJSON", swiftSettings: optimisedInDebug),
+        // SHA-256 without Foundation: the cache keys and spec hashes, natively and in lessons.wasm.
+        .target(name: "PortableHash", swiftSettings: optimisedInDebug),
         // A lesson's plan and plan.json: no Foundation, so it builds as Embedded Swift too (scripts/build-wasm).
         .target(name: "PlanCore", dependencies: ["PortableJSON"]),
         .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets", "PlanCore", "PortableMath", "PortableJSON"]),
@@ -74,10 +76,10 @@ let package = Package(
         // writes and what lessons.wasm reassembles after a rerun in the browser.
         .target(name: "ResultsAssembly", dependencies: ["Claims", "Experiments", "PortableJSON", "PortableRun", "ResultsRendering"]),
         // One (run, seed) pair from JSON to JSON: what lessons.wasm runs (scripts/build-wasm).
-        .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON"],
+        .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON", "PortableHash"],
                 swiftSettings: optimisedInDebug),
         .target(name: "LessonKit", dependencies: [
-            "Experiments", "ResultsRendering", "Claims", "ResultsAssembly", "PortableRun", "PortableMath", "PortableJSON", "CCmarkGFM",
+            "Experiments", "ResultsRendering", "Claims", "ResultsAssembly", "PortableRun", "PortableMath", "PortableJSON", "PortableHash", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),

@@ -38,7 +38,7 @@ extension JSONValue {
         case .object(let fields):
             out += "{"
             let inner = indent.map { $0 + 1 }
-            for (i, key) in fields.keys.sorted().enumerated() {
+            for (i, key) in JSONValue.sortedKeys(fields).enumerated() {
                 if i > 0 { out += "," }
                 JSONValue.newline(&out, inner)
                 JSONValue.writeString(key, to: &out)
@@ -48,6 +48,12 @@ extension JSONValue {
             JSONValue.close(&out, indent, empty: fields.isEmpty)
             out += "}"
         }
+    }
+
+    /// Keys in the order of their UTF-8 bytes, as Foundation's `.sortedKeys` orders them
+    /// (Swift's `<` compares normalised text: `"e\u{302}"` would follow `"é"`, where Foundation puts it first).
+    private static func sortedKeys(_ fields: [String: JSONValue]) -> [String] {
+        fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Before an element when pretty: a new line at its depth.
@@ -82,6 +88,8 @@ extension JSONValue {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{c}": out += "\\f"
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)

@@ -7,14 +7,9 @@ extension ResultsDocument {
     public init(lessonFile: String, title: String, versions: Versions, parameters: [Parameter], outcome: LessonRunOutcome,
                 expectations: [ExpectationRecord]) {
         let comparisons = outcome.comparisons.map { comparison in
-            let d = comparison.dataset
-            return Comparison(
-                title: comparison.title, block: comparison.blockIndex,
-                dataset: Dataset(kind: d?.kind ?? "", hash: comparison.datasetHash, labels: d?.labels ?? [],
-                                 train: d?.trainCount ?? 0, validation: d?.validationCount ?? 0, test: d?.testCount ?? 0,
-                                 trainPrevalence: d?.trainPrevalence ?? [], testPrevalence: d?.testPrevalence ?? [],
-                                 labelCountShares: d?.labelCountShares ?? []),
-                runs: zip(comparison.series, comparison.specHashes).map { Self.entry($0, specs: $1) })
+            Comparison(title: comparison.title, block: comparison.blockIndex,
+                       dataset: Self.card(comparison.dataset, hash: comparison.datasetHash),
+                       runs: zip(comparison.series, comparison.specHashes).map { Self.entry($0, specs: $1) })
         }
         let sweeps: [SweepRecord]? = outcome.sweeps.isEmpty ? nil : outcome.sweeps.map { sweep in
             SweepRecord(title: sweep.title, block: sweep.blockIndex, parameter: sweep.parameter, values: sweep.values,
@@ -24,7 +19,14 @@ extension ResultsDocument {
         let ok = outcome.failedRuns.isEmpty && expectations.allSatisfy { $0.passed }
         self.init(lesson: LessonInfo(file: lessonFile, title: title), versions: versions,
                   parameters: parameters, comparisons: comparisons, sweeps: sweeps, expectations: expectations,
-                  status: ok ? "passed" : "failed")
+                  status: ok ? "passed" : "failed", dataFiles: outcome.dataFiles.isEmpty ? nil : outcome.dataFiles)
+    }
+
+    /// A card of `results.json` from a dataset's summary and its key's hash.
+    static func card(_ d: DatasetSummary?, hash: String) -> Dataset {
+        Dataset(kind: d?.kind ?? "", hash: hash, labels: d?.labels ?? [], train: d?.trainCount ?? 0,
+                validation: d?.validationCount ?? 0, test: d?.testCount ?? 0, trainPrevalence: d?.trainPrevalence ?? [],
+                testPrevalence: d?.testPrevalence ?? [], labelCountShares: d?.labelCountShares ?? [])
     }
 
     /// A run's entry: the first seed's spec and result, and every seed's when there are several.

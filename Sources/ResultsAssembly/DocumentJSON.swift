@@ -18,6 +18,7 @@ extension ResultsDocument {
             "status": .string(status),
         ]
         if let sweeps { f["sweeps"] = .array(sweeps.map { $0.json }) }
+        if let dataFiles { f["dataFiles"] = .array(dataFiles.map { $0.json }) }
         return .object(f)
     }
 
@@ -45,6 +46,14 @@ extension ResultsDocument.Dataset {
                  "train": .number(Double(train)), "validation": .number(Double(validation)), "test": .number(Double(test)),
                  "trainPrevalence": .doubles(trainPrevalence), "testPrevalence": .doubles(testPrevalence),
                  "labelCountShares": .doubles(labelCountShares)])
+    }
+}
+
+extension ResultsDocument.DataFileSet {
+    var json: JSONValue {
+        var f: [String: JSONValue] = ["kind": .string(kind), "files": .array(files.map { JSONValue.string($0) })]
+        if let folder { f["folder"] = .string(folder) }
+        return .object(f)
     }
 }
 

@@ -1,4 +1,5 @@
 import Claims
+import Datasets
 import Experiments
 import PlanCore
 import PortableJSON
@@ -13,18 +14,23 @@ import ResultsRendering
 ///     {"parameters": [{"name", "type", "value", "declaredValue", "overridden"}],
 ///      "claims": [{"claim", "block", "line", "column", "check"}],     // plan.json's form, resolved
 ///      "pairs": [{"comparison": 0, "run", "seed", "specHash", "spec"[, "result"]},
-///                {"sweep": 0, "point": 2, "run", "seed", "spec"[, "result"]}]}
+///                {"sweep": 0, "point": 2, "run", "seed", "spec"[, "result"]}],
+///      "data": [{"comparison": 0, "dataset": D}, {"sweep": 0, "dataset": D}]}      // optional
 ///
 /// A comparison or sweep point the request names is made of exactly its pairs, in their
 /// order; one it does not name is the published one. A pair without `result` takes the
 /// published result of the same run and seed, which for a comparison must have the same
-/// spec hash (a changed pair must come with its new result).
+/// spec hash (a changed pair must come with its new result). `data` names the data of a
+/// comparison whose dataset card is made again (D: the dataset its first pair trains on, as
+/// `DatasetSource` writes it), or of a sweep that plots the default metrics (D: its first
+/// point's), whose rarest label it picks; the others keep the published card and metrics.
 public enum Rerun {
-    public static func resultsJSON(published: [UInt8], request: [UInt8]) throws(ResultsReadError) -> String {
-        try document(published: parse(published, "results.json"), request: parse(request, "the request")).text
+    /// `fashion`: the Fashion-MNIST items a mosaic card is drawn from.
+    public static func resultsJSON(published: [UInt8], request: [UInt8], fashion: FashionImages? = nil) throws(ResultsReadError) -> String {
+        try document(published: parse(published, "results.json"), request: parse(request, "the request"), fashion: fashion).text
     }
 
-    static func document(published p: JSONValue, request r: JSONValue) throws(ResultsReadError) -> ResultsDocument {
+    static func document(published p: JSONValue, request r: JSONValue, fashion: FashionImages?) throws(ResultsReadError) -> ResultsDocument {
         try read { () throws(JSONError) in
             let pairs = try r.array("pairs", in: "request").enumerated().map { i, v throws(JSONError) in
                 try Pair(v, "request.pairs[\(i)]")
@@ -72,13 +78,25 @@ public enum Rerun {
                     try parameter(v, "request.parameters[\(i)]")
                 },
                 outcome: outcome, expectations: checked.map { $0.checked.record })
-            // What a rerun does not recompute (the data is the published data): the dataset
-            // cards and the sweeps' plotted metrics, as published.
+            // The files stay those of the published page; cards and sweep metrics are made
+            // again from the data the request names, else kept as published.
+            let files = try DataFiles.read(p)
+            document.dataFiles = files.isEmpty ? nil : files
+            let data = try RerunData.read(r, comparisons: comparisons.count, sweeps: sweeps.count)
             for (i, c) in comparisons.enumerated() {
-                document.comparisons[i].dataset = try dataset(c.field("dataset", ""), "comparisons[\(i)].dataset")
+                if let d = data.comparisons[i] {
+                    let card = try RerunData.card(d.data, files: files, fashion: fashion, d.path)
+                    document.comparisons[i].dataset = ResultsDocument.card(card.summary, hash: card.hash)
+                } else {
+                    document.comparisons[i].dataset = try dataset(c.field("dataset", ""), "comparisons[\(i)].dataset")
+                }
             }
             for (i, s) in sweeps.enumerated() {
-                document.sweeps?[i].metrics = try s.strings("metrics", in: "sweeps[\(i)]")
+                if let d = data.sweeps[i] {
+                    document.sweeps?[i].metrics = d.data.defaultSweepMetrics.map { $0.title }
+                } else {
+                    document.sweeps?[i].metrics = try s.strings("metrics", in: "sweeps[\(i)]")
+                }
             }
             return document
         }

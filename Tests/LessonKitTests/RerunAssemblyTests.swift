@@ -40,11 +40,24 @@ final class RerunAssemblyTests: XCTestCase {
 
     /// results.json of the lesson run with `overrides`, and the run's resolved plan.
     private func run(_ overrides: [String: String]) throws -> (json: Data, plan: ResolvedLesson) {
-        let lesson = try EvaluationFixture.lesson(Self.markdown)
+        try Self.run(Self.markdown, overrides, cache: cache)
+    }
+
+    /// results.json of `markdown` run with `overrides` (cached in `cache`), and the run's resolved plan.
+    static func run(_ markdown: String, _ overrides: [String: String], cache: URL) throws -> (json: Data, plan: ResolvedLesson) {
+        let lesson = try EvaluationFixture.lesson(markdown)
         let pipeline = LessonPipeline(options: .init(jobs: 2, quiet: true, cacheDirectory: cache),
                                       progress: ProgressReporter(style: .quiet))
         let report = try pipeline.run(lesson, id: "test", fileName: "test.md", overrides: overrides)
         return (try report.results.document.encoded(), try LessonPipeline.plan(lesson, overrides: overrides))
+    }
+
+    /// The plan's resolved claims, as a request carries them (plan.json's form).
+    static func claims(_ plan: ResolvedLesson) -> JSONValue {
+        .array(plan.expectations.map { e -> JSONValue in
+            .object(["claim": .string(e.claim), "block": .number(Double(e.blockIndex)), "line": .number(Double(e.location.line)),
+                     "column": .number(Double(e.location.column)), "check": e.planJSON])
+        })
     }
 
     /// The request a rerun sends: every pair of the new plan (from its results.json), with
@@ -64,12 +77,8 @@ final class RerunAssemblyTests: XCTestCase {
                 }
             }
         }
-        let claims = plan.expectations.map { e -> JSONValue in
-            .object(["claim": .string(e.claim), "block": .number(Double(e.blockIndex)), "line": .number(Double(e.location.line)),
-                     "column": .number(Double(e.location.column)), "check": e.planJSON])
-        }
         let parameters = try new.field("parameters", "")
-        return Data(JSONValue.object(["parameters": parameters, "claims": .array(claims), "pairs": .array(pairs)]).text.utf8)
+        return Data(JSONValue.object(["parameters": parameters, "claims": Self.claims(plan), "pairs": .array(pairs)]).text.utf8)
     }
 
     func testTheRerunsResultsAreTheBytesLessonsRunWrites() throws {

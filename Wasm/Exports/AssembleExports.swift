@@ -3,7 +3,8 @@ import ResultsRendering
 
 // The rerun's results.json: a host passes the lesson's published results.json and a
 // request (UTF-8 JSON: the resolved parameters and claims, every (run, seed) pair with
-// its spec and, when it was trained again, its RunResult; see `Rerun`), and reads back
+// its spec and, when it was trained again, its RunResult, and the data of comparisons whose
+// card is made again; see `Rerun`; mosaic cards are drawn from `lessons_fashion_images`), and reads back
 // the results.json text `lessons run --set ...` writes (scripts/wasm/assemble-node.mjs).
 
 /// The last assembly, kept alive for the host to read.
@@ -17,7 +18,7 @@ public func lessonsAssembleResults(_ published: UnsafePointer<UInt8>, _ publishe
     do {
         lastAssembled = Array(try Rerun.resultsJSON(
             published: Array(UnsafeBufferPointer(start: published, count: Int(max(publishedLength, 0)))),
-            request: Array(UnsafeBufferPointer(start: request, count: Int(max(requestLength, 0))))).utf8)
+            request: Array(UnsafeBufferPointer(start: request, count: Int(max(requestLength, 0)))), fashion: fashionImages).utf8)
         return 0
     } catch {
         lastError = Array(error.message.utf8)

@@ -12,7 +12,7 @@ import WasmSIMD
 // is such a host.
 
 /// The last call's outputs, kept alive for the host to read.
-nonisolated(unsafe) private var lastOutput: [UInt8] = []
+nonisolated(unsafe) var lastOutput: [UInt8] = []
 nonisolated(unsafe) private var lastImages: [Float] = []
 nonisolated(unsafe) private var lastLabels: [Float] = []
 nonisolated(unsafe) var lastError: [UInt8] = []
@@ -88,7 +88,7 @@ public func lessonsShapes(_ request: UnsafePointer<UInt8>, _ count: Int32) -> In
 }
 
 /// The Fashion-MNIST items mosaics are drawn from, once the host handed them over.
-nonisolated(unsafe) private var fashionImages: FashionImages?
+nonisolated(unsafe) var fashionImages: FashionImages?
 
 /// Takes the packed Fashion-MNIST images (`FashionImages.packed`, the site asset
 /// fashion-mnist-04.bin.gz inflated) for the mosaics of later requests.

@@ -63,6 +63,16 @@ export async function loadLessons(bytes) {
       call(x.lessons_assemble_results, published, request);
       return decoder.decode(bytesAt(x.lessons_assembled(), x.lessons_assembled_length()).slice());
     },
+    /// A changed dataset's card from the published results.json and {"dataset": D}
+    /// (`lessons_dataset_card`): its JSON text and the preview's pixels (a copy).
+    datasetCard(published, request) {
+      if (typeof x.lessons_dataset_card !== "function") throw new LessonsRefusal(2, "lessons_dataset_card is not in this module (an older lessons.wasm: make wasm)");
+      call(x.lessons_dataset_card, published, request);
+      return {
+        card: decoder.decode(bytesAt(x.lessons_output(), x.lessons_output_length()).slice()),
+        pixels: bytesAt(x.lessons_card_pixels(), x.lessons_card_pixels_length()).slice(),
+      };
+    },
     /// "What changed" between two results.json texts (`lessons_render_changes`): HTML text.
     renderChanges(before, after) {
       call(x.lessons_render_changes, before, after);

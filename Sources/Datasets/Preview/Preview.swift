@@ -1,28 +1,3 @@
-/// The three splits of a `Dataset`, by name.
-public enum DatasetSplit: String, Codable, Hashable, Sendable, CaseIterable {
-    case train, validation, test
-}
-
-extension Dataset {
-    public func split(_ which: DatasetSplit) -> LabeledImages {
-        switch which {
-        case .train: return train
-        case .validation: return validation
-        case .test: return test
-        }
-    }
-}
-
-/// One cell of a preview grid: which image it shows and that image's labels, so the
-/// page can caption the grid in text (no text is drawn into the pixels).
-public struct PreviewCell: Codable, Hashable, Sendable {
-    public var row: Int
-    public var column: Int
-    /// Index of the image in its split.
-    public var index: Int
-    public var labels: [String]
-}
-
 /// A PNG grid of sample images with the labels of every cell.
 public struct Preview: Hashable, Sendable {
     public var png: [UInt8]
@@ -34,69 +9,16 @@ public struct Preview: Hashable, Sendable {
 }
 
 extension Dataset {
-    /// A grid of up to `count` images of `split`, each upscaled `scale` times, separated
-    /// by `padding` gray pixels. Samples are chosen so every label appears at least once
-    /// when the split allows (rarest label first), then filled in split order.
+    /// The preview grid (`previewGrid`) as a PNG.
     public func preview(split which: DatasetSplit = .train, count: Int = 16, columns: Int = 8,
                         scale: Int = 2, padding: Int = 2) throws -> Preview {
-        let data = split(which)
-        guard count >= 1, columns >= 1, scale >= 1, scale <= 16, padding >= 0 else {
-            throw DatasetError.invalidArgument(argument: "preview",
-                problem: "count and columns must be ≥ 1, scale 1...16 and padding ≥ 0")
-        }
-        let shape = data.images.shape
-        let channels = shape.count == 4 ? shape[3] : 0
-        guard channels == 1 || channels == 3 else {
-            throw DatasetError.invalidArgument(argument: "preview", problem: "images with \(channels) channels have no PNG preview")
-        }
-        let chosen = previewSamples(data, count: count)
-        let height = shape[1], width = shape[2]
-        let columns = max(1, min(columns, chosen.count))
-        let rows = chosen.isEmpty ? 0 : (chosen.count + columns - 1) / columns
-        let cellWidth = width * scale, cellHeight = height * scale
-        let gridWidth = columns * cellWidth + (columns + 1) * padding
-        let gridHeight = max(1, rows * cellHeight + (rows + 1) * padding)
-        var pixels = [UInt8](repeating: 128, count: gridWidth * gridHeight * channels)
-        let labelCount = labelNames.count
-        var cells: [PreviewCell] = []
-        for (n, index) in chosen.enumerated() {
-            let row = n / columns, column = n % columns
-            let top = padding + row * (cellHeight + padding), left = padding + column * (cellWidth + padding)
-            let imageBase = index * height * width * channels
-            for y in 0..<cellHeight {
-                for x in 0..<cellWidth {
-                    for c in 0..<channels {
-                        let v = data.images.storage[imageBase + ((y / scale) * width + x / scale) * channels + c]
-                        pixels[((top + y) * gridWidth + left + x) * channels + c] = Self.byte(v)
-                    }
-                }
-            }
-            let labels = (0..<labelCount).filter { data.labels.storage[index * labelCount + $0] > 0.5 }.map { labelNames[$0] }
-            cells.append(PreviewCell(row: row, column: column, index: index, labels: labels))
-        }
-        let png = try PNGEncoder.encode(pixels: pixels, width: gridWidth, height: gridHeight, channels: channels)
-        return Preview(png: png, width: gridWidth, height: gridHeight, rows: rows, columns: columns, cells: cells)
+        try Preview(previewGrid(split: which, count: count, columns: columns, scale: scale, padding: padding))
     }
+}
 
-    /// [0, 1] → 0...255, rounded to nearest.
-    static func byte(_ v: Float) -> UInt8 {
-        UInt8(min(255, max(0, (v * 255).rounded())))
-    }
-
-    private func previewSamples(_ data: LabeledImages, count: Int) -> [Int] {
-        let n = data.count, l = labelNames.count
-        let hot = data.labels.storage
-        var chosen = Set<Int>()
-        let positives = (0..<l).map { j in (0..<n).reduce(0) { $0 + (hot[$1 * l + j] > 0.5 ? 1 : 0) } }
-        for j in (0..<l).sorted(by: { (positives[$0], $0) < (positives[$1], $1) }) where chosen.count < count {
-            if chosen.contains(where: { hot[$0 * l + j] > 0.5 }) { continue }
-            if let i = (0..<n).first(where: { hot[$0 * l + j] > 0.5 && !chosen.contains($0) }) { chosen.insert(i) }
-        }
-        var i = 0
-        while chosen.count < min(count, n) {
-            chosen.insert(i)
-            i += 1
-        }
-        return chosen.sorted()
+extension Preview {
+    public init(_ grid: PreviewGrid) throws {
+        self.init(png: try PNGEncoder.encode(pixels: grid.pixels, width: grid.width, height: grid.height, channels: grid.channels),
+                  width: grid.width, height: grid.height, rows: grid.rows, columns: grid.columns, cells: grid.cells)
     }
 }

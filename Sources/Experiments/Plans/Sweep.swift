@@ -77,6 +77,25 @@ public struct SweepMetric: Hashable, Sendable {
     }
 }
 
+extension SweepMetric {
+    /// The default set: macro-F1, mAP, and the recall and precision of `rarest`
+    /// (natively and in lessons.wasm, which plots a rerun's sweep).
+    public static func defaults(rarest: String?) -> [SweepMetric] {
+        let runs = MetricCatalog.standard, labels = LabelMetricCatalog.standard
+        return [SweepMetric(name: runs.macroF1.name, label: nil), SweepMetric(name: runs.meanAveragePrecision.name, label: nil)]
+            + (rarest.map { [SweepMetric(name: labels.recall.name, label: $0), SweepMetric(name: labels.precision.name, label: $0)] } ?? [])
+    }
+
+    /// The label of lowest prevalence in a dataset description (the last on ties; the last
+    /// label when the prevalences are unknown or do not match the labels): whose recall and
+    /// precision the default set plots.
+    public static func rarestLabel(prevalence: [Double]?, labels: [String]) -> String? {
+        guard let prevalence, prevalence.count == labels.count, let low = prevalence.min(),
+              let i = prevalence.lastIndex(of: low) else { return labels.last }
+        return labels[i]
+    }
+}
+
 #if !hasFeature(Embedded)
 // The lesson vocabulary: key-path forms, defaults, Codable and the API descriptions (native only).
 extension SweepMetric: Codable {}
@@ -92,12 +111,6 @@ extension SweepMetric {
     public init(_ metric: KeyPath<LabelMetricCatalog, LabelMetric>, label: String) {
         name = LabelMetricCatalog.standard[keyPath: metric].name
         self.label = label
-    }
-
-    /// The default set: macro-F1, mAP, and the recall and precision of `rarest`.
-    public static func defaults(rarest: String?) -> [SweepMetric] {
-        [SweepMetric(\.macroF1), SweepMetric(\.meanAveragePrecision)]
-            + (rarest.map { [SweepMetric(\.recall, label: $0), SweepMetric(\.precision, label: $0)] } ?? [])
     }
 }
 

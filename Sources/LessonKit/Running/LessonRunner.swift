@@ -183,6 +183,7 @@ public final class LessonRunner {
             }
         }
         var outcome = LessonRunOutcome(comparisons: [], warnings: warnings, trainedCount: work.count, cachedCount: cachedCount)
+        outcome.dataFiles = plan.dataFiles
         for (c, comparison) in comparisons.enumerated() {
             let grid = comparisonGrids[c]
             outcome.comparisons.append(ComparisonOutcome(
@@ -225,15 +226,7 @@ public final class LessonRunner {
 
     /// The label with the lowest prevalence in the description (the last label when unknown).
     static func rarestLabel(_ source: DatasetSource?, labels: [String]) -> String? {
-        let prevalence: [Double]?
-        switch source {
-        case .shapes(let s)?: prevalence = s.prevalence
-        case .fashionMosaics(let f)?: prevalence = f.prevalence
-        default: prevalence = nil
-        }
-        guard let prevalence, prevalence.count == labels.count, let low = prevalence.min(),
-              let i = prevalence.lastIndex(of: low) else { return labels.last }
-        return labels[i]
+        SweepMetric.rarestLabel(prevalence: source?.pairData?.prevalence, labels: labels)
     }
 
     /// Progress callbacks of one run; per-step updates only for the live display.
@@ -274,10 +267,10 @@ extension LessonRunner {
 
     /// Dataset cards with the datasets' own preview grid (16 training images, 8 a row).
     public static func summaryWithPreview(_ dataset: Dataset, kind: String) -> DatasetSummary {
-        let preview = try? dataset.preview(split: .train, count: 16, columns: 8, scale: 2, padding: 2)
-        return DatasetSummarizer.summary(
-            of: dataset, kind: kind,
-            preview: preview.map { p in (p.png, p.columns, p.cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) }.map(\.labels)) })
+        let grid = try? DatasetSummarizer.previewGrid(of: dataset)
+        return DatasetSummarizer.summary(of: dataset, kind: kind, preview: grid.flatMap { grid in
+            (try? Preview(grid)).map { (png: $0.png, grid: grid) }
+        })
     }
 }
 

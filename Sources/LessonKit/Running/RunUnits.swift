@@ -1,4 +1,5 @@
 import Experiments
+import ResultsRendering
 
 /// The lesson's work cut into (run, seed) units: every comparison's runs once
 /// per seed, and every sweep point's runs once per seed. Units with the same
@@ -33,6 +34,17 @@ struct RunUnits {
         return k
     }
 
+    /// The fingerprints of the files mosaics are drawn from, one set per folder (results.json's
+    /// `dataFiles`: lessons.wasm hashes a rerun's mosaics with them).
+    var dataFiles: [ResultsDocument.DataFileSet] {
+        var byFolder: [String: ResultsDocument.DataFileSet] = [:]
+        for (source, key) in datasetKeys where !key.files.isEmpty {
+            guard case .fashionMosaics(let mosaics) = source else { continue }
+            byFolder[mosaics.folder ?? ""] = ResultsDocument.DataFileSet(kind: key.kind, folder: mosaics.folder, files: key.files)
+        }
+        return byFolder.keys.sorted().map { byFolder[$0]! }
+    }
+
     /// The unit index of each (replica, run) of `compare`: `[run][seed]`.
     mutating func add(_ compare: Compare, context: String? = nil) throws -> [[Int]] {
         var grid = [[Int]](repeating: [], count: compare.runs.count)
@@ -42,7 +54,7 @@ struct RunUnits {
             let otherKeys = Dictionary(uniqueKeysWithValues: others.map { ($0.0, $0.2) })
             for (r, run) in replica.runs.enumerated() {
                 let spec = RunSpec(run: run, dataset: key, alsoTestOn: otherKeys)
-                let hash = try spec.hash()
+                let hash = spec.hash()
                 if let existing = index[hash] {
                     grid[r].append(existing)
                     continue
@@ -53,7 +65,7 @@ struct RunUnits {
                 index[hash] = units.count
                 grid[r].append(units.count)
                 units.append(Unit(run: run, dataset: replica.dataset, datasetKey: key, alsoTestOn: others, key: hash,
-                                  canonical: try spec.canonical(), display: display))
+                                  canonical: spec.canonical(), display: display))
             }
         }
         return grid

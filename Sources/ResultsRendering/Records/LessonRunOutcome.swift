@@ -15,6 +15,8 @@ public struct LessonRunOutcome: Sendable {
     /// Runs whose divergence a claim that held expects (`expect(results["x"].diverged)`):
     /// their diverged seeds are the lesson's point, not its failure.
     public var expectedToDiverge: Set<String> = []
+    /// The fingerprints of the files mosaics were drawn from (`results.json`'s `dataFiles`).
+    public var dataFiles: [ResultsDocument.DataFileSet] = []
 
     public init(comparisons: [ComparisonOutcome], sweeps: [SweepOutcome] = [], warnings: [String], trainedCount: Int,
                 cachedCount: Int) {

@@ -17,6 +17,9 @@ public struct ResultsDocument: Equatable, Sendable {
     public var expectations: [ExpectationRecord]
     /// "passed" when every run completed and every expectation held, else "failed".
     public var status: String
+    /// The fingerprints of the files data is drawn from that lessons.wasm can make again
+    /// (Fashion-MNIST mosaics), part of their runs' spec hashes; absent when there are none.
+    public var dataFiles: [DataFileSet]?
 
     public struct LessonInfo: Equatable, Sendable {
         /// The lesson file's name (no folders: pages carry no absolute paths).
@@ -133,6 +136,22 @@ public struct ResultsDocument: Equatable, Sendable {
         }
     }
 
+    /// The files one dataset description reads, fingerprinted as its key stamps them
+    /// (`path size mtime`): what a rerun in the browser, which keeps the files, hashes with.
+    public struct DataFileSet: Equatable, Sendable {
+        /// The description's type: "FashionMosaics".
+        public var kind: String
+        /// Its `folder` argument (nil: the system copy).
+        public var folder: String?
+        public var files: [String]
+
+        public init(kind: String, folder: String?, files: [String]) {
+            self.kind = kind
+            self.folder = folder
+            self.files = files
+        }
+    }
+
     /// One `Sweep(...)`: its parameter, values and each point's runs.
     public struct SweepRecord: Equatable, Sendable {
         public var title: String
@@ -188,7 +207,7 @@ public struct ResultsDocument: Equatable, Sendable {
     }
 
     public init(lesson: LessonInfo, versions: Versions, parameters: [Parameter], comparisons: [Comparison],
-                sweeps: [SweepRecord]?, expectations: [ExpectationRecord], status: String) {
+                sweeps: [SweepRecord]?, expectations: [ExpectationRecord], status: String, dataFiles: [DataFileSet]? = nil) {
         self.lesson = lesson
         self.versions = versions
         self.parameters = parameters
@@ -196,6 +215,7 @@ public struct ResultsDocument: Equatable, Sendable {
         self.sweeps = sweeps
         self.expectations = expectations
         self.status = status
+        self.dataFiles = dataFiles
     }
 
     /// The same document with every run's timings zeroed (for comparing two invocations).
@@ -227,6 +247,7 @@ extension ResultsDocument.Versions: Codable {}
 extension ResultsDocument.Parameter: Codable {}
 extension ResultsDocument.Comparison: Codable {}
 extension ResultsDocument.Dataset: Codable {}
+extension ResultsDocument.DataFileSet: Codable {}
 extension ResultsDocument.RunEntry: Codable {}
 extension ResultsDocument.SeedEntry: Codable {}
 extension ResultsDocument.SweepRecord: Codable {}
