@@ -10,10 +10,11 @@ public enum PageTemplate {
     public static let sourceDigestMetaName = "lessons-source"
     /// What a page may load: scripts and styles of its own site only (no inline script,
     /// no eval), WebAssembly compiled from bytes, workers from the page's own Blob URLs
-    /// (the browser rerun), and requests only to its own origin (the preview's events).
+    /// (the browser rerun), images of the site and its own Blob URLs (a rerun's new dataset
+    /// preview), and requests only to its own origin (the preview's events).
     /// Inline styles stay allowed: charts and wrapped code lines set custom properties.
     public static let contentSecurityPolicy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; "
-        + "worker-src blob:; style-src 'self' 'unsafe-inline'; img-src 'self'; connect-src 'self'; "
+        + "worker-src blob:; style-src 'self' 'unsafe-inline'; img-src 'self' blob:; connect-src 'self'; "
         + "form-action 'self'; base-uri 'none'"
 
     /// - Parameters: `title` and `description` are plain text; `main` and

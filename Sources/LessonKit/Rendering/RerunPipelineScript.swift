@@ -13,11 +13,13 @@ enum RerunPipelineScript {
         "    if (!lessons) { lessons = await loadLessons(m.bytes); }\n" +
         "    if (m.fashion) { await lessons.fashionImages(m.fashion); }\n" +
         "    const start = performance.now();\n" +
-        "    const text = m.op === 'pair' ? lessons.runPair(m.text) : m.op === 'render' ? lessons.renderResults(m.text, m.context)\n" +
+        "    const answer = m.op === 'pair' ? lessons.runPair(m.text) : m.op === 'render' ? lessons.renderResults(m.text, m.context)\n" +
         "      : m.op === 'changes' ? lessons.renderChanges(m.text, m.context)\n" +
         "      : m.op === 'assemble' ? lessons.assembleResults(m.text, m.context)\n" +
+        "      : m.op === 'card' ? lessons.datasetCard(m.text, m.context)\n" +
         "      : lessons.entry(m.op, m.text);\n" +
-        "    self.postMessage({ id: m.id, text, ms: performance.now() - start });\n" +
+        "    const text = typeof answer === 'string' ? answer : answer.card, pixels = answer.pixels;\n" +
+        "    self.postMessage({ id: m.id, text, pixels, ms: performance.now() - start }, pixels ? [pixels.buffer] : []);\n" +
         "  } catch (error) {\n" +
         "    self.postMessage({ id: m.id, error: String(error && error.message || error), status: error && error.status });\n" +
         "  }\n" +
@@ -41,8 +43,9 @@ enum RerunPipelineScript {
           var id = ++next;
           return new Promise(function (resolve, reject) {
             waiting[id] = { resolve: resolve, reject: reject };
-            // Fashion-MNIST goes with a worker's first pair once loaded (a copy per worker; it keeps them).
-            var fashion = op === "pair" && assets.fashion && !fashionSent ? assets.fashion : undefined;
+            // Fashion-MNIST goes with a worker's first call that may draw mosaics, once loaded (a copy
+            // per worker; the module keeps them).
+            var fashion = /^(pair|assemble|card)$/.test(op) && assets.fashion && !fashionSent ? assets.fashion : undefined;
             if (fashion) fashionSent = true;
             worker.postMessage({ id: id, op: op, text: text, context: context, bytes: id === 1 ? assets.bytes : undefined, fashion: fashion });
           });
@@ -80,7 +83,9 @@ enum RerunPipelineScript {
         if (published.pairs) return Promise.resolve(published.pairs);
         return engine.ask("lessons_resolve_plan", "{\"plan\": " + data.plan + ", \"set\": []}").then(function (answer) {
           published.pairs = {};
-          resolved(answer.text).pairs.forEach(function (p) { published.pairs[pairKey(p)] = specOf(p); });
+          var resolution = resolved(answer.text);
+          resolution.pairs.forEach(function (p) { published.pairs[pairKey(p)] = specOf(p); });
+          published.datasets = placedDatasets(resolution);
           return published.pairs;
         });
       }
@@ -104,7 +109,7 @@ enum RerunPipelineScript {
       }
       // lessons_assemble_results's request: the resolved parameters and claims, every pair, and
       // each retrained pair's RunResult text as the worker returned it (never parsed here).
-      function assembleRequest(answer, trained) {
+      function assembleRequest(answer, trained, data) {
         var pairs = answer.pairs.map(function (p) {
           var q = {};
           Object.keys(p).forEach(function (k) { if (k !== "request") q[k] = p[k]; });
@@ -112,7 +117,8 @@ enum RerunPipelineScript {
           return result === undefined ? text : text.slice(0, -1) + ", \"result\": " + result + "}";
         });
         return "{\"parameters\": " + JSON.stringify(answer.parameters) + ", \"claims\": " + JSON.stringify(answer.claims)
-          + ", \"pairs\": [" + pairs.join(", ") + "]}";
+          + ", \"pairs\": [" + pairs.join(", ") + "]"
+          + (data.length ? ", \"data\": [" + data.map(function (d) { return d.entry; }).join(", ") + "]" : "") + "}";
       }
 
       // Fashion-MNIST, when a pair to train draws mosaics from it: assets/fashion-mnist.js (the

@@ -80,7 +80,7 @@ enum RerunScript {
         return loaded;
       }
 
-    """# + RerunPipelineScript.source + #"""
+    """# + RerunPipelineScript.source + RerunCardsScript.source + #"""
       // The values as `--set` pairs [name, Swift source]: every field changed from the page's
       // value (text fields quoted as Swift strings), then names the address gave that are no field.
       function setPairs() {
@@ -156,6 +156,7 @@ enum RerunScript {
       function rerun() {
         var mine = ++run, set = setPairs(), assets, engine, started = performance.now();
         stopAll();
+        dropPreviews();
         clearError();
         setState("running");
         cancelButton.hidden = false;
@@ -185,15 +186,22 @@ enum RerunScript {
             say("Putting the results together…");
             var trained = {};
             plan.changed.forEach(function (p) { trained[pairKey(p)] = results[slot[specOf(p)]]; });
-            return engine.ask("assemble", assets.data.results, assembleRequest(plan.resolution, trained));
+            // Data that changed gets its cards (and a sweep its metrics) made again.
+            var moved = changedData(assets.data, plan.resolution);
+            return cardsFor(engine, assets.data, moved).then(function () {
+              return engine.ask("assemble", assets.data.results, assembleRequest(plan.resolution, trained, moved));
+            }).then(function (assembled) { assembled.moved = moved; return assembled; });
           });
         }).then(function (assembled) {
           if (!assembled || mine !== run) return null;
           api.results = assembled.text;
-          return engine.ask("render", assembled.text, assets.data.context).then(function (rendered) {
+          return engine.ask("render", assembled.text, contextWith(assets.data, assembled.moved)).then(function (rendered) {
             if (mine !== run) return;
             api.rendered = rendered.text;
             swapIn(rendered.text);
+            return drawPreviews(panel.getAttribute("data-lesson"), assembled.moved);
+          }).then(function () {
+            if (mine !== run) return;
             return engine.ask("changes", assets.data.results, assembled.text).then(function (view) { showChanges(view.text); });
           });
         }).then(function () {
@@ -233,6 +241,7 @@ enum RerunScript {
         run++;
         stopAll();
         restore();
+        dropPreviews();
         form.reset();
         extra = [];
         clearError();
