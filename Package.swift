@@ -78,8 +78,11 @@ let package = Package(
         // One (run, seed) pair from JSON to JSON: what lessons.wasm runs (scripts/build-wasm).
         .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON", "PortableHash"],
                 swiftSettings: optimisedInDebug),
+        // The one way from a lesson's plan and parameter values to its runs and claims, with the
+        // checks and messages of values (ValueRules) the evaluator shares: portable, in lessons.wasm too.
+        .target(name: "PlanResolution", dependencies: ["Claims", "Experiments", "PlanCore", "PortableJSON", "PortableRun", "ResultsAssembly", "ResultsRendering"]),
         .target(name: "LessonKit", dependencies: [
-            "Experiments", "ResultsRendering", "Claims", "ResultsAssembly", "PortableRun", "PortableMath", "PortableJSON", "PortableHash", "CCmarkGFM",
+            "Experiments", "PlanResolution", "ResultsRendering", "Claims", "ResultsAssembly", "PortableRun", "PortableMath", "PortableJSON", "PortableHash", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),

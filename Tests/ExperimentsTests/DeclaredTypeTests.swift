@@ -99,11 +99,11 @@ final class DeclaredTypeTests: XCTestCase {
         let seeds = try XCTUnwrap(APICatalog.standard.type(named: "Seeds"))
         XCTAssertEqual(seeds.literals.map(\.kind), [.int, .array(.int)])
         XCTAssertEqual(seeds.literals.map(\.limits.summary), ["1...32", "0...2147483647, 1...32 entries"])
-        XCTAssertEqual(seeds.literals[0].build(.int(3)) as? Seeds, [1, 2, 3])
-        XCTAssertEqual(seeds.literals[1].build(.array([.int(3), .int(7)])) as? Seeds, [3, 7])
+        XCTAssertEqual(seeds.literals[0].build(.int(3)).value(as: Seeds.self), [1, 2, 3])
+        XCTAssertEqual(seeds.literals[1].build(.array([.int(3), .int(7)])).value(as: Seeds.self), [3, 7])
         let from = try XCTUnwrap(seeds.staticMembers.first)
         XCTAssertEqual(from.signature(typeName: "Seeds"), ".from(_:count:)")
-        XCTAssertEqual(from.build(APIArguments(["first": .int(4), "count": .int(2)])) as? Seeds, [4, 5])
+        XCTAssertEqual(from.build(APIArguments(["first": .int(4), "count": .int(2)])).value(as: Seeds.self), [4, 5])
         XCTAssertEqual(from.check(APIArguments(["first": .int(Int(Int32.max)), "count": .int(2)])).map(\.message),
                        ["seed 2147483648 is outside 0...2147483647"])
         XCTAssertEqual(try Seeds.read(json: codableJSON(Seeds([3, 7])), "seeds"), [3, 7])
@@ -122,9 +122,9 @@ final class DeclaredTypeTests: XCTestCase {
         }
         let perLabel = try XCTUnwrap(APICatalog.standard.type(named: "ResultView")?.members.first { $0.arguments != nil })
         XCTAssertEqual(perLabel.signature(typeName: "ResultView"), ".perLabel(_:)")
-        XCTAssertEqual(perLabel.build(APIArguments(["label": .string("ring")])) as? ResultView, .label("ring"))
+        XCTAssertEqual(perLabel.build(APIArguments(["label": .string("ring")])).value(as: ResultView.self), .label("ring"))
         let atEpoch = try XCTUnwrap(APICatalog.standard.type(named: "SweepMetric")?.members.first { $0.name == "validationLoss" && $0.arguments != nil })
-        XCTAssertEqual(atEpoch.build(APIArguments(["atEpoch": .int(4)])) as? SweepMetric, SweepMetric(name: "validationLoss", label: nil, epoch: 4))
+        XCTAssertEqual(atEpoch.build(APIArguments(["atEpoch": .int(4)])).value(as: SweepMetric.self), SweepMetric(name: "validationLoss", label: nil, epoch: 4))
         XCTAssertThrowsError(try SweepMetric.read(json: JSONValue(parsing: #"{"label": "ring"}"#), "metric")) {
             XCTAssertEqual(($0 as? JSONError)?.description, "metric.name: missing")
         }
@@ -189,7 +189,7 @@ final class DeclaredTypeTests: XCTestCase {
     func testBuildersReadTypedArguments() throws {
         let member = try XCTUnwrap(APICatalog.standard.type(named: "Schedule")?.members.first { $0.name == "cosine" })
         let built = member.build(APIArguments(["epochs": .int(4), "alpha": .double(0.5), "warmupEpochs": .int(1)]))
-        XCTAssertEqual(built as? Schedule, .cosine(epochs: 4, alpha: 0.5, warmupEpochs: 1))
+        XCTAssertEqual(built.value(as: Schedule.self), .cosine(epochs: 4, alpha: 0.5, warmupEpochs: 1))
         XCTAssertEqual(try EarlyStopping.members[0].make(.defaults), EarlyStopping())
         // A member's own check reads typed arguments too.
         let sgd = try XCTUnwrap(APICatalog.standard.type(named: "Optimizer")?.members.first { $0.name == "sgd" })

@@ -50,7 +50,7 @@ public func lessonsFMAIsFused() -> Int32 {
 nonisolated(unsafe) private var opaqueFour: Float = 4
 @inline(never) private func lessonsOpaqueFour() -> Float { opaqueFour }
 
-private func requestBytes(_ pointer: UnsafePointer<UInt8>, _ count: Int32) -> [UInt8] {
+func requestBytes(_ pointer: UnsafePointer<UInt8>, _ count: Int32) -> [UInt8] {
     Array(UnsafeBufferPointer(start: pointer, count: Int(max(count, 0))))
 }
 

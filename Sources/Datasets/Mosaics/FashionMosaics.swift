@@ -122,8 +122,9 @@ public struct GeneratedMosaics: Sendable {
     public var testTiles: [[MosaicTile?]]
 }
 
-#if !hasFeature(Embedded)
 extension FashionMosaics: DatasetSpecification {}
+
+#if !hasFeature(Embedded)
 extension FashionMNISTFile: Codable {}
 extension MosaicTile: Codable {}
 #endif

@@ -122,11 +122,11 @@ public struct GeneratedShapes: Sendable {
     public var testPlacements: [[ShapePlacement]]
 }
 
-#if !hasFeature(Embedded)
 extension Shapes: DatasetSpecification {
+    #if !hasFeature(Embedded)
     /// The generated images; no files are involved, so the folder is ignored.
     public func load(relativeTo lessonFolder: String? = nil) throws -> Dataset {
         try generate().dataset
     }
+    #endif
 }
-#endif

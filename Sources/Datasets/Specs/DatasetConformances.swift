@@ -22,5 +22,12 @@ extension IDXDataset {
 
 extension DatasetSource {
     public var source: DatasetSource { self }
-    public var labelNames: [String]? { spec.labelNames }
+    public var labelNames: [String]? {
+        switch self {
+        case .shapes(let s): s.labelNames
+        case .fashionMosaics(let s): s.labelNames
+        case .numpy(let s): s.labelNames
+        case .idx(let s): s.labelNames
+        }
+    }
 }

@@ -1,3 +1,11 @@
+#if hasFeature(Embedded)
+/// In lessons.wasm a dataset description is its canonical form and its labels: the
+/// plan resolver reads them; the data is made from the run's JSON (PortableRun).
+public protocol DatasetSpecification: Hashable, Sendable {
+    var source: DatasetSource { get }
+    var labelNames: [String]? { get }
+}
+#else
 /// What every dataset description a lesson can write has in common: it is a plain
 /// value (so it can be hashed into the run cache and stored as JSON) that turns
 /// into a `Dataset` when the run needs the data.
@@ -25,6 +33,7 @@ extension DatasetSpecification {
     public func inputFiles(relativeTo lessonFolder: String?) throws -> [String] { [] }
     public func inspect(relativeTo lessonFolder: String?) throws -> PlannedData? { nil }
 }
+#endif
 
 /// Any of the dataset specs, as one Codable value for run specs and cache keys.
 public enum DatasetSource: DatasetSpecification {
@@ -33,6 +42,7 @@ public enum DatasetSource: DatasetSpecification {
     case numpy(NumpyDataset)
     case idx(IDXDataset)
 
+    #if !hasFeature(Embedded)
     public var spec: any DatasetSpecification {
         switch self {
         case let .shapes(s): return s
@@ -53,4 +63,5 @@ public enum DatasetSource: DatasetSpecification {
     public func inspect(relativeTo lessonFolder: String?) throws -> PlannedData? {
         try spec.inspect(relativeTo: lessonFolder)
     }
+    #endif
 }

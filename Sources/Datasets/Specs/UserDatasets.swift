@@ -29,6 +29,7 @@ public struct NumpyDataset: DatasetSpecification {
         self.seed = seed
     }
 
+    #if !hasFeature(Embedded)
     public func load(relativeTo lessonFolder: String?) throws -> Dataset {
         try userData.load(relativeTo: lessonFolder, format: NumpyFile.self)
     }
@@ -41,6 +42,7 @@ public struct NumpyDataset: DatasetSpecification {
     public func inputFiles(relativeTo lessonFolder: String?) throws -> [String] {
         try [images, labels, testImages, testLabels].compactMap { $0 }.map { try LessonPath.resolve($0, in: lessonFolder) }
     }
+    #endif
 }
 
 /// A dataset from the user's own IDX files (the MNIST format), raw or gzip-compressed.
@@ -68,6 +70,7 @@ public struct IDXDataset: DatasetSpecification {
         self.seed = seed
     }
 
+    #if !hasFeature(Embedded)
     public func load(relativeTo lessonFolder: String?) throws -> Dataset {
         try userData.load(relativeTo: lessonFolder, format: IDXFile.self)
     }
@@ -80,8 +83,10 @@ public struct IDXDataset: DatasetSpecification {
     public func inputFiles(relativeTo lessonFolder: String?) throws -> [String] {
         try [images, labels, testImages, testLabels].compactMap { $0 }.map { try LessonPath.resolve($0, in: lessonFolder) }
     }
+    #endif
 }
 
+#if !hasFeature(Embedded)
 extension NumpyDataset { var userData: UserData { UserData(self) } }
 extension IDXDataset { var userData: UserData { UserData(self) } }
 
@@ -108,3 +113,4 @@ protocol UserDataArguments {
 
 extension NumpyDataset: UserDataArguments {}
 extension IDXDataset: UserDataArguments {}
+#endif

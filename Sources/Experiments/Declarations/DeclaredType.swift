@@ -93,7 +93,7 @@ extension DeclaredType {
 
     #if !hasFeature(Embedded)
     public static var argumentKind: ValueKind { .api(typeName) }
-    public static func read(api value: APIValue) -> Self? { value.object as? Self }
+    public static func read(api value: APIValue) -> Self? { value.object(as: Self.self) }
 
     /// The member that makes this value from its defaults alone (`.constant`,
     /// `EarlyStopping()`), or else the enum case with its values (`.fixed(0.5)`).

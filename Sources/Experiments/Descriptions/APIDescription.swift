@@ -32,30 +32,13 @@ public struct APILiteral: Sendable {
     public var kind: ValueKind
     public var limits: Limits
     public var doc: String
-    public var build: @Sendable (APIValue) -> any Sendable
+    public var build: @Sendable (APIValue) -> APIObject
 
-    public init(_ kind: ValueKind, limits: Limits = Limits(), doc: String, build: @escaping @Sendable (APIValue) -> any Sendable) {
+    public init(_ kind: ValueKind, limits: Limits = Limits(), doc: String, build: @escaping @Sendable (APIValue) -> APIObject) {
         self.kind = kind
         self.limits = limits
         self.doc = doc
         self.build = build
-    }
-}
-
-extension APITypeDescription {
-    /// The description of the Swift type `type`, named as Swift spells it (so the
-    /// name lessons write and the type that is built cannot disagree).
-    init(of type: Any.Type, doc: String, members: [APIMember]) {
-        self.init(String(describing: type), doc: doc, members: members)
-    }
-
-    /// A type made by one initialiser and passed as the protocol `conformsTo`
-    /// (a model, a dataset): its description is its initialiser's arguments.
-    static func initialiser(of type: Any.Type, doc: String, conformsTo: String, initialiser initDoc: String,
-                            _ arguments: [APIArgument], check: @escaping @Sendable (APIArguments) -> [APIIssue] = { _ in [] },
-                            build: @escaping @Sendable (APIArguments) -> any Sendable) -> APITypeDescription {
-        APITypeDescription(String(describing: type), doc: doc, conformsTo: [conformsTo],
-                           members: [APIMember("init", arguments, doc: initDoc, check: check, build: build)])
     }
 }
 
@@ -67,13 +50,13 @@ public struct APIMember: Sendable {
     public var arguments: [APIArgument]?
     public var doc: String
     /// Makes the value from checked arguments (defaults filled in).
-    public var build: @Sendable (APIArguments) -> any Sendable
+    public var build: @Sendable (APIArguments) -> APIObject
     /// Checks across arguments (lengths that must agree, ...); issues name an argument path.
     public var check: @Sendable (APIArguments) -> [APIIssue]
 
     public init(_ name: String, _ arguments: [APIArgument]?, doc: String,
                 check: @escaping @Sendable (APIArguments) -> [APIIssue] = { _ in [] },
-                build: @escaping @Sendable (APIArguments) -> any Sendable) {
+                build: @escaping @Sendable (APIArguments) -> APIObject) {
         self.name = name
         self.arguments = arguments
         self.doc = doc
@@ -138,18 +121,5 @@ extension Limits {
     public static func format(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
         return String(v)
-    }
-}
-
-extension APIMember {
-    /// A member written without parentheses (`.sigmoid`, `.balanced`).
-    static func plain(_ name: String, _ value: some Sendable, doc: String) -> APIMember {
-        APIMember(name, nil, doc: doc) { _ in value }
-    }
-
-    /// Cases written without parentheses, each named as Swift spells the case
-    /// (so a member's name and its value cannot disagree), with its doc.
-    static func plain<Value: Sendable>(_ cases: [(Value, String)]) -> [APIMember] {
-        cases.map { value, doc in plain(String(describing: value), value, doc: doc) }
     }
 }

@@ -10,7 +10,7 @@ public indirect enum APIValue: Sendable {
     case dictionary([(key: APIValue, value: APIValue)])
     case none
     /// An instance of an API type (`Loss`, `Run`, `Shapes`, ...).
-    case object(any Sendable)
+    case object(APIObject)
 
     public var int: Int? { if case .int(let v) = self { return v }; return nil }
     public var string: String? { if case .string(let v) = self { return v }; return nil }
@@ -25,8 +25,45 @@ public indirect enum APIValue: Sendable {
         }
     }
     public var array: [APIValue]? { if case .array(let v) = self { return v }; return nil }
-    public var object: (any Sendable)? { if case .object(let v) = self { return v }; return nil }
+    public var object: APIObject? { if case .object(let v) = self { return v }; return nil }
+    /// The API object of type `T` (`value.object(as: Compare.self)`), nil for any other value.
+    public func object<T: Sendable>(as type: T.Type) -> T? { object?.value(as: T.self) }
 }
+
+/// An instance of an API type, held in a class: Embedded Swift (lessons.wasm) can
+/// hold and downcast a class, not an `any Sendable`. What the value may be passed
+/// as (a dataset, a model) is recorded when it is boxed, for the same reason: a
+/// cast to a protocol (`as? any DatasetSpecification`) is not portable either.
+public class APIObject: @unchecked Sendable {
+    /// The dataset the value is, when its type is a dataset specification.
+    public let dataset: DatasetSource?
+    /// The model the value is, when its type is a model specification.
+    public let model: Model?
+
+    init(dataset: DatasetSource?, model: Model?) {
+        self.dataset = dataset
+        self.model = model
+    }
+
+    /// The boxed value, when it is a `T`.
+    public func value<T: Sendable>(as type: T.Type) -> T? { (self as? APIBox<T>)?.value }
+}
+
+/// One API value of type `Value` (immutable, so sharing it is safe).
+public final class APIBox<Value: Sendable>: APIObject, @unchecked Sendable {
+    public let value: Value
+
+    public init(_ value: Value, dataset: DatasetSource? = nil, model: Model? = nil) {
+        self.value = value
+        super.init(dataset: dataset, model: model)
+    }
+}
+
+#if !hasFeature(Embedded)
+extension APIBox: CustomStringConvertible {
+    public var description: String { String(describing: value) }
+}
+#endif
 
 /// The arguments of one call, defaults filled in, already type-checked against
 /// the member's description: the getters cannot fail for described arguments.
@@ -57,11 +94,11 @@ public struct APIArguments: Sendable {
         return out
     }
     /// An API object of type `T` (a `Loss`, `Run`, ...).
-    public func object<T>(_ name: String, as type: T.Type = T.self) -> T {
-        guard let v = self[name].object as? T else { preconditionFailure("argument '\(name)' is not a \(T.self)") }
+    public func object<T: Sendable>(_ name: String, as type: T.Type = T.self) -> T {
+        guard let v = self[name].object(as: T.self) else { preconditionFailure("argument '\(name)' is not a \(T.self)") }
         return v
     }
-    public func objects<T>(_ name: String, as type: T.Type = T.self) -> [T] {
-        (self[name].array ?? []).compactMap { $0.object as? T }
+    public func objects<T: Sendable>(_ name: String, as type: T.Type = T.self) -> [T] {
+        (self[name].array ?? []).compactMap { $0.object(as: T.self) }
     }
 }

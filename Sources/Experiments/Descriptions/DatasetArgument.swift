@@ -15,7 +15,7 @@ extension DatasetSource: ArgumentValue {
         }
     }
     public static var argumentKind: ValueKind { .api("DatasetSpecification") }
-    public static func read(api value: APIValue) -> DatasetSource? { (value.object as? any DatasetSpecification)?.source }
+    public static func read(api value: APIValue) -> DatasetSource? { value.object?.dataset }
     public var swiftSource: String {
         switch self {
         case .shapes(let d): d.swiftSource

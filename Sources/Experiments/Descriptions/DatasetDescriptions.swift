@@ -6,16 +6,13 @@ extension APICatalog {
     static let seedLimits = GeneratedDatasetArguments.seedLimits
 
     static let shapes = APITypeDescription(
-        declared: Shapes.self, doc: "Synthetic grayscale images holding zero or more of five shapes; each label has its own prevalence.",
-        conformsTo: ["DatasetSpecification"])
+        dataset: Shapes.self, doc: "Synthetic grayscale images holding zero or more of five shapes; each label has its own prevalence.")
     static let fashionMosaics = APITypeDescription(
-        declared: FashionMosaics.self, doc: "2×2 mosaics of Fashion-MNIST items; labels say which chosen categories appear.",
-        conformsTo: ["DatasetSpecification"])
+        dataset: FashionMosaics.self, doc: "2×2 mosaics of Fashion-MNIST items; labels say which chosen categories appear.")
     static let numpyDataset = APITypeDescription(
-        declared: NumpyDataset.self, doc: "Your own images and labels from NumPy `.npy` files.", conformsTo: ["DatasetSpecification"])
+        dataset: NumpyDataset.self, doc: "Your own images and labels from NumPy `.npy` files.")
     static let idxDataset = APITypeDescription(
-        declared: IDXDataset.self, doc: "Your own images and labels from IDX files (the MNIST format), raw or gzip.",
-        conformsTo: ["DatasetSpecification"])
+        dataset: IDXDataset.self, doc: "Your own images and labels from IDX files (the MNIST format), raw or gzip.")
 
     /// Labels must be unique and, when `allowed` is given, chosen from it.
     static func labelIssues(_ labels: [String], argument: String, allowed: [String]?, what: String) -> [APIIssue] {

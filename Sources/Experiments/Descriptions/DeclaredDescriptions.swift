@@ -11,22 +11,37 @@ extension APIArgument {
 
 extension APITypeDescription {
     /// The description of the declared type `type`: its members, each built by its one builder.
-    public init<T: DeclaredType>(declared type: T.Type, doc: String, conformsTo: [String] = []) {
-        self.init(T.typeName, doc: doc, conformsTo: conformsTo, literals: T.literals.map(APILiteral.init), members: T.members.map { member in
+    public init<T: DeclaredType>(declared type: T.Type, doc: String) {
+        self.init(declared: T.self, doc: doc, conformsTo: [], box: { APIBox($0) })
+    }
+
+    /// A model type (`MLP`, `CNN`, ...): its values may be passed as a `ModelSpecification`.
+    public init<T: DeclaredType & ModelSpecification>(model type: T.Type, doc: String) {
+        self.init(declared: T.self, doc: doc, conformsTo: ["ModelSpecification"], box: { APIBox($0, model: $0.model) })
+    }
+
+    /// A dataset type (`Shapes`, ...): its values may be passed as a `DatasetSpecification`.
+    public init<T: DeclaredType & DatasetSpecification>(dataset type: T.Type, doc: String) {
+        self.init(declared: T.self, doc: doc, conformsTo: ["DatasetSpecification"], box: { APIBox($0, dataset: $0.source) })
+    }
+
+    private init<T: DeclaredType>(declared type: T.Type, doc: String, conformsTo: [String], box: @escaping @Sendable (T) -> APIObject) {
+        self.init(T.typeName, doc: doc, conformsTo: conformsTo,
+                  literals: T.literals.map { APILiteral($0, box: box) }, members: T.members.map { member in
             // A checked call holds every described argument with its type, so no read can fail.
             APIMember(member.name, member.arguments?.map(APIArgument.init), doc: member.doc,
                       check: { arguments in evaluated(member.check, arguments, T.self, member.name) },
-                      build: { arguments in evaluated(member.make, arguments, T.self, member.name) })
+                      build: { arguments in box(evaluated(member.make, arguments, T.self, member.name)) })
         })
     }
 }
 
 extension APILiteral {
-    public init<T: Sendable>(_ literal: DeclaredLiteral<T>) {
+    init<T: Sendable>(_ literal: DeclaredLiteral<T>, box: @escaping @Sendable (T) -> APIObject) {
         // A checked literal has the described kind, so it always reads.
         self.init(literal.kind, limits: literal.limits, doc: literal.doc) { value in
             guard let made = literal.make(value) else { preconditionFailure("literal \(value) is not a \(literal.kind)") }
-            return made
+            return box(made)
         }
     }
 }

@@ -49,8 +49,7 @@ extension CNN: DeclaredType {
 
     #if !hasFeature(Embedded)
     static let description = APITypeDescription(
-        declared: CNN.self, doc: "Conv2D (`same`) + ReLU + 2×2 MaxPool2D blocks, Flatten, hidden Dense + ReLU layers, a logits Dense layer.",
-        conformsTo: ["ModelSpecification"])
+        model: CNN.self, doc: "Conv2D (`same`) + ReLU + 2×2 MaxPool2D blocks, Flatten, hidden Dense + ReLU layers, a logits Dense layer.")
     #endif
 }
 

@@ -35,8 +35,7 @@ extension MLP: DeclaredType {
 
     #if !hasFeature(Embedded)
     static let description = APITypeDescription(
-        declared: MLP.self, doc: "Flatten, hidden `Dense` + ReLU layers, then a `Dense` layer that outputs logits (no activation).",
-        conformsTo: ["ModelSpecification"])
+        model: MLP.self, doc: "Flatten, hidden `Dense` + ReLU layers, then a `Dense` layer that outputs logits (no activation).")
     #endif
 }
 

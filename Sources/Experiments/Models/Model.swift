@@ -51,7 +51,7 @@ extension Model: ArgumentValue {
 
     #if !hasFeature(Embedded)
     public static var argumentKind: ValueKind { .api("ModelSpecification") }
-    public static func read(api value: APIValue) -> Model? { (value.object as? any ModelSpecification)?.model }
+    public static func read(api value: APIValue) -> Model? { value.object?.model }
     public var swiftSource: String {
         switch self {
         case .mlp(let m): m.swiftSource

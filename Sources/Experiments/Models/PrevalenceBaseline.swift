@@ -16,10 +16,9 @@ extension PrevalenceBaseline: DeclaredType {
 
     #if !hasFeature(Embedded)
     static let description = APITypeDescription(
-        declared: PrevalenceBaseline.self,
+        model: PrevalenceBaseline.self,
         doc: "Not a network: scores every image with each label's training prevalence "
-            + "(scikit-learn `DummyClassifier(strategy=\"prior\")` per label). Trains nothing; a run's loss, weights and epochs are ignored.",
-        conformsTo: ["ModelSpecification"])
+            + "(scikit-learn `DummyClassifier(strategy=\"prior\")` per label). Trains nothing; a run's loss, weights and epochs are ignored.")
     #endif
 }
 

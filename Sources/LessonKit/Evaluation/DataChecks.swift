@@ -17,8 +17,7 @@ final class DataChecks {
 
     /// Checks a dataset value once (reporting at most one error); its sizes when known.
     func sizes(of value: Evaluated, in context: EvaluationContext) -> PlannedData? {
-        guard let spec = value.value.object as? any DatasetSpecification else { return nil }
-        let source = spec.source
+        guard let source = value.value.object?.dataset else { return nil }
         if let known = checked[source] { return known }
         var sizes: PlannedData?
         do {

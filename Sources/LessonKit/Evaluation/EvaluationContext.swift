@@ -1,13 +1,5 @@
 import SwiftSyntax
 
-/// Limits that keep evaluation of untrusted lesson code bounded.
-enum EvaluationBounds {
-    static let blockBytes = 64 * 1024
-    static let arrayElements = 4096
-    static let stringCharacters = 1000
-    static let expressionDepth = 32
-}
-
 /// Where an expression is evaluated: the block its syntax comes from, how deep
 /// into the expression evaluation is, and the prefix its messages carry. It is
 /// a value handed down with every call, so evaluating a described default or a

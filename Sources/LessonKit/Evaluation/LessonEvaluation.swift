@@ -147,7 +147,7 @@ final class LessonEvaluation {
             guard let planned = sweeps.plan(sweep, value: value, at: expr, in: context) else { return }
             plan.sweeps.append(planned)
             // Resolved here too, against the plan so far, so its problems join the lesson's others.
-            _ = PlanResolution(plan: plan, settings: settings, catalog: evaluator.catalog, diagnostics: Diagnostics(path: lesson.path))
+            _ = ResolutionPass(plan: plan, settings: settings, catalog: evaluator.catalog, diagnostics: Diagnostics(path: lesson.path))
                 .sweep(planned, path: lesson.path, reportingTo: diagnostics)
         case .run:
             context.error("a Run on its own is never trained; put it in the runs of a Compare", at: expr)

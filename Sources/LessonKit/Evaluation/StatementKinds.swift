@@ -1,17 +1,9 @@
 import Experiments
+import PlanResolution
 import SwiftSyntax
 
-/// The two names of the claim language, which are no API types: `expect(...)`
-/// states a claim and `results["run"]` reads a run's report. Lessons cannot
-/// redeclare them, and outside expect blocks they are errors that say where they belong.
-enum ClaimWords {
-    static let expect = "expect"
-    static let results = "results"
-
-    static func isReserved(_ name: String) -> Bool {
-        name == expect || name == results
-    }
-
+/// `results["run"]` in syntax (the names themselves: `ClaimWords` in PlanResolution).
+extension ClaimWords {
     /// True for the name `results` (the base of `results["run"]`).
     static func isResults(_ expr: ExprSyntax) -> Bool {
         expr.as(DeclReferenceExprSyntax.self)?.baseName.text == results
@@ -57,12 +49,17 @@ enum ExperimentStatementValue {
             self = .other
             return
         }
-        switch value.value.object {
-        case let compare as Compare: self = .comparison(compare)
-        case let sweep as Sweep: self = .sweep(sweep)
-        case is Run: self = .run
-        case is any DatasetSpecification: self = .dataset
-        default: self = .other
+        let object = value.value.object
+        if let compare = object?.value(as: Compare.self) {
+            self = .comparison(compare)
+        } else if let sweep = object?.value(as: Sweep.self) {
+            self = .sweep(sweep)
+        } else if object?.value(as: Run.self) != nil {
+            self = .run
+        } else if object?.dataset != nil {
+            self = .dataset
+        } else {
+            self = .other
         }
     }
 }

@@ -15,6 +15,11 @@ extension PlanJSON {
         do { root = try JSONValue(parsing: text) } catch {
             throw ReadError(message: "plan.json is not JSON (\(error.description))")
         }
+        return try read(json: root)
+    }
+
+    /// A plan already parsed (inside a request, as `lessons_resolve_plan` gets it).
+    public static func read(json root: JSONValue) throws(ReadError) -> LessonPlan {
         guard root["format"]?.asString == format else { throw ReadError(message: "not a lessons plan (format is not '\(format)')") }
         guard root["version"]?.asInt == version else {
             throw ReadError(message: "plan.json version \(root["version"]?.asInt.map { String($0) } ?? "?") is not \(version)")

@@ -85,8 +85,10 @@ struct LetBinder {
             var effective = initializer.trimmedDescription
             var overridden = false
             if let text = overrides[name] {
-                guard let v = evaluator.evaluateOverride(text, of: name, kind: annotated ?? declared.kind, at: location,
-                                                        within: context) else {
+                // The same parser and rules as the browser's resolver (lessons_resolve_plan): one path for typed values.
+                guard let v = SetValueEvaluation.value(text, of: name, kind: annotated ?? declared.kind, at: location,
+                                                       catalog: evaluator.catalog, diagnostics: context.diagnostics,
+                                                       overrides: overrides, names: scope.names, lookup: read) else {
                     scope.poison(name)
                     return
                 }
@@ -106,8 +108,16 @@ struct LetBinder {
         scope.bind(name, to: Scope.Binding(value: value, location: location, isParameter: kind == .parameters))
         if kind == .experiment {
             plan.bindings.append(PlanBinding(name: name, node: value.plan, blockIndex: context.source.index, location: location))
-            if value.value.object is any DatasetSpecification { _ = dataChecks?.sizes(of: value, in: context) }
+            if value.value.object?.dataset != nil { _ = dataChecks?.sizes(of: value, in: context) }
         }
+    }
+
+    /// A name bound earlier, read as the evaluator reads it: a parameter as a slot of the plan.
+    private func read(_ name: String) -> Evaluated? {
+        guard let bound = scope[name] else { return nil }
+        var value = bound.value
+        value.plan = PlanNode(bound.isParameter ? .parameter(name) : .named(name), kind: value.kind, location: value.location)
+        return value
     }
 
     /// Names reserved by the API: types, `results`, `expect`.

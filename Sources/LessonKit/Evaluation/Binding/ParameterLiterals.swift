@@ -1,3 +1,4 @@
+import PlanCore
 import SwiftSyntax
 
 /// A parameter is a value a student can type: a number, text, a Boolean, an
@@ -20,7 +21,6 @@ enum ParameterLiterals {
     }
 
     static func message(for call: FunctionCallExprSyntax) -> String {
-        "a parameter is a value a student can change (a number, text, an array, a case such as '.balanced'), not a call; "
-            + "make '\(call.calledExpression.trimmedDescription)(...)' in a 'swift experiment' block"
+        SetValueParser.callMessage(call.calledExpression.trimmedDescription)
     }
 }

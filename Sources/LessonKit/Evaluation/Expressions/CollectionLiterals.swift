@@ -40,22 +40,7 @@ extension ExpressionEvaluator {
 
     /// The element type Swift infers for a collection literal without context.
     private func unifiedKind(_ items: [Evaluated], at node: some SyntaxProtocol, in context: EvaluationContext) -> ValueKind? {
-        guard let first = items.first else {
-            context.error("empty collection literal requires an explicit type", at: node)
-            return nil
-        }
-        if items.allSatisfy({ $0.kind == first.kind }) { return first.kind }
-        if items.allSatisfy({ $0.kind == .double || ($0.kind == .int && $0.isLiteral) }) { return .double }
-        if case .api = first.kind, let common = commonProtocol(items.map(\.kind)) { return common }
-        context.error("heterogeneous collection literal could only be inferred to '[Any]'; use elements of one type", at: node)
-        return nil
-    }
-
-    private func commonProtocol(_ kinds: [ValueKind]) -> ValueKind? {
-        let names = kinds.compactMap { k -> String? in if case .api(let n) = k { return n }; return nil }
-        guard names.count == kinds.count, let first = names.first,
-              let candidates = catalog.type(named: first)?.conformsTo else { return nil }
-        return candidates.first { p in names.allSatisfy { catalog.isAssignable($0, to: p) } }.map { .api($0) }
+        rules(context).unifiedKind(items, at: context.location(of: node))
     }
 
     func evaluateDictionary(_ dict: DictionaryExprSyntax, expected: ValueKind?, in context: EvaluationContext) -> Evaluated? {

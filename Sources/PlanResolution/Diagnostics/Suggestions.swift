@@ -1,3 +1,5 @@
+import PlanCore
+
 /// "Did you mean ...?" — the closest candidate by edit distance, if close enough.
 public enum Suggestions {
     /// The candidate nearest to `word`, when within a third of its length (at least 2 edits).

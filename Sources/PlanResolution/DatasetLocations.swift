@@ -4,7 +4,7 @@ import Experiments
 /// error in its data (found when it is declared, or when it is read in full)
 /// points at the path the lesson wrote, not at the run that needed it.
 public struct DatasetLocations: Sendable, Equatable {
-    struct PathArgument: Sendable, Equatable {
+    package struct PathArgument: Sendable, Equatable {
         var argument: String
         var path: String
         var location: SourceLocation
@@ -12,11 +12,11 @@ public struct DatasetLocations: Sendable, Equatable {
 
     /// Where the dataset value is written (or named).
     public var dataset: SourceLocation
-    var arguments: [PathArgument]
+    package var arguments: [PathArgument]
 
-    static let pathArguments = ["images", "labels", "testImages", "testLabels", "folder"]
+    package static let pathArguments = ["images", "labels", "testImages", "testLabels", "folder"]
 
-    init(_ value: Evaluated) {
+    package init(_ value: Evaluated) {
         dataset = value.location
         arguments = Self.pathArguments.compactMap { name in
             guard let child = value.children[name], case .string(let path) = child.value else { return nil }
@@ -27,6 +27,7 @@ public struct DatasetLocations: Sendable, Equatable {
         }
     }
 
+    #if !hasFeature(Embedded)
     /// The argument the error is about (the file's path, as written), else the dataset.
     public func location(of error: any Error) -> SourceLocation {
         if let tagged = error as? DatasetArgumentError {
@@ -35,8 +36,9 @@ public struct DatasetLocations: Sendable, Equatable {
         guard let error = error as? DatasetError else { return dataset }
         return location(of: error)
     }
+    #endif
 
-    func location(of error: DatasetError) -> SourceLocation {
+    package func location(of error: DatasetError) -> SourceLocation {
         if case let .invalidArgument(argument, _) = error, let found = arguments.first(where: { $0.argument == argument }) {
             return found.location
         }

@@ -1,3 +1,4 @@
+import Claims
 import Experiments
 
 /// A value given to a parameter: the expression (a constant, or an API value such
@@ -10,6 +11,13 @@ public struct ParameterSetting: Sendable, Equatable {
     public init(value: PlanNode, source: String) {
         self.value = value
         self.source = source
+    }
+
+    /// `--set name=value: `, the start of a message about the value `source` given to `name`
+    /// (a long value is quoted by its start: the message names it, the value is in the command).
+    package static func messagePrefix(_ name: String, _ source: String) -> String {
+        let shown = source.count > 80 ? source.prefix(80) + "…" : Substring(source)
+        return "--set \(name)=\(shown): "
     }
 }
 
@@ -26,12 +34,12 @@ public enum PlanResolver {
                                catalog: APICatalog = .standard) -> Result<ResolvedLesson, DiagnosticList> {
         let diagnostics = Diagnostics(path: path)
         for name in settings.keys.sorted() where !plan.parameters.contains(where: { $0.name == name }) {
-            let declared = plan.parameters.map(\.name)
+            let declared = plan.parameters.map { $0.name }
             let list = declared.isEmpty ? "the lesson has no parameters" : "parameters: " + declared.joined(separator: ", ")
             diagnostics.error("--set \(name): the lesson has no parameter '\(name)'\(Suggestions.didYouMean(name, in: declared)) (\(list))",
                               at: nil)
         }
-        let resolution = PlanResolution(plan: plan, settings: settings, catalog: catalog, diagnostics: diagnostics)
+        let resolution = ResolutionPass(plan: plan, settings: settings, catalog: catalog, diagnostics: diagnostics)
         let comparisons = resolution.comparisons()
         var sweeps: [ResolvedSweep] = []
         if diagnostics.isEmpty {
@@ -51,8 +59,8 @@ public enum PlanResolver {
             return p
         }
         let datasets = plan.bindings.compactMap { b -> ResolvedDataset? in
-            guard let spec = resolution.bound(b.name)?.value.object as? any DatasetSpecification else { return nil }
-            return ResolvedDataset(name: b.name, spec: spec.source, blockIndex: b.blockIndex, location: b.location)
+            guard let spec = resolution.bound(b.name)?.value.object?.dataset else { return nil }
+            return ResolvedDataset(name: b.name, spec: spec, blockIndex: b.blockIndex, location: b.location)
         }
         return .success(ResolvedLesson(plan: plan, parameters: parameters, datasets: datasets, comparisons: comparisons,
                                        sweeps: sweeps, expectations: claims))
@@ -62,15 +70,15 @@ public enum PlanResolver {
 /// One resolution of a plan: its parameters, then its bindings, resolved once
 /// each in order (a failed one is left out, so its uses add no errors), then any
 /// node against them.
-final class PlanResolution {
-    let plan: LessonPlan
-    let settings: [String: ParameterSetting]
-    let catalog: APICatalog
-    let diagnostics: Diagnostics
+package final class ResolutionPass {
+    package let plan: LessonPlan
+    package let settings: [String: ParameterSetting]
+    package let catalog: APICatalog
+    package let diagnostics: Diagnostics
     private var parameters: [String: Evaluated] = [:]
     private var bindings: [String: Evaluated] = [:]
 
-    init(plan: LessonPlan, settings: [String: ParameterSetting], catalog: APICatalog, diagnostics: Diagnostics) {
+    package init(plan: LessonPlan, settings: [String: ParameterSetting], catalog: APICatalog, diagnostics: Diagnostics) {
         self.plan = plan
         self.settings = settings
         self.catalog = catalog
@@ -79,9 +87,7 @@ final class PlanResolution {
             var prefix = ""
             var node = p.declared
             if let given = settings[p.name] {
-                // A long value is quoted by its start: the message names it, the value is in the command.
-                let shown = given.source.count > 80 ? given.source.prefix(80) + "…" : Substring(given.source)
-                prefix = "--set \(p.name)=\(shown): "
+                prefix = ParameterSetting.messagePrefix(p.name, given.source)
                 node = given.value
             }
             guard var value = resolve(node, rules: rules(prefix: prefix)) else { continue }
@@ -95,16 +101,16 @@ final class PlanResolution {
         }
     }
 
-    func rules(prefix: String = "") -> ValueRules {
+    package func rules(prefix: String = "") -> ValueRules {
         ValueRules(catalog: catalog, reporter: ValueReporter(diagnostics: diagnostics, messagePrefix: prefix,
-                                                             overrides: settings.mapValues(\.source)))
+                                                             overrides: settings.mapValues { $0.source }))
     }
 
     /// The value of an experiment block's `let`, if it resolved.
-    func bound(_ name: String) -> Evaluated? { bindings[name] }
+    package func bound(_ name: String) -> Evaluated? { bindings[name] }
 
     /// The value of `node`, or nil after a diagnostic.
-    func resolve(_ node: PlanNode, rules given: ValueRules? = nil) -> Evaluated? {
+    package func resolve(_ node: PlanNode, rules given: ValueRules? = nil) -> Evaluated? {
         let rules = given ?? self.rules()
         var out: Evaluated?
         switch node.expression {
@@ -134,7 +140,7 @@ final class PlanResolution {
             let elements = values.map { $0! }
             let value: APIValue
             if case .array = node.expression {
-                value = .array(elements.map(\.value))
+                value = .array(elements.map { $0.value })
             } else {
                 value = .dictionary(stride(from: 0, to: elements.count - 1, by: 2).map { (elements[$0].value, elements[$0 + 1].value) })
             }
@@ -197,7 +203,7 @@ final class PlanResolution {
 
     /// True when `value` (of the kind its own node gave it) may stand where `expected` is wanted:
     /// what keeps a plan read from elsewhere from handing a builder a value of another type.
-    func accepts(_ expected: ValueKind, _ value: Evaluated) -> Bool {
+    package func accepts(_ expected: ValueKind, _ value: Evaluated) -> Bool {
         switch (expected, value.value) {
         case (.optional, .none): return true
         case (.optional(let wrapped), _):
@@ -220,11 +226,11 @@ final class PlanResolution {
     }
 
     /// Every comparison of the plan, resolved (a failed one is left out after its diagnostic).
-    func comparisons() -> [ResolvedComparison] {
+    package func comparisons() -> [ResolvedComparison] {
         var firstUse: [String: SourceLocation] = [:]
         var out: [ResolvedComparison] = []
         for c in plan.comparisons {
-            guard let value = resolve(c.node), let compare = value.value.object as? Compare else { continue }
+            guard let value = resolve(c.node), let compare = value.value.object(as: Compare.self) else { continue }
             let runLocations = compare.runs.indices.map { value.location(at: [.argument("runs"), .index($0)]) }
             var fresh = true
             for (run, location) in zip(compare.runs, runLocations) {

@@ -1,3 +1,5 @@
+import PlanCore
+
 /// Diagnostics in file order (those without a location first).
 public struct DiagnosticList: Error, Sendable, Equatable {
     public var diagnostics: [Diagnostic]
@@ -10,7 +12,7 @@ public struct DiagnosticList: Error, Sendable, Equatable {
             case (_?, nil): return false
             case (nil, nil): return a.offset < b.offset
             }
-        }.map(\.element)
+        }.map { $0.element }
     }
 
     /// Compiler-style text of every diagnostic, with source lines and carets.

@@ -1,22 +1,29 @@
+import Claims
 import Experiments
 
 /// Where a value's problems go: the lesson's diagnostics, with the prefix of a
 /// `--set` value being read (`--set epochs=2.5: `), and the `--set` sources that
 /// explain a bad value read from an overridden parameter.
-struct ValueReporter {
-    let diagnostics: Diagnostics
-    var messagePrefix: String
+package struct ValueReporter {
+    package let diagnostics: Diagnostics
+    package var messagePrefix: String
     /// `--set` values by parameter name, as given.
-    let overrides: [String: String]
+    package let overrides: [String: String]
 
-    func error(_ message: String, at location: SourceLocation?) {
+    package init(diagnostics: Diagnostics, messagePrefix: String, overrides: [String: String]) {
+        self.diagnostics = diagnostics
+        self.messagePrefix = messagePrefix
+        self.overrides = overrides
+    }
+
+    package func error(_ message: String, at location: SourceLocation?) {
         diagnostics.error(messagePrefix + message, at: location)
     }
 
     /// For a value read from a parameter that `--set` overrode, where it came
     /// from: the error points at the use in the lesson, but the value is not
     /// the one written there.
-    func overrideNote(_ value: Evaluated?) -> String {
+    package func overrideNote(_ value: Evaluated?) -> String {
         guard let name = value?.name, let given = overrides[name] else { return "" }
         return " (\(name) is set by --set \(name)=\(given))"
     }
@@ -26,14 +33,19 @@ struct ValueReporter {
 /// calls of the API and literals that become API values. The evaluator (from
 /// syntax) and the resolver (from a plan) both go through these, so a value
 /// checks and builds the same way, with the same messages, on both paths.
-struct ValueRules {
-    let catalog: APICatalog
-    let reporter: ValueReporter
+package struct ValueRules {
+    package let catalog: APICatalog
+    package let reporter: ValueReporter
+
+    package init(catalog: APICatalog, reporter: ValueReporter) {
+        self.catalog = catalog
+        self.reporter = reporter
+    }
 
     /// Checks numeric bounds (of a number, or of each number in an array) and
     /// counts (of arrays, dictionaries and strings). Reports and returns false on a violation.
     @discardableResult
-    func checkLimits(_ value: Evaluated, _ limits: Limits, name: String) -> Bool {
+    package func checkLimits(_ value: Evaluated, _ limits: Limits, name: String) -> Bool {
         var ok = true
         let count: Int?
         switch value.value {
@@ -74,7 +86,7 @@ struct ValueRules {
     /// (nil: the argument did not evaluate; `isDefault`: the description's default
     /// stands): each checked against its limits, then the member's own checks,
     /// then the value built.
-    func call(_ type: APITypeDescription, _ member: APIMember, arguments: [(APIArgument, Evaluated?, isDefault: Bool)],
+    package func call(_ type: APITypeDescription, _ member: APIMember, arguments: [(APIArgument, Evaluated?, isDefault: Bool)],
               at location: SourceLocation) -> Evaluated? {
         var values: [String: APIValue] = [:]
         var children: [String: Evaluated] = [:]
@@ -104,7 +116,7 @@ struct ValueRules {
     }
 
     /// `.sigmoid`, `.balanced`: a member written without parentheses.
-    func plainMember(_ type: APITypeDescription, _ member: APIMember, at location: SourceLocation) -> Evaluated {
+    package func plainMember(_ type: APITypeDescription, _ member: APIMember, at location: SourceLocation) -> Evaluated {
         let node = PlanNode(.call(type: type.name, signature: member.signature(typeName: type.name), arguments: nil),
                             kind: .api(type.name), location: location)
         return Evaluated(value: .object(member.build(APIArguments([:]))), kind: .api(type.name), location: location, plan: node)
@@ -112,7 +124,7 @@ struct ValueRules {
 
     /// `seeds: 5`: a literal, already of the literal form's own kind, checked
     /// against its limits and made the API value of `type`.
-    func literal(_ inner: Evaluated, as literal: APILiteral, of type: String, kind: ValueKind) -> Evaluated? {
+    package func literal(_ inner: Evaluated, as literal: APILiteral, of type: String, kind: ValueKind) -> Evaluated? {
         guard checkLimits(inner, literal.limits, name: type.prefix(1).lowercased() + type.dropFirst()) else { return nil }
         var out = inner
         out.plan = PlanNode(.literal(type: type, inner.plan), kind: kind, location: inner.location)
@@ -125,7 +137,7 @@ struct ValueRules {
 
 extension Limits {
     /// Bounds only (`0...1`, `> 0 and ≤ 1000000`), for messages.
-    var summaryOfValues: String {
+    package var summaryOfValues: String {
         Limits(min: min, max: max, exclusiveMin: exclusiveMin).summary
     }
 }

@@ -5,26 +5,26 @@ import Experiments
 /// exact argument or element it is about. `plan` is how the value was written
 /// (over parameters): the evaluator makes both, the resolver remakes the value
 /// from the plan alone.
-struct Evaluated {
-    var value: APIValue
-    var kind: ValueKind { didSet { plan.kind = kind } }
-    var location: SourceLocation { didSet { plan.location = location } }
+package struct Evaluated {
+    package var value: APIValue
+    package var kind: ValueKind { didSet { plan.kind = kind } }
+    package var location: SourceLocation { didSet { plan.location = location } }
     /// A number literal, arithmetic of literals, or an array/dictionary literal:
     /// it still takes its type from the context, as Swift literals do.
-    var isLiteral: Bool { didSet { plan.isLiteral = isLiteral } }
+    package var isLiteral: Bool { didSet { plan.isLiteral = isLiteral } }
     /// The `nil` literal.
-    var isNil: Bool
+    package var isNil: Bool
     /// Arguments of the call that made the value, by argument name.
-    var children: [String: Evaluated]
+    package var children: [String: Evaluated]
     /// Elements of an array literal.
-    var elements: [Evaluated]
+    package var elements: [Evaluated]
     /// The name it was read from, when it was a name (`shapes`).
-    var name: String? { didSet { plan.name = name } }
+    package var name: String? { didSet { plan.name = name } }
     /// The expression it was made by.
-    var plan: PlanNode
+    package var plan: PlanNode
 
     /// `plan` may be left out for a plain number, string, Boolean or nil (its own constant).
-    init(value: APIValue, kind: ValueKind, location: SourceLocation, isLiteral: Bool = false, isNil: Bool = false,
+    package init(value: APIValue, kind: ValueKind, location: SourceLocation, isLiteral: Bool = false, isNil: Bool = false,
          children: [String: Evaluated] = [:], elements: [Evaluated] = [], name: String? = nil, plan: PlanNode? = nil) {
         self.value = value
         self.kind = kind
@@ -45,7 +45,7 @@ struct Evaluated {
     }
 
     /// The value an issue path points at, if it was written out.
-    func value(at path: ArraySlice<APIIssue.Step>) -> Evaluated? {
+    package func value(at path: ArraySlice<APIIssue.Step>) -> Evaluated? {
         guard let step = path.first else { return self }
         switch step {
         case .argument(let a): return children[a]?.value(at: path.dropFirst())
@@ -54,7 +54,7 @@ struct Evaluated {
     }
 
     /// The location an issue path points at (falls back to the nearest known).
-    func location(at path: ArraySlice<APIIssue.Step>) -> SourceLocation {
+    package func location(at path: ArraySlice<APIIssue.Step>) -> SourceLocation {
         guard let step = path.first else { return location }
         switch step {
         case .argument(let a):
@@ -67,7 +67,7 @@ struct Evaluated {
 
 extension PlanNode {
     /// A scalar constant node for a plain value (nil for arrays, dictionaries and API objects).
-    static func scalar(_ value: APIValue, kind: ValueKind, location: SourceLocation, isLiteral: Bool) -> PlanNode? {
+    package static func scalar(_ value: APIValue, kind: ValueKind, location: SourceLocation, isLiteral: Bool) -> PlanNode? {
         switch value {
         case .int(let v): return PlanNode(.int(v), kind: kind, location: location, isLiteral: isLiteral)
         case .double(let v): return PlanNode(.double(v), kind: kind, location: location, isLiteral: isLiteral)

@@ -1,3 +1,4 @@
+import Claims
 import Experiments
 
 /// A plan resolved with parameter values: the comparisons and sweep points to
@@ -14,7 +15,7 @@ public struct ResolvedLesson: Sendable {
     public var expectations: [Expectation]
 
     /// Every run of every comparison, in lesson order.
-    public var runs: [Run] { comparisons.flatMap(\.compare.runs) }
+    public var runs: [Run] { comparisons.flatMap { $0.compare.runs } }
 }
 
 /// A dataset bound to a name, resolved.

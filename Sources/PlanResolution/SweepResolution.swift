@@ -4,12 +4,12 @@ import Experiments
 /// the parameter set to it, exactly as `--set parameter=value` would resolve it,
 /// and the swept runs taken from there, so a swept value reaches whatever it
 /// reaches: a loss weight, the epochs, a dataset's prevalence.
-extension PlanResolution {
+extension ResolutionPass {
     /// The sweep's points, or nil after reporting the sweep's problem to `target` (an error
     /// already in `target`, such as a bad `--set`, is not the sweep's to repeat).
-    func sweep(_ planned: PlanSweep, path: String, reportingTo target: Diagnostics) -> ResolvedSweep? {
+    package func sweep(_ planned: PlanSweep, path: String, reportingTo target: Diagnostics) -> ResolvedSweep? {
         let diagnostics = target
-        guard let value = resolve(planned.node), let sweep = value.value.object as? Sweep else { return nil }
+        guard let value = resolve(planned.node), let sweep = value.value.object(as: Sweep.self) else { return nil }
         guard let parameter = plan.parameters.first(where: { $0.name == sweep.parameter }) else {
             diagnostics.error("no parameter '\(sweep.parameter)'; a sweep sets a number declared in a 'swift parameters' block",
                               at: value.children["parameter"]?.location)
@@ -23,7 +23,7 @@ extension PlanResolution {
             var set = settings
             set[sweep.parameter] = ParameterSetting(value: node, source: text)
             let point = Diagnostics(path: path)
-            let comparisons = PlanResolution(plan: plan, settings: set, catalog: catalog, diagnostics: point).comparisons()
+            let comparisons = ResolutionPass(plan: plan, settings: set, catalog: catalog, diagnostics: point).comparisons()
             let known = Set(target.all.map(Self.key))
             if let first = DiagnosticList(point.all).diagnostics.first(where: { !known.contains(Self.key($0)) }) {
                 let at = first.location.map { " (line \($0.line))" } ?? ""
@@ -50,7 +50,7 @@ extension PlanResolution {
                                   at: value.children["runs"]?.location)
                 return nil
             }
-            points.append(Compare(title: sweep.title, dataset: first.dataset, seeds: first.seeds, runs: swept.map(\.1)))
+            points.append(Compare(title: sweep.title, dataset: first.dataset, seeds: first.seeds, runs: swept.map { $0.1 }))
         }
         // A parameter none of the swept runs reads would draw a flat line that looks like a finding.
         if points.count > 1, points.dropFirst().allSatisfy({
@@ -61,7 +61,7 @@ extension PlanResolution {
                               at: value.children["parameter"]?.location)
             return nil
         }
-        return ResolvedSweep(sweep: sweep, valueSources: sources.map(\.text), points: points, blockIndex: planned.blockIndex,
+        return ResolvedSweep(sweep: sweep, valueSources: sources.map { $0.text }, points: points, blockIndex: planned.blockIndex,
                              location: planned.location)
     }
 
@@ -70,7 +70,7 @@ extension PlanResolution {
     }
 
     /// Each value as `--set` would receive it (`0.5`, `8`) and as the number it sets.
-    static func valueSources(_ values: [Double], kind: ValueKind) -> [(text: String, number: Double)] {
+    package static func valueSources(_ values: [Double], kind: ValueKind) -> [(text: String, number: Double)] {
         values.map { v in (kind == .int ? Int(exactly: v).map { String($0) } ?? Limits.format(v) : Limits.format(v), v) }
     }
 }

@@ -7,9 +7,9 @@ import Experiments
 /// keeps its expression, so the resolver can compute it again.
 extension ValueRules {
     /// Most characters a string value may have.
-    static let stringCharacters = 1000
+    package static let stringCharacters = 1000
 
-    func binary(_ op: String, _ lhs: Evaluated, _ rhs: Evaluated, operatorAt at: SourceLocation) -> Evaluated? {
+    package func binary(_ op: String, _ lhs: Evaluated, _ rhs: Evaluated, operatorAt at: SourceLocation) -> Evaluated? {
         guard var out = computeBinary(op, lhs, rhs, operatorAt: at) else { return nil }
         if !(lhs.plan.isConstant && rhs.plan.isConstant) {
             out.plan = PlanNode(.binary(op, operatorAt: at, lhs.plan, rhs.plan), kind: out.kind, location: out.location,
@@ -38,7 +38,7 @@ extension ValueRules {
         let comparisons: Set<String> = ["<", "<=", ">", ">=", "==", "!="]
         guard lhs.kind.isNumeric, rhs.kind.isNumeric else {
             if comparisons.contains(op), lhs.kind == rhs.kind, lhs.kind == .string || lhs.kind == .bool {
-                let equal = "\(lhs.value)" == "\(rhs.value)"
+                let equal = lhs.value.string == rhs.value.string && lhs.value.bool == rhs.value.bool
                 if op == "==" || op == "!=" {
                     return Evaluated(value: .bool(op == "==" ? equal : !equal), kind: .bool, location: lhs.location)
                 }
@@ -106,7 +106,7 @@ extension ValueRules {
     }
 
     /// `-x`, `+x`, `!x` written at `location`.
-    func prefix(_ op: String, _ operand: Evaluated, at location: SourceLocation) -> Evaluated? {
+    package func prefix(_ op: String, _ operand: Evaluated, at location: SourceLocation) -> Evaluated? {
         var v = operand
         v.location = location
         switch (op, v.value) {
@@ -131,7 +131,7 @@ extension ValueRules {
     }
 
     /// One piece of an interpolated string: text, or a value with where it was written.
-    enum Piece {
+    package enum Piece {
         case text(String)
         case value(Evaluated)
     }
@@ -139,7 +139,7 @@ extension ValueRules {
     /// `"Adam, lr \(learningRate)"` written at `location`: a value is spelled as
     /// Swift's own interpolation spells it (`0.001`, `1e-05`, `12`, `true`), so an
     /// exported lesson names its runs identically.
-    func interpolate(_ pieces: [Piece], at location: SourceLocation) -> Evaluated? {
+    package func interpolate(_ pieces: [Piece], at location: SourceLocation) -> Evaluated? {
         var text = ""
         var parts: [InterpolationPart] = []
         for piece in pieces {

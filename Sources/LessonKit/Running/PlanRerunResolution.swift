@@ -1,0 +1,26 @@
+import Experiments
+import PlanResolution
+import ResultsAssembly
+
+/// `lessons_resolve_plan` natively (`RerunResolution`, the module's own code): each pair's
+/// cache key exactly as `lessons run` computes it (`RunUnits`, data files fingerprinted)
+/// and its `lessons_run_pair` request exactly as `lessons verify` sends it (`PairRequest`).
+public enum PlanRerunResolution {
+    /// The answer's text for a request's bytes (see `ResolveRequest`); `lessonFolder` locates file datasets.
+    public static func answer(_ request: [UInt8], lessonFolder: String? = nil) -> String {
+        var units = RunUnits(lessonFolder: lessonFolder)
+        let resolution = RerunResolution(
+            cacheKeys: { compare throws(ResultsReadError) in
+                do {
+                    let grid = try units.add(compare)
+                    return grid.map { row in row.map { units.units[$0].key } }
+                } catch {
+                    throw ResultsReadError("\(error)")
+                }
+            },
+            request: { run, replica in
+                (try? PairRequest(run: run, dataset: replica.dataset, alsoTestOn: replica.alsoTestOn).text()) ?? ""
+            })
+        return resolution.answer(request)
+    }
+}
