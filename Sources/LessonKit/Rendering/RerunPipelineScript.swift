@@ -79,9 +79,16 @@ enum RerunPipelineScript {
         if (p.request !== undefined) return typeof p.request === "string" ? p.request : JSON.stringify(p.request);
         return JSON.stringify({ run: p.spec, dataset: p.dataset });
       }
+      // lessons_resolve_plan's request: the plan, the values, and for mosaics the published
+      // fingerprints of their files (results.json's dataFiles, as is), which key them.
+      function resolveRequest(data, set) {
+        if (published.dataFiles === undefined) published.dataFiles = JSON.stringify(JSON.parse(data.results).dataFiles || null);
+        return "{\"plan\": " + data.plan + ", \"set\": " + JSON.stringify(set)
+          + (published.dataFiles !== "null" ? ", \"dataFiles\": " + published.dataFiles : "") + "}";
+      }
       function publishedResolution(engine, data) {
         if (published.pairs) return Promise.resolve(published.pairs);
-        return engine.ask("lessons_resolve_plan", "{\"plan\": " + data.plan + ", \"set\": []}").then(function (answer) {
+        return engine.ask("lessons_resolve_plan", resolveRequest(data, [])).then(function (answer) {
           published.pairs = {};
           var resolution = resolved(answer.text);
           resolution.pairs.forEach(function (p) { published.pairs[pairKey(p)] = specOf(p); });

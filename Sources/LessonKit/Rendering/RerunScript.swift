@@ -170,8 +170,7 @@ enum RerunScript {
           say("Checking the values…");
           return publishedResolution(engine, assets.data);
         }).then(function (before) {
-          var setText = JSON.stringify(set);
-          return engine.ask("lessons_resolve_plan", "{\"plan\": " + assets.data.plan + ", \"set\": " + setText + "}").then(function (answer) {
+          return engine.ask("lessons_resolve_plan", resolveRequest(assets.data, set)).then(function (answer) {
             var resolution = resolved(answer.text);
             return { resolution: resolution, changed: resolution.pairs.filter(function (p) { return before[pairKey(p)] !== specOf(p); }) };
           });
