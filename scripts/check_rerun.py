@@ -21,6 +21,7 @@ page must load everything as scripts of its own site.
 Exit status 1 when anything differs or fails; prints the panel's timings.
 """
 
+import base64
 import json
 import os
 import re
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from check_pages import AXE_RUN, BLOCKING_IMPACTS, Browser  # noqa: E402  (the project's one DevTools client)
@@ -48,6 +50,69 @@ PANEL = ("(() => { const p = document.getElementById('rerun-browser'); if (!p) r
          " timings: r.timings, trained: r.trained, hidden: p.hidden,"
          " csp: window.__cspViolations,"
          " values: Object.fromEntries([...document.querySelectorAll('#rerun-form [name]')].map(f => [f.name, f.value]))}; })()")
+
+
+# Each new dataset preview the page drew (lessonsRerun.previews: image path -> Blob URL), read
+# back as RGBA in base64, and whether the page's images that name it now show it.
+PREVIEWS = """(async () => {
+  const out = {};
+  for (const [src, url] of Object.entries(window.lessonsRerun.previews || {})) {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+    const g = canvas.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, canvas.width, canvas.height).data;
+    let text = '';
+    for (let i = 0; i < data.length; i += 0x8000) text += String.fromCharCode.apply(null, data.subarray(i, i + 0x8000));
+    const shown = [...document.images].filter(i => i.src === url);
+    out[src] = {width: canvas.width, height: canvas.height, rgba: btoa(text),
+                shown: shown.length, loaded: shown.every(i => i.complete && i.naturalWidth > 0)};
+  }
+  return out;
+})()"""
+
+
+def png_rgba(path):
+    """The pixels of an 8-bit gray, RGB or RGBA PNG (what the site writes) as RGBA bytes."""
+    data = open(path, "rb").read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        fail(f"{path} is not a PNG")
+    pos, idat, width, depth, colour = 8, b"", 0, 0, 0
+    while pos < len(data):
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = int.from_bytes(body[0:4], "big"), int.from_bytes(body[4:8], "big"), body[8], body[9]
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    channels = {0: 1, 2: 3, 6: 4}.get(colour)
+    if width == 0 or depth != 8 or channels is None:
+        fail(f"{path}: a PNG of depth {depth}, colour type {colour}: not one the site writes")
+    raw, stride, rows, prior = zlib.decompress(idat), width * channels, [], bytearray(width * channels)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for x in range(stride):
+            a = line[x - channels] if x >= channels else 0
+            b, c = prior[x], prior[x - channels] if x >= channels else 0
+            if kind == 1: line[x] = (line[x] + a) & 255
+            elif kind == 2: line[x] = (line[x] + b) & 255
+            elif kind == 3: line[x] = (line[x] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(line)
+        prior = line
+    out = bytearray()
+    for line in rows:
+        for x in range(width):
+            px = line[x * channels:(x + 1) * channels]
+            out += bytes([px[0]] * 3 + [255]) if channels == 1 else bytes(px[:3]) + bytes([px[3] if channels == 4 else 255])
+    return width, height, bytes(out)
 
 
 def fail(message):
@@ -139,6 +204,7 @@ def main():
         problems += axe_panel(browser, axe_source, "the panel when done")
         if problems:
             fail("accessibility:\n  " + "\n  ".join(problems))
+        previews = browser.evaluate(PREVIEWS, await_promise=True)
         violations = (bad["csp"] or []) + (done["csp"] or [])
         if violations:
             fail(f"Content-Security-Policy violations: {violations}")
@@ -146,12 +212,13 @@ def main():
         browser.close()
 
     rendered = json.loads(done["rendered"])["afterBlock"]
-    with tempfile.TemporaryDirectory() as out:
-        run = subprocess.run([lessons, "run", LESSON, "--set", "=".join(SET), "--out", out, "--quiet"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        if run.returncode not in (0, 1):  # 1: a claim failed with these values; the page is written
-            fail(f"lessons run {LESSON} --set {'='.join(SET)}: exit {run.returncode}\n{run.stderr}")
-        native = open(os.path.join(out, LESSON + ".html"), encoding="utf-8").read()
+    scratch = tempfile.TemporaryDirectory()
+    native_out = scratch.name
+    run = subprocess.run([lessons, "run", LESSON, "--set", "=".join(SET), "--out", native_out, "--quiet"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if run.returncode not in (0, 1):  # 1: a claim failed with these values; the page is written
+        fail(f"lessons run {LESSON} --set {'='.join(SET)}: exit {run.returncode}\n{run.stderr}")
+    native = open(os.path.join(native_out, LESSON + ".html"), encoding="utf-8").read()
     blocks = set(WRAPPER.findall(native))
     if blocks != set(rendered):
         fail(f"blocks with results: native {sorted(blocks)}, browser {sorted(rendered)}")
@@ -161,6 +228,19 @@ def main():
             at = next((i for i, (a, b) in enumerate(zip(html, there)) if a != b), min(len(html), len(there)))
             fail(f"block {block}: the browser's results differ from `lessons run`'s at character {at}:\n"
                  f"  browser: {html[max(0, at - 80):at + 80]!r}\n  native:  {there[max(0, at - 80):at + 80]!r}")
+    # A changed dataset's preview is not on the site: the page draws it from the module's pixels,
+    # and they must be those of the PNG `lessons run` writes.
+    new = sorted({m for m in re.findall(rf'<img src="({re.escape(LESSON)}/dataset-[0-9a-f]+\.png)"', native)
+                  if not os.path.exists(os.path.join(site, m))})
+    if sorted(previews) != new:
+        fail(f"new dataset previews: `lessons run` writes {new}, the page drew {sorted(previews)}")
+    for src in new:
+        drawn = previews[src]
+        if not drawn["shown"] or not drawn["loaded"]:
+            fail(f"{src}: drawn, but no image of the page shows it")
+        width, height, rgba = png_rgba(os.path.join(native_out, src))
+        if (drawn["width"], drawn["height"]) != (width, height) or base64.b64decode(drawn["rgba"]) != rgba:
+            fail(f"{src}: the page's preview ({drawn['width']}×{drawn['height']}) is not the pixels of `lessons run`'s ({width}×{height})")
     if all(placed(published, block, html)[0] for block, html in rendered.items()):
         fail("the rerun's results are the published ones: nothing was re-rendered")
     t = done["timings"] or {}

@@ -83,6 +83,7 @@ enum RerunCardsScript {
           d.card.url = new Promise(function (resolve) { canvas.toBlob(resolve, "image/png"); }).then(function (blob) {
             var url = URL.createObjectURL(blob), src = lessonID + "/" + card.preview;
             previewURLs.push(url);
+            api.previews[src] = url;
             Array.prototype.forEach.call(document.images, function (img) { if (img.getAttribute("src") === src) img.src = url; });
           });
         });
@@ -91,6 +92,7 @@ enum RerunCardsScript {
       function dropPreviews() {
         previewURLs.forEach(function (url) { URL.revokeObjectURL(url); });
         previewURLs = [];
+        api.previews = {};
       }
 
     """#

@@ -21,8 +21,9 @@ enum RerunScript {
       var list = document.getElementById("rerun-pairs"), changes = document.getElementById("rerun-changes");
       var cancelButton = document.getElementById("rerun-cancel"), backButton = document.getElementById("rerun-back");
       var fields = Array.prototype.slice.call(form.querySelectorAll("input, select"));
-      // For tests and the curious: the state, the last rendering (the module's JSON text), timings.
-      var api = window.lessonsRerun = { state: "idle", rendered: null, results: null, timings: {}, trained: 0 };
+      // For tests and the curious: the state, the last rendering (the module's JSON text), timings,
+      // and the new dataset previews' Blob URLs by the path the page's images name.
+      var api = window.lessonsRerun = { state: "idle", rendered: null, results: null, timings: {}, trained: 0, previews: {} };
       var loaded = null, coordinator = null, trainers = [], published = {}, original = {}, extra = [], run = 0, ticker = 0;
       panel.hidden = false;
 
