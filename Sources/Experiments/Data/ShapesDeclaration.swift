@@ -58,13 +58,10 @@ extension Shapes: DeclaredType {
         },
     ]
 
-    /// Checked when a lesson is evaluated (lessons.wasm reads descriptions so checked, and checks nothing).
+    /// Checked when a lesson is evaluated or its plan resolved.
     @Sendable static func issues(_ a: ArgumentSource) throws(JSONError) -> [APIIssue] {
-        #if hasFeature(Embedded)
-        return []
-        #else
         let labels = try a(ShapesArgument.labels), prevalence = try a(ShapesArgument.prevalence)
-        var issues = APICatalog.labelIssues(labels, argument: "labels", allowed: ShapeKind.allCases.map(\.rawValue), what: "shape")
+        var issues = APICatalog.labelIssues(labels, argument: "labels", allowed: ShapeKind.allCases.map { $0.rawValue }, what: "shape")
         issues += APICatalog.prevalenceIssues(prevalence, labels: labels, labelArgument: "labels")
         for (key, value) in try a(ShapesArgument.together).sorted(by: { $0.key < $1.key }) {
             guard let k = labels.firstIndex(of: key), let v = labels.firstIndex(of: value) else {
@@ -79,7 +76,6 @@ extension Shapes: DeclaredType {
             }
         }
         return issues
-        #endif
     }
 }
 

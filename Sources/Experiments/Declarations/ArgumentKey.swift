@@ -43,7 +43,7 @@ public struct ArgumentKey<Value: ArgumentValue>: Sendable {
     /// What a member's declaration keeps of the argument, without its type parameter.
     public var facts: ArgumentFacts {
         #if hasFeature(Embedded)
-        ArgumentFacts(name: name)
+        ArgumentFacts(name: name, label: label, kind: Value.argumentKind, limits: limits)
         #else
         ArgumentFacts(name: name, label: label, kind: Value.argumentKind, limits: limits, doc: doc,
                       defaultSource: { [defaultValue] in defaultValue?.swiftSource })
@@ -51,15 +51,15 @@ public struct ArgumentKey<Value: ArgumentValue>: Sendable {
     }
 }
 
-/// An argument as a member lists it. Natively it carries everything the evaluator's
-/// `APIArgument` needs; the default's Swift spelling is made when it is first asked for
-/// (a default may be a value of the very type being declared).
+/// An argument as a member lists it: what the evaluator's and the plan resolver's
+/// `APIArgument` needs. Natively also its doc and the default's Swift spelling, made
+/// when it is first asked for (a default may be a value of the very type being declared).
 public struct ArgumentFacts: Sendable {
     public let name: String
-    #if !hasFeature(Embedded)
     public let label: String?
     public let kind: ValueKind
     public let limits: Limits
+    #if !hasFeature(Embedded)
     public let doc: String
     let defaultSource: @Sendable () -> String?
     #endif
@@ -74,10 +74,10 @@ public protocol ArgumentValue: Sendable {
     static func read(json: JSONValue?, _ path: String) throws(JSONError) -> Self
     /// True for an optional: an absent field is its nil, not the argument's default.
     static var absentIsNil: Bool { get }
-    #if !hasFeature(Embedded)
     static var argumentKind: ValueKind { get }
     /// The value, or nil when an evaluated value is not of this type.
     static func read(api value: APIValue) -> Self?
+    #if !hasFeature(Embedded)
     /// Swift source that evaluates to this value.
     var swiftSource: String { get }
     #endif
@@ -101,9 +101,7 @@ public struct ArgumentSource: Sendable {
         /// `isCase`: the values of an enum case, where an unlabelled argument is stored as `_0`.
         case json(JSONValue, path: String, isCase: Bool)
         case defaults
-        #if !hasFeature(Embedded)
         case evaluated(APIArguments)
-        #endif
     }
     let storage: Storage
 
@@ -122,13 +120,11 @@ public struct ArgumentSource: Sendable {
         case .defaults:
             guard let value = key.defaultValue else { throw JSONError("\(key.name): required, and has no default") }
             return value
-        #if !hasFeature(Embedded)
         case .evaluated(let arguments):
             guard let value = V.read(api: arguments[key.name]) else {
                 preconditionFailure("argument '\(key.name)' is not a \(V.argumentKind)")
             }
             return value
-        #endif
         }
     }
 }

@@ -2,20 +2,20 @@
 /// `ExpressibleBy...Literal` conformances allow): read as the typed `Literal`, checked
 /// against `limits`, and made into the value by one function.
 public struct DeclaredLiteral<Value>: Sendable {
-    #if !hasFeature(Embedded)
     let kind: ValueKind
     let limits: Limits
+    #if !hasFeature(Embedded)
     let doc: String
-    let make: @Sendable (APIValue) -> Value?
     #endif
+    let make: @Sendable (APIValue) -> Value?
 
     public init<Literal: ArgumentValue>(_ type: Literal.Type, limits: Limits = Limits(), doc: String,
                                         _ make: @escaping @Sendable (Literal) -> Value) {
-        #if !hasFeature(Embedded)
         kind = Literal.argumentKind
         self.limits = limits
+        #if !hasFeature(Embedded)
         self.doc = doc
-        self.make = { Literal.read(api: $0).map(make) }
         #endif
+        self.make = { Literal.read(api: $0).map(make) }
     }
 }

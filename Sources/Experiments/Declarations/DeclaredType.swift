@@ -91,10 +91,10 @@ extension DeclaredType {
         return try member.make(ArgumentSource(storage: .json(values, path: path + "." + name, isCase: true)))
     }
 
-    #if !hasFeature(Embedded)
     public static var argumentKind: ValueKind { .api(typeName) }
     public static func read(api value: APIValue) -> Self? { value.object(as: Self.self) }
 
+    #if !hasFeature(Embedded)
     /// The member that makes this value from its defaults alone (`.constant`,
     /// `EarlyStopping()`), or else the enum case with its values (`.fixed(0.5)`).
     public var swiftSource: String {

@@ -19,7 +19,9 @@ public struct APICatalog: Sendable {
 
     public init(types: [APITypeDescription]) {
         self.types = types
-        byName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var byName: [String: APITypeDescription] = [:]
+        for type in types where byName[type.name] == nil { byName[type.name] = type }
+        self.byName = byName
     }
 
     /// The catalog with more types (a test's own dataset, ...).
@@ -35,6 +37,6 @@ public struct APICatalog: Sendable {
 
     /// Types that may be passed as the protocol `name`.
     public func conformers(of name: String) -> [String] {
-        types.filter { $0.conformsTo.contains(name) }.map(\.name)
+        types.filter { $0.conformsTo.contains(name) }.map { $0.name }
     }
 }

@@ -3,7 +3,10 @@
 /// so adding an argument is one edit in the type's description.
 public struct APITypeDescription: Sendable {
     public var name: String
+    #if !hasFeature(Embedded)
+    /// The reference page's text (lessons.wasm keeps no docs).
     public var doc: String
+    #endif
     /// Protocols (described by name) the type's values may be passed as.
     public var conformsTo: [String]
     /// Initialisers (`name == "init"`) and static members / cases.
@@ -14,7 +17,9 @@ public struct APITypeDescription: Sendable {
 
     public init(_ name: String, doc: String, conformsTo: [String] = [], literals: [APILiteral] = [], members: [APIMember]) {
         self.name = name
+        #if !hasFeature(Embedded)
         self.doc = doc
+        #endif
         self.conformsTo = conformsTo
         self.literals = literals
         self.members = members
@@ -31,13 +36,17 @@ public struct APITypeDescription: Sendable {
 public struct APILiteral: Sendable {
     public var kind: ValueKind
     public var limits: Limits
+    #if !hasFeature(Embedded)
     public var doc: String
+    #endif
     public var build: @Sendable (APIValue) -> APIObject
 
     public init(_ kind: ValueKind, limits: Limits = Limits(), doc: String, build: @escaping @Sendable (APIValue) -> APIObject) {
         self.kind = kind
         self.limits = limits
+        #if !hasFeature(Embedded)
         self.doc = doc
+        #endif
         self.build = build
     }
 }
@@ -48,7 +57,9 @@ public struct APIMember: Sendable {
     public var name: String
     /// Nil for a member written without parentheses (`.balanced`, `.sigmoid`).
     public var arguments: [APIArgument]?
+    #if !hasFeature(Embedded)
     public var doc: String
+    #endif
     /// Makes the value from checked arguments (defaults filled in).
     public var build: @Sendable (APIArguments) -> APIObject
     /// Checks across arguments (lengths that must agree, ...); issues name an argument path.
@@ -59,7 +70,9 @@ public struct APIMember: Sendable {
                 build: @escaping @Sendable (APIArguments) -> APIObject) {
         self.name = name
         self.arguments = arguments
+        #if !hasFeature(Embedded)
         self.doc = doc
+        #endif
         self.build = build
         self.check = check
     }
@@ -79,22 +92,28 @@ public struct APIArgument: Sendable {
     /// Key of the argument in `APIArguments` (the label, or the parameter name).
     public var name: String
     public var kind: ValueKind
+    public var limits: Limits
+    #if !hasFeature(Embedded)
     /// Swift source of the default value; nil for a required argument.
     public var defaultSource: String?
-    public var limits: Limits
     public var doc: String
+    #endif
 
     public init(_ label: String?, name: String? = nil, _ kind: ValueKind, default defaultSource: String? = nil,
                 limits: Limits = Limits(), doc: String) {
         self.label = label
         self.name = name ?? label ?? "value"
         self.kind = kind
-        self.defaultSource = defaultSource
         self.limits = limits
+        #if !hasFeature(Embedded)
+        self.defaultSource = defaultSource
         self.doc = doc
+        #endif
     }
 
+    #if !hasFeature(Embedded)
     public var isRequired: Bool { defaultSource == nil }
+    #endif
 }
 
 extension Limits {

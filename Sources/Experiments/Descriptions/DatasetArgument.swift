@@ -16,6 +16,7 @@ extension DatasetSource: ArgumentValue {
     }
     public static var argumentKind: ValueKind { .api("DatasetSpecification") }
     public static func read(api value: APIValue) -> DatasetSource? { value.object?.dataset }
+    #if !hasFeature(Embedded)
     public var swiftSource: String {
         switch self {
         case .shapes(let d): d.swiftSource
@@ -24,4 +25,5 @@ extension DatasetSource: ArgumentValue {
         case .idx(let d): d.swiftSource
         }
     }
+    #endif
 }

@@ -5,7 +5,11 @@ import PortableJSON
 /// list of members.
 extension APIArgument {
     public init(_ facts: ArgumentFacts) {
+        #if hasFeature(Embedded)
+        self.init(facts.label, name: facts.name, facts.kind, limits: facts.limits, doc: "")
+        #else
         self.init(facts.label, name: facts.name, facts.kind, default: facts.defaultSource(), limits: facts.limits, doc: facts.doc)
+        #endif
     }
 }
 
@@ -29,7 +33,7 @@ extension APITypeDescription {
         self.init(T.typeName, doc: doc, conformsTo: conformsTo,
                   literals: T.literals.map { APILiteral($0, box: box) }, members: T.members.map { member in
             // A checked call holds every described argument with its type, so no read can fail.
-            APIMember(member.name, member.arguments?.map(APIArgument.init), doc: member.doc,
+            APIMember(member.name, member.arguments?.map(APIArgument.init), doc: member.docText,
                       check: { arguments in evaluated(member.check, arguments, T.self, member.name) },
                       build: { arguments in box(evaluated(member.make, arguments, T.self, member.name)) })
         })
@@ -39,7 +43,7 @@ extension APITypeDescription {
 extension APILiteral {
     init<T: Sendable>(_ literal: DeclaredLiteral<T>, box: @escaping @Sendable (T) -> APIObject) {
         // A checked literal has the described kind, so it always reads.
-        self.init(literal.kind, limits: literal.limits, doc: literal.doc) { value in
+        self.init(literal.kind, limits: literal.limits, doc: literal.docText) { value in
             guard let made = literal.make(value) else { preconditionFailure("literal \(value) is not a \(literal.kind)") }
             return box(made)
         }
@@ -51,5 +55,26 @@ private func evaluated<T, Result>(_ read: (ArgumentSource) throws(JSONError) -> 
                                   _ type: T.Type, _ member: String) -> Result {
     do throws(JSONError) { return try read(ArgumentSource(storage: .evaluated(arguments))) } catch {
         preconditionFailure("\(type).\(member): \(error)")
+    }
+}
+
+extension DeclaredMember {
+    /// Its doc, natively (lessons.wasm keeps none).
+    var docText: String {
+        #if hasFeature(Embedded)
+        ""
+        #else
+        doc
+        #endif
+    }
+}
+
+extension DeclaredLiteral {
+    var docText: String {
+        #if hasFeature(Embedded)
+        ""
+        #else
+        doc
+        #endif
     }
 }

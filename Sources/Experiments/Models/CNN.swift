@@ -47,10 +47,8 @@ extension CNN: DeclaredType {
         },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(
         model: CNN.self, doc: "Conv2D (`same`) + ReLU + 2×2 MaxPool2D blocks, Flatten, hidden Dense + ReLU layers, a logits Dense layer.")
-    #endif
 }
 
 #if !hasFeature(Embedded)

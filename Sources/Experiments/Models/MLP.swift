@@ -33,10 +33,8 @@ extension MLP: DeclaredType {
         },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(
         model: MLP.self, doc: "Flatten, hidden `Dense` + ReLU layers, then a `Dense` layer that outputs logits (no activation).")
-    #endif
 }
 
 #if !hasFeature(Embedded)

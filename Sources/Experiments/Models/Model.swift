@@ -49,9 +49,10 @@ extension Model: ArgumentValue {
         }
     }
 
-    #if !hasFeature(Embedded)
     public static var argumentKind: ValueKind { .api("ModelSpecification") }
     public static func read(api value: APIValue) -> Model? { value.object?.model }
+
+    #if !hasFeature(Embedded)
     public var swiftSource: String {
         switch self {
         case .mlp(let m): m.swiftSource

@@ -14,12 +14,10 @@ extension PrevalenceBaseline: DeclaredType {
         DeclaredMember("init", [], doc: "The constant-score baseline: AP = the label's prevalence, ROC-AUC = 0.5.") { _ in PrevalenceBaseline() },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(
         model: PrevalenceBaseline.self,
         doc: "Not a network: scores every image with each label's training prevalence "
             + "(scikit-learn `DummyClassifier(strategy=\"prior\")` per label). Trains nothing; a run's loss, weights and epochs are ignored.")
-    #endif
 }
 
 #if !hasFeature(Embedded)

@@ -1,7 +1,7 @@
 import PortableJSON
 
 /// Several runs trained and measured on one dataset, shown side by side.
-public struct Compare: Codable, Hashable, Sendable {
+public struct Compare: Hashable, Sendable {
     public var title: String
     public var dataset: DatasetSource
     /// Nil: every run trains once, with the seeds written on it and its dataset.
@@ -13,6 +13,7 @@ public struct Compare: Codable, Hashable, Sendable {
     /// (`results["a", on: "noisy"]`); only their test splits are used. Nil: none.
     public var alsoTestOn: [String: DatasetSource]?
 
+    #if !hasFeature(Embedded)
     /// The form lesson code uses. In a Swift program (`lessons export`) it also
     /// records the comparison in `Notebook.shared`, so `results` can run it.
     @discardableResult
@@ -22,6 +23,7 @@ public struct Compare: Codable, Hashable, Sendable {
                   alsoTestOn: alsoTestOn?.mapValues { $0.source })
         Notebook.shared.record(self)
     }
+    #endif
 
     /// Plain construction, recording nothing (what the evaluator uses).
     public init(title: String, dataset: DatasetSource, seeds: Seeds? = nil, runs: [Run], show: [ResultView]? = nil,
@@ -61,6 +63,10 @@ public struct Compare: Codable, Hashable, Sendable {
         public var alsoTestOn: [(name: String, dataset: DatasetSource)] = []
     }
 }
+
+#if !hasFeature(Embedded)
+extension Compare: Codable {}
+#endif
 
 extension Compare: DeclaredType {
     public static let typeName = "Compare"

@@ -23,9 +23,39 @@ public enum ResultView: Hashable, Sendable {
     public static let foldable = all.filter { $0 != .learningCurve }
 }
 
+extension ResultView {
+    /// `table`, `label(ring)`: one word per view, for the page context and as the lesson spells a case.
+    public var name: String {
+        switch self {
+        case .dataset: return "dataset"
+        case .table: return "table"
+        case .metrics: return "metrics"
+        case .perLabel: return "perLabel"
+        case .label(let label): return "label(\(label))"
+        case .loss: return "loss"
+        case .learningCurve: return "learningCurve"
+        case .pr: return "pr"
+        case .bars: return "bars"
+        case .calibration: return "calibration"
+        case .thresholds: return "thresholds"
+        case .claimed: return "claimed"
+        }
+    }
+
+    /// The view `name` spells; nil for none.
+    public init?(name: String) {
+        if name.hasPrefix("label("), name.hasSuffix(")") {
+            self = .label(String(name.dropFirst(6).dropLast()))
+            return
+        }
+        guard let view = ResultView.all.first(where: { $0.name == name }) else { return nil }
+        self = view
+    }
+}
+
 #if !hasFeature(Embedded)
-// The lesson vocabulary (native only: the results renderer uses the cases in WebAssembly too).
 extension ResultView: Codable {}
+#endif
 
 extension ResultView: DeclaredType {
     public static let typeName = "ResultView"
@@ -55,10 +85,9 @@ extension ResultView: DeclaredType {
 
     /// Cases written without parentheses, each named as Swift spells the case.
     private static func plain(_ cases: [(ResultView, String)]) -> [DeclaredMember<ResultView>] {
-        cases.map { value, doc in .plain(String(describing: value), value, doc: doc) }
+        cases.map { value, doc in .plain(value.name, value, doc: doc) }
     }
 
     static let description = APITypeDescription(
         declared: ResultView.self, doc: "One output of a `Compare`, for its `show:` list; outputs not listed are folded into \"More results\".")
 }
-#endif

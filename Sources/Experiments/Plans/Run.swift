@@ -124,11 +124,8 @@ extension Run: DeclaredType {
     ]
 
     /// A loss must suit the head, and `.undoPosWeight` needs a posWeight: checked when a
-    /// lesson is evaluated (lessons.wasm reads runs so checked, and checks nothing).
+    /// lesson is evaluated or its plan resolved.
     @Sendable static func issues(_ a: ArgumentSource) throws(JSONError) -> [APIIssue] {
-        #if hasFeature(Embedded)
-        return []
-        #else
         let head = try a(Run.head), loss = try a(Run.loss)
         if try a(logitShift) == .undoPosWeight, !loss.hasPosWeight {
             return [APIIssue([.argument("logitShift")], "logitShift: .undoPosWeight needs a loss with a posWeight, "
@@ -136,21 +133,16 @@ extension Run: DeclaredType {
         }
         guard head != loss.head else { return [] }
         return [APIIssue([.argument("loss")], "\(caseName(of: loss)) needs head: .\(loss.head.rawValue), but this run has head: .\(head.rawValue)")]
-        #endif
     }
 }
 
 #if !hasFeature(Embedded)
 extension Run: Codable {}
+#endif
 
 extension Run {
     static let description = APITypeDescription(declared: Run.self, doc: "One training run; `results[\"name\"]` refers to it.")
-}
 
-extension Run {
-    /// `.binaryCrossEntropy` for messages: the case's name, read from the value.
-    static func caseName(of loss: Loss) -> String {
-        "." + (Mirror(reflecting: loss).children.first?.label ?? String(describing: loss))
-    }
+    /// `.binaryCrossEntropy` for messages.
+    static func caseName(of loss: Loss) -> String { "." + loss.caseName }
 }
-#endif

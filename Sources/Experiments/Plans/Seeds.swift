@@ -8,7 +8,7 @@ import PortableJSON
 /// sampling of `Shapes` and `FashionMosaics`, the split of file datasets) and every
 /// run initialises, drops out and shuffles with seed s — the runs of one seed see
 /// the same data and start alike, so claims can be paired by seed.
-public struct Seeds: Codable, Hashable, Sendable, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
+public struct Seeds: Hashable, Sendable, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
     /// Most seeds a comparison may train with.
     public static let maximumCount = 32
 
@@ -38,6 +38,10 @@ extension DatasetSource {
         }
     }
 }
+
+#if !hasFeature(Embedded)
+extension Seeds: Codable {}
+#endif
 
 extension Seeds: DeclaredType {
     public static let typeName = "Seeds"

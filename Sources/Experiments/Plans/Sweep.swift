@@ -1,13 +1,12 @@
 import PortableJSON
 
-#if !hasFeature(Embedded)
 /// One lesson parameter over a list of values: the named runs are rerun with the
 /// parameter set to each value, exactly as `--set name=value` would set it, and
 /// drawn as one chart of metrics against the value (seed bands when their
 /// comparison has seeds). Sweeping a parameter rather than an argument means one
 /// form for every knob a student can turn — a loss weight, the epochs, a
 /// dataset's prevalence — and the runs keep their lesson code unchanged.
-public struct Sweep: Codable, Hashable, Sendable {
+public struct Sweep: Hashable, Sendable {
     public var title: String
     /// The `swift parameters` name being swept (a number).
     public var parameter: String
@@ -32,7 +31,6 @@ public struct Sweep: Codable, Hashable, Sendable {
         self.label = label
     }
 }
-#endif
 
 /// A metric a sweep chart plots: any catalog metric, a label metric with its label.
 public struct SweepMetric: Hashable, Sendable {
@@ -97,7 +95,8 @@ extension SweepMetric {
 }
 
 #if !hasFeature(Embedded)
-// The lesson vocabulary: key-path forms, defaults, Codable and the API descriptions (native only).
+// Key-path forms, defaults and Codable (native only).
+extension Sweep: Codable {}
 extension SweepMetric: Codable {}
 
 extension SweepMetric {
@@ -113,6 +112,7 @@ extension SweepMetric {
         self.label = label
     }
 }
+#endif
 
 extension Sweep: DeclaredType {
     public static let typeName = "Sweep"
@@ -155,7 +155,7 @@ extension SweepMetric: DeclaredType {
             DeclaredMember(metric.name, [atEpoch.facts], doc: metric.doc) { a throws(JSONError) in
                 SweepMetric(name: metric.name, label: nil, epoch: try a(atEpoch))
             }
-        } + [.plain(trainSeconds, SweepMetric(name: trainSeconds, label: nil), doc: ReportMetric.trainSecondsDoc)]
+        } + [.plain(trainSeconds, SweepMetric(name: trainSeconds, label: nil), doc: trainSecondsDoc)]
 
     /// Codable writes the metric's fields (`{"name": "recall", "label": "ring"}`), not a member's arguments.
     public static func read(json: JSONValue?, _ path: String) throws(JSONError) -> SweepMetric {
@@ -167,5 +167,12 @@ extension SweepMetric: DeclaredType {
     }
 
     static let description = APITypeDescription(declared: SweepMetric.self, doc: "A metric a sweep chart plots.")
+
+    private static var trainSecondsDoc: String {
+        #if hasFeature(Embedded)
+        ""
+        #else
+        ReportMetric.trainSecondsDoc
+        #endif
+    }
 }
-#endif

@@ -49,11 +49,9 @@ extension Augmentation: DeclaredType {
         },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(
         declared: Augmentation.self,
         doc: "Random changes to the training images, new every epoch and seeded by the run: the validation and test images stay as they are.")
-    #endif
 }
 
 extension Flips: DeclaredType {
@@ -65,9 +63,7 @@ extension Flips: DeclaredType {
         .plain("both", .both, doc: "Each mirror drawn on its own."),
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(declared: Flips.self, doc: "Which mirror images an `Augmentation` may show.")
-    #endif
 }
 
 #if !hasFeature(Embedded)

@@ -24,9 +24,7 @@ extension ClassWeight: DeclaredType {
         .perLabelWeights("fixed", doc: "Given weights.") { .fixed($0) },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(declared: ClassWeight.self, doc: "Per-class weights of softmax cross-entropy (PyTorch `CrossEntropyLoss(weight=)`).")
-    #endif
 }
 
 #if !hasFeature(Embedded)

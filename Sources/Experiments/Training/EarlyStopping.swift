@@ -38,11 +38,9 @@ extension EarlyStopping: DeclaredType {
         },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(
         declared: EarlyStopping.self,
         doc: "Stops training when the validation loss no longer improves (Keras `EarlyStopping(monitor=\"val_loss\")`).")
-    #endif
 }
 
 #if !hasFeature(Embedded)

@@ -17,9 +17,7 @@ extension Head: DeclaredType {
         (Head.softmax, "One distribution over all labels: labels compete for one unit of probability."),
     ])
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(declared: Head.self, doc: "How logits become probabilities.")
-    #endif
 }
 
 #if !hasFeature(Embedded)

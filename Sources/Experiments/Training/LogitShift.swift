@@ -34,10 +34,8 @@ extension LogitShift: DeclaredType {
          + "(the loss's `posWeight`): the shift a weighted loss puts in, taken out."),
     ])
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(declared: LogitShift.self,
                                                 doc: "A shift of each label's logit after training, before the head.")
-    #endif
 }
 
 #if !hasFeature(Embedded)

@@ -24,6 +24,17 @@ public enum Loss: Hashable, Sendable {
         }
     }
 
+    /// The case's name, as lessons write it (`binaryCrossEntropy`), for messages.
+    var caseName: String {
+        switch self {
+        case .binaryCrossEntropy: "binaryCrossEntropy"
+        case .softmaxCrossEntropy: "softmaxCrossEntropy"
+        case .sparseSoftmaxCrossEntropy: "sparseSoftmaxCrossEntropy"
+        case .focal: "focal"
+        case .asymmetric: "asymmetric"
+        }
+    }
+
     /// True for binary cross-entropy with a positive weight (what `.undoPosWeight` takes back).
     var hasPosWeight: Bool {
         if case .binaryCrossEntropy(let w, _) = self, w != PosWeight.none { return true }
@@ -101,9 +112,7 @@ extension Loss: DeclaredType {
         },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(declared: Loss.self, doc: "The training loss, computed from logits (`from_logits=True`).")
-    #endif
 }
 
 #if !hasFeature(Embedded)

@@ -54,10 +54,8 @@ extension Optimizer: DeclaredType {
         },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(declared: Optimizer.self,
                                                 doc: "The optimizer (ε added to √v̂, as PyTorch and optax do).")
-    #endif
 }
 
 extension Optimizer {

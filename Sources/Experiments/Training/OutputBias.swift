@@ -9,9 +9,7 @@ extension OutputBias: DeclaredType {
     public static let members = DeclaredMember<OutputBias>.plain([(OutputBias.zero, "All zeros (the frameworks' default)."),
                                   (OutputBias.prior, "log(p / (1 − p)) per label, p its training prevalence.")])
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(declared: OutputBias.self, doc: "Initial value of the last layer's bias.")
-    #endif
 }
 
 #if !hasFeature(Embedded)

@@ -36,9 +36,7 @@ extension PosWeight: DeclaredType {
         .perLabelWeights("fixed", doc: "Given weights.") { .fixed($0) },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(declared: PosWeight.self, doc: "Per-label weight of the positive term of binary cross-entropy (TF/PyTorch `pos_weight`).")
-    #endif
 }
 
 #if !hasFeature(Embedded)

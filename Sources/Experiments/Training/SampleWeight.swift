@@ -32,9 +32,7 @@ extension SampleWeight: DeclaredType {
                          + "first positive label (argmax); no label → class 0.") { .kerasClassWeight($0) },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(declared: SampleWeight.self, doc: "Per-image weights (Keras `sample_weight`): scale whole images, never single labels.")
-    #endif
 }
 
 #if !hasFeature(Embedded)

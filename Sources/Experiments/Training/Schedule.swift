@@ -54,12 +54,10 @@ extension Schedule: DeclaredType {
         },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(
         declared: Schedule.self,
         doc: "How the learning rate changes over the epochs, as a factor of the optimizer's rate "
         + "(set before every step; optax `join_schedules` of a linear warmup and the decay).")
-    #endif
 }
 
 #if !hasFeature(Embedded)

@@ -50,20 +50,16 @@ extension Threshold: DeclaredType {
         DeclaredMember("topK", [k.facts], doc: "The k most probable labels of each image.") { a throws(JSONError) in .topK(try a(k)) },
     ]
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(declared: Threshold.self,
                                                 doc: "How probabilities become labels (predicted when probability > threshold).")
-    #endif
 }
 
 extension ThresholdObjective: DeclaredType {
     public static let typeName = "ThresholdObjective"
     public static let members = DeclaredMember<ThresholdObjective>.plain([(.f1, "The label's F1 score.")])
 
-    #if !hasFeature(Embedded)
     static let description = APITypeDescription(declared: ThresholdObjective.self,
                                                 doc: "What tuned thresholds maximise on the validation split.")
-    #endif
 }
 
 #if !hasFeature(Embedded)

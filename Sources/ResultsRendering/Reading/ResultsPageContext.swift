@@ -45,36 +45,6 @@ public struct ResultsPageContext: Equatable, Sendable {
     }
 }
 
-extension ResultView {
-    /// `table`, `label(ring)`: one word per view, for the page context.
-    public var name: String {
-        switch self {
-        case .dataset: return "dataset"
-        case .table: return "table"
-        case .metrics: return "metrics"
-        case .perLabel: return "perLabel"
-        case .label(let label): return "label(\(label))"
-        case .loss: return "loss"
-        case .learningCurve: return "learningCurve"
-        case .pr: return "pr"
-        case .bars: return "bars"
-        case .calibration: return "calibration"
-        case .thresholds: return "thresholds"
-        case .claimed: return "claimed"
-        }
-    }
-
-    /// The view `name` spells; nil for none.
-    public init?(name: String) {
-        if name.hasPrefix("label("), name.hasSuffix(")") {
-            self = .label(String(name.dropFirst(6).dropLast()))
-            return
-        }
-        guard let view = ResultView.all.first(where: { $0.name == name }) else { return nil }
-        self = view
-    }
-}
-
 #if !hasFeature(Embedded)
 /// The JSON form, written natively (Embedded Swift has no Codable; `read` parses it there).
 extension ResultsPageContext: Codable {}
