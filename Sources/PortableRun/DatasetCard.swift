@@ -16,7 +16,8 @@ public struct DatasetCard: Sendable {
     public init(_ data: PairData, files: [String] = [], fashion: FashionImages? = nil) throws(PairError) {
         let dataset = try data.generate(fashion: fashion)
         preview = try? DatasetSummarizer.previewGrid(of: dataset)
-        summary = DatasetSummarizer.summary(of: dataset, kind: data.kind)
+        // The captions and columns as natively; the pixels come apart (the module writes no PNG).
+        summary = DatasetSummarizer.summary(of: dataset, kind: data.kind, preview: preview.map { (png: [], grid: $0) })
         hash = DatasetKey(data, files: files).hash
     }
 }

@@ -157,20 +157,26 @@ final class RerunAssemblyTests: XCTestCase {
     /// `lessons run 03 --set posWeightScale=2 --out DIR` wrote (training it takes minutes, so
     /// it is not trained here): reassembled from the published page natively and in the module.
     func testLesson03RerunIsTheBytesLessonsRunWrites() throws {
-        guard let path = ProcessInfo.processInfo.environment["LESSONS_RERUN_03"] else {
-            throw XCTSkip("LESSONS_RERUN_03 is not set (lessons run 03 --set posWeightScale=2 --out DIR)")
-        }
-        let rerun = try Data(contentsOf: URL(fileURLWithPath: path))
-        let published = try Data(contentsOf: RepositoryRoot.url.appendingPathComponent("site/03-weighted-loss/results.json"))
-        let file = RepositoryRoot.url.appendingPathComponent("Lessons/03-weighted-loss.md")
-        let lesson = try Lesson(path: file.path, markdown: String(contentsOf: file, encoding: .utf8))
-        let plan = try LessonPipeline.plan(lesson, overrides: ["posWeightScale": "2"])
+        let (rerun, published, plan) = try Self.lesson03("LESSONS_RERUN_03", ["posWeightScale": "2"])
         let request = try request(rerun, plan: plan, published: published)
         XCTAssertEqual(try JSONValue(parsing: Array(request))["pairs"]?.asArray?.filter { $0["result"] != nil }.count, 5,
                        "one run × 5 seeds retrains")
         Self.assertSameBytes(try Rerun.resultsJSON(published: Array(published), request: Array(request)),
                              String(decoding: rerun, as: UTF8.self))
         try assertModuleAssembles(rerun, from: published, request: request)
+    }
+
+    /// The results.json of lesson 03 run with `overrides` that the variable `name` names (skipped
+    /// when it is not set: training takes minutes), the published one, and the run's plan.
+    static func lesson03(_ name: String, _ overrides: [String: String]) throws -> (rerun: Data, published: Data, plan: ResolvedLesson) {
+        guard let path = ProcessInfo.processInfo.environment[name] else {
+            throw XCTSkip("\(name) is not set (lessons run 03 " + overrides.map { "--set \($0)=\($1)" }.joined(separator: " ") + " --out DIR)")
+        }
+        let file = RepositoryRoot.url.appendingPathComponent("Lessons/03-weighted-loss.md")
+        let lesson = try Lesson(path: file.path, markdown: String(contentsOf: file, encoding: .utf8))
+        return (try Data(contentsOf: URL(fileURLWithPath: path)),
+                try Data(contentsOf: RepositoryRoot.url.appendingPathComponent("site/03-weighted-loss/results.json")),
+                try LessonPipeline.plan(lesson, overrides: overrides))
     }
 
     private func assertModuleAssembles(_ rerun: Data, from published: Data, request: Data) throws {

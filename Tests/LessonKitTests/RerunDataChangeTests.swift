@@ -115,6 +115,19 @@ final class RerunDataChangeTests: XCTestCase {
         RerunAssemblyTests.assertSameBytes(wasm, String(decoding: rerun, as: UTF8.self))
     }
 
+    /// Lesson 03 with `--set rarePrevalence=0.05` (every pair retrains), when LESSONS_RERUN_03_DATA
+    /// names the results.json `lessons run 03 --set rarePrevalence=0.05 --out DIR` wrote (training
+    /// it takes many minutes): reassembled from the published page natively and in the module.
+    func testLesson03DataRerunIsTheBytesLessonsRunWrites() throws {
+        let (rerun, published, plan) = try RerunAssemblyTests.lesson03("LESSONS_RERUN_03_DATA", ["rarePrevalence": "0.05"])
+        let request = try request(rerun, plan: plan)
+        RerunAssemblyTests.assertSameBytes(try Rerun.resultsJSON(published: Array(published), request: Array(request)),
+                                           String(decoding: rerun, as: UTF8.self))
+        let wasm = try WasmUnderNode.run("assemble-node.mjs", inputs: [("results.json", published), ("request.json", request)],
+                                         in: cache.appendingPathComponent("inputs"))
+        RerunAssemblyTests.assertSameBytes(wasm, String(decoding: rerun, as: UTF8.self))
+    }
+
     /// Mosaics hash with the fingerprints the page published; a folder it did not read is an error naming it.
     func testMosaicsTakeThePublishedFingerprints() throws {
         let mosaics = FashionMosaics(size: 28, folder: "fashion")

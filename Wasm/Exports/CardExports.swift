@@ -1,4 +1,5 @@
 import ResultsAssembly
+import ResultsRendering
 
 // A dataset card after a rerun changed the data: a host passes the published results.json
 // and `{"dataset": D}`, and reads back the card (`lessons_output`: hash, preview name, summary,
