@@ -42,7 +42,6 @@ extension JSONValue {
     static func strings(_ xs: [String]) -> JSONValue { .array(xs.map { .string($0) }) }
 }
 
-#if !hasFeature(Embedded)
 extension DatasetSource {
     /// This description as data lessons.wasm can make (nil for data read from the user's files).
     public var pairData: PairData? {
@@ -91,4 +90,3 @@ private enum UserDataJSON {
         return .object(f)
     }
 }
-#endif

@@ -30,4 +30,4 @@ const answers = requests.map((path) => {
   }
   return text(x.lessons_output(), x.lessons_output_length());
 });
-process.stdout.write(answers.join("\n") + "\n");
+process.stdout.write(answers.join("\n"));

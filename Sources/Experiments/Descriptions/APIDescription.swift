@@ -93,9 +93,9 @@ public struct APIArgument: Sendable {
     public var name: String
     public var kind: ValueKind
     public var limits: Limits
-    #if !hasFeature(Embedded)
-    /// Swift source of the default value; nil for a required argument.
+    /// Swift source of the default value; nil for a required argument (lessons.wasm fills typed values' defaults from it).
     public var defaultSource: String?
+    #if !hasFeature(Embedded)
     public var doc: String
     #endif
 
@@ -105,15 +105,13 @@ public struct APIArgument: Sendable {
         self.name = name ?? label ?? "value"
         self.kind = kind
         self.limits = limits
-        #if !hasFeature(Embedded)
         self.defaultSource = defaultSource
+        #if !hasFeature(Embedded)
         self.doc = doc
         #endif
     }
 
-    #if !hasFeature(Embedded)
     public var isRequired: Bool { defaultSource == nil }
-    #endif
 }
 
 extension Limits {

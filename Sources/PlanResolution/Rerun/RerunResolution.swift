@@ -81,6 +81,6 @@ public struct RerunResolution {
     /// The parameter a message is about: `--set NAME=...`, `--set NAME: ...`, or a use of its value.
     static func parameter(of message: String, among names: [String]) -> String? {
         names.first { message.hasPrefix("--set \($0)=") || message.hasPrefix("--set \($0):") || message.hasPrefix("--set \($0) ") }
-            ?? names.first { message.contains("(\($0) is set by --set \($0)=") }
+            ?? names.first { name in message.split(separator: "(").contains { $0.hasPrefix("\(name) is set by --set \(name)=") } }
     }
 }

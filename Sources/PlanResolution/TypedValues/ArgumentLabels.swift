@@ -16,10 +16,10 @@ package enum ArgumentLabels {
     package static func match(_ labels: [String?], to parameters: [APIArgument], display: String) -> Result<[String: Int], Mismatch> {
         var matched: [String: Int] = [:]
         var next = 0
-        let known = parameters.compactMap(\.label)
+        let known = parameters.compactMap { $0.label }
         for (index, label) in labels.enumerated() {
             if let i = parameters[next...].firstIndex(where: { $0.label == label }) {
-                if let missing = parameters[next..<i].first(where: \.isRequired) {
+                if let missing = parameters[next..<i].first(where: { $0.isRequired }) {
                     return .failure(Mismatch(message: missingMessage(missing, in: parameters), argument: index))
                 }
                 matched[parameters[i].name] = index
@@ -46,7 +46,7 @@ package enum ArgumentLabels {
             }
             return .failure(Mismatch(message: message, argument: index))
         }
-        if let missing = parameters[next...].first(where: \.isRequired) {
+        if let missing = parameters[next...].first(where: { $0.isRequired }) {
             return .failure(Mismatch(message: missingMessage(missing, in: parameters), argument: nil))
         }
         return .success(matched)

@@ -25,8 +25,8 @@ extension SetValueEvaluation {
             guard converted.allSatisfy({ $0 != nil }) else { return nil }
             values = converted.map { $0! }
         }
-        return Evaluated(value: .array(values.map(\.value)), kind: .array(kind), location: location, isLiteral: true,
-                         elements: values, plan: PlanNode(.array(values.map(\.plan)), kind: .array(kind), location: location))
+        return Evaluated(value: .array(values.map { $0.value }), kind: .array(kind), location: location, isLiteral: true,
+                         elements: values, plan: PlanNode(.array(values.map { $0.plan }), kind: .array(kind), location: location))
     }
 
     func dictionary(_ items: [SetValueSyntax], expected: ValueKind?) -> Evaluated? {
@@ -73,7 +73,7 @@ extension SetValueEvaluation {
         }
         let value = APIValue.dictionary(stride(from: 0, to: elements.count - 1, by: 2).map { (elements[$0].value, elements[$0 + 1].value) })
         return Evaluated(value: value, kind: .dictionary(kk, vk), location: location, isLiteral: true, elements: elements,
-                         plan: PlanNode(.dictionary(elements.map(\.plan)), kind: .dictionary(kk, vk), location: location))
+                         plan: PlanNode(.dictionary(elements.map { $0.plan }), kind: .dictionary(kk, vk), location: location))
     }
 
     /// The type a member refers to: the written base type, or the contextual type.
@@ -105,7 +105,7 @@ extension SetValueEvaluation {
     func members(_ name: String, of type: APITypeDescription) -> [APIMember]? {
         let found = type.staticMembers.filter { $0.name == name }
         guard found.isEmpty else { return found }
-        let names = Array(Set(type.staticMembers.map(\.name))).sorted()
+        let names = Array(Set(type.staticMembers.map { $0.name })).sorted()
         error("type '\(type.name)' has no member '\(name)'\(Suggestions.didYouMean(name, in: names, listing: "members"))")
         return nil
     }
@@ -118,7 +118,7 @@ extension SetValueEvaluation {
                 if lookup(name) != nil {
                     error("cannot call value of non-function type '\(lookup(name)!.kind)'")
                 } else {
-                    let constructible = catalog.types.filter { !$0.initializers.isEmpty }.map(\.name)
+                    let constructible = catalog.types.filter { !$0.initializers.isEmpty }.map { $0.name }
                     error("cannot find '\(name)' in scope\(Suggestions.didYouMean(name, in: constructible))")
                 }
                 return nil
@@ -142,7 +142,7 @@ extension SetValueEvaluation {
             error("'.\(memberName)' takes no arguments; write '.\(memberName)' without parentheses")
             return nil
         }
-        let labels = given.map(\.label)
+        let labels = given.map { $0.label }
         let member = withArguments.first { m in labels.allSatisfy { l in m.arguments!.contains { $0.label == l } } } ?? withArguments[0]
         let matched: [String: Int]
         switch ArgumentLabels.match(labels, to: member.arguments!, display: memberName == "init" ? type.name : "." + memberName) {

@@ -140,7 +140,7 @@ package struct SetValueEvaluation {
         } else if catalog.type(named: name) != nil {
             error("type '\(name)' cannot be used as a value; call it, e.g. '\(name)(...)'")
         } else {
-            let candidates = names + catalog.types.map(\.name)
+            let candidates = names + catalog.types.map { $0.name }
             error("cannot find '\(name)' in scope\(Suggestions.didYouMean(name, in: candidates.sorted()))")
         }
         return nil

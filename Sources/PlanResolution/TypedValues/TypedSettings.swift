@@ -33,7 +33,7 @@ extension PlanResolver {
             }
             guard let value = SetValueEvaluation.value(source, of: name, kind: parameter.kind, at: parameter.location, catalog: catalog,
                                                        diagnostics: diagnostics, overrides: Dictionary(typed, uniquingKeysWith: { a, _ in a }),
-                                                       names: earlier.map(\.name), lookup: read) else { continue }
+                                                       names: earlier.map { $0.name }, lookup: read) else { continue }
             settings[name] = ParameterSetting(value: value.plan, source: source)
         }
         let resolved = resolve(plan, settings: settings, expectations: expectations, path: path, catalog: catalog)
