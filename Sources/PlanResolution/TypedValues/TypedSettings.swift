@@ -11,6 +11,8 @@ extension PlanResolver {
         let diagnostics = Diagnostics(path: path)
         var settings: [String: ParameterSetting] = [:]
         var seen: Set<String> = []
+        var sources: [String: String] = [:]
+        for (name, source) in typed where sources[name] == nil { sources[name] = source }
         for (name, source) in typed {
             guard seen.insert(name).inserted else {
                 diagnostics.error("--set \(name) is given twice", at: nil)
@@ -32,7 +34,7 @@ extension PlanResolver {
                 return pass.resolve(PlanNode(.parameter(other), kind: p.kind, location: p.location))
             }
             guard let value = SetValueEvaluation.value(source, of: name, kind: parameter.kind, at: parameter.location, catalog: catalog,
-                                                       diagnostics: diagnostics, overrides: Dictionary(typed, uniquingKeysWith: { a, _ in a }),
+                                                       diagnostics: diagnostics, overrides: sources,
                                                        names: earlier.map { $0.name }, lookup: read) else { continue }
             settings[name] = ParameterSetting(value: value.plan, source: source)
         }

@@ -46,8 +46,8 @@ extension ValueRules {
                 items.append(c)
             }
             out.elements = items
-            out.value = .array(items.map(\.value))
-            out.plan.expression = .array(items.map(\.plan))
+            out.value = .array(items.map { $0.value })
+            out.plan.expression = .array(items.map { $0.plan })
             out.kind = expected
             return out
         case .dictionary(let k, let v) where value.isLiteral:
@@ -62,7 +62,7 @@ extension ValueRules {
             _ = pairs
             out.elements = items
             out.value = .dictionary(stride(from: 0, to: items.count - 1, by: 2).map { (items[$0].value, items[$0 + 1].value) })
-            out.plan.expression = .dictionary(items.map(\.plan))
+            out.plan.expression = .dictionary(items.map { $0.plan })
             out.kind = expected
             return out
         case .api(let p):
@@ -101,7 +101,7 @@ extension ValueRules {
         }
         if items.allSatisfy({ $0.kind == first.kind }) { return first.kind }
         if items.allSatisfy({ $0.kind == .double || ($0.kind == .int && $0.isLiteral) }) { return .double }
-        if case .api = first.kind, let common = commonProtocol(items.map(\.kind)) { return common }
+        if case .api = first.kind, let common = commonProtocol(items.map { $0.kind }) { return common }
         reporter.error("heterogeneous collection literal could only be inferred to '[Any]'; use elements of one type", at: location)
         return nil
     }
