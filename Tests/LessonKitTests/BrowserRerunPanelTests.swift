@@ -56,6 +56,7 @@ final class BrowserRerunPanelTests: XCTestCase {
         for id in ["rerun-form", "rerun-start", "rerun-cancel", "rerun-back", "rerun-status", "rerun-error", "rerun-pairs", "rerun-changes"] {
             XCTAssertEqual(html.components(separatedBy: "id=\"\(id)\"").count, 2, id)
         }
+        XCTAssertTrue(html.contains("<ol class=\"rerun-pairs\" id=\"rerun-pairs\" tabindex=\"0\""), "a scrolling list a keyboard reaches")
         // The results after block 1 in a wrapper with a stable id, the fragment's bytes untouched.
         XCTAssertTrue(html.contains("<div class=\"block-results\" id=\"block-1-results\"><section class=\"results\" id=\"results-1\">R</section>\n</div>\n"), html)
     }

@@ -41,7 +41,8 @@ struct BrowserRerunPanel {
         out += "</form>\n"
         out += "<p class=\"rerun-status\" id=\"rerun-status\" role=\"status\"></p>\n"
         out += "<div class=\"preview-error\" id=\"rerun-error\" role=\"alert\" hidden><pre id=\"rerun-error-text\" tabindex=\"0\"></pre></div>\n"
-        out += "<ol class=\"rerun-pairs\" id=\"rerun-pairs\" aria-label=\"Training progress, one line per run and seed\" hidden></ol>\n"
+        // Focusable: with many pairs the list scrolls, and a keyboard must reach it.
+        out += "<ol class=\"rerun-pairs\" id=\"rerun-pairs\" tabindex=\"0\" aria-label=\"Training progress, one line per run and seed\" hidden></ol>\n"
         out += "<div id=\"rerun-changes\" hidden></div>\n"
         return out + "</details>\n"
     }
