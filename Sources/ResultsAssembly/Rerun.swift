@@ -156,7 +156,9 @@ public enum Rerun {
             let own = pairs.filter { $0.run == name }
             let entry = entries.first { $0["name"] == .string(name) }
             let results = try own.map { pair throws(JSONError) in
-                if let result = pair.result { return result }
+                // Named after its run, as `lessons run` names every result: one training may serve
+                // two pairs of one spec (a browser trains each spec hash once).
+                if var result = pair.result { result.name = name; return result }
                 guard let entry, let (hash, result) = try publishedSeed(entry, seed: pair.seed, path) else {
                     throw JSONError("\(pair.path): run '\(name)' seed \(pair.seed) has no result (none given, none published)")
                 }

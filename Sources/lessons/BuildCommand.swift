@@ -18,7 +18,7 @@ extension Lessons {
             Console.warnSkipped(library)
             // Every lesson runs (from the cache where it can) so the site shows real results;
             // bad input anywhere stops the build before the site is touched.
-            let pipeline = runOptions.pipeline()
+            let pipeline = runOptions.pipeline(site: output.out)
             var extras: [String: PageExtras] = [:]
             var failed = false
             for item in try library.loadCourse() {

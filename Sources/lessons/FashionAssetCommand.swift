@@ -7,7 +7,7 @@ extension Lessons {
     struct FashionAssetCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "fashion-asset",
-            abstract: "Write assets/fashion-mnist.bin.gz, Fashion-MNIST for reruns in the browser.")
+            abstract: "Write assets/fashion-mnist.js, Fashion-MNIST for reruns in the browser.")
 
         @OptionGroup var output: OutputOptions
 

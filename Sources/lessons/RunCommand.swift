@@ -45,7 +45,7 @@ extension Lessons {
             let (library, file) = try LessonLibrary.resolve(lesson, directory: lessons)
             Console.warnSkipped(library)
             let parsed = try Lesson(contentsOfFile: file.path)  // a broken lesson stops here, before the site is touched
-            let pipeline = runOptions.pipeline()
+            let pipeline = runOptions.pipeline(site: output.out)
             let report = try pipeline.run(parsed, id: file.id, fileName: file.fileName,
                                           overrides: try ParameterOverrides.parse(overrides))
             // Read before the build replaces it: the page's results as they were.

@@ -18,8 +18,9 @@ struct RunOptions: ParsableArguments {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
-    func pipeline() -> LessonPipeline {
-        LessonPipeline(options: .init(jobs: jobs, useCache: !noCache, quiet: quiet),
+    /// `site`: where the pages go; runs that match its published results but for the wall clock keep their timings.
+    func pipeline(site: String? = nil) -> LessonPipeline {
+        LessonPipeline(options: .init(jobs: jobs, useCache: !noCache, quiet: quiet, site: site),
                        progress: ProgressReporter.automatic(quiet: quiet))
     }
 }

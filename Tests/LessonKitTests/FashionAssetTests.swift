@@ -5,6 +5,6 @@ import Datasets
 /// Where the Fashion-MNIST site asset lies for a module.
 final class FashionAssetTests: XCTestCase {
     func testTheAssetLiesBesideTheModule() {
-        XCTAssertEqual(FashionAsset.path(besideModule: "/x/site/assets/lessons.wasm"), "/x/site/assets/fashion-mnist.bin.gz")
+        XCTAssertEqual(FashionAsset.path(besideModule: "/x/site/assets/lessons.wasm"), "/x/site/assets/fashion-mnist.js")
     }
 }

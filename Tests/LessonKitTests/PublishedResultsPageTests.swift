@@ -83,11 +83,30 @@ final class PublishedResultsPageTests: XCTestCase {
     func testTheWebAssemblyModuleRendersTheSameBytes() throws {
         let (json, context, _) = try published(try lesson())
         let native = try PublishedResultsPage.sections(resultsJSON: Array(json), contextJSON: Array(context)).render().json
-        let wasm = try WasmUnderNode.run("render-node.mjs", inputs: [("results.json", json), ("context.json", context)],
-                                         in: cache.appendingPathComponent("inputs"))
-        XCTAssertEqual(wasm.utf8.count, native.utf8.count)
+        assertSameBytes(try WasmUnderNode.run("render-node.mjs", inputs: [("results.json", json), ("context.json", context)],
+                                            in: cache.appendingPathComponent("inputs")), native)
+    }
+
+    /// The browser rerun's "What changed" in the module is the native box: a parameter, a
+    /// moved metric and a flipped claim between the published results and others.
+    func testTheWebAssemblyModuleRendersWhatChanged() throws {
+        let before = try lesson().document
+        var after = before
+        after.parameters = [.init(name: "bar", type: "Double", value: "0.9", declaredValue: "0.1", overridden: true)]
+        after.comparisons[0].runs[0].result.metrics?.macroF1 += 0.25
+        after.expectations[1].passed = false
+        let native = WhatChangedView(diff: ResultsDiff(before: before, after: after)).html()
+        XCTAssertTrue(native.contains("flipped") && native.contains("<code>bar</code>"), native)
+        assertSameBytes(try WasmUnderNode.run("render-node.mjs", options: ["--changes"],
+                                            inputs: [("before.json", try before.encoded()), ("after.json", try after.encoded())],
+                                            in: cache.appendingPathComponent("inputs")), native)
+    }
+
+    private func assertSameBytes(_ wasm: String, _ native: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(wasm.utf8.count, native.utf8.count, file: file, line: line)
         if let i = zip(wasm.utf8, native.utf8).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
-            XCTFail("wasm and native differ at byte \(i): …\(String(decoding: Array(native.utf8)[max(0, i - 80)..<min(native.utf8.count, i + 80)], as: UTF8.self))…")
+            XCTFail("wasm and native differ at byte \(i): …\(String(decoding: Array(native.utf8)[max(0, i - 80)..<min(native.utf8.count, i + 80)], as: UTF8.self))…",
+                    file: file, line: line)
         }
     }
 }

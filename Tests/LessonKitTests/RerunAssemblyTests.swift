@@ -92,6 +92,24 @@ final class RerunAssemblyTests: XCTestCase {
         Self.assertSameBytes(assembled, String(decoding: rerun, as: UTF8.self))
     }
 
+    /// A browser trains each spec hash once; a result trained under another run's name (a
+    /// sweep point equal to a comparison's run) is named after its pair's run, as natively.
+    func testAResultTrainedUnderAnotherNameIsNamedAfterItsRun() throws {
+        let published = try run([:]).json
+        let (rerun, plan) = try run(["scale": "2"])
+        guard case .object(var fields) = try JSONValue(parsing: Array(try request(rerun, plan: plan, published: published))),
+              case .array(var pairs)? = fields["pairs"] else { return XCTFail("no pairs") }
+        for (i, pair) in pairs.enumerated() {
+            guard case .object(var p) = pair, case .object(var result)? = p["result"] else { continue }
+            result["name"] = .string("plain")
+            p["result"] = .object(result)
+            pairs[i] = .object(p)
+        }
+        fields["pairs"] = .array(pairs)
+        let assembled = try Rerun.resultsJSON(published: Array(published), request: Array(JSONValue.object(fields).text.utf8))
+        Self.assertSameBytes(assembled, String(decoding: rerun, as: UTF8.self))
+    }
+
     func testAChangedPairWithoutItsResultIsAnErrorNamingIt() throws {
         let published = try run([:]).json
         let (rerun, plan) = try run(["scale": "2"])

@@ -49,6 +49,6 @@ final class ResultComparisonTests: XCTestCase {
         XCTAssertEqual(refusal(.numpy(NumpyDataset(images: "x.npy", labels: "y.npy"))),
                        "'Data': --engine wasm makes Shapes and FashionMosaics data only; this lesson's data is read from files (use --engine native)")
         XCTAssertEqual(refusal(.fashionMosaics(FashionMosaics())),
-                       "--engine wasm: no Fashion-MNIST asset at /nonexistent/fashion-mnist.bin.gz (lessons fashion-asset, or lessons build, writes it)")
+                       "--engine wasm: no Fashion-MNIST asset at /nonexistent/fashion-mnist.js (lessons fashion-asset writes it)")
     }
 }

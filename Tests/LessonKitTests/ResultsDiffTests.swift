@@ -110,4 +110,36 @@ final class ResultsDiffTests: XCTestCase {
         XCTAssertTrue(ResultsDiff(before: read, after: document).metrics.isEmpty, "NaN equals NaN here")
         XCTAssertNil(ResultsDiff.previousResults(site: site.path, lessonID: "02-none"))
     }
+
+    /// Read from results.json texts (as lessons.wasm reads them), the diff and its box are
+    /// those of the documents: parameters, a failed run, a moved metric, a flipped claim,
+    /// seed means and a sweep point.
+    func testResultsJSONTextsGiveTheDocumentsDiff() throws {
+        let before = try document()
+        var after = before
+        after.parameters[0].value = "0.9"
+        after.comparisons[0].runs[1].result.metrics?.macroF1 += 0.25
+        after.expectations[0].passed = false
+        after.comparisons[0].runs[0].result.outcome = .failed(message: "no positives")
+        after.comparisons[0].runs[0].result.metrics = nil
+        let first = before.comparisons[0].runs[1].result
+        var second = first
+        second.metrics?.macroF1 += 0.5
+        after.comparisons[0].runs[1].aggregate = RunAggregate(seeds: [3, 4], results: [first, second])
+        after.sweeps = [.init(title: "How long?", block: 4, parameter: "epochs", values: ["1"], metrics: ["macro-F1"],
+                              points: [[after.comparisons[0].runs[1]]])]
+        var withSweep = before
+        withSweep.sweeps = [.init(title: "How long?", block: 4, parameter: "epochs", values: ["1"], metrics: ["macro-F1"],
+                                  points: [[before.comparisons[0].runs[1]]])]
+        for (old, new) in [(before, after), (withSweep, after), (after, before), (before, before)] {
+            let expected = ResultsDiff(before: old, after: new)
+            let a = [UInt8](try old.encoded()), b = [UInt8](try new.encoded())
+            XCTAssertEqual(ResultsDiff(before: try .init(resultsJSON: a), after: try .init(resultsJSON: b)), expected)
+            XCTAssertEqual(try WhatChangedView.html(beforeJSON: a, afterJSON: b), WhatChangedView(diff: expected).html())
+        }
+        XCTAssertFalse(ResultsDiff(before: before, after: after).metrics.isEmpty)
+        XCTAssertThrowsError(try WhatChangedView.html(beforeJSON: Array("{\"parameters\": 1}".utf8), afterJSON: [])) { error in
+            XCTAssertEqual((error as? ResultsReadError)?.message, "parameters: expected an array")
+        }
+    }
 }

@@ -41,7 +41,9 @@ final class SiteBuilderTests: XCTestCase {
                         // Each page's source link points at its lesson, published next to it.
                         "00-welcome/00-welcome.md", "01-basics/01-basics.md", "02-first-by-order/02-first-by-order.md",
                         // Search: the index, and the one script that carries it.
-                        "search-index.json", "assets/search.js"])
+                        "search-index.json", "assets/search.js",
+                        // The browser rerun's script (pages with published results load it).
+                        "assets/rerun.js"])
         let searchIndex = try XCTUnwrap(folder.read("site/search-index.json"))
         let decoded = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(searchIndex.utf8)) as? [String: Any])
         let pages = try XCTUnwrap(decoded["pages"] as? [[String: Any]])

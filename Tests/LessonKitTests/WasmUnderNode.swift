@@ -2,10 +2,10 @@ import Foundation
 import XCTest
 
 /// One of the `scripts/wasm/*-node.mjs` drivers run on lessons.wasm (or `LESSONS_WASM`)
-/// with input files: its output, or a skip when node or the module (or its entry point)
+/// with options and input files: its output, or a skip when node or the module (or its entry point)
 /// is missing, unless LESSONS_REQUIRE_WASM=1.
 enum WasmUnderNode {
-    static func run(_ script: String, inputs: [(name: String, bytes: Data)], in folder: URL) throws -> String {
+    static func run(_ script: String, options: [String] = [], inputs: [(name: String, bytes: Data)], in folder: URL) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let required = environment["LESSONS_REQUIRE_WASM"] == "1"
         let module = environment["LESSONS_WASM"] ?? RepositoryRoot.url.appendingPathComponent("site/assets/lessons.wasm").path
@@ -23,7 +23,7 @@ enum WasmUnderNode {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["node", "--experimental-wasm-relaxed-simd",
-                             RepositoryRoot.url.appendingPathComponent("scripts/wasm/\(script)").path, module] + paths
+                             RepositoryRoot.url.appendingPathComponent("scripts/wasm/\(script)").path, module] + options + paths
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

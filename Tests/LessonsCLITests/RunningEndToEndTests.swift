@@ -107,6 +107,28 @@ final class RunningEndToEndTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent(".lessons-cache").path))
     }
 
+    /// A clean clone's `make run` trains everything again: results equal to the published ones
+    /// but for the wall clock keep the published timings, so the files keep their bytes.
+    func testRetrainedIdenticalResultsKeepThePublishedTimings() throws {
+        XCTAssertEqual(try lessons.run(["run", "01-tiny", "--no-cache", "--quiet"]).status, 0)
+        let json = try read("site/01-tiny/results.json"), data = try read("site/01-tiny/rerun-data.js")
+        XCTAssertEqual(try lessons.run(["run", "01-tiny", "--no-cache", "--quiet"]).status, 0)
+        XCTAssertEqual(json, try read("site/01-tiny/results.json"))
+        XCTAssertEqual(data, try read("site/01-tiny/rerun-data.js"))
+        // A changed run has no published twin: it keeps its own clock; the unchanged ones keep theirs.
+        func timings() throws -> [String: NSDictionary] {
+            let runs = ((try JSONSerialization.jsonObject(with: read("site/01-tiny/results.json")) as! [String: Any])["comparisons"]
+                as! [[String: Any]])[0]["runs"] as! [[String: Any]]
+            return Dictionary(uniqueKeysWithValues: runs.map { ($0["name"] as! String, ($0["result"] as! [String: Any])["timings"] as! NSDictionary) })
+        }
+        let before = try timings()
+        XCTAssertEqual(try lessons.run(["run", "01-tiny", "--no-cache", "--quiet", "--set", "sgdRate=0.2"]).status, 0)
+        let after = try timings()
+        XCTAssertEqual(after["sigmoid"], before["sigmoid"])
+        XCTAssertEqual(after["softmax"], before["softmax"])
+        XCTAssertNotEqual(after["sgd"], before["sgd"])
+    }
+
     func testRerunTrainsNothingAndOneChangedParameterRetrainsOnlyItsRun() throws {
         XCTAssertEqual(try lessons.run(["run", "01-tiny"]).status, 0)
         let first = try resultsWithoutTimings()

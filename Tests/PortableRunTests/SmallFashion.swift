@@ -23,11 +23,11 @@ enum SmallFashion {
         dataset: .fashionMosaics(FashionMosaics(categories: ["sneaker", "bag", "ankle boot"], prevalence: [0.4, 0.2, 0.1],
                                                 size: 28, train: 64, validation: 24, test: 32, seed: 5)))
 
-    /// `images` as the site asset holds them (packed, gzipped), in a temporary file.
+    /// `images` as the site asset holds them (packed, gzipped, in the asset's script), in a temporary file.
     static func file(_ images: FashionImages) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-small-fashion-\(getpid()).bin.gz")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-small-fashion-\(getpid()).js")
         if !FileManager.default.fileExists(atPath: url.path) {
-            try Data(GzipWriter.compress(images.packed)).write(to: url, options: .atomic)
+            try FashionAsset.script(gzipped: GzipWriter.compress(images.packed)).write(to: url, options: .atomic)
         }
         return url.path
     }

@@ -29,3 +29,20 @@ public func lessonsRenderResults(_ results: UnsafePointer<UInt8>, _ resultsLengt
 public func lessonsRendered() -> UnsafeRawPointer? { address(lastRendered) }
 @_expose(wasm, "lessons_rendered_length") @_cdecl("lessons_rendered_length")
 public func lessonsRenderedLength() -> Int32 { Int32(lastRendered.count) }
+
+/// The "What changed" box between the published `results.json` and the rerun's (both
+/// UTF-8 in linear memory): the HTML is then `lessons_rendered`. Status 0 done, 1 unreadable input.
+@_expose(wasm, "lessons_render_changes") @_cdecl("lessons_render_changes")
+public func lessonsRenderChanges(_ before: UnsafePointer<UInt8>, _ beforeLength: Int32,
+                                 _ after: UnsafePointer<UInt8>, _ afterLength: Int32) -> Int32 {
+    lastRendered = []
+    do {
+        lastRendered = Array(try WhatChangedView.html(
+            beforeJSON: Array(UnsafeBufferPointer(start: before, count: Int(beforeLength))),
+            afterJSON: Array(UnsafeBufferPointer(start: after, count: Int(afterLength)))).utf8)
+        return 0
+    } catch {
+        lastError = Array(error.message.utf8)
+        return 1
+    }
+}

@@ -6,5 +6,5 @@
 // Exit status: 0 assembled, 1 the module refused (message on stderr), 2 bad usage, 3 no such entry point.
 import { callWithTwoTexts } from "./two-texts.mjs";
 
-await callWithTwoTexts("assemble-node.mjs", "lessons_assemble_results", "lessons_assembled", process.argv.slice(2),
+await callWithTwoTexts("assemble-node.mjs", "assembleResults", process.argv.slice(2),
   "MODULE.wasm RESULTS.json REQUEST.json");

@@ -5,8 +5,5 @@
 // Exit status: 0 done, 1 the module refused (message on stderr), 2 bad usage, 3 no such entry point.
 import { callWithTwoTexts } from "./two-texts.mjs";
 
-await callWithTwoTexts("card-node.mjs", "lessons_dataset_card", "lessons_output", process.argv.slice(2),
-  "MODULE.wasm RESULTS.json CARD.json", (x) => {
-    const pixels = new Uint8Array(x.memory.buffer, x.lessons_card_pixels(), x.lessons_card_pixels_length());
-    return "\n" + Buffer.from(pixels).toString("base64");
-  });
+await callWithTwoTexts("card-node.mjs", "datasetCard", process.argv.slice(2), "MODULE.wasm RESULTS.json CARD.json",
+  ({ card, pixels }) => card + "\n" + Buffer.from(pixels).toString("base64"));

@@ -18,12 +18,16 @@ export async function loadLessons(bytes) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const bytesAt = (pointer, count) => new Uint8Array(x.memory.buffer, pointer, count);
-  const call = (entry, text) => {
+  const copy = (text) => {
     const input = encoder.encode(text);
     const pointer = x.lessons_alloc(input.length);
     bytesAt(pointer, input.length).set(input);
-    const status = entry(pointer, input.length);
-    x.lessons_free(pointer);
+    return [pointer, input.length];
+  };
+  const call = (entry, ...texts) => {
+    const inputs = texts.map(copy);
+    const status = entry(...inputs.flat());
+    inputs.forEach(([pointer]) => x.lessons_free(pointer));
     if (status !== 0) {
       throw new LessonsRefusal(status, decoder.decode(bytesAt(x.lessons_error(), x.lessons_error_length()).slice()));
     }
@@ -38,6 +42,42 @@ export async function loadLessons(bytes) {
       call(x.lessons_run_pair, request);
       return decoder.decode(bytesAt(x.lessons_output(), x.lessons_output_length()).slice());
     },
+    /// Any entry point that reads one JSON text and answers in `lessons_output`
+    /// (the plan's resolver, the results' assembly); its answer's text.
+    entry(name, text) {
+      if (typeof x[name] !== "function") throw new LessonsRefusal(2, `${name} is not in this module (an older lessons.wasm: make wasm)`);
+      call(x[name], text);
+      return decoder.decode(bytesAt(x.lessons_output(), x.lessons_output_length()).slice());
+    },
+    /// The results sections re-rendered from results.json and the page context (`lessons_render_results`):
+    /// {"afterBlock": {...}, "references": {...}} as text, the bytes `lessons run` writes.
+    renderResults(results, context) {
+      call(x.lessons_render_results, results, context);
+      return decoder.decode(bytesAt(x.lessons_rendered(), x.lessons_rendered_length()).slice());
+    },
+    /// The rerun's results.json text from the published one and a request: the resolved
+    /// parameters and claims, every pair, the retrained ones with their RunResult
+    /// (`lessons_assemble_results`, see `Rerun`).
+    assembleResults(published, request) {
+      if (typeof x.lessons_assemble_results !== "function") throw new LessonsRefusal(2, "lessons_assemble_results is not in this module (an older lessons.wasm: make wasm)");
+      call(x.lessons_assemble_results, published, request);
+      return decoder.decode(bytesAt(x.lessons_assembled(), x.lessons_assembled_length()).slice());
+    },
+    /// A changed dataset's card from the published results.json and {"dataset": D}
+    /// (`lessons_dataset_card`): its JSON text and the preview's pixels (a copy).
+    datasetCard(published, request) {
+      if (typeof x.lessons_dataset_card !== "function") throw new LessonsRefusal(2, "lessons_dataset_card is not in this module (an older lessons.wasm: make wasm)");
+      call(x.lessons_dataset_card, published, request);
+      return {
+        card: decoder.decode(bytesAt(x.lessons_output(), x.lessons_output_length()).slice()),
+        pixels: bytesAt(x.lessons_card_pixels(), x.lessons_card_pixels_length()).slice(),
+      };
+    },
+    /// "What changed" between two results.json texts (`lessons_render_changes`): HTML text.
+    renderChanges(before, after) {
+      call(x.lessons_render_changes, before, after);
+      return decoder.decode(bytesAt(x.lessons_rendered(), x.lessons_rendered_length()).slice());
+    },
     /// The request's generated training split: images and labels as Float32Arrays.
     shapes(request) {
       call(x.lessons_shapes, request);
@@ -50,8 +90,8 @@ export async function loadLessons(bytes) {
   };
 }
 
-/// Fashion-MNIST for lessons that draw mosaics: the site asset fashion-mnist-04.bin.gz
-/// (bytes of the packed images, gzipped; raw packed bytes are taken as they are),
+/// Fashion-MNIST for lessons that draw mosaics: the gzipped packed images (the string of the
+/// site asset fashion-mnist.js, base64-decoded; raw packed bytes are taken as they are),
 /// inflated with DecompressionStream (node ≥ 18, browsers) and copied into the module,
 /// which keeps them for later pairs (lessons_fashion_images).
 async function loadFashionImages(x, gzipped) {

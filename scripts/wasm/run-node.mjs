@@ -2,7 +2,8 @@
 // input ({"run": …, "dataset": …}, see PairRun in Sources/PortableRun), the RunResult
 // JSON on standard output. With --shapes it only generates the Shapes training split
 // and prints the FNV-1a hashes of its image and label bits. --fashion FILE hands the module
-// the Fashion-MNIST images mosaics are drawn from (fashion-mnist-04.bin.gz, or packed bytes).
+// the Fashion-MNIST images mosaics are drawn from (the site asset fashion-mnist.js, whose
+// string is the gzipped items in base64; or a gzipped or packed file).
 // Usage: node --experimental-wasm-relaxed-simd scripts/wasm/run-node.mjs MODULE.wasm [--fashion FILE] [--shapes] < request.json
 // Exit status: 0 done, 1 the module refused (message on stderr), 2 bad usage.
 import { readFileSync } from "node:fs";
@@ -27,8 +28,13 @@ const fnv = (floats) => {
   }
   return hash.toString(16).padStart(16, "0");
 };
+/// The gzipped items of the asset script (`self.lessonsFashion = "<base64>";`), or the file as it is.
+function fashionBytes(file) {
+  const script = /^\/\/[^\n]*\nself\.lessonsFashion = "([A-Za-z0-9+/=]*)";\n$/.exec(file[0] === 0x2f ? file.toString("latin1") : "");
+  return script ? Buffer.from(script[1], "base64") : file;
+}
 try {
-  if (fashionPath) await lessons.fashionImages(readFileSync(fashionPath));
+  if (fashionPath) await lessons.fashionImages(fashionBytes(readFileSync(fashionPath)));
   if (mode === "--shapes") {
     const { images, labels } = lessons.shapes(request);
     console.log(JSON.stringify({ images: fnv(images), labels: fnv(labels), count: images.length }));

@@ -45,11 +45,20 @@ public struct LessonPage {
                            sourceLink: "\(entry.id)/\(fileName)",
                            resultsLink: extras.files["results.json"] == nil ? nil : "\(entry.id)/results.json",
                            parametersPanel: extras.parametersPanel).html()
+        if rerunsInBrowser {
+            main += BrowserRerunPanel(lessonID: entry.id, fileName: fileName, parameters: extras.parameters).html()
+        }
         main += "<div class=\"lesson-body\">\n" + body() + "</div>\n</article>\n" + pager()
         let footer = "<p>Rendered by <code>lessons</code> from <code>\(escapeHTML(sourcePath))</code>.</p>"
         return PageTemplate.page(title: lesson.meta.title, description: lesson.meta.summary,
                                  bodyClass: "lesson-page", main: main, footer: footer,
-                                 sourceDigest: SHA256.hex(lesson.source))
+                                 sourceDigest: SHA256.hex(lesson.source),
+                                 scripts: rerunsInBrowser ? [BrowserRerunPanel.scriptPath] : [])
+    }
+
+    /// A page with published results and a plan can rerun in the reader's browser.
+    private var rerunsInBrowser: Bool {
+        extras.files["results.json"] != nil && extras.files["plan.json"] != nil && extras.files[BrowserRerunPanel.dataFileName] != nil
     }
 
     // MARK: Body
@@ -100,8 +109,12 @@ public struct LessonPage {
         return html
     }
 
+    /// The results after block `index`, in a wrapper with a stable id: the browser
+    /// rerun swaps its content for the re-rendered fragment (the same bytes as here).
     private func fragment(after index: Int) -> String {
-        extras.afterBlock[index].map { $0.html + "\n" } ?? ""
+        extras.afterBlock[index].map {
+            "<div class=\"block-results\" id=\"\(BrowserRerunPanel.resultsID(block: index))\">\($0.html)</div>\n"
+        } ?? ""
     }
 
     /// cmark-gfm writes `<h2>…</h2>`; give it its stable id and a link to itself.

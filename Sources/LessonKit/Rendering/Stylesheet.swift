@@ -204,6 +204,49 @@ public enum Stylesheet {
     .preview-scroll { max-width: 100%; overflow-x: auto; }
     figure.preview { margin: 0.8rem 0; }
     img.preview-grid { image-rendering: pixelated; width: 100%; max-width: 36rem; display: block; }
+    /* Parameter panels (ParameterInput): "Rerun in your browser", and the preview's form, error box and "What changed" */
+    .preview-panel, .preview-error, .preview-changes { background: var(--surface); border: 1px solid var(--border);
+      border-radius: var(--radius); padding: 0.9rem 1.2rem; margin: 0 0 1.4rem; }
+    .preview-panel h2, .preview-error h2, .preview-changes h2 { font-family: var(--sans); font-size: 0.8rem;
+      letter-spacing: 0.08em; text-transform: uppercase; color: var(--muted); border: 0; margin: 0 0 0.5rem; padding: 0; }
+    .preview-note { margin: 0 0 0.7rem; font-size: 0.9rem; color: var(--muted); }
+    .preview-fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.7rem 1rem; }
+    .preview-field { display: flex; flex-direction: column; gap: 0.2rem; min-width: 0; }
+    .preview-field label { font-size: 0.9rem; }
+    .preview-field:has(.preview-swift) { grid-column: 1 / -1; }
+    .preview-field.overridden label code { border-color: var(--warn); }
+    .preview-type, .preview-default { color: var(--muted); font-size: 0.8rem; }
+    .preview-field input, .preview-field select { font: 0.95rem var(--mono); color: var(--text); background: var(--bg);
+      border: 1px solid var(--border); border-radius: 6px; padding: 0.35rem 0.5rem; width: 100%; min-width: 0; }
+    .preview-field input:focus, .preview-field select:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+    .preview-actions { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 0.9rem 0 0; }
+    .preview-actions button { font: 600 0.95rem var(--sans); border-radius: 6px; padding: 0.45rem 0.9rem; cursor: pointer;
+      background: var(--accent); color: var(--surface); border: 1px solid var(--accent); }
+    .preview-actions button.preview-secondary { background: transparent; color: var(--accent); }
+    .preview-actions button[aria-busy="true"] { opacity: 0.6; }
+    .preview-error { border-color: var(--fail); background: var(--fail-bg); }
+    .preview-error pre { overflow-x: auto; margin: 0 0 0.6rem; font-size: 0.85rem; color: var(--text); }
+    .preview-changes .preview-scroll { margin: 0 0 0.8rem; }
+    .preview-table { border-collapse: collapse; font-size: 0.88rem; min-width: 100%; }
+    .preview-table caption { text-align: left; font-weight: 600; padding: 0 0 0.3rem; }
+    .preview-table th, .preview-table td { text-align: left; padding: 0.25rem 0.7rem 0.25rem 0; border-bottom: 1px solid var(--border);
+      vertical-align: top; }
+    .preview-table tr.flipped td { background: var(--warn-bg); }
+    .preview-table tr.preview-run td { border-top: 1px solid var(--muted); }
+    .preview-per-label { margin: 0 0 0.8rem; }
+    .preview-per-label summary { cursor: pointer; color: var(--accent); font-size: 0.9rem; }
+    .preview-better, .preview-held { color: var(--pass); }
+    .preview-worse, .preview-failed { color: var(--fail); }
+    .preview-flipped { color: var(--warn); }
+    .preview-absent { color: var(--muted); }
+    .rerun-browser .preview-note { margin: 0.5rem 0 0.7rem; }
+    .rerun-browser .preview-actions { margin-top: 0.9rem; }
+    .rerun-summary { font-weight: 400; color: var(--muted); font-size: 0.9rem; }
+    .rerun-status { margin: 0.7rem 0 0; font-size: 0.92rem; color: var(--text); }
+    .rerun-status:empty { display: none; }
+    .rerun-pairs { margin: 0.5rem 0 0; padding-left: 1.4rem; font: 0.85rem var(--mono); color: var(--text); max-height: 14rem; overflow: auto; }
+    .rerun-browser .preview-error, .rerun-browser .preview-changes { margin: 0.8rem 0 0; }
+    .rerun-browser .preview-error pre { white-space: pre-wrap; }
     .sample-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(84px, 1fr)); gap: 0.6rem; margin: 0.8rem 0 0; padding: 0; list-style: none; }
     .sample-grid figure { margin: 0; text-align: center; font-size: 0.75rem; color: var(--muted); }
     .sample-grid img { width: 100%; image-rendering: pixelated; border-radius: 4px; border: 1px solid var(--border); background: #000; }

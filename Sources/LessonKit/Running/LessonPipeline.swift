@@ -12,12 +12,17 @@ public struct LessonPipeline {
         public var quiet: Bool
         /// nil: `.lessons-cache` next to the course folder (or `LESSONS_CACHE_DIR`).
         public var cacheDirectory: URL?
+        /// The site the page is written to: a run whose result matches its published
+        /// `results.json` but for the wall clock keeps the published timings (`PublishedTimings`).
+        public var site: String?
 
-        public init(jobs: Int = RunScheduler.defaultJobs, useCache: Bool = true, quiet: Bool = false, cacheDirectory: URL? = nil) {
+        public init(jobs: Int = RunScheduler.defaultJobs, useCache: Bool = true, quiet: Bool = false, cacheDirectory: URL? = nil,
+                    site: String? = nil) {
             self.jobs = jobs
             self.useCache = useCache
             self.quiet = quiet
             self.cacheDirectory = cacheDirectory
+            self.site = site
         }
     }
 
@@ -62,8 +67,10 @@ public struct LessonPipeline {
             LessonRunner.SweepJob(title: $0.title, parameter: $0.sweep.parameter, values: $0.valueSources, points: $0.points,
                                   metrics: $0.sweep.metrics, blockIndex: $0.blockIndex, axisLabel: $0.sweep.label)
         }
+        let published = options.site.flatMap { ResultsDiff.previousResults(site: $0, lessonID: id) }
         let runner = LessonRunner(options: .init(jobs: options.jobs, useCache: options.useCache,
-                                                 cache: cache(forLessonAt: lesson.path), lessonFolder: folder),
+                                                 cache: cache(forLessonAt: lesson.path), lessonFolder: folder,
+                                                 published: published.map { PublishedTimings($0) } ?? PublishedTimings()),
                                   progress: progress, dataSource: LessonRunner.datasetLoader(lessonFolder: folder),
                                   summarize: LessonRunner.summaryWithPreview)
         var outcome: LessonRunOutcome

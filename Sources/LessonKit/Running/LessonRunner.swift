@@ -66,12 +66,16 @@ public final class LessonRunner {
         public var cache: ResultCache
         /// Where the lesson lives: relative dataset paths resolve against it.
         public var lessonFolder: String?
+        /// The page's published results: a result equal to one of them but for its wall clock keeps its timings.
+        public var published: PublishedTimings
 
-        public init(jobs: Int = RunScheduler.defaultJobs, useCache: Bool = true, cache: ResultCache, lessonFolder: String? = nil) {
+        public init(jobs: Int = RunScheduler.defaultJobs, useCache: Bool = true, cache: ResultCache, lessonFolder: String? = nil,
+                    published: PublishedTimings = PublishedTimings()) {
             self.jobs = max(1, jobs)
             self.useCache = useCache
             self.cache = cache
             self.lessonFolder = lessonFolder
+            self.published = published
         }
     }
 
@@ -171,7 +175,7 @@ public final class LessonRunner {
         for (job, result) in zip(work, trained) { results[job.index] = result }
         progress.end()
 
-        let finished = results.map { $0! }
+        let finished = zip(results, units).map { options.published.apply(to: $0!, key: $1.key) }
         func series(_ compare: Compare, _ grid: [[Int]]) -> [RunSeries] {
             zip(compare.replicas[0].runs, grid).map { run, cells in
                 RunSeries(name: run.name, run: run, seeds: compare.seedList(for: run),

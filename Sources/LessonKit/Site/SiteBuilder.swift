@@ -90,6 +90,7 @@ public struct SiteBuilder {
         let index = try SearchIndex(course: course, entries: entries).json()
         files[SearchIndex.fileName] = index
         files[SearchScript.path] = Data(SearchScript.source(indexJSON: String(decoding: index, as: UTF8.self)).utf8)
+        files[BrowserRerunPanel.scriptPath] = Data(RerunScript.source.utf8)
         var pagePaths: [String: String] = [:]
         for (i, item) in course.enumerated() where fresh.contains(item.file.id) {
             let pageExtras = extras[item.file.id] ?? PageExtras()

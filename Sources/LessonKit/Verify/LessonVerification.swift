@@ -74,7 +74,7 @@ public struct LessonVerification {
         guard let folder else {
             let asset = FashionAsset.path(besideModule: wasm.module)
             guard FileManager.default.fileExists(atPath: asset) else {
-                throw LessonsError(message: "--engine wasm: no Fashion-MNIST asset at \(asset) (lessons fashion-asset, or lessons build, writes it)")
+                throw LessonsError(message: "--engine wasm: no Fashion-MNIST asset at \(asset) (lessons fashion-asset writes it)")
             }
             return (asset, false)
         }

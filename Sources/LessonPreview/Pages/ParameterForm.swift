@@ -7,14 +7,7 @@ import LessonKit
 /// values become `--set` arguments and go through `ParameterOverrides` and the
 /// evaluator, exactly as on the command line.
 struct ParameterForm {
-    /// How a parameter is edited, read from its type and the value the lesson wrote.
-    enum Input: Equatable {
-        case integer, number, boolean
-        /// A plain string literal, edited without its quotes (quoted again on submit).
-        case text
-        /// Anything else (arrays, `.balanced`, ...), edited as Swift source.
-        case swift
-    }
+    typealias Input = ParameterInput.Kind
 
     /// The control field of the "back to the lesson's values" button (not a Swift name, so never a parameter).
     static let resetField = "lessons.reset"
@@ -29,16 +22,7 @@ struct ParameterForm {
     /// The panel's own fields (reset button, token): never parameters, never `--set` arguments.
     static func isControl(_ name: String) -> Bool { name == resetField || name == RequestTrust.tokenField }
 
-    static func input(for p: ResultsDocument.Parameter) -> Input {
-        let declared = p.declaredValue.trimmingCharacters(in: .whitespaces)
-        switch p.type {
-        case "Int" where Int(declared.replacingOccurrences(of: "_", with: "")) != nil: return .integer
-        case "Double" where number(declared) != nil: return .number
-        case "Bool" where declared == "true" || declared == "false": return .boolean
-        case "String" where unquoted(declared) != nil: return .text
-        default: return .swift
-        }
-    }
+    static func input(for p: ResultsDocument.Parameter) -> Input { ParameterInput.kind(for: p) }
 
     /// The `--set` arguments a submitted form stands for: every value that differs
     /// from the lesson's, and every field that is not a parameter (so that the
@@ -67,10 +51,7 @@ struct ParameterForm {
         return x == y
     }
 
-    /// A numeric literal's value (`4_000` → 4000), nil when the text is not one.
-    private static func number(_ text: String) -> Double? {
-        Double(text.replacingOccurrences(of: "_", with: ""))
-    }
+    private static func number(_ text: String) -> Double? { ParameterInput.number(text) }
 
     func html() -> String {
         var out = "<form id=\"preview-form\" class=\"preview-form\" method=\"post\" action=\"/_preview/run/\(escapeHTML(lessonID))\">\n"
@@ -84,70 +65,9 @@ struct ParameterForm {
     }
 
     private func field(_ p: ResultsDocument.Parameter) -> String {
-        var kind = Self.input(for: p)
-        var current = submitted[p.name] ?? (kind == .text ? Self.unquoted(p.value) ?? p.value : p.value)
-        if kind == .integer || kind == .number {
-            // A number field shows `4000` for `4_000`, and would hide a value that is not a number at all.
-            if Self.number(current) != nil { current = current.replacingOccurrences(of: "_", with: "") } else { kind = .swift }
-        }
-        let name = escapeHTML(p.name), value = escapeHTML(current), id = "preview-p-\(escapeHTML(p.name))"
-        var out = "<div class=\"preview-field\(p.overridden ? " overridden" : "")\">"
-        out += "<label for=\"\(id)\"><code>\(name)</code> <span class=\"preview-type\">\(escapeHTML(p.type))</span></label>"
-        switch kind {
-        case .integer:
-            out += "<input id=\"\(id)\" name=\"\(name)\" type=\"number\" step=\"1\" inputmode=\"numeric\" value=\"\(value)\">"
-        case .number:
-            out += "<input id=\"\(id)\" name=\"\(name)\" type=\"number\" step=\"any\" inputmode=\"decimal\" value=\"\(value)\">"
-        case .boolean:
-            out += "<select id=\"\(id)\" name=\"\(name)\">"
-            for option in ["true", "false"] {
-                out += "<option\(current == option ? " selected" : "")>\(option)</option>"
-            }
-            out += "</select>"
-        case .text, .swift:
-            out += "<input id=\"\(id)\" name=\"\(name)\" type=\"text\" spellcheck=\"false\" autocomplete=\"off\" value=\"\(value)\""
-                + (kind == .swift ? " class=\"preview-swift\"" : "") + ">"
-        }
-        out += "<span class=\"preview-default\">lesson: <code>\(escapeHTML(p.declaredValue))</code></span></div>\n"
-        return out
+        ParameterInput.fieldHTML(p, idPrefix: "preview-p-", current: submitted[p.name])
     }
 
-    /// The content of a string literal without escapes or interpolation (`"ring"` → `ring`).
-    static func unquoted(_ source: String) -> String? {
-        guard source.count >= 2, source.hasPrefix("\""), source.hasSuffix("\"") else { return nil }
-        var out = "", escaped = false
-        for c in source.dropFirst().dropLast() {
-            if escaped {
-                switch c {
-                case "\\", "\"": out.append(c)
-                case "n": out.append("\n")
-                case "t": out.append("\t")
-                default: return nil
-                }
-                escaped = false
-            } else if c == "\\" {
-                escaped = true
-            } else if c == "\"" {
-                return nil
-            } else {
-                out.append(c)
-            }
-        }
-        return escaped ? nil : out
-    }
-
-    /// `text` as a Swift string literal (the inverse of `unquoted`).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for c in text {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.append(c)
-            }
-        }
-        return out + "\""
-    }
+    static func unquoted(_ source: String) -> String? { ParameterInput.unquoted(source) }
+    static func quoted(_ text: String) -> String { ParameterInput.quoted(text) }
 }

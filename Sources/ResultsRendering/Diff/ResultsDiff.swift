@@ -55,6 +55,12 @@ public struct ResultsDiff: Sendable, Equatable {
     }
 
     public init(before: ResultsDocument, after: ResultsDocument) {
+        self.init(before: Side(before), after: Side(after))
+    }
+
+    /// The diff of two sides read any way: from documents, or from `results.json` texts
+    /// (`Side(resultsJSON:)`, what the browser rerun compares in lessons.wasm).
+    public init(before: Side, after: Side) {
         parameters = Self.parameterChanges(before.parameters, after.parameters)
         var metrics: [MetricChange] = []
         var notes: [String] = []
@@ -93,18 +99,18 @@ public struct ResultsDiff: Sendable, Equatable {
 
     /// The metrics and outcomes that moved between two lists of the same runs,
     /// and the runs found on one side only, under the heading `group`.
-    private static func runChanges(_ group: String, before: [ResultsDocument.RunEntry], after: [ResultsDocument.RunEntry],
+    private static func runChanges(_ group: String, before: [Side.RunValues], after: [Side.RunValues],
                                    _ metrics: inout [MetricChange], _ notes: inout [String]) {
         for run in after {
             guard let oldRun = before.first(where: { $0.name == run.name }) else {
                 notes.append("\(group): run '\(run.name)' is new")
                 continue
             }
-            if oldRun.result.outcome != run.result.outcome {
-                notes.append("\(group): run '\(run.name)': \(describe(oldRun.result.outcome)) → " + describe(run.result.outcome))
+            if oldRun.outcome != run.outcome {
+                notes.append("\(group): run '\(run.name)': \(describe(oldRun.outcome)) → " + describe(run.outcome))
             }
-            let was = metricValues(of: oldRun), now = metricValues(of: run)
-            for metric in Self.metrics(labels: run.result.labels) {
+            let was = oldRun.values, now = run.values
+            for metric in Self.metrics(labels: run.labels) {
                 guard let a = was[metric.key], let b = now[metric.key], !same(a, b) else { continue }
                 metrics.append(MetricChange(comparison: group, run: run.name, key: metric.key, metric: metric.title,
                                             before: a, after: b, higherIsBetter: metric.higherIsBetter))

@@ -14,6 +14,15 @@ struct JSONField {
     var value: JSONValue
     var path: String
 
+    /// A whole document (`name` says which in an error), its root field.
+    static func document(_ bytes: [UInt8], _ name: String) throws(ResultsReadError) -> JSONField {
+        do {
+            return JSONField(value: try JSONValue(parsing: bytes), path: "")
+        } catch {
+            throw ResultsReadError("\(name): \(error.description)")
+        }
+    }
+
     func fail(_ what: String) -> ResultsReadError { ResultsReadError("\(path.isEmpty ? "document" : path): \(what)") }
 
     func member(_ key: String) throws(ResultsReadError) -> JSONField {

@@ -6,8 +6,8 @@ import PortableJSON
 /// `lessons run`, so the same bytes, natively and in WebAssembly (`lessons_render_results`).
 public enum PublishedResultsPage {
     public static func sections(resultsJSON: [UInt8], contextJSON: [UInt8]) throws(ResultsReadError) -> ResultsSections {
-        let results = JSONField(value: try parse(resultsJSON, "results.json"), path: "")
-        let context = try JSONField(value: try parse(contextJSON, "the page context"), path: "").pageContext()
+        let results = try JSONField.document(resultsJSON, "results.json")
+        let context = try JSONField.document(contextJSON, "the page context").pageContext()
         let comparisons = try results.member("comparisons").elements()
         guard comparisons.count == context.comparisons.count else {
             throw ResultsReadError("results.json has \(comparisons.count) comparisons, the page context \(context.comparisons.count)")
@@ -55,14 +55,6 @@ public enum PublishedResultsPage {
             expectations: zip(context.expectationBlocks, records).map { CheckedExpectation(blockIndex: $0, record: $1) })
         sections.publishedPreviews = previews
         return sections
-    }
-
-    private static func parse(_ bytes: [UInt8], _ name: String) throws(ResultsReadError) -> JSONValue {
-        do {
-            return try JSONValue(parsing: bytes)
-        } catch {
-            throw ResultsReadError("\(name): \(error.description)")
-        }
     }
 }
 

@@ -13,7 +13,14 @@ extension LessonResults {
         if comparisons.isEmpty && outcome.sweeps.isEmpty && expectations.isEmpty && parameters.isEmpty {
             return PageExtras(files: planFile)
         }
-        var files: [String: Data] = planFile.merging(["results.json": try document.encoded()]) { a, _ in a }
+        let resultsJSON = try document.encoded()
+        var files: [String: Data] = planFile.merging(["results.json": resultsJSON]) { a, _ in a }
+        if let plan {
+            // The browser rerun's inputs, as a script the page may load from file:// (BrowserRerunPanel).
+            files[BrowserRerunPanel.dataFileName] = Data(RerunData.script(
+                plan: PlanJSON.text(plan, lessonFile: lessonFile), results: String(decoding: resultsJSON, as: UTF8.self),
+                context: String(decoding: try encodedPageContext(), as: UTF8.self)).utf8)
+        }
         let rendered = ResultsSections(lessonID: lessonID, outcome: outcome, shows: comparisons.map(\.show),
                                        expectations: expectations).render()
         for (name, png) in rendered.previews { files[name] = Data(png) }

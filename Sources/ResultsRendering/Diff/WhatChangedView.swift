@@ -1,12 +1,18 @@
-import LessonKit
-
-/// The preview's "what changed" box: the parameters that differ, then old and
+/// The "What changed" box of the preview and of the browser rerun: the parameters that differ, then old and
 /// new values side by side for every metric that moved and every claim, with
 /// the claims that flipped marked. The numbers come from `ResultsDiff`.
-struct WhatChangedView {
-    var diff: ResultsDiff
+public struct WhatChangedView {
+    public var diff: ResultsDiff
 
-    func html() -> String {
+    public init(diff: ResultsDiff) { self.diff = diff }
+
+    /// The box for two `results.json` texts: the browser rerun's, in lessons.wasm
+    /// (`lessons_render_changes`), where documents have no Codable.
+    public static func html(beforeJSON: [UInt8], afterJSON: [UInt8]) throws(ResultsReadError) -> String {
+        WhatChangedView(diff: ResultsDiff(before: try .init(resultsJSON: beforeJSON), after: try .init(resultsJSON: afterJSON))).html()
+    }
+
+    public func html() -> String {
         var out = "<section class=\"preview-changes\" id=\"what-changed\" aria-labelledby=\"what-changed-title\">\n"
         out += "<h2 id=\"what-changed-title\">What changed</h2>\n"
         if diff.isEmpty { return out + "<p>Nothing: the results are the same as before this run.</p>\n</section>\n" }
