@@ -63,7 +63,9 @@ final class ResolutionAnswerTests: XCTestCase {
     func testEveryCourseLessonsAnswerHoldsThePairsOfRunningWithSet() throws {
         for (id, sets) in PlanResolutionTests.settings.sorted(by: { $0.key < $1.key }) {
             let lesson = try PlanResolutionTests.lesson(id)
-            let planText = PlanJSON.text(try PlanResolutionTests.lowered(lesson).plan, lessonFile: "\(id).md")
+            // The committed plan.json, which the page sends: the one the evaluator writes today.
+            let planText = try String(contentsOf: RepositoryRoot.url.appendingPathComponent("site/\(id)/plan.json"), encoding: .utf8)
+            XCTAssertEqual(planText, PlanJSON.text(try PlanResolutionTests.lowered(lesson).plan, lessonFile: "\(id).md"), id)
             for set in sets {
                 guard case .success(let running) = Evaluator.evaluate(lesson, overrides: set) else { return XCTFail("\(id) \(set)") }
                 let answer = try JSONValue(parsing: PlanRerunResolution.answer(Array(Self.request(planText, Self.typed(set)).utf8)))
