@@ -45,8 +45,8 @@ final class ResolutionAnswerTests: XCTestCase {
     }
 
     /// The cache key of each pair as `lessons run` computes it, in the answer's order.
-    static func cacheKeys(_ running: ResolvedLesson) throws -> [String] {
-        var units = RunUnits(lessonFolder: nil)
+    static func cacheKeys(_ running: ResolvedLesson, _ id: String) throws -> [String] {
+        var units = RunUnits(lessonFolder: nil, publishedFiles: try DataFiles.read(.object(["dataFiles": try dataFiles(id)])))
         let compares = running.comparisons.map(\.compare) + running.sweeps.flatMap(\.points)
         return try compares.flatMap { compare in
             let grid = try units.add(compare)
@@ -68,12 +68,12 @@ final class ResolutionAnswerTests: XCTestCase {
             XCTAssertEqual(planText, PlanJSON.text(try PlanResolutionTests.lowered(lesson).plan, lessonFile: "\(id).md"), id)
             for set in sets {
                 guard case .success(let running) = Evaluator.evaluate(lesson, overrides: set) else { return XCTFail("\(id) \(set)") }
-                let answer = try JSONValue(parsing: PlanRerunResolution.answer(Array(Self.request(planText, Self.typed(set)).utf8)))
+                let answer = try JSONValue(parsing: PlanRerunResolution.answer(Array(try Self.withFiles(Self.request(planText, Self.typed(set)), id).utf8)))
                 XCTAssertNil(answer["errors"], "\(id) \(set)")
                 let pairs = try answer.field("pairs", "").array("")
                 XCTAssertEqual(pairs.map(Self.withoutHash), try Self.expectedPairs(running), "\(id) \(set)")
                 // The cache keys `lessons run` trains under (its `RunUnits`), from the evaluator's resolution.
-                XCTAssertEqual(pairs.compactMap { $0["specHash"]?.asString }, try Self.cacheKeys(running), "\(id) \(set)")
+                XCTAssertEqual(pairs.compactMap { $0["specHash"]?.asString }, try Self.cacheKeys(running, id), "\(id) \(set)")
                 XCTAssertEqual(answer["parameters"]?.asArray?.count, running.parameters.count)
                 XCTAssertEqual(answer["claims"]?.asArray?.count, running.expectations.count)
             }
@@ -85,7 +85,7 @@ final class ResolutionAnswerTests: XCTestCase {
         for id in PlanResolutionTests.settings.keys.sorted() where id != "00-welcome" {
             let lesson = try PlanResolutionTests.lesson(id)
             let planText = PlanJSON.text(try PlanResolutionTests.lowered(lesson).plan, lessonFile: "\(id).md")
-            let answer = try JSONValue(parsing: PlanRerunResolution.answer(Array(Self.request(planText, []).utf8)))
+            let answer = try JSONValue(parsing: PlanRerunResolution.answer(Array(try Self.withFiles(Self.request(planText, []), id).utf8)))
             let published = try JSONValue(parsing: Array(try Data(contentsOf: RepositoryRoot.url.appendingPathComponent("site/\(id)/results.json"))))
             let comparisons = try published.field("comparisons", "").array("")
             var checked = 0
@@ -156,15 +156,14 @@ final class ResolutionAnswerTests: XCTestCase {
         for (id, sets) in PlanResolutionTests.settings.sorted(by: { $0.key < $1.key }) {
             let lesson = try PlanResolutionTests.lesson(id)
             let planText = PlanJSON.text(try PlanResolutionTests.lowered(lesson).plan, lessonFile: "\(id).md")
-            let dataFiles = try Self.dataFiles(lesson)
-            // The longest operator chain a value may have, and a deep one: no stack runs out in the module.
+                        // The longest operator chain a value may have, and a deep one: no stack runs out in the module.
             let chain = Array(repeating: "1", count: 257).joined(separator: "+")
             let deep = String(repeating: "(", count: 30) + "3" + String(repeating: ")", count: 30)
             for set in sets.map(Self.typed) + [[], [("epochs", "abc")], [("epochs", chain)], [("epochs", deep)]] {
                 let request = Self.request(planText, set)
-                let withFiles = String(request.dropLast()) + ", \"dataFiles\": \(dataFiles.text)}"
+                let withFiles = try Self.withFiles(request, id)
                 inputs.append((name: "request-\(inputs.count).json", bytes: Data(withFiles.utf8)))
-                expected.append(PlanRerunResolution.answer(Array(request.utf8)))
+                expected.append(PlanRerunResolution.answer(Array(withFiles.utf8)))
             }
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-resolve-\(UUID().uuidString)")
@@ -176,16 +175,16 @@ final class ResolutionAnswerTests: XCTestCase {
         }
     }
 
-    /// results.json's `dataFiles` for a lesson run with its own values, as `lessons run` publishes them.
-    static func dataFiles(_ lesson: Lesson) throws -> JSONValue {
-        guard case .success(let declared) = Evaluator.evaluate(lesson) else { throw XCTSkip("\(lesson.path) does not evaluate") }
-        var units = RunUnits(lessonFolder: nil)
-        for compare in declared.comparisons.map(\.compare) + declared.sweeps.flatMap(\.points) { _ = try units.add(compare) }
-        return JSONValue.array(units.dataFiles.map { set in
-            var f: [String: JSONValue] = ["kind": .string(set.kind), "files": .array(set.files.map { .string($0) })]
-            if let folder = set.folder { f["folder"] = .string(folder) }
-            return .object(f)
-        })
+    /// The committed results.json's `dataFiles` (the fingerprints `lessons run` published): the
+    /// tests key mosaics with them, as the page does, so no file outside the repository is read.
+    static func dataFiles(_ id: String) throws -> JSONValue {
+        let url = RepositoryRoot.url.appendingPathComponent("site/\(id)/results.json")
+        guard let published = try? Data(contentsOf: url) else { return .array([]) }
+        return try JSONValue(parsing: Array(published))["dataFiles"] ?? .array([])
+    }
+
+    static func withFiles(_ request: String, _ id: String) throws -> String {
+        String(request.dropLast()) + ", \"dataFiles\": \(try dataFiles(id).text)}"
     }
 
     /// The module's own keys and requests (no files read: mosaics keyed with the published
@@ -194,11 +193,10 @@ final class ResolutionAnswerTests: XCTestCase {
         for (id, sets) in PlanResolutionTests.settings.sorted(by: { $0.key < $1.key }) {
             let lesson = try PlanResolutionTests.lesson(id)
             let planText = PlanJSON.text(try PlanResolutionTests.lowered(lesson).plan, lessonFile: "\(id).md")
-            let dataFiles = try Self.dataFiles(lesson)
-            for set in sets.map(Self.typed) + [[]] {
+                        for set in sets.map(Self.typed) + [[]] {
                 let request = Self.request(planText, set)
-                let withFiles = String(request.dropLast()) + ", \"dataFiles\": \(dataFiles.text)}"
-                XCTAssertEqual(RerunResolution.moduleAnswer(Array(withFiles.utf8)), PlanRerunResolution.answer(Array(request.utf8)), "\(id) \(set)")
+                let withFiles = try Self.withFiles(request, id)
+                XCTAssertEqual(RerunResolution.moduleAnswer(Array(withFiles.utf8)), PlanRerunResolution.answer(Array(withFiles.utf8)), "\(id) \(set)")
             }
         }
     }

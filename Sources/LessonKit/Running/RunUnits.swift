@@ -23,13 +23,23 @@ struct RunUnits {
     private var index: [String: Int] = [:]
     private var datasetKeys: [DatasetSource: DatasetKey] = [:]
     private let lessonFolder: String?
+    /// Published fingerprints (results.json's `dataFiles`) to key mosaics with instead of the
+    /// files' own: what lessons.wasm does, so a rerun's keys need no file.
+    private let publishedFiles: [ResultsDocument.DataFileSet]?
 
-    init(lessonFolder: String?) { self.lessonFolder = lessonFolder }
+    init(lessonFolder: String?, publishedFiles: [ResultsDocument.DataFileSet]? = nil) {
+        self.lessonFolder = lessonFolder
+        self.publishedFiles = publishedFiles
+    }
 
     /// The key of a dataset description (files fingerprinted once per invocation).
     mutating func datasetKey(_ source: DatasetSource) throws -> DatasetKey {
         if let k = datasetKeys[source] { return k }
-        let k = try DatasetKey(source, lessonFolder: lessonFolder)
+        var published: DatasetKey?
+        if let publishedFiles, let data = source.pairData, let files = data.fingerprints(in: publishedFiles) {
+            published = DatasetKey(data, files: files)
+        }
+        let k = try published ?? DatasetKey(source, lessonFolder: lessonFolder)
         datasetKeys[source] = k
         return k
     }
