@@ -55,6 +55,17 @@ final class RunningSeedsEndToEndTests: XCTestCase {
 
     private func page() throws -> Data { try Data(contentsOf: work.appendingPathComponent("site/02-seeds.html")) }
 
+    /// Sweep points carry no spec hash in results.json; trained again with the same results, they
+    /// still keep the published timings, so the file keeps its bytes (a clean clone's `make run`).
+    func testSweepPointsTrainedAgainKeepThePublishedTimings() throws {
+        XCTAssertEqual(try lessons.run(["run", "02-seeds", "--no-cache", "--quiet"]).status, 0)
+        let file = work.appendingPathComponent("site/02-seeds/results.json")
+        let first = try Data(contentsOf: file)
+        XCTAssertTrue(String(decoding: first, as: UTF8.self).contains("\"sweeps\""))
+        XCTAssertEqual(try lessons.run(["run", "02-seeds", "--no-cache", "--quiet"]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: file), first)
+    }
+
     func testJobsGiveTheSamePageAndASeedMoreTrainsOnlyItsPairs() throws {
         let one = try lessons.run(["run", "02-seeds", "--jobs", "1"])
         XCTAssertEqual(one.status, 0, one.stderr)

@@ -7,14 +7,17 @@ import Experiments
 /// A result that differs in anything else keeps its own timings.
 public struct PublishedTimings: Sendable {
     private var byKey: [String: RunResult] = [:]
+    /// Sweep points' results, which results.json writes without a spec hash: matched by content.
+    private var unkeyed: [RunResult] = []
 
     public init() {}
 
     /// Every (run, seed) result of `document`: comparisons' and sweeps', by spec hash.
     public init(_ document: ResultsDocument) {
         func add(_ entry: ResultsDocument.RunEntry) {
-            byKey[entry.specHash] = entry.result
-            for seed in entry.seeds ?? [] { byKey[seed.specHash] = seed.result }
+            for (hash, result) in [(entry.specHash, entry.result)] + (entry.seeds ?? []).map({ ($0.specHash, $0.result) }) {
+                if hash.isEmpty { unkeyed.append(result) } else { byKey[hash] = result }
+            }
         }
         document.comparisons.forEach { $0.runs.forEach(add) }
         document.sweeps?.forEach { $0.points.forEach { $0.forEach(add) } }
@@ -23,7 +26,15 @@ public struct PublishedTimings: Sendable {
     /// `result` of the run with spec hash `key`, with the published timings when the
     /// published result is the same apart from them (and its name).
     public func apply(to result: RunResult, key: String) -> RunResult {
-        guard var published = byKey[key] else { return result }
+        var published: RunResult
+        if let keyed = byKey[key] {
+            published = keyed
+        } else {
+            // A sweep point's: the published result equal to this one but for timings and name.
+            let bare = result.withoutTimings
+            guard let match = unkeyed.first(where: { var p = $0.withoutTimings; p.name = bare.name; return p == bare }) else { return result }
+            published = match
+        }
         published.name = result.name
         guard published.withoutTimings == result.withoutTimings else { return result }
         var kept = result
