@@ -21,6 +21,11 @@ public final class WorkerPool {
         for part in 0..<count { work(part) }
     }
 
+    /// Every job runs on the caller alone already.
+    public func run<R>(alone: Bool, _ body: () -> R) -> R { body() }
+
+    public var callerRunsAlone: Bool { true }
+
     /// There is no helper: the caller does the work itself.
     public func startBackground(_ work: @escaping () -> Void) -> Bool { false }
 

@@ -113,7 +113,7 @@ public final class WorkerPool: @unchecked Sendable {
     /// helpers, and returns when all have finished.
     public func run(parts count: Int, _ work: (Int) -> Void) {
         if count <= 1 || helpers == 0 || backgroundRunner.load(ordering: .acquiring) == currentThreadID()
-            || !busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
+            || callerRunsAlone || !busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
             for part in 0..<count { work(part) }
             return
         }
@@ -136,6 +136,22 @@ public final class WorkerPool: @unchecked Sendable {
         }
         busy.store(false, ordering: .releasing)
     }
+
+    /// Runs `body` with every job this thread starts in it run by this thread
+    /// alone when `alone` is true: a trainer whose own step times show one
+    /// thread faster than two (another tenant of the machine slowing what two
+    /// cores share) trains on one. Parts never depend on the thread that runs
+    /// them, so the bits are the same. Other threads' jobs are not affected.
+    public func run<R>(alone: Bool, _ body: () -> R) -> R {
+        guard alone else { return body() }
+        let previous = pthread_getspecific(aloneKey)
+        pthread_setspecific(aloneKey, UnsafeRawPointer(bitPattern: 1))
+        defer { pthread_setspecific(aloneKey, previous) }
+        return body()
+    }
+
+    /// Whether this thread's jobs run on it alone (inside `run(alone: true)`).
+    public var callerRunsAlone: Bool { pthread_getspecific(aloneKey) != nil }
 
     /// Starts `work` on a helper and returns at once, so the caller's serial
     /// code and later jobs overlap it (the trainer gathers the next batch this
@@ -250,6 +266,13 @@ public final class WorkerPool: @unchecked Sendable {
         return current
     }
 }
+
+/// The thread-specific flag of `WorkerPool.run(alone:)`.
+private let aloneKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+}()
 
 /// The calling thread's identity as a number (`pthread_t` is an integer on
 /// Linux and a pointer on Darwin).

@@ -8,7 +8,7 @@ import XCTest
 final class BenchmarkModelBitsTests: XCTestCase {
     /// FNV-1a over the bits of every weight, then of every epoch loss.
     func trainedHash(_ model: BenchmarkModel, data: SyntheticMultiLabel, epochs: Int,
-                     path: GEMMPath, threads: Int) throws -> UInt64 {
+                     path: GEMMPath, threads: Int, choice: ThreadChoice? = nil) throws -> UInt64 {
         let savedPath = GEMMPath.current, savedThreads = GEMMPath.threads
         defer { GEMMPath.current = savedPath; GEMMPath.threads = savedThreads }
         GEMMPath.current = path
@@ -19,6 +19,7 @@ final class BenchmarkModelBitsTests: XCTestCase {
                               optimizer: Adam(learningRate: TrainingBenchmark.learningRate),
                               configuration: TrainingConfiguration(epochs: epochs, batchSize: TrainingBenchmark.batchSize,
                                                                    seed: 11))
+        if let choice { trainer.threadChoice = { choice } }
         let result = try trainer.fit(LabeledTensors(images: data.images, labels: data.labels))
         XCTAssertEqual(result.history.count, epochs)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -37,6 +38,10 @@ final class BenchmarkModelBitsTests: XCTestCase {
                 let hash = try trainedHash(model, data: data, epochs: epochs, path: path, threads: threads)
                 XCTAssertEqual(hash, expected, "\(model) on \(path) with \(threads) threads: 0x\(String(hash, radix: 16))")
             }
+            // Steps alone and on the threads in turns, as a run on a contended machine switches.
+            let switching = try trainedHash(model, data: data, epochs: epochs, path: path, threads: 2,
+                                            choice: ThreadChoice(schedule: { $0 % 3 == 1 ? .alone : .threads }))
+            XCTAssertEqual(switching, expected, "\(model) on \(path), switching between one thread and two")
         }
     }
 

@@ -20,7 +20,7 @@ final class BatchPrefetch {
     /// Starts gathering rows `indices` as the batch of global step `step`, when
     /// kernels run on more than one thread and a helper is free.
     func start(_ indices: ArraySlice<Int>, step: Int) {
-        guard GEMMPath.threads > 1, started == nil else { return }
+        guard GEMMPath.threads > 1, !WorkerPool.shared.callerRunsAlone, started == nil else { return }
         let rows = Array(indices)
         if WorkerPool.shared.startBackground({ [self] in
             source.images.gatherItems(rows, into: &images)

@@ -1,4 +1,5 @@
 import PortableMath
+import SIMDKernels
 
 /// Mini-batch training of a `Sequential` on logits with a `LossFunction` and a `GradientOptimizer`.
 ///
@@ -13,6 +14,9 @@ public final class Trainer {
     public var profile: StepProfile? {
         didSet { model.profile = profile }
     }
+    /// How each run chooses between the kernel threads and one thread (see
+    /// `ThreadChoice`); tests set a schedule.
+    var threadChoice: () -> ThreadChoice = { ThreadChoice(enabled: GEMMPath.threads > 1) }
 
     public init(model: Sequential, loss: LossFunction, optimizer: GradientOptimizer, configuration: TrainingConfiguration) {
         self.model = model
@@ -98,6 +102,7 @@ public final class Trainer {
         let baseRate = optimizer.learningRate
         defer { optimizer.learningRate = baseRate }
         var stopping = config.earlyStopping.map(EarlyStoppingRun.init)
+        var threads = threadChoice()
         var augmentationRNG = SeededRNG(seed: config.seed).derived(0x6175_676D)   // "augm"
         for epoch in 1...max(epochs, 1) {
             let order = config.shuffle ? rng.permutation(n) : Array(0..<n)
@@ -119,11 +124,15 @@ public final class Trainer {
                 step += 1
                 if let schedule { optimizer.learningRate = schedule.rate(base: baseRate, step: step - 1) }
                 let next = s + 1 < stepsPerEpoch && !inPlace ? batch(s + 1) : nil
-                let value = trainStep(inPlace ? .rows(idx, of: train.images) : .batch(xb), yb,
-                                      weights: weights == nil ? nil : wb, gradient: &grad) {
-                    // The forward pass is done: gather the next batch while the loss runs.
-                    if let next { prefetch.start(next, step: step + 1) }
+                let started = threads.enabled ? monotonicNanoseconds() : 0
+                let value = WorkerPool.shared.run(alone: threads.mode == .alone) {
+                    trainStep(inPlace ? .rows(idx, of: train.images) : .batch(xb), yb,
+                              weights: weights == nil ? nil : wb, gradient: &grad) {
+                        // The forward pass is done: gather the next batch while the loss runs.
+                        if let next { prefetch.start(next, step: step + 1) }
+                    }
                 }
+                if threads.enabled { threads.record(nanoseconds: monotonicNanoseconds() - started) }
                 if let why = timed("divergence check", { divergence(value, parameters) }) {
                     let message = "training diverged at epoch \(epoch), step \(step): \(why); "
                         + "try a smaller learning rate (now \(optimizer.learningRate))"
