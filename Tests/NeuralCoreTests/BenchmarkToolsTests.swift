@@ -66,8 +66,26 @@ final class BenchmarkToolsTests: XCTestCase {
         XCTAssertTrue(table.contains("163840     150000–170000     3"), table)
         XCTAssertTrue(table.contains("step profile, mlp"))
         XCTAssertTrue(table.contains("1 Dense forward") && table.contains("60.0%"), table)
+        XCTAssertFalse(table.contains("on one thread"), "no line while every step ran on the threads")
         let decoded = try JSONDecoder().decode(BenchmarkReport.self, from: Data(try report.json().utf8))
         XCTAssertEqual(decoded.training, [t])
+        t.aloneShare = 0.62
+        let alone = BenchmarkReport(training: [t], gemm: []).table()
+        XCTAssertTrue(alone.contains("mlp: 62% of steps on one thread, which its step times showed faster than 2"), alone)
+    }
+
+    /// A trainer forced to take every other step alone reports those steps;
+    /// without a reason to, it takes none.
+    func testTrainingResultCountsTheStepsAlone() throws {
+        let data = SyntheticMultiLabel(count: 128, prevalences: TrainingBenchmark.prevalences, seed: 3)
+        for forced in [false, true] {
+            let trainer = Trainer(model: BenchmarkModel.mlp.makeModel(), loss: .binaryCrossEntropy(),
+                                  optimizer: Adam(), configuration: TrainingConfiguration(epochs: 2, batchSize: 16, seed: 1))
+            if forced { trainer.threadChoice = { ThreadChoice(schedule: { $0 % 2 == 0 ? .alone : .threads }) } }
+            let result = try trainer.fit(LabeledTensors(images: data.images, labels: data.labels))
+            XCTAssertEqual(result.steps, 16)
+            XCTAssertEqual(result.stepsAlone, forced ? 8 : 0)
+        }
     }
 
     /// Repeated runs: one figure per run, the median of them, every epoch

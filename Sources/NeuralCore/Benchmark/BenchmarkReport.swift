@@ -43,6 +43,10 @@ public struct BenchmarkReport: Codable, Sendable {
                     String(format: "%.4f", t.finalLoss),
                 ], widths))
             }
+            for t in training where (t.aloneShare ?? 0) > 0 {
+                lines.append(String(format: "%@: %.0f%% of steps on one thread, which its step times showed faster than %d",
+                                    t.model, (t.aloneShare ?? 0) * 100, t.gemmThreads))
+            }
             lines.append("")
             for t in training {
                 guard let phases = t.profile, !phases.isEmpty else { continue }

@@ -72,6 +72,9 @@ public struct TrainingMeasurement: Codable, Equatable, Sendable {
     public var gemmThreads: Int
     /// Wall-clock time per step phase after the warm-up epoch (`--profile` only).
     public var profile: [ProfiledPhase]? = nil
+    /// Fraction of the steps, over all runs, that ran on one thread because the
+    /// run's step times showed one faster than two (`ThreadChoice`).
+    public var aloneShare: Double? = nil
 }
 
 /// One phase of a profiled training step.
@@ -159,6 +162,7 @@ public enum TrainingBenchmark {
         combined.runSamplesPerSecond = runs.map(\.samplesPerSecond)
         combined.samplesPerSecond = median(combined.runSamplesPerSecond)
         combined.samplesPerCPUSecond = median(runs.map(\.samplesPerCPUSecond))
+        combined.aloneShare = runs.reduce(0) { $0 + ($1.aloneShare ?? 0) } / Double(runs.count)
         return combined
     }
 
@@ -190,7 +194,7 @@ public enum TrainingBenchmark {
             epochCPUSeconds: cpuSeconds, samplesPerCPUSecond: Double(data.images.batchSize) / median(countedCPU),
             finalLoss: result.history.last?.trainLoss ?? .nan,
             gemmPath: GEMMPath.current.rawValue, gemmThreads: GEMMPath.threads,
-            profile: stepProfile.map(Self.phases))
+            profile: stepProfile.map(Self.phases), aloneShare: Double(result.stepsAlone) / Double(max(result.steps, 1)))
     }
 
     private static func phases(_ profile: StepProfile) -> [ProfiledPhase] {

@@ -53,6 +53,12 @@ struct ThreadChoice {
         mode = schedule(0)
     }
 
+    /// Whether the coming step is one of a comparison window rather than the choice.
+    var comparing: Bool {
+        if case .probing = phase { return schedule == nil }
+        return false
+    }
+
     /// Takes the time of the step just run in `mode`; `mode` is then the next step's.
     mutating func record(nanoseconds: UInt64) {
         guard enabled else { return }

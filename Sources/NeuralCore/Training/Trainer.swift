@@ -102,7 +102,7 @@ public final class Trainer {
         let baseRate = optimizer.learningRate
         defer { optimizer.learningRate = baseRate }
         var stopping = config.earlyStopping.map(EarlyStoppingRun.init)
-        var threads = threadChoice()
+        var threads = threadChoice(), stepsAlone = 0
         var augmentationRNG = SeededRNG(seed: config.seed).derived(0x6175_676D)   // "augm"
         for epoch in 1...max(epochs, 1) {
             let order = config.shuffle ? rng.permutation(n) : Array(0..<n)
@@ -125,6 +125,7 @@ public final class Trainer {
                 if let schedule { optimizer.learningRate = schedule.rate(base: baseRate, step: step - 1) }
                 let next = s + 1 < stepsPerEpoch && !inPlace ? batch(s + 1) : nil
                 let started = threads.enabled ? monotonicNanoseconds() : 0
+                if threads.mode == .alone && !threads.comparing { stepsAlone += 1 }
                 let value = WorkerPool.shared.run(alone: threads.mode == .alone) {
                     trainStep(inPlace ? .rows(idx, of: train.images) : .batch(xb), yb,
                               weights: weights == nil ? nil : wb, gradient: &grad) {
@@ -137,7 +138,7 @@ public final class Trainer {
                     let message = "training diverged at epoch \(epoch), step \(step): \(why); "
                         + "try a smaller learning rate (now \(optimizer.learningRate))"
                     return TrainingResult(history: history, outcome: .diverged(epoch: epoch, step: step, message: message),
-                                          steps: step)
+                                          steps: step, stepsAlone: stepsAlone)
                 }
                 lossSum += value; batches += 1
                 onStep?(StepProgress(epoch: epoch, epochs: epochs, stepInEpoch: s + 1, stepsPerEpoch: stepsPerEpoch,
@@ -158,7 +159,7 @@ public final class Trainer {
             if let limit = config.maxSteps, step >= limit { break }
         }
         return TrainingResult(history: history, outcome: .completed(epochs: history.count, steps: step), steps: step,
-                              earlyStopping: stopping?.finish(model))
+                              earlyStopping: stopping?.finish(model), stepsAlone: stepsAlone)
     }
 
     /// The head for validation predictions and the bias prior.
