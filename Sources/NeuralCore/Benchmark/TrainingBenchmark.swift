@@ -194,7 +194,7 @@ public enum TrainingBenchmark {
             epochCPUSeconds: cpuSeconds, samplesPerCPUSecond: Double(data.images.batchSize) / median(countedCPU),
             finalLoss: result.history.last?.trainLoss ?? .nan,
             gemmPath: GEMMPath.current.rawValue, gemmThreads: GEMMPath.threads,
-            profile: stepProfile.map(Self.phases), aloneShare: Double(result.stepsAlone) / Double(max(result.steps, 1)))
+            profile: stepProfile.map(Self.phases), aloneShare: Double(trainer.lastRunStepsAlone) / Double(max(result.steps, 1)))
     }
 
     private static func phases(_ profile: StepProfile) -> [ProfiledPhase] {

@@ -14,6 +14,7 @@
 /// `recheck` windows alone, starts a probe: one window in the other mode, and
 /// the faster of the two windows goes on. Probes are at least `recheck`
 /// windows apart, so a steady machine pays one window in `recheck` at most.
+#if !hasFeature(Embedded)
 struct ThreadChoice {
     enum Mode: Equatable { case threads, alone }
 
@@ -95,3 +96,17 @@ struct ThreadChoice {
 
     private func other(_ m: Mode) -> Mode { m == .threads ? .alone : .threads }
 }
+#else
+/// Embedded Swift (wasm32) runs on one thread: there is nothing to choose, and
+/// the module carries no timing code for it.
+struct ThreadChoice {
+    enum Mode: Equatable { case threads, alone }
+    let enabled = false
+    var mode: Mode { .threads }
+    var comparing: Bool { false }
+
+    init(enabled: Bool) {}
+
+    func record(nanoseconds: UInt64) {}
+}
+#endif

@@ -35,10 +35,6 @@ public struct TrainingResult: Sendable, Equatable {
     public var steps: Int
     /// What early stopping did, when the configuration asked for it.
     public var earlyStopping: EarlyStoppingReport? = nil
-    /// Steps run on one thread because the run's own step times showed one
-    /// faster than the kernel threads (`ThreadChoice`; its one-window
-    /// comparisons not counted); the bits are the same.
-    public var stepsAlone = 0
     /// Train loss of the last recorded epoch (nil if none completed).
     public var finalLoss: Double? { history.last?.trainLoss }
 }
