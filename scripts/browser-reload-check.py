@@ -86,6 +86,10 @@ try:
     if not wait_for("(document.querySelector('.summary') || {}).textContent === %s" % json.dumps(marker)):
         fail("the page did not reload after the lesson was saved")
     print("ok: the open page reloaded itself after the save")
+    # The reloaded page shows its text before its preview script has run; a form
+    # submitted before that is a plain post, with no progress shown on the page.
+    if not wait_for("document.readyState === 'complete'"):
+        fail("the reloaded page did not finish loading")
 
     # The panel's form, as a student uses it: a new bar and SGD rate, submitted. The
     # progress shown while it runs is kept in sessionStorage (the page is replaced after).
