@@ -77,7 +77,7 @@ final class BenchmarkToolsTests: XCTestCase {
     /// A trainer forced to take every other step alone reports those steps
     /// (beside the result, which never depends on timing); without a reason
     /// to, it takes none.
-    func testTrainingResultCountsTheStepsAlone() throws {
+    func testTrainerCountsTheStepsAlone() throws {
         let data = SyntheticMultiLabel(count: 128, prevalences: TrainingBenchmark.prevalences, seed: 3)
         for forced in [false, true] {
             let trainer = Trainer(model: BenchmarkModel.mlp.makeModel(), loss: .binaryCrossEntropy(),

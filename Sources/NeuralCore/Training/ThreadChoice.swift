@@ -107,6 +107,6 @@ struct ThreadChoice {
 
     init(enabled: Bool) {}
 
-    func record(nanoseconds: UInt64) {}
+    mutating func record(nanoseconds: UInt64) {}
 }
 #endif
