@@ -112,19 +112,30 @@ public struct ArgumentSource: Sendable {
     public func callAsFunction<V>(_ key: ArgumentKey<V>) throws(JSONError) -> V {
         switch storage {
         case .json(let object, let path, let isCase):
-            let name = isCase && key.label == nil ? "_0" : key.name
+            let (field, fieldPath) = try Self.field(of: object, path, named: isCase && key.label == nil ? "_0" : key.name)
             // A field left out by a type that stores its default as nil (`batchNorm: false`) reads as the default.
-            let field = try object.optionalField(name, path)
             if field == nil, !V.absentIsNil, let value = key.defaultValue { return value }
-            return try V.read(json: field, path + "." + name)
+            return try V.read(json: field, fieldPath)
         case .defaults:
-            guard let value = key.defaultValue else { throw JSONError("\(key.name): required, and has no default") }
+            guard let value = key.defaultValue else { throw Self.noDefault(key.name) }
             return value
         case .evaluated(let arguments):
-            guard let value = V.read(api: arguments[key.name]) else {
-                preconditionFailure("argument '\(key.name)' is not a \(V.argumentKind)")
-            }
+            guard let value = V.read(api: arguments[key.name]) else { Self.mistyped(key.name, V.argumentKind) }
             return value
         }
+    }
+
+    // The type-independent parts of a read, out of line: lessons.wasm then has them
+    // once, not once for each of the few dozen argument types.
+
+    @inline(never)
+    private static func field(of object: JSONValue, _ path: String, named name: String) throws(JSONError) -> (JSONValue?, String) {
+        (try object.optionalField(name, path), path + "." + name)
+    }
+
+    private static func noDefault(_ name: String) -> JSONError { JSONError("\(name): required, and has no default") }
+
+    private static func mistyped(_ name: String, _ kind: ValueKind) -> Never {
+        preconditionFailure("argument '\(name)' is not a \(kind)")
     }
 }

@@ -74,21 +74,11 @@ extension DeclaredType {
     /// (its values named by their labels, `_0` for an unlabelled one), or a `String` enum
     /// its case's name.
     public static func read(json: JSONValue?, _ path: String) throws(JSONError) -> Self {
-        let json = try present(json, path)
-        if let initialiser = members.first(where: { $0.name == "init" }) {
-            return try initialiser.make(.json(json, path: path))
-        }
-        if case .string(let name) = json {
-            guard let member = members.first(where: { $0.name == name && $0.arguments == nil }) else {
-                throw JSONError("\(path): unknown \(typeName) '\(name)'")
-            }
-            return try member.make(.defaults)
-        }
-        let (name, values) = try json.enumCase(path)
-        guard let member = members.first(where: { ($0.storedAs ?? $0.name) == name }) else {
-            throw JSONError("\(path): unknown \(typeName) '\(name)'")
-        }
-        return try member.make(ArgumentSource(storage: .json(values, path: path + "." + name, isCase: true)))
+        let members = self.members
+        let (index, source) = try declaredMember(
+            in: try present(json, path), path, typeName: typeName, count: members.count,
+            { (members[$0].name, members[$0].storedAs, members[$0].arguments == nil) })
+        return try members[index].make(source)
     }
 
     public static var argumentKind: ValueKind { .api(typeName) }
@@ -124,4 +114,28 @@ extension DeclaredType {
         return "." + member.name + "(" + parts.joined(separator: ", ") + ")"
     }
     #endif
+}
+
+/// The member of a declared type that `json` names, and where its arguments are read:
+/// `read(json:)`'s work that does not depend on the type, so lessons.wasm has it once
+/// rather than once for each of the two dozen declared types.
+@inline(never)
+private func declaredMember(in json: JSONValue, _ path: String, typeName: String, count: Int,
+                            _ member: (Int) -> (name: String, storedAs: String?, plain: Bool))
+throws(JSONError) -> (Int, ArgumentSource) {
+    let members = (0..<count).lazy.map(member)
+    if let index = members.firstIndex(where: { $0.name == "init" }) {
+        return (index, .json(json, path: path))
+    }
+    if case .string(let name) = json {
+        guard let index = members.firstIndex(where: { $0.name == name && $0.plain }) else {
+            throw JSONError("\(path): unknown \(typeName) '\(name)'")
+        }
+        return (index, .defaults)
+    }
+    let (name, values) = try json.enumCase(path)
+    guard let index = members.firstIndex(where: { ($0.storedAs ?? $0.name) == name }) else {
+        throw JSONError("\(path): unknown \(typeName) '\(name)'")
+    }
+    return (index, ArgumentSource(storage: .json(values, path: path + "." + name, isCase: true)))
 }
