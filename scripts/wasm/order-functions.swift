@@ -4,7 +4,7 @@
 // Why: Embedded Swift specialises every generic function for each type it is used with, and
 // wasm-ld lays the copies out where their modules put them, often far more than gzip's
 // 32 KiB window apart. Placed side by side, the copies of one generic function compress
-// against each other: lessons.wasm gzips about 7% smaller, with the same code.
+// against each other: lessons.wasm gzips 6.1% smaller (701,373 to 658,246 bytes), with the same code.
 //
 // The order is by each function's demangled name with its generic arguments, closure
 // numbers and parameters dropped (the "generic family"), then by its place in the input,
