@@ -11,7 +11,8 @@
 // so it is deterministic. Every function index in the module (calls, `ref.func`, the
 // element segment, exports) is renumbered; the instructions are otherwise copied byte for byte.
 //
-// Usage: order-functions IN.wasm OUT.wasm SWIFT-DEMANGLE   (IN linked with its name section)
+// Usage: order-functions [--keep-names] IN.wasm OUT.wasm SWIFT-DEMANGLE   (IN linked with its
+// name section; --keep-names keeps the function names, renumbered, for scripts/wasm-size)
 // Built and run by scripts/build-wasm with the toolchain's swiftc.
 import Foundation
 
@@ -123,8 +124,10 @@ func family(_ demangled: String) -> String {
 }
 
 func main() throws {
-    let arguments = CommandLine.arguments
-    guard arguments.count == 4 else { throw Failure(description: "usage: order-functions IN.wasm OUT.wasm SWIFT-DEMANGLE") }
+    var arguments = CommandLine.arguments
+    let keepNames = arguments.count > 1 && arguments[1] == "--keep-names"
+    if keepNames { arguments.remove(at: 1) }
+    guard arguments.count == 4 else { throw Failure(description: "usage: order-functions [--keep-names] IN.wasm OUT.wasm SWIFT-DEMANGLE") }
     let module = [UInt8](try Data(contentsOf: URL(fileURLWithPath: arguments[1])))
     guard module.count >= 8, module[0..<4] == [0, 0x61, 0x73, 0x6d] else { throw Failure(description: "\(arguments[1]): not a wasm module") }
     var sections: [(id: UInt8, payload: ArraySlice<UInt8>)] = []
@@ -204,7 +207,15 @@ func main() throws {
     func emit(_ id: UInt8, _ bytes: [UInt8]) { out.append(id); out += leb(bytes.count); out += bytes }
     for (id, section) in sections {
         switch id {
-        case 0: continue   // custom sections: names, debug info, producers
+        case 0:   // custom sections: names (kept with --keep-names, renumbered), debug info, producers
+            guard keepNames else { continue }
+            var s = Reader(bytes: Array(section), at: 0)
+            let title = Array(try s.take(try s.unsigned()))
+            guard String(decoding: title, as: UTF8.self) == "name" else { continue }
+            var named: [(Int, [UInt8])] = []
+            for (old, name) in names.enumerated() { named.append((newIndex[old], Array(name.utf8))) }
+            let functionNames = vector(named.sorted { $0.0 < $1.0 }.map { leb($0.0) + leb($0.1.count) + $0.1 })
+            emit(0, leb(title.count) + title + [1] + leb(functionNames.count) + functionNames)
         case 3: emit(id, vector(order.map { leb(types[$0]) }))
         case 10: emit(id, vector(try order.map { let b = try renumber(body: bodies[$0], map); return leb(b.count) + b }))
         case 7:   // exports: a function export's index is renumbered
