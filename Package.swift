@@ -50,37 +50,39 @@ let package = Package(
         .target(name: "CThreadPlacement"),
         // The project's own libm (exp, log, pow, sin, ...): plain Swift, the same bits everywhere.
         .target(name: "PortableMath", swiftSettings: optimisedInDebug),
+        // One stable sort over indices for every element type and comparison (lessons.wasm's size).
+        .target(name: "PortableSort", swiftSettings: optimisedInDebug),
         .target(name: "SIMDKernels", dependencies: ["CThreadPlacement"], swiftSettings: numericKernelFlags),
         .target(name: "SIMDKernelsPortable", dependencies: ["SIMDKernels"], swiftSettings: numericKernelFlags),
         .target(name: "SIMDKernelsAVX2", dependencies: ["SIMDKernels"], swiftSettings: avx2Flags),
         .target(name: "SIMDKernelsAVX512", dependencies: ["SIMDKernels"], swiftSettings: avx512Flags),
         .target(name: "NeuralCore",
-                dependencies: ["CPUFeatures", "PortableMath", "SIMDKernels", "SIMDKernelsPortable",
+                dependencies: ["CPUFeatures", "PortableMath", "PortableSort", "SIMDKernels", "SIMDKernelsPortable",
                                "SIMDKernelsAVX2", "SIMDKernelsAVX512"],
                 swiftSettings: numericKernelFlags),
-        .target(name: "Datasets", dependencies: ["NeuralCore", "PortableMath", "CZlib", "CPNG"],
+        .target(name: "Datasets", dependencies: ["NeuralCore", "PortableMath", "PortableSort", "CZlib", "CPNG"],
                 swiftSettings: optimisedInDebug),
         // The results renderer (tables, SVG charts, claims, what changed, number spelling):
         // portable, also compiled into lessons.wasm (scripts/build-wasm).
-        .target(name: "ResultsRendering", dependencies: ["Experiments", "PortableMath", "PortableJSON"]),
+        .target(name: "ResultsRendering", dependencies: ["Experiments", "PortableMath", "PortableJSON", "PortableSort"]),
         // JSON without Foundation, for the WebAssembly module's requests and answers, and plan.json.
-        .target(name: "PortableJSON", swiftSettings: optimisedInDebug),
+        .target(name: "PortableJSON", dependencies: ["PortableSort"], swiftSettings: optimisedInDebug),
         // SHA-256 without Foundation: the cache keys and spec hashes, natively and in lessons.wasm.
         .target(name: "PortableHash", swiftSettings: optimisedInDebug),
         // A lesson's plan and plan.json: no Foundation, so it builds as Embedded Swift too (scripts/build-wasm).
-        .target(name: "PlanCore", dependencies: ["PortableJSON"]),
-        .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets", "PlanCore", "PortableMath", "PortableJSON"]),
+        .target(name: "PlanCore", dependencies: ["PortableJSON", "PortableSort"]),
+        .target(name: "Experiments", dependencies: ["NeuralCore", "Datasets", "PlanCore", "PortableMath", "PortableJSON", "PortableSort"]),
         // A lesson's claims and their checking over the runs' results: portable, in lessons.wasm too.
         .target(name: "Claims", dependencies: ["Experiments", "PlanCore", "PortableJSON", "ResultsRendering"]),
         // results.json from the runs' results and the claims, without Foundation: what `lessons run`
         // writes and what lessons.wasm reassembles after a rerun in the browser.
         .target(name: "ResultsAssembly", dependencies: ["Claims", "Experiments", "PortableJSON", "PortableRun", "ResultsRendering"]),
         // One (run, seed) pair from JSON to JSON: what lessons.wasm runs (scripts/build-wasm).
-        .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON", "PortableHash"],
+        .target(name: "PortableRun", dependencies: ["NeuralCore", "Datasets", "Experiments", "PortableJSON", "PortableHash", "PortableSort"],
                 swiftSettings: optimisedInDebug),
         // The one way from a lesson's plan and parameter values to its runs and claims, with the
         // checks and messages of values (ValueRules) the evaluator shares: portable, in lessons.wasm too.
-        .target(name: "PlanResolution", dependencies: ["Claims", "Experiments", "PlanCore", "PortableJSON", "PortableRun", "ResultsAssembly", "ResultsRendering"]),
+        .target(name: "PlanResolution", dependencies: ["Claims", "Experiments", "PlanCore", "PortableJSON", "PortableRun", "PortableSort", "ResultsAssembly", "ResultsRendering"]),
         .target(name: "LessonKit", dependencies: [
             "Experiments", "PlanResolution", "ResultsRendering", "Claims", "ResultsAssembly", "PortableRun", "PortableMath", "PortableJSON", "PortableHash", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
@@ -106,6 +108,7 @@ let package = Package(
         // Fixtures/ holds reference values the tests read by path (written by scripts/reference).
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels", "CThreadPlacement"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath"], exclude: ["Fixtures"]),
+        .testTarget(name: "PortableSortTests", dependencies: ["PortableSort"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "PortableRunTests", dependencies: ["PortableRun", "LessonKit"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),

@@ -1,5 +1,6 @@
 import Claims
 import Experiments
+import PortableSort
 
 /// A value given to a parameter: the expression (a constant, or an API value such
 /// as `.balanced(scale: 0.5)`) and its source as the student typed it, which
@@ -33,7 +34,7 @@ public enum PlanResolver {
                                path: String,
                                catalog: APICatalog = .standard) -> Result<ResolvedLesson, DiagnosticList> {
         let diagnostics = Diagnostics(path: path)
-        for name in settings.keys.sorted() where !plan.parameters.contains(where: { $0.name == name }) {
+        for name in settings.keys.stablySorted() where !plan.parameters.contains(where: { $0.name == name }) {
             let declared = plan.parameters.map { $0.name }
             let list = declared.isEmpty ? "the lesson has no parameters" : "parameters: " + declared.joined(separator: ", ")
             diagnostics.error("--set \(name): the lesson has no parameter '\(name)'\(Suggestions.didYouMean(name, in: declared)) (\(list))",

@@ -1,3 +1,5 @@
+import PortableSort
+
 /// Compact JSON text with sorted keys. Numbers use Swift's shortest round-trip
 /// spelling (integers without a fraction), so every Double reads back to the same
 /// bits; NaN and the infinities are written as the strings "NaN", "Infinity" and
@@ -53,7 +55,7 @@ extension JSONValue {
     /// Keys in the order of their UTF-8 bytes, as Foundation's `.sortedKeys` orders them
     /// (Swift's `<` compares normalised text: `"e\u{302}"` would follow `"é"`, where Foundation puts it first).
     private static func sortedKeys(_ fields: [String: JSONValue]) -> [String] {
-        fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        fields.keys.stablySorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Before an element when pretty: a new line at its depth.

@@ -1,6 +1,7 @@
 import Datasets
 import Experiments
 import NeuralCore
+import PortableSort
 
 /// The dataset card's numbers, from the datasets' own statistics (prevalence per
 /// split, 0 / 1 / ≥2 label shares, balanced `pos_weight`), plus an optional preview:
@@ -17,7 +18,7 @@ public enum DatasetSummarizer {
         let train = statistics.train
         // A label without training positives has no balanced weight: shown as "–".
         let balanced = LabelStatistics.balancedPosWeight(count: train.count, positives: train.positives).map { $0 ?? .nan }
-        let cells = preview?.grid.cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) } ?? []
+        let cells = preview?.grid.cells.stablySorted { ($0.row, $0.column) < ($1.row, $1.column) } ?? []
         return DatasetSummary(kind: kind, labels: dataset.labelNames, trainCount: dataset.train.count,
                               validationCount: dataset.validation.count, testCount: dataset.test.count,
                               imageShape: dataset.imageShape, trainPrevalence: train.prevalence,

@@ -1,4 +1,5 @@
 import NeuralCore
+import PortableSort
 
 /// Draws the multi-hot label sets of a synthetic split.
 ///
@@ -36,7 +37,7 @@ struct LabelSampler: Sendable {
                 problem: "\(p) for '\(labels[i])' is not a probability between 0 and 1")
         }
         var forcer = [Int?](repeating: nil, count: labels.count)
-        for key in together.keys.sorted() {
+        for key in together.keys.stablySorted() {
             let value = together[key]!
             guard let k = labels.firstIndex(of: key) else {
                 throw DatasetError.invalidArgument(argument: "together", problem: "'\(key)' is not one of the labels \(labels)")

@@ -1,4 +1,5 @@
 import NeuralCore
+import PortableSort
 
 /// The built-in synthetic multi-label dataset: grayscale images holding zero or more
 /// of five shapes, each label present with its own prevalence, so imbalance is a knob.
@@ -101,7 +102,7 @@ public struct Shapes: Hashable, Sendable {
                     placement.draw(into: image, size: size)
                     drawn.append(placement)
                 }
-                placements.append(drawn.sorted { $0.label < $1.label })
+                placements.append(drawn.stablySorted { $0.label < $1.label })
                 if noise > 0 {
                     PixelNoise.add(standardDeviation: Float(noise), to: image, count: pixelsPerImage, rng: &rng)
                 }

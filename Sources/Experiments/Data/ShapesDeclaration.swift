@@ -1,4 +1,5 @@
 import PortableJSON
+import PortableSort
 
 /// The built-in synthetic dataset, declared once: the evaluator's description, the reference
 /// page, and the reader of its JSON (in lessons.wasm too, which generates it) come from here.
@@ -63,7 +64,7 @@ extension Shapes: DeclaredType {
         let labels = try a(ShapesArgument.labels), prevalence = try a(ShapesArgument.prevalence)
         var issues = APICatalog.labelIssues(labels, argument: "labels", allowed: ShapeKind.allCases.map { $0.rawValue }, what: "shape")
         issues += APICatalog.prevalenceIssues(prevalence, labels: labels, labelArgument: "labels")
-        for (key, value) in try a(ShapesArgument.together).sorted(by: { $0.key < $1.key }) {
+        for (key, value) in try a(ShapesArgument.together).stablySorted(by: { $0.key < $1.key }) {
             guard let k = labels.firstIndex(of: key), let v = labels.firstIndex(of: value) else {
                 let missing = labels.contains(key) ? value : key
                 issues.append(APIIssue([.argument("together")], "together names '\(missing)', which is not one of the labels"))

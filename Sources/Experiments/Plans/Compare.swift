@@ -1,4 +1,5 @@
 import PortableJSON
+import PortableSort
 
 /// Several runs trained and measured on one dataset, shown side by side.
 public struct Compare: Hashable, Sendable {
@@ -39,7 +40,7 @@ public struct Compare: Hashable, Sendable {
     /// What trains, seed by seed: the dataset and the runs as drawn with each
     /// seed (see `Seeds`); without `seeds`, the comparison as written.
     public var replicas: [Replica] {
-        let others = (alsoTestOn ?? [:]).sorted { $0.key < $1.key }
+        let others = (alsoTestOn ?? [:]).stablySorted { $0.key < $1.key }
         guard let seeds else {
             return [Replica(seed: nil, dataset: dataset, runs: runs, alsoTestOn: others.map { ($0.key, $0.value) })]
         }
@@ -104,7 +105,7 @@ extension Compare: DeclaredType {
         }
         var seen: Set<String> = []
         let labels = dataset.labelNames
-        for (name, other) in (try a(alsoTestOn) ?? [:]).sorted(by: { $0.key < $1.key }) {
+        for (name, other) in (try a(alsoTestOn) ?? [:]).stablySorted(by: { $0.key < $1.key }) {
             if let labels, let theirs = other.labelNames, theirs != labels {
                 issues.append(APIIssue([.argument("alsoTestOn")], "test set '\(name)' has the labels \(theirs.joined(separator: ", ")), "
                                        + "but the runs are trained on \(labels.joined(separator: ", ")); a model can only be "

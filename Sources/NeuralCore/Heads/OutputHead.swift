@@ -1,4 +1,5 @@
 import PortableMath
+import PortableSort
 
 /// How logits become label probabilities. Applied by losses and predictions, never as a
 /// layer, so the model always outputs logits.
@@ -62,7 +63,7 @@ public enum OutputHead: String, Sendable, Equatable, CaseIterable {
         var out = Tensor(zeros: scores.shape)
         for i in 0..<n {
             let row = scores.row(i)
-            let order = (0..<l).sorted { a, b in
+            let order = stableOrder(count: l) { a, b in
                 let sa = row[row.startIndex + a], sb = row[row.startIndex + b]
                 return sa != sb ? sa > sb : a < b
             }

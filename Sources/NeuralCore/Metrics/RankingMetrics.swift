@@ -1,3 +1,5 @@
+import PortableSort
+
 /// Score-based metrics (no threshold): average precision, ROC-AUC, label ranking.
 extension Metrics {
     /// sklearn `average_precision_score` for one label: Σₙ (Rₙ − Rₙ₋₁)·Pₙ over the distinct
@@ -123,7 +125,7 @@ extension Metrics {
     /// Samples grouped by equal score, in descending score order.
     static func thresholdGroups(truth: [Bool], scores: [Double]) -> [ThresholdGroup] {
         precondition(truth.count == scores.count)
-        let order = scores.indices.sorted { scores[$0] > scores[$1] }
+        let order = stableOrder(count: scores.count) { scores[$0] > scores[$1] }
         var groups: [ThresholdGroup] = []
         for i in order {
             if groups.isEmpty || groups[groups.count - 1].score != scores[i] {

@@ -1,3 +1,5 @@
+import PortableSort
+
 /// Whether a training run's parallel kernels use the kernel threads or run on
 /// the caller alone, chosen from the run's own step times.
 ///
@@ -70,7 +72,7 @@ struct ThreadChoice {
         }
         times.append(nanoseconds)
         guard times.count == window else { return }
-        times.sort()
+        times = times.stablySorted()
         let median = times[window / 2]
         times.removeAll(keepingCapacity: true)
         if mode == .threads { bestOnThreads = min(bestOnThreads, median) }

@@ -1,4 +1,5 @@
 import PortableJSON
+import PortableSort
 
 /// plan.json's text: PortableJSON's values, written canonically and for people
 /// (keys sorted, two spaces a level, arrays of plain values on one line), since
@@ -25,7 +26,7 @@ extension JSONValue {
             out += "[" + items.map { $0.text }.joined(separator: ", ") + "]"
         case .object(let fields) where !fields.isEmpty:
             out += "{\n"
-            let keys = fields.keys.sorted()
+            let keys = fields.keys.stablySorted()
             for (i, key) in keys.enumerated() {
                 out += String(repeating: " ", count: indent + 2) + JSONValue.string(key).text + ": "
                 fields[key]!.writeIndented(to: &out, indent: indent + 2)

@@ -1,11 +1,12 @@
 import PlanCore
+import PortableSort
 
 /// Diagnostics in file order (those without a location first).
 public struct DiagnosticList: Error, Sendable, Equatable {
     public var diagnostics: [Diagnostic]
 
     public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics.enumerated().sorted { a, b in
+        self.diagnostics = diagnostics.enumerated().stablySorted { a, b in
             switch (a.element.location, b.element.location) {
             case let (x?, y?): return x != y ? x < y : a.offset < b.offset
             case (nil, _?): return true

@@ -1,4 +1,5 @@
 import Experiments
+import PortableSort
 
 /// Collections and calls of the API in a typed parameter value, as the
 /// evaluator makes them (`CollectionLiterals`, `CallEvaluation`): element types
@@ -105,7 +106,7 @@ extension SetValueEvaluation {
     func members(_ name: String, of type: APITypeDescription) -> [APIMember]? {
         let found = type.staticMembers.filter { $0.name == name }
         guard found.isEmpty else { return found }
-        let names = Array(Set(type.staticMembers.map { $0.name })).sorted()
+        let names = Array(Set(type.staticMembers.map { $0.name })).stablySorted()
         error("type '\(type.name)' has no member '\(name)'\(Suggestions.didYouMean(name, in: names, listing: "members"))")
         return nil
     }

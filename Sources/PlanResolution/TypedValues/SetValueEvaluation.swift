@@ -1,4 +1,5 @@
 import Experiments
+import PortableSort
 
 /// A parameter value typed by a student (`--set`, the browser panel), parsed by
 /// `SetValueParser` and made the value the evaluator would make of the same
@@ -141,7 +142,7 @@ package struct SetValueEvaluation {
             error("type '\(name)' cannot be used as a value; call it, e.g. '\(name)(...)'")
         } else {
             let candidates = names + catalog.types.map { $0.name }
-            error("cannot find '\(name)' in scope\(Suggestions.didYouMean(name, in: candidates.sorted()))")
+            error("cannot find '\(name)' in scope\(Suggestions.didYouMean(name, in: candidates.stablySorted()))")
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import Experiments
+import PortableSort
 
 extension ResultCharts {
     /// One run's loss curves as drawn: the mean over its seeds when it has several.
@@ -33,7 +34,7 @@ extension ResultCharts {
     func learningCurve() -> ChartFigure? {
         let curves = self.curves
         guard !curves.isEmpty else { return nil }
-        let drawn = curves.sorted { ($0.training.count, -$0.style) > ($1.training.count, -$1.style) }
+        let drawn = curves.stablySorted { ($0.training.count, -$0.style) > ($1.training.count, -$1.style) }
         let last = Double(drawn[0].training.count)
         let markers = last <= 20
         var series: [LineChart.Series] = [], rows: [[HTMLTable.Cell]] = [], alt: [String] = []

@@ -1,4 +1,5 @@
 import Experiments
+import PortableSort
 
 /// Everything the page shows after an experiment block's `Compare`: the outputs
 /// the lesson chose with `show:` (or the defaults) in its order, notices of runs
@@ -107,7 +108,7 @@ public struct ComparisonSection {
             var out = ComparisonTable(runs: runs, aggregates: aggregates, rarestLabel: dataset?.rarestLabel, compact: true,
                                       number: numbering.nextTable(id: "\(id)-table"), id: "\(id)-table").html()
             // Each other test set (`Compare(alsoTestOn:)`): the same models, the same columns.
-            for name in Array(Set(runs.flatMap { ($0.alsoTested ?? []).map { $0.name } })).sorted() {
+            for name in Array(Set(runs.flatMap { ($0.alsoTested ?? []).map { $0.name } })).stablySorted() {
                 let tableID = "\(id)-table-\(Markup.slug(name))"
                 let seeds = runs.indices.map { i in i < seedResults.count ? seedResults[i].map { $0.on(name) } : [runs[i].on(name)] }
                 out += ComparisonTable(runs: runs.map { $0.on(name) },

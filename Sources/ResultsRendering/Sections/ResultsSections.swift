@@ -1,4 +1,5 @@
 import Experiments
+import PortableSort
 
 /// One checked claim and the lesson block it belongs to (its box goes right after it).
 public struct CheckedExpectation: Sendable {
@@ -54,7 +55,7 @@ public struct ResultsSections {
         // Comparisons and sweeps in page order, so figures and tables are numbered as they appear.
         let sections = outcome.comparisons.indices.map { (block: outcome.comparisons[$0].blockIndex, order: 0, index: $0) }
             + outcome.sweeps.indices.map { (block: outcome.sweeps[$0].blockIndex, order: 1, index: $0) }
-        for entry in sections.sorted(by: { ($0.block, $0.order, $0.index) < ($1.block, $1.order, $1.index) }) {
+        for entry in sections.stablySorted(by: { ($0.block, $0.order, $0.index) < ($1.block, $1.order, $1.index) }) {
             if entry.order == 1 {
                 let sweep = outcome.sweeps[entry.index]
                 rendered.afterBlock[sweep.blockIndex, default: ""] += SweepSection(sweep: sweep, id: "sweep-\(entry.index + 1)")
