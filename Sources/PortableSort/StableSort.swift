@@ -7,6 +7,18 @@
 /// The stable order of `count` items under `less`: the indices `0..<count`, sorted so that
 /// `less(order[j], order[i])` never holds for `i < j`, equal items in index order.
 public func stableOrder(count: Int, by less: (Int, Int) -> Bool) -> [Int] {
+    withoutActuallyEscaping(less) { mergeOrder(count, Comparison(less: $0)) }
+}
+
+/// The comparison inside a struct: the optimizer copies a function for each closure
+/// passed to it directly, and would copy the merge sort for every call site again.
+struct Comparison {
+    let less: (Int, Int) -> Bool
+}
+
+@inline(never)
+func mergeOrder(_ count: Int, _ comparison: Comparison) -> [Int] {
+    let less = comparison.less
     var order = Array(0..<max(count, 0)), spare = order
     // Runs of 8 by insertion sort, then bottom-up merges of neighbouring runs.
     let run = 8
