@@ -1,4 +1,4 @@
-/// One stable sort for the whole project. The standard library's `sort(by:)` is copied for
+/// One stable sort for the portable modules (the ones in lessons.wasm). The standard library's `sort(by:)` is copied for
 /// every element type and every comparison closure it is called with: in lessons.wasm that
 /// was 16 copies of its merge sort, 20 KB of the gzipped module. Here the merge sort is one
 /// non-generic function over indices, and each element type adds only a short gather.

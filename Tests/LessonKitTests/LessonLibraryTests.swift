@@ -35,4 +35,13 @@ final class LessonLibraryTests: XCTestCase {
         XCTAssertEqual(Suggestions.editDistance("kitten", "sitting"), 3)
         XCTAssertNil(Suggestions.closest(to: "zebra", in: ["03-weighted-loss"]))
     }
+
+    func testSuggestionsIgnoreASCIICase() {
+        // Case differs in every letter: still the nearest.
+        XCTAssertEqual(Suggestions.closest(to: "POSWEIGHTSCALE", in: ["epochs", "posWeightScale"]), "posWeightScale")
+        XCTAssertEqual(Suggestions.closest(to: "Seeds", in: ["seed", "seeds"]), "seeds")
+        // Only A–Z fold (the API's names are ASCII): a non-ASCII capital counts as an edit.
+        XCTAssertEqual(Suggestions.closest(to: "ÄRMEL", in: ["ärmel"]), "ärmel")
+        XCTAssertNil(Suggestions.closest(to: "ÄÖÜ", in: ["äöü"]))
+    }
 }

@@ -106,7 +106,7 @@ extension Dataset {
         let hot = data.labels.storage
         var chosen = Set<Int>()
         let positives = (0..<l).map { j in (0..<n).reduce(0) { $0 + (hot[$1 * l + j] > 0.5 ? 1 : 0) } }
-        for j in stableOrder(count: l, by: { (positives[$0], $0) < (positives[$1], $1) }) where chosen.count < count {
+        for j in stableOrder(count: l, by: { positives[$0] < positives[$1] }) where chosen.count < count {
             if chosen.contains(where: { hot[$0 * l + j] > 0.5 }) { continue }
             if let i = (0..<n).first(where: { hot[$0 * l + j] > 0.5 && !chosen.contains($0) }) { chosen.insert(i) }
         }

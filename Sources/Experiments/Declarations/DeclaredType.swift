@@ -76,8 +76,8 @@ extension DeclaredType {
     public static func read(json: JSONValue?, _ path: String) throws(JSONError) -> Self {
         let members = self.members
         let (index, source) = try declaredMember(
-            in: try present(json, path), path, typeName: typeName, count: members.count,
-            { (members[$0].name, members[$0].storedAs, members[$0].arguments == nil) })
+            in: try present(json, path), path, typeName: typeName,
+            MemberSpellings(count: members.count) { (members[$0].name, members[$0].storedAs, members[$0].arguments == nil) })
         return try members[index].make(source)
     }
 
@@ -116,14 +116,20 @@ extension DeclaredType {
     #endif
 }
 
+/// How a declared type's members are spelled in JSON, by index. A struct, not a
+/// closure argument, so the optimizer does not clone `declaredMember` for its callers.
+private struct MemberSpellings {
+    let count: Int
+    let member: (Int) -> (name: String, storedAs: String?, plain: Bool)
+}
+
 /// The member of a declared type that `json` names, and where its arguments are read:
 /// `read(json:)`'s work that does not depend on the type, so lessons.wasm has it once
 /// rather than once for each of the two dozen declared types.
 @inline(never)
-private func declaredMember(in json: JSONValue, _ path: String, typeName: String, count: Int,
-                            _ member: (Int) -> (name: String, storedAs: String?, plain: Bool))
+private func declaredMember(in json: JSONValue, _ path: String, typeName: String, _ spellings: MemberSpellings)
 throws(JSONError) -> (Int, ArgumentSource) {
-    let members = (0..<count).lazy.map(member)
+    let members = (0..<spellings.count).lazy.map(spellings.member)
     if let index = members.firstIndex(where: { $0.name == "init" }) {
         return (index, .json(json, path: path))
     }

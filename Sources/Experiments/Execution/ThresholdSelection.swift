@@ -33,7 +33,7 @@ enum ThresholdSelection {
     static func bestF1Threshold(truth: [Bool], scores: [Float]) -> Double {
         let positives = truth.filter { $0 }.count
         guard positives > 0 else { return 0.5 }
-        let order = stableOrder(count: scores.count) { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        let order = stableOrder(count: scores.count) { scores[$0] > scores[$1] }
         var best = (f1: -1.0, threshold: 0.5)
         var tp = 0, fp = 0
         var i = 0

@@ -7,7 +7,7 @@ import NeuralCore
 /// (the property is the Swift member, through `RunReport`'s dynamic member
 /// lookup) pick it up. A cached result measured before the metric existed is
 /// measured again (see `MetricCatalog.names`), so no version needs bumping.
-public struct MetricCatalog: Sendable {
+public final class MetricCatalog: Sendable {
     public let macroF1 = Metric("macroF1", heading: "macro-F1",
                                 doc: "Unweighted mean of per-label F1 (`f1_score(average=\"macro\")`).") { $0.summary.macroF1 }
     public let microF1 = Metric("microF1", heading: "micro-F1",
@@ -85,7 +85,7 @@ public struct MetricCatalog: Sendable {
 
 /// Every metric measured per label, one property each, in reference-page order.
 /// Adding one is adding a property here, as for `MetricCatalog`.
-public struct LabelMetricCatalog: Sendable {
+public final class LabelMetricCatalog: Sendable {
     public let precision = LabelMetric("precision", heading: "precision", doc: "Precision of one label.") {
         $0.summary.precision[$1]
     }

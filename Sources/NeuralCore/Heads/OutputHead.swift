@@ -63,10 +63,8 @@ public enum OutputHead: String, Sendable, Equatable, CaseIterable {
         var out = Tensor(zeros: scores.shape)
         for i in 0..<n {
             let row = scores.row(i)
-            let order = stableOrder(count: l) { a, b in
-                let sa = row[row.startIndex + a], sb = row[row.startIndex + b]
-                return sa != sb ? sa > sb : a < b
-            }
+            // Stable: equal scores keep their labels' order.
+            let order = stableOrder(count: l) { row[row.startIndex + $0] > row[row.startIndex + $1] }
             for c in order.prefix(kk) { out.storage[i * l + c] = 1 }
         }
         return out

@@ -7,7 +7,7 @@ public enum Suggestions {
         let limit = max(2, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
+            let distance = editDistance(word.asciiLowercased, candidate.asciiLowercased)
             if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
         return best?.0

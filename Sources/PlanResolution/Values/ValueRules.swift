@@ -125,7 +125,7 @@ package struct ValueRules {
     /// `seeds: 5`: a literal, already of the literal form's own kind, checked
     /// against its limits and made the API value of `type`.
     package func literal(_ inner: Evaluated, as literal: APILiteral, of type: String, kind: ValueKind) -> Evaluated? {
-        guard checkLimits(inner, literal.limits, name: type.prefix(1).lowercased() + type.dropFirst()) else { return nil }
+        guard checkLimits(inner, literal.limits, name: type.prefix(1).asciiLowercased + type.dropFirst()) else { return nil }
         var out = inner
         out.plan = PlanNode(.literal(type: type, inner.plan), kind: kind, location: inner.location)
         out.value = .object(literal.build(inner.value))
