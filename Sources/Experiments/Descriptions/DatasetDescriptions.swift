@@ -99,7 +99,7 @@ protocol FileDataset: DatasetSpecification, DeclaredType {
 }
 
 /// The arguments `NumpyDataset` and `IDXDataset` share (`format` names their files in the docs).
-struct FileDatasetArguments: Sendable {
+final class FileDatasetArguments: Sendable {
     let images: ArgumentKey<String>
     let labels: ArgumentKey<String>
     let names = ArgumentKey<[String]?>("names", default: nil, limits: Limits(minCount: 1, maxCount: APICatalog.maxLabels),
@@ -121,7 +121,7 @@ struct FileDatasetArguments: Sendable {
     /// The one initialiser of a file dataset `D`.
     func member<D: FileDataset>(_ type: D.Type, doc: String) -> DeclaredMember<D> {
         DeclaredMember("init", [images.facts, labels.facts, names.facts, testImages.facts, testLabels.facts, testFraction.facts,
-                                       validationFraction.facts, seed.facts], doc: doc, check: { a throws(JSONError) in
+                                       validationFraction.facts, seed.facts], doc: doc, check: { [self] a throws(JSONError) in
             try issues(a)
         }) { [self] a throws(JSONError) in
             D(images: try a(images), labels: try a(labels), names: try a(names), testImages: try a(testImages), testLabels: try a(testLabels),

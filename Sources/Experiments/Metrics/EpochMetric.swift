@@ -27,7 +27,7 @@ public struct EpochMetric: Sendable {
 }
 
 /// The per-epoch values, listed as the other catalogs list theirs.
-public struct EpochMetricCatalog: Sendable {
+public final class EpochMetricCatalog: Sendable {
     public let trainLoss = EpochMetric("trainLoss", heading: "training loss",
                                        doc: "The training loss of one epoch (the mean over its batches, as `finalLoss` is for the "
                                            + "last); `atEpoch:` is 1-based.") { $0.trainLoss }
