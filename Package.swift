@@ -52,6 +52,8 @@ let package = Package(
         .target(name: "PortableMath", swiftSettings: optimisedInDebug),
         // One stable sort over indices for every element type and comparison (lessons.wasm's size).
         .target(name: "PortableSort", swiftSettings: optimisedInDebug),
+        // Case folding as far as ASCII goes, without Unicode's case tables (lessons.wasm's size).
+        .target(name: "PortableText", swiftSettings: optimisedInDebug),
         .target(name: "SIMDKernels", dependencies: ["CThreadPlacement"], swiftSettings: numericKernelFlags),
         .target(name: "SIMDKernelsPortable", dependencies: ["SIMDKernels"], swiftSettings: numericKernelFlags),
         .target(name: "SIMDKernelsAVX2", dependencies: ["SIMDKernels"], swiftSettings: avx2Flags),
@@ -60,11 +62,11 @@ let package = Package(
                 dependencies: ["CPUFeatures", "PortableMath", "PortableSort", "SIMDKernels", "SIMDKernelsPortable",
                                "SIMDKernelsAVX2", "SIMDKernelsAVX512"],
                 swiftSettings: numericKernelFlags),
-        .target(name: "Datasets", dependencies: ["NeuralCore", "PortableMath", "PortableSort", "CZlib", "CPNG"],
+        .target(name: "Datasets", dependencies: ["NeuralCore", "PortableMath", "PortableSort", "PortableText", "CZlib", "CPNG"],
                 swiftSettings: optimisedInDebug),
         // The results renderer (tables, SVG charts, claims, what changed, number spelling):
         // portable, also compiled into lessons.wasm (scripts/build-wasm).
-        .target(name: "ResultsRendering", dependencies: ["Experiments", "PortableMath", "PortableJSON", "PortableSort"]),
+        .target(name: "ResultsRendering", dependencies: ["Experiments", "PortableMath", "PortableJSON", "PortableSort", "PortableText"]),
         // JSON without Foundation, for the WebAssembly module's requests and answers, and plan.json.
         .target(name: "PortableJSON", dependencies: ["PortableSort"], swiftSettings: optimisedInDebug),
         // SHA-256 without Foundation: the cache keys and spec hashes, natively and in lessons.wasm.
@@ -82,7 +84,7 @@ let package = Package(
                 swiftSettings: optimisedInDebug),
         // The one way from a lesson's plan and parameter values to its runs and claims, with the
         // checks and messages of values (ValueRules) the evaluator shares: portable, in lessons.wasm too.
-        .target(name: "PlanResolution", dependencies: ["Claims", "Experiments", "PlanCore", "PortableJSON", "PortableRun", "PortableSort", "ResultsAssembly", "ResultsRendering"]),
+        .target(name: "PlanResolution", dependencies: ["Claims", "Experiments", "PlanCore", "PortableJSON", "PortableRun", "PortableSort", "PortableText", "ResultsAssembly", "ResultsRendering"]),
         .target(name: "LessonKit", dependencies: [
             "Experiments", "PlanResolution", "ResultsRendering", "Claims", "ResultsAssembly", "PortableRun", "PortableMath", "PortableJSON", "PortableHash", "CCmarkGFM",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
@@ -109,7 +111,8 @@ let package = Package(
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "SIMDKernels", "CThreadPlacement"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath"], exclude: ["Fixtures"]),
         .testTarget(name: "PortableSortTests", dependencies: ["PortableSort"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "PortableTextTests", dependencies: ["PortableText"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "PortableText"]),
         .testTarget(name: "PortableRunTests", dependencies: ["PortableRun", "LessonKit"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ResultsRenderingTests", dependencies: ["ResultsRendering", "NeuralCore"]),

@@ -34,7 +34,7 @@ final class EvaluationExportTests: XCTestCase {
             let objects = URL(fileURLWithPath: Self.builtModulesFolder).deletingLastPathComponent()
             var files: [String] = []
             for target in ["Experiments", "NeuralCore", "Datasets", "SIMDKernels", "SIMDKernelsAVX2", "SIMDKernelsAVX512",
-                           "SIMDKernelsPortable", "CPUFeatures", "CThreadPlacement", "PortableMath", "PortableSort", "PlanCore", "PortableJSON"] {
+                           "SIMDKernelsPortable", "CPUFeatures", "CThreadPlacement", "PortableMath", "PortableSort", "PortableText", "PlanCore", "PortableJSON"] {
                 let dir = objects.appendingPathComponent(target + ".build").path
                 // Only the objects of today's sources (a renamed file leaves its old object behind).
                 let sources = Set((FileManager.default.enumerator(atPath: Self.packageRoot.path + "/Sources/" + target)?

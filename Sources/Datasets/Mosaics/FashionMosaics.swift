@@ -1,4 +1,5 @@
 import NeuralCore
+import PortableText
 
 /// Real photographs for multi-label lessons: each image is a 2×2 mosaic of Fashion-MNIST
 /// items, and the labels say which of the chosen `categories` appear in it.
@@ -46,26 +47,11 @@ public struct FashionMosaics: Hashable, Sendable {
         self.folder = folder
     }
 
-    /// `name` lower-cased as far as it can then equal a class name, as `lowercased()` would:
-    /// A–Z, and the Kelvin sign to k (what else lower-cases is not ASCII and matches no
-    /// name); `lowercased()` pulls Unicode's case tables (16 KB) into lessons.wasm.
-    static func caseFolded(_ name: String) -> String {
-        var out = ""
-        for c in name.unicodeScalars {
-            switch c {
-            case "A"..."Z": out.unicodeScalars.append(Unicode.Scalar(UInt8(c.value) + 32))
-            case "\u{212A}": out.unicodeScalars.append("k")
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
     /// The arguments checked before any image is read (so a bad spec is reported as such
     /// even where the files are missing): each category's class and the label sampler.
     func checkedArguments() throws(DatasetError) -> (classes: [Int], sampler: LabelSampler) {
         let classes = try categories.map { name throws(DatasetError) -> Int in
-            guard let c = Self.classNames.firstIndex(of: Self.caseFolded(name)) else {
+            guard let c = Self.classNames.firstIndex(of: name.asciiLowercased) else {
                 throw DatasetError.invalidArgument(argument: "categories",
                     problem: "'\(name)' is not a Fashion-MNIST category; choose from \(Self.classNames)")
             }

@@ -31,7 +31,7 @@ public final class MaxPool2D: Layer {
     }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
-        let batch = input.batchSize, p = poolSize, c = channels
+        let batch = input.batchSize, c = channels
         output.resize(to: [batch, outHeight, outWidth, c])
         if argmax.count != output.count { argmax = [Int32](repeating: 0, count: output.count) }
         input.storage.withUnsafeBufferPointer { x in

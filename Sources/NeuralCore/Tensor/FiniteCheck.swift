@@ -2,7 +2,7 @@
 /// x and NaN for ±∞ or NaN, so one pass of adds answers it. The trainer asks
 /// this about every weight after every step, so it has to be cheap.
 func allFinite(_ values: UnsafeBufferPointer<Float>) -> Bool {
-    guard let base = values.baseAddress else { return true }
+    if values.isEmpty { return true }
     if values.count >= 65536 {
         // Large tensors in two halves on two threads; the answer is the same.
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2) { answers in

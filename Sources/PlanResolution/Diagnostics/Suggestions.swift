@@ -1,4 +1,5 @@
 import PlanCore
+import PortableText
 
 /// "Did you mean ...?" — the closest candidate by edit distance, if close enough.
 public enum Suggestions {

@@ -1,5 +1,6 @@
 import Claims
 import Experiments
+import PortableText
 
 /// Where a value's problems go: the lesson's diagnostics, with the prefix of a
 /// `--set` value being read (`--set epochs=2.5: `), and the `--set` sources that

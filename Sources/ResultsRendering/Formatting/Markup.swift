@@ -1,3 +1,5 @@
+import PortableText
+
 /// Escaping and number spelling shared by every result fragment.
 ///
 /// Run names, label names and titles come from lessons, which are untrusted:
@@ -20,10 +22,9 @@ enum Markup {
     /// A percentage with one decimal ("12.5%").
     static func percent(_ share: Double) -> String { number(share * 100, digits: 1) + "%" }
 
-    /// A fragment id: lower-case letters, digits and dashes only. Lower-cased by hand, as
-    /// `lowercased()` would: only A–Z, the Kelvin sign (k) and İ (i and a combining dot)
-    /// lower-case to anything a slug keeps, and `lowercased()` pulls Unicode's case tables
-    /// (16 KB) into lessons.wasm.
+    /// A fragment id: lower-case letters, digits and dashes only, lower-cased as
+    /// `lowercased()` would (`asciiLowercased`: only A–Z, the Kelvin sign and İ
+    /// lower-case to anything a slug keeps).
     static func slug(_ text: String) -> String {
         var out = ""
         var dash = false
@@ -34,14 +35,7 @@ enum Markup {
                 out += "-"; dash = true
             }
         }
-        for c in text.unicodeScalars {
-            switch c {
-            case "A"..."Z": add(Unicode.Scalar(UInt8(c.value) + 32))
-            case "\u{212A}": add("k")
-            case "\u{130}": add("i"); add("\u{307}")
-            default: add(c)
-            }
-        }
+        for c in text.asciiLowercased.unicodeScalars { add(c) }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "x" : out
     }
