@@ -41,19 +41,26 @@ extension Lessons {
                                                 + "for lesson 03's CNN pair and the bench MLP, result bits compared.", valueName: "engine"))
         var engine: Verify.EngineName = .native
 
+        @Option(help: ArgumentHelp("Compare with the peers of this bench_peers.py results.json (run beside this bench; "
+                                   + "see ../shared/PEERS.md) instead of the stored figures: each peer's median, range and ratio.",
+                                   valueName: "results.json"))
+        var peers: String?
+
         @Flag(help: "Print the report as JSON instead of a table.")
         var json = false
 
         mutating func validate() throws {
             guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
             guard seconds.isFinite, seconds >= 0 else { throw ValidationError("--seconds must be a number ≥ 0") }
-            if engine == .wasm && (json || profile || !shapes.isEmpty) {
-                throw ValidationError("--engine wasm prints its own table: --json, --profile and --shape do not apply")
+            if engine == .wasm && (json || profile || !shapes.isEmpty || peers != nil) {
+                throw ValidationError("--engine wasm prints its own table: --json, --profile, --shape and --peers do not apply")
             }
         }
 
         mutating func run() throws {
             if engine == .wasm { return try runInBrowser() }
+            // Read before the minutes of training, so a bad file is reported at once.
+            let peerFigures = try peers.map(Self.peerFigures) ?? .stored
             var training: [TrainingMeasurement] = []
             if !skipTraining {
                 let data = TrainingBenchmark.data()
@@ -72,8 +79,24 @@ extension Lessons {
                     Console.error(String(format: "gemm %d×%d×%d %@ ×%d: %.1f GFLOP/s", g.m, g.n, g.k, g.path, g.threads, g.gflops))
                 }
             }
-            let report = BenchmarkReport(training: training, gemm: gemm)
+            let report = BenchmarkReport(training: training, gemm: gemm, peers: peerFigures)
             print(json ? try report.json() : report.table())
+        }
+    }
+}
+
+extension Lessons.Bench {
+    static func peerFigures(_ path: String) throws -> PeerFigures {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ValidationError("--peers \(path): cannot read it (\((error as NSError).localizedDescription))")
+        }
+        do {
+            return try PeerFigures(resultsJSON: data, source: path)
+        } catch let error as PeerFiguresError {
+            throw ValidationError("--peers \(error.description)")
         }
     }
 }

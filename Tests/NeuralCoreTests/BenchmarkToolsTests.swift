@@ -62,7 +62,8 @@ final class BenchmarkToolsTests: XCTestCase {
         let report = BenchmarkReport(training: [t], gemm: [])
         let table = report.table()
         XCTAssertTrue(table.contains("MLP 784→128 ReLU→5"))
-        XCTAssertTrue(table.contains("0.84× JAX epoch-jit"), table)
+        XCTAssertTrue(table.contains("0.60× JAX lax.scan epoch"), table)   // 163,840 / 274,000
+        XCTAssertTrue(table.contains("328800 (1.2× JAX lax.scan epoch) missed"), table)
         XCTAssertTrue(table.contains("163840     150000–170000     3"), table)
         XCTAssertTrue(table.contains("step profile, mlp"))
         XCTAssertTrue(table.contains("1 Dense forward") && table.contains("60.0%"), table)
@@ -72,6 +73,47 @@ final class BenchmarkToolsTests: XCTestCase {
         t.aloneShare = 0.62
         let alone = BenchmarkReport(training: [t], gemm: []).table()
         XCTAssertTrue(alone.contains("mlp: 62% of steps on one thread, which its step times showed faster than 2"), alone)
+    }
+
+    /// `--peers`: a bench_peers.py results.json gives each peer's median, range and runs,
+    /// and the ratios and targets follow it instead of the stored figures.
+    func testPeersFromABenchPeersRunSetTheRatiosAndTargets() throws {
+        let json = """
+        {"n": 8192, "batch": 64, "runs": [], "summary": [
+         {"config": "mlp", "variant_key": "jax-scan", "framework": "jax", "runs_ok": 3, "runs": 3,
+          "median_epoch_s": 0.032, "min_epoch_s": 0.0315, "max_epoch_s": 0.04},
+         {"config": "mlp", "variant_key": "torch", "framework": "torch", "runs_ok": 3, "runs": 3,
+          "median_epoch_s": 0.1, "min_epoch_s": 0.09, "max_epoch_s": 0.12},
+         {"config": "cnn", "variant_key": "torch", "framework": "torch", "runs_ok": 0, "runs": 3, "error": "killed"}]}
+        """
+        let peers = try PeerFigures(resultsJSON: Data(json.utf8), source: "r.json")
+        XCTAssertEqual(peers.best(.mlp), PeerFigure(name: "JAX lax.scan epoch", samplesPerSecond: 256_000,
+                                                    slowest: 204_800, fastest: 8192 / 0.0315, runs: 3))
+        XCTAssertNil(peers.best(.cnn), "a peer with no successful run is left out")
+        XCTAssertEqual(try XCTUnwrap(peers.target(.mlp)).samplesPerSecond, 307_200, accuracy: 1e-6)
+        XCTAssertNil(peers.target(.cnn))
+        let t = TrainingMeasurement(model: "mlp", samples: 8192, batchSize: 64, epochSeconds: [0.03, 0.025],
+                                    samplesPerSecond: 320_000, runSamplesPerSecond: [300_000, 320_000, 330_000],
+                                    epochCPUSeconds: [0.06, 0.05], samplesPerCPUSecond: 160_000,
+                                    finalLoss: 0.01, gemmPath: "avx512", gemmThreads: 2)
+        let table = BenchmarkReport(training: [t], gemm: [], peers: peers).table()
+        XCTAssertTrue(table.contains("1.25× JAX lax.scan epoch"), table)
+        XCTAssertTrue(table.contains("3.91×"), table)   // vs PyTorch: 320,000 / 81,920
+        XCTAssertTrue(table.contains("307200 (1.2× JAX lax.scan epoch) met"), table)
+        XCTAssertTrue(table.contains("peers: bench_peers.py, r.json"), table)
+        XCTAssertTrue(table.contains("mlp, JAX lax.scan epoch: 256000 samples/s [204800–260063], 3 runs; lessons 1.25× "
+                                     + "(1.23× its fastest run)"), table)
+        let decoded = try JSONDecoder().decode(BenchmarkReport.self,
+                                               from: Data(try BenchmarkReport(training: [t], gemm: [], peers: peers).json().utf8))
+        XCTAssertEqual(decoded.peers, peers)
+
+        let otherData = json.replacingOccurrences(of: "\"n\": 8192", with: "\"n\": 1024")
+        XCTAssertThrowsError(try PeerFigures(resultsJSON: Data(otherData.utf8), source: "r.json")) { error in
+            XCTAssertTrue("\(error)".contains("r.json: the peers trained on 1024 samples"), "\(error)")
+        }
+        XCTAssertThrowsError(try PeerFigures(resultsJSON: Data("[1]".utf8), source: "bad.json")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("bad.json: not a bench_peers.py results.json"), "\(error)")
+        }
     }
 
     /// A trainer forced to take every other step alone reports those steps

@@ -8,12 +8,15 @@ public struct BenchmarkReport: Codable, Sendable {
     public var gemm: [GEMMMeasurement]
     /// Peak resident set size of the process (getrusage `ru_maxrss`).
     public var peakMemoryBytes: Int
+    /// What the training figures are compared with.
+    public var peers: PeerFigures
 
-    public init(training: [TrainingMeasurement], gemm: [GEMMMeasurement]) {
+    public init(training: [TrainingMeasurement], gemm: [GEMMMeasurement], peers: PeerFigures = .stored) {
         gemmPaths = GEMMPath.supported.map(\.rawValue)
         selectedPath = GEMMPath.current.rawValue
         self.training = training
         self.gemm = gemm
+        self.peers = peers
         peakMemoryBytes = peakResidentBytes()
     }
 
@@ -26,22 +29,41 @@ public struct BenchmarkReport: Codable, Sendable {
     public func table() -> String {
         var lines = ["GEMM paths on this CPU: \(gemmPaths.joined(separator: ", ")); selected: \(selectedPath)", ""]
         if !training.isEmpty {
-            let widths = [36, 10, 17, 5, 24, 11, 14, 10]
+            let widths = [36, 10, 17, 5, 28, 11, 30, 10]
             lines.append(row(["model", "samples/s", "range", "runs", "vs best peer", "vs PyTorch", "target",
                               "final loss"], widths))
             for t in training {
                 guard let model = BenchmarkModel(rawValue: t.model) else { continue }
-                let best = model.peers[0], torch = model.peers.first { $0.name == "PyTorch eager" }!
+                let versus = { (peer: PeerFigure?) in
+                    peer.map { String(format: "%.2f×", t.samplesPerSecond / $0.samplesPerSecond) } ?? "-"
+                }
+                let best = peers.best(model)
                 lines.append(row([
                     model.summary, String(format: "%.0f", t.samplesPerSecond),
                     String(format: "%.0f–%.0f", t.runSamplesPerSecond.min() ?? t.samplesPerSecond,
                            t.runSamplesPerSecond.max() ?? t.samplesPerSecond),
                     "\(max(t.runSamplesPerSecond.count, 1))",
-                    String(format: "%.2f× %@", t.samplesPerSecond / best.samplesPerSecond, best.name),
-                    String(format: "%.2f×", t.samplesPerSecond / torch.samplesPerSecond),
-                    String(format: "%.0f %@", model.target, t.samplesPerSecond >= model.target ? "met" : "missed"),
+                    best.map { versus($0) + " " + $0.name } ?? "-",
+                    versus(peers.figure(model, "PyTorch eager")),
+                    peers.target(model).map {
+                        String(format: "%.0f (%@) %@", $0.samplesPerSecond, $0.against,
+                               t.samplesPerSecond >= $0.samplesPerSecond ? "met" : "missed")
+                    } ?? "-",
                     String(format: "%.4f", t.finalLoss),
                 ], widths))
+            }
+            lines.append("peers: \(peers.source)")
+            for t in training {
+                guard let model = BenchmarkModel(rawValue: t.model), let figures = peers.models[t.model] else { continue }
+                for peer in figures {
+                    var text = String(format: "  %@, %@: %.0f samples/s", model.rawValue, peer.name, peer.samplesPerSecond)
+                    if let slow = peer.slowest, let fast = peer.fastest {
+                        text += String(format: " [%.0f–%.0f], %d runs", slow, fast, peer.runs ?? 0)
+                    }
+                    text += String(format: "; lessons %.2f×", t.samplesPerSecond / peer.samplesPerSecond)
+                    if let fast = peer.fastest { text += String(format: " (%.2f× its fastest run)", t.samplesPerSecond / fast) }
+                    lines.append(text)
+                }
             }
             for t in training where (t.aloneShare ?? 0) > 0 {
                 lines.append(String(format: "%@: %.0f%% of steps on one thread, which its step times showed faster than %d",

@@ -30,20 +30,6 @@ public enum BenchmarkModel: String, CaseIterable, Codable, Sendable {
                                Flatten(), Dense(units: 5)])
         }
     }
-
-    /// Samples/s of the peer frameworks on this machine kind (from the
-    /// issue that set the targets), best first.
-    public var peers: [(name: String, samplesPerSecond: Double)] {
-        switch self {
-        case .mlp:
-            return [("JAX epoch-jit", 194_000), ("JAX step-jit", 121_000), ("PyTorch eager", 77_000), ("Keras", 28_000)]
-        case .cnn:
-            return [("PyTorch eager", 14_500), ("Keras", 12_300), ("JAX step-jit", 4_700), ("JAX epoch-jit", 800)]
-        }
-    }
-
-    /// The samples/s this project aims for (1.2× the best MLP peer, 1.5× PyTorch's CNN).
-    public var target: Double { self == .mlp ? 233_000 : 22_000 }
 }
 
 /// Timed training runs of one model: many runs from the same seed, each
