@@ -29,7 +29,7 @@ public struct BenchmarkReport: Codable, Sendable {
     public func table() -> String {
         var lines = ["GEMM paths on this CPU: \(gemmPaths.joined(separator: ", ")); selected: \(selectedPath)", ""]
         if !training.isEmpty {
-            let widths = [36, 10, 17, 5, 28, 11, 30, 10]
+            let widths = [36, 10, 17, 5, 28, 11, 40, 10]
             lines.append(row(["model", "samples/s", "range", "runs", "vs best peer", "vs PyTorch", "target",
                               "final loss"], widths))
             for t in training {
