@@ -28,8 +28,9 @@
 /// recompile them; `touch Sources/SIMDKernels*/*.swift` before building.
 ///
 /// `threads > 1` splits row tiles between the `WorkerPool`'s threads, or
-/// panels when n > m or there are few rows; every element is still computed
-/// by one chain, so the result is the same bits.
+/// panels when n > m or there are few rows, or, with `ownerSplit`, a layer's
+/// kernel in two halves (`ownedHalves`); every element is still computed by
+/// one chain, so the result is the same bits.
 ///
 /// `rowsFinished`, when given, is called once for every row of C, with
 /// ranges of rows whose elements are final, on the thread that finished them
@@ -52,7 +53,9 @@ where V.Scalar == Float {
     let packedFloats = packAll ? panels * nr * p.k : (lastCols < nr ? nr * p.k : 0)
     let depthBlock = gemmDepthBlock(panelWidth: nr)
     let partialStride = panels * nr
-    let partialFloats = p.k > depthBlock ? tiles * gemmTileRows * partialStride : 0
+    // Chains cut between two threads (`ownerSplit` of the depth) wait in the partial sums too.
+    let depthCut = p.splitsDepth && threads > 1 && (p.ownerSplit ?? 0) > 0 && (p.ownerSplit ?? 0) < p.k
+    let partialFloats = p.k > depthBlock || depthCut ? tiles * gemmTileRows * partialStride : 0
 
     return withScratch(floats: packedFloats + partialFloats) { packed -> Bool in
         let partial = Partials(pointer: packed + packedFloats, stride: partialStride,
@@ -82,6 +85,13 @@ where V.Scalar == Float {
                 guard let rowsFinished, !range.isEmpty else { return true }
                 return rowsFinished((range.lowerBound * gemmTileRows)..<min(p.m, range.upperBound * gemmTileRows))
             }
+            #if !hasFeature(Embedded)
+            if workers > 1, flags.count >= 2, let split = p.ownerSplit, split > 0,
+               !p.splitsDepth || (split < p.k && rowsFinished == nil) {
+                return ownedHalves(V.self, p, split: split, tiles: tiles, panels: panels, source: source,
+                                   partial: partial, flags: flags, finish: finish)
+            }
+            #endif
             if workers <= 1 {
                 // With a callback, tiles in runs of 16, so each run's rows are
                 // updated while they are still in cache.
@@ -186,7 +196,7 @@ struct Partials {
 /// blocked so a block of A rows stays in L2 across all panels.
 @inlinable
 func computeTiles<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource, partial: Partials,
-                           tiles: Range<Int>, panels: Range<Int>) where V.Scalar == Float {
+                           tiles: Range<Int>, panels: Range<Int>, depths: Range<Int>? = nil) where V.Scalar == Float {
     let nr = 2 * V.scalarCount
     let mr = gemmTileRows
     let rowStride = p.aRowStride
@@ -194,9 +204,10 @@ func computeTiles<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource, par
     let ps = partial.stride
     withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * nr) { edgeBuffer in
         let edge = edgeBuffer.baseAddress!
-        var k0 = 0
+        let depthEnd = depths?.upperBound ?? p.k
+        var k0 = depths?.lowerBound ?? 0
         repeat {
-            let depth = min(partial.depthBlock, p.k - k0)
+            let depth = min(partial.depthBlock, depthEnd - k0)
             let first = k0 == 0, last = k0 + depth >= p.k
             let tilesPerBlock = max(1, gemmRowBlockBytes / max(1, depth * 4 * mr))
             var blockStart = tiles.lowerBound
@@ -264,6 +275,6 @@ func computeTiles<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource, par
                 blockStart = blockEnd
             }
             k0 += depth
-        } while k0 < p.k
+        } while k0 < depthEnd
     }
 }

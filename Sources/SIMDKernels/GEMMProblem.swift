@@ -32,6 +32,14 @@ public struct GEMMProblem {
     /// over depth cut into consecutive pieces gives the bits of one product
     /// over the whole depth (only without `accumulate` and `columnBias`).
     public var continuesChains = false
+    /// Where a two-thread product divides the work so that each thread keeps
+    /// its own half of a layer's kernel: the depth (with `splitsDepth`) or the
+    /// rows of C at which the caller's half ends (nil: the usual split).
+    /// The forward product then runs each row tile's chains on the caller
+    /// up to this depth and on the helper from there (a pipeline, the same
+    /// chains), and the kernel gradient gives the caller the rows before it.
+    public var ownerSplit: Int? = nil
+    public var splitsDepth = false
 
     @inlinable
     public init(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,

@@ -21,6 +21,11 @@ import SIMDKernelsAVX512
 /// Runs on `GEMMPath.current` with up to `GEMMPath.threads` threads unless told
 /// otherwise (tests and benchmarks pick both; the path must be supported by this CPU).
 ///
+/// With two or more threads, `ownerSplit` divides the work between the caller and one
+/// helper at that depth (`splitsDepth`: a layer's forward product, whose B is the
+/// kernel) or row of C (its kernel gradient), so each keeps its half of the kernel
+/// (`GEMMProblem.ownerSplit`); the same chains, so the same bits.
+///
 /// `rowsFinished` is called for ranges of C's rows as they become final,
 /// covering every row once, possibly from several threads at once (see
 /// `blockedGEMM`); the result says whether every call returned true.
@@ -33,12 +38,15 @@ public func gemm(
     b: UnsafePointer<Float>, ldb: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int,
     accumulate: Bool, columnBias: UnsafePointer<Float>? = nil,
+    ownerSplit: Int? = nil, splitsDepth: Bool = false,
     rowsFinished: ((Range<Int>) -> Bool)? = nil
 ) -> Bool {
     precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
     var problem = GEMMProblem(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                               a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
     problem.columnBias = columnBias
+    problem.ownerSplit = ownerSplit
+    problem.splitsDepth = splitsDepth
     return run(problem, path: path, threads: threads, rowsFinished: rowsFinished)
 }
 
@@ -56,6 +64,7 @@ public func gemm(
     b: UnsafePointer<Float>, ldb: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int,
     accumulate: Bool, columnBias: UnsafePointer<Float>? = nil, continuingChains: Bool = false,
+    ownerSplit: Int? = nil, splitsDepth: Bool = false,
     rowsFinished: ((Range<Int>) -> Bool)? = nil
 ) -> Bool {
     precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
@@ -65,6 +74,8 @@ public func gemm(
     problem.aDepthOffsets = depthOffsets
     problem.columnBias = columnBias
     problem.continuesChains = continuingChains
+    problem.ownerSplit = ownerSplit
+    problem.splitsDepth = splitsDepth
     return run(problem, path: path, threads: threads, rowsFinished: rowsFinished)
 }
 
