@@ -53,9 +53,16 @@ where V.Scalar == Float {
     let packedFloats = packAll ? panels * nr * p.k : (lastCols < nr ? nr * p.k : 0)
     let depthBlock = gemmDepthBlock(panelWidth: nr)
     let partialStride = panels * nr
-    // Chains cut between two threads (`ownerSplit` of the depth) wait in the partial sums too.
-    let depthCut = p.splitsDepth && threads > 1 && (p.ownerSplit ?? 0) > 0 && (p.ownerSplit ?? 0) < p.k
-    let partialFloats = p.k > depthBlock || depthCut ? tiles * gemmTileRows * partialStride : 0
+    // A second thread pays from about 2^18 multiply-adds (≈5 µs of work),
+    // where (m·n·k) >> 17 reaches 2. Parenthesised: in Swift `>>` binds
+    // tighter than `*`.
+    let workers = min(threads, max(1, (p.m * p.n * p.k) >> 17))
+    // Where two threads keep the halves of a layer's kernel (`ownedHalves`): a
+    // depth split inside k (not with a callback: its rows finish on the helper),
+    // or a row split. Chains cut at a depth split wait in the partial sums too.
+    let owned = workers > 1 ? p.ownerSplit.flatMap { split in
+        split > 0 && (!p.splitsDepth || (split < p.k && rowsFinished == nil)) ? split : nil } : nil
+    let partialFloats = p.k > depthBlock || (owned != nil && p.splitsDepth) ? tiles * gemmTileRows * partialStride : 0
 
     return withScratch(floats: packedFloats + partialFloats) { packed -> Bool in
         let partial = Partials(pointer: packed + packedFloats, stride: partialStride,
@@ -70,14 +77,10 @@ where V.Scalar == Float {
         }
         let source = PanelSource(b: p.b, ldb: p.ldb, packed: packed, packAll: packAll,
                                  width: nr, depth: p.k, fullPanels: lastCols < nr ? panels - 1 : panels)
-        // A second thread pays from about 2^18 multiply-adds (≈5 µs of work),
-        // where (m·n·k) >> 17 reaches 2. Parenthesised: in Swift `>>` binds
-        // tighter than `*`.
-        let workers = min(threads, max(1, (p.m * p.n * p.k) >> 17))
         let rowSplit = !(panels >= workers * 2 && (p.n > p.m || tiles < workers * 2))
         // With `rowsFinished`, one flag per part: whether its calls all returned true.
-        let flagCount = workers <= 1 ? 1 : rowSplit ? gemmParts(workers: workers, units: tiles, rereadFloats: p.k * p.n)
-            : min(tiles, workers * 4)
+        let flagCount = workers <= 1 ? 1 : owned != nil ? 2
+            : rowSplit ? gemmParts(workers: workers, units: tiles, rereadFloats: p.k * p.n) : min(tiles, workers * 4)
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: flagCount) { flags -> Bool in
             flags.initialize(repeating: true)
             /// Rows of the tiles `range`, and whether `rowsFinished` accepted them.
@@ -86,32 +89,22 @@ where V.Scalar == Float {
                 return rowsFinished((range.lowerBound * gemmTileRows)..<min(p.m, range.upperBound * gemmTileRows))
             }
             #if !hasFeature(Embedded)
-            if workers > 1, flags.count >= 2, let split = p.ownerSplit, split > 0,
-               !p.splitsDepth || (split < p.k && rowsFinished == nil) {
+            if let split = owned {
                 return ownedHalves(V.self, p, split: split, tiles: tiles, panels: panels, source: source,
                                    partial: partial, flags: flags, finish: finish)
             }
             #endif
             if workers <= 1 {
-                // With a callback, tiles in runs of 16, so each run's rows are
-                // updated while they are still in cache.
-                let run = rowsFinished == nil ? max(tiles, 1) : 16
-                var start = 0
-                while start < tiles {
-                    let range = start..<min(tiles, start + run)
-                    computeTiles(V.self, p, source: source, partial: partial, tiles: range, panels: 0..<panels)
-                    flags[0] = finish(range) && flags[0]
-                    start = range.upperBound
-                }
+                flags[0] = computeTileRuns(V.self, p, source: source, partial: partial, tiles: 0..<tiles,
+                                           panels: panels, callback: rowsFinished != nil, finish: finish)
             } else if rowSplit {
                 // Row tiles split: each part reads all of op(B) and its share of
                 // op(A). Panels split (below) when op(B) is the wider operand, as in
                 // a first layer's forward product: each part then reads its share of B.
                 let parts = flagCount
                 WorkerPool.shared.run(parts: parts) { w in
-                    computeTiles(V.self, p, source: source, partial: partial,
-                                 tiles: split(tiles, w, parts), panels: 0..<panels)
-                    flags[w] = finish(split(tiles, w, parts))
+                    flags[w] = computeTileRuns(V.self, p, source: source, partial: partial, tiles: split(tiles, w, parts),
+                                               panels: panels, callback: false, finish: finish)
                 }
             } else {
                 let parts = gemmParts(workers: workers, units: panels, rereadFloats: p.m * p.k)
@@ -190,6 +183,24 @@ struct Partials {
         self.stride = stride
         self.depthBlock = depthBlock
     }
+}
+
+/// Runs the row tiles `tiles` over every panel and hands their rows to
+/// `finish`: with a `callback`, in runs of 16 tiles, so an optimizer updates
+/// each run's rows while they are still in cache. Whether every call accepted.
+@inlinable
+func computeTileRuns<V: SIMD>(_: V.Type, _ p: GEMMProblem, source: PanelSource, partial: Partials, tiles: Range<Int>,
+                              panels: Int, callback: Bool, finish: (Range<Int>) -> Bool) -> Bool where V.Scalar == Float {
+    let run = callback ? 16 : max(tiles.count, 1)
+    var start = tiles.lowerBound
+    var accepted = true
+    while start < tiles.upperBound {
+        let range = start..<min(tiles.upperBound, start + run)
+        computeTiles(V.self, p, source: source, partial: partial, tiles: range, panels: 0..<panels)
+        accepted = finish(range) && accepted
+        start = range.upperBound
+    }
+    return accepted
 }
 
 /// Runs the register tiles `tiles` × `panels`, depth block by depth block,

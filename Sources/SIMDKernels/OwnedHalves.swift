@@ -48,16 +48,9 @@ func ownedHalves<V: SIMD>(_: V.Type, _ p: GEMMProblem, split: Int, tiles: Int, p
     }
     let firstHelperTile = min(tiles, split / gemmTileRows)
     WorkerPool.shared.run(parts: 2) { part in
-        let owned = part == 0 ? 0..<firstHelperTile : firstHelperTile..<tiles
-        var start = owned.lowerBound
-        var accepted = true
-        while start < owned.upperBound {
-            let run = start..<min(owned.upperBound, start + 16)
-            computeTiles(V.self, p, source: source, partial: partial, tiles: run, panels: 0..<panels)
-            accepted = finish(run) && accepted
-            start = run.upperBound
-        }
-        flags[part] = accepted
+        flags[part] = computeTileRuns(V.self, p, source: source, partial: partial,
+                                      tiles: part == 0 ? 0..<firstHelperTile : firstHelperTile..<tiles,
+                                      panels: panels, callback: true, finish: finish)
     }
     return flags[0] && flags[1]
 }
