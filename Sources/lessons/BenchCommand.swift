@@ -69,7 +69,11 @@ extension Lessons {
                               + "\(repeats) × its epochs and \(seconds) s, on \(GEMMPath.current.rawValue) with \(GEMMPath.threads) threads…")
                 training = try TrainingBenchmark.measure(chosen, data: data, repeats: repeats, minimumSeconds: seconds,
                                                          profile: profile) { run in
-                    Console.error(String(format: "  %@: %.0f samples/s", run.model, run.samplesPerSecond))
+                    var line = String(format: "  %@: %.0f samples/s", run.model, run.samplesPerSecond)
+                    if let trip = run.runRoundTrips?.last ?? nil {
+                        line += String(format: " (threads' round trip %.0f ns before, %.0f after)", trip.before, trip.after)
+                    }
+                    Console.error(line)
                 }
             }
             var gemm: [GEMMMeasurement] = []

@@ -65,6 +65,7 @@ public struct BenchmarkReport: Codable, Sendable {
                     lines.append(text)
                 }
             }
+            lines += placementLines()
             for t in training where (t.aloneShare ?? 0) > 0 {
                 lines.append(String(format: "%@: %.0f%% of steps on one thread, which its step times showed faster than %d",
                                     t.model, (t.aloneShare ?? 0) * 100, t.gemmThreads))
@@ -102,6 +103,24 @@ public struct BenchmarkReport: Codable, Sendable {
         }
         lines.append(String(format: "peak memory: %.1f MiB", Double(peakMemoryBytes) / 1_048_576))
         return lines.joined(separator: "\n")
+    }
+
+    /// The figures by placement of the two threads' cores (`CoreRoundTrip`).
+    private func placementLines() -> [String] {
+        guard training.contains(where: { !($0.placements ?? []).isEmpty }) else { return [] }
+        var lines = ["by where the machine put the two threads' cores (the round trip of a cache line between them, "
+                     + "before and after each run):"]
+        for t in training {
+            for group in t.placements ?? [] {
+                lines.append(String(format: "  %@, round trip %.0f ns: %.0f samples/s [%.0f–%.0f], %d runs",
+                                    t.model, group.roundTripNanoseconds, group.samplesPerSecond,
+                                    group.slowest, group.fastest, group.runs))
+            }
+            if let changed = t.placementChangedRuns, changed > 0 {
+                lines.append("  \(t.model): \(changed) \(changed == 1 ? "run" : "runs") during which the placement changed")
+            }
+        }
+        return lines
     }
 
     private func row(_ cells: [String], _ widths: [Int]) -> String {

@@ -61,6 +61,13 @@ public struct TrainingMeasurement: Codable, Equatable, Sendable {
     /// Fraction of the steps, over all runs, that ran on one thread because the
     /// run's step times showed one faster than two (`ThreadChoice`).
     public var aloneShare: Double? = nil
+    /// Per run: the threads' round trip before and after it (`CoreRoundTrip`;
+    /// nil for a run without one, as with one thread).
+    public var runRoundTrips: [RunRoundTrip?]? = nil
+    /// The runs split by where the machine had put the two threads' cores.
+    public var placements: [CorePlacementFigure]? = nil
+    /// Runs during which the placement changed, in neither group.
+    public var placementChangedRuns: Int? = nil
 }
 
 /// One phase of a profiled training step.
@@ -110,7 +117,9 @@ public enum TrainingBenchmark {
     /// most `maximumRepeats` runs). Per model, samples/s is the median of the
     /// runs' figures, and their minimum and maximum bound it. Every run trains
     /// the same bits, so the final loss is the same in each. With `profile`,
-    /// one more run of each model, not counted, is profiled.
+    /// one more run of each model, not counted, is profiled. Around each run
+    /// the threads' round trip is measured, and the runs are also reported by
+    /// the placement of the threads' cores (`CoreRoundTrip`).
     public static func measure(_ models: [BenchmarkModel], data: SyntheticMultiLabel, repeats: Int = defaultRepeats,
                                minimumSeconds: Double = defaultMinimumSeconds, seed: UInt64 = 0,
                                profile: Bool = false,
@@ -128,11 +137,26 @@ public enum TrainingBenchmark {
         }
         while models.indices.contains(where: needsMore) {
             for i in models.indices where needsMore(i) {
-                runs[i].append(try run(models[i], data: data, seed: seed))
-                onRun?(runs[i][runs[i].count - 1])
+                let before = CoreRoundTrip.measure()
+                var measured = try run(models[i], data: data, seed: seed)
+                let after = CoreRoundTrip.measure()
+                measured.runRoundTrips = [before.flatMap { b in after.map { RunRoundTrip(before: b, after: $0) } }]
+                runs[i].append(measured)
+                onRun?(measured)
             }
         }
         var measured = runs.map(combine)
+        // The placements are those of the whole bench, every model's runs together.
+        let placements = CoreRoundTrip.placements(
+            measured.flatMap { ($0.runRoundTrips ?? []).compactMap { $0 }.flatMap { [$0.before, $0.after] } })
+        if !placements.isEmpty {
+            for i in measured.indices {
+                let split = CoreRoundTrip.split(figures: measured[i].runSamplesPerSecond,
+                                                roundTrips: measured[i].runRoundTrips ?? [], placements: placements)
+                measured[i].placements = split.groups
+                measured[i].placementChangedRuns = split.changed
+            }
+        }
         if profile {
             // One more run each, profiled and not counted (its clock reads cost a little).
             for i in models.indices { measured[i].profile = try run(models[i], data: data, seed: seed, profile: true).profile }
@@ -149,6 +173,7 @@ public enum TrainingBenchmark {
         combined.samplesPerSecond = median(combined.runSamplesPerSecond)
         combined.samplesPerCPUSecond = median(runs.map(\.samplesPerCPUSecond))
         combined.aloneShare = runs.reduce(0) { $0 + ($1.aloneShare ?? 0) } / Double(runs.count)
+        combined.runRoundTrips = runs.flatMap { $0.runRoundTrips ?? [nil] }
         return combined
     }
 
