@@ -150,10 +150,10 @@ final class GEMMPathAgreementTests: XCTestCase {
                         let (lo, hi) = (bounds[piece], bounds[piece + 1])
                         b.withUnsafeBufferPointer { bp in
                             depth.withUnsafeBufferPointer { dp in
-                                gemm(path: path, threads: threads, gatheredA: a, rowOffsets: rows,
-                                     depthOffsets: dp.baseAddress! + lo, transposeB: false, m: m, n: n, k: hi - lo,
-                                     b: bp.baseAddress! + lo * n, ldb: n, c: &got, ldc: n, accumulate: false,
-                                     continuingChains: piece > 0)
+                                _ = gemm(path: path, threads: threads, gatheredA: a, rowOffsets: rows,
+                                         depthOffsets: dp.baseAddress! + lo, transposeB: false, m: m, n: n, k: hi - lo,
+                                         b: bp.baseAddress! + lo * n, ldb: n, c: &got, ldc: n, accumulate: false,
+                                         continuingChains: piece > 0)
                             }
                         }
                     }

@@ -50,9 +50,9 @@ struct GEMMCase: CustomStringConvertible {
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 out.withUnsafeMutableBufferPointer { pc in
-                    gemm(path: path, threads: threads, transposeA: transposeA, transposeB: transposeB,
-                         m: m, n: n, k: k, a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb,
-                         c: pc.baseAddress!, ldc: ldc, accumulate: accumulate)
+                    _ = gemm(path: path, threads: threads, transposeA: transposeA, transposeB: transposeB,
+                             m: m, n: n, k: k, a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb,
+                             c: pc.baseAddress!, ldc: ldc, accumulate: accumulate)
                 }
             }
         }

@@ -95,9 +95,9 @@ public final class Conv2D: Layer {
             kernel.value.storage.withUnsafeBufferPointer { w in
                 bias.value.storage.withUnsafeBufferPointer { bb in
                     output.storage.withUnsafeMutableBufferPointer { y in
-                        gemm(gatheredA: image, rowOffsets: rowOffsets, depthOffsets: depthOffsets,
-                             transposeB: false, m: rows, n: n, k: k, b: w.baseAddress!, ldb: n,
-                             c: y.baseAddress!, ldc: n, accumulate: false, columnBias: bb.baseAddress!)
+                        _ = gemm(gatheredA: image, rowOffsets: rowOffsets, depthOffsets: depthOffsets,
+                                 transposeB: false, m: rows, n: n, k: k, b: w.baseAddress!, ldb: n,
+                                 c: y.baseAddress!, ldc: n, accumulate: false, columnBias: bb.baseAddress!)
                     }
                 }
             }
@@ -130,9 +130,9 @@ public final class Conv2D: Layer {
         outputGradient.storage.withUnsafeBufferPointer { dy in
             padded.withPatches(onesRow: true) { image, rowOffsets, patchRows in
                 kernelAndBiasGradient.withUnsafeMutableBufferPointer { dwb in
-                    gemm(gatheredA: image, rowOffsets: patchRows, depthOffsets: rowOffsets,
-                         transposeB: false, m: k + 1, n: n, k: rows, b: dy.baseAddress!, ldb: n,
-                         c: dwb.baseAddress!, ldc: n, accumulate: false)
+                    _ = gemm(gatheredA: image, rowOffsets: patchRows, depthOffsets: rowOffsets,
+                             transposeB: false, m: k + 1, n: n, k: rows, b: dy.baseAddress!, ldb: n,
+                             c: dwb.baseAddress!, ldc: n, accumulate: false)
                 }
             }
         }
@@ -157,9 +157,9 @@ public final class Conv2D: Layer {
             paddedGradient.withPatches { image, rowOffsets, depthOffsets in
                 kernelFlipped.withUnsafeBufferPointer { w in
                     inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                        gemm(gatheredA: image, rowOffsets: rowOffsets, depthOffsets: depthOffsets, transposeB: false,
-                             m: batch * g.height * g.width, n: cin, k: k, b: w.baseAddress!, ldb: cin,
-                             c: dx.baseAddress!, ldc: cin, accumulate: false)
+                        _ = gemm(gatheredA: image, rowOffsets: rowOffsets, depthOffsets: depthOffsets, transposeB: false,
+                                 m: batch * g.height * g.width, n: cin, k: k, b: w.baseAddress!, ldb: cin,
+                                 c: dx.baseAddress!, ldc: cin, accumulate: false)
                     }
                 }
             }

@@ -219,10 +219,10 @@ extension Conv2D {
                             }
                             StepProfile.part("kernel gradient") {
                                 padded.withPatches(onesRow: true) { image, rowOffsets, patchRows in
-                                    gemm(gatheredA: image, rowOffsets: patchRows,
-                                         depthOffsets: rowOffsets + i0 * rowsPerImage, transposeB: false,
-                                         m: k + 1, n: n, k: count * rowsPerImage, b: dy, ldb: n,
-                                         c: dwb.baseAddress!, ldc: n, accumulate: false, continuingChains: chunk > 0)
+                                    _ = gemm(gatheredA: image, rowOffsets: patchRows,
+                                             depthOffsets: rowOffsets + i0 * rowsPerImage, transposeB: false,
+                                             m: k + 1, n: n, k: count * rowsPerImage, b: dy, ldb: n,
+                                             c: dwb.baseAddress!, ldc: n, accumulate: false, continuingChains: chunk > 0)
                                 }
                             }
                         }

@@ -46,10 +46,10 @@ public final class Dense: Layer {
             kernel.value.storage.withUnsafeBufferPointer { w in
                 bias.value.storage.withUnsafeBufferPointer { bb in
                     output.storage.withUnsafeMutableBufferPointer { y in
-                        gemm(transposeA: false, transposeB: false, m: b, n: n, k: k,
-                             a: x.baseAddress!, lda: k, b: w.baseAddress!, ldb: n,
-                             c: y.baseAddress!, ldc: n, accumulate: false, columnBias: bb.baseAddress!,
-                             ownerSplit: ownerSplit, splitsDepth: true)
+                        _ = gemm(transposeA: false, transposeB: false, m: b, n: n, k: k,
+                                 a: x.baseAddress!, lda: k, b: w.baseAddress!, ldb: n,
+                                 c: y.baseAddress!, ldc: n, accumulate: false, columnBias: bb.baseAddress!,
+                                 ownerSplit: ownerSplit, splitsDepth: true)
                     }
                 }
             }
@@ -78,10 +78,10 @@ public final class Dense: Layer {
                     kernel.value.storage.withUnsafeBufferPointer { w in
                         bias.value.storage.withUnsafeBufferPointer { bb in
                             output.storage.withUnsafeMutableBufferPointer { y in
-                                gemm(gatheredA: x.baseAddress!, rowOffsets: rowStarts.baseAddress!,
-                                     depthOffsets: depth.baseAddress!, transposeB: false, m: b, n: n, k: k,
-                                     b: w.baseAddress!, ldb: n, c: y.baseAddress!, ldc: n, accumulate: false,
-                                     columnBias: bb.baseAddress!, ownerSplit: ownerSplit, splitsDepth: true)
+                                _ = gemm(gatheredA: x.baseAddress!, rowOffsets: rowStarts.baseAddress!,
+                                         depthOffsets: depth.baseAddress!, transposeB: false, m: b, n: n, k: k,
+                                         b: w.baseAddress!, ldb: n, c: y.baseAddress!, ldc: n, accumulate: false,
+                                         columnBias: bb.baseAddress!, ownerSplit: ownerSplit, splitsDepth: true)
                             }
                         }
                     }
@@ -179,9 +179,9 @@ public final class Dense: Layer {
                 kernel.value.storage.withUnsafeBufferPointer { w in
                     inputGradient.storage.withUnsafeMutableBufferPointer { dx in
                         // dX[b×k] = dY · Wᵀ
-                        gemm(transposeA: false, transposeB: true, m: b, n: k, k: n,
-                             a: dy.baseAddress!, lda: n, b: w.baseAddress!, ldb: n,
-                             c: dx.baseAddress!, ldc: k, accumulate: false)
+                        _ = gemm(transposeA: false, transposeB: true, m: b, n: k, k: n,
+                                 a: dy.baseAddress!, lda: n, b: w.baseAddress!, ldb: n,
+                                 c: dx.baseAddress!, ldc: k, accumulate: false)
                     }
                 }
             }
