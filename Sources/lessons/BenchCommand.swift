@@ -71,7 +71,11 @@ extension Lessons {
                                                          profile: profile) { run in
                     var line = String(format: "  %@: %.0f samples/s", run.model, run.samplesPerSecond)
                     if let trip = run.runRoundTrips?.last ?? nil {
-                        line += String(format: " (threads' round trip %.0f ns before, %.0f after)", trip.before, trip.after)
+                        line += String(format: " (threads' round trip %.0f ns before, %.0f after", trip.before, trip.after)
+                        if let before = trip.slowdownBefore, let after = trip.slowdownAfter {
+                            line += String(format: "; beside each other %.2f× and %.2f× as slow", before, after)
+                        }
+                        line += ")"
                     }
                     Console.error(line)
                 }

@@ -20,6 +20,18 @@ final class CoreRoundTripTests: XCTestCase {
         XCTAssertNil(CoreRoundTrip.measure(blocks: 0, bounces: 32))
     }
 
+    func testTheSharedCoreProbeAnswersOrSaysItCannot() throws {
+        let slowdown = CoreRoundTrip.sharedCoreSlowdown(iterations: 2000)
+        if WorkerPool.shared.threadCount > 1 {
+            let times = try XCTUnwrap(slowdown, "two threads, and no slowdown")
+            XCTAssertGreaterThan(times, 0)
+        } else {
+            XCTAssertNil(slowdown)
+        }
+        XCTAssertNil(WorkerPool.shared.run(alone: true) { CoreRoundTrip.sharedCoreSlowdown(iterations: 2000) })
+        XCTAssertNil(CoreRoundTrip.sharedCoreSlowdown(iterations: 0))
+    }
+
     /// Placements are the bench's round trips cut at gaps of more than 1.5×;
     /// one placement seen is one group, whatever its round trip.
     func testPlacementsAreTheRoundTripsCutAtTheirGaps() {
@@ -31,20 +43,26 @@ final class CoreRoundTripTests: XCTestCase {
     }
 
     func testRunsAreSplitByThePlacementOfBothTheirRoundTrips() {
-        let figures: [Double] = [330, 250, 328, 290, 252, 335, 100]
+        let figures: [Double] = [330, 250, 328, 290, 252, 335, 100, 185, 200, 333]
         let trips: [RunRoundTrip?] = [
             RunRoundTrip(before: 55, after: 60), RunRoundTrip(before: 340, after: 400),
             RunRoundTrip(before: 100, after: 95),
             RunRoundTrip(before: 60, after: 380),   // moved during the run: in neither
             RunRoundTrip(before: 310, after: 330),
             RunRoundTrip(before: 50, after: 70), nil,
+            // One core's two hardware threads: as near as two cores, but a group of its own.
+            RunRoundTrip(before: 60, after: 62, slowdownBefore: 1.9, slowdownAfter: 2.0),
+            RunRoundTrip(before: 61, after: 60, slowdownBefore: 1.9, slowdownAfter: 1.1),  // changed
+            RunRoundTrip(before: 64, after: 60, slowdownBefore: 1.0, slowdownAfter: 1.05),
         ]
         let placements = CoreRoundTrip.placements(trips.compactMap { $0 }.flatMap { [$0.before, $0.after] })
         XCTAssertEqual(placements, [50...100, 310...400])
         let split = CoreRoundTrip.split(figures: figures, roundTrips: trips, placements: placements)
-        XCTAssertEqual(split.changed, 1)
+        XCTAssertEqual(split.changed, 2)
         XCTAssertEqual(split.groups, [
-            CorePlacementFigure(roundTripNanoseconds: 60, runs: 3, samplesPerSecond: 330, slowest: 328, fastest: 335),
+            CorePlacementFigure(roundTripNanoseconds: 61, runs: 4, samplesPerSecond: 331.5, slowest: 328, fastest: 335),
+            CorePlacementFigure(roundTripNanoseconds: 61, sharesOneCore: true, runs: 1, samplesPerSecond: 185,
+                                slowest: 185, fastest: 185),
             CorePlacementFigure(roundTripNanoseconds: 345, runs: 2, samplesPerSecond: 251, slowest: 250, fastest: 252),
         ])
         let table = BenchmarkReport(training: [TrainingMeasurement(
@@ -52,9 +70,10 @@ final class CoreRoundTripTests: XCTestCase {
             runSamplesPerSecond: figures, epochCPUSeconds: [], samplesPerCPUSecond: 0, finalLoss: 0,
             gemmPath: "avx512", gemmThreads: 2, runRoundTrips: trips, placements: split.groups,
             placementChangedRuns: split.changed)], gemm: []).table()
-        XCTAssertTrue(table.contains("  mlp, round trip 60 ns: 330 samples/s [328–335], 3 runs\n"
+        XCTAssertTrue(table.contains("  mlp, round trip 61 ns: 332 samples/s [328–335], 4 runs\n"
+                                     + "  mlp, round trip 61 ns, one core shared: 185 samples/s [185–185], 1 run\n"
                                      + "  mlp, round trip 345 ns: 251 samples/s [250–252], 2 runs\n"
-                                     + "  mlp: 1 run during which the placement changed"), table)
+                                     + "  mlp: 2 runs during which the placement changed"), table)
     }
 
     /// The bench records a round trip pair per run, splits the runs, and the

@@ -108,13 +108,14 @@ public struct BenchmarkReport: Codable, Sendable {
     /// The figures by placement of the two threads' cores (`CoreRoundTrip`).
     private func placementLines() -> [String] {
         guard training.contains(where: { !($0.placements ?? []).isEmpty }) else { return [] }
-        var lines = ["by where the machine put the two threads' cores (the round trip of a cache line between them, "
-                     + "before and after each run):"]
+        var lines = ["by where the machine put the two threads (the round trip of a cache line between them, and "
+                     + "whether they shared one core, before and after each run):"]
         for t in training {
             for group in t.placements ?? [] {
-                lines.append(String(format: "  %@, round trip %.0f ns: %.0f samples/s [%.0f–%.0f], %d runs",
-                                    t.model, group.roundTripNanoseconds, group.samplesPerSecond,
-                                    group.slowest, group.fastest, group.runs))
+                lines.append(String(format: "  %@, round trip %.0f ns%@: %.0f samples/s [%.0f–%.0f], %d %@",
+                                    t.model, group.roundTripNanoseconds, group.sharesOneCore ? ", one core shared" : "",
+                                    group.samplesPerSecond, group.slowest, group.fastest, group.runs,
+                                    group.runs == 1 ? "run" : "runs"))
             }
             if let changed = t.placementChangedRuns, changed > 0 {
                 lines.append("  \(t.model): \(changed) \(changed == 1 ? "run" : "runs") during which the placement changed")

@@ -66,16 +66,89 @@ public enum CoreRoundTrip {
         }
         return fastest.isFinite ? fastest : nil
     }
+
+    /// How many times longer the caller takes for a burst of independent
+    /// multiply-adds while the helper runs the same beside it than alone: about
+    /// 1 on two cores, about 2 when the VM has put both threads on the two
+    /// hardware threads of one core. Their round trip is then as short as
+    /// between two cores that share a cache (60–65 ns against 73–88 ns here), so
+    /// only this tells them apart; two threads there train at one thread's speed.
+    /// Nil when no helper joins within 50 ms, or with one thread.
+    public static func sharedCoreSlowdown(iterations: Int = 20_000) -> Double? {
+        guard WorkerPool.shared.threadCount > 1, iterations > 0 else { return nil }
+        let alone = fastestBurst(iterations)
+        let joined = Atomic<Int>(0)   // 1: the helper joined; -1: the caller gave up waiting
+        let stop = Atomic<Bool>(false)
+        var beside = Double.infinity
+        let limit = DispatchTime.now().uptimeNanoseconds + 50_000_000
+        WorkerPool.shared.run(parts: 2) { part in
+            if part == 1 {
+                guard joined.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged else { return }
+                while !stop.load(ordering: .acquiring) { sink(multiplyAdds(iterations / 8, 1)) }
+                return
+            }
+            while joined.load(ordering: .acquiring) == 0 {
+                if DispatchTime.now().uptimeNanoseconds > limit,
+                   joined.compareExchange(expected: 0, desired: -1, ordering: .acquiringAndReleasing).exchanged { return }
+            }
+            guard joined.load(ordering: .acquiring) == 1 else { return }
+            beside = fastestBurst(iterations)
+            stop.store(true, ordering: .releasing)
+        }
+        return beside.isFinite ? beside / alone : nil
+    }
+
+    /// The fastest of three timed bursts, in nanoseconds.
+    private static func fastestBurst(_ iterations: Int) -> Double {
+        var best = Double.infinity
+        for round in 0..<3 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            sink(multiplyAdds(iterations, Float(round)))
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start))
+        }
+        return best
+    }
+
+    /// Sixteen independent chains of vector multiplies and adds: enough to keep
+    /// a core's floating-point units busy, so two threads on one core halve.
+    @inline(never)
+    private static func multiplyAdds(_ iterations: Int, _ seed: Float) -> Float {
+        var a = SIMD16<Float>(repeating: seed), b = a + 1, c = a + 2, d = a + 3
+        let m = SIMD16<Float>(repeating: 0.999_999), k = SIMD16<Float>(repeating: 1e-7)
+        for _ in 0..<iterations {
+            a = a * m + k
+            b = b * m + k
+            c = c * m + k
+            d = d * m + k
+        }
+        return (a + b + c + d).sum()
+    }
+
+    /// Keeps a result alive, so the optimiser cannot drop the work behind it.
+    @inline(never)
+    private static func sink(_ value: Float) { if value.isNaN { print(value) } }
 }
 
-/// The round trips measured just before and just after one timed run.
+/// The probes just before and just after one timed run: the threads' round
+/// trip (ns), and the caller's slowdown with the helper busy beside it
+/// (`sharedCoreSlowdown`; nil when it was not measured).
 public struct RunRoundTrip: Codable, Equatable, Sendable {
     public var before: Double
     public var after: Double
+    public var slowdownBefore: Double?
+    public var slowdownAfter: Double?
 
-    public init(before: Double, after: Double) {
+    public init(before: Double, after: Double, slowdownBefore: Double? = nil, slowdownAfter: Double? = nil) {
         self.before = before
         self.after = after
+        self.slowdownBefore = slowdownBefore
+        self.slowdownAfter = slowdownAfter
+    }
+
+    /// Whether both probes found the two threads sharing one core (nil: they disagree).
+    var sharesOneCore: Bool? {
+        let shared = [slowdownBefore, slowdownAfter].map { ($0 ?? 1) >= CoreRoundTrip.sharedCoreBound }
+        return shared[0] == shared[1] ? shared[0] : nil
     }
 }
 
@@ -83,6 +156,8 @@ public struct RunRoundTrip: Codable, Equatable, Sendable {
 public struct CorePlacementFigure: Codable, Equatable, Sendable {
     /// The median of its runs' round trips (each the mean of before and after), in nanoseconds.
     public var roundTripNanoseconds: Double
+    /// Whether the two threads were on the two hardware threads of one core.
+    public var sharesOneCore = false
     public var runs: Int
     /// The median and the range of its runs' samples/s.
     public var samplesPerSecond: Double
@@ -106,25 +181,33 @@ extension CoreRoundTrip {
         return groups
     }
 
-    /// One model's runs split by `placements`: a run belongs to the placement
-    /// that holds both its round trips, and to none when the placement changed
-    /// during it (counted in `changed`). Runs without round trips are left out.
+    /// From this slowdown up (`sharedCoreSlowdown`), two threads share one core.
+    public static let sharedCoreBound = 1.5
+
+    /// One model's runs split by `placements`, and within one by whether the
+    /// threads shared one core: a run belongs to the group that holds both its
+    /// probes, and to none when the placement changed during it (counted in
+    /// `changed`). Runs without round trips are left out.
     public static func split(figures: [Double], roundTrips: [RunRoundTrip?],
                              placements: [ClosedRange<Double>]) -> (groups: [CorePlacementFigure], changed: Int) {
-        var members = placements.map { _ in [(figure: Double, trip: Double)]() }, changed = 0
+        // Groups in order: nearest placement first, two cores before one shared.
+        var members = Array(repeating: [(figure: Double, trip: Double)](), count: 2 * placements.count), changed = 0
         for (figure, trip) in zip(figures, roundTrips) {
             guard let trip else { continue }
-            if let i = placements.firstIndex(where: { $0.contains(trip.before) && $0.contains(trip.after) }) {
-                members[i].append((figure, (trip.before + trip.after) / 2))
+            if let i = placements.firstIndex(where: { $0.contains(trip.before) && $0.contains(trip.after) }),
+               let shared = trip.sharesOneCore {
+                members[2 * i + (shared ? 1 : 0)].append((figure, (trip.before + trip.after) / 2))
             } else {
                 changed += 1
             }
         }
-        let groups = members.compactMap { runs -> CorePlacementFigure? in
+        let groups = members.indices.compactMap { g -> CorePlacementFigure? in
+            let runs = members[g]
             guard !runs.isEmpty else { return nil }
             let figures = runs.map(\.figure)
-            return CorePlacementFigure(roundTripNanoseconds: median(runs.map(\.trip)), runs: runs.count,
-                                       samplesPerSecond: median(figures), slowest: figures.min()!, fastest: figures.max()!)
+            return CorePlacementFigure(roundTripNanoseconds: median(runs.map(\.trip)), sharesOneCore: g % 2 == 1,
+                                       runs: runs.count, samplesPerSecond: median(figures),
+                                       slowest: figures.min()!, fastest: figures.max()!)
         }
         return (groups, changed)
     }

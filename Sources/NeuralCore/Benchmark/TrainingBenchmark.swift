@@ -137,10 +137,12 @@ public enum TrainingBenchmark {
         }
         while models.indices.contains(where: needsMore) {
             for i in models.indices where needsMore(i) {
-                let before = CoreRoundTrip.measure()
+                let before = CoreRoundTrip.measure(), slowdownBefore = CoreRoundTrip.sharedCoreSlowdown()
                 var measured = try run(models[i], data: data, seed: seed)
-                let after = CoreRoundTrip.measure()
-                measured.runRoundTrips = [before.flatMap { b in after.map { RunRoundTrip(before: b, after: $0) } }]
+                let after = CoreRoundTrip.measure(), slowdownAfter = CoreRoundTrip.sharedCoreSlowdown()
+                measured.runRoundTrips = [before.flatMap { b in after.map {
+                    RunRoundTrip(before: b, after: $0, slowdownBefore: slowdownBefore, slowdownAfter: slowdownAfter)
+                } }]
                 runs[i].append(measured)
                 onRun?(measured)
             }
