@@ -23,28 +23,18 @@ public enum CoreRoundTrip {
         guard WorkerPool.shared.threadCount > 1, blocks > 0, bounces > 0 else { return nil }
         // The ball: odd for the helper to return, even for the caller; -1 stops the helper.
         let ball = Atomic<Int>(0)
-        // 1: the helper joined; -1: the caller gave up waiting for it.
-        let joined = Atomic<Int>(0)
         var fastest = Double.infinity
-        let limit = DispatchTime.now().uptimeNanoseconds + 50_000_000
-        WorkerPool.shared.run(parts: 2) { part in
-            if part == 1 {
-                guard joined.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged else { return }
-                for i in 0..<(blocks * bounces) {
-                    while true {
-                        let seen = ball.load(ordering: .acquiring)
-                        if seen == 2 * i + 1 { break }
-                        if seen < 0 { return }
-                    }
-                    ball.store(2 * i + 2, ordering: .releasing)
+        let deadline = DispatchTime.now().uptimeNanoseconds + 100_000_000
+        withHelper(helper: {
+            for i in 0..<(blocks * bounces) {
+                while true {
+                    let seen = ball.load(ordering: .acquiring)
+                    if seen == 2 * i + 1 { break }
+                    if seen < 0 { return }
                 }
-                return
+                ball.store(2 * i + 2, ordering: .releasing)
             }
-            while joined.load(ordering: .acquiring) == 0 {
-                if DispatchTime.now().uptimeNanoseconds > limit,
-                   joined.compareExchange(expected: 0, desired: -1, ordering: .acquiringAndReleasing).exchanged { return }
-            }
-            guard joined.load(ordering: .acquiring) == 1 else { return }
+        }, caller: {
             for block in 0..<blocks {
                 let start = DispatchTime.now().uptimeNanoseconds
                 for j in 0..<bounces {
@@ -53,8 +43,8 @@ public enum CoreRoundTrip {
                     var polls = 0
                     while ball.load(ordering: .acquiring) != 2 * i + 2 {
                         polls += 1
-                        // A round trip past 50 ms total: the two threads take turns on one CPU.
-                        if polls & 4095 == 0, DispatchTime.now().uptimeNanoseconds > limit + 50_000_000 {
+                        // Bounces past 100 ms in all: the two threads take turns on one CPU.
+                        if polls & 4095 == 0, DispatchTime.now().uptimeNanoseconds > deadline {
                             ball.store(-1, ordering: .releasing)
                             fastest = .infinity
                             return
@@ -63,7 +53,7 @@ public enum CoreRoundTrip {
                 }
                 fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(bounces))
             }
-        }
+        })
         return fastest.isFinite ? fastest : nil
     }
 
@@ -77,25 +67,34 @@ public enum CoreRoundTrip {
     public static func sharedCoreSlowdown(iterations: Int = 20_000) -> Double? {
         guard WorkerPool.shared.threadCount > 1, iterations > 0 else { return nil }
         let alone = fastestBurst(iterations)
-        let joined = Atomic<Int>(0)   // 1: the helper joined; -1: the caller gave up waiting
         let stop = Atomic<Bool>(false)
         var beside = Double.infinity
+        withHelper(helper: {
+            while !stop.load(ordering: .acquiring) { sink(multiplyAdds(iterations / 8, 1)) }
+        }, caller: {
+            beside = fastestBurst(iterations)
+            stop.store(true, ordering: .releasing)
+        })
+        return beside.isFinite ? beside / alone : nil
+    }
+
+    /// Runs `caller` on this thread and `helper` on the worker pool's helper at
+    /// the same time, or neither when no helper joins within 50 ms (a busy
+    /// pool, or a caller whose jobs run alone, which runs both parts itself).
+    private static func withHelper(helper: () -> Void, caller: () -> Void) {
+        let joined = Atomic<Int>(0)   // 1: the helper joined; -1: the caller gave up waiting
         let limit = DispatchTime.now().uptimeNanoseconds + 50_000_000
         WorkerPool.shared.run(parts: 2) { part in
             if part == 1 {
-                guard joined.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged else { return }
-                while !stop.load(ordering: .acquiring) { sink(multiplyAdds(iterations / 8, 1)) }
+                if joined.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged { helper() }
                 return
             }
             while joined.load(ordering: .acquiring) == 0 {
                 if DispatchTime.now().uptimeNanoseconds > limit,
                    joined.compareExchange(expected: 0, desired: -1, ordering: .acquiringAndReleasing).exchanged { return }
             }
-            guard joined.load(ordering: .acquiring) == 1 else { return }
-            beside = fastestBurst(iterations)
-            stop.store(true, ordering: .releasing)
+            if joined.load(ordering: .acquiring) == 1 { caller() }
         }
-        return beside.isFinite ? beside / alone : nil
     }
 
     /// The fastest of three timed bursts, in nanoseconds.
