@@ -78,6 +78,33 @@ final class PublishedResultsPageTests: XCTestCase {
         let text = String(decoding: json, as: UTF8.self).replacingOccurrences(of: "\"testCount\"", with: "\"testCounted\"")
         XCTAssertEqual(failure(Array(text.utf8), Array(context)), "comparisons[0].runs[0].seeds[0].result.metrics: missing 'testCount'")
         XCTAssertNotNil(failure(Array(json), Array("{}".utf8)))
+        // Reads go on past a failure (with placeholders) but the first one is the error,
+        // as if each read had thrown: here the run's name comes before its results.
+        let twice = text.replacingOccurrences(of: "\"name\"", with: "\"named\"")
+        XCTAssertEqual(failure(Array(twice.utf8), Array(context)), "comparisons[0].runs[0]: missing 'name'")
+        let mistyped = String(decoding: json, as: UTF8.self).replacingOccurrences(of: "\"testCount\" : ", with: "\"testCount\" : \"x\", \"was\" : ")
+        XCTAssertEqual(failure(Array(mistyped.utf8), Array(context)), "comparisons[0].runs[0].seeds[0].result.metrics.testCount: expected a whole number")
+    }
+
+    /// Reads go on past a failure with placeholders, so no damage may reach a precondition:
+    /// every key renamed, and every key's values made strings, is an error (or, for a key the
+    /// readers skip, sections), never a crash; the "What changed" reader likewise.
+    func testNoDamagedFieldCrashesTheReaders() throws {
+        let (json, context, _) = try published(try lesson())
+        let text = String(decoding: json, as: UTF8.self)
+        let keys = Set(text.matches(of: #/"([A-Za-z_][A-Za-z0-9_]*)" : /#).map { String($0.1) })
+        XCTAssertGreaterThan(keys.count, 40)
+        var errors = 0
+        for key in keys.sorted() {
+            let renamed = text.replacingOccurrences(of: "\"\(key)\" : ", with: "\"\(key)_\" : ")
+            let mistyped = text.replacingOccurrences(of: "\"\(key)\" : ", with: "\"\(key)\" : \"x\", \"\(key)_\" : ")
+            for damaged in [renamed, mistyped] {
+                do { _ = try PublishedResultsPage.sections(resultsJSON: Array(damaged.utf8), contextJSON: Array(context)) } catch { errors += 1 }
+                _ = try? ResultsDiff.Side(resultsJSON: Array(damaged.utf8))
+            }
+        }
+        // Half the keys belong to run specs and timings, which neither reader reads.
+        XCTAssertGreaterThan(errors, keys.count / 2)
     }
 
     func testTheWebAssemblyModuleRendersTheSameBytes() throws {

@@ -109,6 +109,9 @@ public struct ArgumentSource: Sendable {
     /// Every argument at its default (a required one is a defect of the caller).
     static let defaults = ArgumentSource(storage: .defaults)
 
+    /// Out of line: a builder reads a dozen arguments, and inlined each read was a copy of
+    /// the whole switch in lessons.wasm.
+    @inline(never)
     public func callAsFunction<V>(_ key: ArgumentKey<V>) throws(JSONError) -> V {
         switch storage {
         case .json(let object, let path, let isCase):

@@ -47,44 +47,45 @@ extension ResultsDiff {
         /// The same from a published `results.json`, read field by field (each error says where).
         public init(resultsJSON bytes: [UInt8]) throws(ResultsReadError) {
             let document = try JSONField.document(bytes, "results.json")
-            parameters = try document.member("parameters").map { (p: JSONField) throws(ResultsReadError) in
-                ResultsDocument.Parameter(name: try p.member("name").string(), type: try p.member("type").string(),
-                                          value: try p.member("value").string(), declaredValue: try p.member("declaredValue").string(),
-                                          overridden: try p.member("overridden").bool())
+            parameters = document.member("parameters").map { (p: JSONField) in
+                ResultsDocument.Parameter(name: p.member("name").string(), type: p.member("type").string(),
+                                          value: p.member("value").string(), declaredValue: p.member("declaredValue").string(),
+                                          overridden: p.member("overridden").bool())
             }
-            comparisons = try document.member("comparisons").map { (c: JSONField) throws(ResultsReadError) in
-                Group(title: try c.member("title").string(), runs: try c.member("runs").map { (r: JSONField) throws(ResultsReadError) in try r.diffRun() })
+            comparisons = document.member("comparisons").map { (c: JSONField) in
+                Group(title: c.member("title").string(), runs: c.member("runs").map { (r: JSONField) in r.diffRun() })
             }
-            sweeps = try document.optional("sweeps")?.map { (s: JSONField) throws(ResultsReadError) in
-                Sweep(title: try s.member("title").string(), parameter: try s.member("parameter").string(),
-                      values: try s.member("values").strings(),
-                      points: try s.member("points").map { (p: JSONField) throws(ResultsReadError) in
-                          try p.map { (r: JSONField) throws(ResultsReadError) in try r.diffRun() }
+            sweeps = document.optional("sweeps")?.map { (s: JSONField) in
+                Sweep(title: s.member("title").string(), parameter: s.member("parameter").string(),
+                      values: s.member("values").strings(),
+                      points: s.member("points").map { (p: JSONField) in
+                          p.map { (r: JSONField) in r.diffRun() }
                       })
             }
-            expectations = try document.member("expectations").map { (e: JSONField) throws(ResultsReadError) in try e.expectationRecord() }
+            expectations = document.member("expectations").map { (e: JSONField) in e.expectationRecord() }
+            try document.check()
         }
     }
 }
 
 extension JSONField {
     /// A run entry as the diff reads it: the seeds' means when it has an aggregate, else its one result.
-    fileprivate func diffRun() throws(ResultsReadError) -> ResultsDiff.Side.RunValues {
-        let result = try member("result")
+    fileprivate func diffRun() -> ResultsDiff.Side.RunValues {
+        let result = member("result")
         var values: [String: Double] = [:]
         if let aggregate = optional("aggregate") {
-            let metrics = try aggregate.member("metrics")
-            for name in MetricCatalog.names { if let summary = metrics.optional(name) { values[name] = try summary.member("mean").double() } }
-            for label in try aggregate.member("perLabel").elements() {
-                values["recall(\(try label.member("label").string()))"] = try label.optional("recall")?.member("mean").double()
+            let metrics = aggregate.member("metrics")
+            for name in MetricCatalog.names { if let summary = metrics.optional(name) { values[name] = summary.member("mean").double() } }
+            for label in aggregate.member("perLabel").elements() {
+                values["recall(\(label.member("label").string()))"] = label.optional("recall")?.member("mean").double()
             }
         } else if let metrics = result.optional("metrics") {
-            values = try metrics.values(named: MetricCatalog.names)
-            for label in try metrics.member("perLabel").elements() {
-                values["recall(\(try label.member("label").string()))"] = try label.optional("recall")?.double()
+            values = metrics.values(named: MetricCatalog.names)
+            for label in metrics.member("perLabel").elements() {
+                values["recall(\(label.member("label").string()))"] = label.optional("recall")?.double()
             }
         }
-        return ResultsDiff.Side.RunValues(name: try member("name").string(), outcome: try result.member("outcome").runOutcome(),
-                                          labels: try result.member("labels").strings(), values: values)
+        return ResultsDiff.Side.RunValues(name: member("name").string(), outcome: result.member("outcome").runOutcome(),
+                                          labels: result.member("labels").strings(), values: values)
     }
 }

@@ -7,8 +7,11 @@ import PortableJSON
 public enum PublishedResultsPage {
     public static func sections(resultsJSON: [UInt8], contextJSON: [UInt8]) throws(ResultsReadError) -> ResultsSections {
         let results = try JSONField.document(resultsJSON, "results.json")
-        let context = try JSONField.document(contextJSON, "the page context").pageContext()
-        let comparisons = try results.member("comparisons").elements()
+        let contextField = try JSONField.document(contextJSON, "the page context")
+        let context = contextField.pageContext()
+        try contextField.check()
+        let comparisons = results.member("comparisons").elements()
+        try results.check()
         guard comparisons.count == context.comparisons.count else {
             throw ResultsReadError("results.json has \(comparisons.count) comparisons, the page context \(context.comparisons.count)")
         }
@@ -16,37 +19,42 @@ public enum PublishedResultsPage {
         var shows: [[ResultView]?] = []
         var previews: Set<String> = []
         for (comparison, page) in zip(comparisons, context.comparisons) {
-            let dataset = try comparison.member("dataset")
+            let dataset = comparison.member("dataset")
             outcome.comparisons.append(ComparisonOutcome(
-                title: try comparison.member("title").string(), blockIndex: try comparison.member("block").int(),
-                dataset: page.dataset, datasetHash: try dataset.member("hash").string(),
-                series: try comparison.member("runs").map { (r: JSONField) throws(ResultsReadError) in try r.runSeries() },
+                title: comparison.member("title").string(), blockIndex: comparison.member("block").int(),
+                dataset: page.dataset, datasetHash: dataset.member("hash").string(),
+                series: comparison.member("runs").map { (r: JSONField) in r.runSeries() },
                 specHashes: []))
             if let preview = page.preview { previews.insert(preview) }
             var views: [ResultView]? = nil
             if let names = page.show {
                 views = []
                 for name in names {
-                    guard let view = ResultView(name: name) else { throw ResultsReadError("the page context: unknown view '\(name)'") }
+                    guard let view = ResultView(name: name) else {
+                        try results.check()
+                        throw ResultsReadError("the page context: unknown view '\(name)'")
+                    }
                     views?.append(view)
                 }
             }
             shows.append(views)
         }
-        let sweeps = try results.optional("sweeps")?.elements() ?? []
+        let sweeps = results.optional("sweeps")?.elements() ?? []
+        try results.check()
         guard sweeps.count == context.sweeps.count else {
             throw ResultsReadError("results.json has \(sweeps.count) sweeps, the page context \(context.sweeps.count)")
         }
         for (sweep, page) in zip(sweeps, context.sweeps) {
-            let points = try sweep.member("points").map { (p: JSONField) throws(ResultsReadError) in
-                try p.map { (r: JSONField) throws(ResultsReadError) in try r.runSeries() }
+            let points = sweep.member("points").map { (p: JSONField) in
+                p.map { (r: JSONField) in r.runSeries() }
             }
             outcome.sweeps.append(SweepOutcome(
-                title: try sweep.member("title").string(), blockIndex: try sweep.member("block").int(),
-                parameter: try sweep.member("parameter").string(), values: try sweep.member("values").strings(),
+                title: sweep.member("title").string(), blockIndex: sweep.member("block").int(),
+                parameter: sweep.member("parameter").string(), values: sweep.member("values").strings(),
                 runNames: points.first?.map { $0.name } ?? [], points: points, metrics: page.metrics, axisLabel: page.axisLabel))
         }
-        let records = try results.member("expectations").map { (e: JSONField) throws(ResultsReadError) in try e.expectationRecord() }
+        let records = results.member("expectations").map { (e: JSONField) in e.expectationRecord() }
+        try results.check()
         guard records.count == context.expectationBlocks.count else {
             throw ResultsReadError("results.json has \(records.count) claims, the page context \(context.expectationBlocks.count)")
         }
