@@ -147,6 +147,38 @@ final class RerunAssemblyTests: XCTestCase {
         }
     }
 
+    /// Lessons are untrusted, and so are requests: every key of the request and of results.json
+    /// renamed, or its values made strings, is an error (or, for a key no reader needs, a
+    /// document), never a crash; and of two damaged fields the first read is the one reported.
+    func testNoDamagedFieldCrashesTheAssembly() throws {
+        let published = try run([:]).json
+        let (rerun, plan) = try run(["scale": "2"])
+        let request = String(decoding: try request(rerun, plan: plan, published: published), as: UTF8.self)
+        let document = String(decoding: published, as: UTF8.self)
+        func damaged(_ text: String) -> [String] {
+            Set(text.matches(of: #/"([A-Za-z_][A-Za-z0-9_]*)" ?: /#).map { String($0.1) }).sorted().flatMap { key in
+                [text.replacingOccurrences(of: "\"\(key)\":", with: "\"\(key)_\":")
+                    .replacingOccurrences(of: "\"\(key)\" : ", with: "\"\(key)_\" : "),
+                 text.replacingOccurrences(of: "\"\(key)\":", with: "\"\(key)\":\"x\",\"\(key)_\":")
+                    .replacingOccurrences(of: "\"\(key)\" : ", with: "\"\(key)\" : \"x\", \"\(key)_\" : ")]
+            }
+        }
+        var errors = 0, cases = 0
+        for text in damaged(request) {
+            cases += 1
+            do { _ = try Rerun.resultsJSON(published: Array(published), request: Array(text.utf8)) } catch { errors += 1 }
+        }
+        for text in damaged(document) {
+            cases += 1
+            do { _ = try Rerun.resultsJSON(published: Array(text.utf8), request: Array(request.utf8)) } catch { errors += 1 }
+        }
+        XCTAssertGreaterThan(errors, cases / 3)
+        let twice = request.replacingOccurrences(of: "\"run\":", with: "\"runs\":").replacingOccurrences(of: "\"claim\":", with: "\"claims\":")
+        XCTAssertThrowsError(try Rerun.resultsJSON(published: Array(published), request: Array(twice.utf8))) { error in
+            XCTAssertEqual((error as? ResultsReadError)?.message, "request.pairs[0].run: missing")
+        }
+    }
+
     func testTheWebAssemblyModuleAssemblesTheSameBytes() throws {
         let published = try run([:]).json
         let (rerun, plan) = try run(["scale": "2"])
