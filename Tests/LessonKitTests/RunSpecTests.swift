@@ -55,7 +55,7 @@ final class RunSpecTests: XCTestCase {
         let strange = ["q\"uote", "back\\slash", "a/b//c", "tab\tnew\nline\r", "\u{8}\u{c}\u{1}\u{1f}\u{7f}", "é", "e\u{302}", "Å", "A\u{30A}x", "ez",
                        "😀 ∞ − ſ ａ", "\u{2028}\u{2029}", "\u{0}", ""]
         let runs = [
-            Run("negative zero", loss: .focal(alpha: -0.0, gamma: 0), optimizer: .adam(learningRate: 1e-8, beta1: -0.0, epsilon: 5e-324),
+            Run("negative zero", loss: .focal(alpha: -0.0, gamma: 0), optimizer: .adam(learningRate: 1e-8, beta1: -0.0, epsilon: .leastNonzeroMagnitude),
                 threshold: .perLabel([0.1, 0.30000000000000004, 1e-5, 1e-7, 2.2250738585072014e-308])),
             Run("huge", optimizer: .sgd(learningRate: 1.7976931348623157e308, weightDecay: 1e16), epochs: 9_007_199_254_740_991,
                 batchSize: Int(Int32.max), clipNorm: 123456.789e10, seed: Int(Int32.max)),
