@@ -57,26 +57,32 @@ extension PlanJSON {
         return plan
     }
 
+    // Each read is one call (its message out of line), not a copy in every reader.
+    @inline(never)
     private static func field(_ v: JSONValue, _ key: String) throws(ReadError) -> JSONValue {
         guard let f = v[key] else { throw ReadError(message: "missing '\(key)'") }
         return f
     }
 
+    @inline(never)
     private static func list(_ v: JSONValue, _ key: String) throws(ReadError) -> [JSONValue] {
         guard let a = try field(v, key).asArray else { throw ReadError(message: "'\(key)' is not an array") }
         return a
     }
 
+    @inline(never)
     private static func string(_ v: JSONValue, _ key: String) throws(ReadError) -> String {
         guard let s = try field(v, key).asString else { throw ReadError(message: "'\(key)' is not a string") }
         return s
     }
 
+    @inline(never)
     private static func int(_ v: JSONValue, _ key: String) throws(ReadError) -> Int {
         guard let i = try field(v, key).asInt else { throw ReadError(message: "'\(key)' is not a whole number") }
         return i
     }
 
+    @inline(never)
     private static func location(_ v: JSONValue) throws(ReadError) -> SourceLocation {
         guard let pair = try field(v, "at").asArray, pair.count == 2, let line = pair[0].asInt, let column = pair[1].asInt else {
             throw ReadError(message: "'at' is not [line, column]")
