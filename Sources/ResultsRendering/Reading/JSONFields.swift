@@ -41,10 +41,14 @@ struct JSONField {
         if let first = failure.first { throw first }
     }
 
-    /// Records that this field is not what the reader expected (unless a read failed before).
+    /// Records that this field is not what the reader expected.
     @inline(never)
-    func fail(_ what: String) {
-        if failure.first == nil { failure.first = ResultsReadError("\(path.isEmpty ? "document" : path): \(what)") }
+    func fail(_ what: String) { record(ResultsReadError("\(path.isEmpty ? "document" : path): \(what)")) }
+
+    /// Keeps `error` unless a read failed before it: the first failure is the one reported.
+    @inline(never)
+    private func record(_ error: ResultsReadError) {
+        if failure.first == nil { failure.first = error }
     }
 
     private func child(_ value: JSONValue, _ path: String) -> JSONField { JSONField(value: value, path: path, failure: failure) }
@@ -78,7 +82,7 @@ struct JSONField {
     /// A read of PortableJSON's: its value, or the placeholder with its error recorded.
     private func read<T>(_ placeholder: T, _ body: () throws(JSONError) -> T) -> T {
         do { return try body() } catch {
-            if failure.first == nil { failure.first = ResultsReadError(error.description) }
+            record(ResultsReadError(error.description))
             return placeholder
         }
     }
