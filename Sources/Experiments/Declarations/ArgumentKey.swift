@@ -110,35 +110,53 @@ public struct ArgumentSource: Sendable {
     static let defaults = ArgumentSource(storage: .defaults)
 
     /// Out of line: a builder reads a dozen arguments, and inlined each read was a copy of
-    /// the whole switch in lessons.wasm.
+    /// the whole switch in lessons.wasm. Only the typed read is here; finding the field
+    /// is `find`'s, which lessons.wasm has once rather than for each argument type.
     @inline(never)
     public func callAsFunction<V>(_ key: ArgumentKey<V>) throws(JSONError) -> V {
-        switch storage {
-        case .json(let object, let path, let isCase):
-            let (field, fieldPath) = try Self.field(of: object, path, named: isCase && key.label == nil ? "_0" : key.name)
-            // A field left out by a type that stores its default as nil (`batchNorm: false`) reads as the default.
-            if field == nil, !V.absentIsNil, let value = key.defaultValue { return value }
-            return try V.read(json: field, fieldPath)
-        case .defaults:
-            guard let value = key.defaultValue else { throw Self.noDefault(key.name) }
+        switch try find(key.name, unlabelled: key.label == nil, hasDefault: key.defaultValue != nil, absentIsNil: V.absentIsNil) {
+        case .json(let field, let path):
+            return try V.read(json: field, path)
+        case .evaluated(let value):
+            // A checked call holds each described argument with its type.
+            guard let value = V.read(api: value) else { Self.unreadable(key.name) }
             return value
-        case .evaluated(let arguments):
-            guard let value = V.read(api: arguments[key.name]) else { Self.mistyped(key.name, V.argumentKind) }
+        case .useDefault:   // `find` answers this only for an argument with a default
+            guard let value = key.defaultValue else { Self.unreadable(key.name) }
             return value
         }
     }
 
-    // The type-independent parts of a read, out of line: lessons.wasm then has them
-    // once, not once for each of the few dozen argument types.
+    /// Where an argument's value is, before it is read as its type.
+    private enum Found {
+        case json(JSONValue?, path: String)
+        case evaluated(APIValue)
+        case useDefault
+    }
 
+    /// The part of a read that does not depend on the argument's type.
     @inline(never)
-    private static func field(of object: JSONValue, _ path: String, named name: String) throws(JSONError) -> (JSONValue?, String) {
-        (try object.optionalField(name, path), path + "." + name)
+    private func find(_ name: String, unlabelled: Bool, hasDefault: Bool, absentIsNil: Bool) throws(JSONError) -> Found {
+        switch storage {
+        case .json(let object, let path, let isCase):
+            let key = isCase && unlabelled ? "_0" : name
+            let field = try object.optionalField(key, path)
+            // A field left out by a type that stores its default as nil (`batchNorm: false`) reads as the default.
+            if field == nil, !absentIsNil, hasDefault { return .useDefault }
+            return .json(field, path: path + "." + key)
+        case .defaults:
+            guard hasDefault else { throw Self.noDefault(name) }
+            return .useDefault
+        case .evaluated(let arguments):
+            return .evaluated(arguments[name])
+        }
     }
 
     private static func noDefault(_ name: String) -> JSONError { JSONError("\(name): required, and has no default") }
 
-    private static func mistyped(_ name: String, _ kind: ValueKind) -> Never {
-        preconditionFailure("argument '\(name)' is not a \(kind)")
+    /// A defect of the caller, not of the lesson; out of line, as the message is the same for every type.
+    @inline(never)
+    private static func unreadable(_ name: String) -> Never {
+        preconditionFailure("argument '\(name)' cannot be read as its declared type")
     }
 }
