@@ -11,6 +11,10 @@
 // so it is deterministic. Every function index in the module (calls, `ref.func`, the
 // element segment, exports) is renumbered; the instructions are otherwise copied byte for byte.
 //
+// It also checks that every call returning several values (the multi-value ABI) is followed
+// by a `local.set` or `drop` of each: no result of such a call is left on the stack, which the
+// toolchain's LLVM can miscompile (scripts/wasm/first-result-barriers.swift says how).
+//
 // Usage: order-functions [--keep-names] IN.wasm OUT.wasm SWIFT-DEMANGLE   (IN linked with its
 // name section; --keep-names keeps the function names, renumbered, for scripts/wasm-size)
 // Built and run by scripts/build-wasm with the toolchain's swiftc.
@@ -61,18 +65,30 @@ func leb(_ value: Int) -> [UInt8] {
 func vector(_ items: [[UInt8]]) -> [UInt8] { leb(items.count) + items.flatMap { $0 } }
 
 /// Copies one function body, renumbering the function indices its instructions name.
-func renumber(body: ArraySlice<UInt8>, _ map: (Int) throws -> Int) throws -> [UInt8] {
+/// `results` gives the number of values a call returns, by its function index (`call`) or
+/// type index (`call_indirect`): each of several must be set to a local or dropped at once.
+func renumber(body: ArraySlice<UInt8>, _ map: (Int) throws -> Int,
+              results: (_ function: Int?, _ type: Int?) throws -> Int) throws -> [UInt8] {
     var r = Reader(bytes: Array(body), at: 0)
     var out: [UInt8] = []
     var copied = 0
+    var unpopped = 0   // results of the last call not yet set to a local or dropped
     func copy(_ r: Reader) { out += r.bytes[copied..<r.at]; copied = r.at }
     for _ in 0..<(try r.unsigned()) { _ = try r.unsigned(); _ = try r.byte() }   // locals
     while !r.atEnd {
         let op = try r.byte()
+        if unpopped > 0 {
+            guard op == 0x21 || op == 0x1a else {
+                throw Failure(description: "a call's result is left on the stack (0x\(String(op, radix: 16)) at \(r.at - 1) of a body): see first-result-barriers.swift")
+            }
+            unpopped -= 1
+        }
         switch op {
         case 0x10, 0x12, 0xd2:   // call, return_call, ref.func
             copy(r)
-            out += leb(try map(try r.unsigned()))
+            let index = try r.unsigned()
+            if op == 0x10, case let n = try results(index, nil), n > 1 { unpopped = n }
+            out += leb(try map(index))
             copied = r.at
         case 0x00, 0x01, 0x05, 0x0b, 0x0f, 0x1a, 0x1b, 0x45...0xc4, 0xd1: break
         case 0x02, 0x03, 0x04:   // block type: empty, a value type or a type index
@@ -80,7 +96,10 @@ func renumber(body: ArraySlice<UInt8>, _ map: (Int) throws -> Int) throws -> [UI
             if b == 0x40 || (0x6f...0x7f).contains(b) { r.at += 1 } else { try r.skipLEB() }
         case 0x0c, 0x0d, 0x20...0x26: _ = try r.unsigned()
         case 0x0e: for _ in 0...(try r.unsigned()) { _ = try r.unsigned() }   // br_table: labels and default
-        case 0x11, 0x13: _ = try r.unsigned(); _ = try r.unsigned()
+        case 0x11, 0x13:   // call_indirect, return_call_indirect: a type index, a table
+            let type = try r.unsigned()
+            if op == 0x11, case let n = try results(nil, type), n > 1 { unpopped = n }
+            _ = try r.unsigned()
         case 0x1c: _ = try r.take(try r.unsigned())
         case 0x28...0x3e: _ = try r.unsigned(); _ = try r.unsigned()   // memarg
         case 0x3f, 0x40, 0xd0: _ = try r.byte()
@@ -107,6 +126,7 @@ func renumber(body: ArraySlice<UInt8>, _ map: (Int) throws -> Int) throws -> [UI
         }
     }
     copy(r)
+    guard unpopped == 0 else { throw Failure(description: "a body ends after a call with results on the stack") }
     return out
 }
 
@@ -138,14 +158,27 @@ func main() throws {
     }
     func payload(_ id: UInt8) -> ArraySlice<UInt8>? { sections.first { $0.id == id }?.payload }
 
+    // How many values each function type returns.
+    var resultCounts: [Int] = []
+    if let typeSection = payload(1) {
+        var t = Reader(bytes: Array(typeSection), at: 0)
+        for _ in 0..<(try t.unsigned()) {
+            guard try t.byte() == 0x60 else { throw Failure(description: "unsupported type") }
+            _ = try t.take(try t.unsigned())   // parameters: one byte each (numbers, v128, references)
+            let count = try t.unsigned()
+            _ = try t.take(count)
+            resultCounts.append(count)
+        }
+    }
     // Function indices: the imported functions first, then the defined ones in code order.
     var imported = 0
+    var importedTypes: [Int] = []
     if let imports = payload(2) {
         var p = Reader(bytes: Array(imports), at: 0)
         for _ in 0..<(try p.unsigned()) {
             _ = try p.take(try p.unsigned()); _ = try p.take(try p.unsigned())
             switch try p.byte() {
-            case 0: imported += 1; _ = try p.unsigned()
+            case 0: imported += 1; importedTypes.append(try p.unsigned())
             case 1: _ = try p.byte(); if try p.byte() & 1 == 1 { _ = try p.unsigned(); _ = try p.unsigned() } else { _ = try p.unsigned() }
             case 2: if try p.byte() & 1 == 1 { _ = try p.unsigned(); _ = try p.unsigned() } else { _ = try p.unsigned() }
             case 3: _ = try p.byte(); _ = try p.byte()
@@ -205,6 +238,14 @@ func main() throws {
 
     var out: [UInt8] = Array(module[0..<8])
     func emit(_ id: UInt8, _ bytes: [UInt8]) { out.append(id); out += leb(bytes.count); out += bytes }
+    func results(_ function: Int?, _ type: Int?) throws -> Int {
+        let t = try type ?? function.map { i -> Int in
+            guard i < imported + types.count else { throw Failure(description: "function index \(i) out of range") }
+            return i < imported ? importedTypes[i] : types[i - imported]
+        }!
+        guard t < resultCounts.count else { throw Failure(description: "type index \(t) out of range") }
+        return resultCounts[t]
+    }
     for (id, section) in sections {
         switch id {
         case 0:   // custom sections: names (kept with --keep-names, renumbered), debug info, producers
@@ -217,7 +258,13 @@ func main() throws {
             let functionNames = vector(named.sorted { $0.0 < $1.0 }.map { leb($0.0) + leb($0.1.count) + $0.1 })
             emit(0, leb(title.count) + title + [1] + leb(functionNames.count) + functionNames)
         case 3: emit(id, vector(order.map { leb(types[$0]) }))
-        case 10: emit(id, vector(try order.map { let b = try renumber(body: bodies[$0], map); return leb(b.count) + b }))
+        case 10:
+            emit(id, vector(try order.map { i in
+                do {
+                    let b = try renumber(body: bodies[i], map, results: results)
+                    return leb(b.count) + b
+                } catch { throw Failure(description: "\(names[i].isEmpty ? "function \(imported + i)" : names[i]): \(error)") }
+            }))
         case 7:   // exports: a function export's index is renumbered
             var e = Reader(bytes: Array(section), at: 0)
             var items: [[UInt8]] = []
