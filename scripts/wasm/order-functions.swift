@@ -65,10 +65,14 @@ func leb(_ value: Int) -> [UInt8] {
 func vector(_ items: [[UInt8]]) -> [UInt8] { leb(items.count) + items.flatMap { $0 } }
 
 /// Copies one function body, renumbering the function indices its instructions name.
-/// `results` gives the number of values a call returns, by its function index (`call`) or
-/// type index (`call_indirect`): each of several must be set to a local or dropped at once.
+/// `returns` says how many values a call returns, by function index (`call`) and by type
+/// index (`call_indirect`): each of several must be set to a local or dropped at once.
 func renumber(body: ArraySlice<UInt8>, _ map: (Int) throws -> Int,
-              results: (_ function: Int?, _ type: Int?) throws -> Int) throws -> [UInt8] {
+              returns: (function: [Int], type: [Int])) throws -> [UInt8] {
+    func count(_ table: [Int], _ index: Int) throws -> Int {
+        guard index < table.count else { throw Failure(description: "call index \(index) out of range") }
+        return table[index]
+    }
     var r = Reader(bytes: Array(body), at: 0)
     var out: [UInt8] = []
     var copied = 0
@@ -87,7 +91,7 @@ func renumber(body: ArraySlice<UInt8>, _ map: (Int) throws -> Int,
         case 0x10, 0x12, 0xd2:   // call, return_call, ref.func
             copy(r)
             let index = try r.unsigned()
-            if op == 0x10, case let n = try results(index, nil), n > 1 { unpopped = n }
+            if op == 0x10, case let n = try count(returns.function, index), n > 1 { unpopped = n }
             out += leb(try map(index))
             copied = r.at
         case 0x00, 0x01, 0x05, 0x0b, 0x0f, 0x1a, 0x1b, 0x45...0xc4, 0xd1: break
@@ -98,7 +102,7 @@ func renumber(body: ArraySlice<UInt8>, _ map: (Int) throws -> Int,
         case 0x0e: for _ in 0...(try r.unsigned()) { _ = try r.unsigned() }   // br_table: labels and default
         case 0x11, 0x13:   // call_indirect, return_call_indirect: a type index, a table
             let type = try r.unsigned()
-            if op == 0x11, case let n = try results(nil, type), n > 1 { unpopped = n }
+            if op == 0x11, case let n = try count(returns.type, type), n > 1 { unpopped = n }
             _ = try r.unsigned()
         case 0x1c: _ = try r.take(try r.unsigned())
         case 0x28...0x3e: _ = try r.unsigned(); _ = try r.unsigned()   // memarg
@@ -238,14 +242,10 @@ func main() throws {
 
     var out: [UInt8] = Array(module[0..<8])
     func emit(_ id: UInt8, _ bytes: [UInt8]) { out.append(id); out += leb(bytes.count); out += bytes }
-    func results(_ function: Int?, _ type: Int?) throws -> Int {
-        let t = try type ?? function.map { i -> Int in
-            guard i < imported + types.count else { throw Failure(description: "function index \(i) out of range") }
-            return i < imported ? importedTypes[i] : types[i - imported]
-        }!
+    let returns = (function: try (importedTypes + types).map { t in
         guard t < resultCounts.count else { throw Failure(description: "type index \(t) out of range") }
         return resultCounts[t]
-    }
+    }, type: resultCounts)
     for (id, section) in sections {
         switch id {
         case 0:   // custom sections: names (kept with --keep-names, renumbered), debug info, producers
@@ -261,7 +261,7 @@ func main() throws {
         case 10:
             emit(id, vector(try order.map { i in
                 do {
-                    let b = try renumber(body: bodies[i], map, results: results)
+                    let b = try renumber(body: bodies[i], map, returns: returns)
                     return leb(b.count) + b
                 } catch { throw Failure(description: "\(names[i].isEmpty ? "function \(imported + i)" : names[i]): \(error)") }
             }))
