@@ -7,8 +7,9 @@
 // against each other: lessons.wasm gzips 6.1% smaller (701,373 to 658,246 bytes), with the same code.
 //
 // The order is by each function's demangled name with its generic arguments, closure
-// numbers and parameters dropped (the "generic family"), then by its place in the input,
-// so it is deterministic. Every function index in the module (calls, `ref.func`, the
+// numbers and parameters dropped (the "generic family"), then by its place in the input;
+// from that order, functions are chained by their code (`similarityOrder`): a further 3.2%.
+// Both are deterministic. Every function index in the module (calls, `ref.func`, the
 // element segment, exports) is renumbered; the instructions are otherwise copied byte for byte.
 //
 // It also checks that every call returning several values (the multi-value ABI) is followed
@@ -134,6 +135,61 @@ func renumber(body: ArraySlice<UInt8>, _ map: (Int) throws -> Int,
     return out
 }
 
+/// Orders functions so that each comes after those it shares the most code with: a greedy
+/// chain that appends the function with the largest share of its 4-byte sequences found in
+/// the last 32 KiB placed (gzip's window), or, when none shares at least 1/20, the next one
+/// in `fallback` (the family order). Sequences found in more than 30 functions (common
+/// prologues and idioms) are not counted. Ties go to the earlier function in `fallback`, so
+/// the order is deterministic. 3.2% smaller gzipped than the family order alone (2026-12-07).
+func similarityOrder(_ bodies: [ArraySlice<UInt8>], fallback: [Int]) -> [Int] {
+    let window = 32_768, rareLimit = 30, threshold = 0.05
+    let sequences: [[UInt32]] = bodies.map { body in
+        guard body.count >= 4 else { return [] }
+        var seen = Set<UInt32>()
+        var i = body.startIndex
+        while i + 4 <= body.endIndex {
+            seen.insert(UInt32(body[i]) | UInt32(body[i + 1]) << 8 | UInt32(body[i + 2]) << 16 | UInt32(body[i + 3]) << 24)
+            i += 1
+        }
+        return seen.sorted()
+    }
+    var holders: [UInt32: [Int]] = [:]
+    for i in fallback { for s in sequences[i] { holders[s, default: []].append(i) } }
+    var shared = [Int](repeating: 0, count: bodies.count)
+    func count(_ i: Int, _ sign: Int) {
+        for s in sequences[i] {
+            let list = holders[s]!
+            if list.count <= rareLimit { for j in list { shared[j] += sign } }
+        }
+    }
+    var placed = [Bool](repeating: false, count: bodies.count)
+    var order: [Int] = [], recent: [Int] = [], recentStart = 0, recentBytes = 0, next = 0
+    var current = fallback.first
+    while let i = current {
+        placed[i] = true
+        order.append(i)
+        count(i, 1)
+        recent.append(i)
+        recentBytes += bodies[i].count
+        while recent.count - recentStart > 1 && recentBytes > window {
+            count(recent[recentStart], -1)
+            recentBytes -= bodies[recent[recentStart]].count
+            recentStart += 1
+        }
+        current = nil
+        var best = threshold
+        for j in fallback where !placed[j] && shared[j] > 0 {
+            let score = Double(shared[j]) / Double(sequences[j].count)
+            if score > best { best = score; current = j }
+        }
+        if current == nil {
+            while next < fallback.count && placed[fallback[next]] { next += 1 }
+            if next < fallback.count { current = fallback[next] }
+        }
+    }
+    return order
+}
+
 /// The family a demangled name belongs to: generic arguments, specialisation notes,
 /// closure numbers and everything from the parameter list on dropped.
 func family(_ demangled: String) -> String {
@@ -232,7 +288,7 @@ func main() throws {
     guard demangler.terminationStatus == 0, demangled.count >= names.count else { throw Failure(description: "swift-demangle failed") }
 
     let families = (0..<names.count).map { family(demangled[$0]) }
-    let order = (0..<bodies.count).sorted { (families[$0], $0) < (families[$1], $1) }
+    let order = similarityOrder(bodies, fallback: (0..<bodies.count).sorted { (families[$0], $0) < (families[$1], $1) })
     var newIndex = [Int](repeating: 0, count: bodies.count)
     for (position, old) in order.enumerated() { newIndex[old] = imported + position }
     func map(_ index: Int) throws -> Int {
