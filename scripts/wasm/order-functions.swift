@@ -288,7 +288,23 @@ func main() throws {
     guard demangler.terminationStatus == 0, demangled.count >= names.count else { throw Failure(description: "swift-demangle failed") }
 
     let families = (0..<names.count).map { family(demangled[$0]) }
-    let order = similarityOrder(bodies, fallback: (0..<bodies.count).sorted { (families[$0], $0) < (families[$1], $1) })
+    let returnCounts = (function: try (importedTypes + types).map { t in
+        guard t < resultCounts.count else { throw Failure(description: "type index \(t) out of range") }
+        return resultCounts[t]
+    }, type: resultCounts)
+    let chained = similarityOrder(bodies, fallback: (0..<bodies.count).sorted { (families[$0], $0) < (families[$1], $1) })
+    // The 16 most called functions (swift_release, swift_retain, the outlined copies of a String:
+    // 18,000 of the 31,000 calls) go first, where a call names them in one byte, not two:
+    // 1.5 KB smaller gzipped. Moving more out of the chain loses more than it saves (2026-12-07).
+    var calls = [Int](repeating: 0, count: bodies.count)
+    for body in bodies {
+        _ = try renumber(body: body, { index in
+            if index >= imported, index - imported < calls.count { calls[index - imported] += 1 }
+            return index
+        }, returns: returnCounts)
+    }
+    let first = Set((0..<bodies.count).sorted { (calls[$0], $1) > (calls[$1], $0) }.prefix(16))
+    let order = chained.filter { first.contains($0) } + chained.filter { !first.contains($0) }
     var newIndex = [Int](repeating: 0, count: bodies.count)
     for (position, old) in order.enumerated() { newIndex[old] = imported + position }
     func map(_ index: Int) throws -> Int {
@@ -298,10 +314,6 @@ func main() throws {
 
     var out: [UInt8] = Array(module[0..<8])
     func emit(_ id: UInt8, _ bytes: [UInt8]) { out.append(id); out += leb(bytes.count); out += bytes }
-    let returns = (function: try (importedTypes + types).map { t in
-        guard t < resultCounts.count else { throw Failure(description: "type index \(t) out of range") }
-        return resultCounts[t]
-    }, type: resultCounts)
     for (id, section) in sections {
         switch id {
         case 0:   // custom sections: names (kept with --keep-names, renumbered), debug info, producers
@@ -317,7 +329,7 @@ func main() throws {
         case 10:
             emit(id, vector(try order.map { i in
                 do {
-                    let b = try renumber(body: bodies[i], map, returns: returns)
+                    let b = try renumber(body: bodies[i], map, returns: returnCounts)
                     return leb(b.count) + b
                 } catch { throw Failure(description: "\(names[i].isEmpty ? "function \(imported + i)" : names[i]): \(error)") }
             }))
